@@ -1,0 +1,93 @@
+// The only module that reads process.env. Everything else receives a Config.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ExternalNeo4j {
+  kind: 'external';
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+export interface EmbeddedNeo4j {
+  kind: 'embedded';
+  /** Holds lib/ (jars from Maven), and the home folders with data, logs, run and the password file. */
+  runtimeDir: string;
+  homeDir: string;
+  boltPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutMs: number;
+  database: string;
+}
+
+export interface Config {
+  neo4j: ExternalNeo4j | EmbeddedNeo4j;
+  host: string;
+  port: number;
+  /** Load the synthetic demo county when the database is empty at start. */
+  demo: boolean;
+  demoPersons: number;
+  demoSeed: number;
+  /** Key for pseudonymising ID numbers (HMAC); unset keeps raw numbers. */
+  pseudonymKey: string | undefined;
+  production: boolean;
+  varDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+function sizeVar(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
+  const raw = env[name] ?? dflt;
+  if (!/^\d+[kmgKMG]?$/.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
+  return raw.toLowerCase();
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const runtimeDir = path.resolve(env.HUIYAN_NEO4J_RUNTIME ?? path.join(ROOT, '.neo4j'));
+  let neo4j: Config['neo4j'];
+  if (env.NEO4J_URI) {
+    if (!env.NEO4J_PASSWORD) throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set both, or unset NEO4J_URI to use the embedded Neo4j');
+    neo4j = {
+      kind: 'external',
+      uri: env.NEO4J_URI,
+      user: env.NEO4J_USER ?? 'neo4j',
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE ?? 'neo4j',
+    };
+  } else {
+    neo4j = {
+      kind: 'embedded',
+      runtimeDir,
+      homeDir: path.resolve(env.HUIYAN_NEO4J_HOME ?? path.join(runtimeDir, 'home')),
+      boltPort: intVar(env, 'HUIYAN_NEO4J_BOLT_PORT', 7687),
+      heap: sizeVar(env, 'HUIYAN_NEO4J_HEAP', '1g'),
+      pageCache: sizeVar(env, 'HUIYAN_NEO4J_PAGECACHE', '512m'),
+      startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
+      database: 'neo4j',
+    };
+  }
+  return {
+    neo4j,
+    host: env.HOST ?? '127.0.0.1',
+    port: intVar(env, 'PORT', 4000),
+    demo: (env.HUIYAN_DEMO ?? '1') !== '0',
+    demoPersons: intVar(env, 'HUIYAN_DEMO_PERSONS', 400),
+    demoSeed: intVar(env, 'HUIYAN_DEMO_SEED', 7),
+    pseudonymKey: env.HUIYAN_PSEUDONYM_KEY || undefined,
+    production: env.NODE_ENV === 'production',
+    varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
+  };
+}

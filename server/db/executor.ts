@@ -1,0 +1,162 @@
+// The only module that talks to neo4j-driver. Everything else asks an Executor for rows, so the
+// driver's integer model, routing and transaction settings are decided in one place.
+import neo4j, { type Driver, type QueryResult, type RecordShape, type ResultSummary } from 'neo4j-driver';
+import { toPlain } from './values.js';
+
+export interface Connection {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+export interface RunOptions {
+  /** Milliseconds; the server terminates the transaction when it passes. */
+  timeoutMs?: number;
+  /** Shown in SHOW TRANSACTIONS; who asked and why. */
+  metadata?: Record<string, unknown>;
+}
+
+export interface Rows<T = Record<string, unknown>> {
+  rows: T[];
+  summary: ResultSummary;
+}
+
+export class Executor {
+  readonly driver: Driver;
+  readonly database: string;
+
+  constructor(conn: Connection) {
+    this.database = conn.database;
+    // Integers come back as JS numbers: ids and counts in this domain stay far below 2^53, and every
+    // caller would otherwise have to unwrap neo4j.Integer. Parameters are sent through `int()` where
+    // Cypher needs an integer (LIMIT, SKIP).
+    this.driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 20,
+      connectionAcquisitionTimeout: 30_000,
+      logging: { level: 'error', logger: (level, message) => console.error(`[neo4j-driver] ${level}: ${message}`) },
+    });
+  }
+
+  /** A read on a follower when the URI routes (neo4j://), in a READ transaction everywhere. */
+  async read<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Rows<T>> {
+    return this.#run<T>(cypher, params, opts, neo4j.routing.READ);
+  }
+
+  async write<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Rows<T>> {
+    return this.#run<T>(cypher, params, opts, neo4j.routing.WRITE);
+  }
+
+  /**
+   * Several statements in one write transaction, all or nothing. The loaders send batches this way so
+   * nodes and the relationships between them commit together.
+   */
+  async writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<ResultSummary[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(
+        async (tx) => {
+          const out: ResultSummary[] = [];
+          for (const s of statements) out.push((await tx.run(s.cypher, s.params ?? {})).summary);
+          return out;
+        },
+        { timeout: opts.timeoutMs, metadata: opts.metadata },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Read rows of analyst-written Cypher with a hard row cap: records past the cap are never pulled.
+   * Runs in a READ session so the server itself refuses writes.
+   */
+  async readCapped<T = Record<string, unknown>>(
+    cypher: string,
+    params: Record<string, unknown>,
+    maxRows: number,
+    opts: RunOptions = {},
+  ): Promise<Rows<T> & { truncated: boolean }> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: Math.min(maxRows + 1, 1000) });
+    try {
+      return await session.executeRead(
+        async (tx) => {
+          const result = tx.run(cypher, params);
+          const rows: T[] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (rows.length >= maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(toPlain(record.toObject()) as T);
+          }
+          const summary = truncated ? await result.summary().catch(() => undefined) : await result.summary();
+          return { rows, summary: summary as ResultSummary, truncated };
+        },
+        { timeout: opts.timeoutMs, metadata: opts.metadata },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** EXPLAIN in a READ session: the plan and query type ('r', 'rw', 'w', 's') without running it. */
+  async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ResultSummary> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(`EXPLAIN ${cypher}`, params);
+      return result.summary;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * An auto-commit statement, for `CALL { ... } IN TRANSACTIONS`, which Neo4j refuses inside an explicit
+   * transaction, and for schema commands.
+   */
+  async autoCommit<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<Rows<T>> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const result = await session.run(cypher, params);
+      return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };
+    } finally {
+      await session.close();
+    }
+  }
+
+  async serverInfo(): Promise<{ agent: string; version: string; protocolVersion: string; edition: string }> {
+    const info = await this.driver.getServerInfo({ database: this.database });
+    const { rows } = await this.read<{ edition: string; versions: string[] }>(
+      'CALL dbms.components() YIELD edition, versions RETURN edition, versions',
+    );
+    return {
+      agent: info.agent ?? '',
+      version: rows[0]?.versions[0] ?? '',
+      protocolVersion: String(info.protocolVersion ?? ''),
+      edition: rows[0]?.edition ?? '',
+    };
+  }
+
+  async verify(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.database });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  async #run<T>(cypher: string, params: Record<string, unknown>, opts: RunOptions, routing: 'READ' | 'WRITE'): Promise<Rows<T>> {
+    const result: QueryResult<RecordShape> = await this.driver.executeQuery(cypher, params, {
+      database: this.database,
+      routing,
+      transactionConfig: { timeout: opts.timeoutMs, metadata: opts.metadata },
+    });
+    return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };
+  }
+}
+
+/** Cypher needs a real integer for LIMIT/SKIP; JS numbers travel as floats. */
+export const int = (n: number) => neo4j.int(Math.trunc(n));

@@ -1,0 +1,41 @@
+// Tests organised by what they need: pure units; integration against one real Neo4j per run; the
+// browser suite against the built explorer served by the real server on that Neo4j.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    reporters: process.env.HUIYAN_TEST_JSON ? ['default', ['json', { outputFile: process.env.HUIYAN_TEST_JSON }]] : ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/int/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/neo4j-global.ts'],
+          // One Neo4j, one database: files run one after another and each starts from an empty graph.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/neo4j-global.ts', 'test/setup/server-global.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
