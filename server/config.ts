@@ -21,6 +21,10 @@ export interface EmbeddedNeo4j {
   pageCache: string;
   startTimeoutMs: number;
   database: string;
+  /** JDK to run it with; unset uses `java` on the PATH. */
+  javaHome: string | undefined;
+  /** Environment handed to the Java processes (the admin tool needs NEO4J_HOME on top of it). */
+  childEnv: Record<string, string | undefined>;
 }
 
 export interface Config {
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCache: sizeVar(env, 'HUIYAN_NEO4J_PAGECACHE', '512m'),
       startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
       database: 'neo4j',
+      javaHome: env.JAVA_HOME || undefined,
+      childEnv: { ...env },
     };
   }
   return {
@@ -90,4 +96,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
   };
+}
+
+/**
+ * The Neo4j the test suites use. Tests wipe their database, so they never take NEO4J_URI (that may be
+ * someone's real data): an external server for tests is named separately, by HUIYAN_TEST_NEO4J_URI.
+ * Without it every suite starts the embedded server in a home of its own under the runtime folder.
+ */
+export function loadTestConfig(suite: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const base = { ...env };
+  delete base.NEO4J_URI;
+  if (env.HUIYAN_TEST_NEO4J_URI) {
+    base.NEO4J_URI = env.HUIYAN_TEST_NEO4J_URI;
+    base.NEO4J_USER = env.HUIYAN_TEST_NEO4J_USER ?? 'neo4j';
+    base.NEO4J_PASSWORD = env.HUIYAN_TEST_NEO4J_PASSWORD ?? '';
+    base.NEO4J_DATABASE = env.HUIYAN_TEST_NEO4J_DATABASE ?? 'neo4j';
+  } else {
+    const runtimeDir = path.resolve(env.HUIYAN_NEO4J_RUNTIME ?? path.join(ROOT, '.neo4j'));
+    base.HUIYAN_NEO4J_HOME = path.join(runtimeDir, `test-${suite}`);
+    base.HUIYAN_NEO4J_BOLT_PORT = '0';
+    base.HUIYAN_NEO4J_HEAP = env.HUIYAN_TEST_NEO4J_HEAP ?? '1g';
+    base.HUIYAN_NEO4J_PAGECACHE = env.HUIYAN_TEST_NEO4J_PAGECACHE ?? '256m';
+  }
+  base.HUIYAN_VAR = path.join(ROOT, 'var', `test-${suite}`);
+  return loadConfig(base);
 }

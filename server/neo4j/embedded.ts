@@ -1,0 +1,206 @@
+// Runs a genuine Neo4j Community server from the Maven jars: org.neo4j.server.CommunityEntryPoint on the
+// machine's JDK, bound to 127.0.0.1, Bolt on, HTTP off, heap and page cache set explicitly, data under a
+// home folder that survives restarts. No Java source is involved (see docs/neo4j-runtime.md).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { EmbeddedNeo4j } from '../config.js';
+import { RuntimeError, USE_EXTERNAL } from './errors.js';
+import { ensureJars } from './fetch.js';
+import { findJava, type Java } from './java.js';
+import { waitUntilReady } from './ready.js';
+
+export interface RunningNeo4j {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+  pid: number;
+  /** True when this start created the database (first start): the caller loads the demo then. */
+  firstStart: boolean;
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+const PASSWORD_FILE = 'huiyan-password';
+const PID_FILE = path.join('run', 'huiyan-neo4j.pid');
+
+// From the distribution's neo4j.conf (server.jvm.additional) for 5.26, checked on JDK 17: these keep
+// Netty and the page cache off the slow reflective paths and give readable stack traces.
+const JVM_FLAGS = [
+  '-XX:+UseG1GC',
+  '-XX:-OmitStackTraceInFastThrow',
+  '-XX:+UnlockExperimentalVMOptions',
+  '-XX:+TrustFinalNonStaticFields',
+  '-XX:+DisableExplicitGC',
+  '-Djdk.nio.maxCachedBufferSize=1024',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-Djdk.tls.ephemeralDHKeySize=2048',
+  '-Djdk.tls.rejectClientInitiatedRenegotiation=true',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
+];
+
+export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => void): Promise<RunningNeo4j> {
+  const t0 = Date.now();
+  const java = findJava(cfg.javaHome);
+  const libDir = await ensureJars(cfg.runtimeDir, log);
+  const home = cfg.homeDir;
+  for (const d of ['', 'run', 'logs', 'conf', 'plugins', 'import']) mkdirSync(path.join(home, d), { recursive: true });
+
+  refuseIfRunning(home);
+  const port = cfg.boltPort === 0 ? await freePort() : cfg.boltPort;
+  await refuseIfPortTaken(port);
+
+  const firstStart = !existsSync(path.join(home, 'data', 'databases', 'neo4j'));
+  const password = firstStart ? await initialPassword(java, libDir, home, cfg.childEnv) : readPassword(home);
+
+  const args = [
+    `-Xms${cfg.heap}`,
+    `-Xmx${cfg.heap}`,
+    ...JVM_FLAGS,
+    '-cp',
+    `${path.join(libDir, '*')}${path.delimiter}${path.join(home, 'plugins', '*')}`,
+    'org.neo4j.server.CommunityEntryPoint',
+    `--home-dir=${home}`,
+    `--config-dir=${path.join(home, 'conf')}`,
+    '--console-mode',
+    ...settings(cfg, port, home).flatMap((s) => ['-c', s]),
+  ];
+  const logFile = path.join(home, 'logs', 'console.log');
+  const out = openSync(logFile, 'a');
+  // Own process group: Ctrl-C in a terminal reaches the whole foreground group, and Neo4j would start its
+  // shutdown before huiyan has closed its driver. huiyan stops it itself, in order (see stop()).
+  const child = spawn(java.bin, args, { stdio: ['ignore', out, out], detached: true });
+  closeSync(out);
+  if (!child.pid) throw new RuntimeError('START_FAILED', `Could not start ${java.bin}.`);
+  writeFileSync(path.join(home, PID_FILE), String(child.pid));
+  const stop = stopper(child, home, log);
+
+  const uri = `bolt://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(child, { uri, user: 'neo4j', password }, cfg.startTimeoutMs, logFile);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { uri, user: 'neo4j', password, database: cfg.database, pid: child.pid, firstStart, startMs: Date.now() - t0, stop };
+}
+
+function settings(cfg: EmbeddedNeo4j, port: number, home: string): string[] {
+  return [
+    'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
+    'server.bolt.enabled=true',
+    `server.bolt.listen_address=127.0.0.1:${port}`,
+    'server.http.enabled=false',
+    'server.https.enabled=false',
+    `server.memory.pagecache.size=${cfg.pageCache}`,
+    'dbms.usage_report.enabled=false',
+    // LOAD CSV only from this home's import folder (benchmarks write there), never from arbitrary paths.
+    `server.directories.import=${path.join(home, 'import')}`,
+    'dbms.security.auth_enabled=true',
+  ];
+}
+
+/** Sets a random password before the very first start, with Neo4j's own admin tool from the same jars. */
+async function initialPassword(java: Java, libDir: string, home: string, env: Record<string, string | undefined>): Promise<string> {
+  const password = randomBytes(18).toString('base64url');
+  const r = spawnSync(java.bin, ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
+    env: { ...env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new RuntimeError('START_FAILED', `Setting the initial Neo4j password failed: ${(r.stderr || r.stdout).trim()}`);
+  const file = path.join(home, PASSWORD_FILE);
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return password;
+}
+
+function readPassword(home: string): string {
+  const file = path.join(home, PASSWORD_FILE);
+  if (!existsSync(file)) {
+    throw new RuntimeError('NO_PASSWORD', `${home} holds a database but not its password file ${PASSWORD_FILE}. Delete ${home} to start afresh (the demo reloads), ${USE_EXTERNAL}.`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A pid file whose process still runs this home means a second server on the same store: refuse. */
+function refuseIfRunning(home: string): void {
+  const pidFile = path.join(home, PID_FILE);
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    /* not on Linux, or gone */
+  }
+  if (pid > 0 && alive(pid) && (cmdline === '' || cmdline.includes(home))) {
+    throw new RuntimeError('ALREADY_RUNNING', `A Neo4j (pid ${pid}) is already running on ${home}, left by an earlier huiyan that did not stop. Stop it (kill ${pid}) and start again.`);
+  }
+  // Stale: the process is gone. Neo4j's own store lock is an OS file lock, released with the process.
+  rmSync(pidFile, { force: true });
+}
+
+async function refuseIfPortTaken(port: number): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+  if (!free) {
+    throw new RuntimeError('PORT_IN_USE', `Port 127.0.0.1:${port} for Neo4j Bolt is in use (another Neo4j?). Set HUIYAN_NEO4J_BOLT_PORT to a free port (0 picks one), ${USE_EXTERNAL}.`);
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function stopper(child: ChildProcess, home: string, log: (msg: string) => void): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  void exited.then(() => rmSync(path.join(home, PID_FILE), { force: true }));
+  return () => {
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        // SIGTERM makes Neo4j shut down cleanly (checkpoint, release the store lock).
+        child.kill('SIGTERM');
+        const killed = await Promise.race([exited.then(() => false), sleep(90_000).then(() => true)]);
+        if (killed) {
+          log('Neo4j did not stop within 90 s; killing it.');
+          child.kill('SIGKILL');
+          await exited;
+        }
+      }
+    })();
+    return stopping;
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());

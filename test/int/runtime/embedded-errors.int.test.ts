@@ -1,0 +1,50 @@
+// The embedded runtime's refusals: each fails fast with one message that says what to do, before Java
+// starts a server.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, type EmbeddedNeo4j } from '../../../server/config.js';
+import { startEmbedded } from '../../../server/neo4j/embedded.js';
+
+function embedded(over: Record<string, string>): EmbeddedNeo4j {
+  const cfg = loadConfig({ PATH: process.env.PATH, HOME: process.env.HOME, ...over });
+  if (cfg.neo4j.kind !== 'embedded') throw new Error('expected embedded config');
+  return cfg.neo4j;
+}
+const cleanup: (() => void)[] = [];
+afterEach(() => cleanup.splice(0).forEach((f) => f()));
+
+describe('starting the embedded Neo4j', () => {
+  it('refuses a Bolt port that is already taken, naming the port and the way out', async () => {
+    const srv = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((r) => srv.once('listening', r));
+    cleanup.push(() => srv.close());
+    const port = (srv.address() as net.AddressInfo).port;
+    const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-port-'));
+    const err = await startEmbedded(embedded({ HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: String(port) }), () => {}).catch((e) => e);
+    expect(err).toMatchObject({ code: 'PORT_IN_USE' });
+    expect(err.message).toContain(String(port));
+    expect(err.message).toContain('NEO4J_URI');
+  });
+
+  it('refuses to start a second server on a home whose server still runs', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-busy-'));
+    mkdirSync(path.join(home, 'run'), { recursive: true });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)', home], { stdio: 'ignore' });
+    cleanup.push(() => other.kill());
+    writeFileSync(path.join(home, 'run', 'huiyan-neo4j.pid'), String(other.pid));
+    const err = await startEmbedded(embedded({ HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0' }), () => {}).catch((e) => e);
+    expect(err).toMatchObject({ code: 'ALREADY_RUNNING' });
+    expect(err.message).toContain(String(other.pid));
+  });
+
+  it('says to install a JDK when JAVA_HOME holds no Java', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-nojava-'));
+    const err = await startEmbedded(embedded({ HUIYAN_NEO4J_HOME: home, JAVA_HOME: path.join(home, 'no-jdk') }), () => {}).catch((e) => e);
+    expect(err).toMatchObject({ code: 'NO_JAVA' });
+    expect(err.message).toMatch(/JDK 17/);
+  });
+});

@@ -1,0 +1,20 @@
+// What the global setups hand to test files through Vitest's provide/inject.
+import type { Connection } from '../../server/db/executor.js';
+
+export type Neo4jConnection = Connection;
+
+export interface DemoFacts {
+  /** Name of a planted official who is flagged by an alert in the demo county. */
+  officialName: string;
+  officialUid: string;
+  alertCount: number;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4j: Neo4jConnection;
+    varDir: string;
+    baseUrl: string;
+    demo: DemoFacts;
+  }
+}

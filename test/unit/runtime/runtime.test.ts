@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadTestConfig } from '../../../server/config.js';
+import { parseJavaMajor } from '../../../server/neo4j/java.js';
+import { supportedVersion } from '../../../server/neo4j/runtime.js';
+
+describe('Java version detection', () => {
+  it('reads the major version of a modern JDK', () => {
+    expect(parseJavaMajor('openjdk version "17.0.15" 2025-04-15\nOpenJDK Runtime Environment')).toBe(17);
+    expect(parseJavaMajor('openjdk version "25" 2025-09-16')).toBe(25);
+  });
+  it('reads Java 8 from its legacy 1.x form, so it is refused as too old', () => {
+    expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
+  });
+});
+
+describe('server version check', () => {
+  it('accepts 5.26 and calendar-versioned servers', () => {
+    expect(supportedVersion('5.26.31')).toBe(true);
+    expect(supportedVersion('2025.10.1')).toBe(true);
+  });
+  it('refuses servers older than 5.26', () => {
+    expect(supportedVersion('5.25.1')).toBe(false);
+    expect(supportedVersion('4.4.44')).toBe(false);
+    expect(supportedVersion('garbage')).toBe(false);
+  });
+});
+
+describe('configuration', () => {
+  it('uses the embedded server when NEO4J_URI is unset, with explicit memory settings', () => {
+    const cfg = loadConfig({});
+    expect(cfg.neo4j.kind).toBe('embedded');
+    if (cfg.neo4j.kind === 'embedded') {
+      expect(cfg.neo4j.heap).toBe('1g');
+      expect(cfg.neo4j.pageCache).toBe('512m');
+      expect(cfg.neo4j.boltPort).toBe(7687);
+    }
+  });
+  it('uses an external server when NEO4J_URI is set, with a routing URI kept as given', () => {
+    const cfg = loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'cases' });
+    expect(cfg.neo4j).toEqual({ kind: 'external', uri: 'neo4j://db.example:7687', user: 'u', password: 'p', database: 'cases' });
+  });
+  it('refuses NEO4J_URI without a password', () => {
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://x:7687' })).toThrow(ConfigError);
+  });
+  it('refuses a heap size it cannot pass to the JVM', () => {
+    expect(() => loadConfig({ HUIYAN_NEO4J_HEAP: 'lots' })).toThrow(/HUIYAN_NEO4J_HEAP/);
+  });
+  it('never points the tests at NEO4J_URI, whose data they would wipe', () => {
+    const cfg = loadTestConfig('integration', { NEO4J_URI: 'bolt://prod:7687', NEO4J_PASSWORD: 'secret' });
+    expect(cfg.neo4j.kind).toBe('embedded');
+  });
+});
