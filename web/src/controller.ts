@@ -1,0 +1,157 @@
+// Turns the panels' intents into API calls and canvas changes, and puts the results in the store. The only
+// module that holds both the API and the GraphView.
+import { ApiError } from './api/client.js';
+import type { Api } from './api/queries.js';
+import { graphElementIds, neighbourhoodGraph, remaining } from './graph/elements.js';
+import type { GraphView } from './graph/cy.js';
+import { saveLang, translate, type Lang, type MessageKey } from './i18n.js';
+import { indexSchema, type PropertyNames } from './schema.js';
+import type { Intent, Store } from './state.js';
+
+const TOAST_MS = 4500;
+
+export function createController(store: Store, api: Api, view: GraphView, props: PropertyNames) {
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(store.get().lang, k, p);
+
+  const toast = (text: string) => {
+    store.set({ toast: text });
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => store.set({ toast: null }), TOAST_MS);
+  };
+
+  /** Runs one step with the busy indicator; an API error becomes the visible error bar, never a silent no-op. */
+  async function step(fn: () => Promise<void>): Promise<void> {
+    store.set({ busy: store.get().busy + 1 });
+    try {
+      await fn();
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('CLIENT', e instanceof Error ? e.message : String(e));
+      console.error(err);
+      store.set({ error: { code: err.code, message: err.message } });
+    } finally {
+      store.set({ busy: Math.max(0, store.get().busy - 1) });
+    }
+  }
+
+  const loadAlerts = (lang: Lang) =>
+    step(async () => {
+      store.set({ alertsLoading: true });
+      try {
+        const r = await api.alerts(lang);
+        store.set({ alerts: r.items, alertsTotal: r.totalCount });
+      } finally {
+        store.set({ alertsLoading: false });
+      }
+    });
+
+  async function expand(id: string) {
+    const nb = await api.neighbours(id, view.nodeIds());
+    const added = await view.add(neighbourhoodGraph(nb), { around: id });
+    const more = remaining(nb);
+    view.setMore(id, more);
+    if (more > 0) toast(t('toast.more', { n: more }));
+    else toast(added > 0 ? t('toast.added', { n: added }) : t('toast.nothingNew'));
+  }
+
+  async function openAlert(id: string) {
+    const lang = store.get().lang;
+    const a = await api.alert(id, lang);
+    if (!a) throw new ApiError('NOT_FOUND', id);
+    await view.add(a.evidence);
+    view.highlight(graphElementIds(a.evidence));
+    view.unselect();
+    view.fitTo(a.evidence.nodes.map((n) => n.id));
+    store.set({ alert: a, selection: null });
+  }
+
+  async function add(id: string) {
+    const hit = store.get().results?.find((r) => r.entity.id === id)?.entity ?? (await api.entity(id));
+    if (!hit) throw new ApiError('NOT_FOUND', id);
+    await view.add({ nodes: [hit], edges: [] }, { select: id });
+  }
+
+  function handle(intent: Intent): void {
+    switch (intent.type) {
+      case 'search':
+        store.set({ tab: 'search', query: intent.q, searching: true, error: null });
+        void step(async () => {
+          try {
+            store.set({ results: await api.search(intent.q) });
+          } finally {
+            store.set({ searching: false });
+          }
+        });
+        return;
+      case 'add':
+        void step(() => add(intent.id));
+        return;
+      case 'expand':
+        void step(() => expand(intent.id));
+        return;
+      case 'openAlert':
+        void step(() => openAlert(intent.id));
+        return;
+      case 'selectOnCanvas':
+        view.select(intent.id);
+        return;
+      case 'unselect':
+        view.unselect();
+        return;
+      case 'tab':
+        store.set({ tab: intent.tab });
+        if (intent.tab === 'alerts' && store.get().alerts === null && !store.get().alertsLoading) {
+          void loadAlerts(store.get().lang);
+        }
+        return;
+      case 'lang': {
+        saveLang(window.localStorage, intent.lang);
+        store.set({ lang: intent.lang });
+        applyLang(intent.lang);
+        view.setStyle(store.get().schema, intent.lang);
+        // Summaries are rendered by the server in the requested language, so ask again.
+        if (store.get().alerts !== null) void loadAlerts(intent.lang);
+        const open = store.get().alert;
+        if (open) {
+          void step(async () => {
+            const a = await api.alert(open.id, intent.lang);
+            if (a && store.get().alert?.id === a.id) store.set({ alert: a });
+          });
+        }
+        return;
+      }
+      case 'clear':
+        view.clear();
+        store.set({ alert: null, selection: null });
+        return;
+      case 'fit':
+        view.fitTo();
+        return;
+      case 'dismissError':
+        store.set({ error: null });
+        return;
+    }
+  }
+
+  return {
+    handle,
+    /** First load: the vocabulary (styles, names) and the alert inbox, in parallel. */
+    async start() {
+      applyLang(store.get().lang);
+      await Promise.all([
+        step(async () => {
+          const r = await api.graphSchema();
+          const schema = indexSchema(r.graphSchema, r.models, props);
+          store.set({ schema });
+          view.setStyle(schema, store.get().lang);
+        }),
+        loadAlerts(store.get().lang),
+      ]);
+    },
+  };
+}
+
+function applyLang(lang: Lang) {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = translate(lang, 'doc.title');
+}

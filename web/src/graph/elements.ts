@@ -1,0 +1,96 @@
+// Pure functions from API results to Cytoscape element definitions. No cy instance here, so they are
+// unit-tested in Node and the merge rules (no duplicate nodes or edges, no dangling edges) hold in one place.
+import type { ElementDefinition } from 'cytoscape';
+import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
+
+export interface NodeData {
+  id: string;
+  label: string;
+  caption: string;
+  entity: Entity;
+  /** Neighbours known to exist but not brought onto the canvas yet (0 when all are shown). */
+  more: number;
+}
+
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  edge: Edge;
+}
+
+/**
+ * Edge element ids are namespaced: a node's uid (`Person:...`) and a relationship id come from different
+ * id spaces, and Cytoscape needs one namespace for both.
+ */
+export function edgeElementId(edgeId: string): string {
+  return `rel:${edgeId}`;
+}
+
+/** Captions can be long company names; the canvas shows a short form and the details panel the whole. */
+export function shortCaption(caption: string, max = 14): string {
+  const chars = Array.from(caption);
+  return chars.length <= max ? caption : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function nodeElement(e: Entity, more = 0): ElementDefinition & { data: NodeData } {
+  return {
+    group: 'nodes',
+    data: { id: e.id, label: e.label, caption: shortCaption(e.caption || e.id), entity: e, more },
+  };
+}
+
+export function edgeElement(e: Edge): ElementDefinition & { data: EdgeData } {
+  return {
+    group: 'edges',
+    data: { id: edgeElementId(e.id), source: e.source, target: e.target, type: e.type, edge: e },
+  };
+}
+
+export interface Merge {
+  nodes: (ElementDefinition & { data: NodeData })[];
+  edges: (ElementDefinition & { data: EdgeData })[];
+}
+
+/**
+ * What a graph adds to a canvas that already holds `existing` element ids: only nodes and edges not there
+ * yet, each once, and no edge whose ends would be missing (Cytoscape refuses those; the API may return an
+ * edge to a node that a later page will bring).
+ */
+export function mergeGraph(existing: ReadonlySet<string>, graph: Graph): Merge {
+  const seen = new Set<string>();
+  const nodes: Merge['nodes'] = [];
+  for (const n of graph.nodes) {
+    if (existing.has(n.id) || seen.has(n.id)) continue;
+    seen.add(n.id);
+    nodes.push(nodeElement(n));
+  }
+  const present = (id: string) => existing.has(id) || seen.has(id);
+  const edges: Merge['edges'] = [];
+  for (const e of graph.edges) {
+    const id = edgeElementId(e.id);
+    if (existing.has(id) || seen.has(id) || !present(e.source) || !present(e.target)) continue;
+    seen.add(id);
+    edges.push(edgeElement(e));
+  }
+  return { nodes, edges };
+}
+
+/** A neighbourhood as a graph, with its centre in it (the centre may be new when expanding from a search). */
+export function neighbourhoodGraph(n: Neighbourhood): Graph {
+  return { nodes: [n.center, ...n.nodes], edges: n.edges };
+}
+
+/**
+ * How many neighbours of the centre stay hidden after this expansion. `total` counts the neighbours the
+ * API did not exclude, of which `nodes` brought at most `limit`.
+ */
+export function remaining(n: Pick<Neighbourhood, 'total' | 'truncated' | 'nodes'>): number {
+  return n.truncated ? Math.max(0, n.total - n.nodes.length) : 0;
+}
+
+/** The element ids of an evidence graph, as the canvas names them, for highlighting. */
+export function graphElementIds(g: Graph): string[] {
+  return [...g.nodes.map((n) => n.id), ...g.edges.map((e) => edgeElementId(e.id))];
+}

@@ -1,0 +1,93 @@
+// Layouts. fcose is the default (fast, handles constraints). Expansion is incremental: what the user has
+// already arranged stays where it is, and only the new nodes are laid out, starting from a ring around
+// the node they came from, so the picture changes locally instead of reshuffling.
+import type { Collection, Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
+
+/** Defaults for a whole-canvas layout (first view of an alert, or a fresh canvas). */
+export const FCOSE_FULL = {
+  name: 'fcose',
+  quality: 'proof',
+  randomize: true,
+  animate: false,
+  fit: true,
+  padding: 40,
+  nodeDimensionsIncludeLabels: true,
+  packComponents: false,
+  idealEdgeLength: () => 90,
+  nodeRepulsion: () => 6500,
+} as const;
+
+/**
+ * Ring positions for `count` new nodes around `center`. Pure; a second ring starts when the first is full
+ * so thirty neighbours do not sit on top of each other before the layout refines them.
+ */
+export function ringPositions(center: Position, count: number, radius = 110, perRing = 12): Position[] {
+  const out: Position[] = [];
+  for (let i = 0; i < count; i++) {
+    const ring = Math.floor(i / perRing);
+    const inRing = Math.min(perRing, count - ring * perRing);
+    const angle = (2 * Math.PI * (i % perRing)) / inRing + ring * 0.4;
+    const r = radius * (1 + ring * 0.8);
+    out.push({ x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) });
+  }
+  return out;
+}
+
+/** Where a new node starts: next to the average of its neighbours already placed, else `fallback`. */
+export function anchorFor(placed: Position[], fallback: Position): Position {
+  if (placed.length === 0) return fallback;
+  const sum = placed.reduce((a, p) => ({ x: a.x + p.x, y: a.y + p.y }), { x: 0, y: 0 });
+  return { x: sum.x / placed.length, y: sum.y / placed.length };
+}
+
+/**
+ * Lays out `added` nodes among what is already on the canvas. Existing nodes they touch are pinned with
+ * fcose's fixedNodeConstraint and nothing else moves. With nothing placed yet, the whole canvas is laid out.
+ */
+export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular): Promise<void> {
+  const newNodes = added.nodes();
+  if (newNodes.length === 0) return Promise.resolve();
+  const old = cy.nodes().difference(newNodes);
+  if (old.length === 0) return run(cy.elements().layout({ ...FCOSE_FULL, randomize: newNodes.length > 1 } as LayoutOptions));
+
+  // Seed positions: around the expanded node, or near each new node's placed neighbours.
+  const viewportCenter = cy.extent();
+  const fallback = { x: (viewportCenter.x1 + viewportCenter.x2) / 2, y: (viewportCenter.y1 + viewportCenter.y2) / 2 };
+  const groups = new Map<string, NodeSingular[]>();
+  const anchors = new Map<string, Position>();
+  newNodes.forEach((n) => {
+    const placed = around ? around : n.neighborhood().nodes().difference(newNodes).nodes();
+    const anchor = anchorFor(placed.map((p) => ({ ...p.position() })), fallback);
+    const key = `${Math.round(anchor.x)},${Math.round(anchor.y)}`;
+    anchors.set(key, anchor);
+    groups.set(key, [...(groups.get(key) ?? []), n]);
+  });
+  for (const [key, nodes] of groups) {
+    const ring = ringPositions(anchors.get(key)!, nodes.length);
+    nodes.forEach((n, i) => n.position(ring[i]!));
+  }
+
+  const touched = newNodes.neighborhood().nodes().difference(newNodes).nodes();
+  const scopeNodes = newNodes.union(touched);
+  // Only edges inside the scope: fcose needs both ends of every edge it is given.
+  const scope = scopeNodes.union(scopeNodes.edgesWith(scopeNodes));
+  const fixed = touched.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  return run(
+    scope.layout({
+      ...FCOSE_FULL,
+      randomize: false,
+      fit: false,
+      animate: true,
+      animationDuration: 350,
+      initialEnergyOnIncremental: 0.3,
+      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+    } as unknown as LayoutOptions),
+  );
+}
+
+function run(layout: ReturnType<Core['layout']>): Promise<void> {
+  return new Promise((resolve) => {
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}

@@ -1,0 +1,92 @@
+// The Cytoscape stylesheet as a function of the schema data: one colour and shape per label and one edge
+// caption per relationship type, in the current language. A new label in cypher/schema/graph.yaml is styled
+// without touching this file.
+import type cytoscape from 'cytoscape';
+import type { Lang } from '../i18n.js';
+import type { SchemaIndex } from '../schema.js';
+
+/** Shapes the canvas renderer draws; anything else in the schema data falls back to an ellipse. */
+export const NODE_SHAPES = new Set([
+  'ellipse', 'triangle', 'round-triangle', 'rectangle', 'round-rectangle', 'bottom-round-rectangle',
+  'cut-rectangle', 'barrel', 'rhomboid', 'right-rhomboid', 'diamond', 'round-diamond', 'pentagon',
+  'round-pentagon', 'hexagon', 'round-hexagon', 'concave-hexagon', 'heptagon', 'round-heptagon', 'octagon',
+  'round-octagon', 'star', 'tag', 'round-tag', 'vee',
+]);
+
+const COLOR = /^#[0-9a-fA-F]{3,8}$|^[a-z]+$/;
+export const FONT = '"WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+
+/** Labels and type names are identifiers (server-validated), but quoting keeps a selector from breaking. */
+const sel = (s: string) => JSON.stringify(s);
+
+export function buildStylesheet(schema: SchemaIndex | null, lang: Lang): cytoscape.StylesheetStyle[] {
+  const sheet: cytoscape.StylesheetStyle[] = [
+    {
+      selector: 'node',
+      style: {
+        'background-color': '#94a3b8',
+        shape: 'ellipse',
+        width: 34,
+        height: 34,
+        label: 'data(caption)',
+        'font-family': FONT,
+        'font-size': 11,
+        color: '#1f2937',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': '#b6bfcc',
+        'target-arrow-color': '#b6bfcc',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        'font-family': FONT,
+        'font-size': 9,
+        color: '#4b5563',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '1px',
+        label: 'data(type)',
+      },
+    },
+  ];
+  for (const l of schema?.labels.values() ?? []) {
+    sheet.push({
+      selector: `node[label = ${sel(l.name)}]`,
+      style: {
+        'background-color': COLOR.test(l.color) ? l.color : '#94a3b8',
+        shape: (NODE_SHAPES.has(l.shape) ? l.shape : 'ellipse') as 'ellipse',
+      },
+    });
+  }
+  for (const r of schema?.relTypes.values() ?? []) {
+    sheet.push({ selector: `edge[type = ${sel(r.name)}]`, style: { label: r[lang] } });
+  }
+  sheet.push(
+    // Dashed ring: this node has neighbours that an expansion left out ("N more").
+    { selector: 'node[more > 0]', style: { 'border-width': 2.5, 'border-style': 'dashed', 'border-color': '#475569' } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#1d4ed8' } },
+    { selector: 'edge:selected', style: { width: 3, 'line-color': '#1d4ed8', 'target-arrow-color': '#1d4ed8' } },
+    { selector: '.faded', style: { opacity: 0.18 } },
+    { selector: 'node.evidence', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#dc2626' } },
+    {
+      selector: 'edge.evidence',
+      style: { width: 3, 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', color: '#991b1b' },
+    },
+    { selector: 'node.evidence:selected', style: { 'border-color': '#1d4ed8' } },
+  );
+  return sheet;
+}

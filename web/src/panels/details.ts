@@ -1,0 +1,146 @@
+// The right panel: the selected node or relationship (label, name, properties, provenance, degree, "N
+// more"), or, with nothing selected, the open alert (summary, model, subjects with roles).
+import type { Entity, Provenance } from '../api/types.js';
+import { displayId, formatAmount, formatTime, formatValue } from '../format.js';
+import { translate, type Lang, type MessageKey } from '../i18n.js';
+import { h, fill, type Child } from '../dom.js';
+import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../schema.js';
+import type { State, Store } from '../state.js';
+
+type T = (k: MessageKey, p?: Record<string, string | number>) => string;
+
+/** Keys that are addressing or bookkeeping, shown elsewhere (identifier, provenance) or not at all. */
+const HIDDEN = new Set(['uid']);
+
+export function mountDetails(root: HTMLElement, store: Store): void {
+  store.subscribe((s) => {
+    const t: T = (k, p) => translate(s.lang, k, p);
+    const sel = s.selection;
+    if (sel?.kind === 'node') return fill(root, ...entityView(s, sel.entity, sel.more, t, store));
+    if (sel?.kind === 'edge') {
+      const e = sel.edge;
+      return fill(
+        root,
+        h('h2', { class: 'panel-title' }, t('details.relation')),
+        table([
+          [t('details.label'), relName(s.schema, e.type, s.lang)],
+          [t('details.from'), sel.source?.caption ?? e.source],
+          [t('details.to'), sel.target?.caption ?? e.target],
+        ]),
+        properties(s.schema, 'relationships', e.type, e.properties, s.lang, t),
+        provenance(e.provenance, t),
+      );
+    }
+    if (s.alert) return fill(root, ...alertView(s, t, store));
+    fill(root, h('h2', { class: 'panel-title' }, t('details.title')), h('p', { class: 'muted' }, t('details.empty')));
+  });
+}
+
+function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Child | Child[])[] {
+  const info = s.schema?.labels.get(e.label);
+  return [
+    s.alert
+      ? h('button', { type: 'button', class: 'link back', onclick: () => store.dispatch({ type: 'unselect' }) }, t('details.backToAlert'))
+      : null,
+    h(
+      'div',
+      { class: 'entity-head' },
+      h('span', { class: 'label-chip', style: `--chip:${info?.color ?? '#94a3b8'}`, 'data-testid': 'details-label' }, labelName(s.schema, e.label, s.lang)),
+      h('h2', { class: 'panel-title', 'data-testid': 'details-caption' }, e.caption),
+    ),
+    table([
+      [t('details.id'), displayId(e)],
+      [t('details.degree'), String(e.degree)],
+    ]),
+    h(
+      'div',
+      { class: 'expand-box' },
+      more > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t('details.more', { n: more })) : null,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small',
+          'data-testid': 'expand-button',
+          onclick: () => store.dispatch({ type: 'expand', id: e.id }),
+        },
+        more > 0 ? t('details.expandMore') : t('details.expand'),
+      ),
+    ),
+    properties(s.schema, 'labels', e.label, e.properties, s.lang, t),
+    provenance(e.provenance, t),
+  ];
+}
+
+function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
+  const a = s.alert!;
+  return [
+    h('div', { class: 'entity-head' }, h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)), h('h2', { class: 'panel-title' }, t('alert.title'))),
+    h('p', { class: 'summary', 'data-testid': 'alert-summary' }, a.summary),
+    table([
+      [t('alert.model'), `${modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)}（${a.modelId} r${a.modelRevision}）`],
+      [t('alert.state'), a.state],
+      a.amount != null ? [t('alerts.amount'), formatAmount(a.amount, s.lang)] : null,
+      [t('alert.firstSeen'), formatTime(a.firstSeen, s.lang)],
+      [t('alert.lastSeen'), formatTime(a.lastSeen, s.lang)],
+    ]),
+    h('h3', { class: 'section' }, t('alert.subjects')),
+    h(
+      'ul',
+      { class: 'subjects' },
+      a.subjects.map((sub) =>
+        h(
+          'li',
+          { class: 'subject', 'data-testid': 'alert-subject' },
+          h('span', { class: 'role' }, sub.role),
+          h(
+            'button',
+            { type: 'button', class: 'link', onclick: () => store.dispatch({ type: 'selectOnCanvas', id: sub.entity.id }) },
+            sub.entity.caption,
+          ),
+          h('span', { class: 'muted small' }, labelName(s.schema, sub.entity.label, s.lang)),
+        ),
+      ),
+    ),
+    h('p', { class: 'muted small' }, t('alert.evidence', { n: a.evidence.nodes.length, m: a.evidence.edges.length })),
+  ];
+}
+
+function properties(
+  schema: SchemaIndex | null,
+  kind: 'labels' | 'relationships',
+  owner: string,
+  props: Record<string, unknown>,
+  lang: Lang,
+  t: T,
+): Node[] {
+  const rows = Object.entries(props)
+    .filter(([k, v]) => !k.startsWith('_') && !HIDDEN.has(k) && v !== null && v !== '')
+    .map(([k, v]): [string, string] => [propName(schema, kind, owner, k, lang), formatValue(v, t('yes'), t('no'))]);
+  return [
+    h('h3', { class: 'section' }, t('details.properties')),
+    rows.length ? table(rows) : h('p', { class: 'muted small' }, t('details.noProperties')),
+  ];
+}
+
+function provenance(p: Provenance | null, t: T): Node[] {
+  if (!p) return [];
+  return [
+    h('h3', { class: 'section' }, t('details.provenance')),
+    table([
+      [t('details.source'), p.source ?? ''],
+      [t('details.file'), p.file ?? ''],
+      [t('details.row'), p.row != null ? String(p.row) : ''],
+      [t('details.run'), p.run ?? ''],
+      p.sources && p.sources.length > 1 ? [t('details.sources'), p.sources.join('、')] : null,
+    ]),
+  ];
+}
+
+function table(rows: ([string, string] | null)[]): HTMLElement {
+  return h(
+    'dl',
+    { class: 'kv' },
+    rows.filter((r): r is [string, string] => r !== null && r[1] !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+  );
+}

@@ -1,0 +1,40 @@
+// Top bar: product name, the search box, the language switch. The input is built once and never
+// re-rendered, so typing is not interrupted by state updates.
+import { translate } from '../i18n.js';
+import { h } from '../dom.js';
+import type { Store } from '../state.js';
+
+export function mountTopbar(root: HTMLElement, store: Store): void {
+  const title = h('span', { class: 'brand-name' });
+  const subtitle = h('span', { class: 'brand-sub' });
+  const input = h('input', {
+    type: 'search',
+    class: 'search-input',
+    'data-testid': 'search-input',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const button = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'search-button' });
+  const form = h('form', { class: 'search-form', role: 'search' }, input, button);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = input.value.trim();
+    if (q) store.dispatch({ type: 'search', q });
+  });
+  const lang = h('button', { type: 'button', class: 'btn btn-ghost lang-switch', 'data-testid': 'lang-switch' });
+  lang.addEventListener('click', () => store.dispatch({ type: 'lang', lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
+  const busy = h('span', { class: 'busy', 'aria-hidden': 'true' });
+
+  root.append(h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, '慧'), title, subtitle), form, busy, lang);
+
+  store.subscribe((s) => {
+    const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
+    title.textContent = t('app.title');
+    subtitle.textContent = t('app.subtitle');
+    input.placeholder = t('search.placeholder');
+    button.textContent = t('search.button');
+    lang.textContent = t('lang.switch');
+    lang.title = t('lang.switchTitle');
+    busy.classList.toggle('on', s.busy > 0);
+  });
+}

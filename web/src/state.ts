@@ -1,0 +1,106 @@
+// The explorer's state in one object, and a tiny store: panels render from it and dispatch intents; the
+// controller (controller.ts) turns intents into API calls and canvas changes. No framework needed for this.
+import type { AlertDetail, AlertListItem, SearchHit } from './api/types.js';
+import type { Selection } from './graph/cy.js';
+import type { Lang } from './i18n.js';
+import type { SchemaIndex } from './schema.js';
+
+export type Tab = 'search' | 'alerts';
+
+export interface State {
+  lang: Lang;
+  schema: SchemaIndex | null;
+  tab: Tab;
+  query: string;
+  searching: boolean;
+  /** null until the first search, so the panel can tell "no search yet" from "nothing found". */
+  results: SearchHit[] | null;
+  alerts: AlertListItem[] | null;
+  alertsTotal: number;
+  alertsLoading: boolean;
+  /** The alert whose evidence is highlighted; shown in the details panel when nothing else is selected. */
+  alert: AlertDetail | null;
+  selection: Selection;
+  /** uids on the canvas, so lists can say "on canvas" without asking the graph. */
+  onCanvas: ReadonlySet<string>;
+  counts: { nodes: number; edges: number };
+  busy: number;
+  error: { code: string; message: string } | null;
+  toast: string | null;
+}
+
+/** What a panel can ask for. The controller decides how. */
+export type Intent =
+  | { type: 'search'; q: string }
+  | { type: 'add'; id: string }
+  | { type: 'expand'; id: string }
+  | { type: 'openAlert'; id: string }
+  | { type: 'selectOnCanvas'; id: string }
+  | { type: 'unselect' }
+  | { type: 'tab'; tab: Tab }
+  | { type: 'lang'; lang: Lang }
+  | { type: 'clear' }
+  | { type: 'fit' }
+  | { type: 'dismissError' };
+
+export function initialState(lang: Lang): State {
+  return {
+    lang,
+    schema: null,
+    tab: 'search',
+    query: '',
+    searching: false,
+    results: null,
+    alerts: null,
+    alertsTotal: 0,
+    alertsLoading: false,
+    alert: null,
+    selection: null,
+    onCanvas: new Set(),
+    counts: { nodes: 0, edges: 0 },
+    busy: 0,
+    error: null,
+    toast: null,
+  };
+}
+
+export interface Store {
+  get(): State;
+  set(patch: Partial<State>): void;
+  subscribe(fn: (s: State) => void): void;
+  dispatch(intent: Intent): void;
+  onIntent(fn: (intent: Intent) => void): void;
+}
+
+export function createStore(initial: State): Store {
+  let state = initial;
+  const subs: ((s: State) => void)[] = [];
+  const handlers: ((i: Intent) => void)[] = [];
+  let scheduled = false;
+  // Renders are batched to one per frame-ish tick: a controller step often sets several fields in a row.
+  const notify = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      for (const fn of subs) fn(state);
+    });
+  };
+  return {
+    get: () => state,
+    set(patch) {
+      state = { ...state, ...patch };
+      notify();
+    },
+    subscribe(fn) {
+      subs.push(fn);
+      fn(state);
+    },
+    dispatch(intent) {
+      for (const h of handlers) h(intent);
+    },
+    onIntent(fn) {
+      handlers.push(fn);
+    },
+  };
+}
