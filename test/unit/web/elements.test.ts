@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Edge, Entity, Neighbourhood } from '../../../web/src/api/types.js';
+import {
+  edgeElementId,
+  graphElementIds,
+  mergeGraph,
+  neighbourhoodGraph,
+  nodeElement,
+  remaining,
+  shortCaption,
+} from '../../../web/src/graph/elements.js';
+
+const person = (key: string, name: string): Entity => ({
+  id: `Person:${key}`,
+  label: 'Person',
+  labels: ['Person', 'Entity'],
+  caption: name,
+  properties: { name },
+  provenance: null,
+  degree: 1,
+});
+const edge = (id: string, type: string, source: string, target: string): Edge => ({
+  id,
+  type,
+  source,
+  target,
+  properties: {},
+  provenance: null,
+});
+
+const a = person('1', '王志强');
+const b = person('2', '李秀英');
+const c = person('3', '王小明');
+
+describe('nodeElement', () => {
+  it('keeps the whole entity on the node so the details panel needs no second request', () => {
+    const el = nodeElement(a);
+    expect(el.group).toBe('nodes');
+    expect(el.data).toMatchObject({ id: 'Person:1', label: 'Person', caption: '王志强', more: 0 });
+    expect(el.data.entity).toBe(a);
+  });
+
+  it('falls back to the uid when an entity has no caption', () => {
+    expect(nodeElement({ ...a, caption: '' }).data.caption).toBe('Person:1');
+  });
+});
+
+describe('shortCaption', () => {
+  it('shortens long names by characters, not bytes', () => {
+    expect(shortCaption('某某县城乡建设投资发展有限责任公司', 8)).toBe('某某县城乡建设…');
+    expect(shortCaption('王志强', 8)).toBe('王志强');
+  });
+});
+
+describe('mergeGraph', () => {
+  it('adds only nodes and edges that are not on the canvas yet', () => {
+    const existing = new Set(['Person:1', edgeElementId('r1')]);
+    const m = mergeGraph(existing, {
+      nodes: [a, b],
+      edges: [edge('r1', 'KIN', 'Person:1', 'Person:2'), edge('r2', 'KIN', 'Person:2', 'Person:1')],
+    });
+    expect(m.nodes.map((n) => n.data.id)).toEqual(['Person:2']);
+    expect(m.edges.map((e) => e.data.id)).toEqual(['rel:r2']);
+  });
+
+  it('drops duplicates inside one result', () => {
+    const m = mergeGraph(new Set(), {
+      nodes: [a, b, a],
+      edges: [edge('r1', 'KIN', 'Person:1', 'Person:2'), edge('r1', 'KIN', 'Person:1', 'Person:2')],
+    });
+    expect(m.nodes).toHaveLength(2);
+    expect(m.edges).toHaveLength(1);
+  });
+
+  it('leaves out an edge whose end is neither on the canvas nor in the result', () => {
+    const m = mergeGraph(new Set(['Person:1']), { nodes: [b], edges: [edge('r9', 'KIN', 'Person:2', 'Person:3')] });
+    expect(m.nodes).toHaveLength(1);
+    expect(m.edges).toHaveLength(0);
+  });
+
+  it('merging the same expansion twice adds nothing the second time', () => {
+    const g = { nodes: [a, b, c], edges: [edge('r1', 'KIN', 'Person:1', 'Person:2'), edge('r2', 'KIN', 'Person:1', 'Person:3')] };
+    const first = mergeGraph(new Set(), g);
+    const onCanvas = new Set([...first.nodes, ...first.edges].map((e) => e.data.id));
+    const second = mergeGraph(onCanvas, g);
+    expect(second.nodes).toHaveLength(0);
+    expect(second.edges).toHaveLength(0);
+  });
+});
+
+describe('neighbourhoods', () => {
+  const nb: Neighbourhood = {
+    center: a,
+    nodes: [b, c],
+    edges: [edge('r1', 'KIN', 'Person:1', 'Person:2')],
+    total: 12,
+    truncated: true,
+  };
+
+  it('puts the centre into the graph so an expansion from a search result can add it too', () => {
+    expect(neighbourhoodGraph(nb).nodes.map((n) => n.id)).toEqual(['Person:1', 'Person:2', 'Person:3']);
+  });
+
+  it('counts the neighbours left out of a truncated expansion', () => {
+    expect(remaining(nb)).toBe(10);
+    expect(remaining({ ...nb, truncated: false })).toBe(0);
+  });
+
+  it('names evidence elements the way the canvas does', () => {
+    expect(graphElementIds({ nodes: [a], edges: [edge('r1', 'KIN', 'Person:1', 'Person:2')] })).toEqual([
+      'Person:1',
+      'rel:r1',
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { buildStylesheet } from '../../../web/src/graph/style.js';
+import { anchorFor, ringPositions } from '../../../web/src/graph/layout.js';
+import { indexSchema, labelName, modelTitle, propName, relName } from '../../../web/src/schema.js';
+
+const schema = indexSchema(
+  {
+    labels: [
+      { name: 'Person', zh: '人员', en: 'Person', color: '#3b82f6', shape: 'ellipse', caption: 'name' },
+      { name: 'Project', zh: '项目', en: 'Project', color: '#10b981', shape: 'pyramid', caption: 'name' },
+    ],
+    relationshipTypes: [{ name: 'KIN', zh: '亲属', en: 'kin' }],
+  },
+  [{ id: 'kin-wins-tender', titleZh: '亲属中标本单位项目', titleEn: 'Kin won a tender of the unit' }],
+  { labels: { Person: { birthDate: { zh: '出生日期', en: 'Birth date' } } }, relationships: {} },
+);
+
+describe('schema lookups', () => {
+  it('names labels, relationship types and properties in the language, raw when unknown', () => {
+    expect(labelName(schema, 'Person', 'zh')).toBe('人员');
+    expect(labelName(schema, 'Person', 'en')).toBe('Person');
+    expect(labelName(schema, 'Ghost', 'zh')).toBe('Ghost');
+    expect(relName(schema, 'KIN', 'zh')).toBe('亲属');
+    expect(propName(schema, 'labels', 'Person', 'birthDate', 'zh')).toBe('出生日期');
+    expect(propName(schema, 'labels', 'Person', 'shoeSize', 'zh')).toBe('shoeSize');
+    expect(labelName(null, 'Person', 'zh')).toBe('Person');
+  });
+
+  it('titles a model in the language, with the server title as fallback', () => {
+    expect(modelTitle(schema, 'kin-wins-tender', 'x', 'en')).toBe('Kin won a tender of the unit');
+    expect(modelTitle(schema, 'unknown', '服务端标题', 'zh')).toBe('服务端标题');
+  });
+});
+
+describe('buildStylesheet', () => {
+  const style = (lang: 'zh' | 'en') => buildStylesheet(schema, lang);
+  const rule = (lang: 'zh' | 'en', selector: string) => style(lang).find((r) => r.selector === selector)?.style as Record<string, unknown>;
+
+  it('gives each label its colour and shape from the schema data', () => {
+    expect(rule('zh', 'node[label = "Person"]')).toMatchObject({ 'background-color': '#3b82f6', shape: 'ellipse' });
+  });
+
+  it('falls back to an ellipse for a shape the renderer does not draw', () => {
+    expect(rule('zh', 'node[label = "Project"]')).toMatchObject({ shape: 'ellipse' });
+  });
+
+  it('labels edges with the relationship name in the current language', () => {
+    expect(rule('zh', 'edge[type = "KIN"]')).toMatchObject({ label: '亲属' });
+    expect(rule('en', 'edge[type = "KIN"]')).toMatchObject({ label: 'kin' });
+  });
+
+  it('has the evidence and faded classes used by the alert view', () => {
+    const selectors = style('zh').map((r) => r.selector);
+    expect(selectors).toEqual(expect.arrayContaining(['.faded', 'node.evidence', 'edge.evidence']));
+  });
+});
+
+describe('incremental placement', () => {
+  it('puts new nodes on a ring around the node they came from', () => {
+    const ps = ringPositions({ x: 100, y: 50 }, 4, 10);
+    expect(ps).toHaveLength(4);
+    for (const p of ps) expect(Math.hypot(p.x - 100, p.y - 50)).toBeCloseTo(10);
+  });
+
+  it('opens a second, wider ring when the first is full', () => {
+    const ps = ringPositions({ x: 0, y: 0 }, 30, 100, 12);
+    expect(Math.hypot(ps[0]!.x, ps[0]!.y)).toBeCloseTo(100);
+    expect(Math.hypot(ps[12]!.x, ps[12]!.y)).toBeGreaterThan(100);
+  });
+
+  it('anchors a node at the centre of its placed neighbours', () => {
+    expect(anchorFor([{ x: 0, y: 0 }, { x: 10, y: 20 }], { x: 99, y: 99 })).toEqual({ x: 5, y: 10 });
+    expect(anchorFor([], { x: 99, y: 99 })).toEqual({ x: 99, y: 99 });
+  });
+});
