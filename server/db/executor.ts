@@ -52,13 +52,16 @@ export class Executor {
    * Several statements in one write transaction, all or nothing. The loaders send batches this way so
    * nodes and the relationships between them commit together.
    */
-  async writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<ResultSummary[]> {
+  async writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<Rows[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
         async (tx) => {
-          const out: ResultSummary[] = [];
-          for (const s of statements) out.push((await tx.run(s.cypher, s.params ?? {})).summary);
+          const out: Rows[] = [];
+          for (const s of statements) {
+            const r = await tx.run(s.cypher, s.params ?? {});
+            out.push({ rows: r.records.map((rec) => toPlain(rec.toObject()) as Record<string, unknown>), summary: r.summary });
+          }
           return out;
         },
         { timeout: opts.timeoutMs, metadata: opts.metadata },
@@ -102,12 +105,13 @@ export class Executor {
     }
   }
 
-  /** EXPLAIN in a READ session: the plan and query type ('r', 'rw', 'w', 's') without running it. */
-  async explain(cypher: string, params: Record<string, unknown> = {}): Promise<ResultSummary> {
+  /** EXPLAIN in a READ session: the plan, query type ('r', 'rw', 'w', 's') and result columns, without running it. */
+  async explain(cypher: string, params: Record<string, unknown> = {}): Promise<{ summary: ResultSummary; keys: string[] }> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(`EXPLAIN ${cypher}`, params);
-      return result.summary;
+      const result = session.run(`EXPLAIN ${cypher}`, params);
+      const keys = (await result.keys()).map(String);
+      return { summary: await result.summary(), keys };
     } finally {
       await session.close();
     }

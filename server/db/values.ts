@@ -77,3 +77,19 @@ function plainProps(o: Record<string, unknown>): Record<string, unknown> {
   for (const [k, val] of Object.entries(o)) out[k] = toPlain(val);
   return out;
 }
+
+/**
+ * Properties typed `date` / `datetime` in graph.yaml are stored as Neo4j temporal values, not strings, so
+ * models can compare and do arithmetic on them (a payment period after a death date plus a grace period).
+ */
+export function neoDate(iso: string): unknown {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return new neo4j.types.Date(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function neoDateTime(iso: string): unknown {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) throw new Error(`not an ISO date-time: ${iso}`);
+  return neo4j.types.DateTime.fromStandardDate(d);
+}

@@ -1,0 +1,65 @@
+// ---
+// id: procurement.kin-of-official-at-winning-bidder
+// revision: 1
+// catalog: M03
+// title:
+//   zh: 公职人员亲属企业承接本单位项目
+//   en: Kin of an official at a company that won the official's unit's tender
+// description: >
+//   An official holds a post at a unit; a relative of the official (within the kinship scope) is the legal
+//   representative, a shareholder or an officer of a company; that company won a project tendered by the
+//   same unit, and the official was in post on the award date. 招标投标法实施条例 第34条 bars parties with an
+//   interest in the tendering unit that may affect fairness; 公务员法 第74条 sets the avoidance scope.
+//   Known false positives: small shareholdings, household-derived kinship that is not real kinship, large
+//   open tenders with many bidders. Verify the official's part in the award (审批/评审/验收).
+// severity: high
+// tags: [procurement, kinship, 利益冲突, M03]
+// parameters:
+//   kinRelations:
+//     type: string[]
+//     default: [spouse, child, parent, sibling, child_spouse, spouse_parent, spouse_sibling, grandchild, grandparent]
+//     description: KIN.relation values in scope (default = the closest part of the 公务员回避 scope that households and marriage records give)
+//   leadersOnly:
+//     type: boolean
+//     default: false
+//     description: only officials who are leading members (是否领导成员) of the unit
+//   minAmount:
+//     type: float
+//     default: 0
+//     description: ignore awards below this amount (元)
+// identity: [official, relative, company, project]
+// subjects:
+//   - { column: official, role: official }
+//   - { column: relative, role: relative }
+//   - { column: company, role: company }
+//   - { column: project, role: project }
+//   - { column: unit, role: unit }
+// evidence: evidence
+// amount: amount
+// summary:
+//   zh: "{officialName}（{unitName}{title}）的{relationZh}{relativeName}是{companyName}的{roleZh}，该企业于{awardDate}中标{unitName}项目“{projectName}”，金额{amount}元"
+//   en: "The {relationEn} of {officialName} ({title}, {unitName}), {relativeName}, is {roleEn} of {companyName}, which won the unit's project \"{projectName}\" on {awardDate} for CNY {amount}"
+// ---
+MATCH pw = (c:Company)-[w:WON]->(x:Project)<-[t:TENDERED]-(o:Org)
+WHERE w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount
+MATCH ph = (p:Person)-[h:HOLDS_POST]->(o)
+WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
+  AND ($leadersOnly = false OR h.isLeader = true)
+MATCH pk = (p)-[k:KIN]->(r:Person)
+WHERE k.relation IN $kinRelations AND r <> p
+MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
+WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
+WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr,
+     {spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', child_spouse: '子女的配偶',
+      spouse_parent: '配偶的父母', spouse_sibling: '配偶的兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母'} AS zh,
+     {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS roleZh,
+     {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS roleEn
+RETURN p.uid AS official, r.uid AS relative, c.uid AS company, x.uid AS project, o.uid AS unit,
+       p.name AS officialName, o.name AS unitName, coalesce(h.title, '') AS title,
+       k.relation AS relation, coalesce(zh[k.relation], k.relation) AS relationZh, replace(k.relation, '_', ' ') AS relationEn,
+       r.name AS relativeName, c.name AS companyName,
+       coalesce(roleZh[type(role)], type(role)) + CASE WHEN role.role IS NOT NULL THEN '（' + role.role + '）' ELSE '' END AS roleZh,
+       roleEn[type(role)] AS roleEn,
+       x.name AS projectName, toString(w.date) AS awardDate, w.amount AS amount,
+       [pw, ph, pk, pr] AS evidence
+ORDER BY amount DESC

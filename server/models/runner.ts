@@ -1,0 +1,137 @@
+// Runs models in READ transactions with a time limit and a row cap, turns each row into an alert and
+// records the run. One model's failure is recorded and reported; it never stops the others.
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../db/executor.js';
+import { storeAlerts, type AlertDraft } from './alert-store.js';
+import { checkModel } from './check.js';
+import { collectEvidence } from './evidence.js';
+import { fingerprint } from './fingerprint.js';
+import type { Library, Model } from './library.js';
+import { resolveParams } from './params.js';
+import { renderSummary } from './render.js';
+
+export interface RunOptions {
+  params?: Record<string, unknown>;
+  timeoutMs?: number;
+  maxRows?: number;
+  now?: () => Date;
+}
+
+export interface RunResult {
+  runId: string;
+  modelId: string;
+  modelRevision: number;
+  startedAt: string;
+  durationMs: number;
+  rows: number;
+  truncated: boolean;
+  alertsNew: number;
+  alertsKept: number;
+  alertsGone: number;
+  error: string | null;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_ROWS = 10_000;
+
+function uidFrom(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  const props = (v as { properties?: { uid?: unknown } } | null)?.properties;
+  return typeof props?.uid === 'string' ? props.uid : undefined;
+}
+
+/** Rows → alert drafts; rows that share a fingerprint merge their evidence. */
+export function draftAlerts(model: Model, rows: Record<string, unknown>[]): AlertDraft[] {
+  const byFp = new Map<string, AlertDraft>();
+  for (const row of rows) {
+    const fp = fingerprint(model.id, model.identity.map((c) => uidFrom(row[c]) ?? row[c] ?? null));
+    const subjects = model.subjects.flatMap((s) => {
+      const uid = uidFrom(row[s.column]);
+      return uid ? [{ uid, role: s.role }] : [];
+    });
+    const prev = byFp.get(fp);
+    const evidence = collectEvidence(row[model.evidence], prev ? { nodes: prev.evidenceNodes, edges: prev.evidenceEdges } : undefined);
+    const amount = model.amount ? Number(row[model.amount] ?? NaN) : NaN;
+    byFp.set(fp, {
+      fingerprint: fp,
+      summaryZh: prev?.summaryZh ?? renderSummary(model.summary.zh, row, 'zh'),
+      summaryEn: prev?.summaryEn ?? renderSummary(model.summary.en, row, 'en'),
+      amount: prev?.amount ?? (Number.isFinite(amount) ? amount : null),
+      evidenceNodes: evidence.nodes,
+      evidenceEdges: evidence.edges,
+      subjects: prev ? dedupe([...prev.subjects, ...subjects]) : dedupe(subjects),
+    });
+  }
+  return [...byFp.values()];
+}
+
+function dedupe(subjects: { uid: string; role: string }[]) {
+  const seen = new Set<string>();
+  return subjects.filter((s) => !seen.has(`${s.uid}|${s.role}`) && seen.add(`${s.uid}|${s.role}`));
+}
+
+export async function runModel(db: Executor, model: Model, opts: RunOptions = {}): Promise<RunResult> {
+  const now = opts.now ?? (() => new Date());
+  const started = now();
+  const t0 = performance.now();
+  const runId = randomUUID();
+  const result: RunResult = {
+    runId,
+    modelId: model.id,
+    modelRevision: model.revision,
+    startedAt: started.toISOString(),
+    durationMs: 0,
+    rows: 0,
+    truncated: false,
+    alertsNew: 0,
+    alertsKept: 0,
+    alertsGone: 0,
+    error: null,
+  };
+  try {
+    const params = resolveParams(model, opts.params ?? {});
+    await checkModel(db, model);
+    const { rows, truncated } = await db.readCapped(model.cypher, params, opts.maxRows ?? DEFAULT_MAX_ROWS, {
+      timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      metadata: { app: 'huiyan', op: 'model-run', model: model.id, revision: model.revision, run: runId },
+    });
+    result.rows = rows.length;
+    result.truncated = truncated;
+    const stored = await storeAlerts(db, model, draftAlerts(model, rows), { runId, now: started.toISOString(), complete: !truncated });
+    result.alertsNew = stored.new;
+    result.alertsKept = stored.kept;
+    result.alertsGone = stored.gone;
+  } catch (e) {
+    result.error = describeError(e);
+  }
+  result.durationMs = Math.round(performance.now() - t0);
+  await recordRun(db, result);
+  return result;
+}
+
+function describeError(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  if (err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || /timed? ?out|terminated/i.test(err.message ?? '')) {
+    return `time limit exceeded: ${err.message ?? ''}`.trim();
+  }
+  return err.message ?? String(e);
+}
+
+async function recordRun(db: Executor, r: RunResult): Promise<void> {
+  const { runId, ...rest } = r;
+  await db.write('CREATE (:ModelRun $run)', { run: { id: runId, ...rest } });
+}
+
+export async function runAll(db: Executor, library: Library, opts: RunOptions = {}, log: (m: string) => void = () => {}): Promise<RunResult[]> {
+  const out: RunResult[] = [];
+  for (const model of library.models) {
+    const r = await runModel(db, model, opts);
+    log(
+      r.error
+        ? `model ${model.id} failed: ${r.error}`
+        : `model ${model.id} r${model.revision}: ${r.rows} rows, ${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone (${r.durationMs} ms)`,
+    );
+    out.push(r);
+  }
+  return out;
+}
