@@ -12,10 +12,9 @@ const TOAST_MS = 4500;
 
 export function createController(store: Store, api: Api, view: GraphView, props: PropertyNames) {
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(store.get().lang, k, p);
 
-  const toast = (text: string) => {
-    store.set({ toast: text });
+  const toast = (key: MessageKey, params?: Record<string, string | number>) => {
+    store.set({ toast: { key, params } });
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => store.set({ toast: null }), TOAST_MS);
   };
@@ -50,8 +49,9 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     const added = await view.add(neighbourhoodGraph(nb), { around: id });
     const more = remaining(nb);
     view.setMore(id, more);
-    if (more > 0) toast(t('toast.more', { n: more }));
-    else toast(added > 0 ? t('toast.added', { n: added }) : t('toast.nothingNew'));
+    if (more > 0) toast('toast.more', { n: more });
+    else if (added > 0) toast('toast.added', { n: added });
+    else toast('toast.nothingNew');
   }
 
   async function openAlert(id: string) {

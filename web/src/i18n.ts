@@ -53,6 +53,7 @@ const zh = {
   'alert.title': '预警详情',
   'alert.summary': '摘要',
   'alert.model': '模型',
+  'alert.modelId': '模型编号',
   'alert.revision': '版本',
   'alert.severity': '等级',
   'alert.state': '状态',
@@ -132,6 +133,7 @@ const en: Record<MessageKey, string> = {
   'alert.title': 'Alert',
   'alert.summary': 'Summary',
   'alert.model': 'Model',
+  'alert.modelId': 'Model id',
   'alert.revision': 'Revision',
   'alert.severity': 'Severity',
   'alert.state': 'State',
@@ -198,4 +200,33 @@ export function saveLang(storage: Pick<Storage, 'setItem'> | undefined, lang: La
   } catch {
     // Private mode or a locked-down profile: the choice just is not remembered.
   }
+}
+
+/**
+ * Names for the subject roles and alert states the API returns as codes. Models may declare roles not
+ * listed here; those show as the code, which is still meaningful to an analyst.
+ */
+const CODES: Record<string, { zh: string; en: string }> = {
+  'role.official': { zh: '公职人员', en: 'official' },
+  'role.relative': { zh: '亲属', en: 'relative' },
+  'role.kin': { zh: '亲属', en: 'relative' },
+  'role.company': { zh: '企业', en: 'company' },
+  'role.project': { zh: '项目', en: 'project' },
+  'role.org': { zh: '单位', en: 'unit' },
+  'role.unit': { zh: '单位', en: 'unit' },
+  'role.person': { zh: '人员', en: 'person' },
+  'role.recipient': { zh: '领取人', en: 'recipient' },
+  'role.bidder': { zh: '投标人', en: 'bidder' },
+  'state.new': { zh: '新发现', en: 'new' },
+  'state.assigned': { zh: '已分派', en: 'assigned' },
+  'state.verifying': { zh: '核查中', en: 'verifying' },
+  'state.confirmed': { zh: '已查实', en: 'confirmed' },
+  'state.partly_confirmed': { zh: '部分查实', en: 'partly confirmed' },
+  'state.dismissed': { zh: '已排除', en: 'dismissed' },
+  'state.rectified': { zh: '已整改', en: 'rectified' },
+  'state.resolved': { zh: '已消除', en: 'resolved' },
+};
+
+export function codeName(lang: Lang, kind: 'role' | 'state', code: string): string {
+  return CODES[`${kind}.${code.toLowerCase()}`]?.[lang] ?? code;
 }

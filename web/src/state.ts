@@ -2,7 +2,7 @@
 // controller (controller.ts) turns intents into API calls and canvas changes. No framework needed for this.
 import type { AlertDetail, AlertListItem, SearchHit } from './api/types.js';
 import type { Selection } from './graph/cy.js';
-import type { Lang } from './i18n.js';
+import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
 
 export type Tab = 'search' | 'alerts';
@@ -26,7 +26,8 @@ export interface State {
   counts: { nodes: number; edges: number };
   busy: number;
   error: { code: string; message: string } | null;
-  toast: string | null;
+  /** Kept as a key so it follows a language switch while it is shown. */
+  toast: { key: MessageKey; params?: Record<string, string | number> } | null;
 }
 
 /** What a panel can ask for. The controller decides how. */

@@ -58,7 +58,6 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     style: buildStylesheet(null, 'zh'),
     minZoom: 0.15,
     maxZoom: 3,
-    wheelSensitivity: 0.3,
     // Box selection would fight with panning on a laptop touchpad; one selected element is what the panel shows.
     boxSelectionEnabled: false,
     selectionType: 'single',

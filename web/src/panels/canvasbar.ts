@@ -30,6 +30,6 @@ export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
     errorMsg.textContent = s.error ? errorText(s.lang, s.error.code, s.error.message) : '';
     errorClose.textContent = translate(s.lang, 'error.close');
     toast.hidden = !s.toast;
-    toast.textContent = s.toast ?? '';
+    toast.textContent = s.toast ? translate(s.lang, s.toast.key, s.toast.params) : '';
   });
 }

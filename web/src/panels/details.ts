@@ -2,7 +2,7 @@
 // more"), or, with nothing selected, the open alert (summary, model, subjects with roles).
 import type { Entity, Provenance } from '../api/types.js';
 import { displayId, formatAmount, formatTime, formatValue } from '../format.js';
-import { translate, type Lang, type MessageKey } from '../i18n.js';
+import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
 import { h, fill, type Child } from '../dom.js';
 import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../schema.js';
 import type { State, Store } from '../state.js';
@@ -78,8 +78,9 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
     h('div', { class: 'entity-head' }, h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)), h('h2', { class: 'panel-title' }, t('alert.title'))),
     h('p', { class: 'summary', 'data-testid': 'alert-summary' }, a.summary),
     table([
-      [t('alert.model'), `${modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)}（${a.modelId} r${a.modelRevision}）`],
-      [t('alert.state'), a.state],
+      [t('alert.model'), modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)],
+      [t('alert.modelId'), `${a.modelId} · r${a.modelRevision}`],
+      [t('alert.state'), codeName(s.lang, 'state', a.state)],
       a.amount != null ? [t('alerts.amount'), formatAmount(a.amount, s.lang)] : null,
       [t('alert.firstSeen'), formatTime(a.firstSeen, s.lang)],
       [t('alert.lastSeen'), formatTime(a.lastSeen, s.lang)],
@@ -92,7 +93,7 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
         h(
           'li',
           { class: 'subject', 'data-testid': 'alert-subject' },
-          h('span', { class: 'role' }, sub.role),
+          h('span', { class: 'role', title: sub.role }, codeName(s.lang, 'role', sub.role)),
           h(
             'button',
             { type: 'button', class: 'link', onclick: () => store.dispatch({ type: 'selectOnCanvas', id: sub.entity.id }) },

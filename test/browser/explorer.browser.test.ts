@@ -1,0 +1,171 @@
+// The explorer end to end: the built page served by the real server, on a real Neo4j loaded with the
+// synthetic demo county and the models run (test/setup/server-global.ts). Nothing is mocked; the graph
+// state is read through window.__cy, the test hook graph/cy.ts exposes.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+interface Demo {
+  officialName: string;
+  officialUid: string;
+  alertCount: number;
+}
+
+// Read through a plain signature so this file does not depend on how the setup types ProvidedContext.
+const provided = inject as unknown as (key: string) => unknown;
+const baseUrl = provided('baseUrl') as string;
+const demo = provided('demo') as Demo;
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+const nodeCount = () => page.evaluate(() => window.__cy!.nodes().length);
+
+/** Where a node is on screen, so the test double-clicks it the way a user would. */
+const screenPosition = (uid: string) =>
+  page.evaluate((id) => {
+    const cy = window.__cy!;
+    const p = cy.getElementById(id).renderedPosition();
+    const r = cy.container()!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, uid);
+
+async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('explorer', () => {
+  it('opens in Chinese', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.title()).toContain('慧眼');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.getByTestId('tab-search').textContent()).toContain('搜索结果');
+    expect(await page.getByTestId('search-input').getAttribute('placeholder')).toMatch(/姓名/);
+  });
+
+  it('finds the demo official by part of the name and adds them to the canvas', async () => {
+    const name = demo.officialName;
+    const part = name.length >= 3 ? name.slice(-2) : name;
+    await page.getByTestId('search-input').fill(part);
+    await page.getByTestId('search-input').press('Enter');
+
+    const hit = page.locator(`[data-testid="search-result"][data-id="${demo.officialUid}"]`);
+    await hit.waitFor();
+    expect(await hit.textContent()).toContain(name);
+    // The result shows a masked identifier, never the whole ID number.
+    const key = demo.officialUid.slice(demo.officialUid.indexOf(':') + 1);
+    if (/^\d{17}[\dX]$/.test(key)) expect(await hit.textContent()).not.toContain(key);
+
+    await hit.getByTestId('add-to-canvas').click();
+    await page.waitForFunction((id) => window.__cy!.getElementById(id).nonempty(), demo.officialUid);
+    await page.waitForFunction((id) => window.__cy!.getElementById(id).selected(), demo.officialUid);
+    await expect.poll(() => page.getByTestId('details-caption').textContent()).toBe(name);
+  });
+
+  it('expands a node on double-click', async () => {
+    const before = await nodeCount();
+    const at = await screenPosition(demo.officialUid);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.waitForFunction((n) => window.__cy!.nodes().length > n, before, { timeout: 15_000 });
+    const after = await nodeCount();
+    expect(after).toBeGreaterThan(before);
+    // One expansion is capped (EXPAND_LIMIT = 30 neighbours).
+    expect(after - before).toBeLessThanOrEqual(30);
+    expect(await page.evaluate(() => window.__cy!.edges().length)).toBeGreaterThan(0);
+  });
+
+  it('lists alerts and shows one as highlighted evidence with its summary', async () => {
+    await page.getByTestId('tab-alerts').click();
+    const items = page.getByTestId('alert-item');
+    await items.first().waitFor();
+    expect(demo.alertCount).toBeGreaterThan(0);
+    expect(await items.count()).toBe(Math.min(50, demo.alertCount));
+
+    const first = items.first();
+    const alertId = (await first.getAttribute('data-id'))!;
+    await first.click();
+    const summary = page.getByTestId('alert-summary');
+    await summary.waitFor();
+
+    const { alert } = await graphql<{
+      alert: { summary: string; evidence: { nodes: { id: string }[] } };
+    }>('query T($id: ID!) { alert(id: $id) { summary(lang: "zh") evidence { nodes { id } } } }', { id: alertId });
+    expect((await summary.textContent())?.trim()).toBe(alert.summary);
+    expect(alert.evidence.nodes.length).toBeGreaterThan(0);
+
+    const classes = await page.evaluate(
+      (ids) => ids.map((id) => window.__cy!.getElementById(id).hasClass('evidence')),
+      alert.evidence.nodes.map((n) => n.id),
+    );
+    expect(classes.every(Boolean)).toBe(true);
+    // Everything else on the canvas is faded, so the case stands out.
+    const others = await page.evaluate(() => {
+      const cy = window.__cy!;
+      return cy.nodes().not('.evidence').toArray().every((n) => n.hasClass('faded'));
+    });
+    expect(others).toBe(true);
+
+    await page.waitForTimeout(600); // let the fit animation finish before the picture
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer.png') });
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('tab-alerts').textContent()).toContain('Alerts');
+    expect(await page.title()).toContain('huiyan');
+    await expect.poll(() => page.getByTestId('clear-canvas').textContent()).toBe('Clear');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-en.png') });
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('tab-search').textContent()).toContain('Results');
+  });
+
+  it('clears the canvas', async () => {
+    await page.getByTestId('tab-search').click();
+    await page.getByTestId('search-input').fill(demo.officialName);
+    await page.getByTestId('search-input').press('Enter');
+    await page.locator(`[data-testid="search-result"][data-id="${demo.officialUid}"] [data-testid="add-to-canvas"]`).click();
+    await page.waitForFunction(() => window.__cy!.nodes().length > 0);
+    await page.getByTestId('clear-canvas').click();
+    expect(await nodeCount()).toBe(0);
+  });
+
+  it('raised no script errors on the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
