@@ -1,0 +1,67 @@
+// Expected failures of the loaders, as named classes with stable codes, so the CLI and the API can tell a
+// bad mapping (fix the YAML) from a bad file (fix the export) from a bad value (goes to the rejects file).
+
+export type LoaderErrorCode =
+  | 'INVALID_MAPPING'
+  | 'UNKNOWN_SOURCE'
+  | 'MISSING_COLUMNS'
+  | 'UNREADABLE_FILE'
+  | 'INVALID_VALUE';
+
+export abstract class LoaderError extends Error {
+  abstract readonly code: LoaderErrorCode;
+}
+
+/** A mapping that does not fit graph.yaml or is malformed; raised before any row is read. */
+export class InvalidMapping extends LoaderError {
+  override name = 'InvalidMapping';
+  readonly code = 'INVALID_MAPPING' as const;
+  constructor(
+    readonly mappingId: string,
+    readonly reason: string,
+  ) {
+    super(`mapping ${mappingId}: ${reason}`);
+  }
+}
+
+/** No mapping recognises the file by name or header. */
+export class UnknownSource extends LoaderError {
+  override name = 'UnknownSource';
+  readonly code = 'UNKNOWN_SOURCE' as const;
+  constructor(readonly file: string) {
+    super(`${file}: no mapping recognises this file (by name or header)`);
+  }
+}
+
+/** The header lacks columns the mapping requires: every row would be rejected, so the file is refused. */
+export class MissingColumns extends LoaderError {
+  override name = 'MissingColumns';
+  readonly code = 'MISSING_COLUMNS' as const;
+  constructor(
+    readonly file: string,
+    readonly columns: string[],
+  ) {
+    super(`${file}: required columns missing from the header: ${columns.join(', ')}`);
+  }
+}
+
+export class UnreadableFile extends LoaderError {
+  override name = 'UnreadableFile';
+  readonly code = 'UNREADABLE_FILE' as const;
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/** One cell a normaliser refuses; the row goes to the rejects file with this reason. */
+export class InvalidValue extends LoaderError {
+  override name = 'InvalidValue';
+  readonly code = 'INVALID_VALUE' as const;
+}
+
+export const invalid = (reason: string): never => {
+  throw new InvalidValue(reason);
+};

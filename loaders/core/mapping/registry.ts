@@ -1,0 +1,79 @@
+// Finds the mappings (loaders/mappings/*.yaml), validates them all up front, and picks the one that reads
+// a given file: by file-name pattern first, then by header signature.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadGraphSchema, type GraphSchema } from '../../../server/schema/graph-schema.js';
+import { InvalidMapping } from '../errors.js';
+import { headerKey } from '../readers/header.js';
+import type { Mapping } from './types.js';
+import { parseMapping } from './validate.js';
+
+export const MAPPINGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'mappings');
+
+/** All mappings in `dir`, validated against the schema, sorted by load order. Throws InvalidMapping. */
+export function loadMappings(opts: { dir?: string; schema?: GraphSchema } = {}): Mapping[] {
+  const dir = opts.dir ?? MAPPINGS_DIR;
+  const schema = opts.schema ?? loadGraphSchema();
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const out: Mapping[] = [];
+  for (const f of files) {
+    const m = parseMapping(readFileSync(path.join(dir, f), 'utf8'), schema, f);
+    if (path.basename(f).replace(/\.ya?ml$/, '') !== m.id) throw new InvalidMapping(m.id, `file ${f} must be named ${m.id}.yaml`);
+    if (out.some((x) => x.id === m.id)) throw new InvalidMapping(m.id, 'id used twice');
+    out.push(m);
+  }
+  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export interface MappingSummary {
+  id: string;
+  title: { zh: string; en: string };
+  order: number;
+  format: Mapping['format'];
+  files: string[];
+  columns: { id: string; headers: string[]; required: boolean }[];
+}
+
+export function listMappings(opts: { dir?: string; schema?: GraphSchema } = {}): MappingSummary[] {
+  return loadMappings(opts).map((m) => ({
+    id: m.id,
+    title: m.title,
+    order: m.order,
+    format: m.format,
+    files: m.match.files,
+    columns: Object.values(m.columns).map((c) => ({ id: c.id, headers: c.headers, required: c.required })),
+  }));
+}
+
+/** Shell-style pattern (*, ?) → anchored regex over the file's base name, compared after NFKC. */
+export function globToRegExp(glob: string): RegExp {
+  const body = [...glob.normalize('NFKC')]
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+export function mappingsByName(mappings: Mapping[], file: string): Mapping[] {
+  const base = path.basename(file).normalize('NFKC');
+  return mappings.filter((m) => m.match.files.some((g) => globToRegExp(g).test(base)));
+}
+
+const FORMAT_OF: Record<string, Mapping['format']['type']> = { '.csv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCase()];
+
+/**
+ * The mapping whose signature columns all appear in `headers` (by any alias); when several do, the one
+ * recognising most of the file's columns.
+ */
+export function mappingByHeaders(mappings: Mapping[], headers: string[]): Mapping | undefined {
+  const have = new Set(headers.map(headerKey));
+  let best: { m: Mapping; score: number } | undefined;
+  for (const m of mappings) {
+    const hit = (cid: string) => m.columns[cid]!.headers.some((h) => have.has(headerKey(h)));
+    if (m.match.headers.length === 0 || !m.match.headers.every(hit)) continue;
+    const score = Object.keys(m.columns).filter(hit).length;
+    if (!best || score > best.score) best = { m, score };
+  }
+  return best?.m;
+}

@@ -1,0 +1,71 @@
+// A source mapping after validation: what the YAML in loaders/mappings/ says, with defaults filled in and
+// every name checked against graph.yaml. The row transformer and the writer only ever see this shape.
+import type { Value } from '../normalise/index.js';
+
+export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
+
+export type NormSpec =
+  | { type: string; opts: Record<string, unknown> }
+  | { type: 'switch'; on: string; cases: Record<string, NormSpec>; default?: NormSpec };
+
+export interface ColumnSpec {
+  id: string;
+  /** Header aliases, compared after NFKC and whitespace removal; the first is the canonical one. */
+  headers: string[];
+  normalise: NormSpec;
+  required: boolean;
+}
+
+/** A test on already-normalised values: equals one value, is in a list, or is (not) empty. */
+export interface Condition {
+  column: string;
+  equals?: Value;
+  in?: Value[];
+  present?: boolean;
+}
+
+export type PropSource = { column: string; when?: Condition } | { value: Value; when?: Condition };
+
+export interface NodeSpec {
+  /** Name the relationships use for this node. */
+  ref: string;
+  label: string;
+  /** Column holding the key; the label's key property comes from graph.yaml. */
+  key: string;
+  keyProp: string;
+  props: Record<string, PropSource>;
+  /** set: the row's values overwrite (authoritative source); fill: only blanks are filled (a mention). */
+  mode: 'set' | 'fill';
+  /** Not created by this source: rows naming an unknown key are rejected. */
+  mustExist: boolean;
+  when?: Condition;
+}
+
+export interface RelSpec {
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, PropSource>;
+  /** Properties in the MERGE pattern, beyond (start, type, end): one relationship per distinct value. */
+  identity: string[];
+  /** Also write end → start with the same properties (symmetric relations such as spouse). */
+  bothWays: boolean;
+  when?: Condition;
+}
+
+export interface Mapping {
+  id: string;
+  title: { zh: string; en: string };
+  /** Load order: sources that create nodes come before those that only link them. */
+  order: number;
+  match: { files: string[]; headers: string[] };
+  format: { type: SourceFormat; encoding?: string; sheet?: string; delimiter?: string };
+  /** Derivations to run after loading (e.g. householdKin). */
+  derive: string[];
+  columns: Record<string, ColumnSpec>;
+  nodes: NodeSpec[];
+  relationships: RelSpec[];
+  /** sha256 of the YAML text; part of the LoadRun id so an edited mapping counts as a new run. */
+  digest: string;
+  file?: string;
+}

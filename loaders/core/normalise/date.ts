@@ -1,0 +1,95 @@
+// Dates as departments write them (2021年3月5日, 2021/3/5, 2021-03-05, 20210305, 2021.3.5, Excel date cells
+// and serial numbers) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never rolled over.
+import { invalid } from '../errors.js';
+import { cellText, type Cell } from './text.js';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Years outside this window are typos (0021, 2201), not history the graph needs. */
+const MIN_YEAR = 1880;
+const MAX_YEAR = 2100;
+
+function ymd(y: number, mo: number, d: number, shown: string): string {
+  const iso = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+  if (y < MIN_YEAR || y > MAX_YEAR) invalid(`"${shown}": year ${y} is out of range`);
+  if (!isRealDate(iso)) invalid(`"${shown}" is not a real date`);
+  return iso;
+}
+
+/** Excel's 1900 date system: serial 1 = 1900-01-01, with Lotus's phantom 1900-02-29 (serial 60). */
+function fromExcelSerial(n: number): string {
+  const days = Math.floor(n) - (n >= 60 ? 2 : 1);
+  const t = new Date(Date.UTC(1900, 0, 1) + days * 86_400_000);
+  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), String(n));
+}
+
+const DATE_RES: RegExp[] = [
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/,
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/,
+  /^(\d{4})(\d{2})(\d{2})(?!\d)/,
+];
+
+/** Splits a date-led string into its date and the rest (a time, for datetime). */
+function leadingDate(s: string): { iso: string; rest: string } {
+  for (const re of DATE_RES) {
+    const m = re.exec(s);
+    if (m) return { iso: ymd(Number(m[1]), Number(m[2]), Number(m[3]), s), rest: s.slice(m[0].length).trim() };
+  }
+  return invalid(`"${s}" is not a date (expected e.g. 2021-03-05, 2021/3/5, 2021年3月5日, 20210305)`);
+}
+
+export function date(raw: Cell): string | null {
+  if (raw instanceof Date) {
+    // XLSX readers put the cell's wall-clock date in UTC fields.
+    if (Number.isNaN(raw.getTime())) return invalid('unreadable date cell');
+    return ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.toISOString());
+  }
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 18800101 && raw <= 21001231) return leadingDate(String(raw)).iso;
+    if (raw > 0 && raw < 80_000) return fromExcelSerial(raw);
+    return invalid(`${raw} is not a date`);
+  }
+  const s = cellText(raw);
+  if (s === '' || s === '-' || s === '/') return null;
+  const { iso, rest } = leadingDate(s);
+  // A midnight time after the date is what spreadsheets add; anything else is not a plain date.
+  if (rest !== '' && !/^(T|\s)*0{1,2}:00(:00(\.0+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(rest)) invalid(`"${s}" has trailing text after the date`);
+  return iso;
+}
+
+/**
+ * Date and time → ISO 8601 with offset. Times may be 9:30, 09:30:15 or 9时30分; no time means midnight.
+ * Without an offset the wall clock is taken as `tz` (China Standard Time by default).
+ */
+export function datetime(raw: Cell, tz = '+08:00'): string | null {
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return invalid('unreadable date cell');
+    const d = ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.toISOString());
+    return `${d}T${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}:${pad(raw.getUTCSeconds())}${tz}`;
+  }
+  if (typeof raw === 'number') {
+    const d = date(raw);
+    if (d === null) return null;
+    const secs = Math.round((raw % 1) * 86_400);
+    return `${d}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${tz}`;
+  }
+  const s = cellText(raw);
+  if (s === '' || s === '-' || s === '/') return null;
+  const { iso, rest } = leadingDate(s);
+  if (rest === '') return `${iso}T00:00:00${tz}`;
+  const m = /^T?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(rest);
+  if (!m) return invalid(`"${s}" has an unreadable time "${rest}"`);
+  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || mi > 59 || se > 59) invalid(`"${s}" is not a real time`);
+  let offset = m[4] ?? tz;
+  if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  return `${iso}T${pad(h)}:${pad(mi)}:${pad(se)}${offset}`;
+}

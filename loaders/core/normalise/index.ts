@@ -1,0 +1,61 @@
+// The normalisers a mapping may name, with the graph property type each produces (checked against
+// graph.yaml when the mapping is validated) and the options each accepts.
+import { invalid } from '../errors.js';
+import { amount, phone, ratio } from './number.js';
+import { date, datetime } from './date.js';
+import { idNo } from './id-number.js';
+import { kinCode } from './kin-code.js';
+import { bool, code, enumValue, text, type Cell } from './text.js';
+import { uscc } from './uscc.js';
+import type { PropType } from '../../../server/schema/graph-schema.js';
+
+export type { Cell } from './text.js';
+export type Value = string | number | boolean;
+
+export interface NormaliserDef {
+  /** What the output may be stored as. */
+  produces: PropType[];
+  /** Option names the YAML may set (besides `type`). */
+  options: string[];
+  run(raw: Cell, opts: Record<string, unknown>): Value | null;
+}
+
+/** An ID number or a credit code: shareholder columns hold either. */
+function partyId(raw: Cell): string | null {
+  try {
+    return idNo(raw);
+  } catch {
+    try {
+      return uscc(raw);
+    } catch {
+      return invalid(`"${String(raw)}" is neither a valid ID number nor a valid credit code`);
+    }
+  }
+}
+
+export const NORMALISERS: Record<string, NormaliserDef> = {
+  text: { produces: ['string'], options: [], run: (r) => text(r) },
+  code: { produces: ['string'], options: [], run: (r) => code(r) },
+  idNo: { produces: ['string'], options: [], run: (r) => idNo(r) },
+  uscc: { produces: ['string'], options: [], run: (r) => uscc(r) },
+  partyId: { produces: ['string'], options: [], run: (r) => partyId(r) },
+  date: { produces: ['date'], options: [], run: (r) => date(r) },
+  datetime: { produces: ['datetime'], options: ['tz'], run: (r, o) => datetime(r, typeof o.tz === 'string' ? o.tz : undefined) },
+  amount: {
+    produces: ['float'],
+    options: ['unit'],
+    run: (r, o) => amount(r, o.unit === '万元' ? '万元' : '元'),
+  },
+  ratio: { produces: ['float'], options: [], run: (r) => ratio(r) },
+  phone: { produces: ['string'], options: [], run: (r) => phone(r) },
+  boolean: { produces: ['boolean'], options: [], run: (r) => bool(r) },
+  kinCode: { produces: ['string'], options: [], run: (r) => kinCode(r) },
+  enum: {
+    produces: ['string'],
+    options: ['values', 'passthrough'],
+    run: (r, o) => enumValue(r, o.values as Record<string, string>, o.passthrough === true),
+  },
+};
+
+/** Which normaliser names are idNo-like, so their raw values are masked in rejects when pseudonymising. */
+export const SENSITIVE_NORMALISERS = new Set(['idNo', 'partyId']);

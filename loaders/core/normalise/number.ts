@@ -1,0 +1,59 @@
+// Amounts, ratios and phone numbers. Amounts arrive as 12,345.00, 1.2万元, ¥3,000 or 0.5亿; the graph keeps
+// 元 as a float, rounded to the fen so that 1.2 × 10000 does not become 12000.000000000002.
+import { invalid } from '../errors.js';
+import { cellText, type Cell } from './text.js';
+
+const UNIT: Record<string, number> = { '': 1, 元: 1, 万元: 1e4, 万: 1e4, 亿元: 1e8, 亿: 1e8 };
+
+/**
+ * Amount in 元. `defaultUnit` applies to bare numbers (the 注册资本 column is in 万元 without saying so);
+ * an explicit unit in the cell wins.
+ */
+export function amount(raw: Cell, defaultUnit: '元' | '万元' = '元'): number | null {
+  let n: number;
+  let unit = defaultUnit as string;
+  if (typeof raw === 'number') {
+    n = raw;
+  } else {
+    const s = cellText(raw).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/^RMB/i, '').replace(/^人民币/, '');
+    if (s === '' || s === '-' || s === '/') return null;
+    const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
+    if (!m) return invalid(`"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);
+    n = Number(m[1]);
+    if (m[2]) unit = m[2];
+  }
+  if (!Number.isFinite(n)) return invalid(`${String(raw)} is not an amount`);
+  if (n < 0) invalid(`${String(raw)}: amounts cannot be negative`);
+  return Math.round(n * UNIT[unit]! * 100) / 100;
+}
+
+/** Share ratio as a fraction: "35%", "0.35" and "35" (a bare number above 1 is a percentage) → 0.35. */
+export function ratio(raw: Cell): number | null {
+  let n: number;
+  if (typeof raw === 'number') n = raw > 1 ? raw / 100 : raw;
+  else {
+    const s = cellText(raw).replace(/\s/g, '');
+    if (s === '' || s === '-' || s === '/') return null;
+    const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(s);
+    if (!m) return invalid(`"${s}" is not a ratio (expected 35% or 0.35)`);
+    n = Number(m[1]);
+    if (m[2] || n > 1) n /= 100;
+  }
+  if (!(n >= 0 && n <= 1)) invalid(`${String(raw)}: a share ratio must lie between 0 and 100%`);
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/**
+ * Phone number as digits: an 11-digit mobile (1[3-9]…) or a landline with area code (0591-87654321 →
+ * 059187654321); +86/0086 dropped. Extensions and several numbers in one cell are refused.
+ */
+export function phone(raw: Cell): string | null {
+  const s = cellText(typeof raw === 'number' ? String(raw) : raw);
+  if (s === '' || s === '-' || s === '/') return null;
+  let d = s.replace(/[\s\-()（）]/g, '');
+  d = d.replace(/^(\+86|0086)/, '');
+  if (/^1[3-9]\d{9}$/.test(d)) return d;
+  if (/^0[1-9]\d{8,10}$/.test(d)) return d;
+  if (/^[2-9]\d{6,7}$/.test(d)) return d;
+  return invalid(`"${s}" is not a phone number`);
+}

@@ -1,0 +1,64 @@
+// Text clean-up every other normaliser starts from. Department exports mix full-width digits and letters
+// (１１０１０１…), ideographic spaces and stray padding; NFKC folds full-width forms to ASCII.
+import { invalid } from '../errors.js';
+
+/** A cell as readers deliver it: CSV and JSONL give strings, XLSX also numbers, booleans and dates. */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** NFKC (full-width → half-width, U+3000 → space), trimmed, inner whitespace runs collapsed. */
+export function cleanText(s: string): string {
+  return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** The cell as clean text; '' when empty. Numbers keep their plain decimal form. */
+export function cellText(raw: Cell): string {
+  if (raw === null || raw === undefined) return '';
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString();
+  if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : '';
+  if (typeof raw === 'boolean') return raw ? 'true' : 'false';
+  return cleanText(raw);
+}
+
+/** Placeholders departments write for "no value". */
+const BLANKS = new Set(['', '-', '--', '—', '/', '无', 'null', 'NULL', 'N/A', 'n/a']);
+export const isBlank = (raw: Cell): boolean => BLANKS.has(cellText(raw));
+
+export function text(raw: Cell): string | null {
+  const s = cellText(raw);
+  return BLANKS.has(s) ? null : s;
+}
+
+/** Codes (unit codes, project codes): no spaces at all, upper case. */
+export function code(raw: Cell): string | null {
+  const s = text(raw);
+  if (s === null) return null;
+  const c = s.replace(/\s+/g, '').toUpperCase();
+  if (c === '') return null;
+  if (!/^[A-Z0-9_\-./()]+$/.test(c)) invalid(`"${s}" is not a code (letters, digits, - _ . / only)`);
+  return c;
+}
+
+/**
+ * A value from a fixed list. Keys are compared after clean-up; `values` maps what departments write to the
+ * graph's value. Unknown values are refused unless `passthrough` is set.
+ */
+export function enumValue(raw: Cell, values: Record<string, string>, passthrough = false): string | null {
+  const s = text(raw);
+  if (s === null) return null;
+  const hit = values[s] ?? values[s.toUpperCase()] ?? values[s.toLowerCase()];
+  if (hit !== undefined) return hit;
+  if (passthrough) return s;
+  return invalid(`"${s}" is not one of ${Object.keys(values).join('/')}`);
+}
+
+const TRUE = new Set(['是', 'Y', 'YES', 'TRUE', 'T', '1', '有', '√', '✓']);
+const FALSE = new Set(['否', 'N', 'NO', 'FALSE', 'F', '0', '无', '×', '✗']);
+
+export function bool(raw: Cell): boolean | null {
+  if (typeof raw === 'boolean') return raw;
+  const s = cellText(raw).toUpperCase();
+  if (s === '' || s === '-' || s === '/') return null;
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  return invalid(`"${s}" is not a yes/no value (是/否, Y/N, 1/0)`);
+}

@@ -1,0 +1,182 @@
+// One interface over CSV, XLSX and JSON lines: the header (original names) and the data rows as
+// header-key → cell, numbered 1.. from the first data row (the header is not counted).
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import readExcelFile from 'read-excel-file/node';
+import { UnreadableFile } from '../errors.js';
+import type { Cell } from '../normalise/index.js';
+import type { SourceFormat } from '../mapping/types.js';
+import { sniffFile } from './encoding.js';
+import { headerKey } from './header.js';
+
+export interface DataRow {
+  row: number;
+  values: Record<string, Cell>;
+  /** Set when the record itself is unreadable (bad JSON); the row is rejected whole. */
+  error?: string;
+}
+
+export interface SourceReader {
+  format: SourceFormat;
+  headers: string[];
+  encoding?: string;
+  sheet?: string;
+  rows(): AsyncIterable<DataRow>;
+}
+
+export interface ReadHints {
+  encoding?: string;
+  sheet?: string;
+  delimiter?: string;
+}
+
+const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+
+function toRecord(headers: string[], cells: Cell[]): Record<string, Cell> {
+  const out: Record<string, Cell> = {};
+  headers.forEach((h, i) => {
+    const k = headerKey(h);
+    if (!(k in out)) out[k] = cells[i] ?? null;
+  });
+  return out;
+}
+
+/** Decoded text stream; destroying the returned stream also closes the file. */
+function decoded(file: string, encoding: string) {
+  const raw = createReadStream(file);
+  const out = raw.pipe(iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform);
+  out.on('close', () => raw.destroy());
+  raw.on('error', (e) => out.destroy(e));
+  return out;
+}
+
+/** The delimiter the header line uses most among , tab ; | */
+function guessDelimiter(line: string): string {
+  let best = ',';
+  let n = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const c = line.split(d).length - 1;
+    if (c > n) [best, n] = [d, c];
+  }
+  return best;
+}
+
+async function firstLine(file: string, encoding: string): Promise<string> {
+  const input = decoded(file, encoding);
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) if (line.trim() !== '') return line.replace(/^\ufeff/, '');
+    return '';
+  } finally {
+    rl.close();
+    input.destroy();
+  }
+}
+
+async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> {
+  const { encoding } = await sniffFile(file, hints.encoding);
+  const line = await firstLine(file, encoding);
+  const delimiter = hints.delimiter ?? guessDelimiter(line);
+  const opts = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true };
+  const headers = ((parseSync(line, opts) as string[][])[0] ?? []).map((h) => h.trim());
+  return {
+    format: 'csv',
+    headers,
+    encoding,
+    async *rows() {
+      let row = 0;
+      let header = true;
+      const input = decoded(file, encoding);
+      try {
+        for await (const rec of input.pipe(parse(opts))) {
+          const cells = rec as string[];
+          if (header) {
+            header = false;
+            continue;
+          }
+          if (isEmpty(cells)) continue;
+          yield { row: ++row, values: toRecord(headers, cells) };
+        }
+      } catch (e) {
+        throw new UnreadableFile(file, `CSV parse error after data row ${row}: ${(e as Error).message}`);
+      } finally {
+        input.destroy();
+      }
+    },
+  };
+}
+
+async function xlsxReader(file: string, hints: ReadHints): Promise<SourceReader> {
+  let sheets: { sheet: string; data: Cell[][] }[];
+  try {
+    sheets = (await readExcelFile(file)) as { sheet: string; data: Cell[][] }[];
+  } catch (e) {
+    throw new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`);
+  }
+  const chosen = sheets.find((s) => s.sheet === hints.sheet) ?? sheets.find((s) => s.data.some((r) => !isEmpty(r)));
+  if (!chosen) throw new UnreadableFile(file, 'the workbook has no data');
+  const start = chosen.data.findIndex((r) => !isEmpty(r));
+  const headers = (chosen.data[start] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  return {
+    format: 'xlsx',
+    headers,
+    sheet: chosen.sheet,
+    async *rows() {
+      let row = 0;
+      for (const cells of chosen.data.slice(start + 1)) {
+        if (isEmpty(cells)) continue;
+        yield { row: ++row, values: toRecord(headers, cells) };
+      }
+    },
+  };
+}
+
+async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader> {
+  const { encoding } = await sniffFile(file, hints.encoding);
+  const lines = () => createInterface({ input: decoded(file, encoding), crlfDelay: Infinity });
+  let headers: string[] = [];
+  try {
+    const o: unknown = JSON.parse(await firstLine(file, encoding));
+    if (o && typeof o === 'object' && !Array.isArray(o)) headers = Object.keys(o);
+  } catch {
+    /* the row loop reports it */
+  }
+  return {
+    format: 'jsonl',
+    headers,
+    encoding,
+    async *rows() {
+      let row = 0;
+      for await (const line of lines()) {
+        if (line.trim() === '') continue;
+        row++;
+        let o: unknown;
+        try {
+          o = JSON.parse(line);
+        } catch (e) {
+          yield { row, values: {}, error: `not valid JSON: ${(e as Error).message}` };
+          continue;
+        }
+        if (!o || typeof o !== 'object' || Array.isArray(o)) {
+          yield { row, values: {}, error: 'a line must hold one JSON object' };
+          continue;
+        }
+        const values: Record<string, Cell> = {};
+        for (const [k, v] of Object.entries(o)) {
+          values[headerKey(k)] = v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Cell) : JSON.stringify(v);
+        }
+        yield { row, values };
+      }
+    },
+  };
+}
+
+export async function openSource(file: string, format: SourceFormat, hints: ReadHints = {}): Promise<SourceReader> {
+  if (format === 'xlsx') return xlsxReader(file, hints);
+  if (format === 'jsonl') return jsonlReader(file, hints);
+  return csvReader(file, hints);
+}

@@ -1,0 +1,161 @@
+// One data row → normalised values → the node and relationship instances the mapping says it produces,
+// or the list of problems that send it to the rejects file. Pure: no database, so unit-testable.
+import { createHash } from 'node:crypto';
+import { uidOf, type GraphSchema } from '../../server/schema/graph-schema.js';
+import { InvalidValue, MissingColumns } from './errors.js';
+import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './mapping/types.js';
+import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
+import { maskIdNo } from './normalise/id-number.js';
+import { cellText } from './normalise/text.js';
+import type { Pseudonymiser } from './pseudonym.js';
+import { headerKey } from './readers/header.js';
+import type { DataRow } from './readers/source-reader.js';
+
+export interface Problem {
+  /** The header as written in the file (what the clerk fixing the export sees). */
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface NodeInst {
+  spec: NodeSpec;
+  key: string;
+  uid: string;
+  props: Record<string, Value>;
+  /** For rejects: header of the key column. */
+  keyHeader: string;
+  keyShown: string;
+}
+export interface RelInst {
+  spec: RelSpec;
+  from: NodeInst;
+  to: NodeInst;
+  id: Record<string, Value>;
+  props: Record<string, Value>;
+}
+
+export type RowResult =
+  | { ok: true; row: number; nodes: NodeInst[]; rels: RelInst[]; fingerprint: string }
+  | { ok: false; row: number; problems: Problem[] };
+
+/** Where each mapping column sits in this file's header. */
+export interface Bound {
+  mapping: Mapping;
+  /** column id → header key (absent when the file lacks this optional column). */
+  keys: Record<string, string | undefined>;
+  /** column id → header as written. */
+  shown: Record<string, string>;
+}
+
+export function bindColumns(mapping: Mapping, headers: string[], file: string): Bound {
+  const byKey = new Map(headers.map((h) => [headerKey(h), h] as const));
+  const keys: Record<string, string | undefined> = {};
+  const shown: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const c of Object.values(mapping.columns)) {
+    const hit = c.headers.map(headerKey).find((k) => byKey.has(k));
+    keys[c.id] = hit;
+    shown[c.id] = hit ? byKey.get(hit)! : c.headers[0]!;
+    if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
+  }
+  if (missing.length) throw new MissingColumns(file, missing);
+  return { mapping, keys, shown };
+}
+
+export interface TransformContext {
+  bound: Bound;
+  schema: GraphSchema;
+  pseudonymise?: Pseudonymiser;
+}
+
+function runNorm(spec: NormSpec, raw: Cell, values: Record<string, Value | null>): Value | null {
+  if (spec.type === 'switch' && 'on' in spec) {
+    const sel = values[spec.on];
+    const chosen = (sel !== null && sel !== undefined ? spec.cases[String(sel)] : undefined) ?? spec.default;
+    if (!chosen) throw new InvalidValue(`no rule for this value when ${spec.on} is "${String(sel ?? '')}"`);
+    return runNorm(chosen, raw, values);
+  }
+  const s = spec as { type: string; opts: Record<string, unknown> };
+  return NORMALISERS[s.type]!.run(raw, s.opts);
+}
+
+function holds(c: Condition | undefined, v: Record<string, Value | null>): boolean {
+  if (!c) return true;
+  const x = v[c.column] ?? null;
+  if (c.present !== undefined && (x !== null) !== c.present) return false;
+  if (c.equals !== undefined && x !== c.equals) return false;
+  if (c.in !== undefined && (x === null || !c.in.includes(x))) return false;
+  return true;
+}
+
+function propsOf(srcs: Record<string, PropSource>, v: Record<string, Value | null>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [p, s] of Object.entries(srcs)) {
+    if (!holds(s.when, v)) continue;
+    const x = 'column' in s ? v[s.column] : s.value;
+    if (x !== null && x !== undefined) out[p] = x;
+  }
+  return out;
+}
+
+const isSensitiveCol = (c: ColumnSpec) => SENSITIVE_NORMALISERS.has(c.normalise.type) || (c.normalise.type === 'switch' && 'cases' in c.normalise && Object.values(c.normalise.cases).some((x) => SENSITIVE_NORMALISERS.has(x.type)));
+
+export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
+  const { bound, schema, pseudonymise } = ctx;
+  const m = bound.mapping;
+  if (data.error) return { ok: false, row: data.row, problems: [{ column: '', value: '', reason: data.error }] };
+  const values: Record<string, Value | null> = {};
+  const problems: Problem[] = [];
+  // Switch columns read another column's normalised value, so they go last.
+  const cols = Object.values(m.columns).sort((a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'));
+  for (const c of cols) {
+    const k = bound.keys[c.id];
+    const raw = k === undefined ? null : (data.values[k] ?? null);
+    const shown = () => {
+      const t = cellText(raw);
+      return pseudonymise && isSensitiveCol(c) && t ? maskIdNo(t) : t;
+    };
+    try {
+      values[c.id] = runNorm(c.normalise, raw, values);
+      if (values[c.id] === null && c.required) problems.push({ column: bound.shown[c.id]!, value: shown(), reason: 'required value is empty' });
+    } catch (e) {
+      if (!(e instanceof InvalidValue)) throw e;
+      values[c.id] = null;
+      problems.push({ column: bound.shown[c.id]!, value: shown(), reason: e.message });
+    }
+  }
+  if (problems.length) return { ok: false, row: data.row, problems };
+
+  const nodes = new Map<string, NodeInst>();
+  for (const spec of m.nodes) {
+    if (!holds(spec.when, values)) continue;
+    const raw = values[spec.key];
+    if (raw === null || raw === undefined) continue;
+    const ldef = schema.labels[spec.label]!;
+    let key = String(raw);
+    let keyShown = key;
+    const props = propsOf(spec.props, values);
+    if (ldef.properties[ldef.key]!.sensitive) {
+      // The masked form is kept for display; the key itself becomes a token when pseudonymising.
+      keyShown = maskIdNo(key);
+      if (ldef.properties[`${ldef.key}Masked`] && !spec.mustExist) props[`${ldef.key}Masked`] = keyShown;
+      if (pseudonymise) key = pseudonymise(key);
+    }
+    for (const [p, x] of Object.entries(props)) if (pseudonymise && ldef.properties[p]?.sensitive && typeof x === 'string') props[p] = pseudonymise(x);
+    nodes.set(spec.ref, { spec, key, uid: uidOf(spec.label, key), props, keyHeader: bound.shown[spec.key]!, keyShown });
+  }
+  const rels: RelInst[] = [];
+  for (const spec of m.relationships) {
+    const from = nodes.get(spec.from);
+    const to = nodes.get(spec.to);
+    if (!from || !to || !holds(spec.when, values)) continue;
+    const all = propsOf(spec.props, values);
+    const id: Record<string, Value> = {};
+    const props: Record<string, Value> = {};
+    for (const [p, x] of Object.entries(all)) (spec.identity.includes(p) ? id : props)[p] = x;
+    rels.push({ spec, from, to, id, props });
+  }
+  const fingerprint = createHash('sha1').update(JSON.stringify(values)).digest('base64');
+  return { ok: true, row: data.row, nodes: [...nodes.values()], rels, fingerprint };
+}
