@@ -1,0 +1,131 @@
+// The synthetic county generator: households, units and posts, companies, tenders, planted M03
+// cases, optional noise, then the nine department files of docs/sources.md plus truth.json.
+// Deterministic: same (persons, seed, noise) gives byte-identical files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ageOn, iso, SNAPSHOT, ymd } from './dates.js';
+import { CompanyFactory, generateCompanies } from './companies.js';
+import { generateHouseholds } from './households.js';
+import { IdIssuer } from './ids.js';
+import { bruteForceM03 } from './m03.js';
+import { emptyWorld, type Person, type World } from './model.js';
+import { Noise } from './noise.js';
+import { orgByShort, plantAwards, type PlantedRefs } from './plant-awards.js';
+import { plantHouseholds, plantPost } from './plant-m03.js';
+import { Population } from './population.js';
+import { Rng } from './prng.js';
+import { SOURCES } from './sources.js';
+import { generateTenders } from './tenders.js';
+import { caseRecords, type Truth } from './truth.js';
+import { generateOrgs, generatePosts, generateVillages } from './units.js';
+import { writeAwards, writeBids, writeCompanies, writeOfficers, writeShareholders, writeTenders } from './write-business.js';
+import { writeCadres, writeHukou, writeMarriages } from './write-people.js';
+
+export type { Truth, M03Case } from './truth.js';
+
+export interface GenerateOptions {
+  persons: number;
+  seed: number;
+  outDir: string;
+  noise?: boolean;
+}
+
+export const MIN_PERSONS = 150;
+
+/** Builds the county in memory (no files). Exposed for tests and the brute-force check. */
+export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[] } {
+  if (!Number.isInteger(persons) || persons < MIN_PERSONS) throw new Error(`persons must be an integer >= ${MIN_PERSONS}`);
+  const world = emptyWorld();
+  const ids = new IdIssuer(new Rng(seed, 'ids'));
+  const pop = new Population(world, new Rng(seed, 'people'), ids);
+  generateVillages(world, new Rng(seed, 'villages'), persons);
+  const villageIdx = world.villages.map((v) => v.idx);
+  const plantRng = new Rng(seed, 'plant');
+  const plantedPeople = plantHouseholds(pop, plantRng, villageIdx);
+  generateHouseholds(world, pop, new Rng(seed, 'households'), persons - world.persons.length, villageIdx);
+  generateOrgs(world, ids, persons);
+  generatePosts(world, new Rng(seed, 'posts'), persons, (p) => !p.planted);
+  // The planted village secretary replaces the background one (one 书记 per village).
+  const units = plantedPeople.map((pp) => orgByShort(world, pp.def.unit));
+  for (const post of world.posts) {
+    if (post.org === units[3] && post.title === '党支部书记' && post.to === undefined) { post.title = '委员'; post.leader = false; }
+  }
+  plantedPeople.forEach((pp, i) => plantPost(world, pp, units[i] as number));
+
+  const holdsPost = new Set(world.posts.map((p) => p.person));
+  const people = world.persons.filter((p: Person) => !p.planted && !p.cancel && !holdsPost.has(p.idx) && p.rel !== '99' && ageOn(p.birth, SNAPSHOT) >= 25 && ageOn(p.birth, SNAPSHOT) <= 70);
+  const factory = new CompanyFactory(world, new Rng(seed, 'companies'), ids);
+  generateCompanies(world, new Rng(seed, 'company-people'), factory, persons, people);
+  const bidderPool = world.companies.filter((c) => c.role === 'bidder');
+  const planted = plantAwards(world, plantRng, factory, plantedPeople, units, people, bidderPool);
+  generateTenders(world, new Rng(seed, 'tenders'), persons, bidderPool.filter((c) => !c.planted));
+  assignCodes(world);
+  return { world, planted };
+}
+
+/** Project codes in announcement order per year (planted projects interleave with the rest). */
+function assignCodes(world: World): void {
+  const order = world.projects.slice().sort((a, b) => a.announced - b.announced || a.idx - b.idx);
+  const perYear = new Map<number, number>();
+  for (const p of order) {
+    const y = ymd(p.announced).y;
+    const n = (perYear.get(y) ?? 0) + 1;
+    perYear.set(y, n);
+    p.code = `TLZB-${y}-${String(n).padStart(4, '0')}`;
+  }
+  const perProject = new Map<number, number>();
+  for (const b of world.bids) {
+    const n = (perProject.get(b.project) ?? 0) + 1;
+    perProject.set(b.project, n);
+    b.code = `${world.projects[b.project]?.code ?? ''}-TB${String(n).padStart(2, '0')}`;
+  }
+}
+
+/** `files` are the nine department files only (what the loaders take); truth.json is written
+ * next to them at `truthPath`. */
+export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
+  const noiseOn = opts.noise ?? true;
+  const { world, planted } = buildWorld(opts.persons, opts.seed);
+  const cases = caseRecords(world, planted);
+  const expectedAlerts = bruteForceM03(world);
+  const plantedAlerts = cases.filter((c) => c.expected === 'alert');
+  // The truth must claim every M03 match in the data: background generation guarantees none, and
+  // this refuses to write a county where that guarantee failed.
+  if (expectedAlerts.length !== plantedAlerts.length || !plantedAlerts.every((c) => expectedAlerts.some((m) => m.projectCode === c.projectCode && m.officialIdNo === c.officialIdNo && m.relativeIdNo === c.relativeIdNo))) {
+    throw new Error(`M03 self-check failed: ${expectedAlerts.length} matches, ${plantedAlerts.length} planted alerts`);
+  }
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons);
+  const dir = opts.outDir;
+  const rows: Record<string, number> = {};
+  rows[SOURCES.hukou.file] = writeHukou(world, noise, dir);
+  rows[SOURCES.marriage.file] = writeMarriages(world, noise, dir);
+  rows[SOURCES.cadre.file] = await writeCadres(world, noise, dir);
+  rows[SOURCES.company.file] = await writeCompanies(world, noise, dir);
+  rows[SOURCES.shareholder.file] = writeShareholders(world, noise, dir);
+  rows[SOURCES.officer.file] = writeOfficers(world, noise, dir);
+  rows[SOURCES.tender.file] = await writeTenders(world, noise, dir);
+  rows[SOURCES.bid.file] = writeBids(world, noise, dir);
+  rows[SOURCES.award.file] = writeAwards(world, noise, dir);
+
+  const truth: Truth = {
+    generator: 'huiyan-synthetic-county',
+    version: 1,
+    options: { seed: opts.seed, persons: opts.persons, noise: noiseOn },
+    snapshotDate: iso(SNAPSHOT),
+    files: rows,
+    counts: {
+      persons: world.persons.length, households: world.households.length, marriages: world.marriages.length,
+      deceased: world.persons.filter((p) => p.cancel?.reason === '死亡').length,
+      orgs: world.orgs.length, posts: world.posts.length, officials: new Set(world.posts.map((p) => p.person)).size,
+      companies: world.companies.length, projects: world.projects.length, bids: world.bids.length, awards: world.awards.length,
+    },
+    m03: { cases, expectedAlerts },
+    noise: noiseOn ? noise.log : null,
+  };
+  const truthPath = join(dir, 'truth.json');
+  writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
+  const files = Object.values(SOURCES).map((s) => join(dir, s.file));
+  return { files, truth, truthPath };
+}
