@@ -48,3 +48,20 @@ describe('starting the embedded Neo4j', () => {
     expect(err.message).toMatch(/JDK 17/);
   });
 });
+
+describe('a Neo4j left running by an earlier huiyan', () => {
+  it('is stopped and replaced on the next start, on the same data', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-leftover-'));
+    const cfg = embedded({ HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', HUIYAN_NEO4J_HEAP: '512m', HUIYAN_NEO4J_PAGECACHE: '64m' });
+    const first = await startEmbedded(cfg, () => {});
+    // Simulate a huiyan killed with SIGKILL: its server keeps running, its stop() is never called.
+    const messages: string[] = [];
+    const second = await startEmbedded(cfg, (m) => messages.push(m));
+    cleanup.push(() => void second.stop());
+    expect(messages.join('\n')).toContain(`pid ${first.pid}`);
+    expect(() => process.kill(first.pid, 0)).toThrow();
+    expect(second.password).toBe(first.password);
+    expect(second.firstStart).toBe(false);
+    await second.stop();
+  }, 180_000);
+});
