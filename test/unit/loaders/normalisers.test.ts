@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { date, datetime, isRealDate } from '../../../loaders/core/normalise/date.js';
+import { amount, phone, ratio } from '../../../loaders/core/normalise/number.js';
+import { bool, cleanText, code, enumValue, text } from '../../../loaders/core/normalise/text.js';
+import { kinCode } from '../../../loaders/core/normalise/kin-code.js';
+
+describe('text', () => {
+  it('folds full-width forms, ideographic spaces and trims', () => {
+    expect(cleanText('　ＡＢＣ１２３　 王  伟 ')).toBe('ABC123 王 伟');
+    expect(text(' 张三 ')).toBe('张三');
+  });
+  it('reads placeholders as empty', () => {
+    expect(text('—')).toBeNull();
+    expect(text('无')).toBeNull();
+    expect(text('')).toBeNull();
+  });
+  it('upper-cases codes and removes their spaces', () => {
+    expect(code(' zb-2021 001 ')).toBe('ZB-2021001');
+  });
+  it('refuses a code with characters codes never hold', () => {
+    expect(() => code('项目一')).toThrow(/not a code/);
+  });
+  it('maps enum values and refuses unknown ones', () => {
+    expect(enumValue('男性', { 男性: '男' })).toBe('男');
+    expect(() => enumValue('未知', { 男: '男' })).toThrow(/not one of/);
+    expect(enumValue('其他', { 男: '男' }, true)).toBe('其他');
+  });
+});
+
+describe('booleans', () => {
+  it('reads 是/否, Y/N, 1/0', () => {
+    expect(bool('是')).toBe(true);
+    expect(bool('否')).toBe(false);
+    expect(bool('y')).toBe(true);
+    expect(bool('N')).toBe(false);
+    expect(bool('1')).toBe(true);
+    expect(bool(0)).toBe(false);
+    expect(bool('')).toBeNull();
+  });
+  it('refuses anything else', () => {
+    expect(() => bool('也许')).toThrow(/yes\/no/);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2021年3月5日', '2021-03-05'],
+    ['2021/3/5', '2021-03-05'],
+    ['2021-03-05', '2021-03-05'],
+    ['20210305', '2021-03-05'],
+    ['2021.3.5', '2021-03-05'],
+    ['２０２１年０３月０５日', '2021-03-05'],
+    ['2021-03-05 00:00:00', '2021-03-05'],
+  ])('reads %s as %s', (input, want) => {
+    expect(date(input)).toBe(want);
+  });
+  it('reads XLSX date cells and Excel serial numbers', () => {
+    expect(date(new Date(Date.UTC(2021, 2, 5)))).toBe('2021-03-05');
+    expect(date(44260)).toBe('2021-03-05');
+    expect(date(20210305)).toBe('2021-03-05');
+  });
+  it('rejects an impossible date instead of rolling it over', () => {
+    expect(() => date('2021-02-30')).toThrow(/not a real date/);
+    expect(() => date('2021年13月1日')).toThrow(/not a real date/);
+  });
+  it('rejects years out of range and text that is not a date', () => {
+    expect(() => date('0021-03-05')).toThrow(/out of range/);
+    expect(() => date('三月五日')).toThrow(/not a date/);
+    expect(() => date('2021-03-05 下午')).toThrow(/trailing text/);
+  });
+  it('knows leap years', () => {
+    expect(isRealDate('2020-02-29')).toBe(true);
+    expect(isRealDate('2100-02-29')).toBe(false);
+  });
+  it('reads date-times with the China offset by default', () => {
+    expect(datetime('2021/3/5 9:30')).toBe('2021-03-05T09:30:00+08:00');
+    expect(datetime('2021年3月5日 9时30分15秒')).toBe('2021-03-05T09:30:15+08:00');
+    expect(datetime('2021-03-05T09:30:00Z')).toBe('2021-03-05T09:30:00Z');
+    expect(datetime('2021-03-05')).toBe('2021-03-05T00:00:00+08:00');
+    expect(() => datetime('2021-03-05 25:00')).toThrow(/not a real time/);
+  });
+});
+
+describe('amounts', () => {
+  it('reads 12,345.00, 1.2万元, 1.2万 and ¥ amounts', () => {
+    expect(amount('12,345.00')).toBe(12345);
+    expect(amount('1.2万元')).toBe(12000);
+    expect(amount('1.2万')).toBe(12000);
+    expect(amount('￥3,000元')).toBe(3000);
+    expect(amount('0.5亿')).toBe(50_000_000);
+    expect(amount(12345)).toBe(12345);
+  });
+  it('applies a default unit to bare numbers (注册资本 in 万元)', () => {
+    expect(amount('500', '万元')).toBe(5_000_000);
+    expect(amount('500元', '万元')).toBe(500);
+  });
+  it('rejects text and negative amounts', () => {
+    expect(() => amount('十万')).toThrow(/not an amount/);
+    expect(() => amount('-5')).toThrow(/negative/);
+  });
+  it('reads ratios as fractions', () => {
+    expect(ratio('35%')).toBe(0.35);
+    expect(ratio('0.35')).toBe(0.35);
+    expect(ratio('35')).toBe(0.35);
+    expect(() => ratio('120%')).toThrow(/between 0 and 100%/);
+  });
+});
+
+describe('phones', () => {
+  it('keeps mobiles and landlines as digits', () => {
+    expect(phone('138 0013 8000')).toBe('13800138000');
+    expect(phone('+86 138-0013-8000')).toBe('13800138000');
+    expect(phone('0591-87654321')).toBe('059187654321');
+    expect(phone('（0591）87654321')).toBe('059187654321');
+  });
+  it('rejects what is not a phone number', () => {
+    expect(() => phone('12345')).toThrow(/not a phone/);
+  });
+});
+
+describe('GB/T 4761 relation to the head', () => {
+  it('reads codes and texts', () => {
+    expect(kinCode('02')).toBe('02');
+    expect(kinCode('2')).toBe('02');
+    expect(kinCode('户主')).toBe('02');
+    expect(kinCode('长子')).toBe('22');
+    expect(kinCode('儿媳')).toBe('38');
+    expect(kinCode('22长子')).toBe('22');
+  });
+  it('rejects unknown codes and texts', () => {
+    expect(() => kinCode('00')).toThrow(/not a GB\/T 4761/);
+    expect(() => kinCode('邻居')).toThrow(/not a GB\/T 4761/);
+  });
+});

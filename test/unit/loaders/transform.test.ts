@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { MissingColumns } from '../../../loaders/core/errors.js';
+import { loadMappings } from '../../../loaders/core/mapping/registry.js';
+import { idCheckChar } from '../../../loaders/core/normalise/id-number.js';
+import { pseudonymiser } from '../../../loaders/core/pseudonym.js';
+import { headerKey } from '../../../loaders/core/readers/header.js';
+import { bindColumns, transformRow } from '../../../loaders/core/transform.js';
+
+const schema = loadGraphSchema();
+const mappings = loadMappings({ schema });
+const byId = (id: string) => mappings.find((m) => m.id === id)!;
+const id = (body: string) => body + idCheckChar(body);
+const row = (headers: string[], cells: string[], n = 1) => ({ row: n, values: Object.fromEntries(headers.map((h, i) => [headerKey(h), cells[i] ?? null])) });
+
+const HUKOU = ['公民身份号码', '姓名', '性别', '出生日期', '户号', '与户主关系', '住址', '注销标志', '注销日期', '注销原因'];
+
+describe('row transformation', () => {
+  const bound = bindColumns(byId('hukou'), HUKOU, '户籍人口.csv');
+  const ok = id('11010119800101001');
+  it('turns a register row into a Person, a Household and MEMBER_OF', () => {
+    const r = transformRow({ bound, schema }, row(HUKOU, [ok, '张三', '男', '1980年1月1日', 'h001', '户主', '某村', '是', '2020/5/1', '死亡']));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const person = r.nodes.find((n) => n.spec.label === 'Person')!;
+    expect(person.uid).toBe(`Person:${ok}`);
+    expect(person.props).toEqual({ name: '张三', gender: '男', birthDate: '1980-01-01', address: '某村', deathDate: '2020-05-01', idNoMasked: '110101********' + ok.slice(14) });
+    expect(r.rels[0]!.props).toEqual({ relToHead: '02' });
+  });
+  it('sets deathDate only when the reason is 死亡', () => {
+    const r = transformRow({ bound, schema }, row(HUKOU, [ok, '张三', '男', '', 'H001', '02', '', '是', '2020/5/1', '迁出']));
+    expect(r.ok && r.nodes[0]!.props.deathDate).toBeUndefined();
+  });
+  it('lists every bad cell of a rejected row with the header as written', () => {
+    const r = transformRow({ bound, schema }, row(HUKOU, [ok.slice(0, 17) + (ok[17] === '0' ? '1' : '0'), '', '男', '2021-02-30', 'H1', '02']));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.column)).toEqual(['公民身份号码', '姓名', '出生日期']);
+    expect(r.problems[1]!.reason).toBe('required value is empty');
+  });
+  it('refuses a file whose header lacks a required column', () => {
+    expect(() => bindColumns(byId('hukou'), ['姓名', '户号'], 'x.csv')).toThrow(MissingColumns);
+  });
+  it('pseudonymises the key with a keyed token and keeps only the masked number', () => {
+    const p = pseudonymiser('a-test-key-of-16+chars');
+    const r = transformRow({ bound, schema, pseudonymise: p }, row(HUKOU, [ok, '张三', '', '', 'H1', '02']));
+    if (!r.ok) throw new Error('rejected');
+    const person = r.nodes[0]!;
+    expect(person.key).toBe(p(ok));
+    expect(person.key).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(r)).not.toContain(ok);
+  });
+  it('picks the shareholder node and the ID check from 股东类型', () => {
+    const H = ['统一社会信用代码', '股东名称', '股东类型', '股东证件号码', '出资比例'];
+    const b = bindColumns(byId('shareholder'), H, 's.csv');
+    const person = transformRow({ bound: b, schema }, row(H, ['91512081MA62K0260E', '李四', '自然人', ok, '35%']));
+    const company = transformRow({ bound: b, schema }, row(H, ['91512081MA62K0260E', '某公司', '企业法人', '91350100M000100Y43', '0.65']));
+    const wrong = transformRow({ bound: b, schema }, row(H, ['91512081MA62K0260E', '某公司', '自然人', '91350100M000100Y43', '0.65']));
+    expect(person.ok && person.rels.map((x) => x.from.spec.label)).toEqual(['Person']);
+    expect(company.ok && company.rels.map((x) => x.from.spec.label)).toEqual(['Company']);
+    expect(wrong.ok).toBe(false);
+  });
+  it('gives equal rows equal fingerprints (duplicates are counted, not loaded)', () => {
+    const a = transformRow({ bound, schema }, row(HUKOU, [ok, '张三', '', '', 'H1', '02']));
+    const b = transformRow({ bound, schema }, row(HUKOU, [` ${ok.toLowerCase()}`, '张三 ', '', '', 'h1', '户主'], 2));
+    expect(a.ok && b.ok && a.fingerprint === b.fingerprint).toBe(true);
+  });
+});
