@@ -1,0 +1,56 @@
+// The browser suite runs against the whole product as `npm start` builds it: a real Neo4j of its own,
+// the demo county generated and loaded through the loaders, the models run, and the real server serving
+// the built explorer (dist/web; `npm test` builds it first) on a free port.
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { createApp } from '../../server/app.js';
+import { bootstrap } from '../../server/bootstrap.js';
+import { loadTestConfig } from '../../server/config.js';
+import { graphIsEmpty } from '../../server/demo.js';
+import { catalogOf } from '../../server/models/catalog.js';
+import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
+import type { DemoFacts } from '../support/context.js';
+
+let handle: Neo4jHandle | undefined;
+
+export default async function setup(project: TestProject) {
+  const cfg = loadTestConfig(project.name);
+  const log = (m: string) => console.log(`[${project.name}] ${m}`);
+  handle = await openNeo4j(cfg, log);
+  // The demo loads on an empty graph only: start from one, so this run exercises the full first start.
+  if (!(await graphIsEmpty(handle.executor))) {
+    await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    rmSync(cfg.varDir, { recursive: true, force: true });
+  }
+  const boot = await bootstrap(handle.executor, cfg, log);
+  const app = createApp({ executor: handle.executor, graphSchema: boot.graphSchema, models: catalogOf(boot.library), production: true, logger: quietLogger });
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  log(`serving the explorer at ${baseUrl}`);
+
+  const { rows } = await handle.executor.read<{ name: string; uid: string; alerts: number }>(
+    `MATCH (a:Alert {modelId: 'procurement.kin-of-official-at-winning-bidder'})-[:FLAGS {role: 'official'}]->(p:Person)
+     WITH p ORDER BY p.name LIMIT 1
+     MATCH (all:Alert) RETURN p.name AS name, p.uid AS uid, count(all) AS alerts`,
+  );
+  const demo: DemoFacts = { officialName: rows[0]?.name ?? '', officialUid: rows[0]?.uid ?? '', alertCount: rows[0]?.alerts ?? 0 };
+  project.provide('baseUrl', baseUrl);
+  project.provide('demo', demo);
+  project.provide('neo4j', handle.connection);
+  project.provide('varDir', cfg.varDir);
+  return async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    await handle?.close();
+  };
+}
+
+const quietLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: (...a: unknown[]) => console.warn(...a),
+  error: (...a: unknown[]) => console.error(...a),
+};
