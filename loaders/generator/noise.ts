@@ -49,6 +49,7 @@ export class Noise {
   /** Persons whose 户籍人口 row gets a deliberately bad check digit / a 15-digit number. */
   readonly invalidInHukou = new Set<number>();
   readonly legacyInHukou = new Set<number>();
+  readonly fullWidthInHukou = new Set<number>();
 
   constructor(readonly on: boolean, private readonly rng: Rng, persons: Person[]) {
     if (!on) return;
@@ -57,6 +58,9 @@ export class Noise {
     for (const p of rng.sample(pool.length > 50000 ? pool.slice(0, 50000) : pool, nInvalid)) this.invalidInHukou.add(p.idx);
     const born19 = pool.filter((p) => ymd(p.birth).y < 2000 && !this.invalidInHukou.has(p.idx));
     for (const p of rng.sample(born19.length > 50000 ? born19.slice(0, 50000) : born19, Math.max(5, Math.round(persons.length * 0.01)))) this.legacyInHukou.add(p.idx);
+    // Quotas, not rates, so even the 400-person demo carries a few of each.
+    const rest = pool.filter((p) => !this.invalidInHukou.has(p.idx) && !this.legacyInHukou.has(p.idx));
+    for (const p of rng.sample(rest.length > 50000 ? rest.slice(0, 50000) : rest, Math.max(3, Math.round(persons.length * 0.003)))) this.fullWidthInHukou.add(p.idx);
   }
 
   date(file: string, d: Day | undefined, immune = false): string {
@@ -88,7 +92,7 @@ export class Noise {
       this.log.lowerCaseX.push(item(v));
       return v;
     }
-    if (this.rng.chance(hukou ? 0.004 : 0.02)) {
+    if (hukou ? this.fullWidthInHukou.has(p.idx) : this.rng.chance(0.02)) {
       const v = fullWidth(id);
       this.log.fullWidthIds.push(item(v));
       return v;
