@@ -31,6 +31,8 @@ const CHROMIUM_ARGS = [
 
 let browser: Browser;
 let page: Page;
+/** The alert opened in the alerts test, followed into the language switch. */
+let openedAlertId = '';
 const pageErrors: string[] = [];
 
 const nodeCount = () => page.evaluate(() => window.__cy!.nodes().length);
@@ -117,6 +119,7 @@ describe('explorer', () => {
 
     const first = items.first();
     const alertId = (await first.getAttribute('data-id'))!;
+    openedAlertId = alertId;
     await first.click();
     const summary = page.getByTestId('alert-summary');
     await summary.waitFor();
@@ -149,6 +152,12 @@ describe('explorer', () => {
     await expect.poll(() => page.getByTestId('tab-alerts').textContent()).toContain('Alerts');
     expect(await page.title()).toContain('huiyan');
     await expect.poll(() => page.getByTestId('clear-canvas').textContent()).toBe('Clear');
+    // The open alert's summary is asked for again, in English.
+    const { alert } = await graphql<{ alert: { summary: string } }>(
+      'query T($id: ID!) { alert(id: $id) { summary(lang: "en") } }',
+      { id: openedAlertId },
+    );
+    await expect.poll(() => page.getByTestId('alert-summary').textContent()).toBe(alert.summary);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-en.png') });
 
     await page.reload();

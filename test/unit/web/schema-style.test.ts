@@ -73,3 +73,11 @@ describe('incremental placement', () => {
     expect(anchorFor([], { x: 99, y: 99 })).toEqual({ x: 99, y: 99 });
   });
 });
+
+describe('outerRadius', () => {
+  it('measures the farthest placed neighbour, so a further page goes outside it', async () => {
+    const { outerRadius } = await import('../../../web/src/graph/layout.js');
+    expect(outerRadius({ x: 0, y: 0 }, [{ x: 3, y: 4 }, { x: 0, y: 1 }])).toBe(5);
+    expect(outerRadius({ x: 0, y: 0 }, [])).toBe(0);
+  });
+});

@@ -63,15 +63,21 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
     groups.set(key, [...(groups.get(key) ?? []), n]);
   });
   for (const [key, nodes] of groups) {
-    const ring = ringPositions(anchors.get(key)!, nodes.length);
+    const anchor = anchors.get(key)!;
+    // A second "expand more" page goes on a ring outside the neighbours already shown, not on top of them.
+    const shown = around ? around.neighborhood().nodes().difference(newNodes).nodes().map((n) => ({ ...n.position() })) : [];
+    const ring = ringPositions(anchor, nodes.length, Math.max(110, outerRadius(anchor, shown) + 70));
     nodes.forEach((n, i) => n.position(ring[i]!));
   }
 
   const touched = newNodes.neighborhood().nodes().difference(newNodes).nodes();
-  const scopeNodes = newNodes.union(touched);
+  // The existing nodes next to those are pinned too: they are not moved, but fcose sees them and keeps
+  // the new nodes from landing on top of them.
+  const pinned = touched.union(touched.neighborhood().nodes().difference(newNodes)).nodes();
+  const scopeNodes = newNodes.union(pinned);
   // Only edges inside the scope: fcose needs both ends of every edge it is given.
   const scope = scopeNodes.union(scopeNodes.edgesWith(scopeNodes));
-  const fixed = touched.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+  const fixed = pinned.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
   return run(
     scope.layout({
       ...FCOSE_FULL,
@@ -83,6 +89,11 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
       fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
     } as unknown as LayoutOptions),
   );
+}
+
+/** How far the farthest of `nodes` is from `center` (0 for none). */
+export function outerRadius(center: Position, positions: Position[]): number {
+  return positions.reduce((m, p) => Math.max(m, Math.hypot(p.x - center.x, p.y - center.y)), 0);
 }
 
 function run(layout: ReturnType<Core['layout']>): Promise<void> {

@@ -41,6 +41,8 @@ export function buildStylesheet(schema: SchemaIndex | null, lang: Lang): cytosca
         'border-width': 1.5,
         'border-color': '#ffffff',
         'overlay-opacity': 0,
+        // Names disappear when zoomed far out instead of piling into an unreadable smear.
+        'min-zoomed-font-size': 7,
       },
     },
     {
@@ -59,6 +61,7 @@ export function buildStylesheet(schema: SchemaIndex | null, lang: Lang): cytosca
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
         label: 'data(type)',
       },
     },

@@ -9,6 +9,13 @@ import type { State, Store } from '../state.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
+/** Subjects read as a story: the official first, then kin, then what they are linked through. */
+const ROLE_ORDER = ['official', 'relative', 'kin', 'person', 'company', 'project', 'unit', 'org'];
+const roleRank = (role: string) => {
+  const i = ROLE_ORDER.indexOf(role.toLowerCase());
+  return i < 0 ? ROLE_ORDER.length : i;
+};
+
 /** Keys that are addressing or bookkeeping, shown elsewhere (identifier, provenance) or not at all. */
 const HIDDEN = new Set(['uid']);
 
@@ -89,7 +96,7 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
     h(
       'ul',
       { class: 'subjects' },
-      a.subjects.map((sub) =>
+      [...a.subjects].sort((x, y) => roleRank(x.role) - roleRank(y.role)).map((sub) =>
         h(
           'li',
           { class: 'subject', 'data-testid': 'alert-subject' },
