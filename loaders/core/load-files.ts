@@ -4,9 +4,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../server/db/executor.js';
+import { applySchema } from '../../server/schema/apply.js';
 import { loadGraphSchema, type GraphSchema } from '../../server/schema/graph-schema.js';
 import { LoaderError, UnknownSource } from './errors.js';
-import { ensureKeyConstraints } from './constraints.js';
 import { writeHouseholdKin } from './kinship.js';
 import { loadFile, type FileReport, type Progress } from './load-file.js';
 import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
@@ -88,7 +88,9 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
     }
   }
   planned.sort((a, b) => a.mapping.order - b.mapping.order || a.path.localeCompare(b.path));
-  if (planned.length) await ensureKeyConstraints(executor, schema, planned.map((p) => p.mapping));
+  // MERGE on a key without its uniqueness constraint scans the label for every row; the schema step is
+  // idempotent, so the loader applies it rather than trusting it ran.
+  if (planned.length) await applySchema(executor, schema);
 
   const derive = new Set<string>();
   for (const p of planned) {

@@ -1,0 +1,38 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../../server/db/executor.js';
+import { loadFiles } from '../../../loaders/index.js';
+import { pseudonymiser } from '../../../loaders/core/pseudonym.js';
+import { freshGraph } from '../../support/db.js';
+import { P, writeFixtures } from './fixtures.js';
+
+const KEY = 'county-shared-secret-0123456789';
+const token = pseudonymiser(KEY);
+let db: Executor;
+
+beforeAll(async () => {
+  db = await freshGraph();
+  const { dir } = await writeFixtures();
+  await loadFiles(db, [dir], { rejectsDir: mkdtempSync(path.join(tmpdir(), 'huiyan-rejects-')), pseudonymKey: KEY });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('pseudonymised loading', () => {
+  it('stores no raw ID number anywhere, only tokens and the masked form', async () => {
+    const { rows } = await db.read<{ p: Record<string, unknown> }>('MATCH (n) RETURN properties(n) AS p');
+    const all = JSON.stringify(rows);
+    for (const raw of Object.values(P)) expect(all).not.toContain(raw);
+    const { rows: w } = await db.read<{ masked: string; uid: string }>('MATCH (p:Person {idNo: $t}) RETURN p.idNoMasked AS masked, p.uid AS uid', { t: token(P.wife) });
+    expect(w[0]).toEqual({ masked: `${P.wife.slice(0, 6)}********${P.wife.slice(14)}`, uid: `Person:${token(P.wife)}` });
+  });
+  it('joins sources on the token: the roster, the register and the marriage record meet in one person', async () => {
+    const { rows } = await db.read<{ srcs: string[] }>('MATCH (p:Person {idNo: $t}) RETURN p._sources AS srcs', { t: token(P.son) });
+    expect(rows[0]!.srcs.sort()).toEqual(['company', 'hukou', 'marriage', 'officer']);
+    const { rows: k } = await db.read<{ n: number }>('MATCH (:Person {idNo: $a})-[k:KIN {relation: "spouse"}]->(:Person {idNo: $b}) RETURN count(k) AS n', { a: token(P.son), b: token(P.dil) });
+    expect(k[0]!.n).toBe(2);
+  });
+});
