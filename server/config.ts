@@ -39,6 +39,7 @@ export interface Config {
   pseudonymKey: string | undefined;
   production: boolean;
   varDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 export class ConfigError extends Error {
@@ -57,6 +58,12 @@ function sizeVar(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
   const raw = env[name] ?? dflt;
   if (!/^\d+[kmgKMG]?$/.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
   return raw.toLowerCase();
+}
+
+function logLevel(raw: string | undefined): Config['logLevel'] {
+  const v = (raw ?? 'info').toLowerCase();
+  if (v === 'debug' || v === 'info' || v === 'warn' || v === 'error') return v;
+  throw new ConfigError(`HUIYAN_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -95,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pseudonymKey: env.HUIYAN_PSEUDONYM_KEY || undefined,
     production: env.NODE_ENV === 'production',
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
+    logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
   };
 }
 

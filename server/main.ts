@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { catalogOf } from './models/catalog.js';
+import { createLogger } from './log.js';
 import { openNeo4j, type Neo4jHandle } from './neo4j/runtime.js';
 import { RuntimeError } from './neo4j/errors.js';
 
@@ -38,7 +39,13 @@ async function main(): Promise<void> {
   log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
 
   const boot = await bootstrap(neo4j.executor, cfg, log);
-  const app = createApp({ executor: neo4j.executor, graphSchema: boot.graphSchema, models: catalogOf(boot.library), production: cfg.production });
+  const app = createApp({
+    executor: neo4j.executor,
+    graphSchema: boot.graphSchema,
+    models: catalogOf(boot.library),
+    production: cfg.production,
+    logger: createLogger(cfg.logLevel),
+  });
   server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);
