@@ -63,7 +63,7 @@ function printReport(r: LoadReport): void {
   console.table(rows);
   for (const s of r.skipped) console.log(`skipped ${s.path}: [${s.code}] ${s.reason}`);
   const kin = r.derived.householdKin;
-  if (kin) console.log(`household kinship: ${kin.households} households, ${kin.relationships} KIN relationships (one direction each counted)`);
+  if (kin) console.log(`household kinship: ${kin.households} households, ${kin.relationships} KIN relationships merged (both directions)`);
   console.log(`done in ${(r.durationMs / 1000).toFixed(1)} s`);
 }
 

@@ -74,7 +74,7 @@ MERGE (a)-[r:KIN {relation: k.relation, source: $kinSource}]->(b)
 SET r.category = k.category, r.generation = k.generation,
     r._source = 'hukou', r._derived = 'householdKin', r._file = k.file, r._run = k.run, r._row = null`;
 
-/** Derives and writes KIN for every household in the graph; returns how many pairs (one direction each). */
+/** Derives and writes KIN for every household in the graph; returns how many KIN relationships were merged (both directions counted). */
 export async function writeHouseholdKin(executor: Executor): Promise<{ households: number; relationships: number }> {
   let after = '';
   let households = 0;
