@@ -1,0 +1,72 @@
+// Builds the HTTP application from what it is given: no environment, no listening, no driver creation.
+// Tests call `app.fetch(new Request(...))`; server/main.ts does `createServer(app).listen(...)`.
+import path from 'node:path';
+import { createYoga, maskError, type YogaLogger } from 'graphql-yoga';
+import { ROOT } from './config.js';
+import type { Executor } from './db/executor.js';
+import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context.js';
+import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
+import { buildSchema } from './graphql/schema.js';
+import type { GraphSchema } from './schema/graph-schema.js';
+import { staticHandler } from './static.js';
+
+export interface AppOptions {
+  executor: Executor;
+  graphSchema: GraphSchema;
+  models: ModelCatalog;
+  /** The built explorer; default <ROOT>/dist/web. */
+  webDir?: string;
+  logger?: YogaLogger;
+  /** Turns off introspection and GraphiQL. */
+  production?: boolean;
+  personKey?: ApiDeps['personKey'];
+  readTimeoutMs?: number;
+  limits?: Partial<Limits>;
+}
+
+export function createApp(opts: AppOptions) {
+  const logger = opts.logger ?? console;
+  const deps: ApiDeps = { executor: opts.executor, graphSchema: opts.graphSchema, models: opts.models, personKey: opts.personKey, readTimeoutMs: opts.readTimeoutMs };
+  const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
+
+  return createYoga({
+    schema: buildSchema(),
+    context: (initial) => buildContext(deps, initial),
+    logging: logger,
+    graphiql: !opts.production,
+    landingPage: false,
+    // Unexpected errors reach the caller as "Unexpected error." and the log with their stack. isDev is
+    // pinned off so NODE_ENV=development cannot leak internals into responses either.
+    maskedErrors: {
+      maskError(error, message) {
+        const masked = maskError(error, message, false);
+        if (masked !== error) logger.error('unexpected error in a GraphQL request', error);
+        return masked;
+      },
+    },
+    plugins: [
+      useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
+      {
+        // Everything that is not /graphql: health, then the explorer's files.
+        async onRequest({ request, url, endResponse }) {
+          if (url.pathname === '/graphql') return;
+          if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger));
+          const res = await serveStatic(request, url);
+          endResponse(res ?? new Response('Not found', { status: 404 }));
+        },
+      },
+    ],
+  });
+}
+
+export type App = ReturnType<typeof createApp>;
+
+async function health(executor: Executor, logger: YogaLogger): Promise<Response> {
+  try {
+    const info = await executor.serverInfo();
+    return Response.json({ ok: true, neo4j: info.version });
+  } catch (e) {
+    logger.warn('health check: Neo4j not reachable', e);
+    return Response.json({ ok: false, neo4j: null }, { status: 503 });
+  }
+}

@@ -1,0 +1,101 @@
+// Per-request batching (the DataLoader pattern, without the dependency): keys asked for in the same tick
+// go to Neo4j in one UNWIND query, so a list of 50 alerts asking for their subjects costs one round trip,
+// not 50. Fresh per request, so nothing leaks between callers with different roles.
+import type { ApiContext } from './context.js';
+import type { PlainNode } from '../db/values.js';
+
+export class Batcher<K, V> {
+  #pending = new Map<K, { resolve: (v: V) => void; reject: (e: unknown) => void }[]>();
+  #cache = new Map<K, Promise<V>>();
+  #scheduled = false;
+
+  constructor(private readonly fetch: (keys: K[]) => Promise<Map<K, V>>, private readonly missing: V) {}
+
+  load(key: K): Promise<V> {
+    const hit = this.#cache.get(key);
+    if (hit) return hit;
+    const p = new Promise<V>((resolve, reject) => {
+      const waiting = this.#pending.get(key) ?? [];
+      waiting.push({ resolve, reject });
+      this.#pending.set(key, waiting);
+    });
+    this.#cache.set(key, p);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      // setImmediate runs after the current round of resolvers has asked for its keys.
+      setImmediate(() => void this.#flush());
+    }
+    return p;
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = new Map();
+    this.#scheduled = false;
+    try {
+      const found = await this.fetch([...batch.keys()]);
+      for (const [k, ws] of batch) for (const w of ws) w.resolve(found.has(k) ? (found.get(k) as V) : this.missing);
+    } catch (e) {
+      for (const ws of batch.values()) for (const w of ws) w.reject(e);
+    }
+  }
+}
+
+export interface SubjectRow {
+  role: string;
+  node: PlainNode;
+}
+export interface ModelRunRow {
+  [k: string]: unknown;
+}
+
+export interface Batchers {
+  degree: Batcher<string, number>;
+  subjects: Batcher<string, SubjectRow[]>;
+  alertCount: Batcher<string, number>;
+  lastRun: Batcher<string, ModelRunRow | null>;
+}
+
+export function createBatchers(ctx: ApiContext): Batchers {
+  const read = async <T>(op: string, cypher: string, keys: string[]) =>
+    (await ctx.executor.read<T>(cypher, { keys }, ctx.txMeta(op))).rows;
+  return {
+    degree: new Batcher(async (keys) => {
+      const rows = await read<{ k: string; d: number }>(
+        'degree',
+        'UNWIND $keys AS k MATCH (n:Entity {uid: k}) RETURN k, COUNT { (n)--() } AS d',
+        keys,
+      );
+      return new Map(rows.map((r) => [r.k, r.d]));
+    }, 0),
+    subjects: new Batcher(async (keys) => {
+      const rows = await read<{ k: string; subjects: SubjectRow[] }>(
+        'alert.subjects',
+        `UNWIND $keys AS k MATCH (a:Alert {uid: k})
+         CALL (a) { MATCH (a)-[f:FLAGS]->(s:Entity) RETURN collect({role: coalesce(f.role, ''), node: s}) AS subjects }
+         RETURN k, subjects`,
+        keys,
+      );
+      return new Map(rows.map((r) => [r.k, r.subjects]));
+    }, []),
+    alertCount: new Batcher(async (keys) => {
+      const rows = await read<{ k: string; n: number }>(
+        'model.alertCount',
+        'MATCH (a:Alert) WHERE a.modelId IN $keys RETURN a.modelId AS k, count(*) AS n',
+        keys,
+      );
+      return new Map(rows.map((r) => [r.k, r.n]));
+    }, 0),
+    lastRun: new Batcher(async (keys) => {
+      const rows = await read<{ k: string; run: ModelRunRow }>(
+        'model.lastRun',
+        `MATCH (r:ModelRun) WHERE r.modelId IN $keys
+         WITH r ORDER BY r.startedAt DESC
+         WITH r.modelId AS k, collect(r)[0] AS last
+         RETURN k, properties(last) AS run`,
+        keys,
+      );
+      return new Map(rows.map((r) => [r.k, r.run]));
+    }, null),
+  };
+}

@@ -1,0 +1,63 @@
+// What the GraphQL layer needs from the rest of the server, as interfaces, so app.ts can be built in a
+// test from a real Executor and a small model list, and server/main.ts can hand in the real library.
+import type { YogaInitialContext } from 'graphql-yoga';
+import type { Executor } from '../db/executor.js';
+import type { GraphSchema } from '../schema/graph-schema.js';
+import { createBatchers, type Batchers } from './batch.js';
+import { roleFromRequest, type Role } from './roles.js';
+
+/** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
+export interface ModelInfo {
+  id: string;
+  revision: number;
+  titleZh: string;
+  titleEn: string;
+  description: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  domain: string;
+  tags: string[];
+  parameters: { name: string; type: string; default: unknown; description?: string }[];
+}
+
+export interface ModelCatalog {
+  list(): ModelInfo[];
+  get(id: string): ModelInfo | undefined;
+}
+
+/** Everything the API is built from. Nothing here is created by the API itself. */
+export interface ApiDeps {
+  executor: Executor;
+  graphSchema: GraphSchema;
+  models: ModelCatalog;
+  /**
+   * Turns a normalised 18-digit ID number into the Person key stored in the graph. Leave unset when ID
+   * numbers are stored as they are; set it to the loaders' HMAC when they pseudonymise, so an exact ID
+   * search still finds the person.
+   */
+  personKey?: (idNo: string) => string;
+  /** Per-statement time limit for API reads, in ms. */
+  readTimeoutMs?: number;
+}
+
+export interface ApiContext extends ApiDeps {
+  role: Role;
+  batch: Batchers;
+  /** Sent as transaction metadata, so SHOW TRANSACTIONS tells which API call a query belongs to. */
+  txMeta: (op: string) => { timeoutMs: number; metadata: Record<string, unknown> };
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 15_000;
+
+/** Built once per request: role from the request, batchers fresh so nothing is cached across requests. */
+export function buildContext(deps: ApiDeps, initial: YogaInitialContext): ApiContext {
+  const role = roleFromRequest(initial.request);
+  const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const ctx: ApiContext = {
+    ...deps,
+    role,
+    batch: undefined as unknown as Batchers,
+    txMeta: (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } }),
+  };
+  ctx.batch = createBatchers(ctx);
+  return ctx;
+}

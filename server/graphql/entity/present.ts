@@ -1,0 +1,144 @@
+// Turns plain Neo4j nodes and relationships into what the API returns: uid as id, the schema's primary
+// label and caption, provenance apart from properties, and sensitive properties removed for roles that
+// may not see them. Pure, so masking is unit-tested without a database.
+import type { GraphSchema } from '../../schema/graph-schema.js';
+import type { PlainNode } from '../../db/values.js';
+
+export interface ProvenanceView {
+  source: string | null;
+  file: string | null;
+  row: number | null;
+  run: string | null;
+  sources: string[] | null;
+}
+
+export interface EntityView {
+  id: string;
+  label: string;
+  labels: string[];
+  caption: string;
+  properties: Record<string, unknown>;
+  provenance: ProvenanceView | null;
+  /** Known when the query already counted it; otherwise the resolver batches a count. */
+  degree?: number;
+}
+
+export interface EdgeView {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+  provenance: ProvenanceView | null;
+}
+
+/** How queries return a relationship: its ends by uid, since elementIds are not stable across reloads. */
+export interface RelRow {
+  type: string;
+  source: string;
+  target: string;
+  props: Record<string, unknown>;
+  eid: string;
+}
+
+const PROVENANCE_KEYS = new Set(['_source', '_file', '_row', '_run', '_sources']);
+// Labels other than the schema's, that every node or some nodes carry for bookkeeping.
+const GENERIC_LABEL = 'Entity';
+// When the label's caption property is empty, the first of these that is set.
+const CAPTION_FALLBACKS = ['name', 'title', 'modelTitleZh'];
+
+export interface PresentOptions {
+  schema: GraphSchema;
+  showSensitive: boolean;
+}
+
+export function primaryLabel(labels: string[], schema: GraphSchema): string {
+  return labels.find((l) => schema.labels[l]) ?? labels.find((l) => l !== GENERIC_LABEL) ?? GENERIC_LABEL;
+}
+
+function provenanceOf(props: Record<string, unknown>): ProvenanceView | null {
+  if (![...PROVENANCE_KEYS].some((k) => props[k] !== undefined && props[k] !== null)) return null;
+  const s = (v: unknown) => (v === undefined || v === null ? null : String(v));
+  const row = typeof props._row === 'number' ? props._row : props._row != null ? Number(props._row) : null;
+  return {
+    source: s(props._source),
+    file: s(props._file),
+    row: row !== null && Number.isFinite(row) ? row : null,
+    run: s(props._run),
+    sources: Array.isArray(props._sources) ? props._sources.map(String) : null,
+  };
+}
+
+/** Names of properties that only roles allowed sensitive data may see, for one label or rel type. */
+export function sensitiveProps(defs: Record<string, { sensitive: boolean }> | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const [name, d] of Object.entries(defs ?? {})) if (d.sensitive) out.add(name);
+  return out;
+}
+
+/** Properties without uid and provenance, and without sensitive ones unless allowed. */
+export function visibleProps(props: Record<string, unknown>, hidden: Set<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'uid' || PROVENANCE_KEYS.has(k) || hidden.has(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+export function presentNode(node: PlainNode, opts: PresentOptions): EntityView {
+  const label = primaryLabel(node.labels, opts.schema);
+  const def = opts.schema.labels[label];
+  const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(def?.properties);
+  const props = node.properties;
+  const id = String(props.uid ?? node.elementId);
+  const text = (k: string | undefined) => (k !== undefined && props[k] !== undefined && props[k] !== null && props[k] !== '' ? String(props[k]) : undefined);
+  // A caption must never show what the role may not see, even if graph.yaml names a sensitive caption.
+  const captionKeys = [def?.caption, ...CAPTION_FALLBACKS, def?.key].filter((k): k is string => k !== undefined && !hidden.has(k));
+  let caption: string | undefined;
+  for (const k of captionKeys) if ((caption = text(k)) !== undefined) break;
+  return {
+    id,
+    label,
+    labels: node.labels.filter((l) => l !== GENERIC_LABEL),
+    caption: caption ?? id,
+    properties: visibleProps(props, hidden),
+    provenance: provenanceOf(props),
+  };
+}
+
+export function presentRel(rel: RelRow, opts: PresentOptions): EdgeView {
+  const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(opts.schema.relationships[rel.type]?.properties);
+  return {
+    id: `${rel.source}|${rel.type}|${rel.target}`,
+    type: rel.type,
+    source: rel.source,
+    target: rel.target,
+    properties: visibleProps(rel.props, hidden),
+    provenance: provenanceOf(rel.props),
+  };
+}
+
+/**
+ * Edge ids are "<source>|<TYPE>|<target>", the same key alert evidence uses, so they are stable across
+ * reloads. Two relationships of one type between the same two nodes (rare: two posts in one unit) would
+ * share it; the second and later get the database elementId appended so the canvas keeps both.
+ */
+export function presentRels(rels: RelRow[], opts: PresentOptions): EdgeView[] {
+  const seenEid = new Set<string>();
+  const seenId = new Set<string>();
+  const out: EdgeView[] = [];
+  for (const r of rels) {
+    if (seenEid.has(r.eid)) continue;
+    seenEid.add(r.eid);
+    const e = presentRel(r, opts);
+    if (seenId.has(e.id)) e.id = `${e.id}#${r.eid}`;
+    seenId.add(e.id);
+    out.push(e);
+  }
+  return out;
+}
+
+/** The Cypher map projection every query uses for a relationship, matching RelRow. */
+export const REL_ROW = (r: string) =>
+  `{type: type(${r}), source: startNode(${r}).uid, target: endNode(${r}).uid, props: properties(${r}), eid: elementId(${r})}`;

@@ -1,0 +1,26 @@
+// entity(id) and the Entity type. Entities arrive already presented (EntityView) from whatever query found
+// them; only degree is fetched lazily, batched per request, because most views never ask for it.
+import type { PlainNode } from '../../db/values.js';
+import type { ApiContext } from '../context.js';
+import { uidArg } from '../inputs.js';
+import { JSONScalar } from '../scalars.js';
+import { viewOpts } from '../view.js';
+import { presentNode, type EntityView } from './present.js';
+
+export const entityResolvers = {
+  JSON: JSONScalar,
+  Query: {
+    async entity(_: unknown, args: { id: string }, ctx: ApiContext): Promise<EntityView | null> {
+      const { rows } = await ctx.executor.read<{ n: PlainNode; d: number }>(
+        'MATCH (n:Entity {uid: $id}) RETURN n, COUNT { (n)--() } AS d',
+        { id: uidArg(args.id) },
+        ctx.txMeta('entity'),
+      );
+      const row = rows[0];
+      return row ? { ...presentNode(row.n, viewOpts(ctx)), degree: row.d } : null;
+    },
+  },
+  Entity: {
+    degree: (e: EntityView, _: unknown, ctx: ApiContext) => e.degree ?? ctx.batch.degree.load(e.id),
+  },
+};

@@ -1,0 +1,114 @@
+// neighbours, paths and graphSchema: the generic exploration API, driven by graph.yaml. Relationship
+// types and hop counts are validated before they go into pattern text; every value is a parameter.
+import { int } from '../../db/executor.js';
+import type { PlainNode, PlainPath } from '../../db/values.js';
+import type { ApiContext } from '../context.js';
+import { presentNode, presentRels, REL_ROW, type EdgeView, type EntityView, type RelRow } from '../entity/present.js';
+import { badInput, notFound } from '../errors.js';
+import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
+import { viewOpts } from '../view.js';
+
+export const NEIGHBOUR_LIMIT = { dflt: 50, min: 1, max: 500 };
+export const PATH_LIMIT = { dflt: 5, min: 1, max: 25 };
+// Alert nodes link everything they flag; a "path" through an alert is not a relationship in the world.
+const NOT_ON_PATHS = new Set(['FLAGS']);
+
+interface NeighbourArgs {
+  id: string;
+  types?: string[] | null;
+  direction?: Direction | null;
+  limit?: number | null;
+  exclude?: string[] | null;
+}
+
+interface PathArgs {
+  from: string;
+  to: string;
+  maxHops?: number | null;
+  limit?: number | null;
+  types?: string[] | null;
+}
+
+export const graphResolvers = {
+  Query: {
+    async neighbours(_: unknown, args: NeighbourArgs, ctx: ApiContext) {
+      const id = uidArg(args.id);
+      const types = relTypes(ctx.graphSchema, args.types);
+      const limit = clampLimit(args.limit, NEIGHBOUR_LIMIT.dflt, NEIGHBOUR_LIMIT.min, NEIGHBOUR_LIMIT.max);
+      const hop = link(args.direction ?? 'BOTH', relPattern('r', types));
+      // Neighbours are distinct nodes (two relationships to one neighbour count once), ordered by uid so
+      // the first `limit` are the same on every call; the edges are all matching relationships to them.
+      const cypher = `
+        MATCH (c:Entity {uid: $id})
+        CALL (c) {
+          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude
+          RETURN count(DISTINCT m) AS total
+        }
+        CALL (c) {
+          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude
+          WITH DISTINCT m ORDER BY m.uid LIMIT $limit
+          RETURN collect(m) AS nodes
+        }
+        CALL (c, nodes) {
+          UNWIND nodes AS m
+          MATCH (c)${hop}(m)
+          RETURN collect(${REL_ROW('r')}) AS rels
+        }
+        RETURN c, COUNT { (c)--() } AS degree, total, nodes, rels`;
+      const { rows } = await ctx.executor.read<{ c: PlainNode; degree: number; total: number; nodes: PlainNode[]; rels: RelRow[] }>(
+        cypher,
+        { id, exclude: args.exclude ?? [], limit: int(limit) },
+        ctx.txMeta('neighbours'),
+      );
+      const row = rows[0];
+      if (!row) throw notFound(`No entity ${JSON.stringify(id)}`);
+      const opts = viewOpts(ctx);
+      return {
+        center: { ...presentNode(row.c, opts), degree: row.degree },
+        nodes: row.nodes.map((n) => presentNode(n, opts)),
+        edges: presentRels(row.rels, opts),
+        total: row.total,
+        truncated: row.total > row.nodes.length,
+      };
+    },
+
+    async paths(_: unknown, args: PathArgs, ctx: ApiContext): Promise<{ nodes: EntityView[]; edges: EdgeView[] }> {
+      const from = uidArg(args.from, 'from');
+      const to = uidArg(args.to, 'to');
+      if (from === to) throw badInput('from and to must be different entities');
+      const hops = maxHops(args.maxHops);
+      const limit = clampLimit(args.limit, PATH_LIMIT.dflt, PATH_LIMIT.min, PATH_LIMIT.max);
+      const types = relTypes(ctx.graphSchema, args.types) ?? Object.keys(ctx.graphSchema.relationships).filter((t) => !NOT_ON_PATHS.has(t));
+      const { rows: ends } = await ctx.executor.read<{ uid: string }>(
+        'MATCH (n:Entity) WHERE n.uid IN [$from, $to] RETURN n.uid AS uid',
+        { from, to },
+        ctx.txMeta('paths'),
+      );
+      for (const u of [from, to]) if (!ends.some((e) => e.uid === u)) throw notFound(`No entity ${JSON.stringify(u)}`);
+      // `hops` is an integer checked to be 1..6 and `types` come from graph.yaml: the only text built here.
+      const { rows } = await ctx.executor.read<{ p: PlainPath; rels: RelRow[] }>(
+        `MATCH (a:Entity {uid: $from}), (b:Entity {uid: $to})
+         MATCH p = allShortestPaths((a)${link('BOTH', relPattern('', types, `*..${hops}`))}(b))
+         WITH p LIMIT $limit
+         RETURN p, [r IN relationships(p) | ${REL_ROW('r')}] AS rels`,
+        { from, to, limit: int(limit) },
+        ctx.txMeta('paths'),
+      );
+      const opts = viewOpts(ctx);
+      const nodes = new Map<string, EntityView>();
+      for (const r of rows) for (const n of r.p.nodes) {
+        const v = presentNode(n, opts);
+        nodes.set(v.id, v);
+      }
+      return { nodes: [...nodes.values()], edges: presentRels(rows.flatMap((r) => r.rels), opts) };
+    },
+
+    graphSchema(_: unknown, __: unknown, ctx: ApiContext) {
+      const s = ctx.graphSchema;
+      return {
+        labels: Object.values(s.labels).map((l) => ({ name: l.name, zh: l.zh, en: l.en, color: l.color, shape: l.shape, caption: l.caption })),
+        relationshipTypes: Object.values(s.relationships).map((r) => ({ name: r.name, zh: r.zh, en: r.en })),
+      };
+    },
+  },
+};

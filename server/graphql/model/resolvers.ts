@@ -1,0 +1,22 @@
+// models and model(id): the model library's descriptions (through the ModelCatalog interface), with the
+// alert count and last run from the graph, batched across the list.
+import type { ApiContext, ModelInfo } from '../context.js';
+import { runView } from './runs.js';
+
+export const modelResolvers = {
+  Query: {
+    models: (_: unknown, __: unknown, ctx: ApiContext): ModelInfo[] => ctx.models.list(),
+    model: (_: unknown, args: { id: string }, ctx: ApiContext): ModelInfo | null => ctx.models.get(args.id) ?? null,
+  },
+  Model: {
+    severity: (m: ModelInfo) => m.severity.toUpperCase(),
+    description: (m: ModelInfo) => m.description ?? '',
+    tags: (m: ModelInfo) => m.tags ?? [],
+    parameters: (m: ModelInfo) => m.parameters ?? [],
+    alertCount: (m: ModelInfo, _: unknown, ctx: ApiContext) => ctx.batch.alertCount.load(m.id),
+    lastRun: async (m: ModelInfo, _: unknown, ctx: ApiContext) => {
+      const run = await ctx.batch.lastRun.load(m.id);
+      return run ? runView(run) : null;
+    },
+  },
+};

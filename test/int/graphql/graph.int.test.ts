@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.js';
+import { STAFF, UIDS } from './seed.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.executor.close();
+});
+
+const NEIGHBOURS = `query($id: ID!, $types: [String!], $direction: Direction, $limit: Int, $exclude: [ID!]) {
+  neighbours(id: $id, types: $types, direction: $direction, limit: $limit, exclude: $exclude) {
+    center { id degree } nodes { id label caption } edges { id type source target properties } total truncated } }`;
+
+describe('neighbours', () => {
+  it('caps the expansion at limit and says how many exist', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: UIDS.org, limit: 3 });
+    expect(r.errors).toBeUndefined();
+    const n = r.data?.neighbours;
+    // STAFF clerks + the official (HOLDS_POST) + the project (TENDERED)
+    expect(n.total).toBe(STAFF + 2);
+    expect(n.nodes).toHaveLength(3);
+    expect(n.truncated).toBe(true);
+    expect(n.center).toEqual({ id: UIDS.org, degree: STAFF + 2 });
+    const ids = new Set(n.nodes.map((x: any) => x.id));
+    for (const e of n.edges) expect(ids.has(e.source) || ids.has(e.target)).toBe(true);
+  });
+
+  it('is not truncated when everything fits, and filters by type and direction', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], direction: 'OUT' });
+    const n = r.data?.neighbours;
+    expect(n.total).toBe(2);
+    expect(n.truncated).toBe(false);
+    expect(n.nodes.map((x: any) => x.caption).sort()).toEqual(['李娜', '王小明'].sort());
+    expect(n.edges.every((e: any) => e.type === 'KIN' && e.source === UIDS.official)).toBe(true);
+    const incoming = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], direction: 'IN' });
+    expect(incoming.data?.neighbours.total).toBe(0);
+  });
+
+  it('leaves out what is already on the canvas', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], exclude: [UIDS.wife] });
+    expect(r.data?.neighbours.nodes.map((x: any) => x.id)).toEqual([UIDS.son]);
+    expect(r.data?.neighbours.total).toBe(1);
+  });
+
+  it('clamps limit into 1..500', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: UIDS.org, limit: 0 });
+    expect(r.data?.neighbours.nodes).toHaveLength(1);
+    const big = await h.gql(NEIGHBOURS, { id: UIDS.org, limit: 100000 });
+    expect(big.data?.neighbours.nodes).toHaveLength(STAFF + 2);
+  });
+
+  it('refuses an unknown relationship type with BAD_INPUT', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN', 'KNOWS]-() DETACH DELETE (x'] });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect(r.data?.neighbours ?? null).toBeNull();
+  });
+
+  it('says NOT_FOUND for an unknown centre', async () => {
+    const r = await h.gql(NEIGHBOURS, { id: 'Person:nobody' });
+    expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('paths', () => {
+  const PATHS = `query($from: ID!, $to: ID!, $maxHops: Int) { paths(from: $from, to: $to, maxHops: $maxHops) {
+    nodes { id } edges { id type source target } } }`;
+
+  it('finds the chain from the official to the company that won', async () => {
+    const r = await h.gql(PATHS, { from: UIDS.official, to: UIDS.company });
+    expect(r.errors).toBeUndefined();
+    const g = r.data?.paths;
+    expect(g.nodes.map((n: any) => n.id).sort()).toEqual([UIDS.official, UIDS.son, UIDS.company].sort());
+    expect(g.edges.map((e: any) => e.type).sort()).toEqual(['KIN', 'LEGAL_REP_OF']);
+    // Not through the alert that flags both.
+    expect(g.nodes.some((n: any) => n.id.startsWith('Alert:'))).toBe(false);
+  });
+
+  it('returns an empty graph when the path is longer than maxHops', async () => {
+    const r = await h.gql(PATHS, { from: UIDS.wife, to: UIDS.project, maxHops: 2 });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.paths).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('refuses maxHops outside 1..6 with BAD_INPUT', async () => {
+    for (const maxHops of [0, 7, -1]) {
+      const r = await h.gql(PATHS, { from: UIDS.official, to: UIDS.company, maxHops });
+      expect(r.errors?.[0]?.extensions?.code, String(maxHops)).toBe('BAD_INPUT');
+    }
+  });
+
+  it('refuses a path from an entity to itself, and says NOT_FOUND for unknown ends', async () => {
+    expect((await h.gql(PATHS, { from: UIDS.official, to: UIDS.official })).errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect((await h.gql(PATHS, { from: UIDS.official, to: 'Company:none' })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('graphSchema', () => {
+  it('describes labels and relationship types from graph.yaml', async () => {
+    const r = await h.gql('{ graphSchema { labels { name zh color shape caption } relationshipTypes { name zh } } }');
+    expect(r.data?.graphSchema.labels).toContainEqual({ name: 'Person', zh: '人员', color: '#3b82f6', shape: 'ellipse', caption: 'name' });
+    expect(r.data?.graphSchema.relationshipTypes).toContainEqual({ name: 'KIN', zh: '亲属' });
+  });
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connection, harnessOn, startHarness, type Harness } from './harness.js';
+import { UIDS } from './seed.js';
+import { Executor } from '../../../server/db/executor.js';
+
+let h: Harness;
+let prod: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  prod = harnessOn(h.executor, { production: true });
+});
+afterAll(async () => {
+  await h?.executor.close();
+});
+
+describe('errors and limits', () => {
+  it('masks an unexpected error as "Unexpected error." without internals', async () => {
+    // A database that does not exist: the real server refuses every query, an error nobody expected.
+    const broken = new Executor({ ...connection(), database: 'nosuchdb' });
+    try {
+      const r = await harnessOn(broken).gql(`{ entity(id: "${UIDS.official}") { id } }`);
+      expect(r.errors?.[0]?.message).toBe('Unexpected error.');
+      expect(r.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(JSON.stringify(r)).not.toMatch(/nosuchdb|Neo4j|stack/i);
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('refuses a query deeper than the limit', async () => {
+    // The schema has no cycles, so no real query reaches the default depth of 10; a lowered limit shows the
+    // rule works (its fragment handling is unit-tested).
+    const q = `{ alerts { edges { node { subjects { entity { provenance { source } } } } } } }`;
+    expect((await h.gql(q)).errors).toBeUndefined();
+    const shallow = harnessOn(h.executor, { limits: { maxDepth: 5 } });
+    const r = await shallow.gql(q);
+    expect(r.errors?.[0]?.message).toBe('Query depth 7 exceeds the limit of 5');
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+  });
+
+  it('refuses more than 15 aliases, fragments included', async () => {
+    const fields = Array.from({ length: 16 }, (_, i) => `e${i}: entity(id: "${UIDS.official}") { id }`).join(' ');
+    const r = await h.gql(`{ ${fields} }`);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(/16 aliases/);
+    const viaFragment = await h.gql(
+      `query { ...F ...G } fragment F on Query { ${Array.from({ length: 8 }, (_, i) => `f${i}: graphSchema { labels { name } }`).join(' ')} }
+       fragment G on Query { ${Array.from({ length: 8 }, (_, i) => `g${i}: graphSchema { labels { name } }`).join(' ')} }`,
+    );
+    expect(viaFragment.errors?.[0]?.message).toMatch(/16 aliases/);
+  });
+
+  it('refuses a document with too many tokens before parsing it all', async () => {
+    const r = await h.gql(`{ ${'__typename '.repeat(3000)} }`);
+    expect(r.errors?.[0]?.message).toMatch(/token/i);
+    expect(r.data ?? null).toBeNull();
+  });
+
+  it('allows introspection in development and refuses it in production', async () => {
+    expect((await h.gql('{ __schema { queryType { name } } }')).data?.__schema.queryType.name).toBe('Query');
+    const r = await prod.gql('{ __schema { queryType { name } } }');
+    expect(r.errors?.[0]?.message).toMatch(/introspection is disabled/i);
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('http', () => {
+  it('answers /healthz with the Neo4j version', async () => {
+    const res = await h.app.fetch(new Request('http://x/healthz'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; neo4j: string };
+    expect(body.ok).toBe(true);
+    expect(body.neo4j).toMatch(/^\d+\.\d+/);
+  });
+});
