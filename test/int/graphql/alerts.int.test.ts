@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, type Loose } from './harness.js';
 import { ALERT_ORDER, UIDS } from './seed.js';
 
 let h: Harness;
@@ -23,7 +23,7 @@ describe('alerts', () => {
       expect(r.errors).toBeUndefined();
       const c = r.data?.alerts;
       expect(c.totalCount).toBe(ALERT_ORDER.length);
-      seen.push(...c.edges.map((e: any) => e.node.id));
+      seen.push(...c.edges.map((e: Loose) => e.node.id));
       if (!c.pageInfo.hasNextPage) break;
       after = c.pageInfo.endCursor;
     }
@@ -34,11 +34,11 @@ describe('alerts', () => {
     const high = await h.gql(PAGE, { filter: { severity: 'HIGH' } });
     expect(high.data?.alerts.totalCount).toBe(3);
     const model = await h.gql(PAGE, { filter: { modelId: 'welfare.dead-recipient' } });
-    expect(model.data?.alerts.edges.map((e: any) => e.node.id)).toEqual(['fp-m']);
+    expect(model.data?.alerts.edges.map((e: Loose) => e.node.id)).toEqual(['fp-m']);
     const state = await h.gql(PAGE, { filter: { state: 'new' } });
     expect(state.data?.alerts.totalCount).toBe(4);
     const subject = await h.gql(PAGE, { filter: { subject: UIDS.official } });
-    expect(subject.data?.alerts.edges.map((e: any) => e.node.id)).toEqual(['fp-main']);
+    expect(subject.data?.alerts.edges.map((e: Loose) => e.node.id)).toEqual(['fp-main']);
   });
 
   it('refuses a cursor it did not make', async () => {
@@ -55,9 +55,9 @@ describe('alerts', () => {
     expect(r.errors).toBeUndefined();
     const a = r.data?.alert;
     expect(a).toMatchObject({ id: 'fp-main', severity: 'CRITICAL', modelTitle: '亲属企业中标本单位项目', summary: '摘要 fp-main', summaryEn: 'Summary fp-main', amount: 1250000 });
-    expect(a.subjects.map((s: any) => [s.role, s.entity.id]).sort()).toEqual([['company', UIDS.company], ['official', UIDS.official]]);
-    expect(a.subjects.find((s: any) => s.role === 'official').entity.properties.idNo).toBeUndefined();
-    expect(a.evidence.edges.map((e: any) => e.id).sort()).toEqual(
+    expect(a.subjects.map((s: Loose) => [s.role, s.entity.id]).sort()).toEqual([['company', UIDS.company], ['official', UIDS.official]]);
+    expect(a.subjects.find((s: Loose) => s.role === 'official').entity.properties.idNo).toBeUndefined();
+    expect(a.evidence.edges.map((e: Loose) => e.id).sort()).toEqual(
       [
         `${UIDS.official}|HOLDS_POST|${UIDS.org}`,
         `${UIDS.official}|KIN|${UIDS.son}`,
@@ -66,7 +66,7 @@ describe('alerts', () => {
         `${UIDS.org}|TENDERED|${UIDS.project}`,
       ].sort(),
     );
-    const nodeIds = new Set(a.evidence.nodes.map((n: any) => n.id));
+    const nodeIds = new Set(a.evidence.nodes.map((n: Loose) => n.id));
     expect(nodeIds).toEqual(new Set([UIDS.official, UIDS.son, UIDS.org, UIDS.company, UIDS.project]));
     for (const e of a.evidence.edges) expect(nodeIds.has(e.source) && nodeIds.has(e.target)).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('alerts', () => {
   it('batches subjects for a page of alerts', async () => {
     const r = await h.gql('{ alerts(first: 5) { edges { node { id subjects { role entity { id degree } } } } } }');
     expect(r.errors).toBeUndefined();
-    const byId = Object.fromEntries(r.data?.alerts.edges.map((e: any) => [e.node.id, e.node.subjects]));
+    const byId = Object.fromEntries(r.data?.alerts.edges.map((e: Loose) => [e.node.id, e.node.subjects]));
     expect(byId['fp-h1']).toEqual([{ role: 'subject', entity: { id: UIDS.other, degree: 4 } }]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, type Loose } from './harness.js';
 import { ORG_CODE, P, USCC, UIDS } from './seed.js';
 
 let h: Harness;
@@ -56,7 +56,7 @@ describe('search', () => {
   it('finds a Chinese name by part of it (志强 finds 王志强)', async () => {
     const r = await h.gql(SEARCH, { q: '志强' });
     expect(r.errors).toBeUndefined();
-    expect(r.data?.search.map((x: any) => x.entity.caption)).toContain('王志强');
+    expect(r.data?.search.map((x: Loose) => x.entity.caption)).toContain('王志强');
   });
 
   it('ranks the full name first', async () => {
@@ -66,7 +66,7 @@ describe('search', () => {
 
   it('finds by a single character through the fallback, surname matches first', async () => {
     const r = await h.gql(SEARCH, { q: '王', labels: ['Person'] });
-    const names = r.data?.search.map((x: any) => x.entity.caption);
+    const names = r.data?.search.map((x: Loose) => x.entity.caption);
     expect(names).toEqual(expect.arrayContaining(['王志强', '王小明']));
     expect(names).not.toContain('李娜');
   });

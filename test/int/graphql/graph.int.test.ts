@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, type Loose } from './harness.js';
 import { STAFF, UIDS } from './seed.js';
 
 let h: Harness;
@@ -24,7 +24,7 @@ describe('neighbours', () => {
     expect(n.nodes).toHaveLength(3);
     expect(n.truncated).toBe(true);
     expect(n.center).toEqual({ id: UIDS.org, degree: STAFF + 2 });
-    const ids = new Set(n.nodes.map((x: any) => x.id));
+    const ids = new Set(n.nodes.map((x: Loose) => x.id));
     for (const e of n.edges) expect(ids.has(e.source) || ids.has(e.target)).toBe(true);
   });
 
@@ -33,15 +33,15 @@ describe('neighbours', () => {
     const n = r.data?.neighbours;
     expect(n.total).toBe(2);
     expect(n.truncated).toBe(false);
-    expect(n.nodes.map((x: any) => x.caption).sort()).toEqual(['李娜', '王小明'].sort());
-    expect(n.edges.every((e: any) => e.type === 'KIN' && e.source === UIDS.official)).toBe(true);
+    expect(n.nodes.map((x: Loose) => x.caption).sort()).toEqual(['李娜', '王小明'].sort());
+    expect(n.edges.every((e: Loose) => e.type === 'KIN' && e.source === UIDS.official)).toBe(true);
     const incoming = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], direction: 'IN' });
     expect(incoming.data?.neighbours.total).toBe(0);
   });
 
   it('leaves out what is already on the canvas', async () => {
     const r = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], exclude: [UIDS.wife] });
-    expect(r.data?.neighbours.nodes.map((x: any) => x.id)).toEqual([UIDS.son]);
+    expect(r.data?.neighbours.nodes.map((x: Loose) => x.id)).toEqual([UIDS.son]);
     expect(r.data?.neighbours.total).toBe(1);
   });
 
@@ -72,10 +72,10 @@ describe('paths', () => {
     const r = await h.gql(PATHS, { from: UIDS.official, to: UIDS.company });
     expect(r.errors).toBeUndefined();
     const g = r.data?.paths;
-    expect(g.nodes.map((n: any) => n.id).sort()).toEqual([UIDS.official, UIDS.son, UIDS.company].sort());
-    expect(g.edges.map((e: any) => e.type).sort()).toEqual(['KIN', 'LEGAL_REP_OF']);
+    expect(g.nodes.map((n: Loose) => n.id).sort()).toEqual([UIDS.official, UIDS.son, UIDS.company].sort());
+    expect(g.edges.map((e: Loose) => e.type).sort()).toEqual(['KIN', 'LEGAL_REP_OF']);
     // Not through the alert that flags both.
-    expect(g.nodes.some((n: any) => n.id.startsWith('Alert:'))).toBe(false);
+    expect(g.nodes.some((n: Loose) => n.id.startsWith('Alert:'))).toBe(false);
   });
 
   it('returns an empty graph when the path is longer than maxHops', async () => {
