@@ -5,7 +5,8 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { loadConfig, type Config } from '../server/config.js';
-import { Executor } from '../server/db/executor.js';
+import type { Executor } from '../server/db/executor.js';
+import { openNeo4j } from '../server/neo4j/runtime.js';
 import { loadFiles, type LoadReport } from './index.js';
 
 class CliUsage extends Error {
@@ -30,21 +31,12 @@ function parseArgs(argv: string[], cfg: Config) {
 }
 
 /**
- * The one place the CLI gets a database. The embedded Neo4j start (server/neo4j/runtime.ts, openNeo4j)
- * plugs in here; until then the CLI needs an external server.
+ * The one place the CLI gets a database: the configured external Neo4j, the embedded server of a running
+ * `npm start` (attached, left running), or the embedded server started for this load and stopped after.
  */
-async function openDatabase(cfg: Config): Promise<{ executor: Executor; close(): Promise<void> } | undefined> {
-  if (cfg.neo4j.kind === 'embedded') {
-    console.error(
-      'The load CLI needs a running Neo4j: set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD (e.g. bolt://127.0.0.1:7687),\n' +
-        'or run `npm start`, which starts the embedded Neo4j and loads the demo county.',
-    );
-    return undefined;
-  }
-  const { uri, user, password, database } = cfg.neo4j;
-  const executor = new Executor({ uri, user, password, database });
-  await executor.verify();
-  return { executor, close: () => executor.close() };
+async function openDatabase(cfg: Config): Promise<{ executor: Executor; close(): Promise<void> }> {
+  const handle = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
+  return { executor: handle.executor, close: () => handle.close() };
 }
 
 function printReport(r: LoadReport): void {
@@ -79,7 +71,9 @@ async function main(): Promise<number> {
     return e.message ? 2 : 0;
   }
   const db = await openDatabase(cfg);
-  if (!db) return 1;
+  // Ctrl-C mid-load: the batches committed so far stay (a reload skips nothing and changes nothing), and an
+  // embedded server started for this load is stopped rather than left behind.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void db.close().finally(() => process.exit(130)));
   const bar = new cliProgress.SingleBar(
     { format: '{source} {file} | {rows} rows | {rate} rows/s', hideCursor: true, noTTYOutput: false, etaBuffer: 1 },
     cliProgress.Presets.shades_classic,

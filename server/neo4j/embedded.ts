@@ -45,14 +45,43 @@ const JVM_FLAGS = [
   '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
 ];
 
-export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => void): Promise<RunningNeo4j> {
+export interface StartOptions {
+  /**
+   * When a live huiyan (`npm start`) already runs a server on this home, use that server instead of
+   * refusing: for commands such as `npm run load` that work beside the running service. The attached
+   * server is left running on stop().
+   */
+  attach?: boolean;
+}
+
+/** What the pid file records: the Java server, the huiyan process that owns it, and its Bolt port. */
+interface PidRecord {
+  pid: number;
+  owner: number;
+  port: number;
+}
+
+export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => void, opts: StartOptions = {}): Promise<RunningNeo4j> {
   const t0 = Date.now();
   const java = findJava(cfg.javaHome);
   const libDir = await ensureJars(cfg.runtimeDir, log);
   const home = cfg.homeDir;
   for (const d of ['', 'run', 'logs', 'conf', 'plugins', 'import']) mkdirSync(path.join(home, d), { recursive: true });
 
-  await stopLeftover(home, log);
+  const live = await stopLeftover(home, log, opts.attach === true);
+  if (live) {
+    log(`Using the Neo4j that huiyan (pid ${live.owner}) runs on ${home}.`);
+    return {
+      uri: `bolt://127.0.0.1:${live.port}`,
+      user: 'neo4j',
+      password: readPassword(home),
+      database: cfg.database,
+      pid: live.pid,
+      firstStart: false,
+      startMs: Date.now() - t0,
+      stop: async () => {},
+    };
+  }
   const port = cfg.boltPort === 0 ? await freePort() : cfg.boltPort;
   await refuseIfPortTaken(port);
 
@@ -78,7 +107,8 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
   const child = spawn(java.bin, args, { stdio: ['ignore', out, out], detached: true });
   closeSync(out);
   if (!child.pid) throw new RuntimeError('START_FAILED', `Could not start ${java.bin}.`);
-  writeFileSync(path.join(home, PID_FILE), String(child.pid));
+  const record: PidRecord = { pid: child.pid, owner: process.pid, port };
+  writeFileSync(path.join(home, PID_FILE), JSON.stringify(record));
   const stop = stopper(child, home, log);
 
   const uri = `bolt://127.0.0.1:${port}`;
@@ -142,33 +172,55 @@ function alive(pid: number): boolean {
   }
 }
 
-/**
- * A pid file whose process still runs this home means a server left by an earlier huiyan that was killed
- * before it could stop it: stop that one cleanly and go on. Anything else holding the pid is refused.
- */
-async function stopLeftover(home: string, log: (msg: string) => void): Promise<void> {
-  const pidFile = path.join(home, PID_FILE);
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  let cmdline = '';
+function readPidRecord(pidFile: string): PidRecord | undefined {
+  const text = readFileSync(pidFile, 'utf8').trim();
   try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const r = JSON.parse(text) as PidRecord;
+    if (Number.isInteger(r.pid) && Number.isInteger(r.owner) && Number.isInteger(r.port)) return r;
   } catch {
-    /* not on Linux, or gone */
+    /* an older plain-pid file, or garbage */
   }
-  if (pid > 0 && alive(pid)) {
+  const pid = Number(text);
+  return Number.isInteger(pid) && pid > 0 ? { pid, owner: 0, port: 0 } : undefined;
+}
+
+/**
+ * A pid file whose Java still runs this home is one of two things. Its owner huiyan still lives: another
+ * huiyan is using the server, so refuse (or attach, when asked). Its owner is gone: a huiyan was killed
+ * before it could stop its server, so stop that server cleanly and go on. A live process that is not our
+ * server is refused with its pid.
+ */
+async function stopLeftover(home: string, log: (msg: string) => void, attach: boolean): Promise<PidRecord | undefined> {
+  const pidFile = path.join(home, PID_FILE);
+  if (!existsSync(pidFile)) return undefined;
+  const rec = readPidRecord(pidFile);
+  if (rec && alive(rec.pid)) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${rec.pid}/cmdline`, 'utf8');
+    } catch {
+      /* not on Linux */
+    }
     const ours = cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${home}`);
     if (!ours) {
-      throw new RuntimeError('ALREADY_RUNNING', `Process ${pid} holds ${path.join(home, PID_FILE)} and may be using ${home}. Stop it (kill ${pid}) and start again.`);
+      throw new RuntimeError('ALREADY_RUNNING', `Process ${rec.pid} holds ${pidFile} and may be using ${home}. Stop it (kill ${rec.pid}) and start again.`);
     }
-    log(`Stopping the Neo4j (pid ${pid}) that an earlier huiyan left running on ${home}…`);
-    process.kill(pid, 'SIGTERM');
+    if (rec.owner > 0 && rec.owner !== process.pid && alive(rec.owner)) {
+      if (attach && rec.port > 0) return rec;
+      throw new RuntimeError(
+        'ALREADY_RUNNING',
+        `huiyan (pid ${rec.owner}) is already running with its Neo4j on ${home} (bolt://127.0.0.1:${rec.port}). Stop it first, or give this one another home (HUIYAN_NEO4J_HOME) and port.`,
+      );
+    }
+    log(`Stopping the Neo4j (pid ${rec.pid}) that an earlier huiyan left running on ${home}…`);
+    process.kill(rec.pid, 'SIGTERM');
     const deadline = Date.now() + 90_000;
-    while (alive(pid) && Date.now() < deadline) await sleep(200);
-    if (alive(pid)) throw new RuntimeError('ALREADY_RUNNING', `The Neo4j left running (pid ${pid}) did not stop within 90 s. Stop it (kill ${pid}) and start again.`);
+    while (alive(rec.pid) && Date.now() < deadline) await sleep(200);
+    if (alive(rec.pid)) throw new RuntimeError('ALREADY_RUNNING', `The Neo4j left running (pid ${rec.pid}) did not stop within 90 s. Stop it (kill ${rec.pid}) and start again.`);
   }
   // Stale: the process is gone. Neo4j's own store lock is an OS file lock, released with the process.
   rmSync(pidFile, { force: true });
+  return undefined;
 }
 
 async function refuseIfPortTaken(port: number): Promise<void> {

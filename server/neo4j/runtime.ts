@@ -2,7 +2,7 @@
 // started here. Checks the server version either way.
 import type { Config } from '../config.js';
 import { Executor, type Connection } from '../db/executor.js';
-import { startEmbedded } from './embedded.js';
+import { startEmbedded, type StartOptions } from './embedded.js';
 import { RuntimeError } from './errors.js';
 
 export interface Neo4jHandle {
@@ -29,7 +29,7 @@ export function supportedVersion(version: string): boolean {
   return major > MIN_VERSION[0] || (major === MIN_VERSION[0] && minor >= MIN_VERSION[1]);
 }
 
-export async function openNeo4j(cfg: Config, log: (msg: string) => void): Promise<Neo4jHandle> {
+export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: StartOptions = {}): Promise<Neo4jHandle> {
   const t0 = Date.now();
   if (cfg.neo4j.kind === 'external') {
     const { uri, user, password, database } = cfg.neo4j;
@@ -47,7 +47,7 @@ export async function openNeo4j(cfg: Config, log: (msg: string) => void): Promis
       throw e;
     }
   }
-  const running = await startEmbedded(cfg.neo4j, log);
+  const running = await startEmbedded(cfg.neo4j, log, opts);
   const connection = { uri: running.uri, user: running.user, password: running.password, database: running.database };
   const executor = new Executor(connection);
   const info = await executor.serverInfo();

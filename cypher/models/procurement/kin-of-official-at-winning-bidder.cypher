@@ -1,6 +1,6 @@
 // ---
 // id: procurement.kin-of-official-at-winning-bidder
-// revision: 1
+// revision: 2
 // catalog: M03
 // title:
 //   zh: 公职人员亲属企业承接本单位项目
@@ -47,6 +47,7 @@ WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
   AND ($leadersOnly = false OR h.isLeader = true)
 MATCH pk = (p)-[k:KIN]->(r:Person)
 WHERE k.relation IN $kinRelations AND r <> p
+  AND (k.to IS NULL OR k.to >= w.date)   // a marriage dissolved before the award no longer counts
 MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
 WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
 WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr,

@@ -44,6 +44,11 @@ beforeAll(async () => {
       { label: 'Person', key: 'K5', props: { name: '周安' } },
       { label: 'Company', key: 'C5', props: { name: '安平绿化有限公司' } },
       { label: 'Project', key: 'X5', props: { name: '公园绿化' } },
+      // near miss: the spouse was divorced before the award
+      { label: 'Person', key: 'P6', props: { name: '吴军' } },
+      { label: 'Person', key: 'K6', props: { name: '郑芳' } },
+      { label: 'Company', key: 'C6', props: { name: '芳华装饰有限公司' } },
+      { label: 'Project', key: 'X6', props: { name: '办公楼装修' } },
     ],
     [
       { from: uid('Person', 'P1'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '副局长', isLeader: true, from: d('2018-01-01') } },
@@ -74,6 +79,12 @@ beforeAll(async () => {
       { from: uid('Person', 'K5'), type: 'LEGAL_REP_OF', to: uid('Company', 'C5') },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X5') },
       { from: uid('Company', 'C5'), type: 'WON', to: uid('Project', 'X5'), props: { amount: 80_000, date: d('2020-04-01') } },
+
+      { from: uid('Person', 'P6'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '科长', from: d('2016-01-01') } },
+      { from: uid('Person', 'P6'), type: 'KIN', to: uid('Person', 'K6'), props: { relation: 'spouse', source: '婚姻登记', from: d('2008-05-01'), to: d('2019-09-01') } },
+      { from: uid('Person', 'K6'), type: 'LEGAL_REP_OF', to: uid('Company', 'C6') },
+      { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X6') },
+      { from: uid('Company', 'C6'), type: 'WON', to: uid('Project', 'X6'), props: { amount: 260_000, date: d('2022-02-01') } },
     ],
   );
 });

@@ -1,7 +1,7 @@
 // The embedded runtime's refusals: each fails fast with one message that says what to do, before Java
 // starts a server.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,11 +49,27 @@ describe('starting the embedded Neo4j', () => {
   });
 });
 
-describe('a Neo4j left running by an earlier huiyan', () => {
-  it('is stopped and replaced on the next start, on the same data', async () => {
+describe('a Neo4j already running on the home', () => {
+  it('is used by an attaching command while its huiyan lives, and stopped and replaced once that huiyan is gone', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-leftover-'));
     const cfg = embedded({ HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', HUIYAN_NEO4J_HEAP: '512m', HUIYAN_NEO4J_PAGECACHE: '64m' });
     const first = await startEmbedded(cfg, () => {});
+
+    // While the huiyan that owns it lives, a second start refuses, or attaches when asked (npm run load).
+    const pidFile = path.join(home, 'run', 'huiyan-neo4j.pid');
+    const own = JSON.parse(readFileSync(pidFile, 'utf8'));
+    const otherHuiyan = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    cleanup.push(() => otherHuiyan.kill());
+    writeFileSync(pidFile, JSON.stringify({ ...own, owner: otherHuiyan.pid }));
+    const refused = await startEmbedded(cfg, () => {}).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'ALREADY_RUNNING' });
+    expect(refused.message).toContain(`huiyan (pid ${otherHuiyan.pid}) is already running`);
+    const attached = await startEmbedded(cfg, () => {}, { attach: true });
+    expect(attached.uri).toBe(first.uri);
+    await attached.stop();
+    expect(() => process.kill(first.pid, 0)).not.toThrow();
+    writeFileSync(pidFile, JSON.stringify(own));
+
     // Simulate a huiyan killed with SIGKILL: its server keeps running, its stop() is never called.
     const messages: string[] = [];
     const second = await startEmbedded(cfg, (m) => messages.push(m));
