@@ -20,6 +20,7 @@ interface AlertFilter {
   severity?: (typeof SEVERITIES)[number] | null;
   state?: string | null;
   subject?: string | null;
+  includeGone?: boolean | null;
 }
 
 const str = (v: unknown, dflt = '') => (v === null || v === undefined ? dflt : String(v));
@@ -31,6 +32,7 @@ function filterParams(f: AlertFilter | null | undefined) {
     severity: f?.severity ? f.severity.toLowerCase() : null,
     state: f?.state ?? null,
     subject: f?.subject ? uidArg(f.subject, 'filter.subject') : null,
+    includeGone: f?.includeGone === true,
   };
 }
 
@@ -38,7 +40,8 @@ const WHERE = `
   ($modelId IS NULL OR a.modelId = $modelId)
   AND ($severity IS NULL OR a.severity = $severity)
   AND ($state IS NULL OR a.state = $state)
-  AND ($subject IS NULL OR EXISTS { (a)-[:FLAGS]->(:Entity {uid: $subject}) })`;
+  AND ($subject IS NULL OR EXISTS { (a)-[:FLAGS]->(:Entity {uid: $subject}) })
+  AND ($includeGone OR coalesce(a.gone, false) = false)`;
 
 export const alertResolvers = {
   Query: {
@@ -102,6 +105,7 @@ export const alertResolvers = {
     amount: (a: AlertProps) => (typeof a.amount === 'number' ? a.amount : null),
     firstSeen: (a: AlertProps) => str(a.firstSeen),
     lastSeen: (a: AlertProps) => str(a.lastSeen),
+    gone: (a: AlertProps) => a.gone === true,
     async subjects(a: AlertProps, _: unknown, ctx: ApiContext) {
       const opts = viewOpts(ctx);
       const rows = await ctx.batch.subjects.load(a.uid);

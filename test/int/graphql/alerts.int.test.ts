@@ -41,6 +41,14 @@ describe('alerts', () => {
     expect(subject.data?.alerts.edges.map((e: Loose) => e.node.id)).toEqual(['fp-main']);
   });
 
+  it('lists alerts the model no longer finds only when asked', async () => {
+    const r = await h.gql(PAGE, { filter: { includeGone: true }, first: 10 });
+    expect(r.data?.alerts.totalCount).toBe(ALERT_ORDER.length + 1);
+    expect(r.data?.alerts.edges[1].node.id).toBe('fp-gone');
+    const one = await h.gql('{ alert(id: "fp-gone") { gone } current: alert(id: "fp-main") { gone } }');
+    expect(one.data).toEqual({ alert: { gone: true }, current: { gone: false } });
+  });
+
   it('refuses a cursor it did not make', async () => {
     const r = await h.gql(PAGE, { after: 'bm90IGEgY3Vyc29y' });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
@@ -77,11 +85,11 @@ describe('alerts', () => {
     expect(r.data?.alert).toBeNull();
   });
 
-  it('batches subjects for a page of alerts', async () => {
+  it('returns the subjects of every alert on a page', async () => {
     const r = await h.gql('{ alerts(first: 5) { edges { node { id subjects { role entity { id degree } } } } } }');
     expect(r.errors).toBeUndefined();
     const byId = Object.fromEntries(r.data?.alerts.edges.map((e: Loose) => [e.node.id, e.node.subjects]));
-    expect(byId['fp-h1']).toEqual([{ role: 'subject', entity: { id: UIDS.other, degree: 4 } }]);
+    expect(byId['fp-h1']).toEqual([{ role: 'subject', entity: { id: UIDS.other, degree: 5 } }]);
   });
 });
 
@@ -90,7 +98,7 @@ describe('models and runs', () => {
     const r = await h.gql('{ models { id severity titleEn alertCount lastRun { id modelRevision durationMs error } parameters { name type default } } }');
     expect(r.errors).toBeUndefined();
     const [kin, dead] = r.data?.models;
-    expect(kin).toMatchObject({ id: 'procurement.kin-wins-tender', severity: 'HIGH', alertCount: 4, lastRun: { id: 'run-2', modelRevision: 2, durationMs: 1200, error: null } });
+    expect(kin).toMatchObject({ id: 'procurement.kin-wins-tender', severity: 'HIGH', alertCount: 5, lastRun: { id: 'run-2', modelRevision: 2, durationMs: 1200, error: null } });
     expect(kin.parameters).toEqual([{ name: 'minAmount', type: 'float', default: 100000 }]);
     expect(dead).toMatchObject({ alertCount: 1, lastRun: null });
   });

@@ -2,15 +2,14 @@
 // a wiped and seeded graph, an app built over it, and a small helper to POST GraphQL.
 import { inject } from 'vitest';
 import { Executor, type Connection } from '../../../server/db/executor.js';
+import { freshGraph } from '../../support/db.js';
 import { createApp, type App } from '../../../server/app.js';
 import type { ModelCatalog, ModelInfo } from '../../../server/graphql/context.js';
 import type { Limits } from '../../../server/graphql/limits.js';
 import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
 import { seed } from './seed.js';
 
-// inject is typed by the setup's ProvidedContext declaration; reading it untyped keeps this file
-// independent of how that declaration is written.
-export const connection = (): Connection => (inject as unknown as (key: string) => Connection)('neo4j');
+export const connection = (): Connection => inject('neo4j');
 
 export const MODELS: ModelInfo[] = [
   {
@@ -66,10 +65,9 @@ export interface HarnessOptions {
   limits?: Partial<Limits>;
 }
 
-/** Wipes the database, seeds it, and builds an app over it. */
+/** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const executor = new Executor(connection());
-  await executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS');
+  const executor = await freshGraph();
   await seed(executor);
   return harnessOn(executor, opts);
 }

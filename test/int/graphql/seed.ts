@@ -85,16 +85,13 @@ export const ALERTS = [
   alert('fp-h2', 'high', '2024-04-01T00:00:00Z'),
   alert('fp-h0', 'high', '2024-03-01T00:00:00Z'),
   alert('fp-m', 'medium', '2024-06-01T00:00:00Z', { modelId: 'welfare.dead-recipient', state: 'dismissed' }),
+  // The model's last run no longer found it: listed only on request.
+  alert('fp-gone', 'critical', '2024-02-01T00:00:00Z', { gone: true, goneAt: '2024-05-01T00:00:00Z' }),
 ];
 /** Expected order: severity, then lastSeen newest first, then fingerprint. */
 export const ALERT_ORDER = ['fp-main', 'fp-h1', 'fp-h2', 'fp-h0', 'fp-m'];
 
 export async function seed(ex: Executor): Promise<void> {
-  await ex.autoCommit('CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE');
-  await ex.autoCommit(
-    'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Person|Org|Company|Project|Household|Bid) ' +
-      'ON EACH [n.name, n.idNoMasked, n.code, n.uscc, n.hhNo] OPTIONS {indexConfig: {`fulltext.analyzer`: \'cjk\'}}',
-  );
   // Labels and types below are the test's own constants, never input.
   const statements = [
     { cypher: "UNWIND $rows AS p CREATE (n:Person:Entity) SET n = p, n.uid = 'Person:' + p.idNo", params: { rows: persons } },
@@ -137,5 +134,6 @@ export async function seed(ex: Executor): Promise<void> {
     },
   ];
   await ex.writeTx(statements);
+  // The full-text index (created by the schema step) must have caught up before search is asked.
   await ex.autoCommit('CALL db.awaitIndexes(60)');
 }
