@@ -5,17 +5,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import '../support/context.js';
 
-interface Demo {
-  officialName: string;
-  officialUid: string;
-  alertCount: number;
-}
-
-// Read through a plain signature so this file does not depend on how the setup types ProvidedContext.
-const provided = inject as unknown as (key: string) => unknown;
-const baseUrl = provided('baseUrl') as string;
-const demo = provided('demo') as Demo;
+const baseUrl = inject('baseUrl');
+const demo = inject('demo');
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
 const CHROMIUM_ARGS = [

@@ -50,9 +50,10 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
   const old = cy.nodes().difference(newNodes);
   if (old.length === 0) return run(cy.elements().layout({ ...FCOSE_FULL, randomize: newNodes.length > 1 } as LayoutOptions));
 
-  // Seed positions: around the expanded node, or near each new node's placed neighbours.
-  const viewportCenter = cy.extent();
-  const fallback = { x: (viewportCenter.x1 + viewportCenter.x2) / 2, y: (viewportCenter.y1 + viewportCenter.y2) / 2 };
+  // Seed positions: around the expanded node, or near each new node's placed neighbours. A new piece with
+  // no neighbour on the canvas (another alert's evidence) goes beside what is there, not on top of it.
+  const bb = old.boundingBox();
+  const fallback = { x: bb.x2 + 220, y: (bb.y1 + bb.y2) / 2 };
   const groups = new Map<string, NodeSingular[]>();
   const anchors = new Map<string, Position>();
   newNodes.forEach((n) => {
