@@ -27,6 +27,20 @@ export function mountTopbar(root: HTMLElement, store: Store): void {
 
   root.append(h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, '慧'), title, subtitle), form, busy, lang);
 
+  // "/" jumps to search and Esc lets go of the selection, as in most investigation tools; neither fires
+  // while the user is typing in a field.
+  document.addEventListener('keydown', (ev) => {
+    const typing = ev.target instanceof HTMLElement && ev.target.closest('input, textarea, [contenteditable]');
+    if (ev.key === '/' && !typing) {
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    } else if (ev.key === 'Escape') {
+      if (typing) (ev.target as HTMLElement).blur();
+      else store.dispatch({ type: 'unselect' });
+    }
+  });
+
   store.subscribe((s) => {
     const t = (k: Parameters<typeof translate>[1]) => translate(s.lang, k);
     title.textContent = t('app.title');
