@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connection, harnessOn, startHarness, type Harness } from './harness.js';
 import { UIDS } from './seed.js';
@@ -65,6 +68,21 @@ describe('errors and limits', () => {
 });
 
 describe('http', () => {
+  it('serves the explorer next to the API, with client routes falling back to index.html', async () => {
+    const web = mkdtempSync(path.join(tmpdir(), 'huiyan-web-'));
+    writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>慧眼</title>');
+    const app = harnessOn(h.executor, { webDir: web }).app;
+    const index = await app.fetch(new Request('http://x/'));
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await (await app.fetch(new Request('http://x/alerts/fp-main'))).text()).toContain('慧眼');
+    for (const p of ['/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/..%5c..%5cetc%5cpasswd']) {
+      // Whatever the encoding, the path stays inside webDir: at worst the explorer's index comes back.
+      expect(await (await app.fetch(new Request(`http://x${p}`))).text(), p).not.toMatch(/root:/);
+    }
+    const api = await app.fetch(new Request('http://x/graphql?query=%7B__typename%7D'));
+    expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('answers /healthz with the Neo4j version', async () => {
     const res = await h.app.fetch(new Request('http://x/healthz'));
     expect(res.status).toBe(200);

@@ -63,6 +63,7 @@ export interface GqlResult {
 export interface HarnessOptions {
   production?: boolean;
   limits?: Partial<Limits>;
+  webDir?: string;
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */
