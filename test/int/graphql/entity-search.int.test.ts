@@ -21,8 +21,8 @@ describe('entity', () => {
     expect(e.provenance).toEqual({ source: 'hr.roster', file: 'roster.csv', row: 2, run: 'load-1', sources: ['hr.roster'] });
     expect(e.properties._source).toBeUndefined();
     expect(e.properties.uid).toBeUndefined();
-    // HOLDS_POST, two KIN, FLAGS from the main alert
-    expect(e.degree).toBe(4);
+    // HOLDS_POST, three KIN (one of them back from the son), FLAGS from the main alert
+    expect(e.degree).toBe(5);
   });
 
   it('returns null, not an error, for an unknown uid', async () => {

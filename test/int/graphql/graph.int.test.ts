@@ -36,7 +36,11 @@ describe('neighbours', () => {
     expect(n.nodes.map((x: Loose) => x.caption).sort()).toEqual(['李娜', '王小明'].sort());
     expect(n.edges.every((e: Loose) => e.type === 'KIN' && e.source === UIDS.official)).toBe(true);
     const incoming = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'], direction: 'IN' });
-    expect(incoming.data?.neighbours.total).toBe(0);
+    expect(incoming.data?.neighbours.nodes.map((x: Loose) => x.id)).toEqual([UIDS.son]);
+    // Both directions: the son once as a node, with both KIN relationships as edges.
+    const both = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['KIN'] });
+    expect(both.data?.neighbours.total).toBe(2);
+    expect(both.data?.neighbours.edges).toHaveLength(3);
   });
 
   it('leaves out what is already on the canvas', async () => {
@@ -73,9 +77,16 @@ describe('paths', () => {
     expect(r.errors).toBeUndefined();
     const g = r.data?.paths;
     expect(g.nodes.map((n: Loose) => n.id).sort()).toEqual([UIDS.official, UIDS.son, UIDS.company].sort());
-    expect(g.edges.map((e: Loose) => e.type).sort()).toEqual(['KIN', 'LEGAL_REP_OF']);
+    // One route, with every relationship along it: KIN both ways, legal rep and officer.
+    expect(g.edges.map((e: Loose) => e.type).sort()).toEqual(['EXECUTIVE_OF', 'KIN', 'KIN', 'LEGAL_REP_OF']);
     // Not through the alert that flags both.
     expect(g.nodes.some((n: Loose) => n.id.startsWith('Alert:'))).toBe(false);
+  });
+
+  it('counts limit in distinct routes, not in parallel relationships', async () => {
+    const r = await h.gql(`{ paths(from: "${UIDS.official}", to: "${UIDS.company}", limit: 1) { nodes { id } edges { type } } }`);
+    expect(r.data?.paths.nodes).toHaveLength(3);
+    expect(r.data?.paths.edges).toHaveLength(4);
   });
 
   it('returns an empty graph when the path is longer than maxHops', async () => {

@@ -43,8 +43,11 @@ const rels: Record<string, Rel[]> = {
   KIN: [
     { s: person(P.official), e: person(P.wife), props: { relation: '配偶', source: 'marriage' } },
     { s: person(P.official), e: person(P.son), props: { relation: '子', source: 'household' } },
+    // The loaders store kinship both ways.
+    { s: person(P.son), e: person(P.official), props: { relation: '父', source: 'household' } },
   ],
   LEGAL_REP_OF: [{ s: person(P.son), e: COMPANY }],
+  EXECUTIVE_OF: [{ s: person(P.son), e: COMPANY, props: { role: '执行董事' } }],
   TENDERED: [{ s: ORG, e: PROJECT }],
   WON: [{ s: COMPANY, e: PROJECT, props: { amount: 1_250_000.0, date: '2023-06-01' } }],
 };
