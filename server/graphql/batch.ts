@@ -1,6 +1,7 @@
 // Per-request batching (the DataLoader pattern, without the dependency): keys asked for in the same tick
 // go to Neo4j in one UNWIND query, so a list of 50 alerts asking for their subjects costs one round trip,
 // not 50. Fresh per request, so nothing leaks between callers with different roles.
+import type { Executor } from '../db/executor.js';
 import type { ApiContext } from './context.js';
 import type { PlainNode } from '../db/values.js';
 
@@ -56,9 +57,8 @@ export interface Batchers {
   lastRun: Batcher<string, ModelRunRow | null>;
 }
 
-export function createBatchers(ctx: ApiContext): Batchers {
-  const read = async <T>(op: string, cypher: string, keys: string[]) =>
-    (await ctx.executor.read<T>(cypher, { keys }, ctx.txMeta(op))).rows;
+export function createBatchers(executor: Executor, txMeta: ApiContext['txMeta']): Batchers {
+  const read = async <T>(op: string, cypher: string, keys: string[]) => (await executor.read<T>(cypher, { keys }, txMeta(op))).rows;
   return {
     degree: new Batcher(async (keys) => {
       const rows = await read<{ k: string; d: number }>(

@@ -52,12 +52,7 @@ export const DEFAULT_READ_TIMEOUT_MS = 15_000;
 export function buildContext(deps: ApiDeps, initial: YogaInitialContext): ApiContext {
   const role = roleFromRequest(initial.request);
   const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-  const ctx: ApiContext = {
-    ...deps,
-    role,
-    batch: undefined as unknown as Batchers,
-    txMeta: (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } }),
-  };
-  ctx.batch = createBatchers(ctx);
+  const txMeta: ApiContext['txMeta'] = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } });
+  const ctx: ApiContext = { ...deps, role, txMeta, batch: createBatchers(deps.executor, txMeta) };
   return ctx;
 }
