@@ -113,3 +113,13 @@ describe('neighbourhoods', () => {
     ]);
   });
 });
+
+describe('labelsOnCanvas', () => {
+  it('counts the labels of the uids on the canvas for the legend', async () => {
+    const { labelsOnCanvas } = await import('../../../web/src/panels/legend.js');
+    expect([...labelsOnCanvas(['Person:1', 'Person:2', 'Company:9'])]).toEqual([
+      ['Person', 2],
+      ['Company', 1],
+    ]);
+  });
+});

@@ -81,3 +81,17 @@ describe('outerRadius', () => {
     expect(outerRadius({ x: 0, y: 0 }, [])).toBe(0);
   });
 });
+
+describe('fitView', () => {
+  it('centres a bounding box and does not zoom a few nodes past 1.2', async () => {
+    const { fitView } = await import('../../../web/src/graph/layout.js');
+    const v = fitView({ x1: 0, y1: 0, w: 100, h: 100 }, 1000, 800);
+    expect(v.zoom).toBe(1.2);
+    expect(v.pan).toEqual({ x: 500 - 60, y: 400 - 60 });
+  });
+
+  it('zooms out to fit a large graph', async () => {
+    const { fitView } = await import('../../../web/src/graph/layout.js');
+    expect(fitView({ x1: -1000, y1: -500, w: 2000, h: 1000 }, 1000, 800).zoom).toBeCloseTo(0.44);
+  });
+});

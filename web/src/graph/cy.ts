@@ -6,7 +6,7 @@ import type { Edge, Entity, Graph } from '../api/types.js';
 import type { Lang } from '../i18n.js';
 import type { SchemaIndex } from '../schema.js';
 import { mergeGraph, type EdgeData, type NodeData } from './elements.js';
-import { layoutAdded } from './layout.js';
+import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
 
 cytoscape.use(fcose);
@@ -138,9 +138,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
         for (const id of ids) eles.merge(cy.getElementById(id));
       }
       if (eles.empty()) return;
-      // One node alone would be zoomed to the max; keep a readable zoom instead.
-      if (eles.length === 1) cy.animate({ center: { eles }, zoom: Math.min(cy.zoom(), 1.2) }, { duration: 250 });
-      else cy.animate({ fit: { eles, padding: 60 } }, { duration: 250 });
+      cy.animate({ ...fitView(eles.boundingBox(), cy.width(), cy.height()) }, { duration: 250 });
     },
     clear() {
       cy.elements().remove();

@@ -92,6 +92,21 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
   );
 }
 
+/**
+ * Zoom and pan that show a bounding box with a margin, but never zoomed in past 1.2: a handful of
+ * evidence nodes blown up to fill the screen reads worse than the same nodes at their normal size.
+ */
+export function fitView(
+  bb: { x1: number; y1: number; w: number; h: number },
+  width: number,
+  height: number,
+  padding = 60,
+  maxZoom = 1.2,
+): { zoom: number; pan: { x: number; y: number } } {
+  const zoom = Math.max(0.15, Math.min(maxZoom, (width - 2 * padding) / Math.max(bb.w, 1), (height - 2 * padding) / Math.max(bb.h, 1)));
+  return { zoom, pan: { x: width / 2 - zoom * (bb.x1 + bb.w / 2), y: height / 2 - zoom * (bb.y1 + bb.h / 2) } };
+}
+
 /** How far the farthest of `nodes` is from `center` (0 for none). */
 export function outerRadius(center: Position, positions: Position[]): number {
   return positions.reduce((m, p) => Math.max(m, Math.hypot(p.x - center.x, p.y - center.y)), 0);

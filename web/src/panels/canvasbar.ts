@@ -1,8 +1,9 @@
-// Over the canvas: counts, "fit" and "clear" buttons, the empty-canvas hint, the error bar and the toast.
+// Over the canvas: counts, the legend, "fit" and "clear" buttons, the empty-canvas hint, the error bar and the toast.
 // The canvas itself belongs to graph/; this only dispatches intents.
 import { errorText, translate } from '../i18n.js';
 import { h } from '../dom.js';
 import type { Store } from '../state.js';
+import { mountLegend } from './legend.js';
 
 export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
   const counts = h('span', { class: 'counts', 'data-testid': 'canvas-counts' });
@@ -18,7 +19,9 @@ export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
   const errorClose = h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => store.dispatch({ type: 'dismissError' }) });
   const error = h('div', { class: 'error-bar', role: 'alert', 'data-testid': 'error' }, errorMsg, errorClose);
   const toast = h('div', { class: 'toast', role: 'status', 'data-testid': 'toast' });
-  root.append(h('div', { class: 'canvas-bar' }, counts, fit, clear), hint, error, toast);
+  const legend = h('div', { class: 'legend', 'data-testid': 'legend' });
+  root.append(h('div', { class: 'canvas-bar' }, counts, fit, clear), legend, hint, error, toast);
+  mountLegend(legend, store);
 
   store.subscribe((s) => {
     counts.textContent = translate(s.lang, 'canvas.nodes', { n: s.counts.nodes, m: s.counts.edges });
