@@ -5,6 +5,9 @@ import { amount, phone, ratio } from './number.js';
 import { date, datetime } from './date.js';
 import { idNo } from './id-number.js';
 import { kinCode } from './kin-code.js';
+import { count } from './count.js';
+import { deviceKey } from './device.js';
+import { periodEnd, periodStart } from './period.js';
 import { bool, code, enumValue, text, type Cell } from './text.js';
 import { uscc } from './uscc.js';
 import type { PropType } from '../../../server/schema/graph-schema.js';
@@ -50,6 +53,19 @@ export const NORMALISERS: Record<string, NormaliserDef> = {
   phone: { produces: ['string'], options: [], run: (r) => phone(r) },
   boolean: { produces: ['boolean'], options: [], run: (r) => bool(r) },
   kinCode: { produces: ['string'], options: [], run: (r) => kinCode(r) },
+  // Bid fingerprints (device.ts): the Device key "<kind>:<value>", or with valueOnly the canonical value.
+  device: {
+    produces: ['string'],
+    options: ['kind', 'valueOnly'],
+    run: (r, o) => {
+      const key = deviceKey(r, o.kind);
+      return key !== null && o.valueOnly === true ? key.slice(key.indexOf(':') + 1) : key;
+    },
+  },
+  count: { produces: ['integer'], options: [], run: (r) => count(r) },
+  // A pay period (month, month range or year) as its first / last day: see period.ts.
+  periodStart: { produces: ['date'], options: [], run: (r) => periodStart(r) },
+  periodEnd: { produces: ['date'], options: [], run: (r) => periodEnd(r) },
   enum: {
     produces: ['string'],
     options: ['values', 'passthrough'],
