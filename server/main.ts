@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { catalogOf } from './models/catalog.js';
+import { pseudonymiser } from '../loaders/core/pseudonym.js';
 import { createLogger } from './log.js';
 import { openNeo4j, type Neo4jHandle } from './neo4j/runtime.js';
 import { RuntimeError } from './neo4j/errors.js';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     models: catalogOf(boot.library),
     production: cfg.production,
     logger: createLogger(cfg.logLevel),
+    // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
+    personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
   });
   server = createServer(app);
   await new Promise<void>((resolve, reject) => {
