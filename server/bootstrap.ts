@@ -40,7 +40,7 @@ export async function bootstrap(db: Executor, cfg: Config, log: (m: string) => v
   let demoLoaded = false;
   if (cfg.demo && (await graphIsEmpty(db))) {
     const demo = await loadDemo(db, cfg, graphSchema, log);
-    log(`Demo county loaded: ${demo.rowsLoaded} of ${demo.rowsRead} rows from ${demo.files} files (${demo.rowsRejected} rejected, as planted), ${(demo.ms / 1000).toFixed(1)} s.`);
+    log(`Demo county loaded: ${demo.rowsLoaded} of ${demo.rowsRead} rows from ${demo.files} files (${demo.rowsRejected} rejected: the demo plants broken rows, see var/rejects), ${(demo.ms / 1000).toFixed(1)} s.`);
     demoLoaded = true;
   }
   const runs = await runAll(db, library, {}, log);

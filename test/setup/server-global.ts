@@ -13,12 +13,22 @@ import { catalogOf } from '../../server/models/catalog.js';
 import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
 import type { DemoFacts } from '../support/context.js';
 
-let handle: Neo4jHandle | undefined;
+
 
 export default async function setup(project: TestProject) {
   const cfg = loadTestConfig(project.name);
   const log = (m: string) => console.log(`[${project.name}] ${m}`);
-  handle = await openNeo4j(cfg, log);
+  const handle = await openNeo4j(cfg, log);
+  try {
+    return await serve(project, cfg, handle, log);
+  } catch (e) {
+    // A setup that fails after Neo4j started must not leave the server behind.
+    await handle.close();
+    throw e;
+  }
+}
+
+async function serve(project: TestProject, cfg: ReturnType<typeof loadTestConfig>, handle: Neo4jHandle, log: (m: string) => void) {
   // The demo loads on an empty graph only: start from one, so this run exercises the full first start.
   if (!(await graphIsEmpty(handle.executor))) {
     await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
@@ -34,9 +44,10 @@ export default async function setup(project: TestProject) {
   const { rows } = await handle.executor.read<{ name: string; uid: string; alerts: number }>(
     `MATCH (a:Alert {modelId: 'procurement.kin-of-official-at-winning-bidder'})-[:FLAGS {role: 'official'}]->(p:Person)
      WITH p ORDER BY p.name LIMIT 1
-     MATCH (all:Alert) RETURN p.name AS name, p.uid AS uid, count(all) AS alerts`,
+     MATCH (al:Alert) RETURN p.name AS name, p.uid AS uid, count(al) AS alerts`,
   );
-  const demo: DemoFacts = { officialName: rows[0]?.name ?? '', officialUid: rows[0]?.uid ?? '', alertCount: rows[0]?.alerts ?? 0 };
+  if (!rows[0]) throw new Error('the demo county raised no M03 alert: the browser suite has nothing to open');
+  const demo: DemoFacts = { officialName: rows[0].name, officialUid: rows[0].uid, alertCount: rows[0].alerts };
   project.provide('baseUrl', baseUrl);
   project.provide('demo', demo);
   project.provide('neo4j', handle.connection);
@@ -44,7 +55,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
-    await handle?.close();
+    await handle.close();
   };
 }
 
