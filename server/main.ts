@@ -31,9 +31,9 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
 async function main(): Promise<void> {
   const t0 = Date.now();
   const cfg = loadConfig();
-  // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it.
-  let server: ReturnType<typeof createServer> | undefined;
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, server));
+  // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it; the HTTP server joins later.
+  const http: { server?: ReturnType<typeof createServer> } = {};
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, http.server));
 
   log(cfg.neo4j.kind === 'embedded' ? `Starting the embedded Neo4j (home ${cfg.neo4j.homeDir})…` : `Connecting to ${cfg.neo4j.uri}…`);
   neo4j = await openNeo4j(cfg, log);
@@ -49,10 +49,11 @@ async function main(): Promise<void> {
     // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
     personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
   });
-  server = createServer(app);
+  const server = createServer(app);
+  http.server = server;
   await new Promise<void>((resolve, reject) => {
-    server!.once('error', reject);
-    server!.listen(cfg.port, cfg.host, resolve);
+    server.once('error', reject);
+    server.listen(cfg.port, cfg.host, resolve);
   });
   const url = `http://${cfg.host}:${cfg.port}/`;
   log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
