@@ -20,6 +20,9 @@ import { caseRecords, type Truth } from './truth.js';
 import { generateOrgs, generatePosts, generateVillages } from './units.js';
 import { writeAwards, writeBids, writeCompanies, writeOfficers, writeShareholders, writeTenders } from './write-business.js';
 import { writeCadres, writeHukou, writeMarriages } from './write-people.js';
+import { buildRecords, planIntegrity, reconcile, type IntegrityCase } from './integrity.js';
+import type { Records } from './records.js';
+import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, writePolice, writeSanctions } from './write-integrity.js';
 
 export type { Truth, M03Case } from './truth.js';
 
@@ -33,7 +36,7 @@ export interface GenerateOptions {
 export const MIN_PERSONS = 150;
 
 /** Builds the county in memory (no files). Exposed for tests and the brute-force check. */
-export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[] } {
+export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[]; records: Records; integrity: IntegrityCase[] } {
   if (!Number.isInteger(persons) || persons < MIN_PERSONS) throw new Error(`persons must be an integer >= ${MIN_PERSONS}`);
   const world = emptyWorld();
   const ids = new IdIssuer(new Rng(seed, 'ids'));
@@ -42,6 +45,8 @@ export function buildWorld(persons: number, seed: number): { world: World; plant
   const villageIdx = world.villages.map((v) => v.idx);
   const plantRng = new Rng(seed, 'plant');
   const plantedPeople = plantHouseholds(pop, plantRng, villageIdx);
+  // Integrity and welfare cases build their households next, before the background fills the county.
+  const finishes = planIntegrity(pop, seed, world, villageIdx, persons);
   generateHouseholds(world, pop, new Rng(seed, 'households'), persons - world.persons.length, villageIdx);
   generateOrgs(world, ids, persons);
   generatePosts(world, new Rng(seed, 'posts'), persons, (p) => !p.planted);
@@ -60,7 +65,8 @@ export function buildWorld(persons: number, seed: number): { world: World; plant
   const planted = plantAwards(world, plantRng, factory, plantedPeople, units, people, bidderPool);
   generateTenders(world, new Rng(seed, 'tenders'), persons, bidderPool.filter((c) => !c.planted));
   assignCodes(world);
-  return { world, planted };
+  const { records, cases: integrity } = buildRecords(world, finishes, seed, persons, factory);
+  return { world, planted, records, integrity };
 }
 
 /** Project codes in announcement order per year (planted projects interleave with the rest). */
@@ -85,7 +91,8 @@ function assignCodes(world: World): void {
  * next to them at `truthPath`. */
 export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
   const noiseOn = opts.noise ?? true;
-  const { world, planted } = buildWorld(opts.persons, opts.seed);
+  const { world, planted, records, integrity } = buildWorld(opts.persons, opts.seed);
+  const integrityTruth = reconcile(world, records, integrity);
   const cases = caseRecords(world, planted);
   const expectedAlerts = bruteForceM03(world);
   const plantedAlerts = cases.filter((c) => c.expected === 'alert');
@@ -108,6 +115,13 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   rows[SOURCES.tender.file] = await writeTenders(world, noise, dir);
   rows[SOURCES.bid.file] = writeBids(world, noise, dir);
   rows[SOURCES.award.file] = writeAwards(world, noise, dir);
+  rows[SOURCES.death.file] = writeDeaths(world, records, noise, dir);
+  rows[SOURCES.party.file] = await writeParty(world, records, noise, dir);
+  rows[SOURCES.payroll.file] = writePayroll(world, records, noise, dir);
+  rows[SOURCES.welfare.file] = writePayments(world, records, noise, dir);
+  rows[SOURCES.police.file] = writePolice(world, records, noise, dir);
+  rows[SOURCES.sanction.file] = await writeSanctions(world, records, noise, dir);
+  rows[SOURCES.insurance.file] = writeInsurance(world, records, noise, dir);
 
   const truth: Truth = {
     generator: 'huiyan-synthetic-county',
@@ -122,6 +136,8 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
       companies: world.companies.length, projects: world.projects.length, bids: world.bids.length, awards: world.awards.length,
     },
     m03: { cases, expectedAlerts },
+    cases: integrityTruth.cases,
+    integrity: { expectedAlerts: integrityTruth.expectedAlerts },
     noise: noiseOn ? noise.log : null,
   };
   const truthPath = join(dir, 'truth.json');

@@ -1,6 +1,7 @@
 // The nine files of docs/sources.md: names, formats, encodings and headers, as one table so the
 // writers and the tests read the same contract.
 import type { Encoding } from './writers/csv.js';
+import { INTEGRITY_SOURCES } from './integrity-sources.js';
 
 export interface SourceFile {
   id: string;
@@ -21,6 +22,13 @@ export const SOURCES = {
   tender: { id: 'tender', file: '招标项目.xlsx', format: 'xlsx', sheet: '招标项目', header: ['项目编号', '项目名称', '招标人', '招标人代码', '招标代理', '招标代理信用代码', '预算金额', '招标方式', '公告日期'] },
   bid: { id: 'bid', file: '投标记录.jsonl', format: 'jsonl', header: ['投标编号', '项目编号', '投标人', '投标人信用代码', '投标报价', '递交时间', '上传IP', 'MAC地址', '机器码', '保证金账号', '联系人', '联系电话', '项目负责人'] },
   award: { id: 'award', file: '中标结果.csv', format: 'csv', encoding: 'gbk', header: ['项目编号', '中标人', '中标人信用代码', '中标金额', '中标日期'] },
+  death: INTEGRITY_SOURCES.death,
+  party: INTEGRITY_SOURCES.party,
+  payroll: INTEGRITY_SOURCES.payroll,
+  welfare: INTEGRITY_SOURCES.welfare,
+  police: INTEGRITY_SOURCES.police,
+  sanction: INTEGRITY_SOURCES.sanction,
+  insurance: INTEGRITY_SOURCES.insurance,
 } as const satisfies Record<string, SourceFile>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -5,6 +5,7 @@ import type { M03Match } from './m03.js';
 import type { World } from './model.js';
 import type { NoiseLog } from './noise.js';
 import type { PlantedRefs } from './plant-awards.js';
+import type { Match, TruthCase } from './integrity.js';
 
 export interface M03Case {
   id: string;
@@ -41,6 +42,11 @@ export interface Truth {
   files: Record<string, number>;
   counts: Record<string, number>;
   m03: { cases: M03Case[]; expectedAlerts: M03Match[] };
+  /** Planted cases of the catalog models (model = catalog code, key = the alert's identity as graph uids,
+   * in the model's identity column order). Every case with expected "alert" is exactly what the model finds. */
+  cases: TruthCase[];
+  /** Integrity and welfare models: every brute-force match (catalog defaults), by catalog code. */
+  integrity: { expectedAlerts: Record<string, Match[]> };
   /** Everything noise did (null when noise is off): rows a loader must reject or normalise. */
   noise: NoiseLog | null;
 }
