@@ -56,7 +56,10 @@ export function deriveHouseholdKin(members: Member[]): KinPair[] {
   return out;
 }
 
-const PAGE = 2000;
+// Households per read and KIN pairs per write transaction: a county of 100,000 persons is about 30,000
+// households and 150,000 pairs, so a handful of round trips instead of a hundred.
+const PAGE = 5000;
+const WRITE_BATCH = 10_000;
 export const KIN_SOURCE_HUKOU = '户籍';
 
 const READ_PAGE = `
@@ -76,20 +79,25 @@ SET r.category = k.category, r.generation = k.generation,
 
 /** Derives and writes KIN for every household in the graph; returns how many KIN relationships were merged (both directions counted). */
 export async function writeHouseholdKin(executor: Executor): Promise<{ households: number; relationships: number }> {
-  let after = '';
+  type Page = { hh: string; file: string | null; run: string | null; members: Member[] }[];
+  const read = async (after: string): Promise<Page> => (await executor.read<Page[number]>(READ_PAGE, { after })).rows;
   let households = 0;
   let relationships = 0;
-  for (;;) {
-    const { rows } = await executor.read<{ hh: string; file: string | null; run: string | null; members: Member[] }>(READ_PAGE, { after });
+  // The next page is read while this one's KIN are written: members come from MEMBER_OF only, which the
+  // KIN writes do not touch, so the read sees the same data it would see after the write.
+  let next: Promise<Page> | undefined = read('');
+  while (next) {
+    const rows: Page = await next;
     if (rows.length === 0) break;
+    next = rows.length < PAGE ? undefined : read(rows[rows.length - 1]!.hh);
+    // A failed write must not leave the read-ahead's failure unobserved.
+    next?.catch(() => undefined);
     const pairs = rows.flatMap((r) => deriveHouseholdKin(r.members).map((p) => ({ ...p, file: r.file, run: r.run })));
-    for (let i = 0; i < pairs.length; i += 5000) {
-      await executor.writeTx([{ cypher: WRITE, params: { pairs: pairs.slice(i, i + 5000), kinSource: KIN_SOURCE_HUKOU } }]);
+    for (let i = 0; i < pairs.length; i += WRITE_BATCH) {
+      await executor.writeTx([{ cypher: WRITE, params: { pairs: pairs.slice(i, i + WRITE_BATCH), kinSource: KIN_SOURCE_HUKOU } }]);
     }
     households += rows.length;
     relationships += pairs.length;
-    after = rows[rows.length - 1]!.hh;
-    if (rows.length < PAGE) break;
   }
   return { households, relationships };
 }

@@ -36,13 +36,27 @@ export interface ReadHints {
 
 const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 
-function toRecord(headers: string[], cells: Cell[]): Record<string, Cell> {
-  const out: Record<string, Cell> = {};
+/**
+ * Builds the row-to-record function for one header. The header keys (NFKC, regex) are computed once per
+ * file, not once per cell: on a 100,000-row register that per-cell work was a tenth of the reading time.
+ */
+function recordOf(headers: string[]): (cells: Cell[]) => Record<string, Cell> {
+  const keys: string[] = [];
+  const index: number[] = [];
+  const seen = new Set<string>();
   headers.forEach((h, i) => {
     const k = headerKey(h);
-    if (!(k in out)) out[k] = cells[i] ?? null;
+    // The first of two columns with the same key wins, as before.
+    if (seen.has(k)) return;
+    seen.add(k);
+    keys.push(k);
+    index.push(i);
   });
-  return out;
+  return (cells) => {
+    const out: Record<string, Cell> = {};
+    for (let j = 0; j < keys.length; j++) out[keys[j]!] = cells[index[j]!] ?? null;
+    return out;
+  };
 }
 
 /** Decoded text stream; destroying the returned stream also closes the file. */
@@ -90,6 +104,7 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
     async *rows() {
       let row = 0;
       let header = true;
+      const toRecord = recordOf(headers);
       const input = decoded(file, encoding);
       try {
         for await (const rec of input.pipe(parse(opts))) {
@@ -99,7 +114,7 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
             continue;
           }
           if (isEmpty(cells)) continue;
-          yield { row: ++row, values: toRecord(headers, cells) };
+          yield { row: ++row, values: toRecord(cells) };
         }
       } catch (e) {
         throw new UnreadableFile(file, `CSV parse error after data row ${row}: ${(e as Error).message}`);
@@ -127,9 +142,10 @@ async function xlsxReader(file: string, hints: ReadHints): Promise<SourceReader>
     sheet: chosen.sheet,
     async *rows() {
       let row = 0;
+      const toRecord = recordOf(headers);
       for (const cells of chosen.data.slice(start + 1)) {
         if (isEmpty(cells)) continue;
-        yield { row: ++row, values: toRecord(headers, cells) };
+        yield { row: ++row, values: toRecord(cells) };
       }
     },
   };
@@ -151,6 +167,9 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
     encoding,
     async *rows() {
       let row = 0;
+      // Every line repeats the same few keys; normalise each once.
+      const keys = new Map<string, string>();
+      const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
       for await (const line of lines()) {
         if (line.trim() === '') continue;
         row++;
@@ -167,7 +186,7 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
         }
         const values: Record<string, Cell> = {};
         for (const [k, v] of Object.entries(o)) {
-          values[headerKey(k)] = v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Cell) : JSON.stringify(v);
+          values[keyOf(k)] = v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Cell) : JSON.stringify(v);
         }
         yield { row, values };
       }

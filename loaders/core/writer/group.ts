@@ -1,0 +1,96 @@
+// What one batch of accepted rows writes, as data: the reference check's outcome and the rows each node
+// and relationship statement receives. Pure, so the online writer (which sends these rows to Neo4j) and
+// the bulk path (which applies them to an in-memory graph for the offline importer) write the same thing.
+import type { Mapping } from '../mapping/types.js';
+import type { Value } from '../normalise/index.js';
+import type { NodeInst, Problem, RowResult } from '../transform.js';
+
+export type Accepted = Extract<RowResult, { ok: true }>;
+
+export interface NodeRow {
+  key: string;
+  uid: string;
+  row: number;
+  p: Record<string, Value>;
+}
+
+export interface RelRow {
+  from: string;
+  to: string;
+  row: number;
+  id: Record<string, Value>;
+  p: Record<string, Value>;
+}
+
+export interface Grouped {
+  /** Per node spec of the mapping (same index); undefined for mustExist specs, which write nothing. */
+  nodes: (NodeRow[] | undefined)[];
+  /** Per relationship spec of the mapping (same index). */
+  rels: RelRow[][];
+}
+
+/** label → keys the batch needs to exist already (mustExist specs). */
+export function wantedKeys(rows: Accepted[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const r of rows)
+    for (const n of r.nodes)
+      if (n.spec.mustExist) {
+        let s = wanted.get(n.spec.label);
+        if (!s) wanted.set(n.spec.label, (s = new Set()));
+        s.add(n.key);
+      }
+  return wanted;
+}
+
+/** Splits rows into those whose references all exist and rejects naming the missing ones. */
+export function checkReferences(rows: Accepted[], exists: (label: string, key: string) => boolean): { ok: Accepted[]; rejected: { row: number; problems: Problem[] }[] } {
+  const rejected: { row: number; problems: Problem[] }[] = [];
+  const ok: Accepted[] = [];
+  for (const r of rows) {
+    const missing = r.nodes.filter((n: NodeInst) => n.spec.mustExist && !exists(n.spec.label, n.key));
+    if (missing.length === 0) ok.push(r);
+    else
+      rejected.push({
+        row: r.row,
+        problems: missing.map((n) => ({
+          column: n.keyHeader,
+          value: n.keyShown,
+          reason: `no ${n.spec.label} with ${n.spec.keyProp} "${n.keyShown}" is loaded (load its source first)`,
+        })),
+      });
+  }
+  return { ok, rejected };
+}
+
+/**
+ * Nodes: one row per key and spec; within a batch the last non-empty value wins (set) or the first (fill).
+ * Relationships: one row per instance, both directions for bothWays specs; MERGE folds repeats.
+ */
+export function groupBatch(mapping: Mapping, ok: Accepted[]): Grouped {
+  const nodes = mapping.nodes.map((spec) => {
+    if (spec.mustExist) return undefined;
+    const byKey = new Map<string, NodeRow>();
+    for (const r of ok)
+      for (const n of r.nodes) {
+        if (n.spec !== spec) continue;
+        const prev = byKey.get(n.key);
+        if (!prev) byKey.set(n.key, { key: n.key, uid: n.uid, row: r.row, p: { ...n.props } });
+        else if (spec.mode === 'set') {
+          prev.row = r.row;
+          Object.assign(prev.p, n.props);
+        } else prev.p = { ...n.props, ...prev.p };
+      }
+    return [...byKey.values()];
+  });
+  const rels = mapping.relationships.map((spec) => {
+    const list: RelRow[] = [];
+    for (const r of ok)
+      for (const rel of r.rels) {
+        if (rel.spec !== spec) continue;
+        list.push({ from: rel.from.key, to: rel.to.key, row: r.row, id: rel.id, p: rel.props });
+        if (spec.bothWays) list.push({ from: rel.to.key, to: rel.from.key, row: r.row, id: rel.id, p: rel.props });
+      }
+    return list;
+  });
+  return { nodes, rels };
+}
