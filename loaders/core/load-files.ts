@@ -47,7 +47,7 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-interface Planned {
+export interface Planned {
   path: string;
   mapping: Mapping;
   reader: SourceReader;
@@ -70,24 +70,36 @@ async function recognise(file: string, mappings: Mapping[]): Promise<Planned> {
   return { path: file, mapping: m, reader: again };
 }
 
+export interface Plan {
+  /** Recognised files in load order: mapping order, then path. */
+  planned: Planned[];
+  skipped: LoadReport['skipped'];
+}
+
+/** Expands folders, recognises each file's source and puts them in load order. Opens files, writes nothing. */
+export async function planFiles(paths: string[], mappings: Mapping[]): Promise<Plan> {
+  const planned: Planned[] = [];
+  const skipped: LoadReport['skipped'] = [];
+  for (const p of expandPaths(paths)) {
+    try {
+      planned.push(await recognise(p, mappings));
+    } catch (e) {
+      if (!(e instanceof LoaderError)) throw e;
+      skipped.push({ path: p, code: e.code, reason: e.message });
+    }
+  }
+  planned.sort((a, b) => a.mapping.order - b.mapping.order || a.path.localeCompare(b.path));
+  return { planned, skipped };
+}
+
 export async function loadFiles(executor: Executor, paths: string[], opts: LoadOptions): Promise<LoadReport> {
   const t0 = Date.now();
   const schema = opts.schema ?? loadGraphSchema();
   // Every mapping is validated before any file is opened.
   const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}) });
   const pseudonymise = opts.pseudonymKey ? pseudonymiser(opts.pseudonymKey) : undefined;
-  const report: LoadReport = { files: [], skipped: [], derived: {}, durationMs: 0 };
-
-  const planned: Planned[] = [];
-  for (const p of expandPaths(paths)) {
-    try {
-      planned.push(await recognise(p, mappings));
-    } catch (e) {
-      if (!(e instanceof LoaderError)) throw e;
-      report.skipped.push({ path: p, code: e.code, reason: e.message });
-    }
-  }
-  planned.sort((a, b) => a.mapping.order - b.mapping.order || a.path.localeCompare(b.path));
+  const { planned, skipped } = await planFiles(paths, mappings);
+  const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
   // MERGE on a key without its uniqueness constraint scans the label for every row; the schema step is
   // idempotent, so the loader applies it rather than trusting it ran.
   if (planned.length) await applySchema(executor, schema);

@@ -1,0 +1,171 @@
+// The bulk path for a first big load: the files go through the same mappings, normalisers, rejects and
+// reconciliation as online, into an in-memory graph; that graph is written as CSV for Neo4j's offline
+// importer, which builds the store directly (no transactions, no MERGE). Only for an empty database on the
+// embedded server's home, with the server stopped. Afterwards the server starts, the schema step creates
+// the constraints and indexes, and each file's LoadRun is recorded as online.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Config, EmbeddedNeo4j } from '../../server/config.js';
+import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
+import { applySchema } from '../../server/schema/apply.js';
+import { loadGraphSchema } from '../../server/schema/graph-schema.js';
+import type { LoadOptions, LoadReport } from '../core/load-files.js';
+import { saveLoadRun } from '../core/load-run.js';
+import { loadMappings } from '../core/mapping/registry.js';
+import { pseudonymiser } from '../core/pseudonym.js';
+import { adminTool, BulkRefused, setInitialPassword } from './admin-tool.js';
+import { collectFiles } from './collect.js';
+import { writeImporterCsv } from './importer-csv.js';
+
+export { BulkRefused } from './admin-tool.js';
+
+export interface BulkOptions extends LoadOptions {
+  /** Where the importer CSVs and the admin tool's log go; default <varDir>/bulk. Removed after success unless keepCsv. */
+  workDir?: string;
+  keepCsv?: boolean;
+  /** Return the started server instead of stopping it (the benchmark counts what was loaded). */
+  keepOpen?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface BulkReport extends LoadReport {
+  /** Milliseconds per phase: read and normalise, write CSV, import, start, schema. */
+  phases: Record<string, number>;
+  nodes: number;
+  relationships: number;
+}
+
+const PID_FILE = path.join('run', 'huiyan-neo4j.pid');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses while any process still holds the home's pid file: the importer needs the store to itself. */
+function refuseIfRunning(home: string): void {
+  const file = path.join(home, PID_FILE);
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8').trim();
+  let pid = Number(text);
+  try {
+    pid = (JSON.parse(text) as { pid: number }).pid;
+  } catch {
+    /* a plain pid */
+  }
+  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+    throw new BulkRefused(`The Neo4j on ${home} is running (pid ${pid}). The offline importer needs it stopped: stop huiyan (Ctrl-C) and run the bulk load again, or load online with npm run load.`);
+  }
+}
+
+/** A database that exists must be empty: the importer replaces the store, it cannot add to one. */
+async function refuseIfNotEmpty(cfg: Config, log: (m: string) => void): Promise<void> {
+  const handle = await openNeo4j(cfg, log);
+  try {
+    const { rows } = await handle.executor.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    const n = rows[0]?.n ?? 0;
+    if (n > 0) {
+      throw new BulkRefused(`The database on ${(cfg.neo4j as EmbeddedNeo4j).homeDir} holds ${n} nodes. The offline importer only loads into an empty database: use npm run load (online) to add to it, or give the bulk load a new HUIYAN_NEO4J_HOME.`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOptions): Promise<{ report: BulkReport; handle?: Neo4jHandle }> {
+  const log = opts.log ?? (() => undefined);
+  if (cfg.neo4j.kind !== 'embedded') {
+    throw new BulkRefused('The bulk path writes the embedded server\'s store and cannot reach a server named by NEO4J_URI. Load online (npm run load), or run neo4j-admin database import on that server yourself.');
+  }
+  const neo = cfg.neo4j;
+  const t0 = Date.now();
+  const phases: Record<string, number> = {};
+  const mark = (name: string, since: number) => (phases[name] = Date.now() - since);
+  const schema = opts.schema ?? loadGraphSchema();
+  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}) });
+  const workDir = path.resolve(opts.workDir ?? path.join(cfg.varDir, 'bulk'));
+  rmSync(workDir, { recursive: true, force: true });
+  const logFile = path.join(workDir, 'neo4j-admin.log');
+
+  refuseIfRunning(neo.homeDir);
+  const fresh = !existsSync(path.join(neo.homeDir, 'data', 'databases', 'neo4j'));
+  let t = Date.now();
+  if (!fresh) {
+    await refuseIfNotEmpty(cfg, log);
+    mark('checkEmpty', t);
+  }
+
+  // Reading and normalising runs while a fresh home gets its password (a separate JVM).
+  t = Date.now();
+  const [collected] = await Promise.all([
+    collectFiles(paths, {
+      schema,
+      mappings,
+      rejectsDir: opts.rejectsDir,
+      ...(opts.pseudonymKey ? { pseudonymise: pseudonymiser(opts.pseudonymKey) } : {}),
+      ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    }),
+    (async () => {
+      if (!fresh) return;
+      for (const d of ['', 'conf', 'logs', 'run']) mkdirSync(path.join(neo.homeDir, d), { recursive: true });
+      mkdirSync(workDir, { recursive: true });
+      await setInitialPassword(neo, logFile, log);
+    })(),
+  ]);
+  mark('read', t);
+  const { image, report } = collected;
+
+  t = Date.now();
+  const files = writeImporterCsv(image, schema, workDir);
+  mark('csv', t);
+
+  t = Date.now();
+  log(`Importing ${image.nodeCount()} nodes and ${image.relCount} relationships with neo4j-admin…`);
+  refuseIfRunning(neo.homeDir);
+  await adminTool(
+    neo,
+    [
+      'database',
+      'import',
+      'full',
+      neo.database,
+      '--overwrite-destination=true',
+      '--id-type=string',
+      '--array-delimiter=;',
+      `--multiline-fields=${files.multiline}`,
+      '--threads=2',
+      `--report-file=${path.join(workDir, 'import.report')}`,
+      ...files.nodes.map((f) => `--nodes=${f}`),
+      ...files.relationships.map((f) => `--relationships=${f}`),
+    ],
+    logFile,
+    log,
+  );
+  mark('import', t);
+
+  t = Date.now();
+  const handle = await openNeo4j(cfg, log);
+  mark('start', t);
+  try {
+    t = Date.now();
+    await applySchema(handle.executor, schema);
+    mark('schema', t);
+    for (const f of report.files) {
+      const { path: _p, encoding: _e, sheet: _s, reconciles: _r, ...record } = f;
+      await saveLoadRun(handle.executor, record);
+    }
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  if (!opts.keepCsv) rmSync(workDir, { recursive: true, force: true });
+  const out: BulkReport = { ...report, durationMs: Date.now() - t0, phases, nodes: image.nodeCount(), relationships: image.relCount };
+  if (opts.keepOpen) return { report: out, handle };
+  await handle.close();
+  return { report: out };
+}
