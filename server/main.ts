@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { catalogOf } from './models/catalog.js';
+import { scheduleModels } from './models/scheduler.js';
 import { pseudonymiser } from '../loaders/core/pseudonym.js';
 import { createLogger } from './log.js';
 import { openNeo4j, type Neo4jHandle } from './neo4j/runtime.js';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
 
   const boot = await bootstrap(neo4j.executor, cfg, log);
+  const scheduler = scheduleModels(neo4j.executor, boot.library, log);
+  process.once('exit', () => scheduler.stop());
   const app = createApp({
     executor: neo4j.executor,
     graphSchema: boot.graphSchema,

@@ -9,12 +9,13 @@ import { alertResolvers } from './alert/resolvers.js';
 import { entityResolvers } from './entity/resolvers.js';
 import { graphResolvers } from './graph/resolvers.js';
 import { modelResolvers } from './model/resolvers.js';
+import { riskResolvers } from './risk/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
-export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source'] as const;
+export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk'] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
   const found = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && readdirSync(path.join(dir, d.name)).includes('schema.graphql'));
@@ -27,7 +28,7 @@ export function loadTypeDefs(dir = HERE): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [entityResolvers, graphResolvers, searchResolvers, alertResolvers, modelResolvers, sourceResolvers],
+    resolvers: [entityResolvers, graphResolvers, searchResolvers, alertResolvers, modelResolvers, sourceResolvers, riskResolvers],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

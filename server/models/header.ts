@@ -36,6 +36,17 @@ export interface ModelHeader {
   /** Result column holding the amount involved, if the model has one. */
   amount: string | undefined;
   summary: { zh: string; en: string };
+  /** How often the server re-runs the model (`30m`, `6h`, `1d`); unset: at start and on request only. */
+  scheduleMs: number | undefined;
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export function parseSchedule(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  const m = typeof v === 'string' ? /^(\d+)\s*([mhd])$/.exec(v.trim()) : null;
+  if (!m || Number(m[1]) === 0) return NaN;
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
 }
 
 export class InvalidModel extends Error {
@@ -49,7 +60,7 @@ export class InvalidModel extends Error {
   }
 }
 
-const KEYS = ['id', 'revision', 'catalog', 'title', 'description', 'severity', 'tags', 'parameters', 'identity', 'subjects', 'evidence', 'amount', 'summary'];
+const KEYS = ['id', 'revision', 'catalog', 'title', 'description', 'severity', 'tags', 'parameters', 'identity', 'subjects', 'evidence', 'amount', 'summary', 'schedule'];
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Splits a model file into its header text (without the `//`) and the Cypher body. */
@@ -112,6 +123,8 @@ export function parseHeader(headerText: string, file: string): ModelHeader {
   const identity = strList(raw.identity, 'identity');
   if (identity.length === 0) fail('identity must name at least one result column');
 
+  const schedule = parseSchedule(raw.schedule);
+  if (schedule !== undefined && Number.isNaN(schedule)) fail('schedule must be an interval such as 30m, 6h or 1d');
   return {
     id,
     revision,
@@ -126,6 +139,7 @@ export function parseHeader(headerText: string, file: string): ModelHeader {
     evidence: str(raw.evidence, 'evidence'),
     amount: raw.amount === undefined ? undefined : str(raw.amount, 'amount'),
     summary: zhEn(raw.summary, 'summary'),
+    scheduleMs: schedule,
   };
 }
 

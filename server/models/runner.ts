@@ -12,6 +12,13 @@ import { renderSummary } from './render.js';
 
 export interface RunOptions {
   params?: Record<string, unknown>;
+  /**
+   * Only alerts that flag this entity (uid): the tender platform's "check this lot before award". A scoped
+   * run sees part of the findings, so it never marks other alerts gone.
+   */
+  subject?: string;
+  /** Compute the alerts without storing them or recording the run (the analyst's preview). */
+  preview?: boolean;
   timeoutMs?: number;
   maxRows?: number;
   now?: () => Date;
@@ -29,6 +36,9 @@ export interface RunResult {
   alertsKept: number;
   alertsGone: number;
   error: string | null;
+  subject: string | null;
+  /** The alerts a preview found (previews store nothing). */
+  drafts?: AlertDraft[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -87,6 +97,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     alertsKept: 0,
     alertsGone: 0,
     error: null,
+    subject: opts.subject ?? null,
   };
   try {
     const params = resolveParams(model, opts.params ?? {});
@@ -97,15 +108,23 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     });
     result.rows = rows.length;
     result.truncated = truncated;
-    const stored = await storeAlerts(db, model, draftAlerts(model, rows), { runId, now: started.toISOString(), complete: !truncated });
-    result.alertsNew = stored.new;
-    result.alertsKept = stored.kept;
-    result.alertsGone = stored.gone;
+    let drafts = draftAlerts(model, rows);
+    if (opts.subject) drafts = drafts.filter((d) => d.subjects.some((s) => s.uid === opts.subject));
+    if (opts.preview) {
+      result.drafts = drafts;
+      result.alertsNew = drafts.length;
+    } else {
+      const complete = !truncated && !opts.subject;
+      const stored = await storeAlerts(db, model, drafts, { runId, now: started.toISOString(), complete });
+      result.alertsNew = stored.new;
+      result.alertsKept = stored.kept;
+      result.alertsGone = stored.gone;
+    }
   } catch (e) {
     result.error = describeError(e);
   }
   result.durationMs = Math.round(performance.now() - t0);
-  await recordRun(db, result);
+  if (!opts.preview) await recordRun(db, result);
   return result;
 }
 
@@ -118,7 +137,7 @@ function describeError(e: unknown): string {
 }
 
 async function recordRun(db: Executor, r: RunResult): Promise<void> {
-  const { runId, ...rest } = r;
+  const { runId, drafts: _drafts, ...rest } = r;
   await db.write('CREATE (:ModelRun $run)', { run: { id: runId, ...rest } });
 }
 

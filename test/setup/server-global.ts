@@ -7,28 +7,32 @@ import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
 import { bootstrap } from '../../server/bootstrap.js';
-import { loadTestConfig } from '../../server/config.js';
+import type { Config } from '../../server/config.js';
 import { graphIsEmpty } from '../../server/demo.js';
 import { catalogOf } from '../../server/models/catalog.js';
-import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
+import type { Neo4jHandle } from '../../server/neo4j/runtime.js';
+import { openTestNeo4j } from '../support/neo4j.js';
 import type { DemoFacts } from '../support/context.js';
 
 
 
 export default async function setup(project: TestProject) {
-  const cfg = loadTestConfig(project.name);
   const log = (m: string) => console.log(`[${project.name}] ${m}`);
-  const handle = await openNeo4j(cfg, log);
+  const { cfg, handle, close } = await openTestNeo4j(project.name, log);
   try {
-    return await serve(project, cfg, handle, log);
+    const stopServer = await serve(project, cfg, handle, log);
+    return async () => {
+      await stopServer();
+      await close();
+    };
   } catch (e) {
     // A setup that fails after Neo4j started must not leave the server behind.
-    await handle.close();
+    await close();
     throw e;
   }
 }
 
-async function serve(project: TestProject, cfg: ReturnType<typeof loadTestConfig>, handle: Neo4jHandle, log: (m: string) => void) {
+async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log: (m: string) => void): Promise<() => Promise<void>> {
   // The demo loads on an empty graph only: start from one, so this run exercises the full first start.
   if (!(await graphIsEmpty(handle.executor))) {
     await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
@@ -55,7 +59,6 @@ async function serve(project: TestProject, cfg: ReturnType<typeof loadTestConfig
   return async () => {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
-    await handle.close();
   };
 }
 

@@ -158,8 +158,24 @@ describe('M03 kin of an official at a winning bidder', () => {
     expect(run.rows).toBe(1);
   });
 
+  it('previews without storing anything', async () => {
+    const before = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    const preview = await runModel(db, model, { preview: true });
+    expect(preview.drafts?.map((d) => d.summaryZh)).toEqual([expect.stringContaining('王志强')]);
+    const after = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+
+  it('checks one subject only, and leaves the other alerts as they are', async () => {
+    const scoped = await runModel(db, model, { subject: 'Project:X5' });
+    expect(scoped).toMatchObject({ alertsNew: 0, alertsKept: 0, alertsGone: 0, subject: 'Project:X5' });
+    const hit = await runModel(db, model, { subject: 'Project:X1' });
+    expect(hit).toMatchObject({ alertsKept: 1, alertsGone: 0 });
+    expect((await flagged()).filter((a) => !a.gone)).toEqual([{ official: 'Person:P1', gone: false }]);
+  });
+
   it('records every run with its counts', async () => {
     const { rows } = await db.read<{ n: number }>('MATCH (r:ModelRun {modelId: $id}) RETURN count(r) AS n', { id: model.id });
-    expect(rows[0]?.n).toBe(4);
+    expect(rows[0]?.n).toBe(6);
   });
 });

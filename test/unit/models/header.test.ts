@@ -82,3 +82,13 @@ describe('the built-in library', () => {
     expect(lib.get('procurement.kin-of-official-at-winning-bidder')?.catalog).toBe('M03');
   });
 });
+
+describe('model schedule', () => {
+  it('reads an interval in minutes, hours or days', () => {
+    const m = parseModel(header('// schedule: 6h\n'), 'x.cypher', 'test');
+    expect(m.scheduleMs).toBe(6 * 3_600_000);
+  });
+  it('refuses an interval it cannot read', () => {
+    expect(() => parseModel(header('// schedule: sometimes\n'), 'x.cypher', 'test')).toThrow(/schedule must be an interval/);
+  });
+});

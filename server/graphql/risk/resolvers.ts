@@ -1,0 +1,17 @@
+// riskRanking: the alerts grouped by the entity they flag, ranked (server/models/risk.ts has the formula).
+import { rankSubjects } from '../../models/risk.js';
+import type { ApiContext } from '../context.js';
+import { badInput } from '../errors.js';
+import { clampLimit } from '../inputs.js';
+import { presentNode } from '../entity/present.js';
+import { viewOpts } from '../view.js';
+
+export const riskResolvers = {
+  Query: {
+    async riskRanking(_: unknown, args: { limit?: number | null; label?: string | null }, ctx: ApiContext) {
+      if (args.label && !ctx.graphSchema.labels[args.label]) throw badInput(`unknown label ${args.label}`);
+      const ranked = await rankSubjects(ctx.executor, { limit: clampLimit(args.limit, 20, 1, 200), label: args.label ?? null }, ctx.txMeta('riskRanking'));
+      return ranked.map(({ node, ...r }) => ({ ...r, entity: presentNode(node, viewOpts(ctx)) }));
+    },
+  },
+};
