@@ -8,6 +8,7 @@ import { badInput } from '../errors.js';
 import { clampLimit, uidArg } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { decodeCursor, encodeCursor, RANK_CYPHER } from './cursor.js';
+import { actorOf, workflowResolvers } from './workflow.js';
 
 export const ALERT_PAGE = { dflt: 20, min: 0, max: 100 };
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
@@ -21,19 +22,40 @@ interface AlertFilter {
   state?: string | null;
   subject?: string | null;
   includeGone?: boolean | null;
+  states?: string[] | null;
+  assignee?: string | null;
+  assignedToMe?: boolean | null;
+  firstSeenFrom?: string | null;
+  firstSeenTo?: string | null;
 }
 
 const str = (v: unknown, dflt = '') => (v === null || v === undefined ? dflt : String(v));
 const num = (v: unknown, dflt = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
 
-function filterParams(f: AlertFilter | null | undefined) {
+function filterParams(f: AlertFilter | null | undefined, ctx: ApiContext) {
   return {
     modelId: f?.modelId ?? null,
     severity: f?.severity ? f.severity.toLowerCase() : null,
     state: f?.state ?? null,
+    states: f?.states && f.states.length > 0 ? f.states : null,
     subject: f?.subject ? uidArg(f.subject, 'filter.subject') : null,
     includeGone: f?.includeGone === true,
+    assignee: f?.assignedToMe ? actorOf(ctx).user : (f?.assignee ?? null),
+    seenFrom: f?.firstSeenFrom ? isoBound(f.firstSeenFrom, 'filter.firstSeenFrom', false) : null,
+    seenTo: f?.firstSeenTo ? isoBound(f.firstSeenTo, 'filter.firstSeenTo', true) : null,
   };
+}
+
+/**
+ * A date bound as a full ISO date-time, compared with datetime() in Cypher. A bare date as the upper
+ * bound means "to the end of that day", so firstSeenTo: "2024-05-31" includes alerts raised on the 31st.
+ */
+export function isoBound(v: string, name: string, upper: boolean): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(v);
+  const d = new Date(day ? `${v}T00:00:00Z` : v);
+  if (v.length > 40 || Number.isNaN(d.getTime())) throw badInput(`${name} must be an ISO date (YYYY-MM-DD) or date-time`);
+  if (day && upper) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
 }
 
 const WHERE = `
@@ -41,14 +63,23 @@ const WHERE = `
   AND ($severity IS NULL OR a.severity = $severity)
   AND ($state IS NULL OR a.state = $state)
   AND ($subject IS NULL OR EXISTS { (a)-[:FLAGS]->(:Entity {uid: $subject}) })
-  AND ($includeGone OR coalesce(a.gone, false) = false)`;
+  AND ($includeGone OR coalesce(a.gone, false) = false)
+  AND ($states IS NULL OR coalesce(a.state, 'new') IN $states)
+  AND ($assignee IS NULL OR a.assignee = $assignee)
+  AND ($seenFrom IS NULL OR datetime(a.firstSeen) >= datetime($seenFrom))
+  AND ($seenTo IS NULL OR datetime(a.firstSeen) < datetime($seenTo))`;
 
 export const alertResolvers = {
+  Mutation: workflowResolvers.Mutation,
+  Outcome: workflowResolvers.Outcome,
+  Disposal: workflowResolvers.Disposal,
+  AlertAction: workflowResolvers.AlertAction,
+  AlertEvent: workflowResolvers.AlertEvent,
   Query: {
     async alerts(_: unknown, args: { filter?: AlertFilter | null; first?: number | null; after?: string | null }, ctx: ApiContext) {
       const first = clampLimit(args.first, ALERT_PAGE.dflt, ALERT_PAGE.min, ALERT_PAGE.max, 'first');
       const after = args.after ? decodeCursor(args.after) : null;
-      const params = filterParams(args.filter);
+      const params = filterParams(args.filter, ctx);
       const rank = RANK_CYPHER('a');
       const [count, page] = await Promise.all([
         ctx.executor.read<{ n: number }>(`MATCH (a:Alert) WHERE ${WHERE} RETURN count(a) AS n`, params, ctx.txMeta('alerts.count')),
@@ -112,6 +143,7 @@ export const alertResolvers = {
       return rows.map((r) => ({ role: r.role, entity: presentNode(r.node, opts) }));
     },
     evidence: (a: AlertProps, _: unknown, ctx: ApiContext) => evidence(a, ctx),
+    ...workflowResolvers.Alert,
   },
 };
 

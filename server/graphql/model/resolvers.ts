@@ -2,6 +2,7 @@
 // alert count and last run from the graph, batched across the list.
 import type { ApiContext, ModelInfo } from '../context.js';
 import { runView } from './runs.js';
+import { statsOf } from './stats.js';
 
 export const modelResolvers = {
   Query: {
@@ -18,5 +19,6 @@ export const modelResolvers = {
       const run = await ctx.batch.lastRun.load(m.id);
       return run ? runView(run) : null;
     },
+    stats: (m: ModelInfo, _: unknown, ctx: ApiContext) => statsOf(ctx, m.id),
   },
 };
