@@ -2,9 +2,15 @@
 // field to the UI means adding it here first, so this file is the explorer's side of the API contract.
 import { request, type Fetch } from './client.js';
 import type {
+  AlertAction,
   AlertDetail,
   AlertListItem,
+  AlertPage,
+  AlertWorkflow,
+  Disposal,
   Entity,
+  InboxFilter,
+  Outcome,
   GraphSchemaInfo,
   ModelTitle,
   Neighbourhood,
@@ -52,11 +58,18 @@ export const NEIGHBOURS = `query ExplorerNeighbours($id: ID!, $limit: Int, $excl
 ${ENTITY_FIELDS}
 ${EDGE_FIELDS}`;
 
-export const ALERTS = `query ExplorerAlerts($first: Int, $lang: String) {
-  alerts(first: $first) {
+export const ALERTS = `query ExplorerAlerts($first: Int, $lang: String, $filter: AlertFilter, $after: String) {
+  alerts(first: $first, filter: $filter, after: $after) {
     totalCount
-    edges { node { id modelId modelTitle severity state summary(lang: $lang) amount lastSeen } }
+    edges { cursor node { id modelId modelTitle severity state assignee summary(lang: $lang) amount lastSeen } }
+    pageInfo { hasNextPage endCursor }
   }
+}`;
+
+const WORKFLOW_FIELDS = `
+fragment WorkflowFields on Alert {
+  id state assignee outcome disposal reason amountRecovered concludedAt actions
+  history { id at actor role action fromState toState assignee outcome disposal reason comment amountRecovered }
 }`;
 
 export const ALERT = `query ExplorerAlert($id: ID!, $lang: String) {
@@ -64,10 +77,83 @@ export const ALERT = `query ExplorerAlert($id: ID!, $lang: String) {
     id modelId modelRevision modelTitle severity state summary(lang: $lang) amount firstSeen lastSeen
     subjects { role entity { ...EntityFields } }
     evidence { nodes { ...EntityFields } edges { ...EdgeFields } }
+    ...WorkflowFields
   }
 }
 ${ENTITY_FIELDS}
-${EDGE_FIELDS}`;
+${EDGE_FIELDS}
+${WORKFLOW_FIELDS}`;
+
+/** One named mutation per triage action, so the server's logs say what the handler did. */
+export const TRIAGE = {
+  ASSIGN: `mutation ExplorerAssign($id: ID!, $expectedState: String) {
+  assign(id: $id, expectedState: $expectedState) { ...WorkflowFields } }`,
+  START_VERIFICATION: `mutation ExplorerStartVerification($id: ID!, $expectedState: String) {
+  startVerification(id: $id, expectedState: $expectedState) { ...WorkflowFields } }`,
+  CONCLUDE: `mutation ExplorerConclude($id: ID!, $expectedState: String, $outcome: Outcome!, $disposal: Disposal, $reason: String, $amountRecovered: Float) {
+  conclude(id: $id, expectedState: $expectedState, outcome: $outcome, disposal: $disposal, reason: $reason, amountRecovered: $amountRecovered) { ...WorkflowFields } }`,
+  RECTIFY: `mutation ExplorerRectify($id: ID!, $expectedState: String, $comment: String, $amountRecovered: Float) {
+  rectify(id: $id, expectedState: $expectedState, comment: $comment, amountRecovered: $amountRecovered) { ...WorkflowFields } }`,
+  COMMENT: `mutation ExplorerComment($id: ID!, $text: String!) {
+  comment(id: $id, text: $text) { ...WorkflowFields } }`,
+  REOPEN: `mutation ExplorerReopen($id: ID!, $expectedState: String, $reason: String!) {
+  reopen(id: $id, expectedState: $expectedState, reason: $reason) { ...WorkflowFields } }`,
+} satisfies Record<AlertAction, string>;
+
+const TRIAGE_OPS: Record<AlertAction, string> = {
+  ASSIGN: 'ExplorerAssign',
+  START_VERIFICATION: 'ExplorerStartVerification',
+  CONCLUDE: 'ExplorerConclude',
+  RECTIFY: 'ExplorerRectify',
+  COMMENT: 'ExplorerComment',
+  REOPEN: 'ExplorerReopen',
+};
+const TRIAGE_FIELDS: Record<AlertAction, string> = {
+  ASSIGN: 'assign',
+  START_VERIFICATION: 'startVerification',
+  CONCLUDE: 'conclude',
+  RECTIFY: 'rectify',
+  COMMENT: 'comment',
+  REOPEN: 'reopen',
+};
+
+export interface TriageInput {
+  expectedState?: string;
+  outcome?: Outcome;
+  disposal?: Disposal | null;
+  reason?: string | null;
+  comment?: string | null;
+  text?: string;
+  amountRecovered?: number | null;
+}
+
+/**
+ * The inbox's current filter. The controller reloads the inbox itself (first load, language switch) and
+ * must ask for what the filter panel shows; until state.ts carries the filter, it lives here.
+ */
+let inboxFilter: InboxFilter = {};
+export const setInboxFilter = (f: InboxFilter) => {
+  inboxFilter = { ...f };
+};
+export const currentInboxFilter = (): InboxFilter => ({ ...inboxFilter });
+
+/** Who the explorer acts as: `huiyan.user` in localStorage, sent as x-huiyan-user. Not authentication. */
+export const USER_KEY = 'huiyan.user';
+export function currentUser(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string {
+  try {
+    return storage?.getItem(USER_KEY)?.trim() ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** fetch with the user header; a Chinese name is percent-encoded since header values are Latin-1. */
+export const fetchAsUser: Fetch = (input, init) => {
+  const user = currentUser();
+  const headers = new Headers(init.headers);
+  if (user) headers.set('x-huiyan-user', encodeURIComponent(user));
+  return fetch(input, { ...init, headers });
+};
 
 /** How many neighbours one double-click brings in: enough to see the shape, few enough to stay readable. */
 export const EXPAND_LIMIT = 30;
@@ -77,11 +163,12 @@ export interface Api {
   search(q: string, limit?: number): Promise<SearchHit[]>;
   entity(id: string): Promise<Entity | null>;
   neighbours(id: string, exclude: string[], limit?: number): Promise<Neighbourhood>;
-  alerts(lang: string, first?: number): Promise<{ totalCount: number; items: AlertListItem[] }>;
+  alerts(lang: string, first?: number, filter?: InboxFilter, after?: string | null): Promise<AlertPage>;
   alert(id: string, lang: string): Promise<AlertDetail | null>;
+  triage(action: AlertAction, id: string, input?: TriageInput): Promise<AlertWorkflow>;
 }
 
-export function createApi(fetchImpl?: Fetch): Api {
+export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
   const run = <T>(op: string, doc: string, vars: Record<string, unknown> = {}) =>
     request<T>(op, doc, vars, fetchImpl);
   return {
@@ -91,13 +178,21 @@ export function createApi(fetchImpl?: Fetch): Api {
     entity: async (id) => (await run<{ entity: Entity | null }>('ExplorerEntity', ENTITY, { id })).entity,
     neighbours: async (id, exclude, limit = EXPAND_LIMIT) =>
       (await run<{ neighbours: Neighbourhood }>('ExplorerNeighbours', NEIGHBOURS, { id, limit, exclude })).neighbours,
-    alerts: async (lang, first = 50) => {
-      const r = await run<{ alerts: { totalCount: number; edges: { node: AlertListItem }[] } }>(
-        'ExplorerAlerts',
-        ALERTS,
-        { first, lang },
-      );
-      return { totalCount: r.alerts.totalCount, items: r.alerts.edges.map((e) => e.node) };
+    alerts: async (lang, first = 50, filter = currentInboxFilter(), after = null) => {
+      const r = await run<{
+        alerts: { totalCount: number; edges: { cursor: string; node: AlertListItem }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }>('ExplorerAlerts', ALERTS, { first, lang, filter, after });
+      return {
+        totalCount: r.alerts.totalCount,
+        items: r.alerts.edges.map((e) => ({ ...e.node, cursor: e.cursor })),
+        endCursor: r.alerts.pageInfo.endCursor,
+        hasNextPage: r.alerts.pageInfo.hasNextPage,
+      };
+    },
+    triage: async (action, id, input = {}) => {
+      const doc = `${TRIAGE[action]}\n${WORKFLOW_FIELDS}`;
+      const r = await run<Record<string, AlertWorkflow>>(TRIAGE_OPS[action], doc, { id, ...input });
+      return r[TRIAGE_FIELDS[action]]!;
     },
     alert: async (id, lang) => (await run<{ alert: AlertDetail | null }>('ExplorerAlert', ALERT, { id, lang })).alert,
   };

@@ -75,6 +75,9 @@ export interface AlertListItem {
   summary: string;
   amount: number | null;
   lastSeen: string;
+  /** Where the next page starts when this is the last item shown ("load more"). */
+  cursor?: string;
+  assignee?: string | null;
 }
 
 export interface AlertSubject {
@@ -82,7 +85,7 @@ export interface AlertSubject {
   entity: Entity;
 }
 
-export interface AlertDetail extends AlertListItem {
+export interface AlertDetail extends AlertListItem, Partial<Omit<AlertWorkflow, 'id' | 'state'>> {
   modelRevision: number;
   firstSeen: string;
   subjects: AlertSubject[];
@@ -93,4 +96,57 @@ export interface ModelTitle {
   id: string;
   titleZh: string;
   titleEn: string;
+}
+
+// Triage (server/graphql/alert/schema.graphql: Mutation, AlertEvent, Outcome, Disposal, AlertAction).
+
+export type Outcome = 'CONFIRMED' | 'PARTLY_CONFIRMED' | 'NOT_CONFIRMED' | 'UNVERIFIABLE';
+export type Disposal = 'CORRECTION' | 'TALK' | 'CASE' | 'TRANSFER';
+export type AlertAction = 'ASSIGN' | 'START_VERIFICATION' | 'CONCLUDE' | 'RECTIFY' | 'COMMENT' | 'REOPEN';
+
+export interface AlertEvent {
+  id: string;
+  at: string;
+  actor: string;
+  role: string;
+  action: AlertAction;
+  fromState: string;
+  toState: string;
+  assignee: string | null;
+  outcome: Outcome | null;
+  disposal: Disposal | null;
+  reason: string | null;
+  comment: string | null;
+  amountRecovered: number | null;
+}
+
+/** The workflow part of an alert, as every triage mutation returns it. */
+export interface AlertWorkflow {
+  id: string;
+  state: string;
+  assignee: string | null;
+  outcome: Outcome | null;
+  disposal: Disposal | null;
+  reason: string | null;
+  amountRecovered: number | null;
+  concludedAt: string | null;
+  history: AlertEvent[];
+  actions: AlertAction[];
+}
+
+export interface InboxFilter {
+  state?: string | null;
+  states?: string[] | null;
+  severity?: Severity | null;
+  modelId?: string | null;
+  assignedToMe?: boolean | null;
+  firstSeenFrom?: string | null;
+  firstSeenTo?: string | null;
+}
+
+export interface AlertPage {
+  totalCount: number;
+  items: AlertListItem[];
+  endCursor: string | null;
+  hasNextPage: boolean;
 }

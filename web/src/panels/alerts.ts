@@ -1,19 +1,29 @@
-// The alert inbox: severity, model title and summary in the current language, amount. A click opens the
-// alert's evidence on the canvas.
+// The alert inbox: the filter bar, then per alert severity, state, model title, summary in the current
+// language, amount and assignee; "load more" pages on with the API's cursor. A click opens the alert's
+// evidence on the canvas.
 import { formatAmount, formatTime } from '../format.js';
-import { translate, type MessageKey } from '../i18n.js';
+import { codeName, translate, type MessageKey } from '../i18n.js';
 import { h, fill } from '../dom.js';
 import { modelTitle } from '../schema.js';
 import type { Store } from '../state.js';
+import { mountInboxFilters } from './inbox-filters.js';
+import { triageFor } from './triage.js';
 
 export function mountAlerts(root: HTMLElement, store: Store): void {
+  const filters = h('div', { class: 'inbox-filters', 'data-testid': 'inbox-filters' });
+  const list = h('div', { class: 'inbox-list' });
+  root.append(filters, list);
+  mountInboxFilters(filters, store);
+  const triage = triageFor(store);
+
   store.subscribe((s) => {
     const t = (k: MessageKey, p?: Record<string, string | number>) => translate(s.lang, k, p);
-    if (s.alerts === null) return fill(root, h('p', { class: 'muted pad' }, t('alerts.loading')));
-    if (s.alerts.length === 0) return fill(root, h('p', { class: 'muted pad' }, t('alerts.empty')));
+    if (s.alerts === null) return fill(list, h('p', { class: 'muted pad' }, t('alerts.loading')));
+    if (s.alerts.length === 0) return fill(list, h('p', { class: 'muted pad' }, t('alerts.empty')));
+    const more = s.alerts.length < s.alertsTotal;
     fill(
-      root,
-      h('p', { class: 'muted pad-x small' }, t('alerts.count', { n: s.alertsTotal })),
+      list,
+      h('p', { class: 'muted pad-x small' }, more ? t('inbox.shown', { n: s.alerts.length, total: s.alertsTotal }) : t('alerts.count', { n: s.alertsTotal })),
       h(
         'ul',
         { class: 'list' },
@@ -24,6 +34,7 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
               class: `list-item alert-item${s.alert?.id === a.id ? ' active' : ''}`,
               'data-testid': 'alert-item',
               'data-id': a.id,
+              'data-state': a.state,
               tabindex: 0,
               role: 'button',
               onclick: () => store.dispatch({ type: 'openAlert', id: a.id }),
@@ -36,17 +47,26 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
               { class: 'alert-head' },
               h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)),
               h('span', { class: 'alert-title' }, modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)),
+              h('span', { class: `state state-${a.state}` }, codeName(s.lang, 'state', a.state)),
             ),
             h('p', { class: 'alert-summary' }, a.summary),
             h(
               'div',
               { class: 'alert-meta muted small' },
               a.amount != null ? h('span', {}, `${t('alerts.amount')} ${formatAmount(a.amount, s.lang)}`) : null,
+              a.assignee ? h('span', {}, `${t('triage.assignee')} ${a.assignee}`) : null,
               h('span', {}, formatTime(a.lastSeen, s.lang)),
             ),
           ),
         ),
       ),
+      more
+        ? h(
+            'div',
+            { class: 'pad' },
+            h('button', { type: 'button', class: 'btn btn-small btn-ghost load-more', 'data-testid': 'load-more', onclick: () => void triage.loadMore() }, t('inbox.loadMore')),
+          )
+        : null,
     );
   });
 }

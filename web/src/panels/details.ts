@@ -1,11 +1,13 @@
 // The right panel: the selected node or relationship (label, name, properties, provenance, degree, "N
-// more"), or, with nothing selected, the open alert (summary, model, subjects with roles).
+// more"), or, with nothing selected, the open alert (summary, model, subjects with roles, and the triage
+// section: state, conclusion, actions, history).
 import type { Entity, Provenance } from '../api/types.js';
 import { displayId, formatAmount, formatTime, formatValue } from '../format.js';
 import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
 import { h, fill, type Child } from '../dom.js';
 import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../schema.js';
 import type { State, Store } from '../state.js';
+import { triageSection } from './triage.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
@@ -87,7 +89,6 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
     table([
       [t('alert.model'), modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)],
       [t('alert.modelId'), `${a.modelId} · r${a.modelRevision}`],
-      [t('alert.state'), codeName(s.lang, 'state', a.state)],
       a.amount != null ? [t('alerts.amount'), formatAmount(a.amount, s.lang)] : null,
       [t('alert.firstSeen'), formatTime(a.firstSeen, s.lang)],
       [t('alert.lastSeen'), formatTime(a.lastSeen, s.lang)],
@@ -111,6 +112,8 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
       ),
     ),
     h('p', { class: 'muted small' }, t('alert.evidence', { n: a.evidence.nodes.length, m: a.evidence.edges.length })),
+    // State, conclusion, actions and history: panels/triage.ts.
+    ...triageSection(s, t, store),
   ];
 }
 

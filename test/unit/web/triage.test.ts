@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { createApi, currentInboxFilter, setInboxFilter } from '../../../web/src/api/queries.js';
+import type { AlertDetail, AlertEvent, AlertWorkflow } from '../../../web/src/api/types.js';
+import { filterFrom, OPEN_STATES } from '../../../web/src/panels/inbox-filters.js';
+import { conclusionInput, describeEvent, mergeWorkflow, updateRow, type Draft } from '../../../web/src/panels/triage.js';
+
+const draft = (p: Partial<Draft>): Draft => ({ alertId: 'a', concluding: true, outcome: 'CONFIRMED', disposal: '', reason: '', amount: '', comment: '', ...p });
+
+describe('triage form', () => {
+  it('sends outcome, disposal, reason and amount for a finding', () => {
+    expect(conclusionInput(draft({ disposal: 'CORRECTION', reason: ' 属实 ', amount: '12,000.5' }))).toEqual({
+      ok: true,
+      input: { outcome: 'CONFIRMED', disposal: 'CORRECTION', reason: '属实', amountRecovered: 12000.5 },
+    });
+  });
+
+  it('asks for a reason before dismissing, and drops disposal and amount when nothing was found', () => {
+    expect(conclusionInput(draft({ outcome: 'NOT_CONFIRMED' }))).toEqual({ ok: false, key: 'triage.reasonRequired' });
+    expect(conclusionInput(draft({ outcome: 'UNVERIFIABLE', reason: '当事人已调离', disposal: 'CASE', amount: '5' }))).toEqual({
+      ok: true,
+      input: { outcome: 'UNVERIFIABLE', disposal: null, reason: '当事人已调离', amountRecovered: null },
+    });
+  });
+});
+
+const wf: AlertWorkflow = {
+  id: 'a1',
+  state: 'confirmed',
+  assignee: '张三',
+  outcome: 'CONFIRMED',
+  disposal: 'CORRECTION',
+  reason: null,
+  amountRecovered: 100,
+  concludedAt: '2024-06-01T00:00:00Z',
+  history: [],
+  actions: ['RECTIFY', 'COMMENT'],
+};
+
+describe('triage results in the store', () => {
+  it('replaces the workflow fields of the open alert and keeps its evidence', () => {
+    const a = { id: 'a1', state: 'verifying', evidence: { nodes: [{ id: 'n' }], edges: [] } } as unknown as AlertDetail;
+    const m = mergeWorkflow(a, wf);
+    expect(m).toMatchObject({ state: 'confirmed', outcome: 'CONFIRMED', actions: ['RECTIFY', 'COMMENT'] });
+    expect(m.evidence.nodes).toHaveLength(1);
+  });
+
+  it('updates only that alert in the inbox', () => {
+    const rows = [
+      { id: 'a1', state: 'verifying' },
+      { id: 'a2', state: 'new' },
+    ] as never;
+    expect(updateRow(rows, wf)?.map((r) => [r.id, r.state, r.assignee])).toEqual([
+      ['a1', 'confirmed', '张三'],
+      ['a2', 'new', undefined],
+    ]);
+    expect(updateRow(null, wf)).toBeNull();
+  });
+});
+
+describe('history lines', () => {
+  const e: AlertEvent = {
+    id: 'e',
+    at: '2024-06-01T00:00:00Z',
+    actor: '张三',
+    role: 'handler',
+    action: 'CONCLUDE',
+    fromState: 'verifying',
+    toState: 'confirmed',
+    assignee: null,
+    outcome: 'CONFIRMED',
+    disposal: 'CORRECTION',
+    reason: null,
+    comment: null,
+    amountRecovered: null,
+  };
+  it('say what changed in Chinese first, and in English', () => {
+    expect(describeEvent(e, 'zh')).toBe('办结，核查中 → 已查实，属实，纠错整改');
+    expect(describeEvent(e, 'en')).toBe('Concluded, verifying → confirmed, Confirmed, Correction');
+    expect(describeEvent({ ...e, action: 'COMMENT', toState: 'verifying', outcome: null, disposal: null }, 'zh')).toBe('备注');
+  });
+});
+
+describe('inbox filters', () => {
+  it('turn the selects into an API filter', () => {
+    expect(filterFrom({ state: 'open', severity: 'HIGH', model: 'm', mine: true })).toEqual({ state: null, states: OPEN_STATES, severity: 'HIGH', modelId: 'm', assignedToMe: true });
+    expect(filterFrom({ state: 'confirmed', severity: '', model: '', mine: false })).toEqual({ state: 'confirmed', states: null, severity: null, modelId: null, assignedToMe: null });
+  });
+
+  it('are what every inbox load asks for, and the cursor of each row is kept for "load more"', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const api = createApi(async (_url, init) => {
+      sent.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+      return Response.json({ data: { alerts: { totalCount: 3, edges: [{ cursor: 'c1', node: { id: 'a1' } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } } } });
+    });
+    setInboxFilter({ severity: 'HIGH' });
+    const page = await api.alerts('zh');
+    expect(page).toMatchObject({ totalCount: 3, hasNextPage: true, endCursor: 'c1', items: [{ id: 'a1', cursor: 'c1' }] });
+    expect(sent[0]).toMatchObject({ operationName: 'ExplorerAlerts', variables: { filter: { severity: 'HIGH' }, after: null } });
+    setInboxFilter({});
+    expect(currentInboxFilter()).toEqual({});
+  });
+
+  it('send each triage action as its own named mutation', async () => {
+    const sent: { operationName: string; variables: Record<string, unknown> }[] = [];
+    const api = createApi(async (_url, init) => {
+      sent.push(JSON.parse(String(init.body)) as never);
+      return Response.json({ data: { conclude: wf } });
+    });
+    const r = await api.triage('CONCLUDE', 'a1', { expectedState: 'verifying', outcome: 'CONFIRMED', disposal: 'CORRECTION' });
+    expect(r.state).toBe('confirmed');
+    expect(sent[0]).toMatchObject({ operationName: 'ExplorerConclude', variables: { id: 'a1', expectedState: 'verifying', outcome: 'CONFIRMED' } });
+  });
+});

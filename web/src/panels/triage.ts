@@ -1,0 +1,293 @@
+// Triage in the alert view: the state badge, the conclusion, the action buttons the API says the caller
+// may use in this state, the 办结 form and the history timeline. It also runs the triage calls itself and
+// puts the results in the store (the alert, its row in the inbox, errors with their code), because
+// state.ts and controller.ts carry no triage intents yet; see docs/workflow.md.
+import { ApiError } from '../api/client.js';
+import { createApi, currentInboxFilter, type Api, type TriageInput } from '../api/queries.js';
+import type { AlertAction, AlertDetail, AlertEvent, AlertListItem, AlertWorkflow, Disposal, Outcome } from '../api/types.js';
+import { h, type Child } from '../dom.js';
+import { formatAmount, formatTime } from '../format.js';
+import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
+import type { State, Store } from '../state.js';
+
+type T = (k: MessageKey, p?: Record<string, string | number>) => string;
+
+export const OUTCOMES: readonly Outcome[] = ['CONFIRMED', 'PARTLY_CONFIRMED', 'NOT_CONFIRMED', 'UNVERIFIABLE'];
+export const DISPOSALS: readonly Disposal[] = ['CORRECTION', 'TALK', 'CASE', 'TRANSFER'];
+/** Outcomes that found nothing: a reason is required, and there is nothing to dispose of or recover. */
+const NO_FINDING: readonly Outcome[] = ['NOT_CONFIRMED', 'UNVERIFIABLE'];
+export const INBOX_PAGE = 50;
+
+/** What the handler is typing, kept outside the DOM so a re-render does not wipe it. */
+export interface Draft {
+  alertId: string | null;
+  concluding: boolean;
+  outcome: Outcome;
+  disposal: Disposal | '';
+  reason: string;
+  amount: string;
+  comment: string;
+}
+const emptyDraft = (alertId: string | null): Draft => ({ alertId, concluding: false, outcome: 'CONFIRMED', disposal: '', reason: '', amount: '', comment: '' });
+
+/** The 办结 form as mutation input, or the message key saying what is missing. Pure. */
+export function conclusionInput(d: Draft): { ok: true; input: TriageInput } | { ok: false; key: MessageKey } {
+  const finding = !NO_FINDING.includes(d.outcome);
+  if (!finding && d.reason.trim() === '') return { ok: false, key: 'triage.reasonRequired' };
+  const amount = d.amount.trim() === '' ? null : Number(d.amount.replace(/[,，\s]/g, ''));
+  return {
+    ok: true,
+    input: {
+      outcome: d.outcome,
+      disposal: finding && d.disposal !== '' ? d.disposal : null,
+      reason: d.reason.trim() || null,
+      amountRecovered: finding && amount !== null && Number.isFinite(amount) ? amount : null,
+    },
+  };
+}
+
+/** The alert after a mutation: the workflow fields replaced, evidence and subjects kept. Pure. */
+export function mergeWorkflow(a: AlertDetail, wf: AlertWorkflow): AlertDetail {
+  return { ...a, ...wf };
+}
+
+/** The inbox row of that alert, updated in place so the list shows the new state without a reload. Pure. */
+export function updateRow(items: AlertListItem[] | null, wf: AlertWorkflow): AlertListItem[] | null {
+  return items?.map((i) => (i.id === wf.id ? { ...i, state: wf.state, assignee: wf.assignee } : i)) ?? null;
+}
+
+/** One history line: what happened, with the outcome, disposal and amount where there are any. Pure. */
+export function describeEvent(e: AlertEvent, lang: Lang): string {
+  const t = (k: MessageKey) => translate(lang, k);
+  const parts = [t(`action.${e.action}` as MessageKey)];
+  if (e.fromState !== e.toState) parts.push(`${codeName(lang, 'state', e.fromState)} → ${codeName(lang, 'state', e.toState)}`);
+  if (e.action === 'ASSIGN' && e.assignee) parts.push(`${t('triage.assignee')} ${e.assignee}`);
+  if (e.outcome) parts.push(t(`outcome.${e.outcome}` as MessageKey));
+  if (e.disposal) parts.push(t(`disposal.${e.disposal}` as MessageKey));
+  if (e.amountRecovered != null) parts.push(formatAmount(e.amountRecovered, lang));
+  return parts.join(lang === 'zh' ? '，' : ', ');
+}
+
+export interface Triage {
+  act(action: AlertAction, input?: TriageInput): Promise<void>;
+  reloadInbox(): Promise<void>;
+  loadMore(): Promise<void>;
+  draft(): Draft;
+  setDraft(patch: Partial<Draft>, render?: boolean): void;
+}
+
+const instances = new WeakMap<Store, Triage>();
+
+/** One triage helper per store, shared by the inbox and the alert view. */
+export function triageFor(store: Store, api: Api = createApi()): Triage {
+  let t = instances.get(store);
+  if (!t) {
+    t = createTriage(store, api);
+    instances.set(store, t);
+  }
+  return t;
+}
+
+export function createTriage(store: Store, api: Api): Triage {
+  let draft = emptyDraft(null);
+  const busy = async (fn: () => Promise<void>) => {
+    store.set({ busy: store.get().busy + 1, error: null });
+    try {
+      await fn();
+    } catch (e) {
+      const err = e instanceof ApiError ? e : new ApiError('CLIENT', e instanceof Error ? e.message : String(e));
+      console.warn(err);
+      store.set({ error: { code: err.code, message: err.message } });
+    } finally {
+      store.set({ busy: Math.max(0, store.get().busy - 1) });
+    }
+  };
+  return {
+    draft: () => draft,
+    setDraft(patch, render = false) {
+      draft = { ...draft, ...patch };
+      // Typing must not re-render (it would move the caret); opening and closing the form must.
+      if (render) store.set({});
+    },
+    act: (action, input = {}) =>
+      busy(async () => {
+        const a = store.get().alert;
+        if (!a) return;
+        // expectedState: if someone else moved the alert since it was loaded, the API says CONFLICT.
+        const expected = action === 'COMMENT' ? {} : { expectedState: a.state };
+        const wf = await api.triage(action, a.id, { ...expected, ...input });
+        draft = emptyDraft(a.id);
+        const now = store.get();
+        if (now.alert?.id === wf.id) store.set({ alert: mergeWorkflow(now.alert, wf), alerts: updateRow(now.alerts, wf) });
+      }),
+    reloadInbox: () =>
+      busy(async () => {
+        store.set({ alertsLoading: true });
+        try {
+          const page = await api.alerts(store.get().lang, INBOX_PAGE, currentInboxFilter());
+          store.set({ alerts: page.items, alertsTotal: page.totalCount });
+        } finally {
+          store.set({ alertsLoading: false });
+        }
+      }),
+    loadMore: () =>
+      busy(async () => {
+        const s = store.get();
+        const after = s.alerts?.at(-1)?.cursor;
+        if (!after) return;
+        const page = await api.alerts(s.lang, INBOX_PAGE, currentInboxFilter(), after);
+        const known = new Set((store.get().alerts ?? []).map((a) => a.id));
+        store.set({ alerts: [...(store.get().alerts ?? []), ...page.items.filter((i) => !known.has(i.id))], alertsTotal: page.totalCount });
+      }),
+  };
+}
+
+const stateBadge = (lang: Lang, state: string) =>
+  h('span', { class: `state state-${state}`, 'data-testid': 'alert-state', 'data-state': state }, codeName(lang, 'state', state));
+
+/** The triage part of the alert view. */
+export function triageSection(s: State, t: T, store: Store): Child[] {
+  const a = s.alert;
+  if (!a) return [];
+  const triage = triageFor(store);
+  if (triage.draft().alertId !== a.id) triage.setDraft(emptyDraft(a.id));
+  const d = triage.draft();
+  const actions = a.actions ?? [];
+  const rows: [string, Child][] = [
+    [t('alert.state'), stateBadge(s.lang, a.state)],
+    [t('triage.assignee'), a.assignee ?? t('triage.unassigned')],
+  ];
+  if (a.outcome) rows.push([t('triage.outcome'), h('span', { 'data-testid': 'alert-outcome' }, t(`outcome.${a.outcome}` as MessageKey))]);
+  if (a.disposal) rows.push([t('triage.disposal'), t(`disposal.${a.disposal}` as MessageKey)]);
+  if (a.amountRecovered != null) rows.push([t('triage.amountRecovered'), formatAmount(a.amountRecovered, s.lang)]);
+  if (a.reason) rows.push([t('triage.reason'), a.reason]);
+  if (a.concludedAt) rows.push([t('triage.concludedAt'), formatTime(a.concludedAt, s.lang)]);
+
+  return [
+    h('h3', { class: 'section' }, t('triage.title')),
+    h('dl', { class: 'kv', 'data-testid': 'triage-facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    actionBar(actions, a, d, t, triage),
+    d.concluding && actions.includes('CONCLUDE') ? concludeForm(d, t, triage) : null,
+    actions.includes('COMMENT') ? commentBox(d, t, triage) : null,
+    h('h3', { class: 'section' }, t('triage.history')),
+    history(a.history ?? [], s.lang, t),
+  ];
+}
+
+function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triage: Triage): HTMLElement {
+  const button = (testid: string, key: MessageKey, onclick: () => void, primary = false) =>
+    h('button', { type: 'button', class: `btn btn-small${primary ? '' : ' btn-ghost'}`, 'data-testid': testid, onclick }, t(key));
+  const buttons = [
+    actions.includes('ASSIGN') && a.state === 'new' ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN'), true) : null,
+    actions.includes('START_VERIFICATION') ? button('action-start', 'triage.start', () => void triage.act('START_VERIFICATION'), true) : null,
+    actions.includes('CONCLUDE') && !d.concluding ? button('action-conclude', 'triage.conclude', () => triage.setDraft({ concluding: true }, true), true) : null,
+    actions.includes('RECTIFY') ? button('action-rectify', 'triage.rectify', () => void triage.act('RECTIFY'), true) : null,
+    // Re-assigning to oneself a case already in progress, when someone else holds it.
+    actions.includes('ASSIGN') && a.state !== 'new' ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN')) : null,
+  ].filter((b) => b !== null);
+  return h(
+    'div',
+    { class: 'triage-actions', 'data-testid': 'triage-actions' },
+    buttons.length > 0 || actions.includes('COMMENT') ? buttons : h('p', { class: 'muted small' }, t('triage.noActions')),
+  );
+}
+
+function concludeForm(d: Draft, t: T, triage: Triage): HTMLElement {
+  const finding = !NO_FINDING.includes(d.outcome);
+  const outcome = h(
+    'select',
+    { 'data-testid': 'conclude-outcome', onchange: (ev) => triage.setDraft({ outcome: (ev.target as HTMLSelectElement).value as Outcome }, true) },
+    OUTCOMES.map((o) => h('option', { value: o, selected: o === d.outcome }, t(`outcome.${o}` as MessageKey))),
+  );
+  const disposal = h(
+    'select',
+    { 'data-testid': 'conclude-disposal', disabled: !finding, onchange: (ev) => triage.setDraft({ disposal: (ev.target as HTMLSelectElement).value as Disposal | '' }) },
+    h('option', { value: '', selected: d.disposal === '' }, t('triage.noDisposal')),
+    DISPOSALS.map((x) => h('option', { value: x, selected: x === d.disposal }, t(`disposal.${x}` as MessageKey))),
+  );
+  const reason = h('textarea', { 'data-testid': 'conclude-reason', rows: 2, maxlength: 2000, oninput: (ev) => triage.setDraft({ reason: (ev.target as HTMLTextAreaElement).value }) });
+  reason.value = d.reason;
+  const amount = h('input', { type: 'text', inputmode: 'decimal', 'data-testid': 'conclude-amount', disabled: !finding, oninput: (ev) => triage.setDraft({ amount: (ev.target as HTMLInputElement).value }) });
+  amount.value = d.amount;
+  const field = (key: MessageKey, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, t(key)), control);
+  const hint = h('p', { class: 'form-hint', 'data-testid': 'conclude-hint', hidden: true });
+  const submit = () => {
+    const r = conclusionInput(triage.draft());
+    if (!r.ok) {
+      hint.textContent = t(r.key);
+      hint.hidden = false;
+      return;
+    }
+    void triage.act('CONCLUDE', r.input);
+  };
+  return h(
+    'form',
+    {
+      class: 'triage-form',
+      'data-testid': 'conclude-form',
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        submit();
+      },
+    },
+    field('triage.outcome', outcome),
+    field('triage.disposal', disposal),
+    field('triage.reason', reason),
+    field('triage.amountRecovered', amount),
+    hint,
+    h(
+      'div',
+      { class: 'triage-actions' },
+      h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'conclude-submit' }, t('triage.submit')),
+      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => triage.setDraft({ concluding: false }, true) }, t('triage.cancel')),
+    ),
+  );
+}
+
+function commentBox(d: Draft, t: T, triage: Triage): HTMLElement {
+  const text = h('textarea', {
+    'data-testid': 'comment-text',
+    rows: 2,
+    maxlength: 2000,
+    placeholder: t('triage.commentPlaceholder'),
+    oninput: (ev) => triage.setDraft({ comment: (ev.target as HTMLTextAreaElement).value }),
+  });
+  text.value = d.comment;
+  return h(
+    'div',
+    { class: 'triage-comment' },
+    text,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-small btn-ghost',
+        'data-testid': 'action-comment',
+        onclick: () => {
+          const c = triage.draft().comment.trim();
+          if (c) void triage.act('COMMENT', { text: c });
+        },
+      },
+      t('triage.comment'),
+    ),
+  );
+}
+
+function history(events: AlertEvent[], lang: Lang, t: T): HTMLElement {
+  if (events.length === 0) return h('p', { class: 'muted small', 'data-testid': 'alert-history' }, t('triage.noHistory'));
+  return h(
+    'ol',
+    { class: 'timeline', 'data-testid': 'alert-history' },
+    // Newest first: the handler wants to see what happened last.
+    [...events].reverse().map((e) =>
+      h(
+        'li',
+        { class: 'timeline-item', 'data-testid': 'history-entry', 'data-action': e.action },
+        h('div', { class: 'timeline-head' }, h('strong', {}, e.actor), h('span', { class: 'muted small' }, formatTime(e.at, lang))),
+        h('div', {}, describeEvent(e, lang)),
+        e.reason ? h('div', { class: 'muted small' }, `${t('triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`) : null,
+        e.comment ? h('div', { class: 'timeline-comment' }, e.comment) : null,
+      ),
+    ),
+  );
+}
