@@ -1,9 +1,9 @@
 // Runs Neo4j's own admin tool (org.neo4j.cli.AdminTool, the code behind `neo4j-admin`) from the same jar
 // folder as the embedded server, with NEO4J_HOME and NEO4J_CONF pointing at its home (docs/neo4j-runtime.md).
 import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setInitialPassword as setHomePassword } from '../../server/neo4j/embedded.js';
 import type { EmbeddedNeo4j } from '../../server/config.js';
 import { ensureJars } from '../../server/neo4j/fetch.js';
 import { findJava } from '../../server/neo4j/java.js';
@@ -39,13 +39,8 @@ export async function adminTool(cfg: EmbeddedNeo4j, args: string[], logFile: str
 
 /**
  * A home that never ran a server has no database and no password yet. The importer creates the database;
- * the password is set as the embedded runtime sets it before a first start (`dbms set-initial-password`,
- * kept in <home>/huiyan-password, mode 0600), so the server that starts afterwards is the usual one.
+ * the password is set exactly as the embedded runtime sets it before a first start.
  */
-export async function setInitialPassword(cfg: EmbeddedNeo4j, logFile: string, log: (m: string) => void): Promise<void> {
-  const password = randomBytes(18).toString('base64url');
-  await adminTool(cfg, ['dbms', 'set-initial-password', password], logFile, log);
-  const file = path.join(cfg.homeDir, 'huiyan-password');
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+export async function setInitialPassword(cfg: EmbeddedNeo4j, _logFile: string, log: (m: string) => void): Promise<void> {
+  await setHomePassword(cfg, log);
 }

@@ -1,8 +1,7 @@
 // Writes the in-memory graph as the offline importer's CSV files (neo4j-admin database import full):
 // one node file per label with `uid:ID` and `:LABEL` (the label plus Entity), one relationship file per
-// type with `:START_ID`, `:END_ID`, `:TYPE`. Column types follow graph.yaml; numbers are written as double
-// because the online loader sends JavaScript numbers, which Neo4j stores as floats, and both paths must
-// give the same properties.
+// type with `:START_ID`, `:END_ID`, `:TYPE`. Column types follow graph.yaml (integers as long, like the
+// online loader's toInteger), so both paths give the same properties.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { IDENT, type GraphSchema, type PropDef } from '../../server/schema/graph-schema.js';
@@ -19,15 +18,16 @@ export interface ImporterFiles {
 const PROVENANCE: [string, string][] = [
   ['_source', ''],
   ['_file', ''],
-  ['_row', ':double'],
+  ['_row', ':long'],
   ['_run', ''],
 ];
 
 function suffix(def: PropDef | undefined): string {
   switch (def?.type) {
     case 'float':
-    case 'integer':
       return ':double';
+    case 'integer':
+      return ':long';
     case 'boolean':
       return ':boolean';
     case 'date':

@@ -74,7 +74,7 @@ UNWIND $pairs AS k
 MATCH (a:Person {idNo: k.from})
 MATCH (b:Person {idNo: k.to})
 MERGE (a)-[r:KIN {relation: k.relation, source: $kinSource}]->(b)
-SET r.category = k.category, r.generation = k.generation,
+SET r.category = k.category, r.generation = toInteger(k.generation),
     r._source = 'hukou', r._derived = 'householdKin', r._file = k.file, r._run = k.run, r._row = null`;
 
 /** Derives and writes KIN for every household in the graph; returns how many KIN relationships were merged (both directions counted). */

@@ -141,6 +141,16 @@ function settings(cfg: EmbeddedNeo4j, port: number, home: string): string[] {
   ];
 }
 
+/**
+ * A home that never ran a server gets its random password before the first start: also for homes the
+ * offline importer fills (loaders/bulk), so the server that starts on them afterwards is the usual one.
+ */
+export async function setInitialPassword(cfg: EmbeddedNeo4j, log: (msg: string) => void): Promise<string> {
+  const java = findJava(cfg.javaHome);
+  const libDir = await ensureJars(cfg.runtimeDir, log);
+  return initialPassword(java, libDir, cfg.homeDir, cfg.childEnv);
+}
+
 /** Sets a random password before the very first start, with Neo4j's own admin tool from the same jars. */
 async function initialPassword(java: Java, libDir: string, home: string, env: Record<string, string | undefined>): Promise<string> {
   const password = randomBytes(18).toString('base64url');

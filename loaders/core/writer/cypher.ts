@@ -9,15 +9,19 @@ function ident(s: string): string {
   return s;
 }
 
-/** Temporal properties travel as ISO strings and become Neo4j values in the query. */
+/**
+ * Temporal properties travel as ISO strings and become Neo4j values in the query; integers travel as JS
+ * numbers, which the driver sends as floats, so they are made integers here.
+ */
 function typed(expr: string, def: PropDef | undefined): string {
+  if (def?.type === 'integer') return `toInteger(${expr})`;
   if (def?.type === 'date') return `date(${expr})`;
   if (def?.type === 'datetime') return `datetime(${expr})`;
   return expr;
 }
 
 const PROVENANCE = (v: string) =>
-  `${v}._source = $source, ${v}._file = $file, ${v}._row = row.row, ${v}._run = $run`;
+  `${v}._source = $source, ${v}._file = $file, ${v}._row = toInteger(row.row), ${v}._run = $run`;
 
 /**
  * Rows: { key, uid, row, p: {prop: value} }. `set` nodes take the row's non-empty values; `fill` nodes keep
