@@ -23,8 +23,15 @@ import { writeCadres, writeHukou, writeMarriages } from './write-people.js';
 import { buildRecords, planIntegrity, reconcile, type IntegrityCase } from './integrity.js';
 import type { Records } from './records.js';
 import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, writePolice, writeSanctions } from './write-integrity.js';
+import { assignDirectRefs } from './direct-awards.js';
+import { allProcurementMatches } from './proc-brute.js';
+import { keyId, toModelCase, type ModelCase, type PlantedCase } from './proc-cases.js';
+import { buildProcurement } from './procurement.js';
+import { assignRegRefs } from './regulation.js';
+import { writeDirect, writeRegulation } from './write-procurement.js';
 
 export type { Truth, M03Case } from './truth.js';
+export type { ModelCase } from './proc-cases.js';
 
 export interface GenerateOptions {
   persons: number;
@@ -36,7 +43,7 @@ export interface GenerateOptions {
 export const MIN_PERSONS = 150;
 
 /** Builds the county in memory (no files). Exposed for tests and the brute-force check. */
-export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[]; records: Records; integrity: IntegrityCase[] } {
+export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[]; records: Records; integrity: IntegrityCase[]; procurement: PlantedCase[] } {
   if (!Number.isInteger(persons) || persons < MIN_PERSONS) throw new Error(`persons must be an integer >= ${MIN_PERSONS}`);
   const world = emptyWorld();
   const ids = new IdIssuer(new Rng(seed, 'ids'));
@@ -64,9 +71,13 @@ export function buildWorld(persons: number, seed: number): { world: World; plant
   const bidderPool = world.companies.filter((c) => c.role === 'bidder');
   const planted = plantAwards(world, plantRng, factory, plantedPeople, units, people, bidderPool);
   generateTenders(world, new Rng(seed, 'tenders'), persons, bidderPool.filter((c) => !c.planted));
+  const { cases: procurement, sanitise } = buildProcurement(world, new Rng(seed, 'procurement'), factory, people, bidderPool.filter((c) => !c.planted));
   assignCodes(world);
+  assignDirectRefs(world);
+  assignRegRefs(world);
   const { records, cases: integrity } = buildRecords(world, finishes, seed, persons, factory);
-  return { world, planted, records, integrity };
+  sanitise();
+  return { world, planted, procurement, records, integrity };
 }
 
 /** Project codes in announcement order per year (planted projects interleave with the rest). */
@@ -91,8 +102,9 @@ function assignCodes(world: World): void {
  * next to them at `truthPath`. */
 export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
   const noiseOn = opts.noise ?? true;
-  const { world, planted, records, integrity } = buildWorld(opts.persons, opts.seed);
+  const { world, planted, procurement, records, integrity } = buildWorld(opts.persons, opts.seed);
   const integrityTruth = reconcile(world, records, integrity);
+  const modelCases = procurementCases(world, procurement);
   const cases = caseRecords(world, planted);
   const expectedAlerts = bruteForceM03(world);
   const plantedAlerts = cases.filter((c) => c.expected === 'alert');
@@ -115,6 +127,8 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   rows[SOURCES.tender.file] = await writeTenders(world, noise, dir);
   rows[SOURCES.bid.file] = writeBids(world, noise, dir);
   rows[SOURCES.award.file] = writeAwards(world, noise, dir);
+  rows[SOURCES.direct.file] = await writeDirect(world, noise, dir);
+  rows[SOURCES.regulation.file] = writeRegulation(world, noise, dir);
   rows[SOURCES.death.file] = writeDeaths(world, records, noise, dir);
   rows[SOURCES.party.file] = await writeParty(world, records, noise, dir);
   rows[SOURCES.payroll.file] = writePayroll(world, records, noise, dir);
@@ -136,12 +150,26 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
       companies: world.companies.length, projects: world.projects.length, bids: world.bids.length, awards: world.awards.length,
     },
     m03: { cases, expectedAlerts },
-    cases: integrityTruth.cases,
     integrity: { expectedAlerts: integrityTruth.expectedAlerts },
+    cases: [...modelCases, ...integrityTruth.cases],
     noise: noiseOn ? noise.log : null,
   };
   const truthPath = join(dir, 'truth.json');
   writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
   const files = Object.values(SOURCES).map((s) => join(dir, s.file));
   return { files, truth, truthPath };
+}
+
+/** The planted procurement cases plus any match the brute force finds that no case plants (recorded as
+ * kind "background", so truth always equals what the data contains). Refuses a county where a planted
+ * alert is missing or a planted near miss matches. */
+export function procurementCases(world: World, planted: PlantedCase[]): ModelCase[] {
+  const found = new Map(allProcurementMatches(world).map((m) => [keyId(m.model, m.key), m]));
+  for (const c of planted) {
+    const hit = found.has(keyId(c.model, c.key));
+    if (hit !== (c.expected === 'alert')) throw new Error(`${c.id} self-check failed: planted ${c.expected}, brute force ${hit ? 'matches' : 'does not match'}`);
+  }
+  const plantedKeys = new Set(planted.map((c) => keyId(c.model, c.key)));
+  const extra: PlantedCase[] = [...found.entries()].filter(([k]) => !plantedKeys.has(k)).map(([, m], i) => ({ model: m.model, id: `${m.model}-B${i + 1}`, expected: 'alert', kind: 'background', key: m.key, involved: [], note: 'not planted: background data happens to match' }));
+  return [...planted, ...extra].map((c) => toModelCase(world, c));
 }

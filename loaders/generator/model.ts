@@ -70,6 +70,8 @@ export interface Company {
   rep: number;
   role: 'bidder' | 'agent' | 'other';
   planted?: boolean;
+  /** 参保人数 in the annual report (bid-people.ts fills it). */
+  insured?: number;
 }
 
 export interface Shareholding {
@@ -112,6 +114,13 @@ export interface Bid {
   contact: string;
   phone: string;
   manager: string;
+  /** The registered project manager (建造师) behind `manager`, when known (bid-people.ts). */
+  managerPerson?: number;
+  /** Per-bid fingerprints where they differ from the company's kit (planted collusion cases). */
+  ip?: string;
+  mac?: string;
+  machine?: string;
+  account?: string;
 }
 
 export interface Award {
@@ -151,6 +160,36 @@ export interface World {
   bids: Bid[];
   awards: Award[];
   kits: BidderKit[];
+  /** 直接发包及村级工程支付 vouchers and 许可/检查/处罚 records (procurement-world.ts). */
+  direct?: DirectAward[];
+  regs?: RegRecord[];
+}
+
+/** One voucher: a unit paid or contracted a person or company without a tender. */
+export interface DirectAward {
+  ref: string;
+  org: number;
+  payee: { kind: 'person' | 'company'; idx: number };
+  job: string;
+  site: string;
+  amount: number;
+  date: Day;
+  method: '直接发包' | '零星工程';
+  planted?: boolean;
+}
+
+/** One licence, check or penalty of a company by a unit; checks and penalties name an inspector. */
+export interface RegRecord {
+  ref: string;
+  org: number;
+  company: number;
+  kind: '许可' | '检查' | '处罚';
+  date: Day;
+  validTo?: Day;
+  inspector?: number;
+  result: string;
+  fine?: number;
+  planted?: boolean;
 }
 
 export function emptyWorld(): World {

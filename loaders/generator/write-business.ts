@@ -19,7 +19,7 @@ export async function writeCompanies(world: World, noise: Noise, dir: string): P
     if (!rep) continue;
     const row = w.rows + 1;
     const im = c.planted === true;
-    const cells = [c.uscc, c.name, c.status, noise.date(src.file, c.founded, im), noise.capital(src.file, row, c.capitalWan, im), c.address, c.phone, rep.name, noise.id(src.file, row, '法定代表人证件号码', rep)];
+    const cells = [c.uscc, c.name, c.status, noise.date(src.file, c.founded, im), noise.capital(src.file, row, c.capitalWan, im), c.address, c.phone, rep.name, noise.id(src.file, row, '法定代表人证件号码', rep), c.insured !== undefined ? String(c.insured) : ''];
     w.row(cells);
     if (!im && !dup && c.role === 'bidder' && noise.on) dup = { row, cells };
   }
@@ -111,9 +111,12 @@ export function writeBids(world: World, noise: Noise, dir: string): number {
     const hms = [Math.floor(b.second / 3600), Math.floor(b.second / 60) % 60, b.second % 60].map((n) => String(n).padStart(2, '0')).join(':');
     const when = im || !noise.chance(0.3) ? `${iso(b.submitted)} ${hms}` : `${formatDay(b.submitted, 'slash')} ${hms}`;
     const price = noise.amount(src.file, row, '投标报价', b.price, im);
+    // Per-bid fingerprints (planted collusion) override the firm's usual kit.
+    const mgr = b.managerPerson !== undefined ? world.persons[b.managerPerson] : undefined;
     w.row({
       投标编号: b.code, 项目编号: p.code, 投标人: c.name, 投标人信用代码: c.uscc, 投标报价: price === String(b.price) ? b.price : price,
-      递交时间: when, 上传IP: kit.ip, MAC地址: kit.mac, 机器码: kit.machine, 保证金账号: kit.account, 联系人: b.contact, 联系电话: b.phone, 项目负责人: b.manager,
+      递交时间: when, 上传IP: b.ip ?? kit.ip, MAC地址: b.mac ?? kit.mac, 机器码: b.machine ?? kit.machine, 保证金账号: b.account ?? kit.account,
+      联系人: b.contact, 联系电话: b.phone, 项目负责人: mgr?.name ?? b.manager, 项目负责人证件号码: mgr ? noise.id(src.file, row, '项目负责人证件号码', mgr) : '',
     });
   }
   return w.close();
