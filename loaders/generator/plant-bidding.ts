@@ -174,15 +174,16 @@ export function plantWinners(pl: Planter): void {
     }
     pl.cases.push({ model: 'M31', id, expected, kind, key: [ref('Org', org.idx), ref('Company', X.idx)], involved: lots.map((p) => ref('Project', p)), note });
   };
-  const [o1, o2] = quiet as [Org, Org];
+  const [o1, o2, o3] = quiet as [Org, Org, Org];
   dominate(o1, P.dominantMinAwards + 1, 'M31-A1', 'alert', 'dominant_winner', `one firm won ${P.dominantMinAwards + 1} of the unit's awards, most of their value (标王)`);
+  dominate(o3, P.dominantMinAwards, 'M31-A2', 'alert', 'dominant_winner', `one firm won ${P.dominantMinAwards} of the unit's awards, most of their value`);
   dominate(o2, P.dominantMinAwards - 2, 'M31-N1', 'no_alert', 'near_miss_too_few_awards', `one firm holds most of the unit's award value, but with only ${P.dominantMinAwards - 2} awards`);
 
   const shell = (id: string, expected: 'alert' | 'no_alert', kind: string, insured: number, amount: number, ageDays: number, note: string) => {
     const t = when(pl);
     const S = pl.firm({ founded: t - ageDays, insured });
     S.capitalWan = 100;
-    const proj = pl.lot(pl.orgFor(S.idx, new Set([o1.idx, o2.idx])), t, [S.idx, ...pl.rivals(3, t)], S.idx, { amount, budget: Math.round(amount * 1.1), pin: [S.idx] }).project.idx;
+    const proj = pl.lot(pl.orgFor(S.idx, new Set([o1.idx, o2.idx, o3.idx])), t, [S.idx, ...pl.rivals(3, t)], S.idx, { amount, budget: Math.round(amount * 1.1), pin: [S.idx] }).project.idx;
     pl.cases.push({ model: 'M32', id, expected, kind, key: [ref('Company', S.idx), ref('Project', proj)], involved: [], note });
   };
   shell('M32-A1', 'alert', 'shell_winner', 1, 2_860_000, 150, 'founded 5 months before the tender, 1 insured, wins ¥2.86m');
