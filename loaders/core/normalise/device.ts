@@ -1,5 +1,7 @@
 // Bid-document fingerprints as one Device key each, "<kind>:<value>", so the same machine seen in two
 // bids is one node whatever spelling the platform exported (MAC with ':' or '-', lower case, padding).
+// A value in no known shape is kept as cleaned text rather than refused: a fingerprint is evidence
+// about the bid, and a bid must not be rejected because its platform logged a short or odd one.
 import { invalid } from '../errors.js';
 import { text, type Cell } from './text.js';
 
@@ -13,18 +15,16 @@ export function deviceValue(raw: Cell, kind: DeviceKind): string | null {
   switch (kind) {
     case 'ip': {
       const parts = s.split('.');
-      if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return invalid(`"${s}" is not an IPv4 address`);
+      if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return s.replace(/\s+/g, '');
       return parts.map(Number).join('.');
     }
     case 'mac': {
       const hex = s.replace(/[-:.\s]/g, '').toUpperCase();
-      if (!/^[0-9A-F]{12}$/.test(hex)) return invalid(`"${s}" is not a MAC address`);
+      if (!/^[0-9A-F]{12}$/.test(hex)) return s.replace(/\s+/g, '').toUpperCase();
       return hex.match(/../g)!.join('-');
     }
     case 'machineCode': {
-      const c = s.replace(/[-\s]/g, '').toUpperCase();
-      if (!/^[0-9A-Z]{6,64}$/.test(c)) return invalid(`"${s}" is not a machine code`);
-      return c;
+      return s.replace(/[-\s]/g, '').toUpperCase();
     }
   }
 }
