@@ -63,7 +63,7 @@ export function createBatchers(executor: Executor, txMeta: ApiContext['txMeta'])
     degree: new Batcher(async (keys) => {
       const rows = await read<{ k: string; d: number }>(
         'degree',
-        'UNWIND $keys AS k MATCH (n:Entity {uid: k}) RETURN k, COUNT { (n)--() } AS d',
+        'UNWIND $keys AS k MATCH (n:Entity {uid: k}) RETURN k, COUNT { (n)--(:Entity) } AS d',
         keys,
       );
       return new Map(rows.map((r) => [r.k, r.d]));

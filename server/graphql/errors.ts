@@ -4,7 +4,8 @@
 // GraphQL over HTTP expects; the code is what clients branch on.
 import { createGraphQLError } from 'graphql-yoga';
 
-export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN';
+// CONFLICT: the thing changed since the caller read it (alert triage; raised in server/workflow).
+export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
 
 const coded = (code: ErrorCode) => (message: string) => createGraphQLError(message, { extensions: { code } });
 

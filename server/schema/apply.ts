@@ -12,6 +12,7 @@ export interface SchemaStatement {
 const BOOKKEEPING: [label: string, prop: string][] = [
   ['LoadRun', 'id'],
   ['ModelRun', 'id'],
+  ['AlertEvent', 'id'],
 ];
 
 const ident = (s: string) => {

@@ -12,7 +12,7 @@ export const entityResolvers = {
   Query: {
     async entity(_: unknown, args: { id: string }, ctx: ApiContext): Promise<EntityView | null> {
       const { rows } = await ctx.executor.read<{ n: PlainNode; d: number }>(
-        'MATCH (n:Entity {uid: $id}) RETURN n, COUNT { (n)--() } AS d',
+        'MATCH (n:Entity {uid: $id}) RETURN n, COUNT { (n)--(:Entity) } AS d',
         { id: uidArg(args.id) },
         ctx.txMeta('entity'),
       );

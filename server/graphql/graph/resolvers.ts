@@ -57,7 +57,7 @@ export const graphResolvers = {
           MATCH (c)${hop}(m)
           RETURN collect(${REL_ROW('r')}) AS rels
         }
-        RETURN c, COUNT { (c)--() } AS degree, total, nodes, rels`;
+        RETURN c, COUNT { (c)--(:Entity) } AS degree, total, nodes, rels`;
       const { rows } = await ctx.executor.read<{ c: PlainNode; degree: number; total: number; nodes: PlainNode[]; rels: RelRow[] }>(
         cypher,
         { id, exclude: args.exclude ?? [], limit: int(limit) },
