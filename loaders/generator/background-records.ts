@@ -60,16 +60,22 @@ function partyMembers(world: World, records: Records, rng: Rng): void {
 }
 
 function insurance(world: World, records: Records, rng: Rng): void {
+  const firstPost = new Map<string, (typeof world.posts)[number]>();
+  for (const p of world.posts) if (!firstPost.has(`${p.person}:${p.org}`)) firstPost.set(`${p.person}:${p.org}`, p);
+  const insured = new Set<string>();
   for (const s of records.payroll) {
     const org = world.orgs[s.org];
-    if (!org || records.insurance.some((i) => i.person === s.person && i.employer.code === org.code)) continue;
-    const post = world.posts.find((p) => p.person === s.person && p.org === s.org);
+    if (!org || insured.has(`${s.person}:${s.org}`)) continue;
+    insured.add(`${s.person}:${s.org}`);
+    const post = firstPost.get(`${s.person}:${s.org}`);
     records.insurance.push({ person: s.person, employer: { kind: 'org', code: org.code, name: org.name }, scheme: '机关事业单位养老保险', from: monthStart(Math.max(post?.from ?? s.from, day(2014, 10, 1))), ...(post?.to !== undefined ? { to: monthEnd(post.to) } : {}) });
   }
   const seen = new Set<string>();
+  const officers = new Map<number, number[]>();
+  for (const o of world.officers) officers.set(o.company, [...(officers.get(o.company) ?? []), o.person]);
   world.companies.forEach((c, ci) => {
     if (c.planted || c.status === '吊销' || c.status === '注销') return;
-    const staff = [c.rep, ...world.officers.filter((o) => o.company === ci).map((o) => o.person)];
+    const staff = [c.rep, ...(officers.get(ci) ?? [])];
     for (const pi of staff) {
       const p = world.persons[pi];
       if (!p || p.planted || p.cancel || seen.has(`${pi}:${ci}`)) continue;
@@ -188,8 +194,11 @@ function police(world: World, records: Records, rng: Rng, persons: number): void
   for (let i = 0; i < n && pool.length >= 3; i++) {
     const [type, min, penalties] = rng.pick(OFFENCES);
     const time = day(2021, 1, 1) + rng.int(0, 1270);
-    const count = type === '赌博' ? rng.int(min, 5) : 1;
-    const parties: CaseParty[] = rng.sample(pool, count).map((p, k) => ({
+    const count = Math.min(type === '赌博' ? rng.int(min, 5) : 1, pool.length);
+    // Distinct random people without shuffling the whole pool (cases are few, the pool is the county).
+    const chosen = new Map<number, Person>();
+    while (chosen.size < count) { const p = rng.pick(pool); chosen.set(p.idx, p); }
+    const parties: CaseParty[] = [...chosen.values()].map((p, k) => ({
       person: p.idx, role: type === '赌博' ? (k === 0 && count > 3 ? '组织者' : '参赌人员') : '违法行为人', penalty: rng.pick(penalties),
       political: '群众', job: employerOf.has(p.idx) ? '企业负责人' : rng.pick(['农民', '个体', '无业', '司机']), employer: employerOf.get(p.idx) ?? '无',
     }));
@@ -205,6 +214,8 @@ function police(world: World, records: Records, rng: Rng, persons: number): void
 function sanctions(world: World, records: Records, rng: Rng): void {
   const members = new Set(records.party.map((m) => m.person));
   const current = world.posts.filter((p) => !p.planted && p.to === undefined && world.orgs[p.org]?.village === undefined);
+  const starts = new Map<number, number[]>();
+  for (const q of world.posts) starts.set(q.person, [...(starts.get(q.person) ?? []), q.from]);
   for (const post of rng.sample(current, Math.max(1, Math.round(current.length / 15)))) {
     const p = world.persons[post.person];
     if (!p) continue;
@@ -212,7 +223,7 @@ function sanctions(world: World, records: Records, rng: Rng): void {
     const type = rng.pick(kind === '党纪' ? ['警告', '严重警告'] : ['警告', '记过']);
     const decided = Math.max(post.from + 200, day(2021, 1, 1)) + rng.int(0, 600);
     const until = impactUntil(kind, type, decided);
-    if (decided > WINDOW_TO || world.posts.some((q) => q.person === p.idx && q.from >= decided && q.from <= until)) continue;
+    if (decided > WINDOW_TO || (starts.get(p.idx) ?? []).some((from) => from >= decided && from <= until)) continue;
     const org = world.orgs[post.org];
     records.sanctions.push({ docNo: sanctionNo(records, kind, decided), person: p.idx, post: `${org?.name ?? ''}${post.title}`, kind, type, decided, until, reason: rng.pick(['违反工作纪律', '违反中央八项规定精神', '违反廉洁纪律', '违反群众纪律']) });
   }

@@ -78,7 +78,7 @@ export function bruteForceM17M18(world: World, records: Records): { M17: Match[]
       if (!party.penalty) continue;
       const j = joined.get(party.person);
       if (!((j !== undefined && j <= c.time) || official(party.person, c.time))) continue;
-      const m = { person: personUid(world, party.person), case: `PoliceCase:${c.caseNo}` };
+      const m = { person: personUid(world, party.person), policeCase: `PoliceCase:${c.caseNo}` };
       if (!(sanctioned.get(party.person) ?? []).some((d) => d >= c.time)) M17.push(m);
       if (DRINK.has(c.type)) M18.push(m);
     }
@@ -89,8 +89,10 @@ export function bruteForceM17M18(world: World, records: Records): { M17: Match[]
 /** A post that starts inside a sanction's impact period, for someone who already held a post. */
 export function bruteForceM22(world: World, records: Records): Match[] {
   const out = new Map<string, Match>();
+  const byPerson = new Map<number, typeof world.posts>();
+  for (const q of world.posts) byPerson.set(q.person, [...(byPerson.get(q.person) ?? []), q]);
   for (const s of records.sanctions) {
-    const posts = world.posts.filter((q) => q.person === s.person);
+    const posts = byPerson.get(s.person) ?? [];
     for (const q of posts) {
       if (q.from < s.decided || q.from > s.until || !posts.some((o) => o.from < q.from)) continue;
       const m = { person: personUid(world, s.person), sanction: `Sanction:${s.docNo}`, unit: orgUid(world, q.org) };

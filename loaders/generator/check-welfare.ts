@@ -48,12 +48,14 @@ export function bruteForceM06(world: World, records: Records, opts = M06_DEFAULT
 export function bruteForceM07(world: World, records: Records, minOverlapMonths = 2): Match[] {
   const rel = new Relations(world);
   const pay = byPerson(records);
+  const spells = new Map<number, Records['insurance']>();
+  for (const i of records.insurance) spells.set(i.person, [...(spells.get(i.person) ?? []), i]);
   const out = new Map<string, Match>();
   for (const post of world.posts) {
     if (world.orgs[post.org]?.village === undefined) continue;
     for (const child of rel.inScope(post.person, new Set(['child']))) {
       const jobMonths = new Set((pay.get(child) ?? []).filter((p) => p.program === PROGRAMS.GYGW.code && p.to >= post.from && (post.to === undefined || p.from <= post.to)).flatMap((p) => monthsOf(p.from, p.to)));
-      const insured = new Set(records.insurance.filter((i) => i.person === child).flatMap((i) => monthsOf(i.from, i.to, monthIndex(addMonths(i.from, 0)) + 400)));
+      const insured = new Set((spells.get(child) ?? []).flatMap((i) => monthsOf(i.from, i.to, monthIndex(addMonths(i.from, 0)) + 400)));
       if ([...jobMonths].filter((m) => insured.has(m)).length < minOverlapMonths) continue;
       const m = { cadre: personUid(world, post.person), child: personUid(world, child), program: programUid(PROGRAMS.GYGW.code) };
       out.set(JSON.stringify(m), m);

@@ -109,7 +109,7 @@ export function planOfficials(pop: Population, rng: Rng, villages: number[], set
     out.push((ctx) => {
       const cases: IntegrityCase[] = [];
       const add = (model: string, id: string, expected: IntegrityCase['expected'], kind: string, p: Person, caseNo: string, note: string) =>
-        cases.push({ model, id: tag(id), expected, kind, ids: { person: ctx.uid(p), case: `PoliceCase:${caseNo}` }, note });
+        cases.push({ model, id: tag(id), expected, kind, ids: { person: ctx.uid(p), policeCase: `PoliceCase:${caseNo}` }, note });
       ctx.party(m1, day(2005, 7, 1));
       let c = ctx.police('殴打他人', day(2023, 5, 18), '桐庐县城南街道迎春南路夜宵摊', [party(m1, '违法行为人', '行政拘留五日并处罚款五百元', '中共党员', '农民', '')]);
       add('M17', 'M17-A1', 'alert', 'member_penalised_no_sanction', m1, c.caseNo, 'a Party member detained for assault; no disciplinary decision');

@@ -42,9 +42,9 @@ export function writeDeaths(world: World, records: Records, noise: Noise, dir: s
   return w.close();
 }
 
-function branchOf(world: World, p: Person): string {
-  const post = world.posts.find((q) => q.person === p.idx && q.to === undefined) ?? world.posts.find((q) => q.person === p.idx);
-  const org = post ? world.orgs[post.org] : undefined;
+function branchOf(world: World, posts: Map<number, number>, p: Person): string {
+  const orgIdx = posts.get(p.idx);
+  const org = orgIdx !== undefined ? world.orgs[orgIdx] : undefined;
   if (org && org.village === undefined) return `${org.name}机关党支部`;
   const v = world.villages[world.households[p.hh]?.village ?? -1];
   return v ? `${v.township}${v.name}${v.community ? '社区' : '村'}党支部` : '';
@@ -53,12 +53,15 @@ function branchOf(world: World, p: Person): string {
 export async function writeParty(world: World, records: Records, noise: Noise, dir: string): Promise<number> {
   const src = SOURCES.party;
   const w = new XlsxSheet(join(dir, src.file), src.sheet, src.header);
+  // The branch is the unit's (current post first), else the village's.
+  const posts = new Map<number, number>();
+  for (const q of world.posts) if (q.to === undefined || !posts.has(q.person)) posts.set(q.person, q.org);
   for (const m of records.party.slice().sort((a, b) => a.joined - b.joined || a.person - b.person)) {
     const p = person(world, m.person);
     const im = p.planted === true;
     const confirmed = m.joined + 365;
     w.row([noise.id(src.file, w.rows + 1, '身份证号码', p), p.name, p.male ? '男' : '女', noise.date(src.file, m.joined, im), confirmed <= SNAPSHOT ? noise.date(src.file, confirmed, im) : '',
-      branchOf(world, p), confirmed <= SNAPSHOT ? '正式党员' : '预备党员', m.job]);
+      branchOf(world, posts, p), confirmed <= SNAPSHOT ? '正式党员' : '预备党员', m.job]);
   }
   return w.close();
 }
