@@ -1,0 +1,59 @@
+// ---
+// id: integrity.leader-kin-in-business
+// revision: 1
+// catalog: M02
+// title:
+//   zh: 领导干部配偶、子女及其配偶经商办企业
+//   en: A leader's spouse, child or child-in-law in business
+// description: >
+//   A leading member (是否领导成员) of a 党政机关, 事业单位 or 国企 has a spouse, child or child's spouse who is
+//   the legal representative, a shareholder or an officer of a live company registered in the county
+//   (统一社会信用代码 positions 3-8 = the region code) while the leader is in post. 领导干部配偶、子女及其配偶
+//   经商办企业管理规定 (2022): the scope is 配偶、子女及其配偶. Known false positives: ordinary employment
+//   without a senior post; business outside the leader's jurisdiction or industry may be allowed.
+// severity: medium
+// tags: [integrity, kinship, 经商办企业, M02]
+// parameters:
+//   kinRelations:
+//     type: string[]
+//     default: [spouse, child, child_spouse]
+//     description: KIN.relation values in scope (配偶、子女、子女的配偶)
+//   orgKinds:
+//     type: string[]
+//     default: [党政机关, 事业单位, 国企]
+//     description: kinds of unit whose leading members are covered
+//   regionCodes:
+//     type: string[]
+//     default: ['330122']
+//     description: region codes (credit-code positions 3-8) of the leader's jurisdiction
+//   activeStatuses:
+//     type: string[]
+//     default: [存续, 在业]
+//     description: registry states that count as a live company
+// identity: [leader, relative, company]
+// subjects:
+//   - { column: leader, role: official }
+//   - { column: relative, role: relative }
+//   - { column: company, role: company }
+// evidence: evidence
+// summary:
+//   zh: "{leaderName}（{unitName}{title}）的{relationZh}{relativeName}是本地企业{companyName}的{roleZh}"
+//   en: "The {relationEn} of {leaderName} ({title}, {unitName}), {relativeName}, is {roleEn} of the local company {companyName}"
+// ---
+MATCH ph = (l:Person)-[h:HOLDS_POST]->(o:Org)
+WHERE h.isLeader = true AND o.kind IN $orgKinds
+MATCH pk = (l)-[k:KIN]->(r:Person)
+WHERE k.relation IN $kinRelations AND r <> l
+MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
+WHERE c.status IN $activeStatuses AND substring(c.uscc, 2, 6) IN $regionCodes
+  AND (role.from IS NULL OR h.to IS NULL OR role.from <= h.to)
+  AND (role.to IS NULL OR h.from IS NULL OR role.to >= h.from)
+WITH l, h, o, k, r, role, c, ph, pk, pr,
+     {spouse: '配偶', child: '子女', child_spouse: '子女的配偶'} AS zh,
+     {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS roleZh,
+     {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS roleEn
+RETURN l.uid AS leader, r.uid AS relative, c.uid AS company,
+       l.name AS leaderName, o.name AS unitName, coalesce(h.title, '') AS title,
+       coalesce(zh[k.relation], k.relation) AS relationZh, replace(k.relation, '_', ' ') AS relationEn,
+       r.name AS relativeName, c.name AS companyName, roleZh[type(role)] AS roleZh, roleEn[type(role)] AS roleEn,
+       [ph, pk, pr] AS evidence
