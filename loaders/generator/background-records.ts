@@ -48,8 +48,11 @@ function deaths(world: World, records: Records, rng: Rng): void {
 function partyMembers(world: World, records: Records, rng: Rng): void {
   const officials = new Map<number, boolean>();
   for (const post of world.posts) officials.set(post.person, (officials.get(post.person) ?? false) || post.leader);
+  // Planted police cases name some background people (M19's partners): they stay non-members, so a
+  // penalty of theirs is no M17 case.
+  const inCases = new Set(records.cases.flatMap((c) => c.parties.map((x) => x.person)));
   for (const p of world.persons) {
-    if (p.planted || p.cancel) continue;
+    if (p.planted || p.cancel || inCases.has(p.idx)) continue;
     const age = ageOn(p.birth, WINDOW_TO);
     const leader = officials.get(p.idx);
     const member = leader === true ? true : leader === false ? rng.chance(0.7) : age >= 25 && rng.chance(0.06);

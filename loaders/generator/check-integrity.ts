@@ -102,5 +102,30 @@ export function bruteForceM22(world: World, records: Records): Match[] {
   return [...out.values()];
 }
 
-/** People holding any role in a company (for M19's partners). */
-export { companyPeople };
+/** M19: an official in post on the day and another party of the same 赌博 case who holds a role in a
+ * company that the official's unit licensed, checked or fined within `years` of the case. */
+export function bruteForceM19(world: World, records: Records, years = 3): Match[] {
+  const roles = rolesOf(world);
+  const regs = new Map<string, number[]>();
+  for (const r of world.regs ?? []) regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
+  const out = new Map<string, Match>();
+  const span = years * 366;
+  for (const c of records.cases) {
+    if (c.type !== '赌博') continue;
+    for (const p of c.parties) {
+      for (const post of world.posts) {
+        if (post.person !== p.person || post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
+        for (const q of c.parties) {
+          if (q.person === p.person) continue;
+          for (const r of roles.get(q.person) ?? []) {
+            const days = regs.get(`${post.org}:${r.company}`) ?? [];
+            if (!days.some((d) => Math.abs(d - c.time) <= span)) continue;
+            const m = { official: personUid(world, p.person), partner: personUid(world, q.person), policeCase: `PoliceCase:${c.caseNo}` };
+            out.set(JSON.stringify(m), m);
+          }
+        }
+      }
+    }
+  }
+  return [...out.values()];
+}

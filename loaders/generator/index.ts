@@ -40,7 +40,7 @@ export interface GenerateOptions {
   noise?: boolean;
 }
 
-export const MIN_PERSONS = 300;
+export const MIN_PERSONS = 400;
 
 /** Builds the county in memory (no files). Exposed for tests and the brute-force check. */
 export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[]; records: Records; integrity: IntegrityCase[]; procurement: PlantedCase[] } {

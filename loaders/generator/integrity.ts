@@ -4,11 +4,12 @@
 // side effect (e.g. M03's spouse-in-business is also an M02 case), which are recorded too. A match
 // involving a background person, or a planted near miss that matches, refuses the county.
 import { backgroundRecords } from './background-records.js';
-import { bruteForceM01, bruteForceM02, bruteForceM17M18, bruteForceM22, type Match } from './check-integrity.js';
+import { bruteForceM01, bruteForceM02, bruteForceM17M18, bruteForceM19, bruteForceM22, type Match } from './check-integrity.js';
 import { bruteForceM06, bruteForceM07, bruteForceM08, bruteForceM09, bruteForceM11, bruteForceM13 } from './check-welfare.js';
 import type { CompanyFactory } from './companies.js';
 import type { World } from './model.js';
 import { PlantCtx, type Finish, type IntegrityCase } from './plant-context.js';
+import { planGambling } from './plant-gambling.js';
 import { planOfficials } from './plant-officials.js';
 import { planWelfare } from './plant-welfare.js';
 import type { Population } from './population.js';
@@ -24,7 +25,7 @@ export const plantedSets = (persons: number): number => 1 + Math.floor(persons /
 export function planIntegrity(pop: Population, seed: number, world: World, villages: number[], persons: number): Finish[] {
   const rng = new Rng(seed, 'plant-integrity');
   const out: Finish[] = [];
-  for (let s = 0; s < plantedSets(persons); s++) out.push(...planOfficials(pop, rng, villages, s), ...planWelfare(pop, rng, world, s));
+  for (let s = 0; s < plantedSets(persons); s++) out.push(...planOfficials(pop, rng, villages, s), ...planWelfare(pop, rng, world, s), ...planGambling(pop, rng, villages, s));
   return out;
 }
 
@@ -42,7 +43,7 @@ export function bruteForceAll(world: World, records: Records): Record<string, Ma
   return {
     M01: bruteForceM01(world), M02: bruteForceM02(world), M06: bruteForceM06(world, records), M07: bruteForceM07(world, records),
     M08: bruteForceM08(world, records), M09: bruteForceM09(world, records), M11: bruteForceM11(world, records), M13: bruteForceM13(world, records),
-    M17, M18, M22: bruteForceM22(world, records),
+    M17, M18, M19: bruteForceM19(world, records), M22: bruteForceM22(world, records),
   };
 }
 

@@ -18,6 +18,7 @@ const MODELS: [string, string][] = [
   ['M02', 'integrity.leader-kin-in-business'],
   ['M17', 'integrity.penalised-never-disciplined'],
   ['M18', 'integrity.drink-driving'],
+  ['M19', 'integrity.gambling-with-regulated-party'],
   ['M22', 'integrity.promoted-during-sanction'],
   ['M06', 'welfare.cadre-kin-discretionary-aid'],
   ['M07', 'welfare.public-job-child-employed-elsewhere'],

@@ -1,0 +1,51 @@
+// ---
+// id: integrity.gambling-with-regulated-party
+// revision: 1
+// catalog: M19
+// title:
+//   zh: 公职人员与管理服务对象一起赌博
+//   en: Official gambling with a party his unit regulates
+// description: >
+//   An official in post on the day is in the same 赌博 case file as someone who is the legal representative,
+//   a shareholder or an officer of a company that the official's unit licensed, checked or fined
+//   (REGULATES, from 行政许可/检查/处罚 records) within windowYears of the case. The 桐庐 model: a 住建局
+//   村镇建设管理处 head gambled with a managed party; follow-up found 违规接受宴请. Known false positives:
+//   small-stake social games (赌博 needs 营利目的), a partner only socially related; escalate to 八项规定 checks.
+// severity: critical
+// tags: [integrity, 管理服务对象, 赌博, M19]
+// parameters:
+//   caseTypes:
+//     type: string[]
+//     default: [赌博]
+//     description: offence types where co-participants are checked
+//   windowYears:
+//     type: integer
+//     default: 3
+//     description: a licence, check or penalty this many years before or after the case counts
+// identity: [official, partner, policeCase]
+// subjects:
+//   - { column: official, role: official }
+//   - { column: partner, role: partner }
+//   - { column: policeCase, role: case }
+//   - { column: company, role: company }
+//   - { column: unit, role: unit }
+// evidence: evidence
+// summary:
+//   zh: "{officialName}（{unitName}{title}）于{caseDate}与{partnerName}（{companyName}{roleZh}）同案赌博，该企业是{unitName}的管理服务对象（{basis}）"
+//   en: "{officialName} ({title}, {unitName}) was caught gambling on {caseDate} with {partnerName} ({roleEn} of {companyName}), whom the unit regulates ({basis})"
+// ---
+MATCH pa = (p:Person)-[:INVOLVED_IN]->(c:PoliceCase)<-[:INVOLVED_IN]-(q:Person)
+WHERE c.type IN $caseTypes AND c.time IS NOT NULL AND p <> q
+WITH p, q, c, pa, date(c.time) AS d
+MATCH ph = (p)-[h:HOLDS_POST]->(o:Org)
+WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)
+MATCH pr = (q)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(co:Company)
+MATCH pg = (o)-[g:REGULATES]->(co)
+WHERE g.from <= d + duration({years: $windowYears}) AND coalesce(g.to, g.from) >= d - duration({years: $windowYears})
+WITH p, q, c, d, h, o, co, role, pa, ph, pr, collect(pg) AS regs, collect(g.basis) AS bases,
+     {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS zh,
+     {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS en
+RETURN p.uid AS official, q.uid AS partner, c.uid AS policeCase, co.uid AS company, o.uid AS unit,
+       p.name AS officialName, o.name AS unitName, coalesce(h.title, '') AS title, toString(d) AS caseDate,
+       q.name AS partnerName, co.name AS companyName, zh[type(role)] AS roleZh, en[type(role)] AS roleEn, bases[0] AS basis,
+       [pa, ph, pr] + regs AS evidence
