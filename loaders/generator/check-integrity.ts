@@ -1,7 +1,6 @@
 // Brute-force M01, M02, M17, M18, M22 over the World, independent of Neo4j: what a correct model must
 // find in the files, with the catalog defaults. index.ts compares these sets with the planted alerts
 // and refuses to write a county where background data added a match or a planted case went missing.
-import { companyPeople } from './kin.js';
 import type { Company, World } from './model.js';
 import { overlaps } from './months.js';
 import { companyUid, orgUid, personUid } from './record-helpers.js';

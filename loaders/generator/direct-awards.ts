@@ -5,7 +5,6 @@
 import { day, SNAPSHOT, type Day } from './dates.js';
 import { KinIndex, taintedPeople } from './kin.js';
 import type { DirectAward, Org, Person, World } from './model.js';
-import { PARAMS as P } from './proc-params.js';
 import { directShares } from './proc-brute.js';
 import { ref, type PlantedCase } from './proc-cases.js';
 import type { Planter } from './planter.js';
@@ -71,7 +70,6 @@ function closeKin(world: World, p: Person): Person | undefined {
 }
 
 function plantVillageKin(world: World, pl: Planter, push: Push, taint: (o: number) => Set<number>): void {
-  const rng = pl.rng;
   const villages = world.orgs.filter((o) => o.kind === '村委会' || o.kind === '居委会');
   const cadres = world.posts.filter((p) => p.to === undefined && world.orgs[p.org]?.village !== undefined && !world.persons[p.person]?.planted)
     .map((post) => ({ post, k: closeKin(world, world.persons[post.person] as Person) }))

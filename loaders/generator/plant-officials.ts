@@ -12,7 +12,7 @@
 //   M22 promoted inside an impact period  A1 党内警告 → 科长   A2 政务记过 → 副局长   N1 promoted after it ended
 import { day, type Day } from './dates.js';
 import type { Person } from './model.js';
-import type { Finish, IntegrityCase, PlantCtx } from './plant-context.js';
+import type { Finish, IntegrityCase } from './plant-context.js';
 import type { Population } from './population.js';
 import type { Rng } from './prng.js';
 import { companyUid, orgUid } from './record-helpers.js';

@@ -3,7 +3,7 @@
 // Staff sizes scale with the population so a 400-person demo still has a realistic handful.
 import { ageOn, day, SNAPSHOT } from './dates.js';
 import type { IdIssuer } from './ids.js';
-import type { Org, OrgKind, Person, Post, World } from './model.js';
+import type { Org, OrgKind, Person, World } from './model.js';
 import type { Rng } from './prng.js';
 import { COUNTY, TOWNSHIPS, villageNames } from './region.js';
 

@@ -116,7 +116,7 @@ export function writeBids(world: World, noise: Noise, dir: string): number {
     w.row({
       投标编号: b.code, 项目编号: p.code, 投标人: c.name, 投标人信用代码: c.uscc, 投标报价: price === String(b.price) ? b.price : price,
       递交时间: when, 上传IP: b.ip ?? kit.ip, MAC地址: b.mac ?? kit.mac, 机器码: b.machine ?? kit.machine, 保证金账号: b.account ?? kit.account,
-      联系人: b.contact, 联系电话: b.phone, 项目负责人: mgr?.name ?? b.manager, 项目负责人证件号码: mgr ? noise.id(src.file, row, '项目负责人证件号码', mgr) : '',
+      联系人: b.contact, 联系电话: b.phone, 项目负责人: mgr?.name ?? b.manager, 项目负责人证件号码: mgr ? (im ? mgr.idNo : noise.id(src.file, row, '项目负责人证件号码', mgr)) : '',
     });
   }
   return w.close();
