@@ -22,11 +22,12 @@ export interface AppOptions {
   personKey?: ApiDeps['personKey'];
   readTimeoutMs?: number;
   limits?: Partial<Limits>;
+  runner?: ApiDeps['runner'];
 }
 
 export function createApp(opts: AppOptions) {
   const logger = opts.logger ?? console;
-  const deps: ApiDeps = { executor: opts.executor, graphSchema: opts.graphSchema, models: opts.models, personKey: opts.personKey, readTimeoutMs: opts.readTimeoutMs };
+  const deps: ApiDeps = { executor: opts.executor, graphSchema: opts.graphSchema, models: opts.models, personKey: opts.personKey, readTimeoutMs: opts.readTimeoutMs, runner: opts.runner };
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
 
   return createYoga({

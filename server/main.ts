@@ -7,6 +7,7 @@ import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { catalogOf } from './models/catalog.js';
 import { scheduleModels } from './models/scheduler.js';
+import { libraryRunner } from './models/library-runner.js';
 import { pseudonymiser } from '../loaders/core/pseudonym.js';
 import { createLogger } from './log.js';
 import { openNeo4j, type Neo4jHandle } from './neo4j/runtime.js';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     logger: createLogger(cfg.logLevel),
     // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
     personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
+    runner: libraryRunner(neo4j.executor, boot.library),
   });
   const server = createServer(app);
   http.server = server;

@@ -24,6 +24,26 @@ export interface ModelCatalog {
   get(id: string): ModelInfo | undefined;
 }
 
+/** What a model run reports back (server/models/runner.ts RunResult, structurally). */
+export interface ModelRunReport {
+  runId: string;
+  modelId: string;
+  modelRevision: number;
+  startedAt: string;
+  durationMs: number;
+  rows: number;
+  alertsNew: number;
+  alertsKept: number;
+  alertsGone: number;
+  error: string | null;
+  drafts?: { fingerprint: string; summaryZh: string; summaryEn: string; amount: number | null; subjects: { uid: string; role: string }[] }[];
+}
+
+/** Runs a model of the library by id; unknown parameters or values of the wrong type throw with code BAD_INPUT. */
+export interface ModelRunner {
+  run(id: string, opts: { subject?: string; params?: Record<string, unknown>; preview?: boolean }): Promise<ModelRunReport>;
+}
+
 /** Everything the API is built from. Nothing here is created by the API itself. */
 export interface ApiDeps {
   executor: Executor;
@@ -37,6 +57,8 @@ export interface ApiDeps {
   personKey?: (idNo: string) => string;
   /** Per-statement time limit for API reads, in ms. */
   readTimeoutMs?: number;
+  /** Runs models on request (runModel / previewModel); unset: those mutations are refused. */
+  runner?: ModelRunner;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -99,8 +99,9 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     error: null,
     subject: opts.subject ?? null,
   };
+  // Wrong parameters are the caller's mistake, refused (BadParameter, code BAD_INPUT) before a run is recorded.
+  const params = resolveParams(model, opts.params ?? {});
   try {
-    const params = resolveParams(model, opts.params ?? {});
     await checkModel(db, model);
     const { rows, truncated } = await db.readCapped(model.cypher, params, opts.maxRows ?? DEFAULT_MAX_ROWS, {
       timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 // models and model(id): the model library's descriptions (through the ModelCatalog interface), with the
 // alert count and last run from the graph, batched across the list.
 import type { ApiContext, ModelInfo } from '../context.js';
+import { previewResolvers, runMutations } from './run.js';
 import { runView } from './runs.js';
 import { statsOf } from './stats.js';
 
@@ -9,6 +10,8 @@ export const modelResolvers = {
     models: (_: unknown, __: unknown, ctx: ApiContext): ModelInfo[] => ctx.models.list(),
     model: (_: unknown, args: { id: string }, ctx: ApiContext): ModelInfo | null => ctx.models.get(args.id) ?? null,
   },
+  Mutation: runMutations,
+  ...previewResolvers,
   Model: {
     severity: (m: ModelInfo) => m.severity.toUpperCase(),
     description: (m: ModelInfo) => m.description ?? '',

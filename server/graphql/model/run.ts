@@ -1,0 +1,50 @@
+// runModel / previewModel: the model runner behind the API, through the ModelRunner interface so this layer
+// never imports the model library. Who may run what: analysts and admins anything; a case handler only a
+// check of one subject; a viewer nothing.
+import type { ApiContext, ModelRunner } from '../context.js';
+import { badInput, forbidden, notFound } from '../errors.js';
+import { uidArg } from '../inputs.js';
+import { runView } from './runs.js';
+
+interface RunArgs {
+  id: string;
+  subject?: string | null;
+  params?: unknown;
+}
+
+function checked(args: RunArgs, ctx: ApiContext): { runner: ModelRunner; opts: { subject?: string; params: Record<string, unknown> } } {
+  const runner = ctx.runner;
+  if (!runner) throw forbidden('This server does not run models on request');
+  if (ctx.role === 'viewer') throw forbidden('A viewer may not run models');
+  if (ctx.role === 'handler' && !args.subject) throw forbidden('A case handler may run a model for one subject only (give subject)');
+  if (!ctx.models.get(args.id)) throw notFound(`No model ${args.id}`);
+  const params = args.params ?? {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw badInput('params must be an object of parameter name to value');
+  return { runner, opts: { ...(args.subject ? { subject: uidArg(args.subject) } : {}), params: params as Record<string, unknown> } };
+}
+
+function asBadInput(e: unknown): never {
+  if ((e as { code?: string }).code === 'BAD_INPUT') throw badInput((e as Error).message);
+  throw e;
+}
+
+export const runMutations = {
+  async runModel(_: unknown, args: RunArgs, ctx: ApiContext) {
+    const { runner, opts } = checked(args, ctx);
+    const r = await runner.run(args.id, opts).catch(asBadInput);
+    return runView({ ...r, id: r.runId });
+  },
+  async previewModel(_: unknown, args: RunArgs, ctx: ApiContext) {
+    const { runner, opts } = checked(args, ctx);
+    const r = await runner.run(args.id, { ...opts, preview: true }).catch(asBadInput);
+    if (r.error) throw badInput(`The model could not run: ${r.error}`);
+    return r.drafts ?? [];
+  },
+};
+
+export const previewResolvers = {
+  AlertPreview: {
+    summary: (d: { summaryZh: string; summaryEn: string }, args: { lang?: string | null }) => (args.lang === 'en' ? d.summaryEn : d.summaryZh),
+    subjects: (d: { subjects: { uid: string; role: string }[] }) => d.subjects.map((s) => ({ role: s.role, id: s.uid })),
+  },
+};
