@@ -8,6 +8,7 @@ import { bruteForceM01, bruteForceM02, bruteForceM17M18, bruteForceM19, bruteFor
 import { bruteForceM06, bruteForceM07, bruteForceM08, bruteForceM09, bruteForceM11, bruteForceM13 } from './check-welfare.js';
 import type { CompanyFactory } from './companies.js';
 import type { World } from './model.js';
+import type { ModelCase } from './proc-cases.js';
 import { PlantCtx, type Finish, type IntegrityCase } from './plant-context.js';
 import { planGambling } from './plant-gambling.js';
 import { planOfficials } from './plant-officials.js';
@@ -47,18 +48,9 @@ export function bruteForceAll(world: World, records: Records): Record<string, Ma
   };
 }
 
-/** A case as truth.json lists it (the same shape as the procurement half's cases): `key` holds the
- * alert's identity uids in the model's identity column order, named by `roles`. */
-export interface TruthCase {
-  model: string;
-  id: string;
-  expected: 'alert' | 'no_alert';
-  kind: string;
-  key: string[];
-  roles: string[];
-  uids: string[];
-  note: string;
-}
+/** A case as truth.json lists it: one shape for every model, defined with the procurement half's cases.
+ * `key` holds the alert's identity uids in the model's identity column order, named by `roles`. */
+export type TruthCase = ModelCase;
 
 const toTruth = (c: IntegrityCase): TruthCase => ({
   model: c.model, id: c.id, expected: c.expected, kind: c.kind, key: Object.values(c.ids), roles: Object.keys(c.ids), uids: Object.values(c.ids), note: c.note,
