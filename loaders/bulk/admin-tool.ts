@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { setInitialPassword as setHomePassword } from '../../server/neo4j/embedded.js';
 import type { EmbeddedNeo4j } from '../../server/config.js';
 import { ensureJars } from '../../server/neo4j/fetch.js';
 import { findJava } from '../../server/neo4j/java.js';
@@ -35,12 +34,4 @@ export async function adminTool(cfg: EmbeddedNeo4j, args: string[], logFile: str
     const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
     throw new BulkRefused(`neo4j-admin ${args.slice(0, 3).join(' ')} failed (exit ${code}); see ${logFile}:\n${tail}`);
   }
-}
-
-/**
- * A home that never ran a server has no database and no password yet. The importer creates the database;
- * the password is set exactly as the embedded runtime sets it before a first start.
- */
-export async function setInitialPassword(cfg: EmbeddedNeo4j, _logFile: string, log: (m: string) => void): Promise<void> {
-  await setHomePassword(cfg, log);
 }

@@ -3,9 +3,10 @@
 // importer, which builds the store directly (no transactions, no MERGE). Only for an empty database on the
 // embedded server's home, with the server stopped. Afterwards the server starts, the schema step creates
 // the constraints and indexes, and each file's LoadRun is recorded as online.
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Config, EmbeddedNeo4j } from '../../server/config.js';
+import { runningServerPid, setInitialPassword } from '../../server/neo4j/embedded.js';
 import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
 import { applySchema } from '../../server/schema/apply.js';
 import { loadGraphSchema } from '../../server/schema/graph-schema.js';
@@ -13,7 +14,7 @@ import type { LoadOptions, LoadReport } from '../core/load-files.js';
 import { saveLoadRun } from '../core/load-run.js';
 import { loadMappings } from '../core/mapping/registry.js';
 import { pseudonymiser } from '../core/pseudonym.js';
-import { adminTool, BulkRefused, setInitialPassword } from './admin-tool.js';
+import { adminTool, BulkRefused } from './admin-tool.js';
 import { collectFiles } from './collect.js';
 import { writeImporterCsv } from './importer-csv.js';
 
@@ -35,29 +36,10 @@ export interface BulkReport extends LoadReport {
   relationships: number;
 }
 
-const PID_FILE = path.join('run', 'huiyan-neo4j.pid');
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses while any process still holds the home's pid file: the importer needs the store to itself. */
+/** Refuses while a server still runs on the home: the importer needs the store to itself. */
 function refuseIfRunning(home: string): void {
-  const file = path.join(home, PID_FILE);
-  if (!existsSync(file)) return;
-  const text = readFileSync(file, 'utf8').trim();
-  let pid = Number(text);
-  try {
-    pid = (JSON.parse(text) as { pid: number }).pid;
-  } catch {
-    /* a plain pid */
-  }
-  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+  const pid = runningServerPid(home);
+  if (pid !== undefined) {
     throw new BulkRefused(`The Neo4j on ${home} is running (pid ${pid}). The offline importer needs it stopped: stop huiyan (Ctrl-C) and run the bulk load again, or load online with npm run load.`);
   }
 }
@@ -114,7 +96,7 @@ export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOpti
       if (!fresh) return;
       for (const d of ['', 'conf', 'logs', 'run']) mkdirSync(path.join(neo.homeDir, d), { recursive: true });
       mkdirSync(workDir, { recursive: true });
-      await setInitialPassword(neo, logFile, log);
+      await setInitialPassword(neo, log);
     })(),
   ]);
   mark('read', t);

@@ -182,6 +182,14 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The pid of a server still running on this home (by its pid file), for tools that need the store to themselves. */
+export function runningServerPid(home: string): number | undefined {
+  const pidFile = path.join(home, PID_FILE);
+  if (!existsSync(pidFile)) return undefined;
+  const rec = readPidRecord(pidFile);
+  return rec && alive(rec.pid) ? rec.pid : undefined;
+}
+
 function readPidRecord(pidFile: string): PidRecord | undefined {
   const text = readFileSync(pidFile, 'utf8').trim();
   try {
