@@ -3,30 +3,21 @@
 // state is read through window.__cy, the test hook graph/cy.ts exposes.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPage } from '../support/chromium.js';
 import '../support/context.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let browser: Browser;
 let page: Page;
 /** The alert opened in the alerts test, followed into the language switch. */
 let openedAlertId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const nodeCount = () => page.evaluate(() => window.__cy!.nodes().length);
 
@@ -51,12 +42,7 @@ async function graphql<T>(query: string, variables: Record<string, unknown>): Pr
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ browser, page, pageErrors } = await openPage());
 });
 
 afterAll(async () => {

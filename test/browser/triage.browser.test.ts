@@ -4,20 +4,20 @@
 // 属实 with 纠错整改, and sees the history and the new state; the API's model stats then show 查实率 1.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPage } from '../support/chromium.js';
 import '../support/context.js';
 
 const baseUrl = inject('baseUrl');
 const MODEL = 'procurement.kin-of-official-at-winning-bidder';
 const USER = '张三';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 let page: Page;
 let alertId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -32,12 +32,7 @@ const state = () => page.getByTestId('alert-state').getAttribute('data-state');
 const historyCount = () => page.getByTestId('history-entry').count();
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') pageErrors.push(m.text());
-  });
+  ({ browser, page, pageErrors } = await openPage());
   // Who the explorer acts as (sent as x-huiyan-user); Chinese first.
   await page.addInitScript((user) => {
     window.localStorage.setItem('huiyan.user', user);
