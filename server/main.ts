@@ -6,7 +6,7 @@ import { createApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { catalogOf } from './models/catalog.js';
-import { scheduleModels } from './models/scheduler.js';
+import { scheduleModels, type Scheduler } from './models/scheduler.js';
 import { libraryRunner } from './models/library-runner.js';
 import { pseudonymiser } from '../loaders/core/pseudonym.js';
 import { createLogger } from './log.js';
@@ -15,11 +15,14 @@ import { RuntimeError } from './neo4j/errors.js';
 
 const log = (m: string) => console.log(`[huiyan] ${m}`);
 let neo4j: Neo4jHandle | undefined;
+let scheduler: Scheduler | undefined;
 let shuttingDown: Promise<void> | undefined;
 
 async function shutdown(code: number, server?: ReturnType<typeof createServer>): Promise<void> {
   shuttingDown ??= (async () => {
     log('Stopping…');
+    // No scheduled run may start against a driver that is closing.
+    scheduler?.stop();
     if (server) await new Promise<void>((r) => server.close(() => r()).closeAllConnections());
     if (neo4j) {
       await neo4j.close();
@@ -42,8 +45,7 @@ async function main(): Promise<void> {
   log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
 
   const boot = await bootstrap(neo4j.executor, cfg, log);
-  const scheduler = scheduleModels(neo4j.executor, boot.library, log);
-  process.once('exit', () => scheduler.stop());
+  scheduler = scheduleModels(neo4j.executor, boot.library, log);
   const app = createApp({
     executor: neo4j.executor,
     graphSchema: boot.graphSchema,
