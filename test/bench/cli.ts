@@ -1,18 +1,20 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline] [--keep]
-// Benchmarks print figures and ratios; tests never assert timings (docs/bench.md).
+// npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
+// Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
 import { benchLoad } from './load/bench-load.js';
+import { benchModels } from './models/bench-models.js';
 
-const usage = 'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline] [--keep]';
+const usage = [
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline] [--keep]',
+  '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
+].join('\n');
 
-async function main(): Promise<number> {
-  const [what, ...rest] = process.argv.slice(2);
-  if (what !== 'load') {
-    console.error(usage);
-    return 2;
-  }
+const isInt = (n: number) => Number.isInteger(n);
+
+async function load(args: string[]): Promise<number> {
   const { values } = parseArgs({
-    args: rest,
+    args,
     options: {
       persons: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '7' },
@@ -25,12 +27,47 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined;
-  if (!Number.isInteger(persons) || !Number.isInteger(seed) || (batch !== undefined && !(Number.isInteger(batch) && batch > 0)) || [...(only ?? [])].some((x) => !['online', 'loadcsv', 'offline'].includes(x))) {
+  if (!isInt(persons) || !isInt(seed) || (batch !== undefined && !(isInt(batch) && batch > 0)) || [...(only ?? [])].some((x) => !['online', 'loadcsv', 'offline'].includes(x))) {
     console.error(usage);
     return 2;
   }
   await benchLoad({ persons, seed, keep: values.keep, ...(batch ? { batchSize: batch } : {}), ...(only ? { only: only as Set<'online' | 'loadcsv' | 'offline'> } : {}) });
   return 0;
+}
+
+async function models(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      persons: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '7' },
+      keep: { type: 'boolean', default: false },
+      reuse: { type: 'boolean', default: false },
+      model: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      timeout: { type: 'string', default: '600' },
+    },
+  });
+  const persons = Number(values.persons);
+  const seed = Number(values.seed);
+  const timeout = Number(values.timeout);
+  // The generator's minimum is 400 persons (the demo size).
+  if (!isInt(persons) || persons < 400 || !isInt(seed) || !(timeout > 0)) {
+    console.error(usage);
+    return 2;
+  }
+  const wanted = values.model ? values.model.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  // A reused home is kept again: --reuse implies --keep.
+  await benchModels({ persons, seed, keep: values.keep || values.reuse, reuse: values.reuse, profile: values.profile, timeoutMs: timeout * 1000, ...(wanted ? { models: wanted } : {}) });
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const [what, ...rest] = process.argv.slice(2);
+  if (what === 'load') return load(rest);
+  if (what === 'models') return models(rest);
+  console.error(usage);
+  return 2;
 }
 
 main().then(

@@ -1,0 +1,212 @@
+// npm run bench -- models --persons N [--seed S]: every model of the library on a generated county, once
+// cold (first run after the server starts on the freshly loaded store) and once warm (plans cached, pages
+// in the page cache). The county is loaded through the bulk path (offline importer) into a fresh embedded
+// Neo4j on its own home under var/bench: much faster than the online loaders for a big first load, and the
+// models see the same graph either way. Times are runModel's own (query, alert storage, run record), as the
+// scheduler sees them.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCounty, type Truth } from '../../../loaders/generator/index.js';
+import { loadFilesBulk } from '../../../loaders/bulk/load-bulk.js';
+import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../../server/config.js';
+import type { Executor } from '../../../server/db/executor.js';
+import { evalCases } from '../../../server/eval/cases.js';
+import { scoreModel, type AlertFacts } from '../../../server/eval/compare.js';
+import { loadLibrary, type Model } from '../../../server/models/library.js';
+import { runModel, type RunResult } from '../../../server/models/runner.js';
+import type { Neo4jHandle } from '../../../server/neo4j/runtime.js';
+import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { printProfile } from './profile.js';
+
+export const TARGET_SECONDS = 10;
+
+export interface ModelsBenchOptions {
+  persons: number;
+  seed: number;
+  /** Keep the county and the loaded home (var/bench/models-<persons>-<seed>) for --reuse. */
+  keep: boolean;
+  /** Open the home a --keep run left instead of generating and loading again. */
+  reuse: boolean;
+  /** Only these models (id or catalog code). */
+  models?: string[];
+  /** Print each selected model's PROFILE plan after the warm run. */
+  profile: boolean;
+  timeoutMs: number;
+}
+
+interface ModelFigures {
+  code: string | null;
+  id: string;
+  rows: number;
+  truncated: boolean;
+  alerts: number;
+  coldSeconds: number | null;
+  warmSeconds: number | null;
+  underTarget: boolean;
+  planted: number | null;
+  found: number | null;
+  nearMisses: number | null;
+  nearMissesFlagged: string[] | null;
+  error: string | null;
+}
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+const secs = (ms: number) => Math.round(ms / 10) / 100;
+const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+/** The alerts a model holds now (not gone), as the evaluation compares them with the planted cases. */
+async function alertFacts(db: Executor, modelId: string): Promise<AlertFacts[]> {
+  const { rows } = await db.read<{ fp: string; uids: string[] }>(
+    `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
+     RETURN a.fingerprint AS fp, coalesce(a.evidenceNodes, []) + [(a)-[:FLAGS]->(s) | s.uid] AS uids`,
+    { id: modelId },
+  );
+  return rows.map((r) => ({ fingerprint: r.fp, uids: r.uids }));
+}
+
+function selectModels(all: Model[], wanted?: string[]): Model[] {
+  if (!wanted) return all;
+  const picked = all.filter((m) => wanted.includes(m.id) || (m.catalog !== undefined && wanted.includes(m.catalog)));
+  const unknown = wanted.filter((w) => !all.some((m) => m.id === w || m.catalog === w));
+  if (unknown.length) throw new Error(`no model ${unknown.join(', ')} in the library (npm run models -- list)`);
+  return picked;
+}
+
+async function runEach(db: Executor, models: Model[], label: string, timeoutMs: number): Promise<Map<string, RunResult>> {
+  const out = new Map<string, RunResult>();
+  for (const m of models) {
+    const r = await runModel(db, m, { timeoutMs });
+    out.set(m.id, r);
+    log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
+  }
+  return out;
+}
+
+export async function benchModels(o: ModelsBenchOptions): Promise<Record<string, unknown>> {
+  const started = new Date();
+  const base = path.join(ROOT, 'var', 'bench');
+  const work = path.join(base, `models-${o.persons}-${o.seed}`);
+  const county = path.join(work, 'county');
+  const home = path.join(work, 'home');
+  const loadAvgAtStart = loadAvg();
+  log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
+
+  let handle: Neo4jHandle;
+  let load: Record<string, unknown>;
+  let truth: Truth;
+  let cfg: Config;
+  const reusing = o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j')) && existsSync(path.join(county, 'truth.json'));
+  if (reusing) {
+    // A kept home: start it as it is (benchConfig would wipe it).
+    cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+    truth = JSON.parse(readFileSync(path.join(county, 'truth.json'), 'utf8')) as Truth;
+    const t = Date.now();
+    handle = await startBenchServer(cfg);
+    load = { path: 'reused', home: path.relative(ROOT, home), startSeconds: secs(Date.now() - t) };
+    log(`reusing ${path.relative(ROOT, home)} (server started in ${secs(Date.now() - t)} s); alerts of earlier runs are kept, not new`);
+  } else {
+    if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
+    rmSync(work, { recursive: true, force: true });
+    let t = Date.now();
+    ({ truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county }));
+    const generateSeconds = secs(Date.now() - t);
+    log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s`);
+    cfg = benchConfig(home);
+    log('loading through the bulk path (offline importer: much faster than the online loaders for a big first load)…');
+    t = Date.now();
+    const bulk = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(work, 'rejects'), keepOpen: true, workDir: path.join(work, 'bulk') });
+    handle = bulk.handle!;
+    const rowsRead = bulk.report.files.reduce((a, f) => a + f.rowsRead, 0);
+    load = { path: 'bulk (offline importer)', generateSeconds, seconds: secs(Date.now() - t), rowsRead, nodes: bulk.report.nodes, relationships: bulk.report.relationships, phasesMs: bulk.report.phases };
+    log(`loaded ${rowsRead} rows: ${bulk.report.nodes} nodes, ${bulk.report.relationships} relationships in ${secs(Date.now() - t)} s`);
+  }
+  const neo = cfg.neo4j as EmbeddedNeo4j;
+
+  let figures: ModelFigures[];
+  let loadAvgAfter: number[];
+  let javaPeak: number | undefined;
+  try {
+    const db = handle.executor;
+    const library = loadLibrary();
+    for (const r of library.refused) log(`refused ${r.file}: ${r.reason}`);
+    const models = selectModels(library.models, o.models);
+    log(`cold run of ${models.length} models…`);
+    const cold = await runEach(db, models, 'cold', o.timeoutMs);
+    log('warm run…');
+    const warm = await runEach(db, models, 'warm', o.timeoutMs);
+    loadAvgAfter = loadAvg();
+    if (o.profile) for (const m of models) await printProfile(db, m);
+
+    const cases = evalCases(truth);
+    figures = [];
+    for (const m of models) {
+      const c = cold.get(m.id)!;
+      const w = warm.get(m.id)!;
+      const facts = await alertFacts(db, m.id);
+      const score = m.catalog ? scoreModel(m.catalog, m.id, cases, facts, w.durationMs, w.error) : undefined;
+      const error = c.error ?? w.error;
+      figures.push({
+        code: m.catalog ?? null,
+        id: m.id,
+        rows: w.rows,
+        truncated: w.truncated,
+        alerts: facts.length,
+        coldSeconds: c.error ? null : secs(c.durationMs),
+        warmSeconds: w.error ? null : secs(w.durationMs),
+        underTarget: !error && c.durationMs < TARGET_SECONDS * 1000 && w.durationMs < TARGET_SECONDS * 1000,
+        planted: score?.planted ?? null,
+        found: score?.found ?? null,
+        nearMisses: score?.nearMisses ?? null,
+        nearMissesFlagged: score?.nearMissesFlagged ?? null,
+        error,
+      });
+    }
+  } finally {
+    javaPeak = javaPeakMiB(neo.homeDir); // the pid file goes with the server
+    await handle.close();
+    if (!o.keep) rmSync(work, { recursive: true, force: true });
+  }
+
+  const sum = (k: 'coldSeconds' | 'warmSeconds') => Math.round(figures.reduce((a, f) => a + (f[k] ?? 0), 0) * 100) / 100;
+  const out = {
+    bench: 'models',
+    startedAt: started.toISOString(),
+    persons: o.persons,
+    seed: o.seed,
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvgAtStart, loadAvgAfterModels: loadAvgAfter },
+    neo4j: { heap: neo.heap, pageCache: neo.pageCache, javaPeakMiB: javaPeak ?? null },
+    nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    load,
+    targetSeconds: TARGET_SECONDS,
+    totals: { coldSeconds: sum('coldSeconds'), warmSeconds: sum('warmSeconds'), models: figures.length, underTarget: figures.filter((f) => f.underTarget).length },
+    models: figures,
+  };
+  mkdirSync(base, { recursive: true });
+  const file = path.join(base, `models-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(out, null, 2));
+  printTable(out, file);
+  return out;
+}
+
+function printTable(out: { persons: number; seed: number; models: ModelFigures[]; totals: { coldSeconds: number; warmSeconds: number; models: number; underTarget: number }; neo4j: { heap: string; pageCache: string; javaPeakMiB: number | null }; nodeRssPeakMiB: number; machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] }; load: Record<string, unknown> }, file: string): void {
+  const head = ['model', 'id', 'rows', 'alerts', 'cold s', 'warm s', `< ${TARGET_SECONDS} s`, 'found/planted', 'near misses flagged'];
+  const rows = out.models.map((f) => [
+    f.code ?? '',
+    f.id,
+    `${f.rows}${f.truncated ? ' (capped)' : ''}`,
+    String(f.alerts),
+    f.coldSeconds === null ? '—' : f.coldSeconds.toFixed(2),
+    f.warmSeconds === null ? '—' : f.warmSeconds.toFixed(2),
+    f.error ? `✗ ${f.error.slice(0, 60)}` : f.underTarget ? '✓' : '✗',
+    f.planted === null ? '' : `${f.found}/${f.planted}`,
+    f.nearMisses === null ? '' : `${f.nearMissesFlagged!.length}/${f.nearMisses}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  console.log(`\n${out.persons} persons, seed ${out.seed}; loaded by ${String(out.load.path)}`);
+  console.log([head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n'));
+  console.log(`whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`);
+  console.log(`memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`);
+  console.log(`load average (1, 5, 15 min) at start ${out.machine.loadAvgAtStart.join(' ')}, after the models ${out.machine.loadAvgAfterModels.join(' ')}`);
+  console.log(`saved ${path.relative(process.cwd(), file)}`);
+}
