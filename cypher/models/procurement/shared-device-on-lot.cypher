@@ -1,6 +1,6 @@
 // ---
 // id: procurement.shared-device-on-lot
-// revision: 1
+// revision: 2
 // catalog: M25
 // title:
 //   zh: 同一标段不同投标人使用同一设备（机器码/MAC）
@@ -24,7 +24,7 @@
 //   terminalIps:
 //     type: string[]
 //     default: [59.202.36.18]
-//     description: upload IPs of the 交易中心 public terminals, never shown as corroboration
+//     description: upload IPs of the 交易中心 public terminals, never a match (even with ip in deviceKinds) nor shown as corroboration
 // identity: [company, company2, project]
 // subjects:
 //   - { column: company, role: company }
@@ -39,7 +39,7 @@
 MATCH pa = (c1:Company)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2:Company)
 WHERE c1.uid < c2.uid
 MATCH pd = (b1)-[:USED_DEVICE]->(d:Device)<-[:USED_DEVICE]-(b2)
-WHERE d.kind IN $deviceKinds
+WHERE d.kind IN $deviceKinds AND NOT (d.kind = 'ip' AND d.value IN $terminalIps)
 OPTIONAL MATCH pi = (b1)-[:USED_DEVICE]->(ip:Device {kind: 'ip'})<-[:USED_DEVICE]-(b2)
 WHERE NOT ip.value IN $terminalIps
 OPTIONAL MATCH pt = (o:Org)-[:TENDERED]->(x)
