@@ -57,8 +57,8 @@ export function lotPairMatches(w: World): Match[] {
         const x = bidIds(w, a);
         const y = bidIds(w, b);
         const key = [...pair(w, a.company, b.company), ref('Project', proj)];
-        const ipShared = x.ip === y.ip && x.ip !== P.terminalIp;
-        if (ipShared || x.mac === y.mac || x.machine === y.machine) out.push({ model: 'M25', key });
+        // M25: one machine code or MAC; an upload IP alone never matches (office NAT, public terminals).
+        if (x.mac === y.mac || x.machine === y.machine) out.push({ model: 'M25', key });
         if (x.account === y.account) out.push({ model: 'M26', key });
         if (x.phone === y.phone || (x.manager !== undefined && x.manager === y.manager)) out.push({ model: 'M27', key });
         if (affiliated(a.company, b.company)) out.push({ model: 'M28', key });
