@@ -1,11 +1,12 @@
 // Turns the panels' intents into API calls and canvas changes, and puts the results in the store. The only
 // module that holds both the API and the GraphView.
 import { ApiError } from './api/client.js';
-import type { Api } from './api/queries.js';
+import { INBOX_PAGE, setRole, type Api } from './api/queries.js';
 import { graphElementIds, neighbourhoodGraph, remaining } from './graph/elements.js';
 import type { GraphView } from './graph/cy.js';
 import { saveLang, translate, type Lang, type MessageKey } from './i18n.js';
 import { indexSchema, type PropertyNames } from './schema.js';
+import { filterFrom } from './inbox.js';
 import type { Intent, Store } from './state.js';
 
 const TOAST_MS = 4500;
@@ -33,16 +34,50 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     }
   }
 
-  const loadAlerts = (lang: Lang) =>
-    step(async () => {
+  /**
+   * The inbox's generation: bumped by every first-page load, so a page that arrives after the filter (or
+   * the language) changed again is dropped instead of overwriting the newer list or being appended to it.
+   */
+  let inboxGen = 0;
+
+  /** The first page for the filter in the state: a new filter always starts paging again. */
+  const loadAlerts = (lang: Lang) => {
+    const gen = ++inboxGen;
+    return step(async () => {
       store.set({ alertsLoading: true });
       try {
-        const r = await api.alerts(lang);
-        store.set({ alerts: r.items, alertsTotal: r.totalCount });
+        const r = await api.alerts(lang, INBOX_PAGE, filterFrom(store.get().inbox));
+        if (gen === inboxGen) store.set({ alerts: r.items, alertsTotal: r.totalCount });
       } finally {
-        store.set({ alertsLoading: false });
+        if (gen === inboxGen) store.set({ alertsLoading: false });
       }
     });
+  };
+
+  /** The next page after the last row shown, for the same filter. */
+  const loadMore = () => {
+    const gen = inboxGen;
+    const s = store.get();
+    const after = s.alerts?.at(-1)?.cursor;
+    if (!after || s.alertsLoading) return Promise.resolve();
+    return step(async () => {
+      const page = await api.alerts(s.lang, INBOX_PAGE, filterFrom(s.inbox), after);
+      if (gen !== inboxGen) return;
+      const shown = store.get().alerts ?? [];
+      const known = new Set(shown.map((a) => a.id));
+      store.set({ alerts: [...shown, ...page.items.filter((i) => !known.has(i.id))], alertsTotal: page.totalCount });
+    });
+  };
+
+  /** The open alert asked for again (its summary in another language, its actions for another role). */
+  const refreshAlert = (lang: Lang) => {
+    const open = store.get().alert;
+    if (!open) return;
+    void step(async () => {
+      const a = await api.alert(open.id, lang);
+      if (a && store.get().alert?.id === a.id) store.set({ alert: a });
+    });
+  };
 
   async function expand(id: string) {
     const nb = await api.neighbours(id, view.nodeIds());
@@ -92,6 +127,19 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       case 'openAlert':
         void step(() => openAlert(intent.id));
         return;
+      case 'inboxFilter':
+        // The list empties to "loading" rather than showing rows the new filter may not match.
+        store.set({ inbox: { ...store.get().inbox, ...intent.patch }, alerts: null, alertsTotal: 0 });
+        void loadAlerts(store.get().lang);
+        return;
+      case 'loadMore':
+        void loadMore();
+        return;
+      case 'role':
+        setRole(intent.role);
+        // What the caller may do depends on the role: the API lists the actions again.
+        refreshAlert(store.get().lang);
+        return;
       case 'selectOnCanvas':
         view.select(intent.id);
         return;
@@ -111,13 +159,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
         view.setStyle(store.get().schema, intent.lang);
         // Summaries are rendered by the server in the requested language, so ask again.
         if (store.get().alerts !== null) void loadAlerts(intent.lang);
-        const open = store.get().alert;
-        if (open) {
-          void step(async () => {
-            const a = await api.alert(open.id, intent.lang);
-            if (a && store.get().alert?.id === a.id) store.set({ alert: a });
-          });
-        }
+        refreshAlert(intent.lang);
         return;
       }
       case 'clear':

@@ -1,11 +1,33 @@
 // The explorer's state in one object, and a tiny store: panels render from it and dispatch intents; the
 // controller (controller.ts) turns intents into API calls and canvas changes. No framework needed for this.
-import type { AlertDetail, AlertListItem, SearchHit } from './api/types.js';
+import type { AlertDetail, AlertListItem, Role, SearchHit } from './api/types.js';
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
 
 export type Tab = 'search' | 'alerts';
+
+/**
+ * The inbox filter as the controls hold it (panels/inbox-filters.ts turns it into the API's AlertFilter).
+ * It lives here, not in the controls, so that whoever changes it (the filter bar, "alerts on this entity"
+ * in the details panel, "clear filters") goes through one intent that reloads from the first page.
+ */
+export interface InboxFilterValues {
+  /** '' (all), 'open' (not concluded) or one state code. */
+  state: string;
+  /** '' or a Severity. */
+  severity: string;
+  /** '' or a model id. */
+  model: string;
+  mine: boolean;
+  /** The flagged entity, with the caption the chip shows. */
+  subject: { id: string; caption: string } | null;
+  /** First seen from / to, as the date inputs give them: '' or YYYY-MM-DD, a day in the browser's time zone. */
+  from: string;
+  to: string;
+}
+
+export const NO_FILTER: Readonly<InboxFilterValues> = { state: '', severity: '', model: '', mine: false, subject: null, from: '', to: '' };
 
 export interface State {
   lang: Lang;
@@ -17,6 +39,7 @@ export interface State {
   results: SearchHit[] | null;
   alerts: AlertListItem[] | null;
   alertsTotal: number;
+  inbox: InboxFilterValues;
   alertsLoading: boolean;
   /** The alert whose evidence is highlighted; shown in the details panel when nothing else is selected. */
   alert: AlertDetail | null;
@@ -36,6 +59,12 @@ export type Intent =
   | { type: 'add'; id: string }
   | { type: 'expand'; id: string }
   | { type: 'openAlert'; id: string }
+  /** Change the inbox filter; the inbox reloads from its first page. */
+  | { type: 'inboxFilter'; patch: Partial<InboxFilterValues> }
+  /** The next page of the inbox, after the last row's cursor. */
+  | { type: 'loadMore' }
+  /** Act in another role from now on (a header the API trusts; not authentication). */
+  | { type: 'role'; role: Role }
   | { type: 'selectOnCanvas'; id: string }
   | { type: 'unselect' }
   | { type: 'tab'; tab: Tab }
@@ -54,6 +83,7 @@ export function initialState(lang: Lang): State {
     results: null,
     alerts: null,
     alertsTotal: 0,
+    inbox: { ...NO_FILTER },
     alertsLoading: false,
     alert: null,
     selection: null,

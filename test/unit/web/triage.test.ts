@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, currentInboxFilter, setInboxFilter } from '../../../web/src/api/queries.js';
+import { createApi } from '../../../web/src/api/queries.js';
 import type { AlertDetail, AlertEvent, AlertWorkflow } from '../../../web/src/api/types.js';
-import { filterFrom, OPEN_STATES } from '../../../web/src/panels/inbox-filters.js';
-import { conclusionInput, describeEvent, mergeWorkflow, updateRow, type Draft } from '../../../web/src/panels/triage.js';
+import { conclusionInput, describeEvent, emptyDraft, mergeWorkflow, reopenInput, updateRow, type Draft } from '../../../web/src/panels/triage.js';
 
-const draft = (p: Partial<Draft>): Draft => ({ alertId: 'a', concluding: true, outcome: 'CONFIRMED', disposal: '', reason: '', amount: '', comment: '', ...p });
+const draft = (p: Partial<Draft>): Draft => ({ ...emptyDraft('a'), concluding: true, ...p });
 
 describe('triage form', () => {
   it('sends outcome, disposal, reason and amount for a finding', () => {
@@ -20,6 +19,15 @@ describe('triage form', () => {
       ok: true,
       input: { outcome: 'UNVERIFIABLE', disposal: null, reason: '当事人已调离', amountRecovered: null },
     });
+  });
+});
+
+describe('reopen form', () => {
+  it('will not send without a reason, and sends the reason trimmed', () => {
+    expect(reopenInput(draft({ reopening: true, reopenReason: '  ' }))).toEqual({ ok: false, key: 'triage.reopenReasonRequired' });
+    // The 办结 reason is another field: it does not count as a reason to reopen.
+    expect(reopenInput(draft({ reopening: true, reason: '不属实' }))).toEqual({ ok: false, key: 'triage.reopenReasonRequired' });
+    expect(reopenInput(draft({ reopening: true, reopenReason: ' 发现新的投标材料 ' }))).toEqual({ ok: true, input: { reason: '发现新的投标材料' } });
   });
 });
 
@@ -78,28 +86,15 @@ describe('history lines', () => {
     expect(describeEvent(e, 'en')).toBe('Concluded, verifying → confirmed, Confirmed, Correction');
     expect(describeEvent({ ...e, action: 'COMMENT', toState: 'verifying', outcome: null, disposal: null }, 'zh')).toBe('备注');
   });
+
+  it('say a reopening moved the alert back to verifying', () => {
+    const reopen: AlertEvent = { ...e, action: 'REOPEN', fromState: 'dismissed', toState: 'verifying', outcome: null, disposal: null, reason: '发现新的投标材料' };
+    expect(describeEvent(reopen, 'zh')).toBe('重新核查，已排除 → 核查中');
+    expect(describeEvent(reopen, 'en')).toBe('Reopened, dismissed → verifying');
+  });
 });
 
-describe('inbox filters', () => {
-  it('turn the selects into an API filter', () => {
-    expect(filterFrom({ state: 'open', severity: 'HIGH', model: 'm', mine: true })).toEqual({ state: null, states: OPEN_STATES, severity: 'HIGH', modelId: 'm', assignedToMe: true });
-    expect(filterFrom({ state: 'confirmed', severity: '', model: '', mine: false })).toEqual({ state: 'confirmed', states: null, severity: null, modelId: null, assignedToMe: null });
-  });
-
-  it('are what every inbox load asks for, and the cursor of each row is kept for "load more"', async () => {
-    const sent: Record<string, unknown>[] = [];
-    const api = createApi(async (_url, init) => {
-      sent.push(JSON.parse(String(init.body)) as Record<string, unknown>);
-      return Response.json({ data: { alerts: { totalCount: 3, edges: [{ cursor: 'c1', node: { id: 'a1' } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } } } });
-    });
-    setInboxFilter({ severity: 'HIGH' });
-    const page = await api.alerts('zh');
-    expect(page).toMatchObject({ totalCount: 3, hasNextPage: true, endCursor: 'c1', items: [{ id: 'a1', cursor: 'c1' }] });
-    expect(sent[0]).toMatchObject({ operationName: 'ExplorerAlerts', variables: { filter: { severity: 'HIGH' }, after: null } });
-    setInboxFilter({});
-    expect(currentInboxFilter()).toEqual({});
-  });
-
+describe('triage mutations', () => {
   it('send each triage action as its own named mutation', async () => {
     const sent: { operationName: string; variables: Record<string, unknown> }[] = [];
     const api = createApi(async (_url, init) => {
@@ -109,5 +104,17 @@ describe('inbox filters', () => {
     const r = await api.triage('CONCLUDE', 'a1', { expectedState: 'verifying', outcome: 'CONFIRMED', disposal: 'CORRECTION' });
     expect(r.state).toBe('confirmed');
     expect(sent[0]).toMatchObject({ operationName: 'ExplorerConclude', variables: { id: 'a1', expectedState: 'verifying', outcome: 'CONFIRMED' } });
+  });
+
+  it('send reopen with the state shown and the reason', async () => {
+    const sent: { operationName: string; query: string; variables: Record<string, unknown> }[] = [];
+    const api = createApi(async (_url, init) => {
+      sent.push(JSON.parse(String(init.body)) as never);
+      return Response.json({ data: { reopen: { ...wf, state: 'verifying', outcome: null } } });
+    });
+    const r = await api.triage('REOPEN', 'a1', { expectedState: 'dismissed', reason: '发现新的投标材料' });
+    expect(r.state).toBe('verifying');
+    expect(sent[0]).toMatchObject({ operationName: 'ExplorerReopen', variables: { id: 'a1', expectedState: 'dismissed', reason: '发现新的投标材料' } });
+    expect(sent[0]!.query).toContain('reopen(id: $id, expectedState: $expectedState, reason: $reason)');
   });
 });

@@ -12,10 +12,12 @@ import type {
   InboxFilter,
   Outcome,
   GraphSchemaInfo,
+  Role,
   ModelTitle,
   Neighbourhood,
   SearchHit,
 } from './types.js';
+import { DEFAULT_ROLE, ROLES } from './types.js';
 
 const ENTITY_FIELDS = `
 fragment EntityFields on Entity {
@@ -127,16 +129,6 @@ export interface TriageInput {
   amountRecovered?: number | null;
 }
 
-/**
- * The inbox's current filter. The controller reloads the inbox itself (first load, language switch) and
- * must ask for what the filter panel shows; until state.ts carries the filter, it lives here.
- */
-let inboxFilter: InboxFilter = {};
-export const setInboxFilter = (f: InboxFilter) => {
-  inboxFilter = { ...f };
-};
-export const currentInboxFilter = (): InboxFilter => ({ ...inboxFilter });
-
 /** Who the explorer acts as: `huiyan.user` in localStorage, sent as x-huiyan-user. Not authentication. */
 export const USER_KEY = 'huiyan.user';
 export function currentUser(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string {
@@ -147,13 +139,50 @@ export function currentUser(storage: Pick<Storage, 'getItem'> | undefined = glob
   }
 }
 
-/** fetch with the user header; a Chinese name is percent-encoded since header values are Latin-1. */
+/**
+ * The role the explorer claims: `huiyan.role` in localStorage, sent as x-huiyan-role. Like the user, a
+ * header the API trusts until authentication exists (docs/api.md); it decides which actions the API lists
+ * (an admin may reopen) and whether ID numbers are shown. A value that is not a role is ignored.
+ */
+export const ROLE_KEY = 'huiyan.role';
+let roleThisPage: Role | null = null;
+export function currentRole(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Role {
+  if (roleThisPage) return roleThisPage;
+  try {
+    const v = storage?.getItem(ROLE_KEY);
+    return isRole(v) ? v : DEFAULT_ROLE;
+  } catch {
+    return DEFAULT_ROLE;
+  }
+}
+export function setRole(role: Role, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  roleThisPage = role;
+  try {
+    storage?.setItem(ROLE_KEY, role);
+  } catch {
+    // Not remembered in a locked-down profile; the role still holds for this page.
+  }
+}
+export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+
+/** The headers that say who is acting. A Chinese name is percent-encoded: header values are Latin-1. Pure. */
+export function actorHeaders(user: string, role: Role): Record<string, string> {
+  const h: Record<string, string> = {};
+  if (user) h['x-huiyan-user'] = encodeURIComponent(user);
+  // Without the header the API assumes the default role; sending it anyway would change nothing.
+  if (role !== DEFAULT_ROLE) h['x-huiyan-role'] = role;
+  return h;
+}
+
+/** fetch with the user and role headers. */
 export const fetchAsUser: Fetch = (input, init) => {
-  const user = currentUser();
   const headers = new Headers(init.headers);
-  if (user) headers.set('x-huiyan-user', encodeURIComponent(user));
+  for (const [k, v] of Object.entries(actorHeaders(currentUser(), currentRole()))) headers.set(k, v);
   return fetch(input, { ...init, headers });
 };
+
+/** One page of the inbox: a screenful and a bit, small enough to render at once. */
+export const INBOX_PAGE = 50;
 
 /** How many neighbours one double-click brings in: enough to see the shape, few enough to stay readable. */
 export const EXPAND_LIMIT = 30;
@@ -178,7 +207,7 @@ export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
     entity: async (id) => (await run<{ entity: Entity | null }>('ExplorerEntity', ENTITY, { id })).entity,
     neighbours: async (id, exclude, limit = EXPAND_LIMIT) =>
       (await run<{ neighbours: Neighbourhood }>('ExplorerNeighbours', NEIGHBOURS, { id, limit, exclude })).neighbours,
-    alerts: async (lang, first = 50, filter = currentInboxFilter(), after = null) => {
+    alerts: async (lang, first = INBOX_PAGE, filter = {}, after = null) => {
       const r = await run<{
         alerts: { totalCount: number; edges: { cursor: string; node: AlertListItem }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
       }>('ExplorerAlerts', ALERTS, { first, lang, filter, after });

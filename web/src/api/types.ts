@@ -66,6 +66,12 @@ export interface SearchHit {
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
+/** The roles of server/graphql/roles.ts, sent as x-huiyan-role. */
+export const ROLES = ['viewer', 'handler', 'analyst', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+/** What the API assumes without the header. */
+export const DEFAULT_ROLE: Role = 'handler';
+
 export interface AlertListItem {
   id: string;
   modelId: string;
@@ -140,6 +146,8 @@ export interface InboxFilter {
   severity?: Severity | null;
   modelId?: string | null;
   assignedToMe?: boolean | null;
+  /** uid of an entity the alert flags. */
+  subject?: string | null;
   firstSeenFrom?: string | null;
   firstSeenTo?: string | null;
 }

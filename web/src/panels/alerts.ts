@@ -1,25 +1,39 @@
 // The alert inbox: the filter bar, then per alert severity, state, model title, summary in the current
 // language, amount and assignee; "load more" pages on with the API's cursor. A click opens the alert's
-// evidence on the canvas.
+// evidence on the canvas. With filters set, an empty list says that nothing matches and offers to clear them.
 import { formatAmount, formatTime } from '../format.js';
 import { codeName, translate, type MessageKey } from '../i18n.js';
 import { h, fill } from '../dom.js';
+import { hasFilter } from '../inbox.js';
 import { modelTitle } from '../schema.js';
-import type { Store } from '../state.js';
+import { NO_FILTER, type Store } from '../state.js';
 import { mountInboxFilters } from './inbox-filters.js';
-import { triageFor } from './triage.js';
 
 export function mountAlerts(root: HTMLElement, store: Store): void {
   const filters = h('div', { class: 'inbox-filters', 'data-testid': 'inbox-filters' });
   const list = h('div', { class: 'inbox-list' });
   root.append(filters, list);
   mountInboxFilters(filters, store);
-  const triage = triageFor(store);
 
   store.subscribe((s) => {
     const t = (k: MessageKey, p?: Record<string, string | number>) => translate(s.lang, k, p);
     if (s.alerts === null) return fill(list, h('p', { class: 'muted pad' }, t('alerts.loading')));
-    if (s.alerts.length === 0) return fill(list, h('p', { class: 'muted pad' }, t('alerts.empty')));
+    if (s.alerts.length === 0) {
+      if (!hasFilter(s.inbox)) return fill(list, h('p', { class: 'muted pad', 'data-testid': 'alerts-empty' }, t('alerts.empty')));
+      return fill(
+        list,
+        h(
+          'div',
+          { class: 'pad' },
+          h('p', { class: 'muted', 'data-testid': 'alerts-empty' }, t('inbox.noMatch')),
+          h(
+            'button',
+            { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'clear-filters', onclick: () => store.dispatch({ type: 'inboxFilter', patch: { ...NO_FILTER } }) },
+            t('inbox.clearFilters'),
+          ),
+        ),
+      );
+    }
     const more = s.alerts.length < s.alertsTotal;
     fill(
       list,
@@ -64,7 +78,7 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
         ? h(
             'div',
             { class: 'pad' },
-            h('button', { type: 'button', class: 'btn btn-small btn-ghost load-more', 'data-testid': 'load-more', onclick: () => void triage.loadMore() }, t('inbox.loadMore')),
+            h('button', { type: 'button', class: 'btn btn-small btn-ghost load-more', 'data-testid': 'load-more', onclick: () => store.dispatch({ type: 'loadMore' }) }, t('inbox.loadMore')),
           )
         : null,
     );

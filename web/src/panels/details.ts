@@ -1,5 +1,5 @@
 // The right panel: the selected node or relationship (label, name, properties, provenance, degree, "N
-// more"), or, with nothing selected, the open alert (summary, model, subjects with roles, and the triage
+// more", "alerts on this entity"), or, with nothing selected, the open alert (summary, model, subjects with roles, and the triage
 // section: state, conclusion, actions, history).
 import type { Entity, Provenance } from '../api/types.js';
 import { displayId, formatAmount, formatTime, formatValue } from '../format.js';
@@ -74,6 +74,20 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
           onclick: () => store.dispatch({ type: 'expand', id: e.id }),
         },
         more > 0 ? t('details.expandMore') : t('details.expand'),
+      ),
+      // What else the models found on this person or company: the inbox narrowed to alerts flagging it.
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small btn-ghost',
+          'data-testid': 'alerts-on-entity',
+          onclick: () => {
+            store.dispatch({ type: 'inboxFilter', patch: { subject: { id: e.id, caption: e.caption } } });
+            store.dispatch({ type: 'tab', tab: 'alerts' });
+          },
+        },
+        t('details.alertsOn'),
       ),
     ),
     properties(s.schema, 'labels', e.label, e.properties, s.lang, t),

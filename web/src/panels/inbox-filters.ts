@@ -1,52 +1,61 @@
-// The inbox's filter bar: state, severity, model, "mine only", and who "me" is. Built once and only
-// relabelled on a language switch, so a select keeps its focus and a name being typed is not re-rendered.
-import { currentInboxFilter, currentUser, setInboxFilter, USER_KEY } from '../api/queries.js';
-import type { InboxFilter, Severity } from '../api/types.js';
-import { h } from '../dom.js';
+// The inbox's filter bar: state, severity, model, "mine only", first seen from / to, the subject chip, and
+// who "me" is (name and role). The filter itself lives in the state (state.inbox); every change goes
+// through the inboxFilter intent, which reloads the inbox from its first page. The controls are built once
+// and relabelled on a language switch, so a select keeps its focus and a name being typed is not
+// re-rendered; they take their values from the state only when the filter changed (it can change from
+// elsewhere: "alerts on this entity" in the details panel, "clear filters").
+import { currentRole, currentUser, isRole, USER_KEY } from '../api/queries.js';
+import { ROLES, type Severity } from '../api/types.js';
+import { h, fill } from '../dom.js';
 import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
+import { OPEN } from '../inbox.js';
 import { modelTitle } from '../schema.js';
-import type { Store } from '../state.js';
-import { triageFor } from './triage.js';
+import type { InboxFilterValues, Store } from '../state.js';
 
 const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const STATES = ['new', 'assigned', 'verifying', 'confirmed', 'partly_confirmed', 'dismissed', 'rectified'];
-/** Not concluded yet: what a handler works through. */
-export const OPEN_STATES = ['new', 'assigned', 'verifying'];
-const OPEN = 'open';
-
-/** The select values as an API filter. Pure. */
-export function filterFrom(v: { state: string; severity: string; model: string; mine: boolean }): InboxFilter {
-  return {
-    state: v.state && v.state !== OPEN ? v.state : null,
-    states: v.state === OPEN ? OPEN_STATES : null,
-    severity: (v.severity || null) as Severity | null,
-    modelId: v.model || null,
-    assignedToMe: v.mine || null,
-  };
-}
 
 export function mountInboxFilters(root: HTMLElement, store: Store): void {
-  const triage = triageFor(store);
+  const set = (patch: Partial<InboxFilterValues>) => store.dispatch({ type: 'inboxFilter', patch });
   const state = h('select', { 'data-testid': 'filter-state' });
   const severity = h('select', { 'data-testid': 'filter-severity' });
   const model = h('select', { 'data-testid': 'filter-model' });
   const mine = h('input', { type: 'checkbox', 'data-testid': 'filter-mine' });
+  const from = h('input', { type: 'date', 'data-testid': 'filter-from' });
+  const to = h('input', { type: 'date', 'data-testid': 'filter-to' });
+  const subject = h('div', { class: 'filter-chips', 'data-testid': 'filter-subject' });
   const user = h('input', { type: 'text', class: 'user-input', 'data-testid': 'filter-user', maxlength: 64 });
   user.value = currentUser();
-  const labels = { state: h('span', {}), severity: h('span', {}), model: h('span', {}), mine: h('span', {}), user: h('span', {}) };
-
-  const apply = () => {
-    setInboxFilter(filterFrom({ state: state.value, severity: severity.value, model: model.value, mine: mine.checked }));
-    void triage.reloadInbox();
+  const role = h('select', { 'data-testid': 'filter-role' });
+  const labels = {
+    state: h('span', {}),
+    severity: h('span', {}),
+    model: h('span', {}),
+    mine: h('span', {}),
+    firstSeen: h('span', {}),
+    to: h('span', {}),
+    user: h('span', {}),
+    role: h('span', {}),
   };
-  for (const el of [state, severity, model, mine]) el.addEventListener('change', apply);
+
+  state.addEventListener('change', () => set({ state: state.value }));
+  severity.addEventListener('change', () => set({ severity: severity.value }));
+  model.addEventListener('change', () => set({ model: model.value }));
+  mine.addEventListener('change', () => set({ mine: mine.checked }));
+  // A date input fires change only on a whole date (or on clearing it), never on half a year typed.
+  from.addEventListener('change', () => set({ from: from.value }));
+  to.addEventListener('change', () => set({ to: to.value }));
   user.addEventListener('change', () => {
     try {
       window.localStorage.setItem(USER_KEY, user.value.trim());
     } catch {
       // Not remembered in a locked-down profile; the name is still used for this page.
     }
-    if (mine.checked) apply();
+    // "Mine" means someone else now: ask again.
+    if (store.get().inbox.mine) set({});
+  });
+  role.addEventListener('change', () => {
+    if (isRole(role.value)) store.dispatch({ type: 'role', role: role.value });
   });
 
   root.append(
@@ -54,31 +63,79 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
     h('label', { class: 'filter' }, labels.severity, severity),
     h('label', { class: 'filter filter-wide' }, labels.model, model),
     h('label', { class: 'filter filter-check' }, mine, labels.mine),
+    h('div', { class: 'filter filter-dates' }, labels.firstSeen, from, labels.to, to),
+    subject,
     h('label', { class: 'filter' }, labels.user, user),
+    h('label', { class: 'filter' }, labels.role, role),
   );
 
   let shown = '';
+  let synced: InboxFilterValues | null = null;
+  let chipFor: string | null | undefined;
   store.subscribe((s) => {
+    const t = (k: MessageKey) => translate(s.lang, k);
     // Options are rebuilt only when the language or the model list changes, never while a choice is made.
     const key = `${s.lang}|${s.schema?.models.size ?? 0}`;
-    if (key === shown) return;
-    shown = key;
-    const t = (k: MessageKey) => translate(s.lang, k);
-    labels.state.textContent = t('inbox.state');
-    labels.severity.textContent = t('inbox.severity');
-    labels.model.textContent = t('inbox.model');
-    labels.mine.textContent = t('inbox.mine');
-    labels.user.textContent = t('triage.user');
-    user.placeholder = t('triage.userPlaceholder');
-    const f = currentInboxFilter();
-    options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...STATES.map((x): [string, string] => [x, codeName(s.lang, 'state', x)])], f.states ? OPEN : (f.state ?? ''));
-    options(severity, [['', t('inbox.all')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}` as MessageKey)])], f.severity ?? '');
-    const models = [...(s.schema?.models.values() ?? [])].map((m): [string, string] => [m.id, modelTitle(s.schema, m.id, m.id, s.lang as Lang)]);
-    options(model, [['', t('inbox.all')], ...models], f.modelId ?? '');
+    if (key !== shown) {
+      shown = key;
+      synced = null;
+      chipFor = undefined;
+      labels.state.textContent = t('inbox.state');
+      labels.severity.textContent = t('inbox.severity');
+      labels.model.textContent = t('inbox.model');
+      labels.mine.textContent = t('inbox.mine');
+      labels.firstSeen.textContent = t('inbox.firstSeen');
+      labels.to.textContent = t('inbox.to');
+      from.title = t('inbox.firstSeenFrom');
+      to.title = t('inbox.firstSeenTo');
+      labels.user.textContent = t('triage.user');
+      labels.role.textContent = t('triage.role');
+      user.placeholder = t('triage.userPlaceholder');
+      options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...STATES.map((x): [string, string] => [x, codeName(s.lang, 'state', x)])]);
+      options(severity, [['', t('inbox.all')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}` as MessageKey)])]);
+      const models = [...(s.schema?.models.values() ?? [])].map((m): [string, string] => [m.id, modelTitle(s.schema, m.id, m.id, s.lang as Lang)]);
+      options(model, [['', t('inbox.all')], ...models]);
+      options(role, ROLES.map((r): [string, string] => [r, t(`userRole.${r}` as MessageKey)]));
+      role.value = currentRole();
+    }
+    const f = s.inbox;
+    if (f !== synced) {
+      synced = f;
+      state.value = f.state;
+      severity.value = f.severity;
+      model.value = f.model;
+      mine.checked = f.mine;
+      from.value = f.from;
+      to.value = f.to;
+      // The picker offers only days that make a range; a typed inverted range simply matches nothing.
+      to.min = f.from;
+      from.max = f.to;
+    }
+    if (chipFor !== (f.subject?.id ?? null)) {
+      chipFor = f.subject?.id ?? null;
+      subject.hidden = !f.subject;
+      fill(
+        subject,
+        f.subject
+          ? h(
+              'span',
+              { class: 'chip', 'data-testid': 'filter-subject-chip', 'data-id': f.subject.id, title: f.subject.id },
+              h('span', { class: 'muted' }, t('inbox.subject')),
+              h('strong', {}, f.subject.caption),
+              h(
+                'button',
+                { type: 'button', class: 'chip-x', 'data-testid': 'filter-subject-clear', 'aria-label': t('inbox.clearSubject'), title: t('inbox.clearSubject'), onclick: () => set({ subject: null }) },
+                '×',
+              ),
+            )
+          : null,
+      );
+    }
   });
 }
 
-function options(select: HTMLSelectElement, items: [string, string][], value: string): void {
+function options(select: HTMLSelectElement, items: [string, string][]): void {
+  const value = select.value;
   select.replaceChildren(...items.map(([v, label]) => h('option', { value: v }, label)));
   select.value = value;
 }

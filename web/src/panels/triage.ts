@@ -1,9 +1,9 @@
 // Triage in the alert view: the state badge, the conclusion, the action buttons the API says the caller
-// may use in this state, the 办结 form and the history timeline. It also runs the triage calls itself and
-// puts the results in the store (the alert, its row in the inbox, errors with their code), because
-// state.ts and controller.ts carry no triage intents yet; see docs/workflow.md.
+// may use in this state, the 办结 and 重新核查 forms and the history timeline. It also runs the triage calls
+// itself and puts the results in the store (the alert, its row in the inbox, errors with their code),
+// because state.ts and controller.ts carry no triage intents yet; see docs/workflow.md.
 import { ApiError } from '../api/client.js';
-import { createApi, currentInboxFilter, type Api, type TriageInput } from '../api/queries.js';
+import { createApi, type Api, type TriageInput } from '../api/queries.js';
 import type { AlertAction, AlertDetail, AlertEvent, AlertListItem, AlertWorkflow, Disposal, Outcome } from '../api/types.js';
 import { h, type Child } from '../dom.js';
 import { formatAmount, formatTime } from '../format.js';
@@ -16,22 +16,35 @@ export const OUTCOMES: readonly Outcome[] = ['CONFIRMED', 'PARTLY_CONFIRMED', 'N
 export const DISPOSALS: readonly Disposal[] = ['CORRECTION', 'TALK', 'CASE', 'TRANSFER'];
 /** Outcomes that found nothing: a reason is required, and there is nothing to dispose of or recover. */
 const NO_FINDING: readonly Outcome[] = ['NOT_CONFIRMED', 'UNVERIFIABLE'];
-export const INBOX_PAGE = 50;
 
 /** What the handler is typing, kept outside the DOM so a re-render does not wipe it. */
 export interface Draft {
   alertId: string | null;
   concluding: boolean;
+  /** The 重新核查 form is open. */
+  reopening: boolean;
+  /** Why the conclusion is being undone: required by the API, and kept apart from the 办结 reason. */
+  reopenReason: string;
   outcome: Outcome;
   disposal: Disposal | '';
   reason: string;
   amount: string;
   comment: string;
 }
-const emptyDraft = (alertId: string | null): Draft => ({ alertId, concluding: false, outcome: 'CONFIRMED', disposal: '', reason: '', amount: '', comment: '' });
+export const emptyDraft = (alertId: string | null): Draft => ({
+  alertId,
+  concluding: false,
+  reopening: false,
+  reopenReason: '',
+  outcome: 'CONFIRMED',
+  disposal: '',
+  reason: '',
+  amount: '',
+  comment: '',
+});
 
 /** The 办结 form as mutation input, or the message key saying what is missing. Pure. */
-export function conclusionInput(d: Draft): { ok: true; input: TriageInput } | { ok: false; key: MessageKey } {
+export function conclusionInput(d: Draft): FormResult {
   const finding = !NO_FINDING.includes(d.outcome);
   if (!finding && d.reason.trim() === '') return { ok: false, key: 'triage.reasonRequired' };
   const amount = d.amount.trim() === '' ? null : Number(d.amount.replace(/[,，\s]/g, ''));
@@ -44,6 +57,12 @@ export function conclusionInput(d: Draft): { ok: true; input: TriageInput } | { 
       amountRecovered: finding && amount !== null && Number.isFinite(amount) ? amount : null,
     },
   };
+}
+
+/** The 重新核查 form as mutation input, or the message key saying what is missing. Pure. */
+export function reopenInput(d: Draft): FormResult {
+  const reason = d.reopenReason.trim();
+  return reason === '' ? { ok: false, key: 'triage.reopenReasonRequired' } : { ok: true, input: { reason } };
 }
 
 /** The alert after a mutation: the workflow fields replaced, evidence and subjects kept. Pure. */
@@ -70,8 +89,6 @@ export function describeEvent(e: AlertEvent, lang: Lang): string {
 
 export interface Triage {
   act(action: AlertAction, input?: TriageInput): Promise<void>;
-  reloadInbox(): Promise<void>;
-  loadMore(): Promise<void>;
   draft(): Draft;
   setDraft(patch: Partial<Draft>, render?: boolean): void;
 }
@@ -120,25 +137,6 @@ export function createTriage(store: Store, api: Api): Triage {
         const now = store.get();
         if (now.alert?.id === wf.id) store.set({ alert: mergeWorkflow(now.alert, wf), alerts: updateRow(now.alerts, wf) });
       }),
-    reloadInbox: () =>
-      busy(async () => {
-        store.set({ alertsLoading: true });
-        try {
-          const page = await api.alerts(store.get().lang, INBOX_PAGE, currentInboxFilter());
-          store.set({ alerts: page.items, alertsTotal: page.totalCount });
-        } finally {
-          store.set({ alertsLoading: false });
-        }
-      }),
-    loadMore: () =>
-      busy(async () => {
-        const s = store.get();
-        const after = s.alerts?.at(-1)?.cursor;
-        if (!after) return;
-        const page = await api.alerts(s.lang, INBOX_PAGE, currentInboxFilter(), after);
-        const known = new Set((store.get().alerts ?? []).map((a) => a.id));
-        store.set({ alerts: [...(store.get().alerts ?? []), ...page.items.filter((i) => !known.has(i.id))], alertsTotal: page.totalCount });
-      }),
   };
 }
 
@@ -168,6 +166,7 @@ export function triageSection(s: State, t: T, store: Store): Child[] {
     h('dl', { class: 'kv', 'data-testid': 'triage-facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     actionBar(actions, a, d, t, triage),
     d.concluding && actions.includes('CONCLUDE') ? concludeForm(d, t, triage) : null,
+    d.reopening && actions.includes('REOPEN') ? reopenForm(d, t, triage) : null,
     actions.includes('COMMENT') ? commentBox(d, t, triage) : null,
     h('h3', { class: 'section' }, t('triage.history')),
     history(a.history ?? [], s.lang, t),
@@ -184,6 +183,8 @@ function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triag
     actions.includes('RECTIFY') ? button('action-rectify', 'triage.rectify', () => void triage.act('RECTIFY'), true) : null,
     // Re-assigning to oneself a case already in progress, when someone else holds it.
     actions.includes('ASSIGN') && a.state !== 'new' ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN')) : null,
+    // Undoing a conclusion: the API lists it for an admin on a concluded alert, and asks for a reason.
+    actions.includes('REOPEN') && !d.reopening ? button('action-reopen', 'triage.reopen', () => triage.setDraft({ reopening: true }, true)) : null,
   ].filter((b) => b !== null);
   return h(
     'div',
@@ -191,6 +192,52 @@ function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triag
     buttons.length > 0 || actions.includes('COMMENT') ? buttons : h('p', { class: 'muted small' }, t('triage.noActions')),
   );
 }
+
+/** A form's result: the mutation input, or the message key saying what is missing. */
+type FormResult = { ok: true; input: TriageInput } | { ok: false; key: MessageKey };
+
+/** The frame of the 办结 and 重新核查 forms: fields, a hint for what is missing, submit and cancel. */
+function triageForm(
+  t: T,
+  triage: Triage,
+  o: { name: string; action: AlertAction; check: (d: Draft) => FormResult; submit: MessageKey; cancel: Partial<Draft>; body: Child[] },
+): HTMLElement {
+  const hint = h('p', { class: 'form-hint', 'data-testid': `${o.name}-hint`, hidden: true });
+  return h(
+    'form',
+    {
+      class: 'triage-form',
+      'data-testid': `${o.name}-form`,
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        const r = o.check(triage.draft());
+        if (!r.ok) {
+          hint.textContent = t(r.key);
+          hint.hidden = false;
+          return;
+        }
+        void triage.act(o.action, r.input);
+      },
+    },
+    o.body,
+    hint,
+    h(
+      'div',
+      { class: 'triage-actions' },
+      h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': `${o.name}-submit` }, t(o.submit)),
+      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => triage.setDraft(o.cancel, true) }, t('triage.cancel')),
+    ),
+  );
+}
+
+/** A text box that writes to the draft as it is typed (no re-render, so the caret stays where it is). */
+function draftText(testid: string, value: string, set: (v: string) => void, placeholder?: string): HTMLTextAreaElement {
+  const el = h('textarea', { 'data-testid': testid, rows: 2, maxlength: 2000, placeholder, oninput: (ev) => set((ev.target as HTMLTextAreaElement).value) });
+  el.value = value;
+  return el;
+}
+
+const field = (t: T, key: MessageKey, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, t(key)), control);
 
 function concludeForm(d: Draft, t: T, triage: Triage): HTMLElement {
   const finding = !NO_FINDING.includes(d.outcome);
@@ -205,54 +252,33 @@ function concludeForm(d: Draft, t: T, triage: Triage): HTMLElement {
     h('option', { value: '', selected: d.disposal === '' }, t('triage.noDisposal')),
     DISPOSALS.map((x) => h('option', { value: x, selected: x === d.disposal }, t(`disposal.${x}` as MessageKey))),
   );
-  const reason = h('textarea', { 'data-testid': 'conclude-reason', rows: 2, maxlength: 2000, oninput: (ev) => triage.setDraft({ reason: (ev.target as HTMLTextAreaElement).value }) });
-  reason.value = d.reason;
+  const reason = draftText('conclude-reason', d.reason, (reason) => triage.setDraft({ reason }));
   const amount = h('input', { type: 'text', inputmode: 'decimal', 'data-testid': 'conclude-amount', disabled: !finding, oninput: (ev) => triage.setDraft({ amount: (ev.target as HTMLInputElement).value }) });
   amount.value = d.amount;
-  const field = (key: MessageKey, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, t(key)), control);
-  const hint = h('p', { class: 'form-hint', 'data-testid': 'conclude-hint', hidden: true });
-  const submit = () => {
-    const r = conclusionInput(triage.draft());
-    if (!r.ok) {
-      hint.textContent = t(r.key);
-      hint.hidden = false;
-      return;
-    }
-    void triage.act('CONCLUDE', r.input);
-  };
-  return h(
-    'form',
-    {
-      class: 'triage-form',
-      'data-testid': 'conclude-form',
-      onsubmit: (ev) => {
-        ev.preventDefault();
-        submit();
-      },
-    },
-    field('triage.outcome', outcome),
-    field('triage.disposal', disposal),
-    field('triage.reason', reason),
-    field('triage.amountRecovered', amount),
-    hint,
-    h(
-      'div',
-      { class: 'triage-actions' },
-      h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'conclude-submit' }, t('triage.submit')),
-      h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => triage.setDraft({ concluding: false }, true) }, t('triage.cancel')),
-    ),
-  );
+  return triageForm(t, triage, {
+    name: 'conclude',
+    action: 'CONCLUDE',
+    check: conclusionInput,
+    submit: 'triage.submit',
+    cancel: { concluding: false },
+    body: [field(t, 'triage.outcome', outcome), field(t, 'triage.disposal', disposal), field(t, 'triage.reason', reason), field(t, 'triage.amountRecovered', amount)],
+  });
+}
+
+function reopenForm(d: Draft, t: T, triage: Triage): HTMLElement {
+  const reason = draftText('reopen-reason', d.reopenReason, (reopenReason) => triage.setDraft({ reopenReason }), t('triage.reopenPlaceholder'));
+  return triageForm(t, triage, {
+    name: 'reopen',
+    action: 'REOPEN',
+    check: reopenInput,
+    submit: 'triage.reopen',
+    cancel: { reopening: false },
+    body: [h('p', { class: 'muted small form-note' }, t('triage.reopenNote')), field(t, 'triage.reopenReason', reason)],
+  });
 }
 
 function commentBox(d: Draft, t: T, triage: Triage): HTMLElement {
-  const text = h('textarea', {
-    'data-testid': 'comment-text',
-    rows: 2,
-    maxlength: 2000,
-    placeholder: t('triage.commentPlaceholder'),
-    oninput: (ev) => triage.setDraft({ comment: (ev.target as HTMLTextAreaElement).value }),
-  });
-  text.value = d.comment;
+  const text = draftText('comment-text', d.comment, (comment) => triage.setDraft({ comment }), t('triage.commentPlaceholder'));
   return h(
     'div',
     { class: 'triage-comment' },
@@ -285,7 +311,8 @@ function history(events: AlertEvent[], lang: Lang, t: T): HTMLElement {
         { class: 'timeline-item', 'data-testid': 'history-entry', 'data-action': e.action },
         h('div', { class: 'timeline-head' }, h('strong', {}, e.actor), h('span', { class: 'muted small' }, formatTime(e.at, lang))),
         h('div', {}, describeEvent(e, lang)),
-        e.reason ? h('div', { class: 'muted small' }, `${t('triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`) : null,
+        // A reopening's reason says why the conclusion was set aside, not why it was reached.
+        e.reason ? h('div', { class: 'muted small' }, `${t(e.action === 'REOPEN' ? 'triage.reopenReason' : 'triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`) : null,
         e.comment ? h('div', { class: 'timeline-comment' }, e.comment) : null,
       ),
     ),
