@@ -1,6 +1,6 @@
 // ---
 // id: integrity.leader-kin-in-business
-// revision: 1
+// revision: 2
 // catalog: M02
 // title:
 //   zh: 领导干部配偶、子女及其配偶经商办企业
@@ -48,6 +48,8 @@ MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
 WHERE c.status IN $activeStatuses AND substring(c.uscc, 2, 6) IN $regionCodes
   AND (role.from IS NULL OR h.to IS NULL OR role.from <= h.to)
   AND (role.to IS NULL OR h.from IS NULL OR role.to >= h.from)
+  // a marriage dissolved (KIN.to) before the post or the role began no longer counts
+  AND (k.to IS NULL OR ((h.from IS NULL OR k.to >= h.from) AND (role.from IS NULL OR k.to >= role.from)))
 WITH l, h, o, k, r, role, c, ph, pk, pr,
      {spouse: '配偶', child: '子女', child_spouse: '子女的配偶'} AS zh,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS roleZh,
