@@ -1,6 +1,6 @@
 // ---
 // id: procurement.village-cadre-kin-village-works
-// revision: 1
+// revision: 2
 // catalog: M04
 // title:
 //   zh: 村干部本人及近亲属承揽本村工程
@@ -47,6 +47,8 @@ WHERE a.date IS NULL OR ((h.from IS NULL OR h.from <= a.date) AND (h.to IS NULL 
 MATCH pk = (c)-[ks:KIN*0..1]->(r:Person)
 WHERE all(k IN ks WHERE k.relation IN $kinRelations AND (k.to IS NULL OR a.date IS NULL OR k.to >= a.date))
 OPTIONAL MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(payee:Company)
+  // the role held on the payment date: shares sold or a post left before it no longer tie the payee
+  WHERE a.date IS NULL OR ((role.from IS NULL OR role.from <= a.date) AND (role.to IS NULL OR role.to >= a.date))
 WITH v, a, payee, c, h, r, ks, role, pw, ph, pk, pr
 WHERE r = payee OR pr IS NOT NULL
 WITH v, a, payee, c, h, r, ks, role, pw, ph, pk, pr,
