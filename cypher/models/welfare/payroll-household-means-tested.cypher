@@ -1,6 +1,6 @@
 // ---
 // id: welfare.payroll-household-means-tested
-// revision: 1
+// revision: 2
 // catalog: M08
 // title:
 //   zh: 财政供养人员家庭违规享受低保、特困
@@ -28,9 +28,11 @@
 //   en: "{recipientName}, in the household of {staffName} (on the payroll of {unitName}), drew {programName} for {months} months of that pay"
 // ---
 MATCH pw = (s:Person)-[w:ON_PAYROLL]->(o:Org)
-MATCH ph = (s)-[:MEMBER_OF]->(:Household)<-[:MEMBER_OF]-(r:Person)
+MATCH ph = (s)-[:MEMBER_OF]->(hh:Household)
+// a separate MATCH, so the recipient may be the staff member himself
+MATCH pm = (r:Person)-[:MEMBER_OF]->(hh)
 MATCH pr = (r)-[x:RECEIVED]->(g:Program)
 WHERE g.code IN $programs AND w.month >= x.periodFrom AND w.month <= x.periodTo
-WITH s, r, g, collect(DISTINCT w.month) AS months, collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(ph)[0] AS home, collect(DISTINCT pr) AS paid
+WITH s, r, g, collect(DISTINCT w.month) AS months, collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(ph)[0] AS home, collect(pm)[0] AS member, collect(DISTINCT pr) AS paid
 RETURN s.uid AS staff, r.uid AS recipient, g.uid AS program, s.name AS staffName, r.name AS recipientName, g.name AS programName,
-       units[0] AS unitName, size(months) AS months, [pay, home] + paid AS evidence
+       units[0] AS unitName, size(months) AS months, [pay, home, member] + paid AS evidence
