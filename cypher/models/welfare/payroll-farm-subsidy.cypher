@@ -26,11 +26,14 @@
 //   zh: "{name}（{unitName}财政供养）领取{programName}{payments}笔，共{amount}元"
 //   en: "{name}, on the payroll of {unitName}, drew {programName} {payments} times, CNY {amount} in all"
 // ---
-MATCH pr = (p:Person)-[x:RECEIVED]->(g:Program)
-WHERE g.code IN $programs
+// Each recipient's payments are gathered first, so the payroll is expanded once per recipient, not once
+// per payment.
+MATCH (g:Program) WHERE g.code IN $programs
+MATCH pr = (p:Person)-[x:RECEIVED]->(g)
+WITH p, g, collect({p: pr, x: x}) AS payments
 MATCH pw = (p)-[w:ON_PAYROLL]->(o:Org)
-WHERE w.month >= x.periodFrom AND w.month <= x.periodTo
-WITH p, g, o, x, pr, collect(pw)[0] AS pay
+UNWIND [q IN payments WHERE w.month >= q.x.periodFrom AND w.month <= q.x.periodTo] AS q
+WITH p, g, o, q.x AS x, q.p AS pr, collect(pw)[0] AS pay
 WITH p, g, collect(DISTINCT x) AS xs, collect(DISTINCT pr) AS paid, collect(pay) AS pays, collect(o.name) AS units
 RETURN p.uid AS official, g.uid AS program, p.name AS name, g.name AS programName, units[0] AS unitName, size(xs) AS payments,
        reduce(t = 0.0, x IN xs | t + coalesce(x.amount, 0.0)) AS amount, paid + pays[0..1] AS evidence
