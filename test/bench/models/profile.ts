@@ -35,3 +35,11 @@ export async function printProfile(db: Executor, model: Model): Promise<{ ms: nu
   console.log(out.join('\n'));
   return { ms, dbHits, rows: rows.length };
 }
+
+/** Planning time alone: the query caches cleared, then EXPLAIN (plans the query, runs nothing). */
+export async function planMs(db: Executor, model: Model): Promise<number> {
+  await db.write('CALL db.clearQueryCaches()');
+  const t = Date.now();
+  await db.explain(model.cypher, defaultParams(model));
+  return Date.now() - t;
+}
