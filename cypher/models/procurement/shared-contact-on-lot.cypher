@@ -25,10 +25,17 @@
 //   zh: "{companyName}与{company2Name}投标同一标段“{projectName}”（{unitName}，编号{projectCode}），两份投标文件{sharedZh}"
 //   en: "{companyName} and {company2Name} bid on the same lot \"{projectName}\" ({unitName}, {projectCode}); both bids {sharedEn}"
 // ---
-MATCH pa = (c1:Company)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2:Company)
+// Bids of one lot grouped by the phone or manager they name; only groups of two or more bids go on to
+// the pairs (a phone shared by one company's bids on many lots is never paired across lots).
+MATCH (x:Project)<-[:FOR]-(b:Bid)-[r:CONTACT|PROJECT_MANAGER]->(s)
+WITH x, s, type(r) AS kind, collect(b) AS bids
+WHERE size(bids) > 1
+UNWIND bids AS b1
+UNWIND bids AS b2
+MATCH pa = (c1:Company)-[:SUBMITTED]->(b1)-[:FOR]->(x)<-[:FOR]-(b2)<-[:SUBMITTED]-(c2:Company)
 WHERE c1.uid < c2.uid
 MATCH ps = (b1)-[r1:CONTACT|PROJECT_MANAGER]->(s)<-[r2:CONTACT|PROJECT_MANAGER]-(b2)
-WHERE type(r1) = type(r2)
+WHERE type(r1) = kind AND type(r2) = kind
 OPTIONAL MATCH pt = (o:Org)-[:TENDERED]->(x)
 WITH c1, c2, x, collect(DISTINCT o) AS units,
      collect(DISTINCT CASE WHEN s:Phone THEN s.number END) AS phones,
