@@ -27,12 +27,19 @@
 //   zh: "{staffName}（{unitName}财政供养）所在户的{recipientName}领取{programName}，两者重叠{months}个月"
 //   en: "{recipientName}, in the household of {staffName} (on the payroll of {unitName}), drew {programName} for {months} months of that pay"
 // ---
-MATCH pw = (s:Person)-[w:ON_PAYROLL]->(o:Org)
-MATCH ph = (s)-[:MEMBER_OF]->(hh:Household)
+// Anchored on the few means-tested programmes: each recipient's payments are gathered first, so the
+// household and the payroll are expanded once per recipient, not once per monthly payment.
+MATCH (g:Program) WHERE g.code IN $programs
+MATCH pr = (r:Person)-[x:RECEIVED]->(g)
+WITH r, g, collect({p: pr, from: x.periodFrom, to: x.periodTo}) AS payments
+MATCH pm = (r)-[:MEMBER_OF]->(hh:Household)
 // a separate MATCH, so the recipient may be the staff member himself
-MATCH pm = (r:Person)-[:MEMBER_OF]->(hh)
-MATCH pr = (r)-[x:RECEIVED]->(g:Program)
-WHERE g.code IN $programs AND w.month >= x.periodFrom AND w.month <= x.periodTo
-WITH s, r, g, collect(DISTINCT w.month) AS months, collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(ph)[0] AS home, collect(pm)[0] AS member, collect(DISTINCT pr) AS paid
+MATCH ph = (s:Person)-[:MEMBER_OF]->(hh)
+WITH r, g, payments, s, collect(ph)[0] AS home, collect(pm)[0] AS member
+MATCH pw = (s)-[w:ON_PAYROLL]->(o:Org)
+WITH s, r, g, home, member, pw, w, o, [q IN payments WHERE q.from <= w.month <= q.to | q.p] AS overlapping
+WHERE size(overlapping) > 0
+UNWIND overlapping AS pr
+WITH s, r, g, home, member, collect(DISTINCT w.month) AS months, collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(DISTINCT pr) AS paid
 RETURN s.uid AS staff, r.uid AS recipient, g.uid AS program, s.name AS staffName, r.name AS recipientName, g.name AS programName,
        units[0] AS unitName, size(months) AS months, [pay, home, member] + paid AS evidence
