@@ -1,0 +1,69 @@
+// M09 on a hand-made county: someone on the public payroll draws 耕地地力保护补贴 for a year that overlaps
+// months of his pay, and the near misses: a subsidy year before his first payroll month, a non-farm benefit,
+// the subsidy drawn by his wife (family land may be legal; the model leaves it out).
+import { describe, expect, it } from 'vitest';
+import { alertOn, alerts, canon, modelFixture, payments, payroll, preview, run } from '../../../support/model-fixture.js';
+import { uid } from '../../../support/seed.js';
+
+const P = (k: string) => uid('Person', k);
+const O = (k: string) => uid('Org', k);
+const FARM = uid('Program', 'NY-GDDL');
+const DISABLED = uid('Program', 'CL-CJ');
+
+const f = modelFixture(
+  'welfare.payroll-farm-subsidy',
+  [
+    { label: 'Org', key: 'ZJJ', props: { name: '县住建局', kind: '党政机关' } },
+    { label: 'Org', key: 'JTJ', props: { name: '县交通运输局', kind: '党政机关' } },
+    { label: 'Program', key: 'NY-GDDL', props: { name: '耕地地力保护补贴', dept: '农业农村局', universal: false } },
+    { label: 'Program', key: 'CL-CJ', props: { name: '困难残疾人生活补贴', dept: '残联', universal: false } },
+    // planted: a clerk drew the subsidy for 2022 and 2023
+    { label: 'Person', key: 'A1', props: { name: '蔡文' } },
+    // planted: a section chief drew the 2023 subsidy
+    { label: 'Person', key: 'A2', props: { name: '田野' } },
+    // near miss: the 2022 subsidy predates his first payroll month (2023-03)
+    { label: 'Person', key: 'N1', props: { name: '江涛' } },
+    // near miss by default: on the payroll and drawing a non-farm benefit
+    { label: 'Person', key: 'N2', props: { name: '姚远' } },
+    // near miss: the wife draws the subsidy; her husband is on the payroll
+    { label: 'Person', key: 'N3', props: { name: '彭飞' } },
+    { label: 'Person', key: 'N3W', props: { name: '董玉' } },
+  ],
+  [
+    ...payroll(P('A1'), O('ZJJ'), '2022-01', 24),
+    ...payments(P('A1'), FARM, '2022-01', 2, 483, 12),
+    ...payroll(P('A2'), O('JTJ'), '2023-01', 12),
+    ...payments(P('A2'), FARM, '2023-01', 1, 651, 12),
+    ...payroll(P('N1'), O('JTJ'), '2023-03', 10),
+    ...payments(P('N1'), FARM, '2022-01', 1, 325.5, 12),
+    ...payroll(P('N2'), O('ZJJ'), '2023-01', 12),
+    ...payments(P('N2'), DISABLED, '2023-01', 6, 330),
+    ...payroll(P('N3'), O('ZJJ'), '2023-01', 12),
+    ...payments(P('N3W'), FARM, '2023-01', 1, 504, 12),
+  ],
+);
+
+const planted = [
+  { official: P('A1'), program: FARM },
+  { official: P('A2'), program: FARM },
+];
+
+describe('M09 public payroll staff drawing farm subsidies', () => {
+  it('raises one alert per official and programme, and none for the near misses', async () => {
+    const r = await run(f);
+    expect(r.alertsNew).toBe(2);
+    expect(await alerts(f)).toEqual(canon(planted));
+  });
+
+  it('counts each subsidy year once, with its amount', async () => {
+    const a1 = await alertOn(f, 'official', P('A1'));
+    expect(a1.zh).toBe('蔡文（县住建局财政供养）领取耕地地力保护补贴2笔，共966元');
+    expect(a1.amount).toBe(966);
+    expect((await alertOn(f, 'official', P('A2'))).en).toBe('田野, on the payroll of 县交通运输局, drew 耕地地力保护补贴 1 times, CNY 651 in all');
+  });
+
+  it('follows the programmes parameter', async () => {
+    expect(await preview(f, { programs: ['NY-GDDL', 'CL-CJ'] })).toEqual(canon([...planted, { official: P('N2'), program: DISABLED }]));
+    expect(await preview(f, { programs: ['CL-CJ'] })).toEqual(canon([{ official: P('N2'), program: DISABLED }]));
+  });
+});
