@@ -36,10 +36,17 @@
 //   zh: "{companyName}与{company2Name}投标同一标段“{projectName}”（{unitName}，编号{projectCode}），投标文件使用同一设备：{deviceList}{ipNote}"
 //   en: "{companyName} and {company2Name} bid on the same lot \"{projectName}\" ({unitName}, {projectCode}) from one device: {deviceListEn}{ipNoteEn}"
 // ---
-MATCH pa = (c1:Company)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2:Company)
-WHERE c1.uid < c2.uid
-MATCH pd = (b1)-[:USED_DEVICE]->(d:Device)<-[:USED_DEVICE]-(b2)
+// Bids of one lot grouped by the machine code or MAC they used; only groups of two or more bids go on to
+// the pairs.
+MATCH (x:Project)<-[:FOR]-(b:Bid)-[:USED_DEVICE]->(d:Device)
 WHERE d.kind IN $deviceKinds AND NOT (d.kind = 'ip' AND d.value IN $terminalIps)
+WITH x, d, collect(b) AS bids
+WHERE size(bids) > 1
+UNWIND bids AS b1
+UNWIND bids AS b2
+MATCH pa = (c1:Company)-[:SUBMITTED]->(b1)-[:FOR]->(x)<-[:FOR]-(b2)<-[:SUBMITTED]-(c2:Company)
+WHERE c1.uid < c2.uid
+MATCH pd = (b1)-[:USED_DEVICE]->(d)<-[:USED_DEVICE]-(b2)
 OPTIONAL MATCH pi = (b1)-[:USED_DEVICE]->(ip:Device {kind: 'ip'})<-[:USED_DEVICE]-(b2)
 WHERE NOT ip.value IN $terminalIps
 OPTIONAL MATCH pt = (o:Org)-[:TENDERED]->(x)
