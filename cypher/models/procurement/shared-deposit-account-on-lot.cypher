@@ -25,9 +25,16 @@
 //   zh: "{companyName}与{company2Name}投标同一标段“{projectName}”（{unitName}，编号{projectCode}），两家的投标保证金均从账户{accounts}转出"
 //   en: "{companyName} and {company2Name} bid on the same lot \"{projectName}\" ({unitName}, {projectCode}); both bid deposits were paid from account {accounts}"
 // ---
-MATCH pa = (c1:Company)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2:Company)
+// Bids of one lot grouped by the account their deposit came from; only groups of two or more bids go on
+// to the pairs.
+MATCH (x:Project)<-[:FOR]-(b:Bid)-[:DEPOSIT_FROM]->(a:BankAccount)
+WITH x, a, collect(b) AS bids
+WHERE size(bids) > 1
+UNWIND bids AS b1
+UNWIND bids AS b2
+MATCH pa = (c1:Company)-[:SUBMITTED]->(b1)-[:FOR]->(x)<-[:FOR]-(b2)<-[:SUBMITTED]-(c2:Company)
 WHERE c1.uid < c2.uid
-MATCH pd = (b1)-[:DEPOSIT_FROM]->(a:BankAccount)<-[:DEPOSIT_FROM]-(b2)
+MATCH pd = (b1)-[:DEPOSIT_FROM]->(a)<-[:DEPOSIT_FROM]-(b2)
 OPTIONAL MATCH pt = (o:Org)-[:TENDERED]->(x)
 WITH c1, c2, x, collect(DISTINCT a.number) AS accounts, collect(DISTINCT o) AS units,
      collect(DISTINCT pa) + collect(DISTINCT pd) + collect(DISTINCT pt) AS evidence
