@@ -32,8 +32,24 @@
 //   zh: "关联企业{companyName}与{company2Name}投标同一标段“{projectName}”（{unitName}，编号{projectCode}）：{linksZh}"
 //   en: "Affiliated companies {companyName} and {company2Name} bid on the same lot \"{projectName}\" ({unitName}, {projectCode}): {linksEn}"
 // ---
-MATCH pa = (c1:Company)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2:Company)
+// First the pairs of companies with any link at all (few), dates aside; only they go on to the lots both
+// bid on and the checks on the bid date below. Pairing every two bidders of every lot first made the
+// checks run once per pair of bids.
+CALL {
+  MATCH (c1:Company)<-[:LEGAL_REP_OF]-(:Person)-[:LEGAL_REP_OF]->(c2:Company)
+  RETURN c1, c2
+  UNION
+  MATCH (c1:Company)-[s:SHAREHOLDER_OF]-(c2:Company)
+  WHERE s.ratio > $minControlRatio
+  RETURN c1, c2
+  UNION
+  MATCH (c1:Company)<-[s1:SHAREHOLDER_OF]-()-[s2:SHAREHOLDER_OF]->(c2:Company)
+  WHERE s1.ratio > $minControlRatio AND s2.ratio > $minControlRatio
+  RETURN c1, c2
+}
+WITH c1, c2
 WHERE c1.uid < c2.uid
+MATCH pa = (c1)-[:SUBMITTED]->(b1:Bid)-[:FOR]->(x:Project)<-[:FOR]-(b2:Bid)<-[:SUBMITTED]-(c2)
 WITH c1, c2, x, pa, date(coalesce(b1.submittedAt, b2.submittedAt, x.date)) AS d
 CALL {
   WITH c1, c2, d
