@@ -1,6 +1,6 @@
 // One data row → normalised values → the node and relationship instances the mapping says it produces,
 // or the list of problems that send it to the rejects file. Pure: no database, so unit-testable.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { uidOf, type GraphSchema } from '../../server/schema/graph-schema.js';
 import { InvalidValue, MissingColumns } from './errors.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './mapping/types.js';
@@ -46,6 +46,10 @@ export interface Bound {
   keys: Record<string, string | undefined>;
   /** column id → header as written. */
   shown: Record<string, string>;
+  /** The mapping's columns in evaluation order: switch columns read another column's value, so they go last. */
+  order: ColumnSpec[];
+  /** Columns whose raw value is masked in rejects when pseudonymising (ID numbers). */
+  sensitive: Set<string>;
 }
 
 export function bindColumns(mapping: Mapping, headers: string[], file: string): Bound {
@@ -60,7 +64,9 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }
   if (missing.length) throw new MissingColumns(file, missing);
-  return { mapping, keys, shown };
+  const order = Object.values(mapping.columns).sort((a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'));
+  const sensitive = new Set(order.filter(isSensitiveCol).map((c) => c.id));
+  return { mapping, keys, shown, order, sensitive };
 }
 
 export interface TransformContext {
@@ -101,28 +107,28 @@ function propsOf(srcs: Record<string, PropSource>, v: Record<string, Value | nul
 
 const isSensitiveCol = (c: ColumnSpec) => SENSITIVE_NORMALISERS.has(c.normalise.type) || (c.normalise.type === 'switch' && 'cases' in c.normalise && Object.values(c.normalise.cases).some((x) => SENSITIVE_NORMALISERS.has(x.type)));
 
+/** A refused cell as the rejects file shows it: ID numbers masked when pseudonymising. */
+function shownValue(raw: Cell, mask: boolean): string {
+  const t = cellText(raw);
+  return mask && t ? maskIdNo(t) : t;
+}
+
 export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
   const { bound, schema, pseudonymise } = ctx;
   const m = bound.mapping;
   if (data.error) return { ok: false, row: data.row, problems: [{ column: '', value: '', reason: data.error }] };
   const values: Record<string, Value | null> = {};
   const problems: Problem[] = [];
-  // Switch columns read another column's normalised value, so they go last.
-  const cols = Object.values(m.columns).sort((a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'));
-  for (const c of cols) {
+  for (const c of bound.order) {
     const k = bound.keys[c.id];
     const raw = k === undefined ? null : (data.values[k] ?? null);
-    const shown = () => {
-      const t = cellText(raw);
-      return pseudonymise && isSensitiveCol(c) && t ? maskIdNo(t) : t;
-    };
     try {
       values[c.id] = runNorm(c.normalise, raw, values);
-      if (values[c.id] === null && c.required) problems.push({ column: bound.shown[c.id]!, value: shown(), reason: 'required value is empty' });
+      if (values[c.id] === null && c.required) problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)), reason: 'required value is empty' });
     } catch (e) {
       if (!(e instanceof InvalidValue)) throw e;
       values[c.id] = null;
-      problems.push({ column: bound.shown[c.id]!, value: shown(), reason: e.message });
+      problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)), reason: e.message });
     }
   }
   if (problems.length) return { ok: false, row: data.row, problems };
@@ -156,6 +162,6 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
     for (const [p, x] of Object.entries(all)) (spec.identity.includes(p) ? id : props)[p] = x;
     rels.push({ spec, from, to, id, props });
   }
-  const fingerprint = createHash('sha1').update(JSON.stringify(values)).digest('base64');
+  const fingerprint = hash('sha1', JSON.stringify(values), 'base64');
   return { ok: true, row: data.row, nodes: [...nodes.values()], rels, fingerprint };
 }

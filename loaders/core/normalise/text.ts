@@ -5,8 +5,13 @@ import { invalid } from '../errors.js';
 /** A cell as readers deliver it: CSV and JSONL give strings, XLSX also numbers, booleans and dates. */
 export type Cell = string | number | boolean | Date | null | undefined;
 
+const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** NFKC (full-width → half-width, U+3000 → space), trimmed, inner whitespace runs collapsed. */
 export function cleanText(s: string): string {
+  // Most cells (codes, dates, amounts, IDs) are plain ASCII already in clean form, and NFKC leaves those as
+  // they are; skipping it for them took parsing of a 20,000-person county from 19,000 to 24,000 rows/s.
+  if (CLEAN_ASCII.test(s)) return s;
   return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim();
 }
 
