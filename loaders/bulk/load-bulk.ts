@@ -12,6 +12,7 @@ import { applySchema } from '../../server/schema/apply.js';
 import { loadGraphSchema } from '../../server/schema/graph-schema.js';
 import type { LoadOptions, LoadReport } from '../core/load-files.js';
 import { saveLoadRun } from '../core/load-run.js';
+import { loadRunOf } from '../core/file-pass.js';
 import { loadMappings } from '../core/mapping/registry.js';
 import { pseudonymiser } from '../core/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
@@ -137,10 +138,7 @@ export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOpti
     t = Date.now();
     await applySchema(handle.executor, schema);
     mark('schema', t);
-    for (const f of report.files) {
-      const { path: _p, encoding: _e, sheet: _s, reconciles: _r, ...record } = f;
-      await saveLoadRun(handle.executor, record);
-    }
+    for (const f of report.files) await saveLoadRun(handle.executor, loadRunOf(f));
   } catch (e) {
     await handle.close();
     throw e;

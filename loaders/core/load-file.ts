@@ -1,131 +1,21 @@
-// Loads one file with one mapping: read → normalise → reject or batch → write, then the reconciliation
-// (rows read = loaded + rejected + duplicates skipped) and its LoadRun node.
-import path from 'node:path';
+// Loads one file with one mapping into Neo4j: the shared file pass (file-pass.ts) with batches written by
+// the online writer, then the file's LoadRun node with its reconciliation.
 import type { Executor } from '../../server/db/executor.js';
-import type { GraphSchema } from '../../server/schema/graph-schema.js';
-import { saveLoadRun, runId, sha256File, type LoadRunRecord } from './load-run.js';
+import { loadRunOf, passFile, type FileReport, type PassOptions } from './file-pass.js';
+import { saveLoadRun } from './load-run.js';
 import type { Mapping } from './mapping/types.js';
-import type { Pseudonymiser } from './pseudonym.js';
 import type { SourceReader } from './readers/source-reader.js';
-import { RejectsWriter } from './rejects.js';
-import { bindColumns, transformRow, type Problem } from './transform.js';
-import { queriesFor, writeBatch, type Accepted } from './writer/batch.js';
+import { queriesFor, writeBatch } from './writer/batch.js';
 
-/**
- * Rows per write transaction. Larger batches mean fewer round trips and commits; 10,000 rows of a few
- * statements each stay far below the default 1 GiB heap (docs/bench.md has the measurements).
- */
-export const DEFAULT_BATCH = 10_000;
-
-type Refused = { row: number; problems: Problem[] };
-
-export interface Progress {
-  file: string;
-  source: string;
-  rowsRead: number;
-  rowsPerSec: number;
-}
-
-export interface FileLoadOptions {
-  schema: GraphSchema;
-  rejectsDir: string;
-  pseudonymise?: Pseudonymiser;
-  batchSize?: number;
-  onProgress?: (p: Progress) => void;
-}
-
-export interface FileReport extends LoadRunRecord {
-  path: string;
-  encoding?: string;
-  sheet?: string;
-  /** rowsRead === rowsLoaded + rowsRejected + duplicatesSkipped; false would be a loader bug. */
-  reconciles: boolean;
-}
+export type { FileReport, Progress } from './file-pass.js';
+export type FileLoadOptions = PassOptions;
 
 export async function loadFile(executor: Executor, filePath: string, mapping: Mapping, reader: SourceReader, opts: FileLoadOptions): Promise<FileReport> {
-  const started = Date.now();
-  const file = path.basename(filePath);
-  const fileHash = await sha256File(filePath);
-  const run = runId(mapping.id, mapping.digest, fileHash, opts.pseudonymise ? opts.pseudonymise('huiyan:run') : '');
-  const bound = bindColumns(mapping, reader.headers, file);
-  const rejects = new RejectsWriter(path.join(opts.rejectsDir, `${file}.${run.slice(-8)}.rejects.csv`));
-  const ctx = { executor, schema: opts.schema, mapping, source: mapping.id, file, run };
   const queries = queriesFor(opts.schema, mapping);
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  const seen = new Set<string>();
-  let batch: Accepted[] = [];
-  // Rows refused by the normalisers, held with their batch so the rejects file stays in row order even
-  // though reference rejects are only known once the batch is checked against the graph.
-  let refused: Refused[] = [];
-  let rowsRead = 0;
-  let loaded = 0;
-  let duplicates = 0;
-  // The batch being written while the next one is read and normalised: the server works on one while this
-  // process parses the next, instead of each waiting for the other. Batches still commit one at a time and
-  // in file order, so a later row's values win over an earlier one's exactly as in a serial load.
-  let writing: Promise<void> | undefined;
-
-  const flush = async () => {
-    const rows = batch;
-    const early = refused;
-    batch = [];
-    refused = [];
-    if (writing) await writing;
-    const readSoFar = rowsRead;
-    writing = (async () => {
-      const bad = rows.length ? await writeBatch(ctx, queries, rows) : [];
-      for (const r of [...early, ...bad].sort((a, b) => a.row - b.row)) rejects.write(file, r.row, r.problems);
-      loaded += rows.length - bad.length;
-      const secs = Math.max((Date.now() - started) / 1000, 0.001);
-      opts.onProgress?.({ file, source: mapping.id, rowsRead: readSoFar, rowsPerSec: Math.round(readSoFar / secs) });
-    })();
-    // Awaited by the next flush or at the end; this only keeps a failure from counting as unhandled meanwhile.
-    writing.catch(() => undefined);
-  };
-
-  try {
-    for await (const data of reader.rows()) {
-      rowsRead++;
-      const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
-      if (!r.ok) {
-        refused.push(r);
-        continue;
-      }
-      // The same record twice (after normalisation) is counted, not loaded twice.
-      if (seen.has(r.fingerprint)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(r.fingerprint);
-      batch.push(r);
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-    await writing;
-  } finally {
-    await writing?.catch(() => undefined);
-    await rejects.close().catch(() => undefined);
-  }
-  const rejectsFile = rejects.count > 0 ? rejects.filePath : null;
-  const record: LoadRunRecord = {
-    id: run,
-    source: mapping.id,
-    file,
-    fileHash,
-    startedAt: new Date(started).toISOString(),
-    durationMs: Date.now() - started,
-    rowsRead,
-    rowsLoaded: loaded,
-    rowsRejected: rejects.count,
-    duplicatesSkipped: duplicates,
-    rejectsFile,
-  };
-  await saveLoadRun(executor, record);
-  return {
-    ...record,
-    path: filePath,
-    ...(reader.encoding ? { encoding: reader.encoding } : {}),
-    ...(reader.sheet ? { sheet: reader.sheet } : {}),
-    reconciles: rowsRead === loaded + rejects.count + duplicates,
-  };
+  const report = await passFile(filePath, mapping, reader, opts, ({ file, run }) => {
+    const ctx = { executor, schema: opts.schema, mapping, source: mapping.id, file, run };
+    return { write: (rows) => writeBatch(ctx, queries, rows) };
+  });
+  await saveLoadRun(executor, loadRunOf(report));
+  return report;
 }
