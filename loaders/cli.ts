@@ -1,4 +1,4 @@
-// npm run load -- <files or folders> [--rejects DIR] [--batch N] [--bulk]
+// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk]
 // Loads department exports into the configured Neo4j, shows rows and rows/s while it runs (a progress bar on
 // a terminal, a line every few seconds otherwise, e.g. in CI logs), then prints the reconciliation per file.
 // --bulk (also `npm run load:bulk`): the offline importer path for a first big load into an empty embedded
@@ -21,9 +21,11 @@ function parseArgs(argv: string[], cfg: Config) {
   let rejectsDir = path.join(cfg.varDir, 'rejects');
   let batchSize: number | undefined;
   let bulk = false;
+  const mappingDirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--bulk') bulk = true;
+    else if (a === '--mappings') mappingDirs.push(path.resolve(argv[++i] ?? ''));
     else if (a === '--rejects') rejectsDir = path.resolve(argv[++i] ?? '');
     else if (a === '--batch') batchSize = Number(argv[++i]);
     else if (a === '-h' || a === '--help') throw new CliUsage('');
@@ -32,7 +34,7 @@ function parseArgs(argv: string[], cfg: Config) {
   }
   if (paths.length === 0) throw new CliUsage('no files or folders given');
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new CliUsage('--batch needs a positive whole number');
-  return { paths, rejectsDir, batchSize, bulk };
+  return { paths, rejectsDir, batchSize, bulk, mappingDirs };
 }
 
 /**
@@ -72,7 +74,8 @@ async function main(): Promise<number> {
   } catch (e) {
     if (!(e instanceof CliUsage)) throw e;
     if (e.message) console.error(e.message);
-    console.error('usage: npm run load -- <files or folders> [--rejects DIR] [--batch N] [--bulk]');
+    console.error('usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk]');
+    console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     return e.message ? 2 : 0;
   }
   const progress = progressReporter();
@@ -80,6 +83,7 @@ async function main(): Promise<number> {
     rejectsDir: args.rejectsDir,
     ...(cfg.pseudonymKey ? { pseudonymKey: cfg.pseudonymKey } : {}),
     ...(args.batchSize ? { batchSize: args.batchSize } : {}),
+    ...(args.mappingDirs.length ? { extraMappingsDirs: args.mappingDirs } : {}),
     onProgress: progress.update,
   };
   if (args.bulk) {

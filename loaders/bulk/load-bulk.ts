@@ -69,7 +69,7 @@ export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOpti
   const phases: Record<string, number> = {};
   const mark = (name: string, since: number) => (phases[name] = Date.now() - since);
   const schema = opts.schema ?? loadGraphSchema();
-  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}) });
+  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
   const workDir = path.resolve(opts.workDir ?? path.join(cfg.varDir, 'bulk'));
   rmSync(workDir, { recursive: true, force: true });
   const logFile = path.join(workDir, 'neo4j-admin.log');

@@ -22,6 +22,8 @@ export interface LoadOptions {
   onProgress?: (p: Progress) => void;
   /** Defaults to loaders/mappings. */
   mappingsDir?: string;
+  /** A site's own mapping folders, read after mappingsDir; a mapping here replaces a shipped one of the same id. */
+  extraMappingsDirs?: string[];
   mappings?: Mapping[];
   batchSize?: number;
 }
@@ -97,7 +99,7 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
   const t0 = Date.now();
   const schema = opts.schema ?? loadGraphSchema();
   // Every mapping is validated before any file is opened.
-  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}) });
+  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
   const pseudonymise = opts.pseudonymKey ? pseudonymiser(opts.pseudonymKey) : undefined;
   const { planned, skipped } = await planFiles(paths, mappings);
   const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };

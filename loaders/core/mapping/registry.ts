@@ -11,10 +11,7 @@ import { parseMapping } from './validate.js';
 
 export const MAPPINGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'mappings');
 
-/** All mappings in `dir`, validated against the schema, sorted by load order. Throws InvalidMapping. */
-export function loadMappings(opts: { dir?: string; schema?: GraphSchema } = {}): Mapping[] {
-  const dir = opts.dir ?? MAPPINGS_DIR;
-  const schema = opts.schema ?? loadGraphSchema();
+function readDir(dir: string, schema: GraphSchema): Mapping[] {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const out: Mapping[] = [];
   for (const f of files) {
@@ -23,7 +20,30 @@ export function loadMappings(opts: { dir?: string; schema?: GraphSchema } = {}):
     if (out.some((x) => x.id === m.id)) throw new InvalidMapping(m.id, 'id used twice');
     out.push(m);
   }
-  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  return out;
+}
+
+/**
+ * All mappings in `dir` (the shipped ones by default), then those in each of `extraDirs` (a jurisdiction's
+ * own, kept outside the repository), validated against the schema and sorted by load order. An extra
+ * mapping with the id of an earlier one replaces it, so a site can re-map a source its departments export
+ * differently. Throws InvalidMapping, naming the file, before any data file is opened.
+ */
+export function loadMappings(opts: { dir?: string; extraDirs?: string[]; schema?: GraphSchema } = {}): Mapping[] {
+  const schema = opts.schema ?? loadGraphSchema();
+  const byId = new Map<string, Mapping>();
+  for (const dir of [opts.dir ?? MAPPINGS_DIR, ...(opts.extraDirs ?? [])]) {
+    let found: Mapping[];
+    try {
+      found = readDir(dir, schema);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+        throw new InvalidMapping(path.basename(dir), `mappings folder ${dir} does not exist or is not a folder`);
+      throw e;
+    }
+    for (const m of found) byId.set(m.id, m);
+  }
+  return [...byId.values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
 export interface MappingSummary {
