@@ -30,14 +30,24 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
     const byCompany = new Map<number, Set<number>>();
     for (const r of regs) byCompany.set(r.company, (byCompany.get(r.company) ?? new Set<number>()).add(r.org));
     const bureaus = world.orgs.filter((o) => o.kind === '党政机关' && o.name.endsWith('局')).map((o) => o.idx);
+    // Every unit regulating any company the person has a role in (M19 reads legal representative,
+    // shareholder and officer alike): a near miss's partner must be clear of the unit in all of them, not
+    // only in the company they were picked for; in a big county many represent one firm and sit in another.
+    const regulatorsOfPerson = (person: number): Set<number> => {
+      const companies = new Set<number>();
+      for (const c of world.companies) if (c.rep === person) companies.add(c.idx);
+      for (const h of world.shareholdings) if (h.holder.kind === 'person' && h.holder.idx === person) companies.add(h.company);
+      for (const o of world.officers) if (o.person === person) companies.add(o.company);
+      return new Set([...companies].flatMap((c) => [...(byCompany.get(c) ?? [])]));
+    };
     const cases: IntegrityCase[] = [];
-    const pick = (want: (orgs: Set<number>) => number | undefined): { partner: Person; unit: number } | undefined => {
+    const pick = (want: (orgs: Set<number>) => number | undefined, allRoles = false): { partner: Person; unit: number } | undefined => {
       const companies = [...byCompany.keys()].sort((a, b) => a - b);
       const start = companies.length ? ctx.rng.int(0, companies.length - 1) : 0;
       for (let i = 0; i < companies.length; i++) {
         const c = companies[(start + i) % companies.length] as number;
         const partner = partnerOf(world, c, postHolders);
-        const unit = want(byCompany.get(c) ?? new Set());
+        const unit = partner ? want(allRoles ? regulatorsOfPerson(partner.idx) : (byCompany.get(c) ?? new Set())) : undefined;
         if (partner && unit !== undefined && !used.has(partner.idx)) { used.add(partner.idx); return { partner, unit }; }
       }
       return undefined;
@@ -55,7 +65,7 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
     const own = (orgs: Set<number>) => [...orgs].find((o) => bureaus.includes(o));
     const a1 = pick(own);
     const a2 = pick(own);
-    const n1 = pick((orgs) => bureaus.find((b) => !orgs.has(b)));
+    const n1 = pick((orgs) => bureaus.find((b) => !orgs.has(b)), true);
     if (a1) plant('M19-A1', 'alert', 'gambling_with_regulated_party', officials[0] as Person, a1, day(2023, 1, 14), 'the official\'s unit licensed or inspected the partner\'s company');
     if (a2) plant('M19-A2', 'alert', 'gambling_with_regulated_party', officials[1] as Person, a2, day(2022, 12, 3), 'the official\'s unit licensed or inspected the partner\'s company');
     if (n1) plant('M19-N1', 'no_alert', 'near_miss_partner_not_regulated_by_unit', officials[2] as Person, n1, day(2023, 4, 22), 'the partner\'s company is regulated by other units only');
