@@ -46,16 +46,19 @@ export async function evaluate(db: Executor, opts: { persons: number; seed: numb
       continue;
     }
     const run = await runModel(db, model);
-    const { rows } = await db.read<{ fp: string; uids: string[] }>(
-      `MATCH (a:Alert {modelId: $id}) WHERE coalesce(a.gone, false) = false
-       OPTIONAL MATCH (a)-[:FLAGS]->(s)
-       WITH a, collect(s.uid) AS subjects
-       RETURN a.fingerprint AS fp, coalesce(a.evidenceNodes, []) + subjects AS uids`,
-      { id: model.id },
-    );
-    const alerts: AlertFacts[] = rows.map((r) => ({ fingerprint: r.fp, uids: r.uids }));
+    const alerts = await alertFacts(db, model.id);
     scores.push(scoreModel(code, model.id, cases, alerts, run.durationMs, run.error));
     log(`${code} ${model.id}: ${alerts.length} alerts in ${run.durationMs} ms`);
   }
   return { persons: opts.persons, seed: opts.seed, generateMs, loadMs, rowsLoaded, scores };
+}
+
+/** The alerts a model holds now (not gone), with the uids the comparison with planted cases reads. */
+export async function alertFacts(db: Executor, modelId: string): Promise<AlertFacts[]> {
+  const { rows } = await db.read<{ fp: string; uids: string[] }>(
+    `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
+     RETURN a.fingerprint AS fp, coalesce(a.evidenceNodes, []) + [(a)-[:FLAGS]->(s) | s.uid] AS uids`,
+    { id: modelId },
+  );
+  return rows.map((r) => ({ fingerprint: r.fp, uids: r.uids }));
 }

@@ -12,7 +12,8 @@ import { loadFilesBulk } from '../../../loaders/bulk/load-bulk.js';
 import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../../server/config.js';
 import type { Executor } from '../../../server/db/executor.js';
 import { evalCases } from '../../../server/eval/cases.js';
-import { scoreModel, type AlertFacts } from '../../../server/eval/compare.js';
+import { scoreModel } from '../../../server/eval/compare.js';
+import { alertFacts } from '../../../server/eval/evaluate.js';
 import { loadLibrary, type Model } from '../../../server/models/library.js';
 import { runModel, type RunResult } from '../../../server/models/runner.js';
 import type { Neo4jHandle } from '../../../server/neo4j/runtime.js';
@@ -57,16 +58,6 @@ const WARM_UP = 'MATCH (p:Person)-[h:HOLDS_POST]->(o:Org) WHERE h.from IS NOT NU
 const log = (m: string) => console.log(`[bench] ${m}`);
 const secs = (ms: number) => Math.round(ms / 10) / 100;
 const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
-
-/** The alerts a model holds now (not gone), as the evaluation compares them with the planted cases. */
-async function alertFacts(db: Executor, modelId: string): Promise<AlertFacts[]> {
-  const { rows } = await db.read<{ fp: string; uids: string[] }>(
-    `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
-     RETURN a.fingerprint AS fp, coalesce(a.evidenceNodes, []) + [(a)-[:FLAGS]->(s) | s.uid] AS uids`,
-    { id: modelId },
-  );
-  return rows.map((r) => ({ fingerprint: r.fp, uids: r.uids }));
-}
 
 function selectModels(all: Model[], wanted?: string[]): Model[] {
   if (!wanted) return all;
