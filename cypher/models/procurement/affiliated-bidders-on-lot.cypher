@@ -1,6 +1,6 @@
 // ---
 // id: procurement.affiliated-bidders-on-lot
-// revision: 1
+// revision: 2
 // catalog: M28
 // title:
 //   zh: 关联企业参与同一标段投标
@@ -8,7 +8,9 @@
 // description: >
 //   Two different companies bid on the same lot while they are affiliated on the bid date: one person is
 //   the legal representative (单位负责人) of both, or one holds more than minControlRatio of the other, or
-//   one shareholder (person or company) holds more than minControlRatio of each. 招标投标法实施条例 第34条:
+//   one shareholder (person or company) holds more than minControlRatio of each, or the legal representative
+//   or an officer (主要人员) of one is close kin (kinRelations) of the legal representative or an officer of
+//   the other (家族关联: the two firms are run by one family). 招标投标法实施条例 第34条:
 //   单位负责人为同一人或者存在控股、管理关系的不同单位, 不得参加同一标段投标; 第39条 treats collusion among
 //   members of one group at its request as 串通投标. Known false positives: a group's subsidiaries bidding
 //   different lots (allowed, and not flagged: the lot must be the same); stale registry data after a
@@ -21,6 +23,10 @@
 //     type: float
 //     default: 0.5
 //     description: a shareholding strictly above this fraction of the capital counts as control (控股)
+//   kinRelations:
+//     type: string[]
+//     default: [spouse, child, parent, sibling]
+//     description: KIN.relation values that tie two firms' officers into one family (夫妻、父母子女、兄弟姐妹); wider kin is common in a county and weak evidence
 // identity: [company, company2, project]
 // subjects:
 //   - { column: company, role: company }
@@ -45,6 +51,10 @@ CALL {
   UNION
   MATCH (c1:Company)<-[s1:SHAREHOLDER_OF]-()-[s2:SHAREHOLDER_OF]->(c2:Company)
   WHERE s1.ratio > $minControlRatio AND s2.ratio > $minControlRatio
+  RETURN c1, c2
+  UNION
+  MATCH (c1:Company)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(p1:Person)-[k:KIN]->(p2:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
+  WHERE k.relation IN $kinRelations AND p1 <> p2 AND c1 <> c2
   RETURN c1, c2
 }
 WITH c1, c2
@@ -71,6 +81,20 @@ CALL {
     AND all(s IN [s1, s2] WHERE d IS NULL OR ((s.from IS NULL OR s.from <= d) AND (s.to IS NULL OR s.to >= d)))
   RETURN pl AS link, h.name + '分别持有两家企业' + toString(round(s1.ratio * 100, 1)) + '%、' + toString(round(s2.ratio * 100, 1)) + '%股权（同一控股股东）' AS zh,
          h.name + ' holds ' + toString(round(s1.ratio * 100, 1)) + '% and ' + toString(round(s2.ratio * 100, 1)) + '% of them (one controlling shareholder)' AS en
+  UNION
+  WITH c1, c2, d
+  MATCH pl = (c1)<-[r1:LEGAL_REP_OF|EXECUTIVE_OF]-(p1:Person)-[k:KIN]->(p2:Person)-[r2:LEGAL_REP_OF|EXECUTIVE_OF]->(c2)
+  WHERE k.relation IN $kinRelations AND p1 <> p2
+    AND all(r IN [r1, r2] WHERE d IS NULL OR ((r.from IS NULL OR r.from <= d) AND (r.to IS NULL OR r.to >= d)))
+    AND (d IS NULL OR k.to IS NULL OR k.to >= d)   // a marriage dissolved before the bid no longer ties them
+  WITH c1, c2, pl, p1, p2, k, r1, r2,
+       {spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹'} AS kinZh,
+       {LEGAL_REP_OF: '法定代表人', EXECUTIVE_OF: '主要人员'} AS roleZh,
+       {LEGAL_REP_OF: 'legal representative', EXECUTIVE_OF: 'officer'} AS roleEn
+  RETURN pl AS link,
+         // KIN.relation says what the end node is to the start node: p2 is p1's spouse, child, …
+         c2.name + roleZh[type(r2)] + p2.name + '是' + c1.name + roleZh[type(r1)] + p1.name + '的' + coalesce(kinZh[k.relation], k.relation) + '（家族关联）' AS zh,
+         p2.name + ' (' + roleEn[type(r2)] + ' of ' + c2.name + ') is the ' + replace(k.relation, '_', ' ') + ' of ' + p1.name + ' (' + roleEn[type(r1)] + ' of ' + c1.name + ')' AS en
 }
 OPTIONAL MATCH pt = (o:Org)-[:TENDERED]->(x)
 WITH c1, c2, x, collect(DISTINCT o) AS units, collect(DISTINCT zh) AS zhs, collect(DISTINCT en) AS ens,
