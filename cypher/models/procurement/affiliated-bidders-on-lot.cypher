@@ -7,7 +7,8 @@
 //   en: Affiliated companies bidding on one lot
 // description: >
 //   Two different companies bid on the same lot while they are affiliated on the bid date: one person is
-//   the legal representative (单位负责人) of both, or one holds more than minControlRatio of the other, or
+//   the legal representative (单位负责人) of both, or one person is the legal representative or an officer
+//   (主要人员) of both (shared management: 管理关系), or one holds more than minControlRatio of the other, or
 //   one shareholder (person or company) holds more than minControlRatio of each, or the legal representative
 //   or an officer (主要人员) of one is close kin (kinRelations) of the legal representative or an officer of
 //   the other (家族关联: the two firms are run by one family). 招标投标法实施条例 第34条:
@@ -42,7 +43,8 @@
 // bid on and the checks on the bid date below. Pairing every two bidders of every lot first made the
 // checks run once per pair of bids.
 CALL {
-  MATCH (c1:Company)<-[:LEGAL_REP_OF]-(:Person)-[:LEGAL_REP_OF]->(c2:Company)
+  MATCH (c1:Company)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
+  WHERE c1 <> c2
   RETURN c1, c2
   UNION
   MATCH (c1:Company)-[s:SHAREHOLDER_OF]-(c2:Company)
@@ -66,6 +68,14 @@ CALL {
   MATCH pl = (c1)<-[r1:LEGAL_REP_OF]-(p:Person)-[r2:LEGAL_REP_OF]->(c2)
   WHERE all(r IN [r1, r2] WHERE d IS NULL OR ((r.from IS NULL OR r.from <= d) AND (r.to IS NULL OR r.to >= d)))
   RETURN pl AS link, p.name + '同时担任两家企业的法定代表人' AS zh, p.name + ' is the legal representative of both' AS en
+  UNION
+  WITH c1, c2, d
+  MATCH pl = (c1)<-[r1:LEGAL_REP_OF|EXECUTIVE_OF]-(p:Person)-[r2:LEGAL_REP_OF|EXECUTIVE_OF]->(c2)
+  WHERE NOT (type(r1) = 'LEGAL_REP_OF' AND type(r2) = 'LEGAL_REP_OF')
+    AND all(r IN [r1, r2] WHERE d IS NULL OR ((r.from IS NULL OR r.from <= d) AND (r.to IS NULL OR r.to >= d)))
+  WITH pl, p, r1, r2, {LEGAL_REP_OF: '法定代表人', EXECUTIVE_OF: '主要人员'} AS roleZh, {LEGAL_REP_OF: 'legal representative', EXECUTIVE_OF: 'officer'} AS roleEn
+  RETURN pl AS link, p.name + '同时任两家企业的' + roleZh[type(r1)] + '、' + roleZh[type(r2)] + '（管理关系）' AS zh,
+         p.name + ' is ' + roleEn[type(r1)] + ' of one and ' + roleEn[type(r2)] + ' of the other' AS en
   UNION
   WITH c1, c2, d
   MATCH pl = (c1)-[s:SHAREHOLDER_OF]-(c2)

@@ -2,7 +2,7 @@
 // parent holding more than half of its subsidiary, one controlling shareholder of both), and the near misses:
 // a group's subsidiaries on different lots, a legal representative who left one firm before the bid date,
 // minority or exactly-half holdings (not control by default; control once minControlRatio is lowered); and
-// one family running both firms (a father the legal representative of one, his son an officer of the other),
+// one person managing both (legal representative of one, officer of the other); one family running both firms (a father the legal representative of one, his son an officer of the other),
 // against a brother-in-law (wider than the default kin) and a wife divorced before the bid.
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, modelFixture, preview, run } from '../../../support/model-fixture.js';
@@ -53,9 +53,9 @@ holds(P4, C14, 0.5);
 both(C13, C14, L8, 8);
 
 // Family ties between the two firms' officers: KIN both ways, as the household derivation writes it.
-const [L9, L10, L11] = g.lots(CTJ, 'CT2023-06', ['农贸市场改造', '文化礼堂修缮', '老旧小区加装电梯']);
-const [C15, C16, C17, C18, C19, C20] = g.companies('91330122MA2F0000', [
-  '张氏建设有限公司', '张记市政有限公司', '华东幕墙有限公司', '华西门窗有限公司', '丽景装饰有限公司', '丽华劳务有限公司',
+const [L9, L10, L11, L12] = g.lots(CTJ, 'CT2023-06', ['农贸市场改造', '文化礼堂修缮', '老旧小区加装电梯', '河道护岸']);
+const [C15, C16, C17, C18, C19, C20, C21, C22] = g.companies('91330122MA2F0000', [
+  '张氏建设有限公司', '张记市政有限公司', '华东幕墙有限公司', '华西门窗有限公司', '丽景装饰有限公司', '丽华劳务有限公司', '永固水利有限公司', '永安土石方有限公司',
 ]);
 const kin = (a: string, b: string, ab: string, ba: string, category: string, to?: string) => {
   const props = { category, source: '户籍', ...(to ? { to: d(to) } : {}) };
@@ -84,6 +84,11 @@ rep(P9, C19, '2015-01-01');
 rep(P10, C20, '2015-01-01');
 kin(P9, P10, 'spouse', 'spouse', '夫妻', '2020-12-31');
 both(C19, C20, L11, 11);
+// planted: one person is the legal representative of one and the technical director of the other (管理关系)
+const P11 = person('330122197604040222', '许永');
+rep(P11, C21, '2013-01-01');
+officer(P11, C22, '技术负责人', '2019-01-01');
+both(C21, C22, L12, 12);
 
 const f = modelFixture('procurement.affiliated-bidders-on-lot', g.nodes, g.rels);
 const pairOn = lotPair(CTJ);
@@ -91,8 +96,8 @@ const pairOn = lotPair(CTJ);
 describe('M28 affiliated companies bidding on one lot', () => {
   it('raises one alert per planted pair and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(4);
-    expect(await alerts(f)).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9)]);
+    expect(r.alertsNew).toBe(5);
+    expect(await alerts(f)).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
   });
 
   it('says how the two firms are linked', async () => {
@@ -104,19 +109,20 @@ describe('M28 affiliated companies bidding on one lot', () => {
     expect(await links(L2)).toBe('鼎盛集团有限公司持有鼎盛路桥有限公司80.0%股权（控股）');
     expect(await links(L3)).toBe('金涛分别持有两家企业60.0%、55.0%股权（同一控股股东）');
     expect(await links(L9)).toBe('张记市政有限公司主要人员张晓东是张氏建设有限公司法定代表人张国富的子女（家族关联）');
+    expect(await links(L12)).toBe('许永同时任两家企业的法定代表人、主要人员（管理关系）');
     expect((await alertOn(f, 'project', L1)).zh).toBe(
       '关联企业恒泰建设有限公司与恒安市政有限公司投标同一标段“滨江公园一期”（县城投集团，编号CT2023-051）：周恒同时担任两家企业的法定代表人',
     );
   });
 
   it('counts a 40% holding or two half shares as control once minControlRatio is lowered', async () => {
-    expect(await preview(f, { minControlRatio: 0.35 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C11, C12, L7), pairOn(C13, C14, L8), pairOn(C15, C16, L9)]);
-    expect(await preview(f, { minControlRatio: 0.7 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C15, C16, L9)]);
+    expect(await preview(f, { minControlRatio: 0.35 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C11, C12, L7), pairOn(C13, C14, L8), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
+    expect(await preview(f, { minControlRatio: 0.7 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
   });
 
   it('takes in-laws once kinRelations is widened, and never a marriage dissolved before the bid', async () => {
     const wide = ['spouse', 'child', 'parent', 'sibling', 'spouse_sibling'];
-    expect(await preview(f, { kinRelations: wide })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9), pairOn(C17, C18, L10)]);
-    expect(await preview(f, { kinRelations: ['spouse'] })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3)]);
+    expect(await preview(f, { kinRelations: wide })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9), pairOn(C17, C18, L10), pairOn(C21, C22, L12)]);
+    expect(await preview(f, { kinRelations: ['spouse'] })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C21, C22, L12)]);
   });
 });
