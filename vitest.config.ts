@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Some units do real work (the generator's brute-force checks over several counties); on a busy
+          // 2-core machine they pass Vitest's 5 s default, which would make the suite fail for the load.
+          testTimeout: 30_000,
         },
       },
       {
