@@ -10,10 +10,9 @@ import { runningServerPid, setInitialPassword } from '../../server/neo4j/embedde
 import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
 import { applySchema } from '../../server/schema/apply.js';
 import { loadGraphSchema } from '../../server/schema/graph-schema.js';
-import type { LoadOptions, LoadReport } from '../core/load-files.js';
+import { mappingsFor, type LoadOptions, type LoadReport } from '../core/load-files.js';
 import { saveLoadRun } from '../core/load-run.js';
 import { loadRunOf } from '../core/file-pass.js';
-import { loadMappings } from '../core/mapping/registry.js';
 import { pseudonymiser } from '../core/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
 import { collectFiles } from './collect.js';
@@ -69,7 +68,7 @@ export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOpti
   const phases: Record<string, number> = {};
   const mark = (name: string, since: number) => (phases[name] = Date.now() - since);
   const schema = opts.schema ?? loadGraphSchema();
-  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
+  const mappings = mappingsFor(opts, schema);
   const workDir = path.resolve(opts.workDir ?? path.join(cfg.varDir, 'bulk'));
   rmSync(workDir, { recursive: true, force: true });
   const logFile = path.join(workDir, 'neo4j-admin.log');

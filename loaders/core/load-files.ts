@@ -95,11 +95,16 @@ export async function planFiles(paths: string[], mappings: Mapping[]): Promise<P
   return { planned, skipped };
 }
 
+/** The mappings a load uses: given ones, or the shipped folder (or mappingsDir) plus a site's own folders, all validated. */
+export function mappingsFor(opts: LoadOptions, schema: GraphSchema): Mapping[] {
+  return opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
+}
+
 export async function loadFiles(executor: Executor, paths: string[], opts: LoadOptions): Promise<LoadReport> {
   const t0 = Date.now();
   const schema = opts.schema ?? loadGraphSchema();
   // Every mapping is validated before any file is opened.
-  const mappings = opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
+  const mappings = mappingsFor(opts, schema);
   const pseudonymise = opts.pseudonymKey ? pseudonymiser(opts.pseudonymKey) : undefined;
   const { planned, skipped } = await planFiles(paths, mappings);
   const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };

@@ -33,12 +33,18 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
     // Every unit regulating any company the person has a role in (M19 reads legal representative,
     // shareholder and officer alike): a near miss's partner must be clear of the unit in all of them, not
     // only in the company they were picked for; in a big county many represent one firm and sit in another.
+    // Built on first use (only the near miss asks), once rather than per candidate partner.
+    let companiesOf: Map<number, Set<number>> | undefined;
     const regulatorsOfPerson = (person: number): Set<number> => {
-      const companies = new Set<number>();
-      for (const c of world.companies) if (c.rep === person) companies.add(c.idx);
-      for (const h of world.shareholdings) if (h.holder.kind === 'person' && h.holder.idx === person) companies.add(h.company);
-      for (const o of world.officers) if (o.person === person) companies.add(o.company);
-      return new Set([...companies].flatMap((c) => [...(byCompany.get(c) ?? [])]));
+      if (!companiesOf) {
+        const index = new Map<number, Set<number>>();
+        const add = (p: number, c: number) => (index.get(p) ?? index.set(p, new Set<number>()).get(p)!).add(c);
+        for (const c of world.companies) add(c.rep, c.idx);
+        for (const h of world.shareholdings) if (h.holder.kind === 'person') add(h.holder.idx, h.company);
+        for (const o of world.officers) add(o.person, o.company);
+        companiesOf = index;
+      }
+      return new Set([...(companiesOf.get(person) ?? [])].flatMap((c) => [...(byCompany.get(c) ?? [])]));
     };
     const cases: IntegrityCase[] = [];
     const pick = (want: (orgs: Set<number>) => number | undefined, allRoles = false): { partner: Person; unit: number } | undefined => {
