@@ -36,6 +36,8 @@ const field = (v: Value | null | undefined) => (v === null || v === undefined ? 
 
 interface Job {
   url: string;
+  /** The source (mapping id) the rows came from, for the per-source times. */
+  source: string;
   cypher: string;
   params: Record<string, unknown>;
   rows: number;
@@ -138,7 +140,7 @@ export class LoadCsvWriter {
       this.#files.set(name, o);
       // Job order = first appearance: a file's node specs come before its relationship specs (per batch,
       // nodes are grouped first), and files come in load order.
-      this.#jobs.push({ url: `file:///bench/${name}.csv`, cypher, params, rows: 0 });
+      this.#jobs.push({ url: `file:///bench/${name}.csv`, source: String(params.source), cypher, params, rows: 0 });
     }
     return o;
   }
@@ -153,13 +155,18 @@ export class LoadCsvWriter {
   }
 }
 
-export async function runLoadCsv(executor: Executor, jobs: Job[]): Promise<void> {
+/** Runs the jobs; returns milliseconds per source (file), to set beside the online loader's per-file times. */
+export async function runLoadCsv(executor: Executor, jobs: Job[]): Promise<{ source: string; ms: number }[]> {
   // Node jobs of a run before its relationship jobs; runs (files) keep their load order.
   const runs = [...new Set(jobs.map((j) => j.url.replace(/-[nr]\d+\.csv$/, '')))];
+  const times: { source: string; ms: number }[] = [];
   for (const run of runs) {
     const mine = jobs.filter((j) => j.url.startsWith(`${run}-`));
+    const t = Date.now();
     for (const j of [...mine.filter((x) => /-n\d+\.csv$/.test(x.url)), ...mine.filter((x) => /-r\d+\.csv$/.test(x.url))]) {
       await executor.autoCommit(j.cypher, { url: j.url, ...j.params });
     }
+    times.push({ source: mine[0]!.source, ms: Date.now() - t });
   }
+  return times;
 }
