@@ -44,8 +44,13 @@ export interface FileReport extends LoadRunRecord {
 
 /** Where the file's rows go, once the file's LoadRun id is known. */
 export interface BatchTarget {
-  /** Writes one batch of accepted rows; returns those refused for references that do not exist. */
-  write(rows: Accepted[]): Promise<Refused[]>;
+  /**
+   * Writes one batch of accepted rows; returns those refused for references that do not exist. `go` lets
+   * the next batch start before this one has finished: a target calls it once the next batch can no longer
+   * overtake this one (the online writer: when the batch's statements have run and hold their locks, with
+   * the commit still on the way). A target that never calls it gets its batches strictly one at a time.
+   */
+  write(rows: Accepted[], go: () => void): Promise<Refused[]>;
 }
 
 export async function passFile(
@@ -72,26 +77,42 @@ export async function passFile(
   let loaded = 0;
   let duplicates = 0;
   // The batch being written while the next one is read and normalised: the server works on one while this
-  // process parses the next, instead of each waiting for the other. Batches still commit one at a time and
-  // in file order, so a later row's values win over an earlier one's exactly as in a serial load.
-  let writing: Promise<void> | undefined;
+  // process parses the next, instead of each waiting for the other. A batch starts when the target lets it
+  // (`gate`, see BatchTarget); outcomes are taken in file order, so rejects stay in row order.
+  let gate: Promise<void> = Promise.resolve();
+  let outcomes: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
 
   const flush = async () => {
     const rows = batch;
     const early = refused;
     batch = [];
     refused = [];
-    if (writing) await writing;
+    await gate;
+    if (failure) throw failure.error;
     const readSoFar = rowsRead;
-    writing = (async () => {
-      const bad = rows.length ? await sink.write(rows) : [];
+    let go!: () => void;
+    gate = new Promise<void>((r) => (go = r));
+    const done = (async () => {
+      try {
+        return rows.length ? await sink.write(rows, go) : [];
+      } catch (e) {
+        // Recorded before the gate opens, so the next flush stops instead of writing past a failed batch.
+        failure ??= { error: e };
+        throw e;
+      } finally {
+        go();
+      }
+    })();
+    outcomes = outcomes.then(async () => {
+      const bad = await done;
       for (const r of [...early, ...bad].sort((a, b) => a.row - b.row)) rejects.write(file, r.row, r.problems);
       loaded += rows.length - bad.length;
       const secs = Math.max((Date.now() - started) / 1000, 0.001);
       opts.onProgress?.({ file, source: mapping.id, rowsRead: readSoFar, rowsPerSec: Math.round(readSoFar / secs) });
-    })();
-    // Awaited by the next flush or at the end; this only keeps a failure from counting as unhandled meanwhile.
-    writing.catch(() => undefined);
+    });
+    // Awaited at the end; this only keeps a failure from counting as unhandled meanwhile.
+    outcomes.catch(() => undefined);
   };
 
   try {
@@ -112,9 +133,11 @@ export async function passFile(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    await writing;
+    await outcomes;
   } finally {
-    await writing?.catch(() => undefined);
+    // Every batch started has settled before the rejects file closes or the error goes up.
+    await gate;
+    await outcomes.catch(() => undefined);
     await rejects.close().catch(() => undefined);
   }
   return {

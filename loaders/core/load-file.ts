@@ -5,7 +5,7 @@ import { loadRunOf, passFile, type FileReport, type PassOptions } from './file-p
 import { saveLoadRun } from './load-run.js';
 import type { Mapping } from './mapping/types.js';
 import type { SourceReader } from './readers/source-reader.js';
-import { queriesFor, writeBatch } from './writer/batch.js';
+import { onlineBatchWriter, queriesFor } from './writer/batch.js';
 
 export type { FileReport, Progress } from './file-pass.js';
 export type FileLoadOptions = PassOptions;
@@ -13,8 +13,7 @@ export type FileLoadOptions = PassOptions;
 export async function loadFile(executor: Executor, filePath: string, mapping: Mapping, reader: SourceReader, opts: FileLoadOptions): Promise<FileReport> {
   const queries = queriesFor(opts.schema, mapping);
   const report = await passFile(filePath, mapping, reader, opts, ({ file, run }) => {
-    const ctx = { executor, schema: opts.schema, mapping, source: mapping.id, file, run };
-    return { write: (rows) => writeBatch(ctx, queries, rows) };
+    return onlineBatchWriter({ executor, schema: opts.schema, mapping, source: mapping.id, file, run }, queries);
   });
   await saveLoadRun(executor, loadRunOf(report));
   return report;

@@ -72,6 +72,33 @@ export class Executor {
   }
 
   /**
+   * One write transaction whose statements are all sent at once (the driver pipelines them, so the server
+   * never waits for the next statement to be packed) and whose two phases are reported apart: `executed`
+   * settles when every statement has run, so the transaction holds every lock it will take; `committed`
+   * when the commit is done. The loaders start their next batch at `executed`, and it runs while this one
+   * commits. Not retried here: only the caller knows what else was started in the meantime.
+   */
+  writePhased(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): { executed: Promise<void>; committed: Promise<void> } {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const executed = (async () => {
+      const tx = session.beginTransaction({ timeout: opts.timeoutMs, metadata: opts.metadata });
+      // A failed statement fails those queued after it as well; each is awaited, none left unhandled.
+      const results = statements.map((s) => Promise.resolve(tx.run(s.cypher, s.params ?? {})));
+      for (const r of results) r.catch(() => undefined);
+      try {
+        for (const r of results) await r;
+      } catch (e) {
+        await tx.rollback().catch(() => undefined);
+        throw e;
+      }
+      return tx;
+    })();
+    const committed = executed.then((tx) => tx.commit()).finally(() => session.close());
+    committed.catch(() => undefined);
+    return { executed: executed.then(() => undefined), committed };
+  }
+
+  /**
    * Read rows of analyst-written Cypher with a hard row cap: records past the cap are never pulled.
    * Runs in a READ session so the server itself refuses writes.
    */
@@ -164,3 +191,8 @@ export class Executor {
 
 /** Cypher needs a real integer for LIMIT/SKIP; JS numbers travel as floats. */
 export const int = (n: number) => neo4j.int(Math.trunc(n));
+
+/** A failure worth retrying (deadlock, leader switch, lost connection), as the driver's own retries judge it. */
+export function isTransient(e: unknown): boolean {
+  return neo4j.isRetryableError(e);
+}

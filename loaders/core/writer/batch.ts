@@ -1,7 +1,7 @@
-// Writes one batch of accepted rows: first checks references the source may not create (rows naming an
+// Writes batches of accepted rows: first checks references the source may not create (rows naming an
 // unknown project become rejects), then sends every node statement and then every relationship statement
 // in one write transaction, so a batch lands whole or not at all.
-import type { Executor } from '../../../server/db/executor.js';
+import { isTransient, type Executor } from '../../../server/db/executor.js';
 import type { GraphSchema } from '../../../server/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
 import type { Problem } from '../transform.js';
@@ -28,31 +28,105 @@ export function queriesFor(schema: GraphSchema, mapping: Mapping) {
   };
 }
 
-/** Returns the rows rejected for unknown references; everything else is written. */
-export async function writeBatch(
-  ctx: BatchContext,
-  queries: ReturnType<typeof queriesFor>,
-  rows: Accepted[],
-): Promise<{ row: number; problems: Problem[] }[]> {
+type Statement = { cypher: string; params: Record<string, unknown> };
+type Rejected = { row: number; problems: Problem[] };
+
+/** The reference check and the statements one batch sends: node statements before relationship ones. */
+async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Rejected[] }> {
   const { executor, schema, mapping } = ctx;
-  // 1. References that must already exist: one query per referenced label and batch, not one per row.
+  // References that must already exist: one query per referenced label and batch, not one per row.
   const found = new Map<string, Set<string>>();
   for (const [label, keys] of wantedKeys(rows)) {
     const { rows: hits } = await executor.read<{ k: string }>(existingKeysQuery(schema, label), { keys: [...keys] });
     found.set(label, new Set(hits.map((h) => h.k)));
   }
   const { ok, rejected } = checkReferences(rows, (label, key) => found.get(label)?.has(key) ?? false);
-
-  // 2. Nodes before relationships, all in one transaction.
   const { nodes, rels } = groupBatch(mapping, ok);
   const common = { source: ctx.source, file: ctx.file, run: ctx.run };
-  const statements: { cypher: string; params: Record<string, unknown> }[] = [];
+  const statements: Statement[] = [];
   nodes.forEach((list, i) => {
-    if (list?.length) statements.push({ cypher: queries.nodes[i]!, params: { rows: list, ...common } });
+    const q = queries.nodes[i];
+    if (q && list?.length) statements.push({ cypher: q.cypher, params: { rows: list.map((r) => [r.key, r.uid, r.row, ...q.props.map((p) => r.p[p] ?? null)]), ...common } });
   });
   rels.forEach((list, i) => {
-    if (list.length) statements.push({ cypher: queries.rels[i]!, params: { rows: list, ...common } });
+    const q = queries.rels[i]!;
+    if (list.length) statements.push({ cypher: q.cypher, params: { rows: list.map((r) => [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)]), ...common } });
   });
-  if (statements.length) await executor.writeTx(statements, { metadata: { app: 'huiyan-loader', source: ctx.source, run: ctx.run } });
-  return rejected;
+  return { statements, rejected };
+}
+
+/** Attempts at running a batch's statements when they fail for a transient reason (a deadlock, say). */
+const ATTEMPTS = 5;
+
+/**
+ * The online writer of one file: each batch is one write transaction, all or nothing, and the next batch
+ * starts as soon as this one's statements have run, while its commit is still on the way. The server thus
+ * never waits for this process to pack the next batch, and works on one batch while committing the other.
+ * The outcome is the serial one: a transaction that has run holds the write lock of everything it wrote
+ * until it commits, and Neo4j locks before it evaluates a SET's values (cypher.ts), so a later batch
+ * touching the same node or relationship waits for the earlier commit and builds on it.
+ *
+ * A mapping that requires a label it also creates (shareholders: a company that is a shareholder can be
+ * another row's company) checks references that an earlier, uncommitted batch may be writing; its batches
+ * stay strictly one after another.
+ */
+export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof queriesFor>): { write(rows: Accepted[], go: () => void): Promise<Rejected[]> } {
+  const meta = { metadata: { app: 'huiyan-loader', source: ctx.source, run: ctx.run } };
+  const creates = new Set(ctx.mapping.nodes.filter((n) => !n.mustExist).map((n) => n.label));
+  const overlap = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label));
+  // Batches started and not yet settled, oldest first; and the replay in progress, if any (below).
+  const open: { statements: Statement[]; settled: Promise<unknown> }[] = [];
+  let replaying: Promise<void> = Promise.resolve();
+
+  const run = async (statements: Statement[]) => {
+    for (let attempt = 1; ; attempt++) {
+      const tx = ctx.executor.writePhased(statements, meta);
+      try {
+        await tx.executed;
+        return tx;
+      } catch (e) {
+        // Nothing later has started yet (go() comes after this), so running the batch again keeps the order.
+        if (!isTransient(e) || attempt >= ATTEMPTS) throw e;
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+      }
+    }
+  };
+
+  return {
+    async write(rows, go) {
+      const { statements, rejected } = await prepareBatch(ctx, queries, rows);
+      if (!statements.length) return rejected;
+      // Wait out a replay, and start without an await in between, so a replay begun later includes this batch.
+      for (let r = replaying; ; r = replaying) {
+        await r;
+        if (r === replaying) break;
+      }
+      let settle!: () => void;
+      const entry = { statements, settled: new Promise<void>((r) => (settle = r)) };
+      open.push(entry);
+      try {
+        const tx = await run(statements);
+        if (overlap) go();
+        try {
+          await tx.committed;
+        } catch (e) {
+          if (!isTransient(e)) throw e;
+          // The commit failed after later batches had started: they ran without this one underneath. Let
+          // them settle, then apply this batch and each later one again, in order; batches are idempotent
+          // MERGEs, so what results is the serial outcome. Replays queue behind each other.
+          const later = open.slice(open.indexOf(entry));
+          settle();
+          replaying = replaying.then(async () => {
+            await Promise.all(later.map((l) => l.settled));
+            for (const l of later) await ctx.executor.writeTx(l.statements, meta);
+          });
+          await replaying;
+        }
+      } finally {
+        settle();
+        open.splice(open.indexOf(entry), 1);
+      }
+      return rejected;
+    },
+  };
 }

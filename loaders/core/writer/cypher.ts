@@ -20,45 +20,65 @@ function typed(expr: string, def: PropDef | undefined): string {
   return expr;
 }
 
-const PROVENANCE = (v: string) =>
-  `${v}._source = $source, ${v}._file = $file, ${v}._row = toInteger(row.row), ${v}._run = $run`;
+const PROVENANCE = (v: string) => `${v}._source = $source, ${v}._file = $file, ${v}._row = toInteger(row[2]), ${v}._run = $run`;
+
+/** A statement and the property order of its rows (each row is a list, see below). */
+export interface RowQuery {
+  cypher: string;
+  props: string[];
+}
 
 /**
- * Rows: { key, uid, row, p: {prop: value} }. `set` nodes take the row's non-empty values; `fill` nodes keep
- * what an authoritative source already wrote. Empty values never erase.
+ * Rows are lists, not maps: [key, uid, source row, ...values in `props` order]. A map would carry every
+ * property name again in every row, packed by the driver and unpacked by the server 10,000 times a batch.
+ * `set` nodes take the row's non-empty values; `fill` nodes keep what an authoritative source already
+ * wrote. Empty values never erase.
+ *
+ * The online writer lets the next batch run while this one commits (writer/batch.ts). Neo4j takes a node's
+ * write lock before it evaluates the values a SET writes to it, so a batch touching the same node waits
+ * for that commit and `coalesce(…, n.p)` reads the committed value, not the one from before the earlier
+ * batch (checked against 5.26 with two open transactions; test/int/loaders/batch-order.int.test.ts keeps
+ * the outcome serial). The old value must therefore be read in the SET itself, never carried over from an
+ * earlier clause.
  */
-export function nodeMergeQuery(schema: GraphSchema, spec: NodeSpec): string {
+export function nodeMergeQuery(schema: GraphSchema, spec: NodeSpec): RowQuery {
   const l = schema.labels[spec.label]!;
   const props = [...Object.keys(spec.props), ...(l.properties[`${l.key}Masked`] && l.properties[l.key]!.sensitive ? [`${l.key}Masked`] : [])];
-  const sets = props.map((p) => {
-    const v = typed(`row.p.${ident(p)}`, l.properties[p]);
-    return spec.mode === 'fill' ? `n.${p} = coalesce(n.${p}, ${v})` : `n.${p} = coalesce(${v}, n.${p})`;
+  const sets = props.map((p, i) => {
+    const v = typed(`row[${i + 3}]`, l.properties[p]);
+    return spec.mode === 'fill' ? `n.${ident(p)} = coalesce(n.${p}, ${v})` : `n.${ident(p)} = coalesce(${v}, n.${p})`;
   });
-  return [
+  const cypher = [
     'UNWIND $rows AS row',
-    `MERGE (n:${ident(spec.label)} {${ident(l.key)}: row.key})`,
-    `SET n:Entity, n.uid = row.uid${sets.map((s) => `, ${s}`).join('')},`,
+    `MERGE (n:${ident(spec.label)} {${ident(l.key)}: row[0]})`,
+    `SET n:Entity, n.uid = row[1]${sets.map((s) => `, ${s}`).join('')},`,
     `    ${PROVENANCE('n')},`,
     '    n._sources = CASE WHEN $source IN coalesce(n._sources, []) THEN n._sources ELSE coalesce(n._sources, []) + $source END',
   ].join('\n');
+  return { cypher, props };
 }
 
-/** Rows: { from, to, row, id: {prop}, p: {prop} }; endpoints are matched by their label's key. */
-export function relMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string): string {
+/**
+ * Rows: [from key, to key, source row, ...identity values, ...other values], in `props` order (identity
+ * first); endpoints are matched by their label's key. As for nodes, old values are read in the SET.
+ */
+export function relMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string): RowQuery {
   const r = schema.relationships[spec.type]!;
   const fk = schema.labels[fromLabel]!.key;
   const tk = schema.labels[toLabel]!.key;
-  const idPat = spec.identity.map((p) => `${ident(p)}: ${typed(`row.id.${p}`, r.properties[p])}`).join(', ');
-  const sets = Object.keys(spec.props)
-    .filter((p) => !spec.identity.includes(p))
-    .map((p) => `r.${ident(p)} = coalesce(${typed(`row.p.${p}`, r.properties[p])}, r.${p})`);
-  return [
+  const others = Object.keys(spec.props).filter((p) => !spec.identity.includes(p));
+  const props = [...spec.identity, ...others];
+  const at = (p: string) => `row[${props.indexOf(p) + 3}]`;
+  const idPat = spec.identity.map((p) => `${ident(p)}: ${typed(at(p), r.properties[p])}`).join(', ');
+  const sets = others.map((p) => `r.${ident(p)} = coalesce(${typed(at(p), r.properties[p])}, r.${p})`);
+  const cypher = [
     'UNWIND $rows AS row',
-    `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row.from})`,
-    `MATCH (b:${ident(toLabel)} {${ident(tk)}: row.to})`,
+    `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row[0]})`,
+    `MATCH (b:${ident(toLabel)} {${ident(tk)}: row[1]})`,
     `MERGE (a)-[r:${ident(spec.type)}${idPat ? ` {${idPat}}` : ''}]->(b)`,
     `SET ${[...sets, PROVENANCE('r')].join(', ')}`,
   ].join('\n');
+  return { cypher, props };
 }
 
 /** Which of $keys exist, for references a source may not create (a bid's project). */
