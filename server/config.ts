@@ -19,6 +19,8 @@ export interface EmbeddedNeo4j {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /** Extra JVM options for the server and the admin tool (HUIYAN_NEO4J_JVM_OPTS, space-separated). */
+  jvmOpts: string[];
   startTimeoutMs: number;
   database: string;
   /** JDK to run it with; unset uses `java` on the PATH. */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       boltPort: intVar(env, 'HUIYAN_NEO4J_BOLT_PORT', 7687),
       heap: sizeVar(env, 'HUIYAN_NEO4J_HEAP', '1g'),
       pageCache: sizeVar(env, 'HUIYAN_NEO4J_PAGECACHE', '512m'),
+      jvmOpts: (env.HUIYAN_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
       startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
       database: 'neo4j',
       javaHome: env.JAVA_HOME || undefined,

@@ -5,6 +5,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EmbeddedNeo4j } from '../../server/config.js';
 import { ensureJars } from '../../server/neo4j/fetch.js';
+import { jvmOptions } from '../../server/neo4j/embedded.js';
 import { findJava } from '../../server/neo4j/java.js';
 
 /** The bulk path cannot run here (server running, database not empty, external Neo4j, importer failed). */
@@ -20,7 +21,7 @@ export async function adminTool(cfg: EmbeddedNeo4j, args: string[], logFile: str
   const home = cfg.homeDir;
   const out = createWriteStream(logFile, { flags: 'a' });
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(java.bin, [`-Xmx${cfg.heap}`, '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args], {
+    const child = spawn(java.bin, [`-Xmx${cfg.heap}`, ...jvmOptions(cfg), '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args], {
       env: { ...cfg.childEnv, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

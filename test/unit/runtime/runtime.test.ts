@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadTestConfig } from '../../../server/config.js';
+import { jvmOptions } from '../../../server/neo4j/embedded.js';
 import { parseJavaMajor } from '../../../server/neo4j/java.js';
 import { supportedVersion } from '../../../server/neo4j/runtime.js';
 
@@ -48,5 +49,20 @@ describe('configuration', () => {
   it('never points the tests at NEO4J_URI, whose data they would wipe', () => {
     const cfg = loadTestConfig('integration', { NEO4J_URI: 'bolt://prod:7687', NEO4J_PASSWORD: 'secret' });
     expect(cfg.neo4j.kind).toBe('embedded');
+  });
+});
+
+describe('JVM options of the embedded server', () => {
+  const opts = (env: Record<string, string>) => {
+    const cfg = loadConfig({ ...env, NEO4J_URI: '' });
+    if (cfg.neo4j.kind !== 'embedded') throw new Error('expected the embedded server');
+    return jvmOptions(cfg.neo4j);
+  };
+
+  it('use the parallel collector unless the operator names a collector', () => {
+    expect(opts({}).filter((o) => /GC$/.test(o) && o.startsWith('-XX:+Use'))).toEqual(['-XX:+UseParallelGC']);
+    const own = opts({ HUIYAN_NEO4J_JVM_OPTS: ' -XX:+UseG1GC  -XX:MaxGCPauseMillis=200 ' });
+    expect(own.filter((o) => o.startsWith('-XX:+Use') && o.endsWith('GC'))).toEqual(['-XX:+UseG1GC']);
+    expect(own.at(-1)).toBe('-XX:MaxGCPauseMillis=200');
   });
 });
