@@ -164,9 +164,17 @@ export async function setInitialPassword(cfg: EmbeddedNeo4j, log: (msg: string) 
   return initialPassword(java, libDir, cfg.homeDir, cfg.childEnv);
 }
 
+/**
+ * 192 random bits as hex, not base64url: one base64url password in 64 began with '-', which the admin tool
+ * took for an option ("Missing required parameter: '<password>'"), failing that first start.
+ */
+export function newPassword(): string {
+  return randomBytes(24).toString('hex');
+}
+
 /** Sets a random password before the very first start, with Neo4j's own admin tool from the same jars. */
 async function initialPassword(java: Java, libDir: string, home: string, env: Record<string, string | undefined>): Promise<string> {
-  const password = randomBytes(18).toString('base64url');
+  const password = newPassword();
   const r = spawnSync(java.bin, ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
     env: { ...env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
     encoding: 'utf8',
