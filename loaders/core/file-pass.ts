@@ -104,6 +104,8 @@ export async function passFile(
         go();
       }
     })();
+    // Its outcome is taken in turn below, maybe after it settles: not an unhandled rejection meanwhile.
+    done.catch(() => undefined);
     outcomes = outcomes.then(async () => {
       const bad = await done;
       for (const r of [...early, ...bad].sort((a, b) => a.row - b.row)) rejects.write(file, r.row, r.problems);

@@ -16,15 +16,20 @@ import { idCheckChar } from '../../../loaders/core/normalise/id-number.js';
 type Stmt = { cypher: string; params?: Record<string, unknown> };
 const firstKey = (s: Stmt[]) => ((s[0]!.params!.rows as unknown[][])[0]![0] as string);
 
-/** Records what ran in which order; the commit of the batch whose first key is `failKey` fails once, transiently. */
-function scriptedExecutor(failKey: string | undefined, transient = true) {
+/**
+ * Records what ran in which order; the commit of the batch whose first key is `failKey` fails once
+ * (transiently unless told otherwise), and the batch whose first key is `failRun` fails as it runs.
+ */
+function scriptedExecutor(failKey: string | undefined, transient = true, failRun?: string) {
   const log: string[] = [];
   let failed = false;
   const ex = {
     writePhased(statements: Stmt[]) {
       const k = firstKey(statements);
       log.push(`run ${k}`);
-      const executed = new Promise<void>((r) => setTimeout(r, 5));
+      const executed = new Promise<void>((resolve, reject) =>
+        setTimeout(() => (k === failRun ? reject(new Neo4jError('bad statement', 'Neo.ClientError.Statement.SyntaxError', '42001', 'error')) : resolve()), 5),
+      );
       const committed = executed.then(async () => {
         // Slow commits, so the next batch has started before this one's outcome is known.
         await new Promise((r) => setTimeout(r, 30));
@@ -36,6 +41,7 @@ function scriptedExecutor(failKey: string | undefined, transient = true) {
         log.push(`commit ${k}`);
       });
       committed.catch(() => undefined);
+      executed.catch(() => undefined);
       return { executed, committed };
     },
     async writeTx(statements: Stmt[]) {
@@ -92,5 +98,11 @@ describe('the online batch writer', () => {
     const { ids } = await load(scriptedExecutor(undefined).ex);
     const { ex: bad } = scriptedExecutor(ids[2], false);
     await expect(load(bad)).rejects.toThrow('lost');
+  });
+
+  it('stops the file when a batch fails while the one before it is still committing', async () => {
+    // The failure arrives before the earlier batch's outcome is taken; it must surface as the load's error.
+    const { ids } = await load(scriptedExecutor(undefined).ex);
+    await expect(load(scriptedExecutor(undefined, true, ids[1]).ex)).rejects.toThrow('bad statement');
   });
 });
