@@ -12,9 +12,9 @@ export type FileLoadOptions = PassOptions;
 
 export async function loadFile(executor: Executor, filePath: string, mapping: Mapping, reader: SourceReader, opts: FileLoadOptions): Promise<FileReport> {
   const queries = queriesFor(opts.schema, mapping);
-  const report = await passFile(filePath, mapping, reader, opts, ({ file, run }) => {
-    return onlineBatchWriter({ executor, schema: opts.schema, mapping, source: mapping.id, file, run }, queries);
-  });
+  const report = await passFile(filePath, mapping, reader, opts, ({ file, run }) =>
+    onlineBatchWriter({ executor, schema: opts.schema, mapping, source: mapping.id, file, run }, queries),
+  );
   await saveLoadRun(executor, loadRunOf(report));
   return report;
 }

@@ -4,7 +4,7 @@
 import { isTransient, type Executor } from '../../../server/db/executor.js';
 import type { GraphSchema } from '../../../server/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
-import type { Problem } from '../transform.js';
+import type { BatchTarget, Refused } from '../file-pass.js';
 import { existingKeysQuery, nodeMergeQuery, relMergeQuery } from './cypher.js';
 import { checkReferences, groupBatch, wantedKeys, type Accepted } from './group.js';
 
@@ -29,10 +29,9 @@ export function queriesFor(schema: GraphSchema, mapping: Mapping) {
 }
 
 type Statement = { cypher: string; params: Record<string, unknown> };
-type Rejected = { row: number; problems: Problem[] };
 
 /** The reference check and the statements one batch sends: node statements before relationship ones. */
-async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Rejected[] }> {
+async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Refused[] }> {
   const { executor, schema, mapping } = ctx;
   // References that must already exist: one query per referenced label and batch, not one per row.
   const found = new Map<string, Set<string>>();
@@ -70,7 +69,7 @@ const ATTEMPTS = 5;
  * another row's company) checks references that an earlier, uncommitted batch may be writing; its batches
  * stay strictly one after another.
  */
-export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof queriesFor>): { write(rows: Accepted[], go: () => void): Promise<Rejected[]> } {
+export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof queriesFor>): BatchTarget {
   const meta = { metadata: { app: 'huiyan-loader', source: ctx.source, run: ctx.run } };
   const creates = new Set(ctx.mapping.nodes.filter((n) => !n.mustExist).map((n) => n.label));
   const overlap = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label));
