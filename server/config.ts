@@ -23,10 +23,8 @@ export interface EmbeddedNeo4j {
   jvmOpts: string[];
   startTimeoutMs: number;
   database: string;
-  /** JDK to run it with; unset picks the newest supported one on the PATH or under /usr/lib/jvm. */
+  /** JDK to run it with; unset uses `java` on the PATH. */
   javaHome: string | undefined;
-  /** Keep and use the JVM's ahead-of-time cache on Java 25+ (HUIYAN_NEO4J_AOT, default on; server/neo4j/aot-cache.ts). */
-  aotCache: boolean;
   /** Environment handed to the Java processes (the admin tool needs NEO4J_HOME on top of it). */
   childEnv: Record<string, string | undefined>;
 }
@@ -56,14 +54,6 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
   return n;
-}
-
-function boolVar(env: NodeJS.ProcessEnv, name: string, dflt: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return dflt;
-  if (raw === '1' || raw === 'true') return true;
-  if (raw === '0' || raw === 'false') return false;
-  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`);
 }
 
 function sizeVar(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
@@ -102,7 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
       database: 'neo4j',
       javaHome: env.JAVA_HOME || undefined,
-      aotCache: boolVar(env, 'HUIYAN_NEO4J_AOT', true),
       childEnv: { ...env },
     };
   }

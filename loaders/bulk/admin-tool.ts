@@ -21,7 +21,7 @@ export async function adminTool(cfg: EmbeddedNeo4j, args: string[], logFile: str
   const home = cfg.homeDir;
   const out = createWriteStream(logFile, { flags: 'a' });
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(java.bin, [`-Xmx${cfg.heap}`, ...jvmOptions(cfg, java), '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args], {
+    const child = spawn(java.bin, [`-Xmx${cfg.heap}`, ...jvmOptions(cfg), '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args], {
       env: { ...cfg.childEnv, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

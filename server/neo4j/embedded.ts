@@ -1,5 +1,5 @@
-// Runs a genuine Neo4j Community server from the Maven jars: org.neo4j.server.Neo4jCommunity on a JDK 21+
-// (server/neo4j/java.ts finds one), bound to 127.0.0.1, Bolt on, HTTP off, heap and page cache set explicitly, data under a
+// Runs a genuine Neo4j Community server from the Maven jars: org.neo4j.server.CommunityEntryPoint on the
+// machine's JDK, bound to 127.0.0.1, Bolt on, HTTP off, heap and page cache set explicitly, data under a
 // home folder that survives restarts. No Java source is involved (see docs/neo4j-runtime.md).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { EmbeddedNeo4j } from '../config.js';
 import { RuntimeError, USE_EXTERNAL } from './errors.js';
 import { ensureJars } from './fetch.js';
-import { aotPlan, type AotPlan } from './aot-cache.js';
 import { findJava, type Java } from './java.js';
 import { waitUntilReady } from './ready.js';
 
@@ -26,12 +25,11 @@ export interface RunningNeo4j {
 }
 
 const PASSWORD_FILE = 'huiyan-password';
-/** The Community server's main class (org.neo4j.server.CommunityEntryPoint until 5.26). */
-const ENTRY_POINT = 'org.neo4j.server.Neo4jCommunity';
 const PID_FILE = path.join('run', 'huiyan-neo4j.pid');
 
-// From the distribution's neo4j.conf (server.jvm.additional): these keep Netty and the page cache off the
-// slow reflective paths and give readable stack traces. Not its G1 choice: see GC below.
+// From the distribution's neo4j.conf (server.jvm.additional) for 5.26, checked on JDK 17: these keep
+// Netty and the page cache off the slow reflective paths and give readable stack traces. Not its G1 choice:
+// see GC below.
 const JVM_FLAGS = [
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+UnlockExperimentalVMOptions',
@@ -45,12 +43,7 @@ const JVM_FLAGS = [
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
-  // JNA (Neo4j's native file calls) loads a library; Java 22+ warns about that on every start unless allowed.
-  '--enable-native-access=ALL-UNNAMED',
 ];
-
-/** Java 23+ warns on every start that jctools and Neo4j use sun.misc.Unsafe's memory access; they do, knowingly. */
-const UNSAFE_ALLOWED = { from: 23, flag: '--sun-misc-unsafe-memory-access=allow' };
 
 /**
  * The parallel collector, not G1. On 2 cores G1's concurrent refinement and heavier write barriers took a
@@ -60,9 +53,9 @@ const UNSAFE_ALLOWED = { from: 23, flag: '--sun-misc-unsafe-memory-access=allow'
 const GC = '-XX:+UseParallelGC';
 
 /** The JVM options huiyan starts Neo4j's Java processes with: the defaults, then the operator's own. */
-export function jvmOptions(cfg: Pick<EmbeddedNeo4j, 'jvmOpts'>, java: Pick<Java, 'major'>): string[] {
+export function jvmOptions(cfg: Pick<EmbeddedNeo4j, 'jvmOpts'>): string[] {
   const ownGc = cfg.jvmOpts.some((o) => /^-XX:\+Use\w*GC$/.test(o));
-  return [...(ownGc ? [] : [GC]), ...JVM_FLAGS, ...(java.major >= UNSAFE_ALLOWED.from ? [UNSAFE_ALLOWED.flag] : []), ...cfg.jvmOpts];
+  return [...(ownGc ? [] : [GC]), ...JVM_FLAGS, ...cfg.jvmOpts];
 }
 
 export interface StartOptions {
@@ -108,16 +101,13 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
   const firstStart = !existsSync(path.join(home, 'data', 'databases', 'neo4j'));
   const password = firstStart ? await initialPassword(java, libDir, home, cfg.childEnv) : readPassword(home);
 
-  const options = jvmOptions(cfg, java);
-  const aot = aotPlan(cfg.aotCache, path.join(cfg.runtimeDir, 'aot'), java, libDir, options);
   const args = [
     `-Xms${cfg.heap}`,
     `-Xmx${cfg.heap}`,
-    ...options,
-    ...aot.args,
+    ...jvmOptions(cfg),
     '-cp',
     `${path.join(libDir, '*')}${path.delimiter}${path.join(home, 'plugins', '*')}`,
-    ENTRY_POINT,
+    'org.neo4j.server.CommunityEntryPoint',
     `--home-dir=${home}`,
     `--config-dir=${path.join(home, 'conf')}`,
     '--console-mode',
@@ -132,7 +122,7 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
   if (!child.pid) throw new RuntimeError('START_FAILED', `Could not start ${java.bin}.`);
   const record: PidRecord = { pid: child.pid, owner: process.pid, port };
   writeFileSync(path.join(home, PID_FILE), JSON.stringify(record));
-  const stop = stopper(child, home, log, aot);
+  const stop = stopper(child, home, log);
 
   const uri = `bolt://127.0.0.1:${port}`;
   try {
@@ -159,7 +149,7 @@ function settings(cfg: EmbeddedNeo4j, port: number, home: string): string[] {
     'dbms.security.auth_enabled=true',
     // Netty's graceful shutdown waits a 5 s quiet period per event-loop group, which made every stop take
     // 10 s after the databases had already checkpointed and closed. Nothing is served by then.
-    'internal.dbms.bolt.netty_server_shutdown_quiet_period_duration=0',
+    'internal.dbms.bolt.netty_server_shutdown_quiet_period=0',
     'internal.dbms.bolt.netty_server_shutdown_timeout=5',
   ];
 }
@@ -250,7 +240,7 @@ async function stopLeftover(home: string, log: (msg: string) => void, attach: bo
     } catch {
       /* not on Linux */
     }
-    const ours = cmdline.includes(ENTRY_POINT) && cmdline.includes(`--home-dir=${home}`);
+    const ours = cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${home}`);
     if (!ours) {
       throw new RuntimeError('ALREADY_RUNNING', `Process ${rec.pid} holds ${pidFile} and may be using ${home}. Stop it (kill ${rec.pid}) and start again.`);
     }
@@ -295,25 +285,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function stopper(child: ChildProcess, home: string, log: (msg: string) => void, aot: AotPlan): () => Promise<void> {
+function stopper(child: ChildProcess, home: string, log: (msg: string) => void): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
-  void exited.then(() => {
-    rmSync(path.join(home, PID_FILE), { force: true });
-    try {
-      if (aot.finish()) log('Saved the JVM start-up cache; the next starts are faster.');
-    } catch (e) {
-      log(`Could not keep the JVM start-up cache: ${(e as Error).message}`);
-    }
-  });
+  void exited.then(() => rmSync(path.join(home, PID_FILE), { force: true }));
   return () => {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
-        // The first server on a JDK and jar folder writes its ahead-of-time cache as it exits (aot-cache.ts).
-        if (aot.recording) log('Stopping Neo4j and saving the JVM start-up cache (once; about 20 s)…');
         // SIGTERM makes Neo4j shut down cleanly (checkpoint, release the store lock).
         child.kill('SIGTERM');
         const killed = await Promise.race([exited.then(() => false), sleep(90_000).then(() => true)]);
@@ -323,7 +304,6 @@ function stopper(child: ChildProcess, home: string, log: (msg: string) => void, 
           await exited;
         }
       }
-      await exited;
     })();
     return stopping;
   };

@@ -1,7 +1,7 @@
-// Fills <runtimeDir>/lib/<version> with the Neo4j Community jars pinned in neo4j/pom.xml, through Maven (cached in
+// Fills <runtimeDir>/lib with the Neo4j Community jars pinned in neo4j/pom.xml, through Maven (cached in
 // ~/.m2, so only the first run needs the network). Skipped when the jars for the pinned version are there.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config.js';
 import { RuntimeError, USE_EXTERNAL } from './errors.js';
@@ -20,21 +20,10 @@ export function jarsPresent(libDir: string, version: string): boolean {
   return names.includes(`neo4j-${version}.jar`) && names.includes(`neo4j-import-tool-${version}.jar`);
 }
 
-/** Jars straight in lib/ are 5.26.31's, from before lib/<version>/ (2026-11): 123 MB nothing uses any more. */
-function dropUnversionedJars(dir: string, log: (msg: string) => void): void {
-  if (!existsSync(dir)) return;
-  const jars = readdirSync(dir).filter((f) => f.endsWith('.jar'));
-  if (jars.length === 0) return;
-  for (const j of jars) rmSync(path.join(dir, j), { force: true });
-  log(`Removed ${jars.length} jars of an earlier Neo4j from ${dir}.`);
-}
-
 export async function ensureJars(runtimeDir: string, log: (msg: string) => void): Promise<string> {
   const version = pinnedVersion();
-  // One folder per version: Maven only ever adds jars, and two versions on one class path would clash.
-  const libDir = path.join(runtimeDir, 'lib', version);
+  const libDir = path.join(runtimeDir, 'lib');
   if (jarsPresent(libDir, version)) return libDir;
-  dropUnversionedJars(path.dirname(libDir), log);
   const mvn = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
   if (spawnSync(mvn, ['-v'], { encoding: 'utf8' }).status !== 0) {
     throw new RuntimeError('NO_MAVEN', `The Neo4j ${version} jars are not in ${libDir} and Maven is missing to fetch them. Install Maven 3.8+ (Debian: apt-get install maven), ${USE_EXTERNAL}.`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, loadTestConfig } from '../../../server/config.js';
 import { jvmOptions, newPassword } from '../../../server/neo4j/embedded.js';
-import { parseJavaMajor, parseJavaVersion } from '../../../server/neo4j/java.js';
+import { parseJavaMajor } from '../../../server/neo4j/java.js';
 import { supportedVersion } from '../../../server/neo4j/runtime.js';
 
 describe('Java version detection', () => {
@@ -11,10 +11,6 @@ describe('Java version detection', () => {
   });
   it('reads Java 8 from its legacy 1.x form, so it is refused as too old', () => {
     expect(parseJavaMajor('java version "1.8.0_392"')).toBe(8);
-  });
-  it("reads a JDK folder's release file without starting its JVM", () => {
-    const release = 'IMPLEMENTOR="Eclipse Adoptium"\nIMPLEMENTOR_VERSION="Temurin-25.0.3+9"\nJAVA_RUNTIME_VERSION="25.0.3+9-LTS"\nJAVA_VERSION="25.0.3"\n';
-    expect(parseJavaVersion(release)).toEqual({ major: 25, version: '25.0.3' });
   });
 });
 
@@ -60,7 +56,7 @@ describe('JVM options of the embedded server', () => {
   const opts = (env: Record<string, string>) => {
     const cfg = loadConfig({ ...env, NEO4J_URI: '' });
     if (cfg.neo4j.kind !== 'embedded') throw new Error('expected the embedded server');
-    return jvmOptions(cfg.neo4j, { major: 25 });
+    return jvmOptions(cfg.neo4j);
   };
 
   it('use the parallel collector unless the operator names a collector', () => {
@@ -68,13 +64,6 @@ describe('JVM options of the embedded server', () => {
     const own = opts({ HUIYAN_NEO4J_JVM_OPTS: ' -XX:+UseG1GC  -XX:MaxGCPauseMillis=200 ' });
     expect(own.filter((o) => o.startsWith('-XX:+Use') && o.endsWith('GC'))).toEqual(['-XX:+UseG1GC']);
     expect(own.at(-1)).toBe('-XX:MaxGCPauseMillis=200');
-  });
-
-  it('allow Unsafe memory access only where Java knows the option (23+), so Java 21 still starts', () => {
-    const cfg = loadConfig({ NEO4J_URI: '' });
-    if (cfg.neo4j.kind !== 'embedded') throw new Error('expected the embedded server');
-    expect(jvmOptions(cfg.neo4j, { major: 25 })).toContain('--sun-misc-unsafe-memory-access=allow');
-    expect(jvmOptions(cfg.neo4j, { major: 21 }).some((o) => o.startsWith('--sun-misc'))).toBe(false);
   });
 });
 
