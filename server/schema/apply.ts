@@ -62,7 +62,12 @@ export interface ApplyResult {
 export async function applySchema(db: Executor, schema: GraphSchema): Promise<ApplyResult> {
   const recreatedFulltext = await dropStaleFulltext(db, schema);
   let created = 0;
-  for (const s of schemaStatements(schema)) {
+  // Over data already there (the bulk path), a constraint is built before its CREATE returns, while a
+  // plain or full-text index is populated in the background: start those first, so that they are built
+  // while the constraints are.
+  const statements = schemaStatements(schema);
+  const isConstraint = (s: SchemaStatement) => s.cypher.startsWith('CREATE CONSTRAINT');
+  for (const s of [...statements.filter((x) => !isConstraint(x)), ...statements.filter(isConstraint)]) {
     const { summary } = await db.write(s.cypher, { analyzer: schema.fulltext.analyzer });
     const u = summary.counters.updates();
     created += u.constraintsAdded + u.indexesAdded;
