@@ -6,7 +6,7 @@ import type { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import readExcelFile from 'read-excel-file/node';
+import readExcelFile, { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { UnreadableFile } from '../errors.js';
 import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
@@ -125,14 +125,30 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
   };
 }
 
+/**
+ * The mapping's sheet alone when the workbook has it: read-excel-file parses whole sheets into memory, and
+ * departments' workbooks often carry other large sheets (a previous year, a pivot) beside the one wanted.
+ * Otherwise every sheet, and the first that holds data.
+ */
+async function chosenSheet(file: string, wanted: string | undefined): Promise<{ sheet: string; data: Cell[][] } | undefined> {
+  if (wanted) {
+    try {
+      return { sheet: wanted, data: (await readSheet(file, wanted)) as Cell[][] };
+    } catch (e) {
+      if (!(e instanceof SheetNotFoundError)) throw e;
+    }
+  }
+  const sheets = (await readExcelFile(file)) as { sheet: string; data: Cell[][] }[];
+  return sheets.find((s) => s.data.some((r) => !isEmpty(r)));
+}
+
 async function xlsxReader(file: string, hints: ReadHints): Promise<SourceReader> {
-  let sheets: { sheet: string; data: Cell[][] }[];
+  let chosen: { sheet: string; data: Cell[][] } | undefined;
   try {
-    sheets = (await readExcelFile(file)) as { sheet: string; data: Cell[][] }[];
+    chosen = await chosenSheet(file, hints.sheet);
   } catch (e) {
     throw new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`);
   }
-  const chosen = sheets.find((s) => s.sheet === hints.sheet) ?? sheets.find((s) => s.data.some((r) => !isEmpty(r)));
   if (!chosen) throw new UnreadableFile(file, 'the workbook has no data');
   const start = chosen.data.findIndex((r) => !isEmpty(r));
   const headers = (chosen.data[start] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
