@@ -9,6 +9,7 @@ import type { Mapping } from '../core/mapping/types.js';
 import type { Pseudonymiser } from '../core/pseudonym.js';
 import type { SourceReader } from '../core/readers/source-reader.js';
 import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.js';
+import { RepeatFilter } from '../core/writer/repeats.js';
 import { GraphImage } from './graph-image.js';
 import { deriveKinInImage } from './kin-image.js';
 
@@ -19,7 +20,10 @@ export interface CollectOptions {
   pseudonymise?: Pseudonymiser;
   batchSize?: number;
   onProgress?: (p: Progress) => void;
-  /** Sees every batch as the online writer would send it (the benchmark writes LOAD CSV files from it). */
+  /**
+   * Sees every batch as grouped, before the online writer drops the node rows that repeat earlier batches
+   * (core/writer/repeats.ts): the benchmark writes LOAD CSV files from it, one LOAD CSV transaction per batch.
+   */
   onBatch?: (mapping: Mapping, file: string, run: string, g: Grouped) => void;
 }
 
@@ -50,12 +54,14 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
 
 /** The shared file pass, each batch checked against and applied to the image instead of Neo4j. */
 function collectFile(image: GraphImage, filePath: string, mapping: Mapping, reader: SourceReader, opts: CollectOptions): Promise<FileReport> {
+  const repeats = new RepeatFilter(mapping);
   return passFile(filePath, mapping, reader, opts, ({ file, run }) => ({
     // References are checked against what earlier batches and files produced, as online.
     write: async (rows) => {
       const { ok, rejected } = checkReferences(rows, (label, key) => image.has(label, key));
       const g = groupBatch(mapping, ok);
-      image.apply(mapping, g, { source: mapping.id, file, run });
+      // The online writer's filter, so that provenance (the row that last wrote a node) comes out the same.
+      image.apply(mapping, repeats.filter(g), { source: mapping.id, file, run });
       opts.onBatch?.(mapping, file, run, g);
       return rejected;
     },

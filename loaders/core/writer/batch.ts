@@ -7,6 +7,7 @@ import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
 import { existingKeysQuery, nodeMergeQuery, relMergeQuery } from './cypher.js';
 import { checkReferences, groupBatch, wantedKeys, type Accepted } from './group.js';
+import { RepeatFilter, SETTLED_LAG } from './repeats.js';
 
 export type { Accepted } from './group.js';
 
@@ -30,8 +31,11 @@ export function queriesFor(schema: GraphSchema, mapping: Mapping) {
 
 type Statement = { cypher: string; params: Record<string, unknown> };
 
-/** The reference check and the statements one batch sends: node statements before relationship ones. */
-async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Refused[] }> {
+/**
+ * The reference check and the statements one batch sends: node statements before relationship ones, less
+ * the node rows that repeat, with nothing new, what an earlier batch of the file wrote (repeats.ts).
+ */
+async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, repeats: RepeatFilter, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Refused[] }> {
   const { executor, schema, mapping } = ctx;
   // References that must already exist: one query per referenced label and batch, not one per row.
   const found = new Map<string, Set<string>>();
@@ -40,7 +44,7 @@ async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof querie
     found.set(label, new Set(hits.map((h) => h.k)));
   }
   const { ok, rejected } = checkReferences(rows, (label, key) => found.get(label)?.has(key) ?? false);
-  const { nodes, rels } = groupBatch(mapping, ok);
+  const { nodes, rels } = repeats.filter(groupBatch(mapping, ok));
   const common = { source: ctx.source, file: ctx.file, run: ctx.run };
   const statements: Statement[] = [];
   nodes.forEach((list, i) => {
@@ -76,6 +80,9 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
   // Batches started and not yet settled, oldest first; and the replay in progress, if any (below).
   const open: { statements: Statement[]; settled: Promise<unknown> }[] = [];
   let replaying: Promise<void> = Promise.resolve();
+  const repeats = new RepeatFilter(ctx.mapping);
+  // Per batch, in file order: settles once the batch is in the database (committed, or replayed) or has failed.
+  const landed: Promise<void>[] = [];
 
   const run = async (statements: Statement[]) => {
     for (let attempt = 1; ; attempt++) {
@@ -91,41 +98,55 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
     }
   };
 
+  async function writeBatch(rows: Accepted[], go: () => void, seq: number): Promise<Refused[]> {
+    const { statements, rejected } = await prepareBatch(ctx, queries, repeats, rows);
+    // The repeat filter left out rows that batch seq - SETTLED_LAG or earlier wrote: that batch must be in
+    // the database before this one runs. It nearly always is already; the wait makes it certain.
+    await landed[seq - SETTLED_LAG];
+    if (!statements.length) return rejected;
+    // Wait out a replay, and start without an await in between, so a replay begun later includes this batch.
+    for (let r = replaying; ; r = replaying) {
+      await r;
+      if (r === replaying) break;
+    }
+    let settle!: () => void;
+    const entry = { statements, settled: new Promise<void>((r) => (settle = r)) };
+    open.push(entry);
+    try {
+      const tx = await run(statements);
+      if (overlap) go();
+      try {
+        await tx.committed;
+      } catch (e) {
+        if (!isTransient(e)) throw e;
+        // The commit failed after later batches had started: they ran without this one underneath. Let
+        // them settle, then apply this batch and each later one again, in order; batches are idempotent
+        // MERGEs, so what results is the serial outcome. Replays queue behind each other.
+        const later = open.slice(open.indexOf(entry));
+        settle();
+        replaying = replaying.then(async () => {
+          await Promise.all(later.map((l) => l.settled));
+          for (const l of later) await ctx.executor.writeTx(l.statements, meta);
+        });
+        await replaying;
+      }
+    } finally {
+      settle();
+      open.splice(open.indexOf(entry), 1);
+    }
+    return rejected;
+  }
+
   return {
     async write(rows, go) {
-      const { statements, rejected } = await prepareBatch(ctx, queries, rows);
-      if (!statements.length) return rejected;
-      // Wait out a replay, and start without an await in between, so a replay begun later includes this batch.
-      for (let r = replaying; ; r = replaying) {
-        await r;
-        if (r === replaying) break;
-      }
-      let settle!: () => void;
-      const entry = { statements, settled: new Promise<void>((r) => (settle = r)) };
-      open.push(entry);
+      const seq = landed.length;
+      let land!: () => void;
+      landed.push(new Promise<void>((r) => (land = r)));
       try {
-        const tx = await run(statements);
-        if (overlap) go();
-        try {
-          await tx.committed;
-        } catch (e) {
-          if (!isTransient(e)) throw e;
-          // The commit failed after later batches had started: they ran without this one underneath. Let
-          // them settle, then apply this batch and each later one again, in order; batches are idempotent
-          // MERGEs, so what results is the serial outcome. Replays queue behind each other.
-          const later = open.slice(open.indexOf(entry));
-          settle();
-          replaying = replaying.then(async () => {
-            await Promise.all(later.map((l) => l.settled));
-            for (const l of later) await ctx.executor.writeTx(l.statements, meta);
-          });
-          await replaying;
-        }
+        return await writeBatch(rows, go, seq);
       } finally {
-        settle();
-        open.splice(open.indexOf(entry), 1);
+        land();
       }
-      return rejected;
     },
   };
 }

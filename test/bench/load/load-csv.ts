@@ -1,7 +1,10 @@
-// Neo4j's own LOAD CSV on the same data, for comparison: the rows the online writer sends (after the same
-// normalisation, rejects and reference checks) are written as plain UTF-8 CSV into the server's import
-// folder, one file per source file and node or relationship spec, and loaded with MERGE statements of the
-// same shape as writer/cypher.ts, in CALL { } IN TRANSACTIONS batches. Only the loading is timed.
+// Neo4j's own LOAD CSV on the same data, for comparison: each batch's rows as the online writer groups them
+// (after the same normalisation, rejects and reference checks, one row per node and batch) are written as
+// plain UTF-8 CSV into the server's import folder, one file per source file and node or relationship spec,
+// and loaded with MERGE statements of the same shape as writer/cypher.ts, in CALL { } IN TRANSACTIONS batches
+// of the same size. Only the loading is timed. A LOAD CSV transaction knows nothing of the ones before it,
+// so the node rows the online writer leaves out as repeats of earlier batches (writer/repeats.ts) stay in.
+// The graph comes out the same but for those nodes' provenance (the row that last wrote them).
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../../server/db/executor.js';
