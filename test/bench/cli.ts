@@ -1,12 +1,12 @@
-// npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline] [--keep]
+// npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
-import { benchLoad } from './load/bench-load.js';
+import { BENCH_PATHS, benchLoad, type BenchPath } from './load/bench-load.js';
 import { benchModels } from './models/bench-models.js';
 
 const usage = [
-  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline] [--keep]',
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
 ].join('\n');
 
@@ -27,11 +27,11 @@ async function load(args: string[]): Promise<number> {
   const seed = Number(values.seed);
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined;
-  if (!isInt(persons) || !isInt(seed) || (batch !== undefined && !(isInt(batch) && batch > 0)) || [...(only ?? [])].some((x) => !['online', 'loadcsv', 'offline'].includes(x))) {
+  if (!isInt(persons) || !isInt(seed) || (batch !== undefined && !(isInt(batch) && batch > 0)) || [...(only ?? [])].some((x) => !(BENCH_PATHS as readonly string[]).includes(x))) {
     console.error(usage);
     return 2;
   }
-  await benchLoad({ persons, seed, keep: values.keep, ...(batch ? { batchSize: batch } : {}), ...(only ? { only: only as Set<'online' | 'loadcsv' | 'offline'> } : {}) });
+  await benchLoad({ persons, seed, keep: values.keep, ...(batch ? { batchSize: batch } : {}), ...(only ? { only: only as Set<BenchPath> } : {}) });
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // npm run bench -- load --persons N [--seed S]: the same generated county through (a) huiyan's online
-// loaders, (b) Neo4j's LOAD CSV of the same normalised rows, (c) the bulk path (offline importer). Each
-// gets a fresh embedded server on its own home under var/bench; rows/s = source rows read / wall time.
+// loaders, (b) Neo4j's LOAD CSV of the same normalised rows, (c) the bulk path (offline importer), and
+// (d) the floor: as many nodes and relationships created with plain CREATE (floor.ts). Each gets a fresh
+// embedded server on its own home under var/bench; rows/s = source rows read / wall time.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,14 +16,18 @@ import type { Executor } from '../../../server/db/executor.js';
 import { applySchema } from '../../../server/schema/apply.js';
 import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from './bench-server.js';
+import { runFloor } from './floor.js';
 import { LoadCsvWriter, runLoadCsv } from './load-csv.js';
+
+export const BENCH_PATHS = ['online', 'loadcsv', 'offline', 'floor'] as const;
+export type BenchPath = (typeof BENCH_PATHS)[number];
 
 export interface LoadBenchOptions {
   persons: number;
   seed: number;
   batchSize?: number;
   keep: boolean;
-  only?: Set<'online' | 'loadcsv' | 'offline'>;
+  only?: Set<BenchPath>;
 }
 
 interface PathResult {
@@ -49,7 +54,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
   const county = path.join(work, 'county');
   const schema = loadGraphSchema();
   const mappings = loadMappings({ schema });
-  const want = (p: 'online' | 'loadcsv' | 'offline') => !o.only || o.only.has(p);
+  const want = (p: BenchPath) => !o.only || o.only.has(p);
 
   let t = Date.now();
   const { truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county });
@@ -98,6 +103,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
         // constraints either way.
         t = Date.now();
         await applySchema(h.executor, schema);
+        const schemaMs = Date.now() - t;
         const perSource = await runLoadCsv(h.executor, jobs);
         const tk = Date.now();
         if (report.derived.householdKin) await writeHouseholdKin(h.executor);
@@ -107,7 +113,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
           rowsPerSec: Math.round((rows / ms) * 1000),
           ...(await counts(h.executor)),
           javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
-          detail: { statements: jobs.length, csvRows: jobs.reduce((a, j) => a + j.rows, 0), perSource, kinMs: Date.now() - tk },
+          detail: { statements: jobs.length, csvRows: jobs.reduce((a, j) => a + j.rows, 0), perSource, schemaMs, kinMs: Date.now() - tk },
         };
       } finally {
         await h.close();
@@ -127,6 +133,28 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
         await handle!.close();
       }
     }
+
+    // (d) the floor: the graph's counts of nodes and relationships, from a path that ran or else from the
+    // bulk path's in-memory image (reading only), created with plain CREATE.
+    if (want('floor')) {
+      const known: PathResult | undefined = Object.values(results)[0];
+      let size: { nodes: number; relationships: number };
+      if (known) size = { nodes: known.nodes, relationships: known.relationships };
+      else {
+        const { image } = await collectFiles([county], { schema, mappings, rejectsDir: path.join(work, 'rejects-floor') });
+        size = { nodes: image.nodeCount(), relationships: image.relCount };
+      }
+      const cfg = benchConfig(path.join(work, 'home-floor'));
+      const h = await startBenchServer(cfg);
+      try {
+        log(`floor: creating ${size.nodes} nodes and ${size.relationships} relationships…`);
+        const f = await runFloor(h.executor, size.nodes, size.relationships);
+        const ms = f.nodesMs + f.relationshipsMs;
+        results.floor = { seconds: ms / 1000, rowsPerSec: Math.round((rows / ms) * 1000), ...size, javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir), detail: f };
+      } finally {
+        await h.close();
+      }
+    }
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });
   }
@@ -142,7 +170,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     neo4j: neo4jMemory,
     nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     results,
-    ratios: { onlineVsLoadCsv: ratio(results.online, results.loadCsv), offlineVsOnline: ratio(results.offline, results.online) },
+    ratios: { onlineVsLoadCsv: ratio(results.online, results.loadCsv), offlineVsOnline: ratio(results.offline, results.online), onlineVsFloor: ratio(results.online, results.floor) },
   };
   mkdirSync(base, { recursive: true });
   const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -159,15 +187,16 @@ function printLoadBench(out: { rows: number; results: Record<string, PathResult>
     ),
   );
   const online = out.results.online?.detail as { files: { source: string; rows: number; ms: number; rowsPerSec: number }[]; kinAndSchemaMs: number } | undefined;
-  const csv = out.results.loadCsv?.detail as { perSource: { source: string; ms: number }[]; kinMs: number } | undefined;
+  const csv = out.results.loadCsv?.detail as { perSource: { source: string; ms: number }[]; schemaMs: number; kinMs: number } | undefined;
   if (online) {
     // Side by side when both ran: where the online loader loses or gains against LOAD CSV, file by file.
     console.log('online per file' + (csv ? ' (LOAD CSV ms of the same rows beside it):' : ':'));
     console.table(online.files.map((f, i) => ({ ...f, ...(csv?.perSource[i]?.source === f.source ? { loadCsvMs: csv.perSource[i]!.ms } : {}) })));
-    console.log(`online schema + household kinship: ${online.kinAndSchemaMs} ms` + (csv ? `; LOAD CSV household kinship: ${csv.kinMs} ms (its schema step is timed, not shown)` : ''));
+    console.log(`online planning, schema, LoadRuns and household kinship: ${online.kinAndSchemaMs} ms` + (csv ? `; LOAD CSV schema ${csv.schemaMs} ms and household kinship ${csv.kinMs} ms` : ''));
   }
   if (out.results.offline) console.log('offline phases (ms):', (out.results.offline.detail as { phasesMs: unknown }).phasesMs);
-  console.log(`ratios: online / LOAD CSV = ${out.ratios.onlineVsLoadCsv ?? '-'}, offline / online = ${out.ratios.offlineVsOnline ?? '-'}`);
+  if (out.results.floor) console.log('floor (ms):', out.results.floor.detail);
+  console.log(`ratios: online / LOAD CSV = ${out.ratios.onlineVsLoadCsv ?? '-'}, offline / online = ${out.ratios.offlineVsOnline ?? '-'}, online / floor = ${out.ratios.onlineVsFloor ?? '-'}`);
   console.log(`memory: node RSS peak ${out.nodeRssPeakMiB} MiB; Neo4j heap ${out.neo4j?.heap ?? '?'}, page cache ${out.neo4j?.pageCache ?? '?'}; load average ${out.machine.loadAvg.join(' ')}`);
   console.log(`saved ${path.relative(process.cwd(), file)}`);
 }
