@@ -1,13 +1,13 @@
 // Builds the HTTP application from what it is given: no environment, no listening, no driver creation.
-// Tests call `app.fetch(new Request(...))`; server/main.ts does `createServer(app).listen(...)`.
+// Tests call `app.fetch(new Request(...))`; bin/server.ts does `createServer(app).listen(...)`.
 import path from 'node:path';
 import { createYoga, maskError, type YogaLogger } from 'graphql-yoga';
-import { ROOT } from './config.js';
-import type { Executor } from './db/executor.js';
+import { ROOT } from '../platform/config.js';
+import type { Executor } from '../platform/db/executor.js';
 import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context.js';
 import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
 import { buildSchema } from './graphql/schema.js';
-import type { GraphSchema } from './schema/graph-schema.js';
+import type { GraphSchema } from '../platform/schema/graph-schema.js';
 import { staticHandler } from './static.js';
 
 export interface AppOptions {

@@ -1,13 +1,12 @@
-// What happens between "Neo4j answers" and "the API listens": schema, model library, demo data on an
-// empty database, and a first run of every model. Shared by `npm start` and the browser tests.
-import type { Config } from './config.js';
-import type { Executor } from './db/executor.js';
-import { graphIsEmpty, loadDemo } from './demo.js';
+// What happens between "Neo4j answers" and "the API listens": schema, model library, seed data (the
+// entry point hands in the demo county's seeder; the server itself knows nothing of it), and a first run
+// of every model. Shared by `npm start` and the browser tests.
+import type { Executor } from '../platform/db/executor.js';
 import { checkModel } from './models/check.js';
 import { loadLibrary, type Library, type Model } from './models/library.js';
 import { runAll, type RunResult } from './models/runner.js';
-import { applySchema } from './schema/apply.js';
-import { loadGraphSchema, type GraphSchema } from './schema/graph-schema.js';
+import { applySchema } from '../platform/schema/apply.js';
+import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 
 export interface Bootstrapped {
   graphSchema: GraphSchema;
@@ -16,7 +15,10 @@ export interface Bootstrapped {
   runs: RunResult[];
 }
 
-export async function bootstrap(db: Executor, cfg: Config, log: (m: string) => void): Promise<Bootstrapped> {
+/** Loads data before the first model run; returns whether it loaded anything (an empty database only, say). */
+export type Seeder = (db: Executor, schema: GraphSchema, log: (m: string) => void) => Promise<boolean>;
+
+export async function bootstrap(db: Executor, log: (m: string) => void, opts: { seed?: Seeder } = {}): Promise<Bootstrapped> {
   const graphSchema = loadGraphSchema();
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
@@ -37,12 +39,7 @@ export async function bootstrap(db: Executor, cfg: Config, log: (m: string) => v
   const library: Library = { models: accepted, refused, get: (id) => accepted.find((m) => m.id === id) };
   log(`Models: ${accepted.length} ready${refused.length ? `, ${refused.length} refused` : ''}.`);
 
-  let demoLoaded = false;
-  if (cfg.demo && (await graphIsEmpty(db))) {
-    const demo = await loadDemo(db, cfg, graphSchema, log);
-    log(`Demo county loaded: ${demo.rowsLoaded} of ${demo.rowsRead} rows from ${demo.files} files (${demo.rowsRejected} rejected: the demo plants broken rows, see var/rejects), ${(demo.ms / 1000).toFixed(1)} s.`);
-    demoLoaded = true;
-  }
+  const demoLoaded = opts.seed ? await opts.seed(db, graphSchema, log) : false;
   const runs = await runAll(db, library, {}, log);
   return { graphSchema, library, demoLoaded, runs };
 }

@@ -3,10 +3,10 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EmbeddedNeo4j } from '../../server/config.js';
-import { ensureJars } from '../../server/neo4j/fetch.js';
-import { jvmOptions } from '../../server/neo4j/embedded.js';
-import { findJava } from '../../server/neo4j/java.js';
+import type { EmbeddedNeo4j } from '../../platform/config.js';
+import { ensureJars } from '../../platform/neo4j/fetch.js';
+import { jvmOptions } from '../../platform/neo4j/embedded.js';
+import { findJava } from '../../platform/neo4j/java.js';
 
 /** The bulk path cannot run here (server running, database not empty, external Neo4j, importer failed). */
 export class BulkRefused extends Error {

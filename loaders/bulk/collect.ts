@@ -1,12 +1,12 @@
 // The bulk path's first half: the same file pass as the online loader (core/file-pass.ts: reading,
 // normalising, rejects, duplicate and reference checks, reconciliation), file by file in the same order, but
 // each batch is applied to an in-memory GraphImage instead of being sent to Neo4j. The result feeds the offline importer.
-import type { GraphSchema } from '../../server/schema/graph-schema.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { passFile, type FileReport, type Progress } from '../core/file-pass.js';
 import { planFiles, type LoadReport } from '../core/load-files.js';
 import { LoaderError } from '../core/errors.js';
 import type { Mapping } from '../core/mapping/types.js';
-import type { Pseudonymiser } from '../core/pseudonym.js';
+import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { SourceReader } from '../core/readers/source-reader.js';
 import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.js';
 import { RepeatFilter } from '../core/writer/repeats.js';

@@ -2,7 +2,7 @@
 // the online writer's Cypher exactly (writer/cypher.ts): MERGE on the label's key, `set` values overwrite
 // and `fill` values only fill blanks (coalesce), provenance is the last writer's, relationships MERGE on
 // start, type, end and their identity properties. The database is empty, so this is the whole graph.
-import type { GraphSchema } from '../../server/schema/graph-schema.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import type { Mapping } from '../core/mapping/types.js';
 import type { Value } from '../core/normalise/index.js';
 import type { Grouped } from '../core/writer/group.js';

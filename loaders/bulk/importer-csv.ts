@@ -4,7 +4,7 @@
 // online loader's toInteger), so both paths give the same properties.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { IDENT, type GraphSchema, type PropDef } from '../../server/schema/graph-schema.js';
+import { IDENT, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
 import type { Value } from '../core/normalise/index.js';
 import type { GraphImage, ImageRel } from './graph-image.js';
 

@@ -5,15 +5,15 @@
 // the constraints and indexes, and each file's LoadRun is recorded as online.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Config, EmbeddedNeo4j } from '../../server/config.js';
-import { runningServerPid, setInitialPassword } from '../../server/neo4j/embedded.js';
-import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
-import { applySchema } from '../../server/schema/apply.js';
-import { loadGraphSchema } from '../../server/schema/graph-schema.js';
+import type { Config, EmbeddedNeo4j } from '../../platform/config.js';
+import { runningServerPid, setInitialPassword } from '../../platform/neo4j/embedded.js';
+import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
+import { applySchema } from '../../platform/schema/apply.js';
+import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
 import { mappingsFor, type LoadOptions, type LoadReport } from '../core/load-files.js';
 import { saveLoadRun } from '../core/load-run.js';
 import { loadRunOf } from '../core/file-pass.js';
-import { pseudonymiser } from '../core/pseudonym.js';
+import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
 import { collectFiles } from './collect.js';
 import { writeImporterCsv } from './importer-csv.js';

@@ -2,10 +2,10 @@
 // batch → hand each batch to a writer, then the reconciliation (rows read = loaded + rejected + duplicates
 // skipped). What a batch is written to (Neo4j, or the bulk path's in-memory image) is the caller's.
 import path from 'node:path';
-import type { GraphSchema } from '../../server/schema/graph-schema.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { runId, sha256File, type LoadRunRecord } from './load-run.js';
 import type { Mapping } from './mapping/types.js';
-import type { Pseudonymiser } from './pseudonym.js';
+import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { SourceReader } from './readers/source-reader.js';
 import { RejectsWriter } from './rejects.js';
 import { bindColumns, transformRow, type Problem } from './transform.js';

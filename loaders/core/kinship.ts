@@ -2,7 +2,7 @@
 // each member relates to the head (GB/T 4761 code); the pairs the models need (the head's son and daughter
 // are siblings) are derived here, in TS so the rules are unit-testable, and written with MERGE so the
 // derivation is idempotent. Each pair is written in both directions, `relation` seen from the start node.
-import type { Executor } from '../../server/db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 
 export interface Member {
   id: string;

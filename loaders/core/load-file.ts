@@ -1,6 +1,6 @@
 // Loads one file with one mapping into Neo4j: the shared file pass (file-pass.ts) with batches written by
 // the online writer, then the file's LoadRun node with its reconciliation.
-import type { Executor } from '../../server/db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import { loadRunOf, passFile, type FileReport, type PassOptions } from './file-pass.js';
 import { saveLoadRun } from './load-run.js';
 import type { Mapping } from './mapping/types.js';

@@ -3,16 +3,16 @@
 // sources ask for (household kinship). A file no mapping recognises is skipped and reported, not fatal.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Executor } from '../../server/db/executor.js';
-import { applySchema } from '../../server/schema/apply.js';
-import { loadGraphSchema, type GraphSchema } from '../../server/schema/graph-schema.js';
+import type { Executor } from '../../platform/db/executor.js';
+import { applySchema } from '../../platform/schema/apply.js';
+import { loadGraphSchema, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import { LoaderError, UnknownSource } from './errors.js';
 import { writeHouseholdKin } from './kinship.js';
 import type { FileReport, Progress } from './file-pass.js';
 import { loadFile } from './load-file.js';
 import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
-import { pseudonymiser } from './pseudonym.js';
+import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 
 export interface LoadOptions {

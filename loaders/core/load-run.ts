@@ -3,7 +3,7 @@
 // reuses the same id: provenance (_run) on the entities does not change and the reload is a no-op.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Executor } from '../../server/db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 
 export interface LoadRunRecord {
   id: string;

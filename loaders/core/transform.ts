@@ -1,13 +1,13 @@
 // One data row → normalised values → the node and relationship instances the mapping says it produces,
 // or the list of problems that send it to the rejects file. Pure: no database, so unit-testable.
 import { hash } from 'node:crypto';
-import { uidOf, type GraphSchema } from '../../server/schema/graph-schema.js';
+import { uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import { InvalidValue, MissingColumns } from './errors.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './mapping/types.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
 import { maskIdNo } from './normalise/id-number.js';
 import { cellText } from './normalise/text.js';
-import type { Pseudonymiser } from './pseudonym.js';
+import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey } from './readers/header.js';
 import type { DataRow } from './readers/source-reader.js';
 

@@ -1,9 +1,9 @@
 // Per-request batching (the DataLoader pattern, without the dependency): keys asked for in the same tick
 // go to Neo4j in one UNWIND query, so a list of 50 alerts asking for their subjects costs one round trip,
 // not 50. Fresh per request, so nothing leaks between callers with different roles.
-import type { Executor } from '../db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import type { ApiContext } from './context.js';
-import type { PlainNode } from '../db/values.js';
+import type { PlainNode } from '../../platform/db/values.js';
 
 export class Batcher<K, V> {
   #pending = new Map<K, { resolve: (v: V) => void; reject: (e: unknown) => void }[]>();

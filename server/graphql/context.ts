@@ -1,10 +1,11 @@
 // What the GraphQL layer needs from the rest of the server, as interfaces, so app.ts can be built in a
-// test from a real Executor and a small model list, and server/main.ts can hand in the real library.
+// test from a real Executor and a small model list, and bin/server.ts can hand in the real library.
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { Executor } from '../db/executor.js';
-import type { GraphSchema } from '../schema/graph-schema.js';
+import type { Executor } from '../../platform/db/executor.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { createBatchers, type Batchers } from './batch.js';
-import { roleFromRequest, type Role } from './roles.js';
+import { roleFromRequest, type Role } from '../access/roles.js';
+import { codedGraphQLError } from './errors.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -72,7 +73,12 @@ export const DEFAULT_READ_TIMEOUT_MS = 15_000;
 
 /** Built once per request: role from the request, batchers fresh so nothing is cached across requests. */
 export function buildContext(deps: ApiDeps, initial: YogaInitialContext): ApiContext {
-  const role = roleFromRequest(initial.request);
+  let role: Role;
+  try {
+    role = roleFromRequest(initial.request);
+  } catch (e) {
+    throw codedGraphQLError(e);
+  }
   const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const txMeta: ApiContext['txMeta'] = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } });
   const ctx: ApiContext = { ...deps, role, txMeta, batch: createBatchers(deps.executor, txMeta) };

@@ -3,12 +3,15 @@
 // No HTTP status is attached: a resolver error sits next to other fields' data in a 200 response, as
 // GraphQL over HTTP expects; the code is what clients branch on.
 import { createGraphQLError } from 'graphql-yoga';
-
-// CONFLICT: the thing changed since the caller read it (alert triage; raised in server/workflow).
-export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+import { CodedError, type ErrorCode } from '../../platform/errors.js';
 
 const coded = (code: ErrorCode) => (message: string) => createGraphQLError(message, { extensions: { code } });
 
 export const badInput = coded('BAD_INPUT');
 export const notFound = coded('NOT_FOUND');
 export const forbidden = coded('FORBIDDEN');
+
+/** A feature's expected error (platform/errors.ts) as the coded GraphQL error the caller sees; anything else as it is. */
+export function codedGraphQLError(e: unknown): unknown {
+  return e instanceof CodedError ? createGraphQLError(e.message, { extensions: { code: e.code } }) : e;
+}

@@ -1,7 +1,7 @@
 // Checks on arguments before they reach Cypher. Labels, relationship types and hop counts end up in
 // query text (Cypher cannot take them as parameters), so they are accepted only when graph.yaml knows them
 // or when they are whole numbers in range; everything else is refused with BAD_INPUT.
-import type { GraphSchema } from '../schema/graph-schema.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { badInput } from './errors.js';
 
 /** Clamp a page size into [min, max]; null/undefined means the default. Non-integers are refused. */

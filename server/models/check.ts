@@ -1,7 +1,7 @@
 // Checks a parsed model against the live server before it may run: EXPLAIN (in a READ session) must say
 // the query only reads, call only allowed procedures, load no files, open no inner transactions, and
 // return the columns the header names. Nothing of the query runs.
-import type { Executor } from '../db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import { defaultParams } from './params.js';
 import type { Model } from './library.js';
 

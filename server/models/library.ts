@@ -2,7 +2,7 @@
 // does not stop the others; ids must be unique across the library.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../config.js';
+import { ROOT } from '../../platform/config.js';
 import { InvalidModel, parseHeader, referencedParams, splitModelFile, type ModelHeader } from './header.js';
 
 export const MODELS_DIR = path.join(ROOT, 'cypher', 'models');

@@ -1,6 +1,6 @@
 // Parameter values for a run: the header's defaults, overridden by the caller, each checked against its
 // declared type. Integers go to the server as integers (JS numbers would arrive as floats).
-import { int } from '../db/executor.js';
+import { int } from '../../platform/db/executor.js';
 import { paramValueOk } from './header.js';
 import type { Model } from './library.js';
 

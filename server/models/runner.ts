@@ -1,11 +1,11 @@
 // Runs models in READ transactions with a time limit and a row cap, turns each row into an alert and
 // records the run. One model's failure is recorded and reported; it never stops the others.
 import { randomUUID } from 'node:crypto';
-import type { Executor } from '../db/executor.js';
-import { storeAlerts, type AlertDraft } from './alert-store.js';
+import type { Executor } from '../../platform/db/executor.js';
+import { storeAlerts, type AlertDraft } from '../alerts/store.js';
 import { checkModel } from './check.js';
-import { collectEvidence } from './evidence.js';
-import { fingerprint } from './fingerprint.js';
+import { collectEvidence } from '../alerts/evidence.js';
+import { fingerprint } from '../alerts/fingerprint.js';
 import type { Library, Model } from './library.js';
 import { resolveParams } from './params.js';
 import { renderSummary } from './render.js';

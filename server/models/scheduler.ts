@@ -1,6 +1,6 @@
 // Re-runs each model that declares a `schedule` at that interval, one run of a model at a time: a run that
 // is still going when its next turn comes is not started twice.
-import type { Executor } from '../db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import type { Library } from './library.js';
 import { runModel, type RunResult } from './runner.js';
 

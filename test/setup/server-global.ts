@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
 import { bootstrap } from '../../server/bootstrap.js';
-import type { Config } from '../../server/config.js';
-import { graphIsEmpty } from '../../server/demo.js';
-import { catalogOf } from '../../server/models/catalog.js';
-import type { Neo4jHandle } from '../../server/neo4j/runtime.js';
+import type { Config } from '../../platform/config.js';
+import { demoSeeder, graphIsEmpty } from '../../synth/demo.js';
+import { catalogOf } from '../../server/graphql/model/catalog.js';
+import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
 import type { DemoFacts } from '../support/context.js';
 
@@ -38,7 +38,7 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
     await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
     rmSync(cfg.varDir, { recursive: true, force: true });
   }
-  const boot = await bootstrap(handle.executor, cfg, log);
+  const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
   const app = createApp({ executor: handle.executor, graphSchema: boot.graphSchema, models: catalogOf(boot.library), production: true, logger: quietLogger });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

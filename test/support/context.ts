@@ -1,5 +1,5 @@
 // What the global setups hand to test files through Vitest's provide/inject.
-import type { Connection } from '../../server/db/executor.js';
+import type { Connection } from '../../platform/db/executor.js';
 
 export type Neo4jConnection = Connection;
 

@@ -1,8 +1,8 @@
 // Integration tests share one database per run: each file takes it empty, with the schema applied.
 import { inject } from 'vitest';
-import { Executor } from '../../server/db/executor.js';
-import { applySchema } from '../../server/schema/apply.js';
-import { loadGraphSchema } from '../../server/schema/graph-schema.js';
+import { Executor } from '../../platform/db/executor.js';
+import { applySchema } from '../../platform/schema/apply.js';
+import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
 import './context.js';
 
 export function testExecutor(): Executor {

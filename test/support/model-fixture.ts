@@ -2,9 +2,9 @@
 // seeded once per file, and the alerts are read back as "role → entity uid", so a test states exactly which
 // entities each alert names, and a near miss that matched would show up as an extra or a wrong row.
 import { afterAll, beforeAll } from 'vitest';
-import type { Executor } from '../../server/db/executor.js';
+import type { Executor } from '../../platform/db/executor.js';
 import { deriveHouseholdKin, KIN_SOURCE_HUKOU } from '../../loaders/core/kinship.js';
-import { neoDate } from '../../server/db/values.js';
+import { neoDate } from '../../platform/db/values.js';
 import { loadLibrary, type Model } from '../../server/models/library.js';
 import { runModel, type RunResult } from '../../server/models/runner.js';
 import { freshGraph } from './db.js';

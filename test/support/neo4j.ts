@@ -3,9 +3,9 @@
 // waiting or failing, and removes it afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { loadTestConfig, type Config } from '../../server/config.js';
-import { RuntimeError } from '../../server/neo4j/errors.js';
-import { openNeo4j, type Neo4jHandle } from '../../server/neo4j/runtime.js';
+import { loadTestConfig, type Config } from '../../platform/config.js';
+import { RuntimeError } from '../../platform/neo4j/errors.js';
+import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
 
 export async function openTestNeo4j(suite: string, log: (m: string) => void): Promise<{ cfg: Config; handle: Neo4jHandle; close(): Promise<void> }> {
   const cfg = loadTestConfig(suite);

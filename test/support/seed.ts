@@ -1,8 +1,8 @@
 // Small hand-made graphs for model fixtures, written with parameterised Cypher in the shape the loaders
 // produce (label + :Entity + uid + key). Model tests use these so each case is visible in the test.
 // Labels and their key properties come from cypher/schema/graph.yaml, so every loadable label can be seeded.
-import type { Executor } from '../../server/db/executor.js';
-import { IDENT, loadGraphSchema, uidOf } from '../../server/schema/graph-schema.js';
+import type { Executor } from '../../platform/db/executor.js';
+import { IDENT, loadGraphSchema, uidOf } from '../../platform/schema/graph-schema.js';
 
 const schema = loadGraphSchema();
 

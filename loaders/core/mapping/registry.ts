@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGraphSchema, type GraphSchema } from '../../../server/schema/graph-schema.js';
+import { loadGraphSchema, type GraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
 import { headerKey } from '../readers/header.js';
 import type { Mapping } from './types.js';

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
-import { IDENT, type GraphSchema, type PropDef, type PropType } from '../../../server/schema/graph-schema.js';
+import { IDENT, type GraphSchema, type PropDef, type PropType } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
 import { NORMALISERS, type Value } from '../normalise/index.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec, SourceFormat } from './types.js';

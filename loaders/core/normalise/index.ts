@@ -10,7 +10,7 @@ import { deviceKey } from './device.js';
 import { periodEnd, periodStart } from './period.js';
 import { bool, code, enumValue, text, type Cell } from './text.js';
 import { uscc } from './uscc.js';
-import type { PropType } from '../../../server/schema/graph-schema.js';
+import type { PropType } from '../../../platform/schema/graph-schema.js';
 
 export type { Cell } from './text.js';
 export type Value = string | number | boolean;

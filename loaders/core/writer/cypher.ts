@@ -1,7 +1,7 @@
 // The Cypher the writer sends. One query text per (mapping, node or relationship spec), so the server
 // plans it once; values only ever travel as $parameters. Labels, types and property names come from a
 // mapping that was validated against graph.yaml and IDENT, and are checked again here.
-import { IDENT, type GraphSchema, type PropDef } from '../../../server/schema/graph-schema.js';
+import { IDENT, type GraphSchema, type PropDef } from '../../../platform/schema/graph-schema.js';
 import type { NodeSpec, RelSpec } from '../mapping/types.js';
 
 function ident(s: string): string {

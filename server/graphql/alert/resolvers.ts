@@ -1,7 +1,7 @@
 // alerts (filtered, keyset-paginated), alert(id), and the Alert type. Subjects are batched across the page;
 // evidence is fetched when asked, since a list view rarely needs it.
-import { int } from '../../db/executor.js';
-import type { PlainNode } from '../../db/values.js';
+import { int } from '../../../platform/db/executor.js';
+import type { PlainNode } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { presentNode, presentRels, REL_ROW, type EntityView, type RelRow } from '../entity/present.js';
 import { badInput } from '../errors.js';

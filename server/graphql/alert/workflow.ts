@@ -1,14 +1,13 @@
 // Triage over GraphQL: the mutations, and the Alert fields the workflow adds (assignee, outcome, history,
-// the actions the caller may take). The rules are in server/workflow/machine.ts; this file only maps
+// the actions the caller may take). The rules are in server/alerts/workflow/machine.ts; this file only maps
 // arguments in and WorkflowErrors out as coded GraphQL errors.
-import { createGraphQLError } from 'graphql-yoga';
 import { Batcher } from '../batch.js';
+import { codedGraphQLError } from '../errors.js';
 import type { ApiContext } from '../context.js';
-import { userFromHeader, USER_HEADER, type Actor } from '../../workflow/actor.js';
-import { WorkflowError } from '../../workflow/errors.js';
-import { availableActions, isState, type Action, type ActionInput, type Disposal, type Outcome } from '../../workflow/machine.js';
-import { act } from '../../workflow/service.js';
-import { readHistory, type AlertProps, type EventProps } from '../../workflow/store.js';
+import { userFromHeader, USER_HEADER, type Actor } from '../../access/actor.js';
+import { availableActions, isState, type Action, type ActionInput, type Disposal, type Outcome } from '../../alerts/workflow/machine.js';
+import { act } from '../../alerts/workflow/service.js';
+import { readHistory, type AlertProps, type EventProps } from '../../alerts/workflow/store.js';
 
 /** The caller: user from x-huiyan-user (default anonymous), role as the context parsed it. Unverified. */
 export function actorOf(ctx: ApiContext): Actor {
@@ -27,9 +26,6 @@ function historyOf(ctx: ApiContext, uid: string): Promise<EventProps[]> {
   return b.load(uid);
 }
 
-function coded(e: unknown): unknown {
-  return e instanceof WorkflowError ? createGraphQLError(e.message, { extensions: { code: e.code } }) : e;
-}
 
 type Common = { id: string; comment?: string | null; expectedState?: string | null };
 
@@ -41,7 +37,7 @@ async function run(ctx: ApiContext, action: Action, args: Common, input: ActionI
       ...ctx.txMeta(`alert.${action}`),
     });
   } catch (e) {
-    throw coded(e);
+    throw codedGraphQLError(e);
   }
 }
 

@@ -1,8 +1,8 @@
 // Turns plain Neo4j nodes and relationships into what the API returns: uid as id, the schema's primary
 // label and caption, provenance apart from properties, and sensitive properties removed for roles that
 // may not see them. Pure, so masking is unit-tested without a database.
-import type { GraphSchema } from '../../schema/graph-schema.js';
-import type { PlainNode } from '../../db/values.js';
+import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
+import type { PlainNode } from '../../../platform/db/values.js';
 
 export interface ProvenanceView {
   source: string | null;

@@ -1,6 +1,6 @@
 // entity(id) and the Entity type. Entities arrive already presented (EntityView) from whatever query found
 // them; only degree is fetched lazily, batched per request, because most views never ask for it.
-import type { PlainNode } from '../../db/values.js';
+import type { PlainNode } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { uidArg } from '../inputs.js';
 import { JSONScalar } from '../scalars.js';

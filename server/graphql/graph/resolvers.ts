@@ -1,7 +1,7 @@
 // neighbours, paths and graphSchema: the generic exploration API, driven by graph.yaml. Relationship
 // types and hop counts are validated before they go into pattern text; every value is a parameter.
-import { int } from '../../db/executor.js';
-import type { PlainNode, PlainPath } from '../../db/values.js';
+import { int } from '../../../platform/db/executor.js';
+import type { PlainNode, PlainPath } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { presentNode, presentRels, REL_ROW, type EdgeView, type EntityView, type RelRow } from '../entity/present.js';
 import { badInput, notFound } from '../errors.js';

@@ -1,7 +1,7 @@
 // Model.stats, batched across a models list: one Cypher query for every model the request asks about.
 import { Batcher } from '../batch.js';
 import type { ApiContext } from '../context.js';
-import { modelStats, type ModelStats } from '../../workflow/stats.js';
+import { modelStats, type ModelStats } from '../../alerts/stats.js';
 
 const batchers = new WeakMap<ApiContext, Batcher<string, ModelStats | null>>();
 

@@ -1,5 +1,5 @@
-// riskRanking: the alerts grouped by the entity they flag, ranked (server/models/risk.ts has the formula).
-import { rankSubjects } from '../../models/risk.js';
+// riskRanking: the alerts grouped by the entity they flag, ranked (server/alerts/risk.ts has the formula).
+import { rankSubjects } from '../../alerts/risk.js';
 import type { ApiContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { clampLimit } from '../inputs.js';

@@ -1,8 +1,8 @@
 // search(q, labels, limit): an ID number or credit code finds its entity exactly by uid; other text goes to
 // the full-text index named in graph.yaml. The CJK analyzer indexes overlapping bigrams, so a single
 // character matches nothing there: one-character queries fall back to a name scan (capped by the limit).
-import { int } from '../../db/executor.js';
-import type { PlainNode } from '../../db/values.js';
+import { int } from '../../../platform/db/executor.js';
+import type { PlainNode } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { presentNode, type EntityView } from '../entity/present.js';
 import { clampLimit, labelsOf } from '../inputs.js';

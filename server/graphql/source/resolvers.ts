@@ -1,5 +1,5 @@
 // loadRuns(limit): the most recent load runs, newest first, for the data-freshness view.
-import { int } from '../../db/executor.js';
+import { int } from '../../../platform/db/executor.js';
 import type { ApiContext } from '../context.js';
 import { clampLimit } from '../inputs.js';
 

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { evaluate, type EvalReport } from '../../../server/eval/evaluate.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { evaluate, type EvalReport } from '../../../synth/eval/evaluate.js';
 import { freshGraph } from '../../support/db.js';
 
 let db: Executor;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connection, harnessOn, startHarness, type Harness } from './harness.js';
 import { UIDS } from './seed.js';
-import { Executor } from '../../../server/db/executor.js';
+import { Executor } from '../../../platform/db/executor.js';
 
 let h: Harness;
 let prod: Harness;

@@ -1,12 +1,12 @@
 // runModel / previewModel through the API, on a hand-made M03 case, with the real library and runner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
-import type { Executor } from '../../../server/db/executor.js';
-import { neoDate } from '../../../server/db/values.js';
-import { catalogOf } from '../../../server/models/catalog.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { neoDate } from '../../../platform/db/values.js';
+import { catalogOf } from '../../../server/graphql/model/catalog.js';
 import { loadLibrary } from '../../../server/models/library.js';
-import { libraryRunner } from '../../../server/models/library-runner.js';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { libraryRunner } from '../../../server/graphql/model/library-runner.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { freshGraph } from '../../support/db.js';
 import { seed, uid } from '../../support/seed.js';
 

@@ -1,7 +1,7 @@
 // A small county in one parameterised write: an official (王志强) heads the transport bureau, his son's
 // company won the bureau's tender; a few more staff so neighbour expansion can be truncated; one alert
 // over the whole chain plus four more of lower severity for paging; a model run and a load run.
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { idCheckChar } from '../../../server/graphql/search/query.js';
 
 const id = (first17: string) => first17 + idCheckChar(first17);

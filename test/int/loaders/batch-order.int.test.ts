@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { freshGraph } from '../../support/db.js';
 import { id, P } from './fixtures.js';

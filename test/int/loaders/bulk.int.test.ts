@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCounty } from '../../../loaders/generator/index.js';
+import { generateCounty } from '../../../synth/generator/index.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { BulkRefused, loadFilesBulk, type BulkReport } from '../../../loaders/bulk/load-bulk.js';
-import { loadConfig, type Config } from '../../../server/config.js';
-import type { Executor } from '../../../server/db/executor.js';
-import type { Neo4jHandle } from '../../../server/neo4j/runtime.js';
+import { loadConfig, type Config } from '../../../platform/config.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import type { Neo4jHandle } from '../../../platform/neo4j/runtime.js';
 import { freshGraph } from '../../support/db.js';
 
 let tmp: string;

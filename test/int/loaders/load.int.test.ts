@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { freshGraph } from '../../support/db.js';
 import { C, P, writeFixtures } from './fixtures.js';

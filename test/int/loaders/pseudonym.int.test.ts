@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles } from '../../../loaders/index.js';
-import { pseudonymiser } from '../../../loaders/core/pseudonym.js';
+import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
 import { freshGraph } from '../../support/db.js';
 import { P, writeFixtures } from './fixtures.js';
 

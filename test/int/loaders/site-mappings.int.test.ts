@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { InvalidMapping, loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { loadLibrary } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { fingerprint } from '../../../server/models/fingerprint.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { fingerprint } from '../../../server/alerts/fingerprint.js';
 import { loadLibrary, type Library } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
-import { generateCounty, type Truth } from '../../../loaders/generator/index.js';
+import { generateCounty, type Truth } from '../../../synth/generator/index.js';
 import { loadFiles } from '../../../loaders/index.js';
 import { freshGraph } from '../../support/db.js';
 

@@ -1,7 +1,7 @@
 // M03 on a hand-made county: three planted cases and the near misses the catalog warns about.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { neoDate } from '../../../server/db/values.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { neoDate } from '../../../platform/db/values.js';
 import { loadLibrary, type Model } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
 import { freshGraph } from '../../support/db.js';

@@ -1,7 +1,7 @@
 // A model that would write, call a procedure off the allowlist, load files or run too long is refused
 // with the reason, and the refusal is recorded like any run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
 import { checkModel } from '../../../server/models/check.js';
 import { parseModel } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';

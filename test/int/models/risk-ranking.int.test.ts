@@ -1,8 +1,8 @@
 // Subjects ranked by risk: distinct models and severity first, money second, gone and dismissed alerts
 // not at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { rankSubjects } from '../../../server/models/risk.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { rankSubjects } from '../../../server/alerts/risk.js';
 import { freshGraph } from '../../support/db.js';
 import { harnessOn } from '../graphql/harness.js';
 import { seed, uid } from '../../support/seed.js';

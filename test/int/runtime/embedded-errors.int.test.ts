@@ -6,8 +6,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, type EmbeddedNeo4j } from '../../../server/config.js';
-import { startEmbedded } from '../../../server/neo4j/embedded.js';
+import { loadConfig, type EmbeddedNeo4j } from '../../../platform/config.js';
+import { startEmbedded } from '../../../platform/neo4j/embedded.js';
 
 function embedded(over: Record<string, string>): EmbeddedNeo4j {
   const cfg = loadConfig({ PATH: process.env.PATH, HOME: process.env.HOME, ...over });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { applySchema, schemaStatements } from '../../../server/schema/apply.js';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { applySchema, schemaStatements } from '../../../platform/schema/apply.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { freshGraph } from '../../support/db.js';
 
 let db: Executor;

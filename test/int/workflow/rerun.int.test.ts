@@ -2,14 +2,14 @@
 // (alert-store MERGEs by fingerprint and sets the state only on create), an alert the model no longer
 // finds can still be concluded, and the state guard turns a lost race into CONFLICT.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Executor } from '../../../server/db/executor.js';
-import { neoDate } from '../../../server/db/values.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { neoDate } from '../../../platform/db/values.js';
 import { loadLibrary, type Model } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
-import { WorkflowError } from '../../../server/workflow/errors.js';
-import { transition } from '../../../server/workflow/machine.js';
-import { act } from '../../../server/workflow/service.js';
-import { readAlert, readHistory, writeTransition } from '../../../server/workflow/store.js';
+import { WorkflowError } from '../../../server/alerts/workflow/errors.js';
+import { transition } from '../../../server/alerts/workflow/machine.js';
+import { act } from '../../../server/alerts/workflow/service.js';
+import { readAlert, readHistory, writeTransition } from '../../../server/alerts/workflow/store.js';
 import { freshGraph } from '../../support/db.js';
 import { seed, uid } from '../../support/seed.js';
 

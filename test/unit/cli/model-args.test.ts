@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, parseParam, Usage } from '../../../server/cli/model-args.js';
+import { parseArgs, parseParam, Usage } from '../../../bin/model-args.js';
 
 describe('npm run models arguments', () => {
   it('reads a scoped run of one model with typed parameter overrides', () => {

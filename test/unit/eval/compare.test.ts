@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalCase } from '../../../server/eval/cases.js';
-import { passed, scoreModel } from '../../../server/eval/compare.js';
+import type { EvalCase } from '../../../synth/eval/cases.js';
+import { passed, scoreModel } from '../../../synth/eval/compare.js';
 
 const cases: EvalCase[] = [
   { model: 'M03', id: 'A1', expected: 'alert', kind: 'spouse', key: ['Person:1', 'Company:C'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, isValidId18, isValidUscc, orgCodeCheckChar, usccCheckChar, wrongIdCheckChar } from '../../../loaders/generator/checksums.js';
+import { idCheckChar, isValidId18, isValidUscc, orgCodeCheckChar, usccCheckChar, wrongIdCheckChar } from '../../../synth/generator/checksums.js';
 
 describe('generator check characters', () => {
   it('reproduces the GB 11643 worked examples of the models catalog', () => {

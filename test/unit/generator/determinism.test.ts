@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateCounty } from '../../../loaders/generator/index.js';
-import { SOURCE_LIST } from '../../../loaders/generator/sources.js';
+import { generateCounty } from '../../../synth/generator/index.js';
+import { SOURCE_LIST } from '../../../synth/generator/sources.js';
 
 const dirs: string[] = [];
 const fresh = (): string => {

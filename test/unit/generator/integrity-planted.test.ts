@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bruteForceM11 } from '../../../loaders/generator/check-welfare.js';
-import { buildWorld, generateCounty, type Truth } from '../../../loaders/generator/index.js';
-import { bruteForceAll, caseKey, reconcile } from '../../../loaders/generator/integrity.js';
-import { SOURCES } from '../../../loaders/generator/sources.js';
+import { bruteForceM11 } from '../../../synth/generator/check-welfare.js';
+import { buildWorld, generateCounty, type Truth } from '../../../synth/generator/index.js';
+import { bruteForceAll, caseKey, reconcile } from '../../../synth/generator/integrity.js';
+import { SOURCES } from '../../../synth/generator/sources.js';
 import { normaliseId, readSource, type Row } from './read-output.js';
 
 const MODELS = ['M01', 'M02', 'M06', 'M07', 'M08', 'M09', 'M11', 'M13', 'M17', 'M18', 'M19', 'M22'];

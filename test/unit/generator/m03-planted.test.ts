@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, generateCounty, type Truth } from '../../../loaders/generator/index.js';
-import { bruteForceM03 } from '../../../loaders/generator/m03.js';
-import { SOURCE_LIST } from '../../../loaders/generator/sources.js';
+import { buildWorld, generateCounty, type Truth } from '../../../synth/generator/index.js';
+import { bruteForceM03 } from '../../../synth/generator/m03.js';
+import { SOURCE_LIST } from '../../../synth/generator/sources.js';
 import { normaliseDate, normaliseId, readSource, type Row } from './read-output.js';
 
 let dir: string;

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isValidId18, isValidUscc } from '../../../loaders/generator/checksums.js';
-import { generateCounty, type Truth } from '../../../loaders/generator/index.js';
-import { SOURCE_LIST, SOURCES } from '../../../loaders/generator/sources.js';
+import { isValidId18, isValidUscc } from '../../../synth/generator/checksums.js';
+import { generateCounty, type Truth } from '../../../synth/generator/index.js';
+import { SOURCE_LIST, SOURCES } from '../../../synth/generator/sources.js';
 import { normaliseDate, normaliseId, readSource, type Row } from './read-output.js';
 
 const ID_COLUMNS: Record<string, string[]> = {

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, generateCounty, procurementCases, type Truth } from '../../../loaders/generator/index.js';
-import { allProcurementMatches } from '../../../loaders/generator/proc-brute.js';
-import { keyId } from '../../../loaders/generator/proc-cases.js';
+import { buildWorld, generateCounty, procurementCases, type Truth } from '../../../synth/generator/index.js';
+import { allProcurementMatches } from '../../../synth/generator/proc-brute.js';
+import { keyId } from '../../../synth/generator/proc-cases.js';
 
 const MODELS = ['M04', 'M25', 'M26', 'M27', 'M28', 'M30', 'M31', 'M32', 'M35', 'M36', 'M40'];
 let dir: string;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import readXlsxFile from 'read-excel-file/node';
-import { idCheckChar } from '../../../loaders/generator/checksums.js';
-import type { SourceFile } from '../../../loaders/generator/sources.js';
+import { idCheckChar } from '../../../synth/generator/checksums.js';
+import type { SourceFile } from '../../../synth/generator/sources.js';
 
 export type Row = Record<string, string>;
 

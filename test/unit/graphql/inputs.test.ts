@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampLimit, labelsOf, link, maxHops, relPattern, relTypes } from '../../../server/graphql/inputs.js';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
 const schema = loadGraphSchema();
 const code = (f: () => unknown) => {

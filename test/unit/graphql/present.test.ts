@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presentNode, presentRels, primaryLabel } from '../../../server/graphql/entity/present.js';
-import { maySeeSensitive, parseRole } from '../../../server/graphql/roles.js';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { maySeeSensitive, parseRole } from '../../../server/access/roles.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
 const schema = loadGraphSchema();
 const person = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../../../loaders/core/errors.js';
 import { loadMappings, MAPPINGS_DIR, globToRegExp, mappingByHeaders, mappingsByName } from '../../../loaders/core/mapping/registry.js';
 import { parseMapping } from '../../../loaders/core/mapping/validate.js';

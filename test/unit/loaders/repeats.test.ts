@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadGraphSchema } from '../../../server/schema/graph-schema.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import type { Value } from '../../../loaders/core/normalise/index.js';
 import type { Grouped, NodeRow } from '../../../loaders/core/writer/group.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadTestConfig } from '../../../server/config.js';
-import { jvmOptions, newPassword } from '../../../server/neo4j/embedded.js';
-import { parseJavaMajor } from '../../../server/neo4j/java.js';
-import { supportedVersion } from '../../../server/neo4j/runtime.js';
+import { ConfigError, loadConfig, loadTestConfig } from '../../../platform/config.js';
+import { jvmOptions, newPassword } from '../../../platform/neo4j/embedded.js';
+import { parseJavaMajor } from '../../../platform/neo4j/java.js';
+import { supportedVersion } from '../../../platform/neo4j/runtime.js';
 
 describe('Java version detection', () => {
   it('reads the major version of a modern JDK', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, parseUser, userFromHeader } from '../../../server/workflow/actor.js';
-import { hitRate } from '../../../server/workflow/stats.js';
+import { ANONYMOUS, parseUser, userFromHeader } from '../../../server/access/actor.js';
+import { hitRate } from '../../../server/alerts/stats.js';
 
 describe('actor from the request', () => {
   it('is anonymous without a name, trimmed and capped otherwise', () => {

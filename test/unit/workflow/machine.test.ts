@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../server/workflow/actor.js';
+import type { Actor } from '../../../server/access/actor.js';
 import {
   ACTION_ROLES,
   ACTIONS,
@@ -11,7 +11,7 @@ import {
   type ActionInput,
   type State,
   type TransitionOutcome,
-} from '../../../server/workflow/machine.js';
+} from '../../../server/alerts/workflow/machine.js';
 
 const NOW = new Date('2024-06-01T08:00:00.000Z');
 const handler: Actor = { user: '张三', role: 'handler' };

@@ -66,7 +66,7 @@ export interface SearchHit {
 
 export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
 
-/** The roles of server/graphql/roles.ts, sent as x-huiyan-role. */
+/** The roles of server/access/roles.ts, sent as x-huiyan-role. */
 export const ROLES = ['viewer', 'handler', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 /** What the API assumes without the header. */

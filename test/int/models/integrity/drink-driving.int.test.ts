@@ -2,7 +2,7 @@
 // near misses: a man of the same name who is neither, a member who joined and an official who left around
 // the case, a case closed without a penalty, and a member's case of another offence.
 import { describe, expect, it } from 'vitest';
-import { neoDate, neoDateTime } from '../../../../server/db/values.js';
+import { neoDate, neoDateTime } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 

@@ -2,7 +2,7 @@
 // officer of a company his unit licensed, checked or fined, and the near misses: the partner's company is
 // regulated by another unit only, the unit's record is outside the window, the official had left the post.
 import { describe, expect, it } from 'vitest';
-import { neoDate, neoDateTime } from '../../../../server/db/values.js';
+import { neoDate, neoDateTime } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { uid, type SeedRel } from '../../../support/seed.js';
 

@@ -3,7 +3,7 @@
 // 配偶), an official who is not a leading member, a former spouse divorced before the post, a shareholding
 // given up before the post.
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, householdKin, marriage, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 

@@ -2,7 +2,7 @@
 // company while in post, and the near misses the catalog warns about (a role that ended before the post,
 // a deregistered or revoked company, an approved post in a state-owned enterprise).
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 

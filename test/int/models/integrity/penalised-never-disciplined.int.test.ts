@@ -2,7 +2,7 @@
 // decision after it, and the near misses: a sanction that answers the case, a case before joining the Party,
 // a witness, an official who had left his post, fellow gamblers who are neither members nor officials.
 import { describe, expect, it } from 'vitest';
-import { neoDate, neoDateTime } from '../../../../server/db/values.js';
+import { neoDate, neoDateTime } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 

@@ -2,7 +2,7 @@
 // before, and the near misses: promoted after the impact period ended, a first post (no promotion), a post
 // that began before the decision, and a sanction of a kind outside the model's scope.
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, post, preview, run } from '../../../support/model-fixture.js';
 import { uid, type SeedNode, type SeedRel } from '../../../support/seed.js';
 

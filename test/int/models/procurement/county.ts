@@ -3,8 +3,8 @@
 // Bid-[:FOR]->Project, the bid's identifiers as shared nodes (Device "<kind>:<value>", BankAccount, Phone,
 // the project manager as a Person), Company-[:WON {amount, date}]->Project once per award, one AWARDED or
 // INSPECTED per voucher or record. Each call returns the uid, so a test names its cases by uid.
-import { int } from '../../../../server/db/executor.js';
-import { neoDate, neoDateTime } from '../../../../server/db/values.js';
+import { int } from '../../../../platform/db/executor.js';
+import { neoDate, neoDateTime } from '../../../../platform/db/values.js';
 import { uid, type SeedLabel, type SeedNode, type SeedRel } from '../../../support/seed.js';
 
 export const d = neoDate;

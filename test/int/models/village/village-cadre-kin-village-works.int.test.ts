@@ -3,7 +3,7 @@
 // near misses: kin paid by another village, a payment after the cadre left, a wife divorced before the
 // payment, a son who had sold his shares before the award, a bureau (not a village) paying an official's wife.
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, householdKin, marriage, modelFixture, post, preview, run } from '../../../support/model-fixture.js';
 import { uid, type SeedRel } from '../../../support/seed.js';
 

@@ -2,7 +2,7 @@
 // death, and the near misses: the last period ended before the death (paid after it), arrears (补发) after the
 // death for months before it, periods inside the grace months, a living recipient.
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, payments, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 

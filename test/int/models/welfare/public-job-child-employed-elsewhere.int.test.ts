@@ -2,7 +2,7 @@
 // insured by an employer elsewhere for at least two of those months, and the near misses: insurance that
 // ended before the job began, a single overlapping month, a job paid before the term, a brother (not a child).
 import { describe, expect, it } from 'vitest';
-import { neoDate } from '../../../../server/db/values.js';
+import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, householdKin, modelFixture, payments, post, preview, run } from '../../../support/model-fixture.js';
 import { uid, type SeedRel } from '../../../support/seed.js';
 

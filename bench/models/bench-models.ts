@@ -1,0 +1,220 @@
+// npm run bench -- models --persons N [--seed S]: every model of the library on a generated county, once
+// cold (first run after the server starts on the freshly loaded store) and once warm (plans cached, pages
+// in the page cache). The county is loaded through the bulk path (offline importer) into a fresh embedded
+// Neo4j on its own home under var/bench: much faster than the online loaders for a big first load, and the
+// models see the same graph either way. Times are runModel's own (query, alert storage, run record), as the
+// scheduler sees them.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateCounty, type Truth } from '../../synth/generator/index.js';
+import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
+import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
+import type { Executor } from '../../platform/db/executor.js';
+import { evalCases } from '../../synth/eval/cases.js';
+import { scoreModel } from '../../synth/eval/compare.js';
+import { alertFacts } from '../../synth/eval/evaluate.js';
+import { loadLibrary, type Model } from '../../server/models/library.js';
+import { runModel, type RunResult } from '../../server/models/runner.js';
+import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
+import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { planMs, printProfile } from './profile.js';
+
+export const TARGET_SECONDS = 10;
+
+export interface ModelsBenchOptions {
+  persons: number;
+  seed: number;
+  /** Keep the county and the loaded home (var/bench/models-<persons>-<seed>) for --reuse. */
+  keep: boolean;
+  /** Open the home a --keep run left instead of generating and loading again. */
+  reuse: boolean;
+  /** Only these models (id or catalog code). */
+  models?: string[];
+  /** Print each selected model's PROFILE plan after the warm run. */
+  profile: boolean;
+  timeoutMs: number;
+}
+
+interface ModelFigures {
+  code: string | null;
+  id: string;
+  rows: number;
+  truncated: boolean;
+  alerts: number;
+  coldSeconds: number | null;
+  warmSeconds: number | null;
+  underTarget: boolean;
+  planted: number | null;
+  found: number | null;
+  nearMisses: number | null;
+  nearMissesFlagged: string[] | null;
+  error: string | null;
+}
+
+/** A small read that goes through the planner and a runtime, on a relationship every county has. */
+const WARM_UP = 'MATCH (p:Person)-[h:HOLDS_POST]->(o:Org) WHERE h.from IS NOT NULL RETURN count(DISTINCT o) AS units, max(p.birthDate) AS youngest';
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+const secs = (ms: number) => Math.round(ms / 10) / 100;
+const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
+function selectModels(all: Model[], wanted?: string[]): Model[] {
+  if (!wanted) return all;
+  const picked = all.filter((m) => wanted.includes(m.id) || (m.catalog !== undefined && wanted.includes(m.catalog)));
+  const unknown = wanted.filter((w) => !all.some((m) => m.id === w || m.catalog === w));
+  if (unknown.length) throw new Error(`no model ${unknown.join(', ')} in the library (npm run models -- list)`);
+  return picked;
+}
+
+async function runEach(db: Executor, models: Model[], label: string, timeoutMs: number): Promise<Map<string, RunResult>> {
+  const out = new Map<string, RunResult>();
+  for (const m of models) {
+    const r = await runModel(db, m, { timeoutMs });
+    out.set(m.id, r);
+    log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
+  }
+  return out;
+}
+
+export async function benchModels(o: ModelsBenchOptions): Promise<Record<string, unknown>> {
+  const started = new Date();
+  const base = path.join(ROOT, 'var', 'bench');
+  const work = path.join(base, `models-${o.persons}-${o.seed}`);
+  const county = path.join(work, 'county');
+  const home = path.join(work, 'home');
+  const loadAvgAtStart = loadAvg();
+  log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
+
+  let handle: Neo4jHandle;
+  let load: Record<string, unknown>;
+  let truth: Truth;
+  let cfg: Config;
+  const reusing = o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j')) && existsSync(path.join(county, 'truth.json'));
+  if (reusing) {
+    // A kept home: start it as it is (benchConfig would wipe it).
+    cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+    truth = JSON.parse(readFileSync(path.join(county, 'truth.json'), 'utf8')) as Truth;
+    const t = Date.now();
+    handle = await startBenchServer(cfg);
+    load = { path: 'reused', home: path.relative(ROOT, home), startSeconds: secs(Date.now() - t) };
+    log(`reusing ${path.relative(ROOT, home)} (server started in ${secs(Date.now() - t)} s); alerts of earlier runs are kept, not new`);
+  } else {
+    if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
+    rmSync(work, { recursive: true, force: true });
+    let t = Date.now();
+    ({ truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county }));
+    const generateSeconds = secs(Date.now() - t);
+    log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s`);
+    cfg = benchConfig(home);
+    log('loading through the bulk path (offline importer: much faster than the online loaders for a big first load)…');
+    t = Date.now();
+    const bulk = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(work, 'rejects'), keepOpen: true, workDir: path.join(work, 'bulk') });
+    handle = bulk.handle!;
+    const rowsRead = bulk.report.files.reduce((a, f) => a + f.rowsRead, 0);
+    load = { path: 'bulk (offline importer)', generateSeconds, seconds: secs(Date.now() - t), rowsRead, nodes: bulk.report.nodes, relationships: bulk.report.relationships, phasesMs: bulk.report.phases };
+    log(`loaded ${rowsRead} rows: ${bulk.report.nodes} nodes, ${bulk.report.relationships} relationships in ${secs(Date.now() - t)} s`);
+  }
+  const neo = cfg.neo4j as EmbeddedNeo4j;
+
+  let figures: ModelFigures[];
+  let loadAvgAfter: number[];
+  let javaPeak: number | undefined;
+  let warmUpSeconds: number | undefined;
+  try {
+    const db = handle.executor;
+    const library = loadLibrary();
+    for (const r of library.refused) log(`refused ${r.file}: ${r.reason}`);
+    const models = selectModels(library.models, o.models);
+    // The first query after a start pays the JVM's class loading and JIT of the Cypher planner and
+    // runtimes (about 20 s on a busy 2-core machine, whatever the data size). Timed apart, so that it is
+    // not charged to whichever model happens to run first.
+    const t = Date.now();
+    await db.read(WARM_UP);
+    warmUpSeconds = secs(Date.now() - t);
+    log(`server warm-up (first query after start): ${warmUpSeconds} s`);
+    log(`cold run of ${models.length} models…`);
+    const cold = await runEach(db, models, 'cold', o.timeoutMs);
+    log('warm run…');
+    const warm = await runEach(db, models, 'warm', o.timeoutMs);
+    loadAvgAfter = loadAvg();
+    if (o.profile) {
+      for (const m of models) await printProfile(db, m);
+      // Planning alone, on the now warm JVM: what each model's cold run pays again after a restart.
+      for (const m of models) log(`plan ${m.catalog ?? ''} ${m.id}: ${secs(await planMs(db, m))} s`);
+    }
+
+    const cases = evalCases(truth);
+    figures = [];
+    for (const m of models) {
+      const c = cold.get(m.id)!;
+      const w = warm.get(m.id)!;
+      const facts = await alertFacts(db, m.id);
+      const score = m.catalog ? scoreModel(m.catalog, m.id, cases, facts, w.durationMs, w.error) : undefined;
+      const error = c.error ?? w.error;
+      figures.push({
+        code: m.catalog ?? null,
+        id: m.id,
+        rows: w.rows,
+        truncated: w.truncated,
+        alerts: facts.length,
+        coldSeconds: c.error ? null : secs(c.durationMs),
+        warmSeconds: w.error ? null : secs(w.durationMs),
+        underTarget: !error && c.durationMs < TARGET_SECONDS * 1000 && w.durationMs < TARGET_SECONDS * 1000,
+        planted: score?.planted ?? null,
+        found: score?.found ?? null,
+        nearMisses: score?.nearMisses ?? null,
+        nearMissesFlagged: score?.nearMissesFlagged ?? null,
+        error,
+      });
+    }
+  } finally {
+    javaPeak = javaPeakMiB(neo.homeDir); // the pid file goes with the server
+    await handle.close();
+    if (!o.keep) rmSync(work, { recursive: true, force: true });
+  }
+
+  const sum = (k: 'coldSeconds' | 'warmSeconds') => Math.round(figures.reduce((a, f) => a + (f[k] ?? 0), 0) * 100) / 100;
+  const out = {
+    bench: 'models',
+    startedAt: started.toISOString(),
+    persons: o.persons,
+    seed: o.seed,
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvgAtStart, loadAvgAfterModels: loadAvgAfter },
+    neo4j: { heap: neo.heap, pageCache: neo.pageCache, javaPeakMiB: javaPeak ?? null },
+    nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    load,
+    warmUpSeconds: warmUpSeconds ?? null,
+    targetSeconds: TARGET_SECONDS,
+    totals: { coldSeconds: sum('coldSeconds'), warmSeconds: sum('warmSeconds'), models: figures.length, underTarget: figures.filter((f) => f.underTarget).length },
+    models: figures,
+  };
+  mkdirSync(base, { recursive: true });
+  const file = path.join(base, `models-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(out, null, 2));
+  printTable(out, file);
+  return out;
+}
+
+function printTable(out: { persons: number; seed: number; models: ModelFigures[]; totals: { coldSeconds: number; warmSeconds: number; models: number; underTarget: number }; neo4j: { heap: string; pageCache: string; javaPeakMiB: number | null }; nodeRssPeakMiB: number; machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] }; load: Record<string, unknown>; warmUpSeconds: number | null }, file: string): void {
+  const head = ['model', 'id', 'rows', 'alerts', 'cold s', 'warm s', `< ${TARGET_SECONDS} s`, 'found/planted', 'near misses flagged'];
+  const rows = out.models.map((f) => [
+    f.code ?? '',
+    f.id,
+    `${f.rows}${f.truncated ? ' (capped)' : ''}`,
+    String(f.alerts),
+    f.coldSeconds === null ? '—' : f.coldSeconds.toFixed(2),
+    f.warmSeconds === null ? '—' : f.warmSeconds.toFixed(2),
+    f.error ? `✗ ${f.error.slice(0, 60)}` : f.underTarget ? '✓' : '✗',
+    f.planted === null ? '' : `${f.found}/${f.planted}`,
+    f.nearMisses === null ? '' : `${f.nearMissesFlagged!.length}/${f.nearMisses}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  console.log(`\n${out.persons} persons, seed ${out.seed}; loaded by ${String(out.load.path)}`);
+  console.log([head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n'));
+  console.log(`server warm-up (first query after the start, charged to no model): ${out.warmUpSeconds ?? '?'} s`);
+  console.log(`whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`);
+  console.log(`memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`);
+  console.log(`load average (1, 5, 15 min) at start ${out.machine.loadAvgAtStart.join(' ')}, after the models ${out.machine.loadAvgAfterModels.join(' ')}`);
+  console.log(`saved ${path.relative(process.cwd(), file)}`);
+}

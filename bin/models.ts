@@ -1,0 +1,60 @@
+// npm run models -- list
+// npm run models -- run [--model <id>] [--subject <uid>] [--param name=value ...] [--preview] [--json]
+// Runs models against the configured Neo4j (the embedded server of a running `npm start` is attached, not
+// restarted) and prints what each run found.
+import { loadConfig } from '../platform/config.js';
+import { loadLibrary } from '../server/models/library.js';
+import { runAll, runModel, type RunResult } from '../server/models/runner.js';
+import { openNeo4j } from '../platform/neo4j/runtime.js';
+import { parseArgs, Usage, type Args } from './model-args.js';
+
+function line(r: RunResult): string {
+  if (r.error) return `✗ ${r.modelId} r${r.modelRevision}: ${r.error}`;
+  const what = r.drafts ? `${r.drafts.length} alerts (preview, nothing stored)` : `${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone`;
+  return `✓ ${r.modelId} r${r.modelRevision}: ${r.rows} rows${r.truncated ? ' (capped)' : ''} → ${what}, ${r.durationMs} ms`;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof Usage)) throw e;
+    console.error(`${e.message}\nusage: npm run models -- list | run [--model <id>] [--subject <uid>] [--param name=value] [--preview] [--json]`);
+    return 2;
+  }
+  const library = loadLibrary();
+  for (const r of library.refused) console.error(`refused: ${r.reason}`);
+  if (args.command === 'list') {
+    for (const m of library.models) console.log(`${m.id}\tr${m.revision}\t${m.severity}\t${m.catalog ?? ''}\t${m.title.zh} / ${m.title.en}`);
+    return library.refused.length ? 1 : 0;
+  }
+  const model = args.model ? library.get(args.model) : undefined;
+  if (args.model && !model) {
+    console.error(`no model ${args.model}; npm run models -- list shows them`);
+    return 2;
+  }
+  const neo4j = await openNeo4j(loadConfig(), (m) => console.error(m), { attach: true });
+  try {
+    const opts = { params: args.params, subject: args.subject, preview: args.preview };
+    const results = model ? [await runModel(neo4j.executor, model, opts)] : await runAll(neo4j.executor, library, opts);
+    if (args.json) console.log(JSON.stringify(results, null, 2));
+    else {
+      for (const r of results) {
+        console.log(line(r));
+        for (const d of r.drafts ?? []) console.log(`    ${d.summaryZh}`);
+      }
+    }
+    return results.some((r) => r.error) ? 1 : 0;
+  } finally {
+    await neo4j.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);

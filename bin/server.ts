@@ -1,0 +1,77 @@
+// `npm start`: the side effects live here and nowhere else. Config → Neo4j (embedded or external) →
+// bootstrap (schema, models, demo) → HTTP for the API and the explorer. Ctrl-C and SIGTERM stop the HTTP
+// server, close the driver and stop the embedded Neo4j cleanly before exiting.
+import { createServer } from 'node:http';
+import { createApp } from '../server/app.js';
+import { bootstrap } from '../server/bootstrap.js';
+import { demoSeeder } from '../synth/demo.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
+import { catalogOf } from '../server/graphql/model/catalog.js';
+import { scheduleModels, type Scheduler } from '../server/models/scheduler.js';
+import { libraryRunner } from '../server/graphql/model/library-runner.js';
+import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
+import { createLogger } from '../platform/log.js';
+import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
+import { RuntimeError } from '../platform/neo4j/errors.js';
+
+const log = (m: string) => console.log(`[huiyan] ${m}`);
+let neo4j: Neo4jHandle | undefined;
+let scheduler: Scheduler | undefined;
+let shuttingDown: Promise<void> | undefined;
+
+async function shutdown(code: number, server?: ReturnType<typeof createServer>): Promise<void> {
+  shuttingDown ??= (async () => {
+    log('Stopping…');
+    // No scheduled run may start against a driver that is closing.
+    scheduler?.stop();
+    if (server) await new Promise<void>((r) => server.close(() => r()).closeAllConnections());
+    if (neo4j) {
+      await neo4j.close();
+      if (neo4j.kind === 'embedded') log('Neo4j stopped.');
+    }
+    process.exit(code);
+  })();
+  return shuttingDown;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const cfg = loadConfig();
+  // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it; the HTTP server joins later.
+  const http: { server?: ReturnType<typeof createServer> } = {};
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, http.server));
+
+  log(cfg.neo4j.kind === 'embedded' ? `Starting the embedded Neo4j (home ${cfg.neo4j.homeDir})…` : `Connecting to ${cfg.neo4j.uri}…`);
+  neo4j = await openNeo4j(cfg, log);
+  log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
+
+  const boot = await bootstrap(neo4j.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
+  scheduler = scheduleModels(neo4j.executor, boot.library, log);
+  const app = createApp({
+    executor: neo4j.executor,
+    graphSchema: boot.graphSchema,
+    models: catalogOf(boot.library),
+    production: cfg.production,
+    logger: createLogger(cfg.logLevel),
+    // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
+    personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
+    runner: libraryRunner(neo4j.executor, boot.library),
+  });
+  const server = createServer(app);
+  http.server = server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(cfg.port, cfg.host, resolve);
+  });
+  const url = `http://${cfg.host}:${cfg.port}/`;
+  log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+  log(`Explorer 探索界面: ${url}`);
+  log(`GraphQL API: ${url}graphql`);
+}
+
+main().catch(async (e: unknown) => {
+  if (e instanceof RuntimeError || e instanceof ConfigError) console.error(`[huiyan] ${e.message}`);
+  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
+  else console.error('[huiyan] Start-up failed:', e);
+  await shutdown(1);
+});

@@ -1,0 +1,14 @@
+// Expected errors as plain data: a code the caller can branch on and a message for a person. Features
+// below the API (access, alerts, models) throw these without knowing GraphQL; the API layer turns them
+// into coded GraphQL errors in one place (server/graphql/errors.ts). Anything else is unexpected and masked.
+export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+
+export class CodedError extends Error {
+  override name = 'CodedError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
