@@ -11,4 +11,9 @@ export class CodedError extends Error {
   ) {
     super(message);
   }
+
+  /** The shape a GraphQL client reads a code from (`extensions.code`), so both layers expose it alike. */
+  get extensions(): { code: ErrorCode } {
+    return { code: this.code };
+  }
 }

@@ -5,7 +5,7 @@ import { uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import { InvalidValue, MissingColumns } from './errors.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './mapping/types.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
-import { maskIdNo } from './normalise/id-number.js';
+import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey } from './readers/header.js';

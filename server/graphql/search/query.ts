@@ -1,26 +1,11 @@
 // Pure pieces of search: recognising identifiers typed into the search box, and turning free text into a
 // Lucene query that cannot be misread as Lucene syntax.
+import { upgradeId15 } from '../../../platform/identifiers/id-number.js';
 
 const ID18 = /^\d{17}[\dX]$/;
 const ID15 = /^\d{15}$/;
 // GB 32100: 18 characters from the code set without I, O, Z, S, V.
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK = '10X98765432';
-
-/** GB 11643 check character for the first 17 digits. */
-export function idCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0);
-  return CHECK[sum % 11] ?? '';
-}
-
-/** A legacy 15-digit number becomes its 18-digit form: century 19 inserted, check character added. */
-export function idTo18(id15: string): string {
-  const first17 = `${id15.slice(0, 6)}19${id15.slice(6)}`;
-  return first17 + idCheckChar(first17);
-}
 
 export interface Identifier {
   /** Person ID number, normalised to 18 characters with an upper-case X. */
@@ -41,7 +26,7 @@ export function asIdentifier(q: string): Identifier | null {
     .toUpperCase();
   const out: Identifier = {};
   if (ID18.test(s)) out.idNo = s;
-  else if (ID15.test(s)) out.idNo = idTo18(s);
+  else if (ID15.test(s)) out.idNo = upgradeId15(s);
   if (USCC.test(s)) out.code = s;
   return out.idNo || out.code ? out : null;
 }

@@ -2,7 +2,7 @@
 // company won the bureau's tender; a few more staff so neighbour expansion can be truncated; one alert
 // over the whole chain plus four more of lower severity for paging; a model run and a load run.
 import type { Executor } from '../../../platform/db/executor.js';
-import { idCheckChar } from '../../../server/graphql/search/query.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 
 const id = (first17: string) => first17 + idCheckChar(first17);
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
-import { idCheckChar } from '../../../loaders/core/normalise/id-number.js';
-import { usccCheckChar } from '../../../loaders/core/normalise/uscc.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
+import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
 
 export const id = (body17: string) => body17 + idCheckChar(body17);
 export const uscc = (body17: string) => body17 + usccCheckChar(body17)!;

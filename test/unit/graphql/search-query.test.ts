@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asIdentifier, charCount, idCheckChar, idTo18, luceneQuery } from '../../../server/graphql/search/query.js';
+import { asIdentifier, charCount, luceneQuery } from '../../../server/graphql/search/query.js';
+import { idCheckChar, upgradeId15 as idTo18 } from '../../../platform/identifiers/id-number.js';
 
 describe('identifiers typed into search', () => {
   it('recognises an 18-digit ID number, with a lower-case x or full-width digits', () => {

@@ -11,7 +11,7 @@ import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { loadFile } from '../../../loaders/core/load-file.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import { openSource } from '../../../loaders/core/readers/source-reader.js';
-import { idCheckChar } from '../../../loaders/core/normalise/id-number.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 
 type Stmt = { cypher: string; params?: Record<string, unknown> };
 const firstKey = (s: Stmt[]) => ((s[0]!.params!.rows as unknown[][])[0]![0] as string);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, idFacts, idNo, maskIdNo, upgradeId15 } from '../../../loaders/core/normalise/id-number.js';
-import { uscc, usccCheckChar } from '../../../loaders/core/normalise/uscc.js';
+import { idNo } from '../../../loaders/core/normalise/id-number.js';
+import { idCheckChar, idFacts, maskIdNo, upgradeId15 } from '../../../platform/identifiers/id-number.js';
+import { uscc } from '../../../loaders/core/normalise/uscc.js';
+import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
 import { InvalidValue } from '../../../loaders/core/errors.js';
 
 describe('ID numbers (GB 11643, MOD 11-2)', () => {

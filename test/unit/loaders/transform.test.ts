@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { MissingColumns } from '../../../loaders/core/errors.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
-import { idCheckChar } from '../../../loaders/core/normalise/id-number.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
 import { headerKey } from '../../../loaders/core/readers/header.js';
 import { bindColumns, transformRow } from '../../../loaders/core/transform.js';
