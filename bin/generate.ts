@@ -1,6 +1,6 @@
 // npm run generate -- --persons 400 --seed 7 --out var/demo [--no-noise]
 import { parseArgs } from 'node:util';
-import { generateCounty } from '../synth/generator/index.js';
+import { generateCounty } from '../synth/generate.js';
 
 const { values } = parseArgs({
   options: {

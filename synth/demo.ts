@@ -1,7 +1,7 @@
 // The synthetic demo county: generated into var/demo from a fixed seed and loaded through the ordinary
 // loaders, on an empty database only, so a restart reuses what is there.
 import path from 'node:path';
-import { generateCounty } from './generator/index.js';
+import { generateCounty } from './generate.js';
 import { loadFiles } from '../loaders/index.js';
 import type { Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';

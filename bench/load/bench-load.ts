@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCounty } from '../../synth/generator/index.js';
+import { generateCounty } from '../../synth/generate.js';
 import { loadFiles } from '../../loaders/index.js';
 import { collectFiles } from '../../loaders/bulk/collect.js';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';

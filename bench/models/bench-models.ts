@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateCounty, type Truth } from '../../synth/generator/index.js';
+import { generateCounty, type Truth } from '../../synth/generate.js';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
 import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/executor.js';

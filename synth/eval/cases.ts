@@ -1,6 +1,6 @@
 // The planted cases of a generated county's truth.json, in one shape for every model: which model (catalog
 // code), whether an alert is expected, and the uids that identify the alert.
-import type { Truth } from '../generator/index.js';
+import type { Truth } from '../generate.js';
 
 export interface EvalCase {
   model: string;

@@ -1,7 +1,7 @@
 // One evaluation: generate a county, load it through the loaders, run every model, and score each model
 // against the county's planted cases. Takes an Executor on an empty database.
 import path from 'node:path';
-import { generateCounty } from '../generator/index.js';
+import { generateCounty } from '../generate.js';
 import { loadFiles } from '../../loaders/index.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { loadLibrary } from '../../server/models/library.js';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCounty } from '../../../synth/generator/index.js';
+import { generateCounty } from '../../../synth/generate.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { BulkRefused, loadFilesBulk, type BulkReport } from '../../../loaders/bulk/load-bulk.js';
 import { loadConfig, type Config } from '../../../platform/config.js';

@@ -9,7 +9,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { fingerprint } from '../../../server/alerts/fingerprint.js';
 import { loadLibrary, type Library } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
-import { generateCounty, type Truth } from '../../../synth/generator/index.js';
+import { generateCounty, type Truth } from '../../../synth/generate.js';
 import { loadFiles } from '../../../loaders/index.js';
 import { freshGraph } from '../../support/db.js';
 

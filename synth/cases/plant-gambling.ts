@@ -1,0 +1,80 @@
+// Planted M19 cases: an official gambles (same 赌博 case file) with a company's legal representative.
+//   A1, A2  the official's unit holds a licence/check/penalty record of that company (REGULATES)
+//   N1      the partner's company is regulated only by other units (管理服务对象 of someone else)
+// The partners are background company representatives picked from the 行政许可检查处罚 records. Both
+// officials are later disciplined for the gambling, so M17 stays with its own cases.
+import { ageOn, day, type Day } from '../world/dates.js';
+import type { Person, RegRecord, World } from '../world/world.js';
+import type { Finish, IntegrityCase, PlantCtx } from './plant-context.js';
+import type { Population } from '../world/population.js';
+import type { Rng } from '../world/prng.js';
+import { orgUid } from '../world/record-helpers.js';
+
+/** A live company's representative who is a plain background adult (no post, not planted). */
+function partnerOf(world: World, company: number, officials: Set<number>): Person | undefined {
+  const c = world.companies[company];
+  const p = c ? world.persons[c.rep] : undefined;
+  if (!c || !p || c.planted || p.planted || p.cancel || officials.has(p.idx) || (c.status !== '存续' && c.status !== '在业')) return undefined;
+  const age = ageOn(p.birth, day(2023, 1, 1));
+  return age >= 25 && age <= 65 ? p : undefined;
+}
+
+export function planGambling(pop: Population, rng: Rng, villages: number[], set: number): Finish[] {
+  const officials = [0, 1, 2].map((i) => pop.household(rng.pick(villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person);
+  const tag = (id: string): string => (set === 0 ? id : `${id}-${set + 1}`);
+  return [(ctx: PlantCtx): IntegrityCase[] => {
+    const world = ctx.world;
+    const regs: RegRecord[] = world.regs ?? [];
+    const postHolders = new Set(world.posts.map((p) => p.person));
+    const used = new Set(ctx.records.cases.flatMap((c) => c.parties.map((x) => x.person)));
+    const byCompany = new Map<number, Set<number>>();
+    for (const r of regs) byCompany.set(r.company, (byCompany.get(r.company) ?? new Set<number>()).add(r.org));
+    const bureaus = world.orgs.filter((o) => o.kind === '党政机关' && o.name.endsWith('局')).map((o) => o.idx);
+    // Every unit regulating any company the person has a role in (M19 reads legal representative,
+    // shareholder and officer alike): a near miss's partner must be clear of the unit in all of them, not
+    // only in the company they were picked for; in a big county many represent one firm and sit in another.
+    // Built on first use (only the near miss asks), once rather than per candidate partner.
+    let companiesOf: Map<number, Set<number>> | undefined;
+    const regulatorsOfPerson = (person: number): Set<number> => {
+      if (!companiesOf) {
+        const index = new Map<number, Set<number>>();
+        const add = (p: number, c: number) => (index.get(p) ?? index.set(p, new Set<number>()).get(p)!).add(c);
+        for (const c of world.companies) add(c.rep, c.idx);
+        for (const h of world.shareholdings) if (h.holder.kind === 'person') add(h.holder.idx, h.company);
+        for (const o of world.officers) add(o.person, o.company);
+        companiesOf = index;
+      }
+      return new Set([...(companiesOf.get(person) ?? [])].flatMap((c) => [...(byCompany.get(c) ?? [])]));
+    };
+    const cases: IntegrityCase[] = [];
+    const pick = (want: (orgs: Set<number>) => number | undefined, allRoles = false): { partner: Person; unit: number } | undefined => {
+      const companies = [...byCompany.keys()].sort((a, b) => a - b);
+      const start = companies.length ? ctx.rng.int(0, companies.length - 1) : 0;
+      for (let i = 0; i < companies.length; i++) {
+        const c = companies[(start + i) % companies.length] as number;
+        const partner = partnerOf(world, c, postHolders);
+        const unit = partner ? want(allRoles ? regulatorsOfPerson(partner.idx) : (byCompany.get(c) ?? new Set())) : undefined;
+        if (partner && unit !== undefined && !used.has(partner.idx)) { used.add(partner.idx); return { partner, unit }; }
+      }
+      return undefined;
+    };
+    const plant = (id: string, expected: IntegrityCase['expected'], kind: string, official: Person, found: { partner: Person; unit: number }, time: Day, note: string) => {
+      const unitName = world.orgs[found.unit]?.name ?? '';
+      ctx.post(official, found.unit, '科长', '四级主任科员', false, day(2015, 3, 1));
+      const c = ctx.police('赌博', time, '桐庐县桐君街道某茶楼包厢', [
+        { person: official.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '公务员', employer: unitName },
+        { person: found.partner.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '企业负责人', employer: '' },
+      ]);
+      ctx.sanction(official, `${unitName}科长`, '政务', '记过', time + 60, '参与赌博');
+      cases.push({ model: 'M19', id: tag(id), expected, kind, ids: { official: ctx.uid(official), partner: ctx.uid(found.partner), policeCase: `PoliceCase:${c.caseNo}` }, note: `${note} (${orgUid(world, found.unit)})` });
+    };
+    const own = (orgs: Set<number>) => [...orgs].find((o) => bureaus.includes(o));
+    const a1 = pick(own);
+    const a2 = pick(own);
+    const n1 = pick((orgs) => bureaus.find((b) => !orgs.has(b)), true);
+    if (a1) plant('M19-A1', 'alert', 'gambling_with_regulated_party', officials[0] as Person, a1, day(2023, 1, 14), 'the official\'s unit licensed or inspected the partner\'s company');
+    if (a2) plant('M19-A2', 'alert', 'gambling_with_regulated_party', officials[1] as Person, a2, day(2022, 12, 3), 'the official\'s unit licensed or inspected the partner\'s company');
+    if (n1) plant('M19-N1', 'no_alert', 'near_miss_partner_not_regulated_by_unit', officials[2] as Person, n1, day(2023, 4, 22), 'the partner\'s company is regulated by other units only');
+    return cases;
+  }];
+}

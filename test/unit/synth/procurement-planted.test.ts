@@ -1,0 +1,56 @@
+// The planted procurement cases are in the data as designed: each model has its planted alerts and near
+// misses, the brute force over the generated county finds exactly truth.json's alerts, and the written
+// bid file shows the shared fingerprints the collusion cases rest on.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorld, generateCounty, procurementCases, type Truth } from '../../../synth/generate.js';
+import { allProcurementMatches } from '../../../synth/cases/proc-brute.js';
+import { keyId } from '../../../synth/cases/proc-cases.js';
+
+const MODELS = ['M04', 'M25', 'M26', 'M27', 'M28', 'M30', 'M31', 'M32', 'M35', 'M36', 'M40'];
+let dir: string;
+let truth: Truth;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'huiyan-gen-proc-'));
+  ({ truth } = await generateCounty({ persons: 400, seed: 7, outDir: dir }));
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('planted procurement cases (400 persons, seed 7)', () => {
+  it('plants at least two alerts and one near miss per model (one high-share unit for M36), and nothing unplanned', () => {
+    for (const m of MODELS) {
+      const cases = truth.cases.filter((c) => c.model === m);
+      expect(cases.filter((c) => c.expected === 'alert').length, m).toBeGreaterThanOrEqual(m === 'M36' ? 1 : 2);
+      if (m !== 'M36') expect(cases.filter((c) => c.expected === 'no_alert').length, m).toBeGreaterThanOrEqual(1);
+      expect(cases.filter((c) => c.kind === 'background'), m).toEqual([]);
+    }
+  });
+
+  it('names every case by graph uids', () => {
+    for (const c of truth.cases.filter((x) => MODELS.includes(x.model))) {
+      for (const u of c.key) expect(u, c.id).toMatch(/^(Company|Project|Org|Person):[0-9A-Z-]+$/);
+    }
+  });
+
+  it('brute force over the world equals the truth\'s alerts, for several seeds and sizes', () => {
+    for (const [persons, seed] of [[400, 7], [400, 2], [1500, 3]] as const) {
+      const { world, procurement } = buildWorld(persons, seed);
+      const cases = procurementCases(world, procurement);
+      const found = new Set(allProcurementMatches(world).map((m) => keyId(m.model, m.key)));
+      expect(cases.filter((c) => c.expected === 'alert').length, `${persons}/${seed}`).toBe(found.size);
+    }
+  }, 120_000);
+
+  it('writes the shared machine code of M25-A1 on both bids of its lot', () => {
+    const c = truth.cases.find((x) => x.id === 'M25-A1')!;
+    const [a, b, project] = c.key.map((u) => u.slice(u.indexOf(':') + 1));
+    const bids = readFileSync(join(dir, '投标记录.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
+      .filter((r) => r['项目编号'] === project && (r['投标人信用代码'] === a || r['投标人信用代码'] === b));
+    expect(bids).toHaveLength(2);
+    expect(bids[0]!['机器码']).toBe(bids[1]!['机器码']);
+    expect(bids[0]!['项目负责人证件号码']).toMatch(/^\d{17}[\dX]$/);
+  });
+});
