@@ -1,11 +1,15 @@
-// Tests organised by what they need: pure units; integration against one real Neo4j per run; the
-// browser suite against the built explorer served by the real server on that Neo4j.
+// Tests organised by what they need: pure units; integration against real Neo4j servers (one per worker);
+// the synthetic county at full size; the browser suite against the built explorer served by the real
+// server on a Neo4j of its own. Everything but the browser suite runs side by side in one group.
 import { defineConfig } from 'vitest/config';
+import { EXTERNAL_TEST_NEO4J, TEST_WORKERS } from './test/setup/workers.js';
 
 export default defineConfig({
   test: {
     // The JSON report is what .ci/run reads its pass/fail totals from.
     reporters: ['default', ['json', { outputFile: 'var/test-results.json' }]],
+    // Vitest's default on a 2-core machine is one worker, which ran the whole suite file by file.
+    maxWorkers: TEST_WORKERS,
     projects: [
       {
         test: {
@@ -23,8 +27,8 @@ export default defineConfig({
           include: ['test/int/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/neo4j-global.ts'],
-          // One Neo4j, one database: files run one after another and each starts from an empty graph.
-          fileParallelism: false,
+          // Each worker has a Neo4j of its own (test/support/db.ts); one external server means one at a time.
+          fileParallelism: !EXTERNAL_TEST_NEO4J,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
@@ -35,7 +39,9 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/server-global.ts'],
+          // The three files triage alerts on one served county, so they run one after another, after the rest.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 240_000,
         },

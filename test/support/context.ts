@@ -12,7 +12,8 @@ export interface DemoFacts {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4j: Neo4jConnection;
+    /** One server per worker of the integration project; a file uses its worker's (testConnection). */
+    neo4jPool: Neo4jConnection[];
     varDir: string;
     baseUrl: string;
     demo: DemoFacts;

@@ -1,12 +1,23 @@
-// Integration tests share one database per run: each file takes it empty, with the schema applied.
+// Integration files run side by side, each on its worker's own server (test/setup/neo4j-global.ts), and
+// each takes that server's database empty, with the schema applied.
 import { inject } from 'vitest';
-import { Executor } from '../../platform/db/executor.js';
+import { Executor, type Connection } from '../../platform/db/executor.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
 import './context.js';
 
+/** The server of the worker running this file: VITEST_POOL_ID is unique among the files running now. */
+export function testConnection(): Connection {
+  const pool = inject('neo4jPool');
+  const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+  // One server (an external one) serves every file, which then run one after another.
+  const conn = pool.length === 1 ? pool[0] : pool[worker - 1];
+  if (!conn) throw new Error(`no test Neo4j for worker ${worker} (${pool.length} started)`);
+  return conn;
+}
+
 export function testExecutor(): Executor {
-  return new Executor(inject('neo4j'));
+  return new Executor(testConnection());
 }
 
 export async function wipe(db: Executor): Promise<void> {

@@ -1,15 +1,14 @@
-// Shared by the GraphQL integration tests: an Executor on the run's Neo4j (provided by the global setup),
+// Shared by the GraphQL integration tests: an Executor on the worker's Neo4j (test/support/db.ts),
 // a wiped and seeded graph, an app built over it, and a small helper to POST GraphQL.
-import { inject } from 'vitest';
 import { Executor, type Connection } from '../../../platform/db/executor.js';
-import { freshGraph } from '../../support/db.js';
+import { freshGraph, testConnection } from '../../support/db.js';
 import { createApp, type App } from '../../../server/app.js';
 import type { ModelCatalog, ModelInfo } from '../../../server/graphql/context.js';
 import type { Limits } from '../../../server/graphql/limits.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { seed } from './seed.js';
 
-export const connection = (): Connection => inject('neo4j');
+export const connection = (): Connection => testConnection();
 
 export const MODELS: ModelInfo[] = [
   {
