@@ -54,7 +54,6 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
   const demo: DemoFacts = { officialName: rows[0].name, officialUid: rows[0].uid, alertCount: rows[0].alerts };
   project.provide('baseUrl', baseUrl);
   project.provide('demo', demo);
-  project.provide('neo4j', handle.connection);
   project.provide('varDir', cfg.varDir);
   return async () => {
     server.closeAllConnections();
