@@ -1,0 +1,102 @@
+// The shape of a mapping (loaders/mappings/*.yaml), as a zod schema: validate.ts checks it first, and
+// bin/schemas.ts publishes it as schemas/mapping.schema.json so an editor flags a typo as it is typed.
+// What depends on graph.yaml or on other parts of the mapping (labels, properties, column references,
+// types) is checked afterwards in validate.ts.
+import { z } from 'zod';
+import { IDENT } from '../../../platform/schema/graph-schema.js';
+import { strict } from '../../../platform/validation/yaml.js';
+import { DEVICE_KINDS } from '../normalise/device.js';
+import { NORMALISERS } from '../normalise/index.js';
+
+/** Steps the loader runs after the files, named by the mappings whose data they need. */
+export const DERIVATIONS = ['householdKin'] as const;
+
+const text = z.string().min(1, 'must be a non-empty string');
+/** A header or file pattern; YAML reads `2024` as a number, which is meant as text. */
+const name = z.union([z.string(), z.number().transform(String)]);
+const value = z.union([z.string(), z.number(), z.boolean()]);
+const ident = (what: string) => z.string().regex(IDENT, `${what} are letters, digits and _`);
+const nonEmpty = <T extends z.ZodType<Record<string, unknown>>>(map: T, why: string) => map.refine((o) => Object.keys(o).length > 0, why);
+
+/** What each normaliser option may hold; an option without `.optional()` is required where allowed. */
+const OPTIONS: Record<string, z.ZodType> = {
+  tz: z.string().optional().describe('offset for values written without one (default +08:00)'),
+  unit: z.enum(['元', '万元']).optional().describe('unit of bare numbers (default 元)'),
+  kind: z.enum(DEVICE_KINDS),
+  valueOnly: z.boolean().optional().describe('the canonical value instead of the Device key'),
+  values: nonEmpty(z.record(z.string(), z.string()), 'enum needs values: { 写法: value }').describe('written form → stored value'),
+  passthrough: z.boolean().optional().describe('keep values not listed instead of refusing them'),
+};
+
+const known = `(known: ${Object.keys(NORMALISERS).join(', ')}, switch)`;
+const unknownNormaliser = (v: unknown) => `unknown normaliser ${JSON.stringify(v)} ${known}`;
+
+/** A normaliser by name, `{ type, …options }`, or a switch on another column's value. */
+export type NormaliserYaml = string | SwitchYaml | { type: string; [option: string]: unknown };
+export type SwitchYaml = { type: 'switch'; on: string; cases: Record<string, NormaliserYaml>; default?: NormaliserYaml };
+export const isSwitch = (v: Exclude<NormaliserYaml, string>): v is SwitchYaml => v.type === 'switch';
+export const NormaliserYaml: z.ZodType<NormaliserYaml> = z.lazy(() => {
+  const named = Object.entries(NORMALISERS).map(([type, def]) =>
+    strict({ type: z.literal(type), ...Object.fromEntries(def.options.map((o) => [o, OPTIONS[o] ?? z.never()])) }),
+  );
+  const switched = strict({ type: z.literal('switch'), on: text, cases: z.record(z.string(), NormaliserYaml), default: NormaliserYaml.optional() });
+  // Built from the NORMALISERS table, so TypeScript sees a list where zod wants a non-empty tuple.
+  const shapes = [...named, switched] as unknown as [z.ZodObject, ...z.ZodObject[]];
+  const byType = z.discriminatedUnion('type', shapes, {
+    error: (iss) => (iss.code === 'invalid_union' ? unknownNormaliser((iss.input as { type?: unknown }).type) : undefined),
+  });
+  return z.union([z.enum(Object.keys(NORMALISERS), { error: (iss) => unknownNormaliser(iss.input) }), byType]) as z.ZodType<NormaliserYaml>;
+}).meta({ id: 'normaliser', description: 'a normaliser name, { type, ...options }, or { type: switch, on, cases, default? }' });
+
+export const ConditionYaml = strict({ column: text, equals: value.optional(), in: z.array(value).optional(), present: z.boolean().optional() }).refine(
+  (c) => c.equals !== undefined || c.in !== undefined || c.present !== undefined,
+  'needs equals, in or present',
+);
+
+/** graph property ← a column id, or `{ column | value, when? }`. */
+const props = z.record(z.string(), z.union([z.string(), strict({ column: text.optional(), value: value.optional(), when: ConditionYaml.optional() })]));
+
+export const ColumnYaml = strict({
+  headers: z.array(name).min(1, 'must list at least one header').describe('aliases, compared after NFKC, without spaces and "*"'),
+  normalise: NormaliserYaml.optional(),
+  required: z.boolean().optional().describe('an empty cell rejects the row'),
+});
+
+export const NodeYaml = strict({
+  label: text.describe('a label of graph.yaml'),
+  key: text.describe('the column holding the key'),
+  props: props.optional(),
+  mode: z.enum(['set', 'fill']).optional().describe('set (default): values overwrite; fill: only blanks are filled'),
+  mustExist: z.boolean().optional().describe('never created here: a row naming an unknown key is rejected'),
+  when: ConditionYaml.optional(),
+});
+
+export const RelationshipYaml = strict({
+  type: text.describe('a relationship type of graph.yaml'),
+  from: text.describe('a node ref'),
+  to: text.describe('a node ref'),
+  props: props.optional(),
+  identity: z.array(name).optional().describe('props in the MERGE pattern'),
+  bothWays: z.boolean().optional(),
+  when: ConditionYaml.optional(),
+});
+
+export const MappingYaml = strict({
+  id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be lower-case letters, digits, - and _'),
+  title: strict({ zh: text, en: text }),
+  order: z.number().default(100).describe('load order: node-creating sources first'),
+  match: strict({ files: z.array(name).optional(), headers: z.array(name).optional() }).optional(),
+  format: strict({
+    type: z.enum(['csv', 'xlsx', 'jsonl']),
+    encoding: text.optional(),
+    sheet: text.optional(),
+    delimiter: text.optional(),
+  }),
+  derive: z.array(z.enum(DERIVATIONS)).default([]),
+  columns: nonEmpty(z.record(ident('column ids'), ColumnYaml), 'must not be empty'),
+  nodes: nonEmpty(z.record(ident('refs'), NodeYaml), 'must not be empty'),
+  relationships: z.array(RelationshipYaml).default([]),
+}).meta({ title: 'huiyan source mapping', description: 'One department source → graph (docs/loaders.md "The mapping format").' });
+
+export type MappingYaml = z.output<typeof MappingYaml>;
+export type ConditionYaml = z.output<typeof ConditionYaml>;
