@@ -33,7 +33,11 @@ export const LabelYaml = strict({
   en: text,
   color: text,
   shape: text.describe('a Cytoscape node shape'),
-  search: z.array(text).nullish().transform((v) => v ?? []).describe('properties in the full-text index'),
+  search: z
+    .array(text)
+    .nullish()
+    .transform((v) => v ?? [])
+    .describe('properties in the full-text index'),
   properties,
 });
 

@@ -25,9 +25,9 @@ export const PARAM_VALUE: Record<ParamType, z.ZodType> = {
 // One shape per type, so the default is checked against the type it declares (an editor too).
 const ParamYaml = z.discriminatedUnion(
   'type',
-  ParamTypeYaml.options.map((type) => strict({ type: z.literal(type), default: PARAM_VALUE[type], description: z.string().default('') })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<ParamType>; default: z.ZodType; description: z.ZodDefault<z.ZodString> }>,
-  ],
+  ParamTypeYaml.options.map((type) =>
+    strict({ type: z.literal(type), default: PARAM_VALUE[type], description: z.string().default('') }),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<ParamType>; default: z.ZodType; description: z.ZodDefault<z.ZodString> }>],
 );
 
 export const HeaderYaml = strict(
@@ -44,7 +44,10 @@ export const HeaderYaml = strict(
       .default({})
       .describe('every $name in the query, and only those'),
     identity: z.array(z.string()).min(1, 'must name at least one result column').describe('result columns that make one alert'),
-    subjects: z.array(strict({ column: text, role: text })).min(1, 'must name at least one column').describe('result columns holding entity uids'),
+    subjects: z
+      .array(strict({ column: text, role: text }))
+      .min(1, 'must name at least one column')
+      .describe('result columns holding entity uids'),
     evidence: text.describe('result column: the list of paths making the case'),
     amount: text.optional().describe('result column: the amount involved'),
     summary: zhEn.describe('templates; {column} placeholders are filled per row'),

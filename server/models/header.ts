@@ -72,7 +72,10 @@ export function splitModelFile(text: string, file: string): { headerText: string
   const bad = headerLines.findIndex((l) => !/^\s*\/\/( |$)/.test(l) && l.trim() !== '//');
   if (bad >= 0) throw new InvalidModel(file, `header line ${bad + 2} does not start with "// "`);
   const headerText = headerLines.map((l) => l.replace(/^\s*\/\/ ?/, '')).join('\n');
-  const cypher = lines.slice(end + 1).join('\n').trim();
+  const cypher = lines
+    .slice(end + 1)
+    .join('\n')
+    .trim();
   if (!cypher) throw new InvalidModel(file, 'has no Cypher after the header');
   return { headerText, cypher };
 }
@@ -82,7 +85,8 @@ export function parseHeader(headerText: string, file: string): ModelHeader {
     throw new InvalidModel(file, why);
   });
   const scheduleMs = parseSchedule(raw.schedule);
-  if (scheduleMs !== undefined && Number.isNaN(scheduleMs)) throw new InvalidModel(file, 'schedule must be an interval such as 30m, 6h or 1d');
+  if (scheduleMs !== undefined && Number.isNaN(scheduleMs))
+    throw new InvalidModel(file, 'schedule must be an interval such as 30m, 6h or 1d');
   return {
     id: raw.id,
     revision: raw.revision,

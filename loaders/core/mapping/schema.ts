@@ -35,26 +35,41 @@ const unknownNormaliser = (v: unknown) => `unknown normaliser ${JSON.stringify(v
 export type NormaliserYaml = string | SwitchYaml | { type: string; [option: string]: unknown };
 export type SwitchYaml = { type: 'switch'; on: string; cases: Record<string, NormaliserYaml>; default?: NormaliserYaml };
 export const isSwitch = (v: Exclude<NormaliserYaml, string>): v is SwitchYaml => v.type === 'switch';
-export const NormaliserYaml: z.ZodType<NormaliserYaml> = z.lazy(() => {
-  const named = Object.entries(NORMALISERS).map(([type, def]) =>
-    strict({ type: z.literal(type), ...Object.fromEntries(def.options.map((o) => [o, OPTIONS[o] ?? z.never()])) }),
-  );
-  const switched = strict({ type: z.literal('switch'), on: text, cases: z.record(z.string(), NormaliserYaml), default: NormaliserYaml.optional() });
-  // Built from the NORMALISERS table, so TypeScript sees a list where zod wants a non-empty tuple.
-  const shapes = [...named, switched] as unknown as [z.ZodObject, ...z.ZodObject[]];
-  const byType = z.discriminatedUnion('type', shapes, {
-    error: (iss) => (iss.code === 'invalid_union' ? unknownNormaliser((iss.input as { type?: unknown }).type) : undefined),
-  });
-  return z.union([z.enum(Object.keys(NORMALISERS), { error: (iss) => unknownNormaliser(iss.input) }), byType]) as z.ZodType<NormaliserYaml>;
-}).meta({ id: 'normaliser', description: 'a normaliser name, { type, ...options }, or { type: switch, on, cases, default? }' });
+export const NormaliserYaml: z.ZodType<NormaliserYaml> = z
+  .lazy(() => {
+    const named = Object.entries(NORMALISERS).map(([type, def]) =>
+      strict({ type: z.literal(type), ...Object.fromEntries(def.options.map((o) => [o, OPTIONS[o] ?? z.never()])) }),
+    );
+    const switched = strict({
+      type: z.literal('switch'),
+      on: text,
+      cases: z.record(z.string(), NormaliserYaml),
+      default: NormaliserYaml.optional(),
+    });
+    // Built from the NORMALISERS table, so TypeScript sees a list where zod wants a non-empty tuple.
+    const shapes = [...named, switched] as unknown as [z.ZodObject, ...z.ZodObject[]];
+    const byType = z.discriminatedUnion('type', shapes, {
+      error: (iss) => (iss.code === 'invalid_union' ? unknownNormaliser((iss.input as { type?: unknown }).type) : undefined),
+    });
+    return z.union([
+      z.enum(Object.keys(NORMALISERS), { error: (iss) => unknownNormaliser(iss.input) }),
+      byType,
+    ]) as z.ZodType<NormaliserYaml>;
+  })
+  .meta({ id: 'normaliser', description: 'a normaliser name, { type, ...options }, or { type: switch, on, cases, default? }' });
 
-export const ConditionYaml = strict({ column: text, equals: value.optional(), in: z.array(value).optional(), present: z.boolean().optional() }).refine(
-  (c) => c.equals !== undefined || c.in !== undefined || c.present !== undefined,
-  'needs equals, in or present',
-);
+export const ConditionYaml = strict({
+  column: text,
+  equals: value.optional(),
+  in: z.array(value).optional(),
+  present: z.boolean().optional(),
+}).refine((c) => c.equals !== undefined || c.in !== undefined || c.present !== undefined, 'needs equals, in or present');
 
 /** graph property ← a column id, or `{ column | value, when? }`. */
-const props = z.record(z.string(), z.union([z.string(), strict({ column: text.optional(), value: value.optional(), when: ConditionYaml.optional() })]));
+const props = z.record(
+  z.string(),
+  z.union([z.string(), strict({ column: text.optional(), value: value.optional(), when: ConditionYaml.optional() })]),
+);
 
 export const ColumnYaml = strict({
   headers: z.array(name).min(1, 'must list at least one header').describe('aliases, compared after NFKC, without spaces and "*"'),

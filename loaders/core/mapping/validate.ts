@@ -19,7 +19,8 @@ export { DERIVATIONS } from './schema.js';
  */
 const MODELINE = /^#\s*yaml-language-server:[^\n]*\n/gm;
 
-const idOf = (raw: unknown) => (typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined);
+const idOf = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
 
 export function parseMapping(text: string, schema: GraphSchema, file?: string): Mapping {
   // The shape first (schema.ts): unknown keys, types, normaliser names and options.
@@ -32,7 +33,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
   };
 
   const format: Mapping['format'] = raw.format;
-  if (format.encoding !== undefined && !iconv.encodingExists(format.encoding)) fail(`format.encoding "${format.encoding}" is not an encoding iconv-lite knows`);
+  if (format.encoding !== undefined && !iconv.encodingExists(format.encoding))
+    fail(`format.encoding "${format.encoding}" is not an encoding iconv-lite knows`);
 
   // Columns
   const columns: Record<string, ColumnSpec> = {};
@@ -40,7 +42,11 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     if (v === undefined) return { type: 'text', opts: {} };
     if (typeof v === 'string') return { type: v, opts: {} };
     if (isSwitch(v)) {
-      const spec: NormSpec = { type: 'switch', on: v.on, cases: Object.fromEntries(Object.entries(v.cases).map(([k, c]) => [k, normSpec(c)])) };
+      const spec: NormSpec = {
+        type: 'switch',
+        on: v.on,
+        cases: Object.fromEntries(Object.entries(v.cases).map(([k, c]) => [k, normSpec(c)])),
+      };
       if (v.default !== undefined) spec.default = normSpec(v.default);
       return spec;
     }
@@ -71,7 +77,12 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     (typeof v === 'number' && (t === 'float' || (t === 'integer' && Number.isInteger(v)))) ||
     (typeof v === 'boolean' && t === 'boolean');
   type PropsYaml = NonNullable<MappingYaml['nodes'][string]['props']>;
-  const propSources = (v: PropsYaml | undefined, defs: Record<string, PropDef>, owner: string, where: string): Record<string, PropSource> => {
+  const propSources = (
+    v: PropsYaml | undefined,
+    defs: Record<string, PropDef>,
+    owner: string,
+    where: string,
+  ): Record<string, PropSource> => {
     if (v === undefined) return {};
     const out: Record<string, PropSource> = {};
     for (const [p, s] of Object.entries(v)) {
@@ -110,7 +121,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     const spec: NodeSpec = { ref, label, key: key.id, keyProp: ldef.key, props, mode, mustExist: no.mustExist === true };
     const when = condition(no.when, `${where}.when`);
     if (when) spec.when = when;
-    if (spec.mustExist && Object.keys(props).length > 0) fail(`${where}: a mustExist node only refers to an entity; it cannot set properties`);
+    if (spec.mustExist && Object.keys(props).length > 0)
+      fail(`${where}: a mustExist node only refers to an entity; it cannot set properties`);
     nodes.push(spec);
   }
 
@@ -124,7 +136,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     const end = (side: 'from' | 'to') => {
       const ref = r[side];
       const n = nodes.find((x) => x.ref === ref) ?? fail(`${where}.${side}: unknown node ref "${ref}"`);
-      if (!rdef[side].includes(n.label)) fail(`${where}: ${type} may not ${side === 'from' ? 'start at' : 'end at'} ${n.label} (graph.yaml: ${rdef[side].join('/')})`);
+      if (!rdef[side].includes(n.label))
+        fail(`${where}: ${type} may not ${side === 'from' ? 'start at' : 'end at'} ${n.label} (graph.yaml: ${rdef[side].join('/')})`);
       return ref;
     };
     const props = propSources(r.props, rdef.properties, type, `${where}.props`);
@@ -132,7 +145,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     for (const p of identity) {
       const src = props[p] ?? fail(`${where}.identity: "${p}" is not among its props`);
       // MERGE refuses null property values, so an identifying property must always have one.
-      if ('column' in src && (!columns[src.column]!.required || src.when)) fail(`${where}.identity: "${p}" must come from a required column (or a constant)`);
+      if ('column' in src && (!columns[src.column]!.required || src.when))
+        fail(`${where}.identity: "${p}" must come from a required column (or a constant)`);
     }
     const spec: RelSpec = { type, from: end('from'), to: end('to'), props, identity, bothWays: r.bothWays === true };
     const label = (ref: string) => nodes.find((x) => x.ref === ref)!.label;
@@ -144,7 +158,11 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
 
   // Recognition
   const files = raw.match?.files ?? [];
-  const headers = raw.match?.headers ?? Object.values(columns).filter((c) => c.required).map((c) => c.id);
+  const headers =
+    raw.match?.headers ??
+    Object.values(columns)
+      .filter((c) => c.required)
+      .map((c) => c.id);
   for (const h of headers) column(h, 'match.headers');
   if (files.length === 0 && headers.length === 0) fail('match needs files or headers (or required columns) to recognise the source');
 
