@@ -66,6 +66,14 @@ describe('mapping validation against graph.yaml', () => {
     expect(refusal(base.replace('normalise: date', 'normalise: fuzzyDate'))).toMatch(/unknown normaliser "fuzzyDate"/);
     expect(refusal(`${base}colums: {}\n`)).toMatch(/unknown key "colums"/);
   });
+  it('refuses an unknown nested key, naming it and its path', () => {
+    expect(refusal(base.replace('key: idNo, props', 'key: idNo, mod: fill, props'))).toMatch(/nodes\.person: unknown key "mod"/);
+    expect(refusal(base.replace('normalise: date', 'normalise: { type: date, format: ymd }'))).toMatch(/columns\.birth\.normalise: unknown key "format"/);
+  });
+  it('ignores the editor modeline, in the digest too (adding it is not a new load run)', () => {
+    const withModeline = parseMapping(`# yaml-language-server: $schema=../../schemas/mapping.schema.json\n${base}`, schema);
+    expect(withModeline).toEqual(parseMapping(base, schema));
+  });
   it('refuses an identifying property that may be empty', () => {
     const y = `${base}  org: { label: Org, key: name }\nrelationships:\n  - { type: HOLDS_POST, from: person, to: org, identity: [from], props: { from: birth } }\n`;
     expect(refusal(y)).toMatch(/must come from a required column/);

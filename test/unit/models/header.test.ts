@@ -31,6 +31,11 @@ describe('model header', () => {
     expect(() => parseModel(header('// colour: red\n'), 'x.cypher', 'test')).toThrow(/unknown header key\(s\): colour/);
   });
 
+  it('refuses an unknown key inside a parameter, naming it and its path', () => {
+    const text = header().replace('description: who }', 'description: who, min: 1 }');
+    expect(() => parseModel(text, 'x.cypher', 'test')).toThrow(/x\.cypher: parameters\.name: unknown key "min"/);
+  });
+
   it('refuses a query parameter the header does not declare', () => {
     const body = 'MATCH (n) WHERE n.name = $name AND n.age > $age RETURN n.uid AS who, [] AS evidence';
     expect(() => parseModel(header('', body), 'x.cypher', 'test')).toThrow(/not declared in the header: \$age/);
