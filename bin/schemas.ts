@@ -21,13 +21,14 @@ const SCHEMAS: Record<string, z.ZodType> = {
 
 /**
  * File name → JSON text. `io: 'input'`: what may be written, so a key with a default is optional.
+ * Draft 7: yaml-language-server (the editors' YAML support) has long read draft 7; newer drafts less so.
  * Laid out by Prettier, since `npm run lint` checks every JSON file with it.
  */
 export async function renderSchemas(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     const filepath = path.join(SCHEMAS_DIR, name);
-    const json = JSON.stringify(z.toJSONSchema(schema, { io: 'input' }));
+    const json = JSON.stringify(z.toJSONSchema(schema, { io: 'input', target: 'draft-7' }));
     out[name] = await format(json, { ...(await resolveConfig(filepath)), filepath });
   }
   return out;
