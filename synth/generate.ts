@@ -1,37 +1,43 @@
-// The synthetic county generator: households, units and posts, companies, tenders, planted M03
-// cases, optional noise, then the nine department files of docs/sources.md plus truth.json.
+// The synthetic county generator: the world (households, units and posts, companies, tenders,
+// records), the planted cases of every model (cases/, in registry order), optional noise, then the
+// 18 department files of docs/sources.md plus truth.json.
 // Deterministic: same (persons, seed, noise) gives byte-identical files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assignBidPeople } from './world/bid-people.js';
 import { ageOn, iso, SNAPSHOT, ymd } from './world/dates.js';
 import { CompanyFactory, generateCompanies } from './world/companies.js';
+import { assignDirectRefs, generateDirect } from './world/direct-awards.js';
 import { generateHouseholds } from './world/households.js';
 import { IdIssuer } from './world/ids.js';
-import { bruteForceM03 } from './cases/m03.js';
-import { emptyWorld, type Person, type World } from './world/world.js';
-import { Noise } from './noise.js';
-import { orgByShort, plantAwards, type PlantedRefs } from './cases/plant-awards.js';
-import { plantHouseholds, plantPost } from './cases/plant-m03.js';
+import { backgroundRecords } from './world/background-records.js';
+import { companyPeople } from './world/kin.js';
 import { Population } from './world/population.js';
 import { Rng } from './world/prng.js';
-import { SOURCES } from './write/sources.js';
+import { emptyRecords, type Records } from './world/records.js';
+import { assignRegRefs, generateRegulation } from './world/regulation.js';
 import { generateTenders } from './world/tenders.js';
-import { caseRecords, type Truth } from './truth.js';
 import { generateOrgs, generatePosts, generateVillages } from './world/units.js';
+import { emptyWorld, type Person, type World } from './world/world.js';
+import type { PlantedCase } from './cases/case.js';
+import { plantedSets } from './cases/people.js';
+import { PlantCtx, type Finish } from './cases/plant-context.js';
+import { Planter } from './cases/planter.js';
+import { bruteForceM03, m03Refs, type PlantedRefs } from './cases/procurement/kin-of-official-at-winning-bidder.js';
+import { checkExact, procurementCases, reconcile } from './cases/reconcile.js';
+import { CASES } from './cases/registry.js';
+import { sanitiseBids } from './cases/sanitise-bids.js';
+import { Noise } from './noise.js';
+import { caseRecords, type Truth } from './truth.js';
 import { writeAwards, writeBids, writeCompanies, writeOfficers, writeShareholders, writeTenders } from './write/business.js';
-import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
-import { buildRecords, planIntegrity, reconcile, type IntegrityCase } from './cases/integrity.js';
-import type { Records } from './world/records.js';
 import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, writePolice, writeSanctions } from './write/integrity.js';
-import { assignDirectRefs } from './world/direct-awards.js';
-import { allProcurementMatches } from './cases/proc-brute.js';
-import { keyId, toModelCase, type ModelCase, type PlantedCase } from './cases/proc-cases.js';
-import { buildProcurement } from './cases/procurement.js';
-import { assignRegRefs } from './world/regulation.js';
+import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
 import { writeDirect, writeRegulation } from './write/procurement.js';
+import { SOURCES } from './write/sources.js';
 
 export type { Truth, M03Case } from './truth.js';
-export type { ModelCase } from './cases/proc-cases.js';
+export type { ModelCase } from './cases/case.js';
+export { procurementCases } from './cases/reconcile.js';
 
 export interface GenerateOptions {
   persons: number;
@@ -42,42 +48,76 @@ export interface GenerateOptions {
 
 export const MIN_PERSONS = 400;
 
-/** Builds the county in memory (no files). Exposed for tests and the brute-force check. */
-export function buildWorld(persons: number, seed: number): { world: World; planted: PlantedRefs[]; records: Records; integrity: IntegrityCase[]; procurement: PlantedCase[] } {
+export interface BuiltWorld {
+  world: World;
+  records: Records;
+  /** M03's planted cases, as truth.json's m03 section reads them. */
+  planted: PlantedRefs[];
+  /** M03's planted cases. */
+  m03: PlantedCase[];
+  /** The procurement models' planted cases (before the codes exist, keyed by world index). */
+  procurement: PlantedCase[];
+  /** The integrity and welfare models' planted cases. */
+  integrity: PlantedCase[];
+}
+
+/** Builds the county in memory (no files). Exposed for tests and the oracles. Each case's hooks run in
+ * registry order within their phase (case.ts), so the PRNG draws fall where they always have. */
+export function buildWorld(persons: number, seed: number): BuiltWorld {
   if (!Number.isInteger(persons) || persons < MIN_PERSONS) throw new Error(`persons must be an integer >= ${MIN_PERSONS}`);
   const world = emptyWorld();
   const ids = new IdIssuer(new Rng(seed, 'ids'));
   const pop = new Population(world, new Rng(seed, 'people'), ids);
   generateVillages(world, new Rng(seed, 'villages'), persons);
-  const villageIdx = world.villages.map((v) => v.idx);
-  const plantRng = new Rng(seed, 'plant');
-  const plantedPeople = plantHouseholds(pop, plantRng, villageIdx);
+  const villages = world.villages.map((v) => v.idx);
+  const early = CASES.flatMap((c) => (c.early ? [c.early({ seed, pop, villages })] : []));
   // Integrity and welfare cases build their households next, before the background fills the county.
-  const finishes = planIntegrity(pop, seed, world, villageIdx, persons);
-  generateHouseholds(world, pop, new Rng(seed, 'households'), persons - world.persons.length, villageIdx);
+  const peopleRng = new Rng(seed, 'plant-integrity');
+  const finishes: Finish[] = [];
+  for (let set = 0; set < plantedSets(persons); set++) {
+    for (const c of CASES) if (c.people) finishes.push(c.people({ pop, rng: peopleRng, villages, world, set }));
+  }
+  generateHouseholds(world, pop, new Rng(seed, 'households'), persons - world.persons.length, villages);
   generateOrgs(world, ids, persons);
   generatePosts(world, new Rng(seed, 'posts'), persons, (p) => !p.planted);
-  // The planted village secretary replaces the background one (one 书记 per village).
-  const units = plantedPeople.map((pp) => orgByShort(world, pp.def.unit));
-  for (const post of world.posts) {
-    if (post.org === units[3] && post.title === '党支部书记' && post.to === undefined) { post.title = '委员'; post.leader = false; }
-  }
-  plantedPeople.forEach((pp, i) => plantPost(world, pp, units[i] as number));
+  for (const e of early) e.posts(world);
 
   const holdsPost = new Set(world.posts.map((p) => p.person));
   const people = world.persons.filter((p: Person) => !p.planted && !p.cancel && !holdsPost.has(p.idx) && p.rel !== '99' && ageOn(p.birth, SNAPSHOT) >= 25 && ageOn(p.birth, SNAPSHOT) <= 70);
   const factory = new CompanyFactory(world, new Rng(seed, 'companies'), ids);
   generateCompanies(world, new Rng(seed, 'company-people'), factory, persons, people);
   const bidderPool = world.companies.filter((c) => c.role === 'bidder');
-  const planted = plantAwards(world, plantRng, factory, plantedPeople, units, people, bidderPool);
+  const m03 = early.flatMap((e) => e.awards({ world, factory, people, bidderPool }));
   generateTenders(world, new Rng(seed, 'tenders'), persons, bidderPool.filter((c) => !c.planted));
-  const { cases: procurement, sanitise } = buildProcurement(world, new Rng(seed, 'procurement'), factory, people, bidderPool.filter((c) => !c.planted));
+  const pl = plantProcurement(world, new Rng(seed, 'procurement'), factory, people, bidderPool.filter((c) => !c.planted));
   assignCodes(world);
   assignDirectRefs(world);
   assignRegRefs(world);
-  const { records, cases: integrity } = buildRecords(world, finishes, seed, persons, factory);
-  sanitise();
-  return { world, planted, procurement, records, integrity };
+  const records = emptyRecords();
+  const ctx = new PlantCtx(world, records, new Rng(seed, 'integrity-finish'), factory);
+  const integrity = finishes.flatMap((f) => f(ctx));
+  backgroundRecords(world, records, new Rng(seed, 'records'), persons);
+  // Last: sources planted after the bids (officials' firms, for instance) can still make two bidders
+  // of one lot related.
+  sanitiseBids(world, pl.cases, pl.pinned, pl.floors);
+  return { world, records, planted: m03Refs(world, m03), m03, procurement: pl.cases, integrity };
+}
+
+/** The procurement half after background tenders: who stands behind bids, the bidding cases, the
+ * background direct awards and their cases, the background inspections and theirs. `people`: adults
+ * who may take company roles (no posts, not planted). */
+function plantProcurement(world: World, rng: Rng, factory: CompanyFactory, people: Person[], bidderPool: World['companies']): Planter {
+  const inFirms = new Set<number>();
+  for (const s of companyPeople(world)) for (const p of s) inFirms.add(p);
+  const free = people.filter((p) => !inFirms.has(p.idx) && !p.planted);
+  assignBidPeople(world, rng, free.slice(0, Math.ceil(free.length / 3)));
+  const pl = new Planter(world, rng, factory, people, bidderPool);
+  for (const c of CASES) c.bidding?.(pl);
+  const direct = generateDirect(world, pl, people.filter((p) => !inFirms.has(p.idx)));
+  for (const c of CASES) c.direct?.(pl, direct);
+  const regs = generateRegulation(world, pl);
+  for (const c of CASES) c.regulation?.(pl, regs);
+  return pl;
 }
 
 /** Project codes in announcement order per year (planted projects interleave with the rest). */
@@ -98,21 +138,18 @@ function assignCodes(world: World): void {
   }
 }
 
-/** `files` are the nine department files only (what the loaders take); truth.json is written
+/** `files` are the 18 department files only (what the loaders take); truth.json is written
  * next to them at `truthPath`. */
 export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
   const noiseOn = opts.noise ?? true;
-  const { world, planted, procurement, records, integrity } = buildWorld(opts.persons, opts.seed);
+  const { world, planted, m03, procurement, records, integrity } = buildWorld(opts.persons, opts.seed);
   const integrityTruth = reconcile(world, records, integrity);
   const modelCases = procurementCases(world, procurement);
-  const cases = caseRecords(world, planted);
-  const expectedAlerts = bruteForceM03(world);
-  const plantedAlerts = cases.filter((c) => c.expected === 'alert');
   // The truth must claim every M03 match in the data: background generation guarantees none, and
   // this refuses to write a county where that guarantee failed.
-  if (expectedAlerts.length !== plantedAlerts.length || !plantedAlerts.every((c) => expectedAlerts.some((m) => m.projectCode === c.projectCode && m.officialIdNo === c.officialIdNo && m.relativeIdNo === c.relativeIdNo))) {
-    throw new Error(`M03 self-check failed: ${expectedAlerts.length} matches, ${plantedAlerts.length} planted alerts`);
-  }
+  for (const c of CASES) if (c.early) checkExact(world, c, m03);
+  const cases = caseRecords(world, planted);
+  const expectedAlerts = bruteForceM03(world);
 
   mkdirSync(opts.outDir, { recursive: true });
   const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons);
@@ -158,18 +195,4 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
   const files = Object.values(SOURCES).map((s) => join(dir, s.file));
   return { files, truth, truthPath };
-}
-
-/** The planted procurement cases plus any match the brute force finds that no case plants (recorded as
- * kind "background", so truth always equals what the data contains). Refuses a county where a planted
- * alert is missing or a planted near miss matches. */
-export function procurementCases(world: World, planted: PlantedCase[]): ModelCase[] {
-  const found = new Map(allProcurementMatches(world).map((m) => [keyId(m.model, m.key), m]));
-  for (const c of planted) {
-    const hit = found.has(keyId(c.model, c.key));
-    if (hit !== (c.expected === 'alert')) throw new Error(`${c.id} self-check failed: planted ${c.expected}, brute force ${hit ? 'matches' : 'does not match'}`);
-  }
-  const plantedKeys = new Set(planted.map((c) => keyId(c.model, c.key)));
-  const extra: PlantedCase[] = [...found.entries()].filter(([k]) => !plantedKeys.has(k)).map(([, m], i) => ({ model: m.model, id: `${m.model}-B${i + 1}`, expected: 'alert', kind: 'background', key: m.key, involved: [], note: 'not planted: background data happens to match' }));
-  return [...planted, ...extra].map((c) => toModelCase(world, c));
 }

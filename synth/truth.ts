@@ -1,11 +1,12 @@
 // truth.json: what the generator planted and what a correct pipeline must find, keyed by the
-// identifiers the loaders write into the graph.
+// identifiers the loaders write into the graph. Every model's cases are one record type inside
+// (cases/case.ts); M03's keep the section of their own they had first (m03), projected here.
 import { iso } from './world/dates.js';
-import type { M03Match } from './cases/m03.js';
 import type { World } from './world/world.js';
 import type { NoiseLog } from './noise.js';
-import type { PlantedRefs } from './cases/plant-awards.js';
-import type { Match, TruthCase } from './cases/integrity.js';
+import type { ModelCase } from './cases/case.js';
+import type { M03Match, PlantedRefs } from './cases/procurement/kin-of-official-at-winning-bidder.js';
+import type { Match } from './cases/reconcile.js';
 
 export interface M03Case {
   id: string;
@@ -44,7 +45,7 @@ export interface Truth {
   m03: { cases: M03Case[]; expectedAlerts: M03Match[] };
   /** Planted cases of the catalog models (model = catalog code, key = the alert's identity as graph uids,
    * in the model's identity column order). Every case with expected "alert" is exactly what the model finds. */
-  cases: TruthCase[];
+  cases: ModelCase[];
   /** Integrity and welfare models: every brute-force match (catalog defaults), by catalog code. */
   integrity: { expectedAlerts: Record<string, Match[]> };
   /** Everything noise did (null when noise is off): rows a loader must reject or normalise. */

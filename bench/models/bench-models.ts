@@ -13,7 +13,7 @@ import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platfor
 import type { Executor } from '../../platform/db/executor.js';
 import { evalCases } from '../../synth/eval/cases.js';
 import { scoreModel } from '../../synth/eval/compare.js';
-import { alertFacts } from '../../synth/eval/evaluate.js';
+import { alertFacts } from '../../server/alerts/queries.js';
 import { loadLibrary, type Model } from '../../server/models/library.js';
 import { runModel, type RunResult } from '../../server/models/runner.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';

@@ -9,19 +9,14 @@ import type { Company, Person, Post, World } from '../world/world.js';
 import type { Rng } from '../world/prng.js';
 import { caseNo, decisionNo, impactUntil, personUid, sanctionNo } from '../world/record-helpers.js';
 import type { CaseParty, PoliceCase, Records, Sanction } from '../world/records.js';
+import { byRole, type PlantedCase } from './case.js';
 
-export interface IntegrityCase {
-  /** Catalog code of the model (M01…M22). */
-  model: string;
-  id: string;
-  expected: 'alert' | 'no_alert';
-  kind: string;
-  /** Graph uids of the case's subjects, by role (the model's identity columns for alerts). */
-  ids: Record<string, string>;
-  note: string;
+export type Finish = (ctx: PlantCtx) => PlantedCase[];
+
+/** An integrity or welfare case, its identity given as role → uid (the model's identity columns). */
+export function caseOf(model: string, id: string, expected: PlantedCase['expected'], kind: string, ids: Record<string, string>, note: string): PlantedCase {
+  return { model, id, expected, kind, ...byRole(ids), involved: [], note };
 }
-
-export type Finish = (ctx: PlantCtx) => IntegrityCase[];
 
 export class PlantCtx {
   constructor(

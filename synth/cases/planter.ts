@@ -4,7 +4,7 @@ import { day, SNAPSHOT, type Day } from '../world/dates.js';
 import { WORKS_TRADES, type CompanyFactory } from '../world/companies.js';
 import { companyPeople, KinIndex, taintedPeople } from '../world/kin.js';
 import type { Bid, Company, Org, Person, Project, World } from '../world/world.js';
-import type { PlantedCase } from './proc-cases.js';
+import type { PlantedCase } from './case.js';
 import type { Rng } from '../world/prng.js';
 import { addBids, addProject } from '../world/tenders.js';
 import { phone } from '../world/companies.js';
@@ -14,6 +14,8 @@ export class Planter {
   readonly pinned = new Set<Bid>();
   /** Sanitiser floor: never leave these firms with fewer bids. */
   readonly floors = new Map<number, number>();
+  /** Units whose award totals a case rests on (M31's): other cases keep their lots away. */
+  readonly reservedUnits = new Set<number>();
   private readonly used = new Set<number>();
   private readonly kin: KinIndex;
   private readonly taint = new Map<number, Set<number>>();

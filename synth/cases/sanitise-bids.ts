@@ -1,10 +1,13 @@
 // Background bidding is random, so now and then two unrelated firms on one lot look related (loose kin,
 // a shared minor shareholder), or a firm piles up losing bids. Rather than record such accidents, the
-// generator withdraws one of the background bids involved, until the bid-based brute force finds
-// exactly the planted cases. Bids a case needs, winning bids and firms' floors are never touched.
+// generator withdraws one of the background bids involved, until the bid-based oracles (the lot-pair
+// models and M30) find exactly the planted cases. Bids a case needs, winning bids and firms' floors are never touched.
 import type { Bid, World } from '../world/world.js';
-import { coverMatches, lotPairMatches, type Match } from './proc-brute.js';
-import { keyId, type PlantedCase } from './proc-cases.js';
+import { keyId, type PlantedCase } from './case.js';
+import { lotPairMatches, type ModelMatch } from './lot-pairs.js';
+import { coverMatches } from './procurement/cover-bidders-and-rings.js';
+import { modelDefaults } from './defaults.js';
+import { CASES } from './registry.js';
 
 export function sanitiseBids(world: World, cases: PlantedCase[], pinned: Set<Bid>, floors: Map<number, number>): void {
   const planted = new Set(cases.filter((c) => c.expected === 'alert').map((c) => keyId(c.model, c.key)));
@@ -13,7 +16,8 @@ export function sanitiseBids(world: World, cases: PlantedCase[], pinned: Set<Bid
   for (const b of world.bids) count.set(b.company, (count.get(b.company) ?? 0) + 1);
   const droppable = (b: Bid) => !pinned.has(b) && !winning.has(`${b.project}/${b.company}`) && (count.get(b.company) ?? 0) > (floors.get(b.company) ?? 0);
   for (let round = 0; round < 10_000; round++) {
-    const extra = [...lotPairMatches(world), ...coverMatches(world)].filter((m) => !planted.has(keyId(m.model, m.key)));
+    const cover = modelDefaults('procurement.cover-bidders-and-rings').catalog;
+    const extra = [...lotPairMatches(world, [...CASES]), ...coverMatches(world).map((f) => ({ model: cover, key: f.key }))].filter((m) => !planted.has(keyId(m.model, m.key)));
     const victim = extra.map((m) => pick(world, m, droppable)).find((b) => b !== undefined);
     if (!victim) return;
     world.bids.splice(world.bids.indexOf(victim), 1);
@@ -21,9 +25,9 @@ export function sanitiseBids(world: World, cases: PlantedCase[], pinned: Set<Bid
   }
 }
 
-function pick(world: World, m: Match, droppable: (b: Bid) => boolean): Bid | undefined {
-  const companies = m.key.filter((r) => r.label === 'Company').map((r) => r.idx);
-  const project = m.key.find((r) => r.label === 'Project')?.idx;
+function pick(world: World, m: ModelMatch, droppable: (b: Bid) => boolean): Bid | undefined {
+  const companies = m.key.flatMap((r) => ('idx' in r && r.label === 'Company' ? [r.idx] : []));
+  const project = m.key.flatMap((r) => ('idx' in r && r.label === 'Project' ? [r.idx] : []))[0];
   const cands = world.bids.filter((b) => companies.includes(b.company) && (project === undefined || b.project === project) && droppable(b));
   if (project !== undefined || companies.length === 1) return cands[cands.length - 1];
   // A ring pair: withdraw from a shared lot one of the pair won, so the pair's record changes.

@@ -6,10 +6,11 @@ import { loadFiles } from '../../loaders/index.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { loadLibrary } from '../../server/models/library.js';
 import { runModel } from '../../server/models/runner.js';
+import { alertFacts } from '../../server/alerts/queries.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
 import { evalCases } from './cases.js';
-import { scoreModel, type AlertFacts, type ModelScore } from './compare.js';
+import { scoreModel, type ModelScore } from './compare.js';
 
 export interface EvalReport {
   persons: number;
@@ -53,12 +54,3 @@ export async function evaluate(db: Executor, opts: { persons: number; seed: numb
   return { persons: opts.persons, seed: opts.seed, generateMs, loadMs, rowsLoaded, scores };
 }
 
-/** The alerts a model holds now (not gone), with the uids the comparison with planted cases reads. */
-export async function alertFacts(db: Executor, modelId: string): Promise<AlertFacts[]> {
-  const { rows } = await db.read<{ fp: string; uids: string[] }>(
-    `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
-     RETURN a.fingerprint AS fp, coalesce(a.evidenceNodes, []) + [(a)-[:FLAGS]->(s) | s.uid] AS uids`,
-    { id: modelId },
-  );
-  return rows.map((r) => ({ fingerprint: r.fp, uids: r.uids }));
-}

@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bruteForceM11 } from '../../../synth/cases/check-welfare.js';
+import { bruteForceM11 } from '../../../synth/cases/welfare/paid-after-death.js';
 import { buildWorld, generateCounty, type Truth } from '../../../synth/generate.js';
-import { bruteForceAll, caseKey, reconcile } from '../../../synth/cases/integrity.js';
+import { bruteForceAll, caseKey, reconcile } from '../../../synth/cases/reconcile.js';
 import { SOURCES } from '../../../synth/write/sources.js';
 import { normaliseId, readSource, type Row } from './read-output.js';
 

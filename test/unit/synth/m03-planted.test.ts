@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, generateCounty, type Truth } from '../../../synth/generate.js';
-import { bruteForceM03 } from '../../../synth/cases/m03.js';
+import { bruteForceM03 } from '../../../synth/cases/procurement/kin-of-official-at-winning-bidder.js';
 import { SOURCE_LIST } from '../../../synth/write/sources.js';
 import { normaliseDate, normaliseId, readSource, type Row } from './read-output.js';
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, generateCounty, procurementCases, type Truth } from '../../../synth/generate.js';
-import { allProcurementMatches } from '../../../synth/cases/proc-brute.js';
-import { keyId } from '../../../synth/cases/proc-cases.js';
+import { keyId } from '../../../synth/cases/case.js';
+import { allProcurementMatches } from '../../../synth/cases/reconcile.js';
 
 const MODELS = ['M04', 'M25', 'M26', 'M27', 'M28', 'M30', 'M31', 'M32', 'M35', 'M36', 'M40'];
 let dir: string;

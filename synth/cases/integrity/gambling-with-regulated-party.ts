@@ -1,14 +1,22 @@
-// Planted M19 cases: an official gambles (same 赌博 case file) with a company's legal representative.
+// M19 official gambling with a regulated party: an official gambles (same 赌博 case file) with a
+// company's legal representative.
 //   A1, A2  the official's unit holds a licence/check/penalty record of that company (REGULATES)
 //   N1      the partner's company is regulated only by other units (管理服务对象 of someone else)
 // The partners are background company representatives picked from the 行政许可检查处罚 records. Both
 // officials are later disciplined for the gambling, so M17 stays with its own cases.
-import { ageOn, day, type Day } from '../world/dates.js';
-import type { Person, RegRecord, World } from '../world/world.js';
-import type { Finish, IntegrityCase, PlantCtx } from './plant-context.js';
-import type { Population } from '../world/population.js';
-import type { Rng } from '../world/prng.js';
-import { orgUid } from '../world/record-helpers.js';
+import { ageOn, day, type Day } from '../../world/dates.js';
+import { personUid, orgUid } from '../../world/record-helpers.js';
+import type { Records } from '../../world/records.js';
+import type { Person, RegRecord, World } from '../../world/world.js';
+import { byRole, matchSet, type PlantedCase } from '../case.js';
+import type { CaseModule } from '../module.js';
+import { modelDefaults } from '../defaults.js';
+import { caseOf, type Finish, type PlantCtx } from '../plant-context.js';
+import { tag, type PeopleCtx } from '../people.js';
+import { rolesOf } from './roles.js';
+
+const MODEL = 'integrity.gambling-with-regulated-party';
+const D = modelDefaults(MODEL);
 
 /** A live company's representative who is a plain background adult (no post, not planted). */
 function partnerOf(world: World, company: number, officials: Set<number>): Person | undefined {
@@ -19,10 +27,9 @@ function partnerOf(world: World, company: number, officials: Set<number>): Perso
   return age >= 25 && age <= 65 ? p : undefined;
 }
 
-export function planGambling(pop: Population, rng: Rng, villages: number[], set: number): Finish[] {
-  const officials = [0, 1, 2].map((i) => pop.household(rng.pick(villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person);
-  const tag = (id: string): string => (set === 0 ? id : `${id}-${set + 1}`);
-  return [(ctx: PlantCtx): IntegrityCase[] => {
+function people(pc: PeopleCtx): Finish {
+  const officials = [0, 1, 2].map((i) => pc.pop.household(pc.rng.pick(pc.villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person);
+  return (ctx: PlantCtx): PlantedCase[] => {
     const world = ctx.world;
     const regs: RegRecord[] = world.regs ?? [];
     const postHolders = new Set(world.posts.map((p) => p.person));
@@ -46,7 +53,7 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
       }
       return new Set([...(companiesOf.get(person) ?? [])].flatMap((c) => [...(byCompany.get(c) ?? [])]));
     };
-    const cases: IntegrityCase[] = [];
+    const cases: PlantedCase[] = [];
     const pick = (want: (orgs: Set<number>) => number | undefined, allRoles = false): { partner: Person; unit: number } | undefined => {
       const companies = [...byCompany.keys()].sort((a, b) => a - b);
       const start = companies.length ? ctx.rng.int(0, companies.length - 1) : 0;
@@ -58,7 +65,7 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
       }
       return undefined;
     };
-    const plant = (id: string, expected: IntegrityCase['expected'], kind: string, official: Person, found: { partner: Person; unit: number }, time: Day, note: string) => {
+    const plant = (id: string, expected: PlantedCase['expected'], kind: string, official: Person, found: { partner: Person; unit: number }, time: Day, note: string) => {
       const unitName = world.orgs[found.unit]?.name ?? '';
       ctx.post(official, found.unit, '科长', '四级主任科员', false, day(2015, 3, 1));
       const c = ctx.police('赌博', time, '桐庐县桐君街道某茶楼包厢', [
@@ -66,7 +73,7 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
         { person: found.partner.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '企业负责人', employer: '' },
       ]);
       ctx.sanction(official, `${unitName}科长`, '政务', '记过', time + 60, '参与赌博');
-      cases.push({ model: 'M19', id: tag(id), expected, kind, ids: { official: ctx.uid(official), partner: ctx.uid(found.partner), policeCase: `PoliceCase:${c.caseNo}` }, note: `${note} (${orgUid(world, found.unit)})` });
+      cases.push(caseOf(D.catalog, tag(pc, id), expected, kind, { official: ctx.uid(official), partner: ctx.uid(found.partner), policeCase: `PoliceCase:${c.caseNo}` }, `${note} (${orgUid(world, found.unit)})`));
     };
     const own = (orgs: Set<number>) => [...orgs].find((o) => bureaus.includes(o));
     const a1 = pick(own);
@@ -76,5 +83,35 @@ export function planGambling(pop: Population, rng: Rng, villages: number[], set:
     if (a2) plant('M19-A2', 'alert', 'gambling_with_regulated_party', officials[1] as Person, a2, day(2022, 12, 3), 'the official\'s unit licensed or inspected the partner\'s company');
     if (n1) plant('M19-N1', 'no_alert', 'near_miss_partner_not_regulated_by_unit', officials[2] as Person, n1, day(2023, 4, 22), 'the partner\'s company is regulated by other units only');
     return cases;
-  }];
+  };
 }
+
+/** An official in post on the day and another party of the same case (of the model's types) who holds
+ * a role in a company that the official's unit licensed, checked or fined within windowYears of it. */
+export function bruteForceM19(world: World, records: Records, years = D.num('windowYears')): Record<string, string>[] {
+  const types = D.strings('caseTypes');
+  const roles = rolesOf(world);
+  const regs = new Map<string, number[]>();
+  for (const r of world.regs ?? []) regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
+  const out = matchSet();
+  const span = years * 366;
+  for (const c of records.cases) {
+    if (!types.includes(c.type)) continue;
+    for (const p of c.parties) {
+      for (const post of world.posts) {
+        if (post.person !== p.person || post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
+        for (const q of c.parties) {
+          if (q.person === p.person) continue;
+          for (const r of roles.get(q.person) ?? []) {
+            const days = regs.get(`${post.org}:${r.company}`) ?? [];
+            if (!days.some((d) => Math.abs(d - c.time) <= span)) continue;
+            out.add({ official: personUid(world, p.person), partner: personUid(world, q.person), policeCase: `PoliceCase:${c.caseNo}` });
+          }
+        }
+      }
+    }
+  }
+  return out.list();
+}
+
+export const gamblingWithRegulatedParty: CaseModule = { model: MODEL, people, oracle: (w, r) => bruteForceM19(w, r).map(byRole) };
