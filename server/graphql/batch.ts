@@ -1,9 +1,12 @@
 // Per-request batching (the DataLoader pattern, without the dependency): keys asked for in the same tick
 // go to Neo4j in one UNWIND query, so a list of 50 alerts asking for their subjects costs one round trip,
-// not 50. Fresh per request, so nothing leaks between callers with different roles.
-import type { Executor } from '../../platform/db/executor.js';
-import type { ApiContext } from './context.js';
-import type { PlainNode } from '../../platform/db/values.js';
+// not 50. Fresh per request, so nothing leaks between callers with different roles. The queries are the
+// features' (server/alerts/queries.ts for alerts); this file only batches them.
+import type { Executor, RunOptions } from '../../platform/db/executor.js';
+import { alertCounts, alertSubjects, type SubjectRow } from '../alerts/queries.js';
+
+/** Per-statement options for one API operation (time limit and transaction metadata); context.ts makes it. */
+export type TxMeta = (op: string) => RunOptions & { timeoutMs: number; metadata: Record<string, unknown> };
 
 export class Batcher<K, V> {
   #pending = new Map<K, { resolve: (v: V) => void; reject: (e: unknown) => void }[]>();
@@ -42,10 +45,7 @@ export class Batcher<K, V> {
   }
 }
 
-export interface SubjectRow {
-  role: string;
-  node: PlainNode;
-}
+export type { SubjectRow };
 export interface ModelRunRow {
   [k: string]: unknown;
 }
@@ -57,7 +57,7 @@ export interface Batchers {
   lastRun: Batcher<string, ModelRunRow | null>;
 }
 
-export function createBatchers(executor: Executor, txMeta: ApiContext['txMeta']): Batchers {
+export function createBatchers(executor: Executor, txMeta: TxMeta): Batchers {
   const read = async <T>(op: string, cypher: string, keys: string[]) => (await executor.read<T>(cypher, { keys }, txMeta(op))).rows;
   return {
     degree: new Batcher(async (keys) => {
@@ -68,24 +68,8 @@ export function createBatchers(executor: Executor, txMeta: ApiContext['txMeta'])
       );
       return new Map(rows.map((r) => [r.k, r.d]));
     }, 0),
-    subjects: new Batcher(async (keys) => {
-      const rows = await read<{ k: string; subjects: SubjectRow[] }>(
-        'alert.subjects',
-        `UNWIND $keys AS k MATCH (a:Alert {uid: k})
-         CALL (a) { MATCH (a)-[f:FLAGS]->(s:Entity) RETURN collect({role: coalesce(f.role, ''), node: s}) AS subjects }
-         RETURN k, subjects`,
-        keys,
-      );
-      return new Map(rows.map((r) => [r.k, r.subjects]));
-    }, []),
-    alertCount: new Batcher(async (keys) => {
-      const rows = await read<{ k: string; n: number }>(
-        'model.alertCount',
-        'MATCH (a:Alert) WHERE a.modelId IN $keys RETURN a.modelId AS k, count(*) AS n',
-        keys,
-      );
-      return new Map(rows.map((r) => [r.k, r.n]));
-    }, 0),
+    subjects: new Batcher((keys) => alertSubjects(executor, keys, txMeta('alert.subjects')), []),
+    alertCount: new Batcher((keys) => alertCounts(executor, keys, txMeta('model.alertCount')), 0),
     lastRun: new Batcher(async (keys) => {
       const rows = await read<{ k: string; run: ModelRunRow }>(
         'model.lastRun',

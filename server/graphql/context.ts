@@ -3,9 +3,10 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Executor } from '../../platform/db/executor.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
-import { createBatchers, type Batchers } from './batch.js';
+import { createBatchers, type Batchers, type TxMeta } from './batch.js';
 import { roleFromRequest, type Role } from '../access/roles.js';
 import { codedGraphQLError } from './errors.js';
+import type { Severity } from '../models/header.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -14,7 +15,7 @@ export interface ModelInfo {
   titleZh: string;
   titleEn: string;
   description: string;
-  severity: 'low' | 'medium' | 'high' | 'critical';
+  severity: Severity;
   domain: string;
   tags: string[];
   parameters: { name: string; type: string; default: unknown; description?: string }[];
@@ -37,7 +38,16 @@ export interface ModelRunReport {
   alertsKept: number;
   alertsGone: number;
   error: string | null;
-  drafts?: { fingerprint: string; summaryZh: string; summaryEn: string; amount: number | null; subjects: { uid: string; role: string }[] }[];
+  drafts?: AlertPreviewDraft[];
+}
+
+/** An alert a preview run would raise (the AlertPreview type's parent). */
+export interface AlertPreviewDraft {
+  fingerprint: string;
+  summaryZh: string;
+  summaryEn: string;
+  amount: number | null;
+  subjects: { uid: string; role: string }[];
 }
 
 /** Runs a model of the library by id; unknown parameters or values of the wrong type throw with code BAD_INPUT. */
@@ -66,7 +76,7 @@ export interface ApiContext extends ApiDeps {
   role: Role;
   batch: Batchers;
   /** Sent as transaction metadata, so SHOW TRANSACTIONS tells which API call a query belongs to. */
-  txMeta: (op: string) => { timeoutMs: number; metadata: Record<string, unknown> };
+  txMeta: TxMeta;
 }
 
 export const DEFAULT_READ_TIMEOUT_MS = 15_000;
@@ -80,7 +90,7 @@ export function buildContext(deps: ApiDeps, initial: YogaInitialContext): ApiCon
     throw codedGraphQLError(e);
   }
   const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-  const txMeta: ApiContext['txMeta'] = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } });
+  const txMeta: TxMeta = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } });
   const ctx: ApiContext = { ...deps, role, txMeta, batch: createBatchers(deps.executor, txMeta) };
   return ctx;
 }

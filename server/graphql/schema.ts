@@ -12,6 +12,12 @@ import { modelResolvers } from './model/resolvers.js';
 import { riskResolvers } from './risk/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
+import { SEVERITIES } from '../models/header.js';
+import { codesByName } from './enums.js';
+import type { Resolvers, SeverityResolvers } from './generated.js';
+
+// Severity is the model header's (low … critical); the API shows LOW … CRITICAL.
+const enumResolvers: Resolvers = { Severity: codesByName(SEVERITIES) as SeverityResolvers };
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
@@ -28,7 +34,7 @@ export function loadTypeDefs(dir = HERE): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [entityResolvers, graphResolvers, searchResolvers, alertResolvers, modelResolvers, sourceResolvers, riskResolvers],
+    resolvers: [enumResolvers, entityResolvers, graphResolvers, searchResolvers, alertResolvers, modelResolvers, sourceResolvers, riskResolvers],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

@@ -1,13 +1,24 @@
 // The alert workflow as data: which action moves an alert from which state to which, who may take it and
 // what it needs. `transition` is pure (no clock, no database), so every legal and illegal move is unit
-// tested and the store only has to write what it returns. Codes are stored in lower case; Chinese and
-// English names live with the API and the explorer.
-import type { Role } from '../../access/roles.js';
+// tested and the store only has to write what it returns. Codes are stored in lower case. The API serves
+// all of this (Query.workflow) and the explorer draws its filters, buttons and forms from it.
+import { DEFAULT_ROLE, ROLES, type Role } from '../../access/roles.js';
 import type { Actor } from '../../access/actor.js';
 import { WorkflowError } from './errors.js';
 
 export const STATES = ['new', 'assigned', 'verifying', 'confirmed', 'partly_confirmed', 'dismissed', 'rectified'] as const;
 export type State = (typeof STATES)[number];
+
+/** What each state is called, in Chinese and English: the names the explorer shows. */
+export const STATE_NAMES: Record<State, { zh: string; en: string }> = {
+  new: { zh: '新发现', en: 'new' },
+  assigned: { zh: '已分派', en: 'assigned' },
+  verifying: { zh: '核查中', en: 'verifying' },
+  confirmed: { zh: '已查实', en: 'confirmed' },
+  partly_confirmed: { zh: '部分查实', en: 'partly confirmed' },
+  dismissed: { zh: '已排除', en: 'dismissed' },
+  rectified: { zh: '已整改', en: 'rectified' },
+};
 
 /** 核查结论: 属实, 部分属实, 不属实, 无法核实. */
 export const OUTCOMES = ['confirmed', 'partly_confirmed', 'not_confirmed', 'unverifiable'] as const;
@@ -29,6 +40,8 @@ export interface Transition {
 }
 
 const CONCLUDED: readonly State[] = ['confirmed', 'partly_confirmed', 'dismissed', 'rectified'];
+/** Not concluded yet: what a handler still works through (the inbox's 未办结). */
+export const isOpen = (s: State): boolean => !CONCLUDED.includes(s);
 
 /** Every legal move. Anything not listed is refused with BAD_INPUT. */
 export const TRANSITIONS: readonly Transition[] = [
@@ -74,6 +87,32 @@ export const REQUIRED: Record<Action, readonly (keyof ActionInput)[]> = {
 export const REASON_REQUIRED_TO: readonly State[] = ['dismissed'];
 /** Outcomes that found something, so a disposal and a recovered amount make sense. */
 export const HIT_OUTCOMES: readonly Outcome[] = ['confirmed', 'partly_confirmed'];
+
+/** The inputs one move cannot do without: the action's own, and a reason where the target state asks for one. */
+export function requiredInputs(t: Transition): (keyof ActionInput)[] {
+  const req = [...REQUIRED[t.action]];
+  if (REASON_REQUIRED_TO.includes(t.to) && !req.includes('reason')) req.push('reason');
+  return req;
+}
+
+/** The workflow as data, as the API serves it (Query.workflow): the explorer draws filters, buttons and forms from it. */
+export function describeWorkflow() {
+  return {
+    states: STATES.map((code) => ({ code, ...STATE_NAMES[code], open: isOpen(code) })),
+    transitions: TRANSITIONS.map((t) => ({
+      action: t.action,
+      from: t.from,
+      to: t.to,
+      outcome: t.outcome ?? null,
+      roles: [...ACTION_ROLES[t.action]],
+      requires: requiredInputs(t),
+    })),
+    outcomes: OUTCOMES.map((code) => ({ code, finding: HIT_OUTCOMES.includes(code) })),
+    disposals: [...DISPOSALS],
+    roles: [...ROLES],
+    defaultRole: DEFAULT_ROLE,
+  };
+}
 
 export const LIMITS = { text: 2000, assignee: 64, amount: 1e13 };
 

@@ -1,15 +1,11 @@
 // Alert pages are ordered most severe first, then most recently seen, then by fingerprint so the order is
 // total. A cursor is that sort key of the last alert on a page, as opaque base64url JSON; the next page
-// starts strictly after it (keyset pagination: stable while alerts are added or resolved).
+// starts strictly after it (keyset pagination: stable while alerts are added or resolved). The sort key and
+// the query that pages by it are server/alerts/queries.ts's.
+import type { AlertKey } from '../../alerts/queries.js';
 import { badInput } from '../errors.js';
 
-export const SEVERITY_RANK: Record<string, number> = { critical: 4, high: 3, medium: 2, low: 1 };
-
-export interface AlertCursor {
-  rank: number;
-  lastSeen: string;
-  fingerprint: string;
-}
+export type AlertCursor = AlertKey;
 
 export function encodeCursor(c: AlertCursor): string {
   return Buffer.from(JSON.stringify([c.rank, c.lastSeen, c.fingerprint]), 'utf8').toString('base64url');
@@ -33,7 +29,3 @@ export function decodeCursor(s: string): AlertCursor {
   }
   return { rank: v[0] as number, lastSeen: v[1], fingerprint: v[2] };
 }
-
-/** Cypher for the sort key, shared by ORDER BY and the cursor comparison so they cannot disagree. */
-export const RANK_CYPHER = (a: string) =>
-  `CASE ${a}.severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 ELSE 0 END`;

@@ -1,41 +1,27 @@
-// alerts (filtered, keyset-paginated), alert(id), and the Alert type. Subjects are batched across the page;
-// evidence is fetched when asked, since a list view rarely needs it.
-import { int } from '../../../platform/db/executor.js';
-import type { PlainNode } from '../../../platform/db/values.js';
+// alerts (filtered, keyset-paginated), alert(id), workflow, and the Alert type. The Cypher is
+// server/alerts/queries.ts's; this file checks arguments, batches subjects across the page and presents
+// what the queries return. Evidence is fetched when asked, since a list view rarely needs it.
+import { alertByFingerprint, alertEvidence, alertPage, type AlertQuery } from '../../alerts/queries.js';
+import { describeWorkflow, isState, type State } from '../../alerts/workflow/machine.js';
+import { SEVERITIES } from '../../models/header.js';
 import type { ApiContext } from '../context.js';
-import { presentNode, presentRels, REL_ROW, type EntityView, type RelRow } from '../entity/present.js';
+import { presentNode, presentRels } from '../entity/present.js';
 import { badInput } from '../errors.js';
+import type { AlertFilter, AlertResolvers, QueryResolvers, Resolvers } from '../generated.js';
 import { clampLimit, uidArg } from '../inputs.js';
 import { viewOpts } from '../view.js';
-import { decodeCursor, encodeCursor, RANK_CYPHER } from './cursor.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { actorOf, workflowResolvers } from './workflow.js';
 
 export const ALERT_PAGE = { dflt: 20, min: 0, max: 100 };
-const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
-
-/** An Alert node's properties; the resolvers below read them. */
-type AlertProps = Record<string, unknown> & { uid: string; fingerprint: string };
-
-interface AlertFilter {
-  modelId?: string | null;
-  severity?: (typeof SEVERITIES)[number] | null;
-  state?: string | null;
-  subject?: string | null;
-  includeGone?: boolean | null;
-  states?: string[] | null;
-  assignee?: string | null;
-  assignedToMe?: boolean | null;
-  firstSeenFrom?: string | null;
-  firstSeenTo?: string | null;
-}
 
 const str = (v: unknown, dflt = '') => (v === null || v === undefined ? dflt : String(v));
 const num = (v: unknown, dflt = 0) => (typeof v === 'number' && Number.isFinite(v) ? v : dflt);
 
-function filterParams(f: AlertFilter | null | undefined, ctx: ApiContext) {
+function filterParams(f: AlertFilter | null | undefined, ctx: ApiContext): AlertQuery {
   return {
     modelId: f?.modelId ?? null,
-    severity: f?.severity ? f.severity.toLowerCase() : null,
+    severity: f?.severity ?? null,
     state: f?.state ?? null,
     states: f?.states && f.states.length > 0 ? f.states : null,
     subject: f?.subject ? uidArg(f.subject, 'filter.subject') : null,
@@ -58,122 +44,69 @@ export function isoBound(v: string, name: string, upper: boolean): string {
   return d.toISOString();
 }
 
-const WHERE = `
-  ($modelId IS NULL OR a.modelId = $modelId)
-  AND ($severity IS NULL OR a.severity = $severity)
-  AND ($state IS NULL OR a.state = $state)
-  AND ($subject IS NULL OR EXISTS { (a)-[:FLAGS]->(:Entity {uid: $subject}) })
-  AND ($includeGone OR coalesce(a.gone, false) = false)
-  AND ($states IS NULL OR coalesce(a.state, 'new') IN $states)
-  AND ($assignee IS NULL OR a.assignee = $assignee)
-  AND ($seenFrom IS NULL OR datetime(a.firstSeen) >= datetime($seenFrom))
-  AND ($seenTo IS NULL OR datetime(a.firstSeen) < datetime($seenTo))`;
+/** The stored state; an alert written before triage existed has none and is new. */
+export function stateOf(a: Record<string, unknown>): State {
+  const s = a.state ?? 'new';
+  // A code outside the machine's is passed on as it is: GraphQL refuses it as it refuses any value outside the enum.
+  return isState(s) ? s : (String(s) as State);
+}
 
-export const alertResolvers = {
+const query: Pick<QueryResolvers, 'alerts' | 'alert' | 'workflow'> = {
+  async alerts(_, args, ctx) {
+    const first = clampLimit(args.first, ALERT_PAGE.dflt, ALERT_PAGE.min, ALERT_PAGE.max, 'first');
+    const after = args.after ? decodeCursor(args.after) : null;
+    const page = await alertPage(ctx.executor, filterParams(args.filter, ctx), after, first + 1, {
+      count: ctx.txMeta('alerts.count'),
+      page: ctx.txMeta('alerts.page'),
+    });
+    const edges = page.rows.slice(0, first).map((r) => ({ cursor: encodeCursor(r.key), node: r.a }));
+    return {
+      totalCount: page.total,
+      edges,
+      pageInfo: { hasNextPage: page.rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  },
+
+  async alert(_, args, ctx) {
+    if (!args.id || args.id.length > 200) throw badInput('id must be an alert fingerprint');
+    return alertByFingerprint(ctx.executor, args.id, ctx.txMeta('alert'));
+  },
+
+  workflow: () => describeWorkflow(),
+};
+
+// Required: a field added to Alert in the SDL does not compile until it has a resolver here or in workflow.ts.
+const alertFields: Required<Omit<AlertResolvers<ApiContext>, '__isTypeOf'>> = {
+  id: (a) => a.fingerprint,
+  modelId: (a) => str(a.modelId),
+  modelRevision: (a) => num(a.modelRevision),
+  modelTitle: (a, args) => (args.lang === 'en' ? str(a.modelTitleEn ?? a.modelTitleZh) : str(a.modelTitleZh ?? a.modelTitleEn)),
+  severity: (a) => SEVERITIES.find((s) => s === a.severity) ?? 'low',
+  state: (a) => stateOf(a),
+  summary: (a, args) => (args.lang === 'en' ? str(a.summaryEn ?? a.summaryZh) : str(a.summaryZh ?? a.summaryEn)),
+  amount: (a) => (typeof a.amount === 'number' ? a.amount : null),
+  firstSeen: (a) => str(a.firstSeen),
+  lastSeen: (a) => str(a.lastSeen),
+  gone: (a) => a.gone === true,
+  async subjects(a, _, ctx) {
+    const opts = viewOpts(ctx);
+    const rows = await ctx.batch.subjects.load(a.uid);
+    return rows.map((r) => ({ role: r.role, entity: presentNode(r.node, opts) }));
+  },
+  async evidence(a, _, ctx) {
+    const { nodes, rels } = await alertEvidence(ctx.executor, a, ctx.txMeta('alert.evidence'));
+    const opts = viewOpts(ctx);
+    return { nodes: nodes.map((n) => presentNode(n, opts)), edges: presentRels(rels, opts) };
+  },
+  ...workflowResolvers.Alert,
+};
+
+export const alertResolvers: Resolvers = {
+  Query: query,
   Mutation: workflowResolvers.Mutation,
   Outcome: workflowResolvers.Outcome,
   Disposal: workflowResolvers.Disposal,
   AlertAction: workflowResolvers.AlertAction,
   AlertEvent: workflowResolvers.AlertEvent,
-  Query: {
-    async alerts(_: unknown, args: { filter?: AlertFilter | null; first?: number | null; after?: string | null }, ctx: ApiContext) {
-      const first = clampLimit(args.first, ALERT_PAGE.dflt, ALERT_PAGE.min, ALERT_PAGE.max, 'first');
-      const after = args.after ? decodeCursor(args.after) : null;
-      const params = filterParams(args.filter, ctx);
-      const rank = RANK_CYPHER('a');
-      const [count, page] = await Promise.all([
-        ctx.executor.read<{ n: number }>(`MATCH (a:Alert) WHERE ${WHERE} RETURN count(a) AS n`, params, ctx.txMeta('alerts.count')),
-        ctx.executor.read<{ a: AlertProps; rank: number; seen: string }>(
-          `MATCH (a:Alert) WHERE ${WHERE}
-           WITH a, ${rank} AS rank, coalesce(toString(a.lastSeen), '') AS seen
-           WHERE $after IS NULL
-              OR rank < $after.rank
-              OR (rank = $after.rank AND seen < $after.lastSeen)
-              OR (rank = $after.rank AND seen = $after.lastSeen AND a.fingerprint > $after.fingerprint)
-           RETURN properties(a) AS a, rank, seen
-           ORDER BY rank DESC, seen DESC, a.fingerprint
-           LIMIT $take`,
-          { ...params, after, take: int(first + 1) },
-          ctx.txMeta('alerts.page'),
-        ),
-      ]);
-      const rows = page.rows.slice(0, first);
-      const edges = rows.map((r) => ({
-        cursor: encodeCursor({ rank: r.rank, lastSeen: r.seen, fingerprint: r.a.fingerprint }),
-        node: r.a,
-      }));
-      return {
-        totalCount: count.rows[0]?.n ?? 0,
-        edges,
-        pageInfo: { hasNextPage: page.rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      };
-    },
-
-    async alert(_: unknown, args: { id: string }, ctx: ApiContext): Promise<AlertProps | null> {
-      if (!args.id || args.id.length > 200) throw badInput('id must be an alert fingerprint');
-      const { rows } = await ctx.executor.read<{ a: AlertProps }>(
-        'MATCH (a:Alert {uid: $uid}) RETURN properties(a) AS a',
-        { uid: `Alert:${args.id}` },
-        ctx.txMeta('alert'),
-      );
-      return rows[0]?.a ?? null;
-    },
-  },
-
-  Alert: {
-    id: (a: AlertProps) => a.fingerprint,
-    modelId: (a: AlertProps) => str(a.modelId),
-    modelRevision: (a: AlertProps) => num(a.modelRevision),
-    modelTitle: (a: AlertProps, args: { lang?: string | null }) =>
-      args.lang === 'en' ? str(a.modelTitleEn ?? a.modelTitleZh) : str(a.modelTitleZh ?? a.modelTitleEn),
-    severity: (a: AlertProps) => {
-      const s = str(a.severity).toUpperCase();
-      return (SEVERITIES as readonly string[]).includes(s) ? s : 'LOW';
-    },
-    state: (a: AlertProps) => str(a.state, 'new'),
-    summary: (a: AlertProps, args: { lang?: string | null }) =>
-      args.lang === 'en' ? str(a.summaryEn ?? a.summaryZh) : str(a.summaryZh ?? a.summaryEn),
-    amount: (a: AlertProps) => (typeof a.amount === 'number' ? a.amount : null),
-    firstSeen: (a: AlertProps) => str(a.firstSeen),
-    lastSeen: (a: AlertProps) => str(a.lastSeen),
-    gone: (a: AlertProps) => a.gone === true,
-    async subjects(a: AlertProps, _: unknown, ctx: ApiContext) {
-      const opts = viewOpts(ctx);
-      const rows = await ctx.batch.subjects.load(a.uid);
-      return rows.map((r) => ({ role: r.role, entity: presentNode(r.node, opts) }));
-    },
-    evidence: (a: AlertProps, _: unknown, ctx: ApiContext) => evidence(a, ctx),
-    ...workflowResolvers.Alert,
-  },
+  Alert: alertFields,
 };
-
-/** Evidence keys are "<startUid>|<TYPE>|<endUid>"; a malformed key is skipped rather than failing the alert. */
-export function parseEvidenceEdge(key: string): { s: string; t: string; e: string } | null {
-  const parts = key.split('|');
-  if (parts.length !== 3) return null;
-  const [s, t, e] = parts as [string, string, string];
-  return s && e && /^[A-Z][A-Z0-9_]*$/.test(t) ? { s, t, e } : null;
-}
-
-/** The evidence graph: the listed nodes, the listed relationships, and the ends of those relationships. */
-async function evidence(a: AlertProps, ctx: ApiContext): Promise<{ nodes: EntityView[]; edges: ReturnType<typeof presentRels> }> {
-  const nodeUids = Array.isArray(a.evidenceNodes) ? a.evidenceNodes.map(String) : [];
-  const keys = (Array.isArray(a.evidenceEdges) ? a.evidenceEdges.map(String) : []).map(parseEvidenceEdge).filter((k) => k !== null);
-  const { rows } = await ctx.executor.read<{ nodes: PlainNode[]; rels: RelRow[] }>(
-    `CALL () {
-       UNWIND $keys AS k
-       MATCH (s:Entity {uid: k.s})-[r]->(e:Entity {uid: k.e}) WHERE type(r) = k.t
-       RETURN collect(${REL_ROW('r')}) AS rels, collect(DISTINCT s.uid) + collect(DISTINCT e.uid) AS ends
-     }
-     CALL (ends) {
-       MATCH (n:Entity) WHERE n.uid IN $nodeUids OR n.uid IN ends
-       RETURN collect(DISTINCT n) AS nodes
-     }
-     RETURN nodes, rels`,
-    { keys, nodeUids },
-    ctx.txMeta('alert.evidence'),
-  );
-  const opts = viewOpts(ctx);
-  const row = rows[0];
-  return { nodes: (row?.nodes ?? []).map((n) => presentNode(n, opts)), edges: presentRels(row?.rels ?? [], opts) };
-}

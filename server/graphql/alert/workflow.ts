@@ -5,9 +5,18 @@ import { Batcher } from '../batch.js';
 import { codedGraphQLError } from '../errors.js';
 import type { ApiContext } from '../context.js';
 import { userFromHeader, USER_HEADER, type Actor } from '../../access/actor.js';
-import { availableActions, isState, type Action, type ActionInput, type Disposal, type Outcome } from '../../alerts/workflow/machine.js';
+import { readHistory, type AlertProps, type EventProps } from '../../alerts/queries.js';
+import { ACTIONS, availableActions, DISPOSALS, isState, OUTCOMES, type Action, type ActionInput } from '../../alerts/workflow/machine.js';
 import { act } from '../../alerts/workflow/service.js';
-import { readHistory, type AlertProps, type EventProps } from '../../alerts/workflow/store.js';
+import { codesByName } from '../enums.js';
+import type {
+  AlertActionResolvers,
+  AlertEventResolvers,
+  AlertResolvers,
+  DisposalResolvers,
+  MutationResolvers,
+  OutcomeResolvers,
+} from '../generated.js';
 
 /** The caller: user from x-huiyan-user (default anonymous), role as the context parsed it. Unverified. */
 export function actorOf(ctx: ApiContext): Actor {
@@ -26,7 +35,6 @@ function historyOf(ctx: ApiContext, uid: string): Promise<EventProps[]> {
   return b.load(uid);
 }
 
-
 type Common = { id: string; comment?: string | null; expectedState?: string | null };
 
 async function run(ctx: ApiContext, action: Action, args: Common, input: ActionInput): Promise<AlertProps> {
@@ -44,53 +52,42 @@ async function run(ctx: ApiContext, action: Action, args: Common, input: ActionI
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+const mutations: Pick<MutationResolvers<ApiContext>, Action> = {
+  assign: (_, a, ctx) => run(ctx, 'assign', a, { assignee: a.assignee?.trim() ? a.assignee : actorOf(ctx).user }),
+  startVerification: (_, a, ctx) => run(ctx, 'startVerification', a, {}),
+  conclude: (_, a, ctx) =>
+    run(ctx, 'conclude', a, { outcome: a.outcome, disposal: a.disposal ?? null, reason: a.reason ?? null, amountRecovered: a.amountRecovered ?? null }),
+  rectify: (_, a, ctx) => run(ctx, 'rectify', a, { amountRecovered: a.amountRecovered ?? null }),
+  comment: (_, a, ctx) => run(ctx, 'comment', { id: a.id, comment: a.text }, {}),
+  reopen: (_, a, ctx) => run(ctx, 'reopen', a, { reason: a.reason }),
+};
+
+type WorkflowFields = 'assignee' | 'outcome' | 'disposal' | 'reason' | 'amountRecovered' | 'concludedAt' | 'concludedRevision' | 'history' | 'comments' | 'actions';
+
 export const workflowResolvers = {
-  Mutation: {
-    assign: (_: unknown, a: Common & { assignee?: string | null }, ctx: ApiContext) =>
-      run(ctx, 'assign', a, { assignee: a.assignee?.trim() ? a.assignee : actorOf(ctx).user }),
-    startVerification: (_: unknown, a: Common, ctx: ApiContext) => run(ctx, 'startVerification', a, {}),
-    conclude: (
-      _: unknown,
-      a: Common & { outcome: Outcome; disposal?: Disposal | null; reason?: string | null; amountRecovered?: number | null },
-      ctx: ApiContext,
-    ) => run(ctx, 'conclude', a, { outcome: a.outcome, disposal: a.disposal ?? null, reason: a.reason ?? null, amountRecovered: a.amountRecovered ?? null }),
-    rectify: (_: unknown, a: Common & { amountRecovered?: number | null }, ctx: ApiContext) =>
-      run(ctx, 'rectify', a, { amountRecovered: a.amountRecovered ?? null }),
-    comment: (_: unknown, a: { id: string; text: string }, ctx: ApiContext) => run(ctx, 'comment', { id: a.id, comment: a.text }, {}),
-    reopen: (_: unknown, a: Common & { reason: string }, ctx: ApiContext) => run(ctx, 'reopen', a, { reason: a.reason }),
-  },
+  Mutation: mutations,
 
   Alert: {
-    assignee: (a: AlertProps) => str(a.assignee),
-    outcome: (a: AlertProps) => str(a.outcome),
-    disposal: (a: AlertProps) => str(a.disposal),
-    reason: (a: AlertProps) => str(a.reason),
-    amountRecovered: (a: AlertProps) => numOrNull(a.amountRecovered),
-    concludedAt: (a: AlertProps) => str(a.concludedAt),
-    concludedRevision: (a: AlertProps) => numOrNull(a.concludedRevision),
-    history: (a: AlertProps, _: unknown, ctx: ApiContext) => historyOf(ctx, a.uid),
-    comments: async (a: AlertProps, _: unknown, ctx: ApiContext) => (await historyOf(ctx, a.uid)).filter((e) => typeof e.comment === 'string' && e.comment !== ''),
-    actions: (a: AlertProps, _: unknown, ctx: ApiContext) => {
+    assignee: (a) => str(a.assignee),
+    outcome: (a) => OUTCOMES.find((o) => o === a.outcome) ?? null,
+    disposal: (a) => DISPOSALS.find((d) => d === a.disposal) ?? null,
+    reason: (a) => str(a.reason),
+    amountRecovered: (a) => numOrNull(a.amountRecovered),
+    concludedAt: (a) => str(a.concludedAt),
+    concludedRevision: (a) => numOrNull(a.concludedRevision),
+    history: (a, _, ctx) => historyOf(ctx, a.uid),
+    comments: async (a, _, ctx) => (await historyOf(ctx, a.uid)).filter((e) => typeof e.comment === 'string' && e.comment !== ''),
+    actions: (a, _, ctx) => {
       const state = a.state ?? 'new';
       return isState(state) ? availableActions(state, ctx.role) : [];
     },
-  },
+  } satisfies Required<Pick<AlertResolvers<ApiContext>, WorkflowFields>>,
 
   // Codes travel in lower case inside the server and the graph; the API shows GraphQL enum names.
-  Outcome: { CONFIRMED: 'confirmed', PARTLY_CONFIRMED: 'partly_confirmed', NOT_CONFIRMED: 'not_confirmed', UNVERIFIABLE: 'unverifiable' },
-  Disposal: { CORRECTION: 'correction', TALK: 'talk', CASE: 'case', TRANSFER: 'transfer' },
-  AlertAction: {
-    ASSIGN: 'assign',
-    START_VERIFICATION: 'startVerification',
-    CONCLUDE: 'conclude',
-    RECTIFY: 'rectify',
-    COMMENT: 'comment',
-    REOPEN: 'reopen',
-  },
+  Outcome: codesByName(OUTCOMES) as OutcomeResolvers,
+  Disposal: codesByName(DISPOSALS) as DisposalResolvers,
+  AlertAction: codesByName(ACTIONS) as AlertActionResolvers,
   AlertEvent: {
-    role: (e: EventProps) => String(e.role ?? ''),
-    fromState: (e: EventProps) => String(e.fromState ?? ''),
-    toState: (e: EventProps) => String(e.toState ?? ''),
-    amountRecovered: (e: EventProps) => numOrNull(e.amountRecovered),
-  },
+    amountRecovered: (e) => numOrNull(e.amountRecovered),
+  } satisfies AlertEventResolvers<ApiContext>,
 };

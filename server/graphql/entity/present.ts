@@ -3,34 +3,14 @@
 // may not see them. Pure, so masking is unit-tested without a database.
 import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
 import type { PlainNode } from '../../../platform/db/values.js';
+import type { Edge, Provenance, ResolversParentTypes } from '../generated.js';
 
-export interface ProvenanceView {
-  source: string | null;
-  file: string | null;
-  row: number | null;
-  run: string | null;
-  sources: string[] | null;
-}
-
-export interface EntityView {
-  id: string;
-  label: string;
-  labels: string[];
-  caption: string;
-  properties: Record<string, unknown>;
-  provenance: ProvenanceView | null;
-  /** Known when the query already counted it; otherwise the resolver batches a count. */
-  degree?: number;
-}
-
-export interface EdgeView {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-  provenance: ProvenanceView | null;
-}
+// The shapes are the SDL's (server/graphql/generated.ts): a field added to Entity, Edge or Provenance does
+// not compile here until the functions below fill it in.
+export type ProvenanceView = Omit<Provenance, '__typename'>;
+/** An Entity as resolvers pass it on; `degree` is known when the query already counted it, else batched. */
+export type EntityView = Omit<ResolversParentTypes['Entity'], '__typename'>;
+export type EdgeView = Omit<Edge, '__typename' | 'properties'> & { properties: Record<string, unknown> };
 
 /** How queries return a relationship: its ends by uid, since elementIds are not stable across reloads. */
 export interface RelRow {

@@ -6,8 +6,9 @@ import { uidArg } from '../inputs.js';
 import { JSONScalar } from '../scalars.js';
 import { viewOpts } from '../view.js';
 import { presentNode, type EntityView } from './present.js';
+import type { Resolvers } from '../generated.js';
 
-export const entityResolvers = {
+export const entityResolvers: Resolvers = {
   JSON: JSONScalar,
   Query: {
     async entity(_: unknown, args: { id: string }, ctx: ApiContext): Promise<EntityView | null> {

@@ -7,6 +7,7 @@ import { presentNode, presentRels, REL_ROW, type EdgeView, type EntityView, type
 import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
+import type { Resolvers } from '../generated.js';
 
 export const NEIGHBOUR_LIMIT = { dflt: 50, min: 1, max: 500 };
 export const PATH_LIMIT = { dflt: 5, min: 1, max: 25 };
@@ -32,7 +33,7 @@ interface PathArgs {
   types?: string[] | null;
 }
 
-export const graphResolvers = {
+export const graphResolvers: Resolvers = {
   Query: {
     async neighbours(_: unknown, args: NeighbourArgs, ctx: ApiContext) {
       const id = uidArg(args.id);

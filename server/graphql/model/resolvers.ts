@@ -4,8 +4,9 @@ import type { ApiContext, ModelInfo } from '../context.js';
 import { previewResolvers, runMutations } from './run.js';
 import { runView } from './runs.js';
 import { statsOf } from './stats.js';
+import type { Resolvers } from '../generated.js';
 
-export const modelResolvers = {
+export const modelResolvers: Resolvers = {
   Query: {
     models: (_: unknown, __: unknown, ctx: ApiContext): ModelInfo[] => ctx.models.list(),
     model: (_: unknown, args: { id: string }, ctx: ApiContext): ModelInfo | null => ctx.models.get(args.id) ?? null,
@@ -13,10 +14,9 @@ export const modelResolvers = {
   Mutation: runMutations,
   ...previewResolvers,
   Model: {
-    severity: (m: ModelInfo) => m.severity.toUpperCase(),
     description: (m: ModelInfo) => m.description ?? '',
     tags: (m: ModelInfo) => m.tags ?? [],
-    parameters: (m: ModelInfo) => m.parameters ?? [],
+    parameters: (m: ModelInfo) => (m.parameters ?? []).map((p) => ({ ...p, default: p.default ?? null, description: p.description ?? null })),
     alertCount: (m: ModelInfo, _: unknown, ctx: ApiContext) => ctx.batch.alertCount.load(m.id),
     lastRun: async (m: ModelInfo, _: unknown, ctx: ApiContext) => {
       const run = await ctx.batch.lastRun.load(m.id);

@@ -5,8 +5,9 @@ import { badInput } from '../errors.js';
 import { clampLimit } from '../inputs.js';
 import { presentNode } from '../entity/present.js';
 import { viewOpts } from '../view.js';
+import type { Resolvers } from '../generated.js';
 
-export const riskResolvers = {
+export const riskResolvers: Resolvers = {
   Query: {
     async riskRanking(_: unknown, args: { limit?: number | null; label?: string | null }, ctx: ApiContext) {
       if (args.label && !ctx.graphSchema.labels[args.label]) throw badInput(`unknown label ${args.label}`);

@@ -8,6 +8,7 @@ import { presentNode, type EntityView } from '../entity/present.js';
 import { clampLimit, labelsOf } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { asIdentifier, charCount, luceneQuery } from './query.js';
+import type { Resolvers } from '../generated.js';
 
 export const SEARCH_LIMIT = { dflt: 20, min: 1, max: 100 };
 const MAX_QUERY_CHARS = 200;
@@ -23,7 +24,7 @@ interface Hit {
 }
 type Row = { n: PlainNode; score: number };
 
-export const searchResolvers = {
+export const searchResolvers: Resolvers = {
   Query: {
     async search(_: unknown, args: SearchArgs, ctx: ApiContext): Promise<Hit[]> {
       const q = args.q.normalize('NFKC').trim().slice(0, MAX_QUERY_CHARS);

@@ -2,13 +2,14 @@
 import { int } from '../../../platform/db/executor.js';
 import type { ApiContext } from '../context.js';
 import { clampLimit } from '../inputs.js';
+import type { Resolvers } from '../generated.js';
 
 export const LOAD_RUN_LIMIT = { dflt: 50, min: 1, max: 500 };
 
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-export const sourceResolvers = {
+export const sourceResolvers: Resolvers = {
   Query: {
     async loadRuns(_: unknown, args: { limit?: number | null }, ctx: ApiContext) {
       const limit = clampLimit(args.limit, LOAD_RUN_LIMIT.dflt, LOAD_RUN_LIMIT.min, LOAD_RUN_LIMIT.max);

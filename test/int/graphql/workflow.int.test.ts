@@ -25,7 +25,7 @@ describe('alert workflow over GraphQL', () => {
     expect(assign.errors).toBeUndefined();
     expect(assign.data?.assign).toMatchObject({ state: 'assigned', assignee: '张三', actions: ['ASSIGN', 'START_VERIFICATION', 'COMMENT'] });
 
-    const start = await h.gql(`mutation { startVerification(id: "fp-main", expectedState: "assigned") { state } }`, {}, as('张三'));
+    const start = await h.gql(`mutation { startVerification(id: "fp-main", expectedState: assigned) { state } }`, {}, as('张三'));
     expect(start.data?.startVerification.state).toBe('verifying');
 
     const note = await h.gql('mutation($id: ID!, $t: String!) { comment(id: $id, text: $t) { state } }', { id: 'fp-main', t: '已调取合同' }, as('李四'));
@@ -106,9 +106,9 @@ describe('alert workflow over GraphQL', () => {
     await h.gql('mutation { startVerification(id: "fp-h0") { state } }', {}, as('王五'));
     const seen = (await h.gql('{ alert(id: "fp-h0") { state } }')).data?.alert.state;
     expect(seen).toBe('verifying');
-    const first = await h.gql(`mutation($s: String) { conclude(id: "fp-h0", outcome: PARTLY_CONFIRMED, reason: "部分属实", expectedState: $s) { state } }`, { s: seen }, as('王五'));
+    const first = await h.gql(`mutation($s: AlertState) { conclude(id: "fp-h0", outcome: PARTLY_CONFIRMED, reason: "部分属实", expectedState: $s) { state } }`, { s: seen }, as('王五'));
     expect(first.data?.conclude.state).toBe('partly_confirmed');
-    const second = await h.gql(`mutation($s: String) { conclude(id: "fp-h0", outcome: NOT_CONFIRMED, reason: "不属实", expectedState: $s) { state } }`, { s: seen }, as('赵六'));
+    const second = await h.gql(`mutation($s: AlertState) { conclude(id: "fp-h0", outcome: NOT_CONFIRMED, reason: "不属实", expectedState: $s) { state } }`, { s: seen }, as('赵六'));
     expect(code(second)).toBe('CONFLICT');
     expect(second.errors?.[0]?.message).toMatch(/王五/);
   });

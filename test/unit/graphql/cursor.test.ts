@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '../../../server/graphql/alert/cursor.js';
-import { parseEvidenceEdge } from '../../../server/graphql/alert/resolvers.js';
+import { parseEvidenceEdge } from '../../../server/alerts/queries.js';
 
 describe('alert cursor', () => {
   it('round-trips the sort key through an opaque url-safe string', () => {
