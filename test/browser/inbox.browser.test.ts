@@ -61,7 +61,7 @@ const state = () => page.getByTestId('alert-state').getAttribute('data-state');
 beforeAll(async () => {
   // Two new alerts of other models, taken to 不属实 by a handler: assign, start, conclude with a reason.
   const { alerts } = await graphql<{ alerts: { edges: { node: { id: string; modelId: string } }[] } }>(
-    '{ alerts(filter: {state: "new"}, first: 100) { edges { node { id modelId } } } }',
+    '{ alerts(filter: {state: new}, first: 100) { edges { node { id modelId } } } }',
   );
   dismissed = alerts.edges.map((e) => e.node).filter((a) => a.modelId !== TRIAGE_MODEL).slice(0, 2).map((a) => a.id);
   expect(dismissed).toHaveLength(2);

@@ -53,7 +53,7 @@ describe('triage in the explorer', () => {
     await page.getByTestId('filter-model').selectOption(MODEL);
     await page.getByTestId('filter-state').selectOption('new');
 
-    const { alerts } = await graphql<{ alerts: { totalCount: number } }>('query($m: String) { alerts(filter: {modelId: $m, state: "new"}) { totalCount } }', { m: MODEL });
+    const { alerts } = await graphql<{ alerts: { totalCount: number } }>('query($m: String) { alerts(filter: {modelId: $m, state: new}) { totalCount } }', { m: MODEL });
     expect(alerts.totalCount).toBeGreaterThan(0);
     await poll(() => page.locator('[data-testid="alert-item"][data-state="new"]').count()).toBe(Math.min(alerts.totalCount, 50));
 

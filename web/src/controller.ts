@@ -46,7 +46,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     return step(async () => {
       store.set({ alertsLoading: true });
       try {
-        const r = await api.alerts(lang, INBOX_PAGE, filterFrom(store.get().inbox));
+        const r = await api.alerts(lang, INBOX_PAGE, filterFrom(store.get().inbox, store.get().schema?.workflow));
         if (gen === inboxGen) store.set({ alerts: r.items, alertsTotal: r.totalCount });
       } finally {
         if (gen === inboxGen) store.set({ alertsLoading: false });
@@ -61,7 +61,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     const after = s.alerts?.at(-1)?.cursor;
     if (!after || s.alertsLoading) return Promise.resolve();
     return step(async () => {
-      const page = await api.alerts(s.lang, INBOX_PAGE, filterFrom(s.inbox), after);
+      const page = await api.alerts(s.lang, INBOX_PAGE, filterFrom(s.inbox, s.schema?.workflow), after);
       if (gen !== inboxGen) return;
       const shown = store.get().alerts ?? [];
       const known = new Set(shown.map((a) => a.id));
@@ -183,7 +183,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       await Promise.all([
         step(async () => {
           const r = await api.graphSchema();
-          const schema = indexSchema(r.graphSchema, r.models, props);
+          const schema = indexSchema(r.graphSchema, r.models, props, r.workflow);
           store.set({ schema });
           view.setStyle(schema, store.get().lang);
         }),

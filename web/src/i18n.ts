@@ -339,8 +339,9 @@ export function saveLang(storage: Pick<Storage, 'setItem'> | undefined, lang: La
 }
 
 /**
- * Names for the subject roles and alert states the API returns as codes. Models may declare roles not
- * listed here; those show as the code, which is still meaningful to an analyst.
+ * Names for the subject roles the API returns as codes. Models may declare roles not listed here; those
+ * show as the code, which is still meaningful to an analyst. State names come with the served workflow
+ * (workflow.ts).
  */
 const CODES: Record<string, { zh: string; en: string }> = {
   'role.official': { zh: '公职人员', en: 'official' },
@@ -353,16 +354,8 @@ const CODES: Record<string, { zh: string; en: string }> = {
   'role.person': { zh: '人员', en: 'person' },
   'role.recipient': { zh: '领取人', en: 'recipient' },
   'role.bidder': { zh: '投标人', en: 'bidder' },
-  'state.new': { zh: '新发现', en: 'new' },
-  'state.assigned': { zh: '已分派', en: 'assigned' },
-  'state.verifying': { zh: '核查中', en: 'verifying' },
-  'state.confirmed': { zh: '已查实', en: 'confirmed' },
-  'state.partly_confirmed': { zh: '部分查实', en: 'partly confirmed' },
-  'state.dismissed': { zh: '已排除', en: 'dismissed' },
-  'state.rectified': { zh: '已整改', en: 'rectified' },
-  'state.resolved': { zh: '已消除', en: 'resolved' },
 };
 
-export function codeName(lang: Lang, kind: 'role' | 'state', code: string): string {
+export function codeName(lang: Lang, kind: 'role', code: string): string {
   return CODES[`${kind}.${code.toLowerCase()}`]?.[lang] ?? code;
 }

@@ -1,12 +1,10 @@
 // The inbox filter, from what the controls hold (state.ts: InboxFilterValues) to the API's AlertFilter.
 // Pure, so the controller, the filter bar and the unit tests share one reading of it.
-import type { InboxFilter, Severity } from './api/types.js';
+import type { AlertState, InboxFilter, Severity, WorkflowInfo } from './api/types.js';
 import { NO_FILTER, type InboxFilterValues } from './state.js';
+import { OPEN, openStates } from './workflow.js';
 
-/** Not concluded yet: what a handler works through. */
-export const OPEN_STATES = ['new', 'assigned', 'verifying'];
-/** The state select's value for OPEN_STATES. */
-export const OPEN = 'open';
+export { OPEN };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -28,11 +26,11 @@ export function dateBounds(from: string, to: string): { firstSeenFrom: string | 
   return { firstSeenFrom: from ? localMidnight(from) : null, firstSeenTo: to ? localMidnight(to, 1) : null };
 }
 
-/** The filter the inbox asks the API for. */
-export function filterFrom(v: InboxFilterValues): InboxFilter {
+/** The filter the inbox asks the API for; "open" means the states the served workflow calls open. */
+export function filterFrom(v: InboxFilterValues, wf: WorkflowInfo | null | undefined): InboxFilter {
   return {
-    state: v.state && v.state !== OPEN ? v.state : null,
-    states: v.state === OPEN ? OPEN_STATES : null,
+    state: v.state && v.state !== OPEN ? (v.state as AlertState) : null,
+    states: v.state === OPEN ? openStates(wf) : null,
     severity: (v.severity || null) as Severity | null,
     modelId: v.model || null,
     assignedToMe: v.mine || null,

@@ -1,7 +1,7 @@
 // The graph vocabulary as the explorer uses it: label and relationship names, colours and shapes from the
 // API's graphSchema, property names from the schema file (compiled in by vite.config.ts), model titles
-// from `models`. Pure lookups, so panels and the stylesheet never hard-code a label.
-import type { GraphSchemaInfo, LabelInfo, ModelTitle, RelTypeInfo } from './api/types.js';
+// from `models`, the triage workflow from `workflow`. Pure lookups, so panels and the stylesheet never hard-code a label.
+import type { GraphSchemaInfo, LabelInfo, ModelTitle, RelTypeInfo, WorkflowInfo } from './api/types.js';
 import type { Lang } from './i18n.js';
 
 export interface PropertyNames {
@@ -14,6 +14,8 @@ export interface SchemaIndex {
   relTypes: Map<string, RelTypeInfo>;
   models: Map<string, ModelTitle>;
   props: PropertyNames;
+  /** The triage workflow as the server serves it; null only in tests that do not need it. */
+  workflow: WorkflowInfo | null;
 }
 
 export const EMPTY_PROPS: PropertyNames = { labels: {}, relationships: {} };
@@ -22,8 +24,10 @@ export function indexSchema(
   info: GraphSchemaInfo,
   models: ModelTitle[] = [],
   props: PropertyNames = EMPTY_PROPS,
+  workflow: WorkflowInfo | null = null,
 ): SchemaIndex {
   return {
+    workflow,
     labels: new Map(info.labels.map((l) => [l.name, l])),
     relTypes: new Map(info.relationshipTypes.map((r) => [r.name, r])),
     models: new Map(models.map((m) => [m.id, m])),

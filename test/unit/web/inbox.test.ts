@@ -6,8 +6,15 @@ import { actorHeaders, createApi, currentRole, ROLE_KEY, setRole, type Api } fro
 import type { AlertListItem, AlertPage, InboxFilter } from '../../../web/src/api/types.js';
 import { createController } from '../../../web/src/controller.js';
 import type { GraphView } from '../../../web/src/graph/cy.js';
-import { dateBounds, filterFrom, hasFilter, OPEN_STATES } from '../../../web/src/inbox.js';
+import { dateBounds, filterFrom as filterWith, hasFilter } from '../../../web/src/inbox.js';
 import { createStore, initialState, NO_FILTER, type InboxFilterValues } from '../../../web/src/state.js';
+import { openStates } from '../../../web/src/workflow.js';
+import { servedWorkflow } from './served.js';
+
+// The open states are the served workflow's (server/alerts/workflow/machine.ts), not a copy in the explorer.
+const workflow = await servedWorkflow();
+const OPEN_STATES = openStates(workflow);
+const filterFrom = (v: InboxFilterValues) => filterWith(v, workflow);
 
 const values = (p: Partial<InboxFilterValues>): InboxFilterValues => ({ ...NO_FILTER, ...p });
 
@@ -112,7 +119,7 @@ describe('inbox paging in the controller', () => {
     } as unknown as Api;
     return { api, calls };
   }
-  const row = (id: string): AlertListItem => ({ id, cursor: `cur-${id}`, modelId: 'm', modelTitle: 'M', severity: 'HIGH', state: 'new', summary: '', amount: null, lastSeen: '' });
+  const row = (id: string): AlertListItem => ({ id, cursor: `cur-${id}`, modelId: 'm', modelTitle: 'M', severity: 'HIGH', state: 'new', assignee: null, summary: '', amount: null, lastSeen: '' });
   const page = (ids: string[], totalCount: number): AlertPage => ({ items: ids.map(row), totalCount, endCursor: null, hasNextPage: false });
   const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../web/src/api/queries.js';
 import type { AlertDetail, AlertEvent, AlertWorkflow } from '../../../web/src/api/types.js';
-import { conclusionInput, describeEvent, emptyDraft, mergeWorkflow, reopenInput, updateRow, type Draft } from '../../../web/src/panels/triage.js';
+import { conclusionInput as conclusionWith, describeEvent as describeWith, emptyDraft, mergeWorkflow, reopenInput, updateRow, type Draft } from '../../../web/src/panels/triage.js';
+import type { Lang } from '../../../web/src/i18n.js';
+import { servedWorkflow } from './served.js';
+
+// Outcomes, required reasons and state names are the served workflow's, as in the explorer.
+const workflow = await servedWorkflow();
+const conclusionInput = (d: Draft) => conclusionWith(d, workflow);
+const describeEvent = (e: AlertEvent, lang: Lang) => describeWith(e, lang, workflow);
 
 const draft = (p: Partial<Draft>): Draft => ({ ...emptyDraft('a'), concluding: true, ...p });
 

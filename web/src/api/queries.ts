@@ -1,55 +1,65 @@
-// Every operation the explorer sends, as named GraphQL documents, with one typed function each. Adding a
-// field to the UI means adding it here first, so this file is the explorer's side of the API contract.
+// Every operation the explorer sends, as named GraphQL documents, with one typed function each. The
+// documents are marked /* GraphQL */ so `npm run codegen` finds them and types their results and variables
+// (./generated.ts) from the server's SDL; test/unit/web/operations.test.ts validates each against the schema
+// the server serves. Adding a field to the UI means adding it to a document here and running codegen.
 import { request, type Fetch } from './client.js';
 import type {
   AlertAction,
-  AlertDetail,
-  AlertListItem,
-  AlertPage,
-  AlertWorkflow,
   Disposal,
-  Entity,
-  InboxFilter,
+  ExplorerAlertQuery,
+  ExplorerAlertsQuery,
+  ExplorerAlertsQueryVariables,
+  ExplorerEntityQuery,
+  ExplorerGraphSchemaQuery,
+  ExplorerNeighboursQuery,
+  ExplorerSearchQuery,
   Outcome,
-  GraphSchemaInfo,
-  Role,
-  ModelTitle,
-  Neighbourhood,
-  SearchHit,
-} from './types.js';
+} from './generated.js';
+import type { AlertDetail, AlertPage, AlertState, AlertWorkflow, Entity, InboxFilter, Neighbourhood, Role, SearchHit } from './types.js';
 import { DEFAULT_ROLE, ROLES } from './types.js';
 
-const ENTITY_FIELDS = `
+const ENTITY_FIELDS = /* GraphQL */ `
 fragment EntityFields on Entity {
   id label labels caption properties degree
   provenance { source file row run sources }
 }`;
 
-const EDGE_FIELDS = `
+const EDGE_FIELDS = /* GraphQL */ `
 fragment EdgeFields on Edge {
   id type source target properties
   provenance { source file row run }
 }`;
 
-export const GRAPH_SCHEMA = `query ExplorerGraphSchema {
+/** The triage workflow as the server serves it: states and their names, moves, outcomes, roles. */
+const WORKFLOW_INFO = /* GraphQL */ `
+fragment WorkflowInfo on Workflow {
+  states { code zh en open }
+  transitions { action from to outcome roles requires }
+  outcomes { code finding }
+  disposals
+}`;
+
+export const GRAPH_SCHEMA = /* GraphQL */ `query ExplorerGraphSchema {
   graphSchema {
     labels { name zh en color shape caption }
     relationshipTypes { name zh en }
   }
   models { id titleZh titleEn }
-}`;
+  workflow { ...WorkflowInfo }
+}
+${WORKFLOW_INFO}`;
 
-export const SEARCH = `query ExplorerSearch($q: String!, $limit: Int) {
+export const SEARCH = /* GraphQL */ `query ExplorerSearch($q: String!, $limit: Int) {
   search(q: $q, limit: $limit) { score entity { ...EntityFields } }
 }
 ${ENTITY_FIELDS}`;
 
-export const ENTITY = `query ExplorerEntity($id: ID!) {
+export const ENTITY = /* GraphQL */ `query ExplorerEntity($id: ID!) {
   entity(id: $id) { ...EntityFields }
 }
 ${ENTITY_FIELDS}`;
 
-export const NEIGHBOURS = `query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
+export const NEIGHBOURS = /* GraphQL */ `query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
   neighbours(id: $id, limit: $limit, exclude: $exclude) {
     total truncated
     center { ...EntityFields }
@@ -60,7 +70,7 @@ export const NEIGHBOURS = `query ExplorerNeighbours($id: ID!, $limit: Int, $excl
 ${ENTITY_FIELDS}
 ${EDGE_FIELDS}`;
 
-export const ALERTS = `query ExplorerAlerts($first: Int, $lang: String, $filter: AlertFilter, $after: String) {
+export const ALERTS = /* GraphQL */ `query ExplorerAlerts($first: Int, $lang: String, $filter: AlertFilter, $after: String) {
   alerts(first: $first, filter: $filter, after: $after) {
     totalCount
     edges { cursor node { id modelId modelTitle severity state assignee summary(lang: $lang) amount lastSeen } }
@@ -68,13 +78,13 @@ export const ALERTS = `query ExplorerAlerts($first: Int, $lang: String, $filter:
   }
 }`;
 
-const WORKFLOW_FIELDS = `
+const WORKFLOW_FIELDS = /* GraphQL */ `
 fragment WorkflowFields on Alert {
   id state assignee outcome disposal reason amountRecovered concludedAt actions
   history { id at actor role action fromState toState assignee outcome disposal reason comment amountRecovered }
 }`;
 
-export const ALERT = `query ExplorerAlert($id: ID!, $lang: String) {
+export const ALERT = /* GraphQL */ `query ExplorerAlert($id: ID!, $lang: String) {
   alert(id: $id) {
     id modelId modelRevision modelTitle severity state summary(lang: $lang) amount firstSeen lastSeen
     subjects { role entity { ...EntityFields } }
@@ -88,18 +98,24 @@ ${WORKFLOW_FIELDS}`;
 
 /** One named mutation per triage action, so the server's logs say what the handler did. */
 export const TRIAGE = {
-  ASSIGN: `mutation ExplorerAssign($id: ID!, $expectedState: String) {
-  assign(id: $id, expectedState: $expectedState) { ...WorkflowFields } }`,
-  START_VERIFICATION: `mutation ExplorerStartVerification($id: ID!, $expectedState: String) {
-  startVerification(id: $id, expectedState: $expectedState) { ...WorkflowFields } }`,
-  CONCLUDE: `mutation ExplorerConclude($id: ID!, $expectedState: String, $outcome: Outcome!, $disposal: Disposal, $reason: String, $amountRecovered: Float) {
-  conclude(id: $id, expectedState: $expectedState, outcome: $outcome, disposal: $disposal, reason: $reason, amountRecovered: $amountRecovered) { ...WorkflowFields } }`,
-  RECTIFY: `mutation ExplorerRectify($id: ID!, $expectedState: String, $comment: String, $amountRecovered: Float) {
-  rectify(id: $id, expectedState: $expectedState, comment: $comment, amountRecovered: $amountRecovered) { ...WorkflowFields } }`,
-  COMMENT: `mutation ExplorerComment($id: ID!, $text: String!) {
-  comment(id: $id, text: $text) { ...WorkflowFields } }`,
-  REOPEN: `mutation ExplorerReopen($id: ID!, $expectedState: String, $reason: String!) {
-  reopen(id: $id, expectedState: $expectedState, reason: $reason) { ...WorkflowFields } }`,
+  ASSIGN: /* GraphQL */ `mutation ExplorerAssign($id: ID!, $expectedState: AlertState) {
+  assign(id: $id, expectedState: $expectedState) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
+  START_VERIFICATION: /* GraphQL */ `mutation ExplorerStartVerification($id: ID!, $expectedState: AlertState) {
+  startVerification(id: $id, expectedState: $expectedState) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
+  CONCLUDE: /* GraphQL */ `mutation ExplorerConclude($id: ID!, $expectedState: AlertState, $outcome: Outcome!, $disposal: Disposal, $reason: String, $amountRecovered: Float) {
+  conclude(id: $id, expectedState: $expectedState, outcome: $outcome, disposal: $disposal, reason: $reason, amountRecovered: $amountRecovered) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
+  RECTIFY: /* GraphQL */ `mutation ExplorerRectify($id: ID!, $expectedState: AlertState, $comment: String, $amountRecovered: Float) {
+  rectify(id: $id, expectedState: $expectedState, comment: $comment, amountRecovered: $amountRecovered) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
+  COMMENT: /* GraphQL */ `mutation ExplorerComment($id: ID!, $text: String!) {
+  comment(id: $id, text: $text) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
+  REOPEN: /* GraphQL */ `mutation ExplorerReopen($id: ID!, $expectedState: AlertState, $reason: String!) {
+  reopen(id: $id, expectedState: $expectedState, reason: $reason) { ...WorkflowFields } }
+${WORKFLOW_FIELDS}`,
 } satisfies Record<AlertAction, string>;
 
 const TRIAGE_OPS: Record<AlertAction, string> = {
@@ -119,8 +135,19 @@ const TRIAGE_FIELDS: Record<AlertAction, string> = {
   REOPEN: 'reopen',
 };
 
+/** Every document the explorer sends, by operation name, as sent (fragments included). */
+export const OPERATIONS: Record<string, string> = {
+  ExplorerGraphSchema: GRAPH_SCHEMA,
+  ExplorerSearch: SEARCH,
+  ExplorerEntity: ENTITY,
+  ExplorerNeighbours: NEIGHBOURS,
+  ExplorerAlerts: ALERTS,
+  ExplorerAlert: ALERT,
+  ...Object.fromEntries((Object.keys(TRIAGE) as AlertAction[]).map((a) => [TRIAGE_OPS[a], TRIAGE[a]])),
+};
+
 export interface TriageInput {
-  expectedState?: string;
+  expectedState?: AlertState;
   outcome?: Outcome;
   disposal?: Disposal | null;
   reason?: string | null;
@@ -188,7 +215,7 @@ export const INBOX_PAGE = 50;
 export const EXPAND_LIMIT = 30;
 
 export interface Api {
-  graphSchema(): Promise<{ graphSchema: GraphSchemaInfo; models: ModelTitle[] }>;
+  graphSchema(): Promise<ExplorerGraphSchemaQuery>;
   search(q: string, limit?: number): Promise<SearchHit[]>;
   entity(id: string): Promise<Entity | null>;
   neighbours(id: string, exclude: string[], limit?: number): Promise<Neighbourhood>;
@@ -201,29 +228,25 @@ export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
   const run = <T>(op: string, doc: string, vars: Record<string, unknown> = {}) =>
     request<T>(op, doc, vars, fetchImpl);
   return {
-    graphSchema: () => run('ExplorerGraphSchema', GRAPH_SCHEMA),
-    search: async (q, limit = 20) =>
-      (await run<{ search: SearchHit[] }>('ExplorerSearch', SEARCH, { q, limit })).search,
-    entity: async (id) => (await run<{ entity: Entity | null }>('ExplorerEntity', ENTITY, { id })).entity,
+    graphSchema: () => run<ExplorerGraphSchemaQuery>('ExplorerGraphSchema', GRAPH_SCHEMA),
+    search: async (q, limit = 20) => (await run<ExplorerSearchQuery>('ExplorerSearch', SEARCH, { q, limit })).search,
+    entity: async (id) => (await run<ExplorerEntityQuery>('ExplorerEntity', ENTITY, { id })).entity,
     neighbours: async (id, exclude, limit = EXPAND_LIMIT) =>
-      (await run<{ neighbours: Neighbourhood }>('ExplorerNeighbours', NEIGHBOURS, { id, limit, exclude })).neighbours,
+      (await run<ExplorerNeighboursQuery>('ExplorerNeighbours', NEIGHBOURS, { id, limit, exclude })).neighbours,
     alerts: async (lang, first = INBOX_PAGE, filter = {}, after = null) => {
-      const r = await run<{
-        alerts: { totalCount: number; edges: { cursor: string; node: AlertListItem }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-      }>('ExplorerAlerts', ALERTS, { first, lang, filter, after });
+      const vars: ExplorerAlertsQueryVariables = { first, lang, filter, after };
+      const r = await run<ExplorerAlertsQuery>('ExplorerAlerts', ALERTS, vars);
       return {
         totalCount: r.alerts.totalCount,
         items: r.alerts.edges.map((e) => ({ ...e.node, cursor: e.cursor })),
-        endCursor: r.alerts.pageInfo.endCursor,
+        endCursor: r.alerts.pageInfo.endCursor ?? null,
         hasNextPage: r.alerts.pageInfo.hasNextPage,
       };
     },
     triage: async (action, id, input = {}) => {
-      const doc = `${TRIAGE[action]}\n${WORKFLOW_FIELDS}`;
-      const r = await run<Record<string, AlertWorkflow>>(TRIAGE_OPS[action], doc, { id, ...input });
+      const r = await run<Record<string, AlertWorkflow>>(TRIAGE_OPS[action], TRIAGE[action], { id, ...input });
       return r[TRIAGE_FIELDS[action]]!;
     },
-    alert: async (id, lang) => (await run<{ alert: AlertDetail | null }>('ExplorerAlert', ALERT, { id, lang })).alert,
+    alert: async (id, lang) => (await run<ExplorerAlertQuery>('ExplorerAlert', ALERT, { id, lang })).alert,
   };
 }
-

@@ -1,156 +1,37 @@
-// Shapes of the GraphQL results the explorer asks for (server/graphql/*/schema.graphql). Kept by hand:
-// the explorer selects a small, fixed set of fields, all named in queries.ts.
+// The names the explorer gives to the generated result types (./generated.ts, `npm run codegen`, from the
+// server's SDL and the documents in queries.ts). Nothing here is a hand-kept shape: a field selected in
+// queries.ts appears here after codegen, and one the SDL drops is a compile error.
+import type * as G from './generated.js';
 
-export interface Provenance {
-  source: string | null;
-  file: string | null;
-  row: number | null;
-  run: string | null;
-  sources: string[] | null;
-}
+export type { AlertAction, AlertState, Disposal, Outcome, Severity } from './generated.js';
+export type Role = G.UserRole;
 
-export interface Entity {
-  id: string;
-  label: string;
-  labels: string[];
-  caption: string;
-  properties: Record<string, unknown>;
-  provenance: Provenance | null;
-  degree: number;
-}
-
-export interface Edge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-  provenance: Provenance | null;
-}
-
+export type Entity = G.EntityFieldsFragment;
+export type Edge = G.EdgeFieldsFragment;
+/** A node's provenance, or a relationship's (which the explorer asks without `sources`). */
+export type Provenance = NonNullable<Entity['provenance']> | NonNullable<Edge['provenance']>;
 export interface Graph {
   nodes: Entity[];
   edges: Edge[];
 }
+export type Neighbourhood = G.ExplorerNeighboursQuery['neighbours'];
+export type GraphSchemaInfo = G.ExplorerGraphSchemaQuery['graphSchema'];
+export type LabelInfo = GraphSchemaInfo['labels'][number];
+export type RelTypeInfo = GraphSchemaInfo['relationshipTypes'][number];
+export type ModelTitle = G.ExplorerGraphSchemaQuery['models'][number];
+/** The triage workflow as the server serves it (states and names, moves, outcomes). */
+export type WorkflowInfo = G.WorkflowInfoFragment;
+export type SearchHit = G.ExplorerSearchQuery['search'][number];
 
-export interface Neighbourhood extends Graph {
-  center: Entity;
-  total: number;
-  truncated: boolean;
-}
-
-export interface LabelInfo {
-  name: string;
-  zh: string;
-  en: string;
-  color: string;
-  shape: string;
-  caption: string;
-}
-
-export interface RelTypeInfo {
-  name: string;
-  zh: string;
-  en: string;
-}
-
-export interface GraphSchemaInfo {
-  labels: LabelInfo[];
-  relationshipTypes: RelTypeInfo[];
-}
-
-export interface SearchHit {
-  entity: Entity;
-  score: number;
-}
-
-export type Severity = 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL';
-
-/** The roles of server/access/roles.ts, sent as x-huiyan-role. */
-export const ROLES = ['viewer', 'handler', 'analyst', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-/** What the API assumes without the header. */
-export const DEFAULT_ROLE: Role = 'handler';
-
-export interface AlertListItem {
-  id: string;
-  modelId: string;
-  modelTitle: string;
-  severity: Severity;
-  state: string;
-  summary: string;
-  amount: number | null;
-  lastSeen: string;
+export type AlertListItem = G.ExplorerAlertsQuery['alerts']['edges'][number]['node'] & {
   /** Where the next page starts when this is the last item shown ("load more"). */
   cursor?: string;
-  assignee?: string | null;
-}
-
-export interface AlertSubject {
-  role: string;
-  entity: Entity;
-}
-
-export interface AlertDetail extends AlertListItem, Partial<Omit<AlertWorkflow, 'id' | 'state'>> {
-  modelRevision: number;
-  firstSeen: string;
-  subjects: AlertSubject[];
-  evidence: Graph;
-}
-
-export interface ModelTitle {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-}
-
-// Triage (server/graphql/alert/schema.graphql: Mutation, AlertEvent, Outcome, Disposal, AlertAction).
-
-export type Outcome = 'CONFIRMED' | 'PARTLY_CONFIRMED' | 'NOT_CONFIRMED' | 'UNVERIFIABLE';
-export type Disposal = 'CORRECTION' | 'TALK' | 'CASE' | 'TRANSFER';
-export type AlertAction = 'ASSIGN' | 'START_VERIFICATION' | 'CONCLUDE' | 'RECTIFY' | 'COMMENT' | 'REOPEN';
-
-export interface AlertEvent {
-  id: string;
-  at: string;
-  actor: string;
-  role: string;
-  action: AlertAction;
-  fromState: string;
-  toState: string;
-  assignee: string | null;
-  outcome: Outcome | null;
-  disposal: Disposal | null;
-  reason: string | null;
-  comment: string | null;
-  amountRecovered: number | null;
-}
-
+};
 /** The workflow part of an alert, as every triage mutation returns it. */
-export interface AlertWorkflow {
-  id: string;
-  state: string;
-  assignee: string | null;
-  outcome: Outcome | null;
-  disposal: Disposal | null;
-  reason: string | null;
-  amountRecovered: number | null;
-  concludedAt: string | null;
-  history: AlertEvent[];
-  actions: AlertAction[];
-}
-
-export interface InboxFilter {
-  state?: string | null;
-  states?: string[] | null;
-  severity?: Severity | null;
-  modelId?: string | null;
-  assignedToMe?: boolean | null;
-  /** uid of an entity the alert flags. */
-  subject?: string | null;
-  firstSeenFrom?: string | null;
-  firstSeenTo?: string | null;
-}
+export type AlertWorkflow = G.WorkflowFieldsFragment;
+export type AlertEvent = AlertWorkflow['history'][number];
+export type AlertDetail = NonNullable<G.ExplorerAlertQuery['alert']> & { cursor?: string };
+export type InboxFilter = G.AlertFilter;
 
 export interface AlertPage {
   totalCount: number;
@@ -158,3 +39,15 @@ export interface AlertPage {
   endCursor: string | null;
   hasNextPage: boolean;
 }
+
+// A Record over the generated union: a severity or role added to the SDL does not compile until it is
+// placed here.
+const SEVERITY_RANK: Record<G.Severity, number> = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
+/** Most severe first: the order of the inbox and its severity filter. */
+export const SEVERITIES = (Object.keys(SEVERITY_RANK) as G.Severity[]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
+
+const ROLE_ORDER: Record<Role, number> = { viewer: 0, handler: 1, analyst: 2, admin: 3 };
+/** The roles the explorer may claim (x-huiyan-role), least first. */
+export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
+/** What the API assumes without the header (the workflow's defaultRole), so the header is left out for it. */
+export const DEFAULT_ROLE: Role = 'handler';

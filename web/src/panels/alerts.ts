@@ -2,11 +2,12 @@
 // language, amount and assignee; "load more" pages on with the API's cursor. A click opens the alert's
 // evidence on the canvas. With filters set, an empty list says that nothing matches and offers to clear them.
 import { formatAmount, formatTime } from '../format.js';
-import { codeName, translate, type MessageKey } from '../i18n.js';
+import { translate, type MessageKey } from '../i18n.js';
 import { h, fill } from '../dom.js';
 import { hasFilter } from '../inbox.js';
 import { modelTitle } from '../schema.js';
 import { NO_FILTER, type Store } from '../state.js';
+import { stateName } from '../workflow.js';
 import { mountInboxFilters } from './inbox-filters.js';
 
 export function mountAlerts(root: HTMLElement, store: Store): void {
@@ -61,7 +62,7 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
               { class: 'alert-head' },
               h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)),
               h('span', { class: 'alert-title' }, modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)),
-              h('span', { class: `state state-${a.state}` }, codeName(s.lang, 'state', a.state)),
+              h('span', { class: `state state-${a.state}` }, stateName(s.schema?.workflow, a.state, s.lang)),
             ),
             h('p', { class: 'alert-summary' }, a.summary),
             h(

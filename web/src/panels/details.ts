@@ -157,7 +157,7 @@ function provenance(p: Provenance | null, t: T): Node[] {
       [t('details.file'), p.file ?? ''],
       [t('details.row'), p.row != null ? String(p.row) : ''],
       [t('details.run'), p.run ?? ''],
-      p.sources && p.sources.length > 1 ? [t('details.sources'), p.sources.join('、')] : null,
+      'sources' in p && p.sources && p.sources.length > 1 ? [t('details.sources'), p.sources.join('、')] : null,
     ]),
   ];
 }

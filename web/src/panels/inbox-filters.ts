@@ -5,15 +5,12 @@
 // re-rendered; they take their values from the state only when the filter changed (it can change from
 // elsewhere: "alerts on this entity" in the details panel, "clear filters").
 import { currentRole, currentUser, isRole, USER_KEY } from '../api/queries.js';
-import { ROLES, type Severity } from '../api/types.js';
+import { ROLES, SEVERITIES } from '../api/types.js';
 import { h, fill } from '../dom.js';
-import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
-import { OPEN } from '../inbox.js';
+import { translate, type Lang, type MessageKey } from '../i18n.js';
 import { modelTitle } from '../schema.js';
 import type { InboxFilterValues, Store } from '../state.js';
-
-const SEVERITIES: readonly Severity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const STATES = ['new', 'assigned', 'verifying', 'confirmed', 'partly_confirmed', 'dismissed', 'rectified'];
+import { OPEN } from '../workflow.js';
 
 export function mountInboxFilters(root: HTMLElement, store: Store): void {
   const set = (patch: Partial<InboxFilterValues>) => store.dispatch({ type: 'inboxFilter', patch });
@@ -74,8 +71,9 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
   let chipFor: string | null | undefined;
   store.subscribe((s) => {
     const t = (k: MessageKey) => translate(s.lang, k);
-    // Options are rebuilt only when the language or the model list changes, never while a choice is made.
-    const key = `${s.lang}|${s.schema?.models.size ?? 0}`;
+    // Options are rebuilt only when the language, the model list or the workflow changes, never while a
+    // choice is made. The states and their names are the served workflow's.
+    const key = `${s.lang}|${s.schema?.models.size ?? 0}|${s.schema?.workflow ? 1 : 0}`;
     if (key !== shown) {
       shown = key;
       synced = null;
@@ -91,7 +89,8 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
       labels.user.textContent = t('triage.user');
       labels.role.textContent = t('triage.role');
       user.placeholder = t('triage.userPlaceholder');
-      options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...STATES.map((x): [string, string] => [x, codeName(s.lang, 'state', x)])]);
+      const states = s.schema?.workflow?.states ?? [];
+      options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...states.map((x): [string, string] => [x.code, x[s.lang]])]);
       options(severity, [['', t('inbox.all')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}` as MessageKey)])]);
       const models = [...(s.schema?.models.values() ?? [])].map((m): [string, string] => [m.id, modelTitle(s.schema, m.id, m.id, s.lang as Lang)]);
       options(model, [['', t('inbox.all')], ...models]);

@@ -4,18 +4,16 @@
 // because state.ts and controller.ts carry no triage intents yet; see docs/workflow.md.
 import { ApiError } from '../api/client.js';
 import { createApi, type Api, type TriageInput } from '../api/queries.js';
-import type { AlertAction, AlertDetail, AlertEvent, AlertListItem, AlertWorkflow, Disposal, Outcome } from '../api/types.js';
+import type { AlertAction, AlertDetail, AlertEvent, AlertListItem, AlertWorkflow, Disposal, Outcome, WorkflowInfo } from '../api/types.js';
 import { h, type Child } from '../dom.js';
 import { formatAmount, formatTime } from '../format.js';
-import { codeName, translate, type Lang, type MessageKey } from '../i18n.js';
+import { translate, type Lang, type MessageKey } from '../i18n.js';
 import type { State, Store } from '../state.js';
+import { isFinding, moves, needsReason, stateName } from '../workflow.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
-
-export const OUTCOMES: readonly Outcome[] = ['CONFIRMED', 'PARTLY_CONFIRMED', 'NOT_CONFIRMED', 'UNVERIFIABLE'];
-export const DISPOSALS: readonly Disposal[] = ['CORRECTION', 'TALK', 'CASE', 'TRANSFER'];
-/** Outcomes that found nothing: a reason is required, and there is nothing to dispose of or recover. */
-const NO_FINDING: readonly Outcome[] = ['NOT_CONFIRMED', 'UNVERIFIABLE'];
+/** The served workflow (outcomes, what each move needs, state names); null until it has loaded. */
+type Wf = WorkflowInfo | null | undefined;
 
 /** What the handler is typing, kept outside the DOM so a re-render does not wipe it. */
 export interface Draft {
@@ -43,10 +41,13 @@ export const emptyDraft = (alertId: string | null): Draft => ({
   comment: '',
 });
 
-/** The 办结 form as mutation input, or the message key saying what is missing. Pure. */
-export function conclusionInput(d: Draft): FormResult {
-  const finding = !NO_FINDING.includes(d.outcome);
-  if (!finding && d.reason.trim() === '') return { ok: false, key: 'triage.reasonRequired' };
+/**
+ * The 办结 form as mutation input, or the message key saying what is missing. An outcome that found nothing
+ * (the workflow says which) takes no disposal or amount; one that leads to dismissed needs a reason. Pure.
+ */
+export function conclusionInput(d: Draft, wf: Wf): FormResult {
+  const finding = isFinding(wf, d.outcome);
+  if (needsReason(wf, d.outcome) && d.reason.trim() === '') return { ok: false, key: 'triage.reasonRequired' };
   const amount = d.amount.trim() === '' ? null : Number(d.amount.replace(/[,，\s]/g, ''));
   return {
     ok: true,
@@ -76,10 +77,10 @@ export function updateRow(items: AlertListItem[] | null, wf: AlertWorkflow): Ale
 }
 
 /** One history line: what happened, with the outcome, disposal and amount where there are any. Pure. */
-export function describeEvent(e: AlertEvent, lang: Lang): string {
+export function describeEvent(e: AlertEvent, lang: Lang, wf: Wf): string {
   const t = (k: MessageKey) => translate(lang, k);
   const parts = [t(`action.${e.action}` as MessageKey)];
-  if (e.fromState !== e.toState) parts.push(`${codeName(lang, 'state', e.fromState)} → ${codeName(lang, 'state', e.toState)}`);
+  if (e.fromState !== e.toState) parts.push(`${stateName(wf, e.fromState, lang)} → ${stateName(wf, e.toState, lang)}`);
   if (e.action === 'ASSIGN' && e.assignee) parts.push(`${t('triage.assignee')} ${e.assignee}`);
   if (e.outcome) parts.push(t(`outcome.${e.outcome}` as MessageKey));
   if (e.disposal) parts.push(t(`disposal.${e.disposal}` as MessageKey));
@@ -140,8 +141,8 @@ export function createTriage(store: Store, api: Api): Triage {
   };
 }
 
-const stateBadge = (lang: Lang, state: string) =>
-  h('span', { class: `state state-${state}`, 'data-testid': 'alert-state', 'data-state': state }, codeName(lang, 'state', state));
+const stateBadge = (lang: Lang, state: string, wf: Wf) =>
+  h('span', { class: `state state-${state}`, 'data-testid': 'alert-state', 'data-state': state }, stateName(wf, state, lang));
 
 /** The triage part of the alert view. */
 export function triageSection(s: State, t: T, store: Store): Child[] {
@@ -150,9 +151,10 @@ export function triageSection(s: State, t: T, store: Store): Child[] {
   const triage = triageFor(store);
   if (triage.draft().alertId !== a.id) triage.setDraft(emptyDraft(a.id));
   const d = triage.draft();
+  const wf = s.schema?.workflow;
   const actions = a.actions ?? [];
   const rows: [string, Child][] = [
-    [t('alert.state'), stateBadge(s.lang, a.state)],
+    [t('alert.state'), stateBadge(s.lang, a.state, wf)],
     [t('triage.assignee'), a.assignee ?? t('triage.unassigned')],
   ];
   if (a.outcome) rows.push([t('triage.outcome'), h('span', { 'data-testid': 'alert-outcome' }, t(`outcome.${a.outcome}` as MessageKey))]);
@@ -164,25 +166,27 @@ export function triageSection(s: State, t: T, store: Store): Child[] {
   return [
     h('h3', { class: 'section' }, t('triage.title')),
     h('dl', { class: 'kv', 'data-testid': 'triage-facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    actionBar(actions, a, d, t, triage),
-    d.concluding && actions.includes('CONCLUDE') ? concludeForm(d, t, triage) : null,
+    actionBar(actions, a, d, t, triage, wf),
+    d.concluding && actions.includes('CONCLUDE') && wf ? concludeForm(d, t, triage, wf) : null,
     d.reopening && actions.includes('REOPEN') ? reopenForm(d, t, triage) : null,
     actions.includes('COMMENT') ? commentBox(d, t, triage) : null,
     h('h3', { class: 'section' }, t('triage.history')),
-    history(a.history ?? [], s.lang, t),
+    history(a.history ?? [], s.lang, t, wf),
   ];
 }
 
-function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triage: Triage): HTMLElement {
+function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triage: Triage, wf: Wf): HTMLElement {
+  // Taking up a new alert is the first step (primary); re-assigning one in progress is a side action.
+  const takesUp = moves(wf, 'ASSIGN', a.state);
   const button = (testid: string, key: MessageKey, onclick: () => void, primary = false) =>
     h('button', { type: 'button', class: `btn btn-small${primary ? '' : ' btn-ghost'}`, 'data-testid': testid, onclick }, t(key));
   const buttons = [
-    actions.includes('ASSIGN') && a.state === 'new' ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN'), true) : null,
+    actions.includes('ASSIGN') && takesUp ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN'), true) : null,
     actions.includes('START_VERIFICATION') ? button('action-start', 'triage.start', () => void triage.act('START_VERIFICATION'), true) : null,
     actions.includes('CONCLUDE') && !d.concluding ? button('action-conclude', 'triage.conclude', () => triage.setDraft({ concluding: true }, true), true) : null,
     actions.includes('RECTIFY') ? button('action-rectify', 'triage.rectify', () => void triage.act('RECTIFY'), true) : null,
     // Re-assigning to oneself a case already in progress, when someone else holds it.
-    actions.includes('ASSIGN') && a.state !== 'new' ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN')) : null,
+    actions.includes('ASSIGN') && !takesUp ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN')) : null,
     // Undoing a conclusion: the API lists it for an admin on a concluded alert, and asks for a reason.
     actions.includes('REOPEN') && !d.reopening ? button('action-reopen', 'triage.reopen', () => triage.setDraft({ reopening: true }, true)) : null,
   ].filter((b) => b !== null);
@@ -239,18 +243,18 @@ function draftText(testid: string, value: string, set: (v: string) => void, plac
 
 const field = (t: T, key: MessageKey, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, t(key)), control);
 
-function concludeForm(d: Draft, t: T, triage: Triage): HTMLElement {
-  const finding = !NO_FINDING.includes(d.outcome);
+function concludeForm(d: Draft, t: T, triage: Triage, wf: WorkflowInfo): HTMLElement {
+  const finding = isFinding(wf, d.outcome);
   const outcome = h(
     'select',
     { 'data-testid': 'conclude-outcome', onchange: (ev) => triage.setDraft({ outcome: (ev.target as HTMLSelectElement).value as Outcome }, true) },
-    OUTCOMES.map((o) => h('option', { value: o, selected: o === d.outcome }, t(`outcome.${o}` as MessageKey))),
+    wf.outcomes.map(({ code: o }) => h('option', { value: o, selected: o === d.outcome }, t(`outcome.${o}` as MessageKey))),
   );
   const disposal = h(
     'select',
     { 'data-testid': 'conclude-disposal', disabled: !finding, onchange: (ev) => triage.setDraft({ disposal: (ev.target as HTMLSelectElement).value as Disposal | '' }) },
     h('option', { value: '', selected: d.disposal === '' }, t('triage.noDisposal')),
-    DISPOSALS.map((x) => h('option', { value: x, selected: x === d.disposal }, t(`disposal.${x}` as MessageKey))),
+    wf.disposals.map((x) => h('option', { value: x, selected: x === d.disposal }, t(`disposal.${x}` as MessageKey))),
   );
   const reason = draftText('conclude-reason', d.reason, (reason) => triage.setDraft({ reason }));
   const amount = h('input', { type: 'text', inputmode: 'decimal', 'data-testid': 'conclude-amount', disabled: !finding, oninput: (ev) => triage.setDraft({ amount: (ev.target as HTMLInputElement).value }) });
@@ -258,7 +262,7 @@ function concludeForm(d: Draft, t: T, triage: Triage): HTMLElement {
   return triageForm(t, triage, {
     name: 'conclude',
     action: 'CONCLUDE',
-    check: conclusionInput,
+    check: (x) => conclusionInput(x, wf),
     submit: 'triage.submit',
     cancel: { concluding: false },
     body: [field(t, 'triage.outcome', outcome), field(t, 'triage.disposal', disposal), field(t, 'triage.reason', reason), field(t, 'triage.amountRecovered', amount)],
@@ -299,7 +303,7 @@ function commentBox(d: Draft, t: T, triage: Triage): HTMLElement {
   );
 }
 
-function history(events: AlertEvent[], lang: Lang, t: T): HTMLElement {
+function history(events: AlertEvent[], lang: Lang, t: T, wf: Wf): HTMLElement {
   if (events.length === 0) return h('p', { class: 'muted small', 'data-testid': 'alert-history' }, t('triage.noHistory'));
   return h(
     'ol',
@@ -310,7 +314,7 @@ function history(events: AlertEvent[], lang: Lang, t: T): HTMLElement {
         'li',
         { class: 'timeline-item', 'data-testid': 'history-entry', 'data-action': e.action },
         h('div', { class: 'timeline-head' }, h('strong', {}, e.actor), h('span', { class: 'muted small' }, formatTime(e.at, lang))),
-        h('div', {}, describeEvent(e, lang)),
+        h('div', {}, describeEvent(e, lang, wf)),
         // A reopening's reason says why the conclusion was set aside, not why it was reached.
         e.reason ? h('div', { class: 'muted small' }, `${t(e.action === 'REOPEN' ? 'triage.reopenReason' : 'triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`) : null,
         e.comment ? h('div', { class: 'timeline-comment' }, e.comment) : null,
