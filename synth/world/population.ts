@@ -1,6 +1,6 @@
 // Materialising people and households into the World: the one place that turns a member spec
 // (relation code, sex, age, surname) into a Person with a checksum-valid ID number. Background
-// households (households.ts) and planted cases (plant-m03.ts) both go through here.
+// households (households.ts) and planted cases (cases/) both go through here.
 import { day, SNAPSHOT, type Day } from './dates.js';
 import type { IdIssuer } from './ids.js';
 import type { Household, Marriage, Person, World } from './world.js';

@@ -1,6 +1,6 @@
 // The integrity and welfare records of the county (deaths, Party membership, payroll, benefit
-// payments, police cases, sanctions, insurance), kept apart from model.ts so the procurement half can
-// grow World without touching them. Indices point into World.persons / World.orgs, like model.ts.
+// payments, police cases, sanctions, insurance), kept apart from world.ts so the procurement half can
+// grow World without touching them. Indices point into World.persons / World.orgs, like world.ts.
 import type { Day } from './dates.js';
 
 export interface Death {

@@ -160,7 +160,7 @@ export interface World {
   bids: Bid[];
   awards: Award[];
   kits: BidderKit[];
-  /** 直接发包及村级工程支付 vouchers and 许可/检查/处罚 records (procurement-world.ts). */
+  /** 直接发包及村级工程支付 vouchers and 许可/检查/处罚 records (world/direct-awards.ts, world/regulation.ts). */
   direct?: DirectAward[];
   regs?: RegRecord[];
 }
