@@ -7,8 +7,9 @@
 // Gone alerts and alerts concluded as 不属实 (dismissed) do not count.
 import { int, type Executor } from '../../platform/db/executor.js';
 import type { PlainNode } from '../../platform/db/values.js';
+import type { Severity } from '../models/header.js';
 
-export const SEVERITY_WEIGHT = { low: 1, medium: 2, high: 3, critical: 5 } as const;
+export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, critical: 5 };
 
 export interface RiskSubject {
   uid: string;
