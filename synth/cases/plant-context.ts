@@ -2,7 +2,7 @@
 // Party membership, deaths, payments, police cases, sanctions and insurance, and record the case
 // for truth.json. Cases build their people early (households, like M03) and finish here, after the
 // background, through closures; so every case's records are written in one place.
-import { usccCheckChar, orgCodeCheckChar, USCC_CHARS } from '../world/checksums.js';
+import { usccCheckChar, orgCodeCheckChar, USCC_CHARS } from '../../platform/identifiers/uscc.js';
 import type { CompanyFactory } from '../world/companies.js';
 import type { Day } from '../world/dates.js';
 import type { Company, Person, Post, World } from '../world/world.js';

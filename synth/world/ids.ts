@@ -1,5 +1,6 @@
 // Issuing identifiers: unique, checksum-valid 公民身份号码 and 统一社会信用代码.
-import { idCheckChar, orgCodeCheckChar, USCC_CHARS, usccCheckChar } from './checksums.js';
+import { idCheckChar } from '../../platform/identifiers/id-number.js';
+import { orgCodeCheckChar, USCC_CHARS, usccCheckChar } from '../../platform/identifiers/uscc.js';
 import { compact, type Day } from './dates.js';
 import type { Rng } from './prng.js';
 import { COUNTY_CODE } from './region.js';

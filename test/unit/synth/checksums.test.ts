@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckChar, isValidId18, isValidUscc, orgCodeCheckChar, usccCheckChar, wrongIdCheckChar } from '../../../synth/world/checksums.js';
+import { idCheckChar, isValidId18 } from '../../../platform/identifiers/id-number.js';
+import { isValidUscc, orgCodeCheckChar, usccCheckChar } from '../../../platform/identifiers/uscc.js';
+import { wrongIdCheckChar } from '../../../synth/world/checksums.js';
 
 describe('generator check characters', () => {
   it('reproduces the GB 11643 worked examples of the models catalog', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import readXlsxFile from 'read-excel-file/node';
-import { idCheckChar } from '../../../synth/world/checksums.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 import type { SourceFile } from '../../../synth/write/sources.js';
 
 export type Row = Record<string, string>;
