@@ -23,6 +23,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The synthetic county at full size (20,000 persons): minutes of CPU that a quick
+          // `npm run test:unit` should not wait for.
+          name: 'county',
+          include: ['test/county/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['test/int/**/*.int.test.ts'],
           environment: 'node',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCounty } from '../../../synth/generate.js';
+import { generateCounty } from '../../synth/generate.js';
 
 describe('generator at scale', () => {
   it('writes a 20,000-person county with the planted cases intact', async () => {
