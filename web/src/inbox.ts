@@ -4,8 +4,6 @@ import type { AlertState, InboxFilter, Severity, WorkflowInfo } from './api/type
 import { NO_FILTER, type InboxFilterValues } from './state.js';
 import { OPEN, openStates } from './workflow.js';
 
-export { OPEN };
-
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Midnight at the start of that day in the browser's time zone, as an ISO date-time; null if not a date. */
