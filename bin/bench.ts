@@ -27,11 +27,22 @@ async function load(args: string[]): Promise<number> {
   const seed = Number(values.seed);
   const batch = values.batch === undefined ? undefined : Number(values.batch);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined;
-  if (!isInt(persons) || !isInt(seed) || (batch !== undefined && !(isInt(batch) && batch > 0)) || [...(only ?? [])].some((x) => !(BENCH_PATHS as readonly string[]).includes(x))) {
+  if (
+    !isInt(persons) ||
+    !isInt(seed) ||
+    (batch !== undefined && !(isInt(batch) && batch > 0)) ||
+    [...(only ?? [])].some((x) => !(BENCH_PATHS as readonly string[]).includes(x))
+  ) {
     console.error(usage);
     return 2;
   }
-  await benchLoad({ persons, seed, keep: values.keep, ...(batch ? { batchSize: batch } : {}), ...(only ? { only: only as Set<BenchPath> } : {}) });
+  await benchLoad({
+    persons,
+    seed,
+    keep: values.keep,
+    ...(batch ? { batchSize: batch } : {}),
+    ...(only ? { only: only as Set<BenchPath> } : {}),
+  });
   return 0;
 }
 
@@ -56,9 +67,22 @@ async function models(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const wanted = values.model ? values.model.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const wanted = values.model
+    ? values.model
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   // A reused home is kept again: --reuse implies --keep.
-  await benchModels({ persons, seed, keep: values.keep || values.reuse, reuse: values.reuse, profile: values.profile, timeoutMs: timeout * 1000, ...(wanted ? { models: wanted } : {}) });
+  await benchModels({
+    persons,
+    seed,
+    keep: values.keep || values.reuse,
+    reuse: values.reuse,
+    profile: values.profile,
+    timeoutMs: timeout * 1000,
+    ...(wanted ? { models: wanted } : {}),
+  });
   return 0;
 }
 

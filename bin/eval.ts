@@ -48,7 +48,9 @@ async function main(): Promise<number> {
     const report = await evaluate(scratch.handle.executor, { persons: o.persons, seed: o.seed, outDir, log });
     if (o.json) console.log(JSON.stringify(report, null, 2));
     else {
-      console.log(`county: ${o.persons} persons, seed ${o.seed}; generated in ${report.generateMs} ms, ${report.rowsLoaded} rows loaded in ${report.loadMs} ms`);
+      console.log(
+        `county: ${o.persons} persons, seed ${o.seed}; generated in ${report.generateMs} ms, ${report.rowsLoaded} rows loaded in ${report.loadMs} ms`,
+      );
       console.log(table(report.scores));
     }
     return report.scores.every(passed) ? 0 : 1;

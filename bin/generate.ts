@@ -21,9 +21,13 @@ if (!Number.isInteger(persons) || !Number.isInteger(seed)) {
 const { files, truth } = await generateCounty({ persons, seed, outDir: values.out, noise: !values['no-noise'] });
 console.log(`generated county: persons=${persons} seed=${seed} noise=${truth.options.noise} → ${values.out}`);
 for (const [file, rows] of Object.entries(truth.files)) console.log(`  ${String(rows).padStart(9)} rows  ${file}`);
-console.log(`  truth.json: M03 planted ${truth.m03.cases.filter((c) => c.expected === 'alert').length} alerts, ${truth.m03.cases.filter((c) => c.expected === 'no_alert').length} near misses`);
+console.log(
+  `  truth.json: M03 planted ${truth.m03.cases.filter((c) => c.expected === 'alert').length} alerts, ${truth.m03.cases.filter((c) => c.expected === 'no_alert').length} near misses`,
+);
 if (truth.noise) {
   const n = truth.noise;
-  console.log(`  noise: ${n.invalidIds.length} invalid IDs, ${n.legacyIds.length} 15-digit IDs, ${n.fullWidthIds.length} full-width IDs, ${n.lowerCaseX.length} lower-case x, ${n.amounts.length} amount spellings, ${n.duplicateRows.length} duplicate rows, ${n.danglingAwards.length} dangling awards`);
+  console.log(
+    `  noise: ${n.invalidIds.length} invalid IDs, ${n.legacyIds.length} 15-digit IDs, ${n.fullWidthIds.length} full-width IDs, ${n.lowerCaseX.length} lower-case x, ${n.amounts.length} amount spellings, ${n.duplicateRows.length} duplicate rows, ${n.danglingAwards.length} dangling awards`,
+  );
 }
 console.log(`  ${files.length} department files + truth.json written`);

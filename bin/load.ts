@@ -33,7 +33,8 @@ function parseArgs(argv: string[], cfg: Config) {
     else paths.push(path.resolve(a));
   }
   if (paths.length === 0) throw new CliUsage('no files or folders given');
-  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) throw new CliUsage('--batch needs a positive whole number');
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
+    throw new CliUsage('--batch needs a positive whole number');
   return { paths, rejectsDir, batchSize, bulk, mappingDirs };
 }
 

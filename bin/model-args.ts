@@ -31,7 +31,11 @@ export function parseArgs(argv: string[]): Args {
   const args: Args = { command, params: {}, preview: false, json: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    const next = () => rest[++i] ?? (() => { throw new Usage(`${a} needs a value`); })();
+    const next = () =>
+      rest[++i] ??
+      (() => {
+        throw new Usage(`${a} needs a value`);
+      })();
     if (a === '--model') args.model = next();
     else if (a === '--subject') args.subject = next();
     else if (a === '--param') {
@@ -44,4 +48,3 @@ export function parseArgs(argv: string[]): Args {
   if (Object.keys(args.params).length && !args.model) throw new Usage('--param needs --model');
   return args;
 }
-

@@ -10,7 +10,9 @@ import { parseArgs, Usage, type Args } from './model-args.js';
 
 function line(r: RunResult): string {
   if (r.error) return `✗ ${r.modelId} r${r.modelRevision}: ${r.error}`;
-  const what = r.drafts ? `${r.drafts.length} alerts (preview, nothing stored)` : `${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone`;
+  const what = r.drafts
+    ? `${r.drafts.length} alerts (preview, nothing stored)`
+    : `${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone`;
   return `✓ ${r.modelId} r${r.modelRevision}: ${r.rows} rows${r.truncated ? ' (capped)' : ''} → ${what}, ${r.durationMs} ms`;
 }
 
@@ -20,13 +22,16 @@ async function main(): Promise<number> {
     args = parseArgs(process.argv.slice(2));
   } catch (e) {
     if (!(e instanceof Usage)) throw e;
-    console.error(`${e.message}\nusage: npm run models -- list | run [--model <id>] [--subject <uid>] [--param name=value] [--preview] [--json]`);
+    console.error(
+      `${e.message}\nusage: npm run models -- list | run [--model <id>] [--subject <uid>] [--param name=value] [--preview] [--json]`,
+    );
     return 2;
   }
   const library = loadLibrary();
   for (const r of library.refused) console.error(`refused: ${r.reason}`);
   if (args.command === 'list') {
-    for (const m of library.models) console.log(`${m.id}\tr${m.revision}\t${m.severity}\t${m.catalog ?? ''}\t${m.title.zh} / ${m.title.en}`);
+    for (const m of library.models)
+      console.log(`${m.id}\tr${m.revision}\t${m.severity}\t${m.catalog ?? ''}\t${m.title.zh} / ${m.title.en}`);
     return library.refused.length ? 1 : 0;
   }
   const model = args.model ? library.get(args.model) : undefined;

@@ -71,7 +71,8 @@ async function main(): Promise<void> {
 
 main().catch(async (e: unknown) => {
   if (e instanceof RuntimeError || e instanceof ConfigError) console.error(`[huiyan] ${e.message}`);
-  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
+  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
   else console.error('[huiyan] Start-up failed:', e);
   await shutdown(1);
 });

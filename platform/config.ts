@@ -72,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const runtimeDir = path.resolve(env.HUIYAN_NEO4J_RUNTIME ?? path.join(ROOT, '.neo4j'));
   let neo4j: Config['neo4j'];
   if (env.NEO4J_URI) {
-    if (!env.NEO4J_PASSWORD) throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set both, or unset NEO4J_URI to use the embedded Neo4j');
+    if (!env.NEO4J_PASSWORD)
+      throw new ConfigError('NEO4J_URI is set but NEO4J_PASSWORD is not: set both, or unset NEO4J_URI to use the embedded Neo4j');
     neo4j = {
       kind: 'external',
       uri: env.NEO4J_URI,

@@ -27,7 +27,14 @@ export interface AppOptions {
 
 export function createApp(opts: AppOptions) {
   const logger = opts.logger ?? console;
-  const deps: ApiDeps = { executor: opts.executor, graphSchema: opts.graphSchema, models: opts.models, personKey: opts.personKey, readTimeoutMs: opts.readTimeoutMs, runner: opts.runner };
+  const deps: ApiDeps = {
+    executor: opts.executor,
+    graphSchema: opts.graphSchema,
+    models: opts.models,
+    personKey: opts.personKey,
+    readTimeoutMs: opts.readTimeoutMs,
+    runner: opts.runner,
+  };
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
 
   return createYoga({

@@ -44,5 +44,11 @@ export async function loadDemo(db: Executor, cfg: Config, schema: GraphSchema, l
     pseudonymKey: cfg.pseudonymKey,
   });
   const sum = (k: 'rowsRead' | 'rowsLoaded' | 'rowsRejected') => report.files.reduce((s, f) => s + f[k], 0);
-  return { files: report.files.length, rowsRead: sum('rowsRead'), rowsLoaded: sum('rowsLoaded'), rowsRejected: sum('rowsRejected'), ms: Date.now() - t0 };
+  return {
+    files: report.files.length,
+    rowsRead: sum('rowsRead'),
+    rowsLoaded: sum('rowsLoaded'),
+    rowsRejected: sum('rowsRejected'),
+    ms: Date.now() - t0,
+  };
 }

@@ -83,13 +83,32 @@ export function buildWorld(persons: number, seed: number): BuiltWorld {
   for (const e of early) e.posts(world);
 
   const holdsPost = new Set(world.posts.map((p) => p.person));
-  const people = world.persons.filter((p: Person) => !p.planted && !p.cancel && !holdsPost.has(p.idx) && p.rel !== '99' && ageOn(p.birth, SNAPSHOT) >= 25 && ageOn(p.birth, SNAPSHOT) <= 70);
+  const people = world.persons.filter(
+    (p: Person) =>
+      !p.planted &&
+      !p.cancel &&
+      !holdsPost.has(p.idx) &&
+      p.rel !== '99' &&
+      ageOn(p.birth, SNAPSHOT) >= 25 &&
+      ageOn(p.birth, SNAPSHOT) <= 70,
+  );
   const factory = new CompanyFactory(world, new Rng(seed, 'companies'), ids);
   generateCompanies(world, new Rng(seed, 'company-people'), factory, persons, people);
   const bidderPool = world.companies.filter((c) => c.role === 'bidder');
   const m03 = early.flatMap((e) => e.awards({ world, factory, people, bidderPool }));
-  generateTenders(world, new Rng(seed, 'tenders'), persons, bidderPool.filter((c) => !c.planted));
-  const pl = plantProcurement(world, new Rng(seed, 'procurement'), factory, people, bidderPool.filter((c) => !c.planted));
+  generateTenders(
+    world,
+    new Rng(seed, 'tenders'),
+    persons,
+    bidderPool.filter((c) => !c.planted),
+  );
+  const pl = plantProcurement(
+    world,
+    new Rng(seed, 'procurement'),
+    factory,
+    people,
+    bidderPool.filter((c) => !c.planted),
+  );
   assignCodes(world);
   assignDirectRefs(world);
   assignRegRefs(world);
@@ -113,7 +132,11 @@ function plantProcurement(world: World, rng: Rng, factory: CompanyFactory, peopl
   assignBidPeople(world, rng, free.slice(0, Math.ceil(free.length / 3)));
   const pl = new Planter(world, rng, factory, people, bidderPool);
   for (const c of CASES) c.bidding?.(pl);
-  const direct = generateDirect(world, pl, people.filter((p) => !inFirms.has(p.idx)));
+  const direct = generateDirect(
+    world,
+    pl,
+    people.filter((p) => !inFirms.has(p.idx)),
+  );
   for (const c of CASES) c.direct?.(pl, direct);
   const regs = generateRegulation(world, pl);
   for (const c of CASES) c.regulation?.(pl, regs);
@@ -181,10 +204,17 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
     snapshotDate: iso(SNAPSHOT),
     files: rows,
     counts: {
-      persons: world.persons.length, households: world.households.length, marriages: world.marriages.length,
+      persons: world.persons.length,
+      households: world.households.length,
+      marriages: world.marriages.length,
       deceased: world.persons.filter((p) => p.cancel?.reason === '死亡').length,
-      orgs: world.orgs.length, posts: world.posts.length, officials: new Set(world.posts.map((p) => p.person)).size,
-      companies: world.companies.length, projects: world.projects.length, bids: world.bids.length, awards: world.awards.length,
+      orgs: world.orgs.length,
+      posts: world.posts.length,
+      officials: new Set(world.posts.map((p) => p.person)).size,
+      companies: world.companies.length,
+      projects: world.projects.length,
+      bids: world.bids.length,
+      awards: world.awards.length,
     },
     m03: { cases, expectedAlerts },
     integrity: { expectedAlerts: integrityTruth.expectedAlerts },

@@ -7,7 +7,13 @@ import { DATE_STYLES, formatDay, ymd, type Day, type DateStyle } from './world/d
 import type { Person } from './world/world.js';
 import { cumulate, type Rng } from './world/prng.js';
 
-export interface NoiseItem { file: string; row: number; column: string; value: string; canonical: string }
+export interface NoiseItem {
+  file: string;
+  row: number;
+  column: string;
+  value: string;
+  canonical: string;
+}
 export interface NoiseLog {
   invalidIds: NoiseItem[];
   legacyIds: NoiseItem[];
@@ -26,19 +32,56 @@ export interface NoiseLog {
 }
 
 export function emptyNoiseLog(): NoiseLog {
-  return { invalidIds: [], legacyIds: [], fullWidthIds: [], lowerCaseX: [], amounts: [], capitals: [], ratios: [], booleans: [], duplicateRows: [], danglingAwards: [], dateStyles: {}, relationAsText: {} };
+  return {
+    invalidIds: [],
+    legacyIds: [],
+    fullWidthIds: [],
+    lowerCaseX: [],
+    amounts: [],
+    capitals: [],
+    ratios: [],
+    booleans: [],
+    duplicateRows: [],
+    danglingAwards: [],
+    dateStyles: {},
+    relationAsText: {},
+  };
 }
 
 export const REL_TEXT: Record<string, string> = {
-  '02': '户主', '10': '配偶', '11': '夫', '12': '妻', '21': '独生子', '22': '长子', '23': '次子', '24': '三子', '25': '四子', '26': '五子',
-  '28': '女婿', '31': '独生女', '32': '长女', '33': '次女', '34': '三女', '35': '四女', '36': '五女', '38': '儿媳',
-  '41': '孙子', '42': '孙女', '43': '外孙子', '44': '外孙女', '51': '父亲', '52': '母亲', '99': '非亲属',
+  '02': '户主',
+  '10': '配偶',
+  '11': '夫',
+  '12': '妻',
+  '21': '独生子',
+  '22': '长子',
+  '23': '次子',
+  '24': '三子',
+  '25': '四子',
+  '26': '五子',
+  '28': '女婿',
+  '31': '独生女',
+  '32': '长女',
+  '33': '次女',
+  '34': '三女',
+  '35': '四女',
+  '36': '五女',
+  '38': '儿媳',
+  '41': '孙子',
+  '42': '孙女',
+  '43': '外孙子',
+  '44': '外孙女',
+  '51': '父亲',
+  '52': '母亲',
+  '99': '非亲属',
 };
 
 const fullWidth = (s: string): string => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 /** 1234500 → "123.45", by integer arithmetic so the string is exact. */
 export function toWan(yuan: number): string {
-  const frac = String(yuan % 10000).padStart(4, '0').replace(/0+$/, '');
+  const frac = String(yuan % 10000)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return `${Math.floor(yuan / 10000)}${frac ? '.' + frac : ''}`;
 }
 
@@ -51,16 +94,22 @@ export class Noise {
   readonly legacyInHukou = new Set<number>();
   readonly fullWidthInHukou = new Set<number>();
 
-  constructor(readonly on: boolean, private readonly rng: Rng, persons: Person[]) {
+  constructor(
+    readonly on: boolean,
+    private readonly rng: Rng,
+    persons: Person[],
+  ) {
     if (!on) return;
     const pool = persons.filter((p) => !p.planted);
     const nInvalid = Math.max(3, Math.round(persons.length * 0.002));
     for (const p of rng.sample(pool.length > 50000 ? pool.slice(0, 50000) : pool, nInvalid)) this.invalidInHukou.add(p.idx);
     const born19 = pool.filter((p) => ymd(p.birth).y < 2000 && !this.invalidInHukou.has(p.idx));
-    for (const p of rng.sample(born19.length > 50000 ? born19.slice(0, 50000) : born19, Math.max(5, Math.round(persons.length * 0.01)))) this.legacyInHukou.add(p.idx);
+    for (const p of rng.sample(born19.length > 50000 ? born19.slice(0, 50000) : born19, Math.max(5, Math.round(persons.length * 0.01))))
+      this.legacyInHukou.add(p.idx);
     // Quotas, not rates, so even the 400-person demo carries a few of each.
     const rest = pool.filter((p) => !this.invalidInHukou.has(p.idx) && !this.legacyInHukou.has(p.idx));
-    for (const p of rng.sample(rest.length > 50000 ? rest.slice(0, 50000) : rest, Math.max(3, Math.round(persons.length * 0.003)))) this.fullWidthInHukou.add(p.idx);
+    for (const p of rng.sample(rest.length > 50000 ? rest.slice(0, 50000) : rest, Math.max(3, Math.round(persons.length * 0.003))))
+      this.fullWidthInHukou.add(p.idx);
   }
 
   date(file: string, d: Day | undefined, immune = false): string {

@@ -61,12 +61,27 @@ export function caseRecords(world: World, refs: PlantedRefs[]): M03Case[] {
     const p = world.projects[r.project];
     if (!unit || !tender || !c || !p) throw new Error(`planted case ${d.id} incomplete`);
     return {
-      id: d.id, kind: d.kind, expected: d.expected,
-      officialIdNo: r.pp.official.idNo, officialName: r.pp.official.name,
-      unitCode: unit.code, unitName: unit.name, postTitle: d.title, postFrom: iso(d.postFrom), postTo: d.postTo !== undefined ? iso(d.postTo) : null,
-      relativeIdNo: r.pp.relative.idNo, relativeName: r.pp.relative.name, relation: d.relation, role: d.role,
-      companyUscc: c.uscc, companyName: c.name, projectCode: p.code, projectName: p.name, tenderUnitCode: tender.code,
-      awardDate: iso(d.awarded), note: d.note,
+      id: d.id,
+      kind: d.kind,
+      expected: d.expected,
+      officialIdNo: r.pp.official.idNo,
+      officialName: r.pp.official.name,
+      unitCode: unit.code,
+      unitName: unit.name,
+      postTitle: d.title,
+      postFrom: iso(d.postFrom),
+      postTo: d.postTo !== undefined ? iso(d.postTo) : null,
+      relativeIdNo: r.pp.relative.idNo,
+      relativeName: r.pp.relative.name,
+      relation: d.relation,
+      role: d.role,
+      companyUscc: c.uscc,
+      companyName: c.name,
+      projectCode: p.code,
+      projectName: p.name,
+      tenderUnitCode: tender.code,
+      awardDate: iso(d.awarded),
+      note: d.note,
     };
   });
 }

@@ -72,7 +72,12 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
       try {
         log('online: loading…');
         t = Date.now();
-        const report = await loadFiles(h.executor, [county], { rejectsDir: path.join(work, 'rejects-online'), schema, mappings, ...(o.batchSize ? { batchSize: o.batchSize } : {}) });
+        const report = await loadFiles(h.executor, [county], {
+          rejectsDir: path.join(work, 'rejects-online'),
+          schema,
+          mappings,
+          ...(o.batchSize ? { batchSize: o.batchSize } : {}),
+        });
         const ms = Date.now() - t;
         const c = await counts(h.executor);
         results.online = {
@@ -81,7 +86,12 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
           ...c,
           javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
           detail: {
-            files: report.files.map((f) => ({ source: f.source, rows: f.rowsRead, ms: f.durationMs, rowsPerSec: Math.round((f.rowsRead / Math.max(f.durationMs, 1)) * 1000) })),
+            files: report.files.map((f) => ({
+              source: f.source,
+              rows: f.rowsRead,
+              ms: f.durationMs,
+              rowsPerSec: Math.round((f.rowsRead / Math.max(f.durationMs, 1)) * 1000),
+            })),
             kinAndSchemaMs: ms - report.files.reduce((a, f) => a + f.durationMs, 0),
           },
         };
@@ -96,7 +106,12 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
       const h = await startBenchServer(cfg);
       try {
         const writer = new LoadCsvWriter(schema, path.join((cfg.neo4j as EmbeddedNeo4j).homeDir, 'import'));
-        const { report } = await collectFiles([county], { schema, mappings, rejectsDir: path.join(work, 'rejects-loadcsv'), onBatch: writer.onBatch });
+        const { report } = await collectFiles([county], {
+          schema,
+          mappings,
+          rejectsDir: path.join(work, 'rejects-loadcsv'),
+          onBatch: writer.onBatch,
+        });
         const jobs = writer.close();
         log(`LOAD CSV: ${jobs.length} statements…`);
         // Timed from the schema step on, as the online path's time includes its own: MERGE needs the
@@ -125,10 +140,22 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
       const cfg = benchConfig(path.join(work, 'home-offline'));
       log('offline: collecting, importing…');
       t = Date.now();
-      const { report, handle } = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(work, 'rejects-offline'), schema, mappings, keepOpen: true, workDir: path.join(work, 'bulk') });
+      const { report, handle } = await loadFilesBulk(cfg, [county], {
+        rejectsDir: path.join(work, 'rejects-offline'),
+        schema,
+        mappings,
+        keepOpen: true,
+        workDir: path.join(work, 'bulk'),
+      });
       const ms = Date.now() - t;
       try {
-        results.offline = { seconds: ms / 1000, rowsPerSec: Math.round((rows / ms) * 1000), ...(await counts(handle!.executor)), javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir), detail: { phasesMs: report.phases } };
+        results.offline = {
+          seconds: ms / 1000,
+          rowsPerSec: Math.round((rows / ms) * 1000),
+          ...(await counts(handle!.executor)),
+          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
+          detail: { phasesMs: report.phases },
+        };
       } finally {
         await handle!.close();
       }
@@ -150,7 +177,13 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
         log(`floor: creating ${size.nodes} nodes and ${size.relationships} relationships…`);
         const f = await runFloor(h.executor, size.nodes, size.relationships);
         const ms = f.nodesMs + f.relationshipsMs;
-        results.floor = { seconds: ms / 1000, rowsPerSec: Math.round((rows / ms) * 1000), ...size, javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir), detail: f };
+        results.floor = {
+          seconds: ms / 1000,
+          rowsPerSec: Math.round((rows / ms) * 1000),
+          ...size,
+          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
+          detail: f,
+        };
       } finally {
         await h.close();
       }
@@ -166,11 +199,21 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     persons: o.persons,
     seed: o.seed,
     rows,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), loadAvg: os.loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAvg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      node: process.version,
+    },
     neo4j: neo4jMemory,
     nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     results,
-    ratios: { onlineVsLoadCsv: ratio(results.online, results.loadCsv), offlineVsOnline: ratio(results.offline, results.online), onlineVsFloor: ratio(results.online, results.floor) },
+    ratios: {
+      onlineVsLoadCsv: ratio(results.online, results.loadCsv),
+      offlineVsOnline: ratio(results.offline, results.online),
+      onlineVsFloor: ratio(results.online, results.floor),
+    },
   };
   mkdirSync(base, { recursive: true });
   const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -179,24 +222,53 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
   return out;
 }
 
-function printLoadBench(out: { rows: number; results: Record<string, PathResult>; ratios: Record<string, number | undefined>; nodeRssPeakMiB: number; neo4j?: { heap: string; pageCache: string }; machine: { loadAvg: number[] } }, file: string): void {
+function printLoadBench(
+  out: {
+    rows: number;
+    results: Record<string, PathResult>;
+    ratios: Record<string, number | undefined>;
+    nodeRssPeakMiB: number;
+    neo4j?: { heap: string; pageCache: string };
+    machine: { loadAvg: number[] };
+  },
+  file: string,
+): void {
   console.log(`\n${out.rows} source rows`);
   console.table(
     Object.fromEntries(
-      Object.entries(out.results).map(([k, r]) => [k, { seconds: r.seconds, 'rows/s': r.rowsPerSec, nodes: r.nodes, relationships: r.relationships, 'java peak MiB': r.javaPeakMiB ?? '' }]),
+      Object.entries(out.results).map(([k, r]) => [
+        k,
+        {
+          seconds: r.seconds,
+          'rows/s': r.rowsPerSec,
+          nodes: r.nodes,
+          relationships: r.relationships,
+          'java peak MiB': r.javaPeakMiB ?? '',
+        },
+      ]),
     ),
   );
-  const online = out.results.online?.detail as { files: { source: string; rows: number; ms: number; rowsPerSec: number }[]; kinAndSchemaMs: number } | undefined;
+  const online = out.results.online?.detail as
+    { files: { source: string; rows: number; ms: number; rowsPerSec: number }[]; kinAndSchemaMs: number } | undefined;
   const csv = out.results.loadCsv?.detail as { perSource: { source: string; ms: number }[]; schemaMs: number; kinMs: number } | undefined;
   if (online) {
     // Side by side when both ran: where the online loader loses or gains against LOAD CSV, file by file.
     console.log('online per file' + (csv ? ' (LOAD CSV ms of the same rows beside it):' : ':'));
-    console.table(online.files.map((f, i) => ({ ...f, ...(csv?.perSource[i]?.source === f.source ? { loadCsvMs: csv.perSource[i]!.ms } : {}) })));
-    console.log(`online planning, schema, LoadRuns and household kinship: ${online.kinAndSchemaMs} ms` + (csv ? `; LOAD CSV schema ${csv.schemaMs} ms and household kinship ${csv.kinMs} ms` : ''));
+    console.table(
+      online.files.map((f, i) => ({ ...f, ...(csv?.perSource[i]?.source === f.source ? { loadCsvMs: csv.perSource[i]!.ms } : {}) })),
+    );
+    console.log(
+      `online planning, schema, LoadRuns and household kinship: ${online.kinAndSchemaMs} ms` +
+        (csv ? `; LOAD CSV schema ${csv.schemaMs} ms and household kinship ${csv.kinMs} ms` : ''),
+    );
   }
   if (out.results.offline) console.log('offline phases (ms):', (out.results.offline.detail as { phasesMs: unknown }).phasesMs);
   if (out.results.floor) console.log('floor (ms):', out.results.floor.detail);
-  console.log(`ratios: online / LOAD CSV = ${out.ratios.onlineVsLoadCsv ?? '-'}, offline / online = ${out.ratios.offlineVsOnline ?? '-'}, online / floor = ${out.ratios.onlineVsFloor ?? '-'}`);
-  console.log(`memory: node RSS peak ${out.nodeRssPeakMiB} MiB; Neo4j heap ${out.neo4j?.heap ?? '?'}, page cache ${out.neo4j?.pageCache ?? '?'}; load average ${out.machine.loadAvg.join(' ')}`);
+  console.log(
+    `ratios: online / LOAD CSV = ${out.ratios.onlineVsLoadCsv ?? '-'}, offline / online = ${out.ratios.offlineVsOnline ?? '-'}, online / floor = ${out.ratios.onlineVsFloor ?? '-'}`,
+  );
+  console.log(
+    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB; Neo4j heap ${out.neo4j?.heap ?? '?'}, page cache ${out.neo4j?.pageCache ?? '?'}; load average ${out.machine.loadAvg.join(' ')}`,
+  );
   console.log(`saved ${path.relative(process.cwd(), file)}`);
 }

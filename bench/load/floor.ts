@@ -26,7 +26,9 @@ export async function runFloor(db: Executor, nodes: number, relationships: numbe
   const next = () => (x = (x * 1103515245 + 12345) % 2 ** 31) % nodes;
   for (let i = 0; i < relationships; i += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, relationships - i) }, (_, j) => [`k${next()}`, `k${next()}`, i + j]);
-    await db.write('UNWIND $rows AS row MATCH (a:Floor {k: row[0]}) MATCH (b:Floor {k: row[1]}) CREATE (a)-[:FLOOR {row: row[2]}]->(b)', { rows });
+    await db.write('UNWIND $rows AS row MATCH (a:Floor {k: row[0]}) MATCH (b:Floor {k: row[1]}) CREATE (a)-[:FLOOR {row: row[2]}]->(b)', {
+      rows,
+    });
   }
   return { nodesMs: t1 - t0, relationshipsMs: Date.now() - t1 };
 }

@@ -132,7 +132,18 @@ export class LoadCsvWriter {
         relQuery(this.schema, spec, label(spec.from), label(spec.to)),
         params,
       );
-      out.write(rows.map((r) => [field(r.from), field(r.to), String(r.row), ...spec.identity.map((p) => field(r.id[p])), ...props.map((p) => field(r.p[p]))].join(',') + '\n'));
+      out.write(
+        rows.map(
+          (r) =>
+            [
+              field(r.from),
+              field(r.to),
+              String(r.row),
+              ...spec.identity.map((p) => field(r.id[p])),
+              ...props.map((p) => field(r.p[p])),
+            ].join(',') + '\n',
+        ),
+      );
     });
   };
 

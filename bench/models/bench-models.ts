@@ -53,7 +53,8 @@ interface ModelFigures {
 }
 
 /** A small read that goes through the planner and a runtime, on a relationship every county has. */
-const WARM_UP = 'MATCH (p:Person)-[h:HOLDS_POST]->(o:Org) WHERE h.from IS NOT NULL RETURN count(DISTINCT o) AS units, max(p.birthDate) AS youngest';
+const WARM_UP =
+  'MATCH (p:Person)-[h:HOLDS_POST]->(o:Org) WHERE h.from IS NOT NULL RETURN count(DISTINCT o) AS units, max(p.birthDate) AS youngest';
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 const secs = (ms: number) => Math.round(ms / 10) / 100;
@@ -109,10 +110,22 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     cfg = benchConfig(home);
     log('loading through the bulk path (offline importer: much faster than the online loaders for a big first load)…');
     t = Date.now();
-    const bulk = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(work, 'rejects'), keepOpen: true, workDir: path.join(work, 'bulk') });
+    const bulk = await loadFilesBulk(cfg, [county], {
+      rejectsDir: path.join(work, 'rejects'),
+      keepOpen: true,
+      workDir: path.join(work, 'bulk'),
+    });
     handle = bulk.handle!;
     const rowsRead = bulk.report.files.reduce((a, f) => a + f.rowsRead, 0);
-    load = { path: 'bulk (offline importer)', generateSeconds, seconds: secs(Date.now() - t), rowsRead, nodes: bulk.report.nodes, relationships: bulk.report.relationships, phasesMs: bulk.report.phases };
+    load = {
+      path: 'bulk (offline importer)',
+      generateSeconds,
+      seconds: secs(Date.now() - t),
+      rowsRead,
+      nodes: bulk.report.nodes,
+      relationships: bulk.report.relationships,
+      phasesMs: bulk.report.phases,
+    };
     log(`loaded ${rowsRead} rows: ${bulk.report.nodes} nodes, ${bulk.report.relationships} relationships in ${secs(Date.now() - t)} s`);
   }
   const neo = cfg.neo4j as EmbeddedNeo4j;
@@ -180,13 +193,25 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     startedAt: started.toISOString(),
     persons: o.persons,
     seed: o.seed,
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvgAtStart, loadAvgAfterModels: loadAvgAfter },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvgAtStart,
+      loadAvgAfterModels: loadAvgAfter,
+    },
     neo4j: { heap: neo.heap, pageCache: neo.pageCache, javaPeakMiB: javaPeak ?? null },
     nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     load,
     warmUpSeconds: warmUpSeconds ?? null,
     targetSeconds: TARGET_SECONDS,
-    totals: { coldSeconds: sum('coldSeconds'), warmSeconds: sum('warmSeconds'), models: figures.length, underTarget: figures.filter((f) => f.underTarget).length },
+    totals: {
+      coldSeconds: sum('coldSeconds'),
+      warmSeconds: sum('warmSeconds'),
+      models: figures.length,
+      underTarget: figures.filter((f) => f.underTarget).length,
+    },
     models: figures,
   };
   mkdirSync(base, { recursive: true });
@@ -196,7 +221,20 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   return out;
 }
 
-function printTable(out: { persons: number; seed: number; models: ModelFigures[]; totals: { coldSeconds: number; warmSeconds: number; models: number; underTarget: number }; neo4j: { heap: string; pageCache: string; javaPeakMiB: number | null }; nodeRssPeakMiB: number; machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] }; load: Record<string, unknown>; warmUpSeconds: number | null }, file: string): void {
+function printTable(
+  out: {
+    persons: number;
+    seed: number;
+    models: ModelFigures[];
+    totals: { coldSeconds: number; warmSeconds: number; models: number; underTarget: number };
+    neo4j: { heap: string; pageCache: string; javaPeakMiB: number | null };
+    nodeRssPeakMiB: number;
+    machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] };
+    load: Record<string, unknown>;
+    warmUpSeconds: number | null;
+  },
+  file: string,
+): void {
   const head = ['model', 'id', 'rows', 'alerts', 'cold s', 'warm s', `< ${TARGET_SECONDS} s`, 'found/planted', 'near misses flagged'];
   const rows = out.models.map((f) => [
     f.code ?? '',
@@ -213,8 +251,14 @@ function printTable(out: { persons: number; seed: number; models: ModelFigures[]
   console.log(`\n${out.persons} persons, seed ${out.seed}; loaded by ${String(out.load.path)}`);
   console.log([head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n'));
   console.log(`server warm-up (first query after the start, charged to no model): ${out.warmUpSeconds ?? '?'} s`);
-  console.log(`whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`);
-  console.log(`memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`);
-  console.log(`load average (1, 5, 15 min) at start ${out.machine.loadAvgAtStart.join(' ')}, after the models ${out.machine.loadAvgAfterModels.join(' ')}`);
+  console.log(
+    `whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`,
+  );
+  console.log(
+    `memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`,
+  );
+  console.log(
+    `load average (1, 5, 15 min) at start ${out.machine.loadAvgAtStart.join(' ')}, after the models ${out.machine.loadAvgAfterModels.join(' ')}`,
+  );
   console.log(`saved ${path.relative(process.cwd(), file)}`);
 }

@@ -31,7 +31,9 @@ export async function printProfile(db: Executor, model: Model): Promise<{ ms: nu
   const plan = summary.profile as unknown as PlanNode | false;
   const out: string[] = [];
   const dbHits = plan ? lines(plan, 1, out) : 0;
-  console.log(`\nPROFILE ${model.catalog ?? ''} ${model.id}: ${rows.length} rows, ${dbHits} db hits, ${ms} ms (runtime ${String(plan ? plan.arguments.runtime ?? '' : '')})`);
+  console.log(
+    `\nPROFILE ${model.catalog ?? ''} ${model.id}: ${rows.length} rows, ${dbHits} db hits, ${ms} ms (runtime ${String(plan ? (plan.arguments.runtime ?? '') : '')})`,
+  );
   console.log(out.join('\n'));
   return { ms, dbHits, rows: rows.length };
 }

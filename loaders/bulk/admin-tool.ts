@@ -21,10 +21,14 @@ export async function adminTool(cfg: EmbeddedNeo4j, args: string[], logFile: str
   const home = cfg.homeDir;
   const out = createWriteStream(logFile, { flags: 'a' });
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(java.bin, [`-Xmx${cfg.heap}`, ...jvmOptions(cfg), '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args], {
-      env: { ...cfg.childEnv, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      java.bin,
+      [`-Xmx${cfg.heap}`, ...jvmOptions(cfg), '-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', ...args],
+      {
+        env: { ...cfg.childEnv, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     child.once('error', reject);

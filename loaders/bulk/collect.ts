@@ -53,7 +53,13 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
 }
 
 /** The shared file pass, each batch checked against and applied to the image instead of Neo4j. */
-function collectFile(image: GraphImage, filePath: string, mapping: Mapping, reader: SourceReader, opts: CollectOptions): Promise<FileReport> {
+function collectFile(
+  image: GraphImage,
+  filePath: string,
+  mapping: Mapping,
+  reader: SourceReader,
+  opts: CollectOptions,
+): Promise<FileReport> {
   const repeats = new RepeatFilter(mapping);
   return passFile(filePath, mapping, reader, opts, ({ file, run }) => ({
     // References are checked against what earlier batches and files produced, as online.

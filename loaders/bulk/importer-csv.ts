@@ -90,7 +90,14 @@ export function writeImporterCsv(image: GraphImage, schema: GraphSchema, dir: st
     for (const n of byKey.values()) for (const p of Object.keys(n.props)) if (!p.startsWith('_') && p !== l.key) props.add(p);
     const cols = [...props].sort();
     const f = new CsvFile(path.join(dir, `nodes-${safe(label)}.csv`));
-    f.header(['uid:ID', ':LABEL', safe(l.key), ...cols.map((p) => `${safe(p)}${suffix(l.properties[p])}`), ...PROVENANCE.map(([p, t]) => p + t), '_sources:string[]']);
+    f.header([
+      'uid:ID',
+      ':LABEL',
+      safe(l.key),
+      ...cols.map((p) => `${safe(p)}${suffix(l.properties[p])}`),
+      ...PROVENANCE.map(([p, t]) => p + t),
+      '_sources:string[]',
+    ]);
     const labels = `${label};Entity`;
     for (const n of byKey.values()) {
       f.line([n.uid, labels, n.key, ...cols.map((p) => n.props[p]), ...PROVENANCE.map(([p]) => n.props[p]), n.sources.join(';')]);
@@ -112,7 +119,13 @@ export function writeImporterCsv(image: GraphImage, schema: GraphSchema, dir: st
     for (const r of rels) for (const p of Object.keys(r.props)) if (!PROVENANCE.some(([q]) => q === p)) props.add(p);
     const cols = [...props].sort();
     const f = new CsvFile(path.join(dir, `rels-${safe(type)}.csv`));
-    f.header([':START_ID', ':END_ID', ':TYPE', ...cols.map((p) => `${safe(p)}${suffix(def.properties[p])}`), ...PROVENANCE.map(([p, t]) => p + t)]);
+    f.header([
+      ':START_ID',
+      ':END_ID',
+      ':TYPE',
+      ...cols.map((p) => `${safe(p)}${suffix(def.properties[p])}`),
+      ...PROVENANCE.map(([p, t]) => p + t),
+    ]);
     for (const r of rels) f.line([r.from.uid, r.to.uid, type, ...cols.map((p) => r.props[p]), ...PROVENANCE.map(([p]) => r.props[p])]);
     f.close();
     out.multiline ||= f.multiline;

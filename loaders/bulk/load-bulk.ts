@@ -40,7 +40,9 @@ export interface BulkReport extends LoadReport {
 function refuseIfRunning(home: string): void {
   const pid = runningServerPid(home);
   if (pid !== undefined) {
-    throw new BulkRefused(`The Neo4j on ${home} is running (pid ${pid}). The offline importer needs it stopped: stop huiyan (Ctrl-C) and run the bulk load again, or load online with npm run load.`);
+    throw new BulkRefused(
+      `The Neo4j on ${home} is running (pid ${pid}). The offline importer needs it stopped: stop huiyan (Ctrl-C) and run the bulk load again, or load online with npm run load.`,
+    );
   }
 }
 
@@ -51,17 +53,25 @@ async function refuseIfNotEmpty(cfg: Config, log: (m: string) => void): Promise<
     const { rows } = await handle.executor.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
     const n = rows[0]?.n ?? 0;
     if (n > 0) {
-      throw new BulkRefused(`The database on ${(cfg.neo4j as EmbeddedNeo4j).homeDir} holds ${n} nodes. The offline importer only loads into an empty database: use npm run load (online) to add to it, or give the bulk load a new HUIYAN_NEO4J_HOME.`);
+      throw new BulkRefused(
+        `The database on ${(cfg.neo4j as EmbeddedNeo4j).homeDir} holds ${n} nodes. The offline importer only loads into an empty database: use npm run load (online) to add to it, or give the bulk load a new HUIYAN_NEO4J_HOME.`,
+      );
     }
   } finally {
     await handle.close();
   }
 }
 
-export async function loadFilesBulk(cfg: Config, paths: string[], opts: BulkOptions): Promise<{ report: BulkReport; handle?: Neo4jHandle }> {
+export async function loadFilesBulk(
+  cfg: Config,
+  paths: string[],
+  opts: BulkOptions,
+): Promise<{ report: BulkReport; handle?: Neo4jHandle }> {
   const log = opts.log ?? (() => undefined);
   if (cfg.neo4j.kind !== 'embedded') {
-    throw new BulkRefused('The bulk path writes the embedded server\'s store and cannot reach a server named by NEO4J_URI. Load online (npm run load), or run neo4j-admin database import on that server yourself.');
+    throw new BulkRefused(
+      "The bulk path writes the embedded server's store and cannot reach a server named by NEO4J_URI. Load online (npm run load), or run neo4j-admin database import on that server yourself.",
+    );
   }
   const neo = cfg.neo4j;
   const t0 = Date.now();

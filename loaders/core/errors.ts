@@ -1,12 +1,7 @@
 // Expected failures of the loaders, as named classes with stable codes, so the CLI and the API can tell a
 // bad mapping (fix the YAML) from a bad file (fix the export) from a bad value (goes to the rejects file).
 
-export type LoaderErrorCode =
-  | 'INVALID_MAPPING'
-  | 'UNKNOWN_SOURCE'
-  | 'MISSING_COLUMNS'
-  | 'UNREADABLE_FILE'
-  | 'INVALID_VALUE';
+export type LoaderErrorCode = 'INVALID_MAPPING' | 'UNKNOWN_SOURCE' | 'MISSING_COLUMNS' | 'UNREADABLE_FILE' | 'INVALID_VALUE';
 
 export abstract class LoaderError extends Error {
   abstract readonly code: LoaderErrorCode;

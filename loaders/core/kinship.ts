@@ -16,7 +16,8 @@ export interface KinPair {
   generation: number | null;
 }
 
-const range = (a: number, b: number, ...more: number[]) => new Set([...Array.from({ length: b - a + 1 }, (_, i) => String(a + i).padStart(2, '0')), ...more.map(String)]);
+const range = (a: number, b: number, ...more: number[]) =>
+  new Set([...Array.from({ length: b - a + 1 }, (_, i) => String(a + i).padStart(2, '0')), ...more.map(String)]);
 const SPOUSE = range(10, 12);
 const SON = range(20, 27, 29);
 const DAUGHTER = range(30, 37, 39);
@@ -41,7 +42,8 @@ export function deriveHouseholdKin(members: Member[]): KinPair[] {
   const children = [...sons, ...daughters];
   for (const s of withCode(SPOUSE)) both(head, s, 'spouse', 'spouse', '夫妻', null);
   for (const c of children) both(head, c, 'child', 'parent', '直系血亲', 2);
-  for (let i = 0; i < children.length; i++) for (let j = i + 1; j < children.length; j++) both(children[i]!, children[j]!, 'sibling', 'sibling', '旁系血亲', 2);
+  for (let i = 0; i < children.length; i++)
+    for (let j = i + 1; j < children.length; j++) both(children[i]!, children[j]!, 'sibling', 'sibling', '旁系血亲', 2);
   const inLaws = [...withCode(SON_IN_LAW), ...withCode(DAUGHTER_IN_LAW)];
   for (const x of inLaws) both(head, x, 'child_spouse', 'spouse_parent', '近姻亲', null);
   // 子 + 儿媳 and 女 + 女婿 are spouses only when the pairing is unambiguous (one of each); with two sons

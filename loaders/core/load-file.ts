@@ -10,7 +10,13 @@ import { onlineBatchWriter, queriesFor } from './writer/batch.js';
 export type { FileReport, Progress } from './file-pass.js';
 export type FileLoadOptions = PassOptions;
 
-export async function loadFile(executor: Executor, filePath: string, mapping: Mapping, reader: SourceReader, opts: FileLoadOptions): Promise<FileReport> {
+export async function loadFile(
+  executor: Executor,
+  filePath: string,
+  mapping: Mapping,
+  reader: SourceReader,
+  opts: FileLoadOptions,
+): Promise<FileReport> {
   const queries = queriesFor(opts.schema, mapping);
   const report = await passFile(filePath, mapping, reader, opts, ({ file, run }) =>
     onlineBatchWriter({ executor, schema: opts.schema, mapping, source: mapping.id, file, run }, queries),

@@ -97,7 +97,14 @@ export async function planFiles(paths: string[], mappings: Mapping[]): Promise<P
 
 /** The mappings a load uses: given ones, or the shipped folder (or mappingsDir) plus a site's own folders, all validated. */
 export function mappingsFor(opts: LoadOptions, schema: GraphSchema): Mapping[] {
-  return opts.mappings ?? loadMappings({ schema, ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}), ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}) });
+  return (
+    opts.mappings ??
+    loadMappings({
+      schema,
+      ...(opts.mappingsDir ? { dir: opts.mappingsDir } : {}),
+      ...(opts.extraMappingsDirs ? { extraDirs: opts.extraMappingsDirs } : {}),
+    })
+  );
 }
 
 export async function loadFiles(executor: Executor, paths: string[], opts: LoadOptions): Promise<LoadReport> {

@@ -36,8 +36,7 @@ export interface RelInst {
 }
 
 export type RowResult =
-  | { ok: true; row: number; nodes: NodeInst[]; rels: RelInst[]; fingerprint: string }
-  | { ok: false; row: number; problems: Problem[] };
+  { ok: true; row: number; nodes: NodeInst[]; rels: RelInst[]; fingerprint: string } | { ok: false; row: number; problems: Problem[] };
 
 /** Where each mapping column sits in this file's header. */
 export interface Bound {
@@ -64,7 +63,9 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }
   if (missing.length) throw new MissingColumns(file, missing);
-  const order = Object.values(mapping.columns).sort((a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'));
+  const order = Object.values(mapping.columns).sort(
+    (a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'),
+  );
   const sensitive = new Set(order.filter(isSensitiveCol).map((c) => c.id));
   return { mapping, keys, shown, order, sensitive };
 }
@@ -105,7 +106,11 @@ function propsOf(srcs: Record<string, PropSource>, v: Record<string, Value | nul
   return out;
 }
 
-const isSensitiveCol = (c: ColumnSpec) => SENSITIVE_NORMALISERS.has(c.normalise.type) || (c.normalise.type === 'switch' && 'cases' in c.normalise && Object.values(c.normalise.cases).some((x) => SENSITIVE_NORMALISERS.has(x.type)));
+const isSensitiveCol = (c: ColumnSpec) =>
+  SENSITIVE_NORMALISERS.has(c.normalise.type) ||
+  (c.normalise.type === 'switch' &&
+    'cases' in c.normalise &&
+    Object.values(c.normalise.cases).some((x) => SENSITIVE_NORMALISERS.has(x.type)));
 
 /** A refused cell as the rejects file shows it: ID numbers masked when pseudonymising. */
 function shownValue(raw: Cell, mask: boolean): string {
@@ -124,7 +129,12 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
     const raw = k === undefined ? null : (data.values[k] ?? null);
     try {
       values[c.id] = runNorm(c.normalise, raw, values);
-      if (values[c.id] === null && c.required) problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)), reason: 'required value is empty' });
+      if (values[c.id] === null && c.required)
+        problems.push({
+          column: bound.shown[c.id]!,
+          value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)),
+          reason: 'required value is empty',
+        });
     } catch (e) {
       if (!(e instanceof InvalidValue)) throw e;
       values[c.id] = null;
@@ -148,7 +158,8 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
       if (ldef.properties[`${ldef.key}Masked`] && !spec.mustExist) props[`${ldef.key}Masked`] = keyShown;
       if (pseudonymise) key = pseudonymise(key);
     }
-    for (const [p, x] of Object.entries(props)) if (pseudonymise && ldef.properties[p]?.sensitive && typeof x === 'string') props[p] = pseudonymise(x);
+    for (const [p, x] of Object.entries(props))
+      if (pseudonymise && ldef.properties[p]?.sensitive && typeof x === 'string') props[p] = pseudonymise(x);
     nodes.set(spec.ref, { spec, key, uid: uidOf(spec.label, key), props, keyHeader: bound.shown[spec.key]!, keyShown });
   }
   const rels: RelInst[] = [];

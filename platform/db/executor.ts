@@ -78,7 +78,10 @@ export class Executor {
    * when the commit is done. The loaders start their next batch at `executed`, and it runs while this one
    * commits. Not retried here: only the caller knows what else was started in the meantime.
    */
-  writePhased(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): { executed: Promise<void>; committed: Promise<void> } {
+  writePhased(
+    statements: { cypher: string; params?: Record<string, unknown> }[],
+    opts: RunOptions = {},
+  ): { executed: Promise<void>; committed: Promise<void> } {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     const executed = (async () => {
       const tx = session.beginTransaction({ timeout: opts.timeoutMs, metadata: opts.metadata });
@@ -108,7 +111,11 @@ export class Executor {
     maxRows: number,
     opts: RunOptions = {},
   ): Promise<Rows<T> & { truncated: boolean }> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: Math.min(maxRows + 1, 1000) });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: Math.min(maxRows + 1, 1000),
+    });
     try {
       return await session.executeRead(
         async (tx) => {

@@ -39,7 +39,13 @@ export function toPlain(v: unknown): unknown {
     return { elementId: n.elementId, labels: [...n.labels], properties: plainProps(n.properties) } satisfies PlainNode;
   }
   if (neo4j.isRelationship(v as never)) {
-    const r = v as unknown as { elementId: string; type: string; startNodeElementId: string; endNodeElementId: string; properties: Record<string, unknown> };
+    const r = v as unknown as {
+      elementId: string;
+      type: string;
+      startNodeElementId: string;
+      endNodeElementId: string;
+      properties: Record<string, unknown>;
+    };
     return {
       elementId: r.elementId,
       type: r.type,

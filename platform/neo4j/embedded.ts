@@ -189,7 +189,10 @@ async function initialPassword(java: Java, libDir: string, home: string, env: Re
 function readPassword(home: string): string {
   const file = path.join(home, PASSWORD_FILE);
   if (!existsSync(file)) {
-    throw new RuntimeError('NO_PASSWORD', `${home} holds a database but not its password file ${PASSWORD_FILE}. Delete ${home} to start afresh (the demo reloads), ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'NO_PASSWORD',
+      `${home} holds a database but not its password file ${PASSWORD_FILE}. Delete ${home} to start afresh (the demo reloads), ${USE_EXTERNAL}.`,
+    );
   }
   return readFileSync(file, 'utf8').trim();
 }
@@ -242,7 +245,10 @@ async function stopLeftover(home: string, log: (msg: string) => void, attach: bo
     }
     const ours = cmdline.includes('org.neo4j.server.CommunityEntryPoint') && cmdline.includes(`--home-dir=${home}`);
     if (!ours) {
-      throw new RuntimeError('ALREADY_RUNNING', `Process ${rec.pid} holds ${pidFile} and may be using ${home}. Stop it (kill ${rec.pid}) and start again.`);
+      throw new RuntimeError(
+        'ALREADY_RUNNING',
+        `Process ${rec.pid} holds ${pidFile} and may be using ${home}. Stop it (kill ${rec.pid}) and start again.`,
+      );
     }
     if (rec.owner > 0 && rec.owner !== process.pid && alive(rec.owner)) {
       if (attach && rec.port > 0) return rec;
@@ -255,7 +261,11 @@ async function stopLeftover(home: string, log: (msg: string) => void, attach: bo
     process.kill(rec.pid, 'SIGTERM');
     const deadline = Date.now() + 90_000;
     while (alive(rec.pid) && Date.now() < deadline) await sleep(200);
-    if (alive(rec.pid)) throw new RuntimeError('ALREADY_RUNNING', `The Neo4j left running (pid ${rec.pid}) did not stop within 90 s. Stop it (kill ${rec.pid}) and start again.`);
+    if (alive(rec.pid))
+      throw new RuntimeError(
+        'ALREADY_RUNNING',
+        `The Neo4j left running (pid ${rec.pid}) did not stop within 90 s. Stop it (kill ${rec.pid}) and start again.`,
+      );
   }
   // Stale: the process is gone. Neo4j's own store lock is an OS file lock, released with the process.
   rmSync(pidFile, { force: true });
@@ -269,7 +279,10 @@ async function refuseIfPortTaken(port: number): Promise<void> {
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
   if (!free) {
-    throw new RuntimeError('PORT_IN_USE', `Port 127.0.0.1:${port} for Neo4j Bolt is in use (another Neo4j?). Set HUIYAN_NEO4J_BOLT_PORT to a free port (0 picks one), ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'PORT_IN_USE',
+      `Port 127.0.0.1:${port} for Neo4j Bolt is in use (another Neo4j?). Set HUIYAN_NEO4J_BOLT_PORT to a free port (0 picks one), ${USE_EXTERNAL}.`,
+    );
   }
 }
 

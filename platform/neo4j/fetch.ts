@@ -26,7 +26,10 @@ export async function ensureJars(runtimeDir: string, log: (msg: string) => void)
   if (jarsPresent(libDir, version)) return libDir;
   const mvn = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
   if (spawnSync(mvn, ['-v'], { encoding: 'utf8' }).status !== 0) {
-    throw new RuntimeError('NO_MAVEN', `The Neo4j ${version} jars are not in ${libDir} and Maven is missing to fetch them. Install Maven 3.8+ (Debian: apt-get install maven), ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'NO_MAVEN',
+      `The Neo4j ${version} jars are not in ${libDir} and Maven is missing to fetch them. Install Maven 3.8+ (Debian: apt-get install maven), ${USE_EXTERNAL}.`,
+    );
   }
   log(`Fetching Neo4j ${version} Community from Maven Central into ${libDir} (once; cached in ~/.m2)…`);
   const args = ['-B', '-q', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`];
@@ -36,7 +39,10 @@ export async function ensureJars(runtimeDir: string, log: (msg: string) => void)
     child.on('error', () => resolve(1));
   });
   if (code !== 0 || !jarsPresent(libDir, version)) {
-    throw new RuntimeError('FETCH_FAILED', `Maven could not fetch Neo4j ${version} (exit ${code}). Check that Maven Central is reachable (mvn -f neo4j/pom.xml dependency:copy-dependencies), ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'FETCH_FAILED',
+      `Maven could not fetch Neo4j ${version} (exit ${code}). Check that Maven Central is reachable (mvn -f neo4j/pom.xml dependency:copy-dependencies), ${USE_EXTERNAL}.`,
+    );
   }
   return libDir;
 }

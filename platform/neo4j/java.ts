@@ -20,11 +20,17 @@ export function findJava(javaHome: string | undefined): Java {
   const bin = javaHome ? path.join(javaHome, 'bin', 'java') : 'java';
   const r = spawnSync(bin, ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    throw new RuntimeError('NO_JAVA', `No Java found (${bin}). Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jre-headless), ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'NO_JAVA',
+      `No Java found (${bin}). Install a JDK 17 or newer (Debian: apt-get install openjdk-17-jre-headless), ${USE_EXTERNAL}.`,
+    );
   }
   const major = parseJavaMajor(`${r.stderr}${r.stdout}`);
   if (major === undefined || major < 17) {
-    throw new RuntimeError('OLD_JAVA', `Neo4j 5.26 needs Java 17 or newer; ${bin} is Java ${major ?? '?'}. Install JDK 17+ and set JAVA_HOME, ${USE_EXTERNAL}.`);
+    throw new RuntimeError(
+      'OLD_JAVA',
+      `Neo4j 5.26 needs Java 17 or newer; ${bin} is Java ${major ?? '?'}. Install JDK 17+ and set JAVA_HOME, ${USE_EXTERNAL}.`,
+    );
   }
   return { bin, major };
 }

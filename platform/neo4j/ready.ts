@@ -45,7 +45,10 @@ export async function waitUntilReady(
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
         if (code.startsWith('Neo.ClientError.Security')) {
-          throw new RuntimeError('START_FAILED', `Neo4j refused the stored password (${code}). Delete the Neo4j home folder to start afresh, ${USE_EXTERNAL}.`);
+          throw new RuntimeError(
+            'START_FAILED',
+            `Neo4j refused the stored password (${code}). Delete the Neo4j home folder to start afresh, ${USE_EXTERNAL}.`,
+          );
         }
       }
       if (Date.now() > deadline) {

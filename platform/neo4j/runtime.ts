@@ -41,7 +41,17 @@ export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: S
       if (!supportedVersion(info.version)) {
         throw new RuntimeError('UNSUPPORTED_SERVER', `The Neo4j at ${uri} is version ${info.version}; huiyan needs 5.26 or newer.`);
       }
-      return { executor, connection, kind: 'external', uri, version: info.version, edition: info.edition, firstStart: false, startMs: Date.now() - t0, close: () => executor.close() };
+      return {
+        executor,
+        connection,
+        kind: 'external',
+        uri,
+        version: info.version,
+        edition: info.edition,
+        firstStart: false,
+        startMs: Date.now() - t0,
+        close: () => executor.close(),
+      };
     } catch (e) {
       await executor.close();
       throw e;

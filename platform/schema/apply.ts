@@ -48,7 +48,10 @@ export function schemaStatements(schema: GraphSchema): SchemaStatement[] {
   out.push({ name: 'entity_uid', cypher: 'CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE' });
   for (const l of Object.values(schema.labels)) {
     const name = `${l.name.toLowerCase()}_${l.key.toLowerCase()}_key`;
-    out.push({ name, cypher: `CREATE CONSTRAINT ${ident(name)} IF NOT EXISTS FOR (n:${ident(l.name)}) REQUIRE n.${ident(l.key)} IS UNIQUE` });
+    out.push({
+      name,
+      cypher: `CREATE CONSTRAINT ${ident(name)} IF NOT EXISTS FOR (n:${ident(l.name)}) REQUIRE n.${ident(l.key)} IS UNIQUE`,
+    });
   }
   for (const [label, prop] of BOOKKEEPING) {
     const name = `${label.toLowerCase()}_${prop}_key`;
@@ -86,7 +89,9 @@ async function dropStaleFulltext(db: Executor, schema: GraphSchema): Promise<boo
   const have = rows[0];
   if (!have) return false;
   const same =
-    [...have.labels].sort().join() === want.labels.join() && [...have.props].sort().join() === want.properties.join() && have.analyzer === schema.fulltext.analyzer;
+    [...have.labels].sort().join() === want.labels.join() &&
+    [...have.props].sort().join() === want.properties.join() &&
+    have.analyzer === schema.fulltext.analyzer;
   if (same) return false;
   await db.write(`DROP INDEX ${ident(schema.fulltext.name)} IF EXISTS`);
   return true;

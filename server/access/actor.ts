@@ -14,7 +14,10 @@ export interface Actor {
 
 /** A trimmed, length-capped name without control characters; blank means anonymous. */
 export function parseUser(raw: string | null | undefined): string {
-  const v = (raw ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, MAX_USER);
+  const v = (raw ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, MAX_USER);
   return v === '' ? ANONYMOUS : v;
 }
 

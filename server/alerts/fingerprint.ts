@@ -5,5 +5,8 @@ import { createHash } from 'node:crypto';
  * the alert instead of raising it twice.
  */
 export function fingerprint(modelId: string, identity: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify([modelId, ...identity])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([modelId, ...identity]))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -54,7 +54,13 @@ export interface AlertPageRows {
 }
 
 /** One page of alerts matching the query, after `after`, and how many match in all. */
-export async function alertPage(db: Executor, q: AlertQuery, after: AlertKey | null, take: number, opts: { count: RunOptions; page: RunOptions }): Promise<AlertPageRows> {
+export async function alertPage(
+  db: Executor,
+  q: AlertQuery,
+  after: AlertKey | null,
+  take: number,
+  opts: { count: RunOptions; page: RunOptions },
+): Promise<AlertPageRows> {
   const rank = severityRank('a');
   const [count, page] = await Promise.all([
     db.read<{ n: number }>(`MATCH (a:Alert) WHERE ${WHERE} RETURN count(a) AS n`, { ...q }, opts.count),
@@ -129,7 +135,11 @@ export function parseEvidenceEdge(key: string): { s: string; t: string; e: strin
  * The graph that makes an alert's case: its evidenceNodes, the relationships listed in evidenceEdges and
  * their ends. A listed relationship that no longer exists is left out.
  */
-export async function alertEvidence(db: Executor, a: AlertProps, opts: RunOptions = {}): Promise<{ nodes: PlainNode[]; rels: EvidenceRel[] }> {
+export async function alertEvidence(
+  db: Executor,
+  a: AlertProps,
+  opts: RunOptions = {},
+): Promise<{ nodes: PlainNode[]; rels: EvidenceRel[] }> {
   const nodeUids = Array.isArray(a.evidenceNodes) ? a.evidenceNodes.map(String) : [];
   const keys = (Array.isArray(a.evidenceEdges) ? a.evidenceEdges.map(String) : []).map(parseEvidenceEdge).filter((k) => k !== null);
   const { rows } = await db.read<{ nodes: PlainNode[]; rels: EvidenceRel[] }>(

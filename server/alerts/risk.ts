@@ -38,11 +38,15 @@ ORDER BY score DESC, uid
 LIMIT $limit`;
 
 export async function rankSubjects(db: Executor, opts: { limit: number; label?: string | null }, meta = {}): Promise<RiskSubject[]> {
-  const { rows } = await db.read<{ uid: string; node: PlainNode; score: number; alerts: number; models: string[]; amount: number; ids: string[] }>(
-    QUERY,
-    { limit: int(opts.limit), label: opts.label ?? null, weights: SEVERITY_WEIGHT },
-    meta,
-  );
+  const { rows } = await db.read<{
+    uid: string;
+    node: PlainNode;
+    score: number;
+    alerts: number;
+    models: string[];
+    amount: number;
+    ids: string[];
+  }>(QUERY, { limit: int(opts.limit), label: opts.label ?? null, weights: SEVERITY_WEIGHT }, meta);
   return rows.map((r) => ({
     uid: r.uid,
     node: r.node,

@@ -13,7 +13,10 @@ export class Batcher<K, V> {
   #cache = new Map<K, Promise<V>>();
   #scheduled = false;
 
-  constructor(private readonly fetch: (keys: K[]) => Promise<Map<K, V>>, private readonly missing: V) {}
+  constructor(
+    private readonly fetch: (keys: K[]) => Promise<Map<K, V>>,
+    private readonly missing: V,
+  ) {}
 
   load(key: K): Promise<V> {
     const hit = this.#cache.get(key);

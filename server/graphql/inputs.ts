@@ -15,7 +15,9 @@ export function relTypes(schema: GraphSchema, types: readonly string[] | null | 
   if (types === null || types === undefined || types.length === 0) return null;
   const unknown = types.filter((t) => !Object.hasOwn(schema.relationships, t));
   if (unknown.length > 0) {
-    throw badInput(`Unknown relationship type ${unknown.map((t) => JSON.stringify(t.slice(0, 40))).join(', ')}; known: ${Object.keys(schema.relationships).join(', ')}`);
+    throw badInput(
+      `Unknown relationship type ${unknown.map((t) => JSON.stringify(t.slice(0, 40))).join(', ')}; known: ${Object.keys(schema.relationships).join(', ')}`,
+    );
   }
   return [...new Set(types)];
 }
@@ -24,7 +26,9 @@ export function labelsOf(schema: GraphSchema, labels: readonly string[] | null |
   if (labels === null || labels === undefined || labels.length === 0) return null;
   const unknown = labels.filter((l) => !Object.hasOwn(schema.labels, l));
   if (unknown.length > 0) {
-    throw badInput(`Unknown label ${unknown.map((l) => JSON.stringify(l.slice(0, 40))).join(', ')}; known: ${Object.keys(schema.labels).join(', ')}`);
+    throw badInput(
+      `Unknown label ${unknown.map((l) => JSON.stringify(l.slice(0, 40))).join(', ')}; known: ${Object.keys(schema.labels).join(', ')}`,
+    );
   }
   return [...new Set(labels)];
 }

@@ -3,7 +3,14 @@
 // package.json change and a peer range that also names @apollo/server); these three rules are small
 // enough to own. Cost is bounded differently: every list argument is clamped (neighbours 500, search
 // 100, alerts 100) and Entity has no nested list fields, so depth x aliases x clamp bounds the work.
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 export interface Limits {
@@ -83,7 +90,12 @@ export function maxDepthRule(max: number): ValidationRule {
 export const noIntrospectionRule: ValidationRule = (ctx) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      ctx.reportError(createGraphQLError(`Introspection is disabled: "${node.name.value}" is not allowed`, { nodes: [node], extensions: { code: 'FORBIDDEN' } }));
+      ctx.reportError(
+        createGraphQLError(`Introspection is disabled: "${node.name.value}" is not allowed`, {
+          nodes: [node],
+          extensions: { code: 'FORBIDDEN' },
+        }),
+      );
     }
   },
 });

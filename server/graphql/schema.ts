@@ -24,7 +24,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk'] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
-  const found = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && readdirSync(path.join(dir, d.name)).includes('schema.graphql'));
+  const found = readdirSync(dir, { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && readdirSync(path.join(dir, d.name)).includes('schema.graphql'),
+  );
   const missing = found.map((d) => d.name).filter((n) => !(CONCEPTS as readonly string[]).includes(n));
   // A new concept folder must be wired here too, or its SDL would be served without resolvers.
   if (missing.length > 0) throw new Error(`GraphQL concept folders not wired in schema.ts: ${missing.join(', ')}`);
@@ -34,7 +36,16 @@ export function loadTypeDefs(dir = HERE): string[] {
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: loadTypeDefs(),
-    resolvers: [enumResolvers, entityResolvers, graphResolvers, searchResolvers, alertResolvers, modelResolvers, sourceResolvers, riskResolvers],
+    resolvers: [
+      enumResolvers,
+      entityResolvers,
+      graphResolvers,
+      searchResolvers,
+      alertResolvers,
+      modelResolvers,
+      sourceResolvers,
+      riskResolvers,
+    ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
 }

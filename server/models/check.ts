@@ -6,7 +6,12 @@ import { defaultParams } from './params.js';
 import type { Model } from './library.js';
 
 /** Read-only procedures a model may call. Anything else (apoc.*, dbms.*, writes) is refused. */
-export const PROCEDURE_ALLOWLIST = ['db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships', 'db.labels', 'db.relationshipTypes'];
+export const PROCEDURE_ALLOWLIST = [
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+  'db.labels',
+  'db.relationshipTypes',
+];
 
 const FORBIDDEN_OPERATORS: [RegExp, string][] = [
   [/^LoadCSV/, 'LOAD CSV'],
@@ -43,14 +48,17 @@ export async function checkModel(db: Executor, model: Model, cypher = model.cyph
   }
   const { summary, keys } = explained;
   if (summary.queryType !== 'r') {
-    throw new ModelRefused(`${model.file}: a model may only read, but the query is of type "${summary.queryType}" (it writes or changes the schema)`);
+    throw new ModelRefused(
+      `${model.file}: a model may only read, but the query is of type "${summary.queryType}" (it writes or changes the schema)`,
+    );
   }
   const problems: string[] = [];
   walk(summary.plan as unknown as PlanNode, (n) => {
     for (const [re, what] of FORBIDDEN_OPERATORS) if (re.test(n.operatorType)) problems.push(`${what} is not allowed in a model`);
     if (/^ProcedureCall/.test(n.operatorType)) {
       const name = procedureOf(String(n.arguments?.Details ?? ''));
-      if (!name || !PROCEDURE_ALLOWLIST.includes(name)) problems.push(`procedure ${name ?? '(unknown)'} is not on the allowlist (${PROCEDURE_ALLOWLIST.join(', ')})`);
+      if (!name || !PROCEDURE_ALLOWLIST.includes(name))
+        problems.push(`procedure ${name ?? '(unknown)'} is not on the allowlist (${PROCEDURE_ALLOWLIST.join(', ')})`);
     }
   });
   const needed = [...model.identity, ...model.subjects.map((s) => s.column), model.evidence, ...(model.amount ? [model.amount] : [])];

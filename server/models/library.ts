@@ -41,7 +41,8 @@ export function parseModel(text: string, file: string, domain: string): Model {
   const used = referencedParams(cypher);
   const declared = new Set(header.parameters.map((p) => p.name));
   const undeclared = [...used].filter((p) => !declared.has(p));
-  if (undeclared.length) throw new InvalidModel(file, `uses parameter(s) not declared in the header: ${undeclared.map((p) => `$${p}`).join(', ')}`);
+  if (undeclared.length)
+    throw new InvalidModel(file, `uses parameter(s) not declared in the header: ${undeclared.map((p) => `$${p}`).join(', ')}`);
   const unused = [...declared].filter((p) => !used.has(p));
   if (unused.length) throw new InvalidModel(file, `declares parameter(s) the query never uses: ${unused.join(', ')}`);
   return { ...header, domain, file, cypher };

@@ -19,7 +19,8 @@ export function resolveParams(model: Model, overrides: Record<string, unknown>):
   const out: Record<string, unknown> = {};
   for (const p of model.parameters) {
     const v = p.name in overrides ? overrides[p.name] : p.default;
-    if (!paramValueOk(p.type, v)) throw new BadParameter(`parameter ${p.name} of model ${model.id} must be a ${p.type}, got ${JSON.stringify(v)}`);
+    if (!paramValueOk(p.type, v))
+      throw new BadParameter(`parameter ${p.name} of model ${model.id} must be a ${p.type}, got ${JSON.stringify(v)}`);
     out[p.name] = p.type === 'integer' ? int(v as number) : v;
   }
   return out;

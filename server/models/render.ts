@@ -7,12 +7,17 @@ export function formatValue(name: string, v: unknown, lang: 'zh' | 'en'): string
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') {
     const digits = AMOUNT_COLUMNS.test(name) ? 2 : Number.isInteger(v) ? 0 : 2;
-    return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: digits === 2 && !Number.isInteger(v) ? 2 : 0, maximumFractionDigits: digits });
+    return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', {
+      minimumFractionDigits: digits === 2 && !Number.isInteger(v) ? 2 : 0,
+      maximumFractionDigits: digits,
+    });
   }
   if (Array.isArray(v)) return v.map((x) => formatValue(name, x, lang)).join(lang === 'zh' ? '、' : ', ');
   return String(v);
 }
 
 export function renderSummary(template: string, row: Record<string, unknown>, lang: 'zh' | 'en'): string {
-  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => (name in row ? formatValue(name, row[name], lang) : whole));
+  return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
+    name in row ? formatValue(name, row[name], lang) : whole,
+  );
 }

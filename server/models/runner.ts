@@ -54,7 +54,10 @@ function uidFrom(v: unknown): string | undefined {
 export function draftAlerts(model: Model, rows: Record<string, unknown>[]): AlertDraft[] {
   const byFp = new Map<string, AlertDraft>();
   for (const row of rows) {
-    const fp = fingerprint(model.id, model.identity.map((c) => uidFrom(row[c]) ?? row[c] ?? null));
+    const fp = fingerprint(
+      model.id,
+      model.identity.map((c) => uidFrom(row[c]) ?? row[c] ?? null),
+    );
     const subjects = model.subjects.flatMap((s) => {
       const uid = uidFrom(row[s.column]);
       return uid ? [{ uid, role: s.role }] : [];
@@ -131,7 +134,10 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
 
 function describeError(e: unknown): string {
   const err = e as { code?: string; message?: string };
-  if (err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' || /timed? ?out|terminated/i.test(err.message ?? '')) {
+  if (
+    err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
+    /timed? ?out|terminated/i.test(err.message ?? '')
+  ) {
     return `time limit exceeded: ${err.message ?? ''}`.trim();
   }
   return err.message ?? String(e);
@@ -142,7 +148,12 @@ async function recordRun(db: Executor, r: RunResult): Promise<void> {
   await db.write('CREATE (:ModelRun $run)', { run: { id: runId, ...rest } });
 }
 
-export async function runAll(db: Executor, library: Library, opts: RunOptions = {}, log: (m: string) => void = () => {}): Promise<RunResult[]> {
+export async function runAll(
+  db: Executor,
+  library: Library,
+  opts: RunOptions = {},
+  log: (m: string) => void = () => {},
+): Promise<RunResult[]> {
   const out: RunResult[] = [];
   for (const model of library.models) {
     const r = await runModel(db, model, opts);

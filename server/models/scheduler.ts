@@ -8,7 +8,12 @@ export interface Scheduler {
   stop(): void;
 }
 
-export function scheduleModels(db: Executor, library: Library, log: (m: string) => void, onRun: (r: RunResult) => void = () => {}): Scheduler {
+export function scheduleModels(
+  db: Executor,
+  library: Library,
+  log: (m: string) => void,
+  onRun: (r: RunResult) => void = () => {},
+): Scheduler {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<string>();
   for (const model of library.models) {

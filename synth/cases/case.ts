@@ -48,15 +48,22 @@ export const keyId = (model: string, key: Ref[]): string => `${model}|${key.map(
 export function uidOf(world: World, r: Ref): string {
   if ('uid' in r) return r.uid;
   switch (r.label) {
-    case 'Company': return `Company:${world.companies[r.idx]?.uscc ?? '?'}`;
-    case 'Project': return `Project:${world.projects[r.idx]?.code ?? '?'}`;
-    case 'Org': return `Org:${world.orgs[r.idx]?.code ?? '?'}`;
-    case 'Person': return `Person:${world.persons[r.idx]?.idNo ?? '?'}`;
+    case 'Company':
+      return `Company:${world.companies[r.idx]?.uscc ?? '?'}`;
+    case 'Project':
+      return `Project:${world.projects[r.idx]?.code ?? '?'}`;
+    case 'Org':
+      return `Org:${world.orgs[r.idx]?.code ?? '?'}`;
+    case 'Person':
+      return `Person:${world.persons[r.idx]?.idNo ?? '?'}`;
   }
 }
 
 /** A key given as role → uid (the integrity and welfare oracles' matches). */
-export const byRole = (ids: Record<string, string>): Found => ({ key: Object.values(ids).map((uid) => ({ uid })), roles: Object.keys(ids) });
+export const byRole = (ids: Record<string, string>): Found => ({
+  key: Object.values(ids).map((uid) => ({ uid })),
+  roles: Object.keys(ids),
+});
 
 function rolesOf(key: Ref[]): string[] {
   const seen = new Map<string, number>();

@@ -30,7 +30,8 @@ export function modelDefaults(id: string): ModelDefaults {
     },
     strings: (name) => {
       const v = value(name);
-      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`synth: ${id} parameter ${name} is not a list of strings`);
+      if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+        throw new Error(`synth: ${id} parameter ${name} is not a list of strings`);
       return v as string[];
     },
   };

@@ -6,12 +6,22 @@ import { pair, ref, type Found, type Ref } from './case.js';
 import type { CaseModule } from './module.js';
 import { modelDefaults } from './defaults.js';
 
-export interface ModelMatch { model: string; key: Ref[] }
+export interface ModelMatch {
+  model: string;
+  key: Ref[];
+}
 
 /** A bid's fingerprints: its own where a case planted them, else its firm's kit. */
 export const bidIds = (w: World, b: Bid) => {
   const kit = w.kits[b.company];
-  return { ip: b.ip ?? kit?.ip ?? '', mac: b.mac ?? kit?.mac ?? '', machine: b.machine ?? kit?.machine ?? '', account: b.account ?? kit?.account ?? '', phone: b.phone, manager: b.managerPerson };
+  return {
+    ip: b.ip ?? kit?.ip ?? '',
+    mac: b.mac ?? kit?.mac ?? '',
+    machine: b.machine ?? kit?.machine ?? '',
+    account: b.account ?? kit?.account ?? '',
+    phone: b.phone,
+    manager: b.managerPerson,
+  };
 };
 
 export function bidsByProject(w: World): Map<number, Bid[]> {

@@ -14,7 +14,14 @@ import { byRole, type PlantedCase } from './case.js';
 export type Finish = (ctx: PlantCtx) => PlantedCase[];
 
 /** An integrity or welfare case, its identity given as role → uid (the model's identity columns). */
-export function caseOf(model: string, id: string, expected: PlantedCase['expected'], kind: string, ids: Record<string, string>, note: string): PlantedCase {
+export function caseOf(
+  model: string,
+  id: string,
+  expected: PlantedCase['expected'],
+  kind: string,
+  ids: Record<string, string>,
+  note: string,
+): PlantedCase {
   return { model, id, expected, kind, ...byRole(ids), involved: [], note };
 }
 
@@ -60,7 +67,13 @@ export class PlantCtx {
   }
 
   share(c: Company, p: Person, pct: number, from?: Day, to?: Day): void {
-    this.world.shareholdings.push({ company: c.idx, holder: { kind: 'person', idx: p.idx }, pct, from: from ?? c.founded, ...(to !== undefined ? { to } : {}) });
+    this.world.shareholdings.push({
+      company: c.idx,
+      holder: { kind: 'person', idx: p.idx },
+      pct,
+      from: from ?? c.founded,
+      ...(to !== undefined ? { to } : {}),
+    });
   }
 
   party(p: Person, joined: Day, job = '农民'): void {
@@ -68,20 +81,43 @@ export class PlantCtx {
   }
 
   death(p: Person, date: Day, lagging = false): void {
-    this.records.deaths.push({ person: p.idx, date, cremation: date + 2, home: '桐庐县殡仪馆', certNo: '', ...(lagging ? { lagging } : {}) });
+    this.records.deaths.push({
+      person: p.idx,
+      date,
+      cremation: date + 2,
+      home: '桐庐县殡仪馆',
+      certNo: '',
+      ...(lagging ? { lagging } : {}),
+    });
   }
 
   police(type: string, time: Day, place: string, parties: CaseParty[], decided?: Day): PoliceCase {
     const c: PoliceCase = {
-      caseNo: caseNo(this.records, time), decisionNo: decisionNo(this.records, time), type, time, second: this.rng.int(19 * 3600, 23 * 3600),
-      place, unit: type.includes('驾驶') ? '桐庐县公安局交通警察大队' : '桐庐县公安局城南派出所', decided: decided ?? time + 3, parties,
+      caseNo: caseNo(this.records, time),
+      decisionNo: decisionNo(this.records, time),
+      type,
+      time,
+      second: this.rng.int(19 * 3600, 23 * 3600),
+      place,
+      unit: type.includes('驾驶') ? '桐庐县公安局交通警察大队' : '桐庐县公安局城南派出所',
+      decided: decided ?? time + 3,
+      parties,
     };
     this.records.cases.push(c);
     return c;
   }
 
   sanction(p: Person, postText: string, kind: '党纪' | '政务', type: string, decided: Day, reason: string): Sanction {
-    const s: Sanction = { docNo: sanctionNo(this.records, kind, decided), person: p.idx, post: postText, kind, type, decided, until: impactUntil(kind, type, decided), reason };
+    const s: Sanction = {
+      docNo: sanctionNo(this.records, kind, decided),
+      person: p.idx,
+      post: postText,
+      kind,
+      type,
+      decided,
+      until: impactUntil(kind, type, decided),
+      reason,
+    };
     this.records.sanctions.push(s);
     return s;
   }

@@ -70,7 +70,10 @@ export class Planter {
     // A very small county: reuse someone outside the firms (a manager may also inspect or own a new firm).
     for (let i = 0; i < this.people.length; i++) {
       const p = this.people[(start + i) % this.people.length] as Person;
-      if (!inFirms.has(p.idx) && !p.planted && !this.reused.has(p.idx)) { this.reused.add(p.idx); return p; }
+      if (!inFirms.has(p.idx) && !p.planted && !this.reused.has(p.idx)) {
+        this.reused.add(p.idx);
+        return p;
+      }
     }
     throw new Error('procurement plant: nobody left outside the firms (county too small)');
   }
@@ -78,7 +81,11 @@ export class Planter {
   /** A works firm; unless `owned: false`, its fresh representative owns 100% and is 执行董事兼总经理. */
   firm(opts: { founded?: Day; insured?: number; rep?: Person; owned?: boolean } = {}): Company {
     const rep = opts.rep ?? this.fresh();
-    const c = this.factory.create('bidder', rep, { founded: opts.founded ?? this.rng.int(day(2008, 1, 1), day(2017, 12, 31)), planted: true, trades: WORKS_TRADES });
+    const c = this.factory.create('bidder', rep, {
+      founded: opts.founded ?? this.rng.int(day(2008, 1, 1), day(2017, 12, 31)),
+      planted: true,
+      trades: WORKS_TRADES,
+    });
     c.status = '存续';
     c.insured = opts.insured ?? this.rng.int(8, 60);
     if (opts.owned !== false) {
@@ -98,7 +105,7 @@ export class Planter {
   orgFor(winner: number | undefined, avoid: Set<number> = new Set()): Org {
     const orgs = this.world.orgs.filter((o) => o.village === undefined && !avoid.has(o.idx));
     for (let i = 0; i < orgs.length; i++) {
-      const o = orgs[(this.orgTurn++) % orgs.length] as Org;
+      const o = orgs[this.orgTurn++ % orgs.length] as Org;
       if (winner === undefined || this.cleanFor(o.idx, winner)) return o;
     }
     throw new Error('procurement plant: no clean unit');
@@ -106,12 +113,20 @@ export class Planter {
 
   /** Background firms able to bid on `when`, excluding `not`. */
   rivals(n: number, when: Day, not: number[] = []): number[] {
-    const ok = this.bidderPool.filter((c) => c.founded < when - 180 && (c.status === '存续' || c.status === '在业') && !not.includes(c.idx));
+    const ok = this.bidderPool.filter(
+      (c) => c.founded < when - 180 && (c.status === '存续' || c.status === '在业') && !not.includes(c.idx),
+    );
     return this.rng.sample(ok, Math.min(n, ok.length)).map((c) => c.idx);
   }
 
   /** A published lot with these bidders (first bids first) and, unless winner is null, an award. */
-  lot(org: Org, announced: Day, bidders: number[], winner: number | null, opts: { amount?: number; budget?: number; pin?: number[] } = {}): { project: Project; bids: Bid[] } {
+  lot(
+    org: Org,
+    announced: Day,
+    bidders: number[],
+    winner: number | null,
+    opts: { amount?: number; budget?: number; pin?: number[] } = {},
+  ): { project: Project; bids: Bid[] } {
     const project = addProject(this.world, this.rng, org, announced, { planted: true, method: '公开招标' });
     if (opts.budget !== undefined) project.budget = opts.budget;
     const from = this.world.bids.length;
@@ -123,7 +138,13 @@ export class Planter {
       const i = bidders.indexOf(winner);
       const amount = opts.amount ?? (prices[i] as number);
       if (opts.amount !== undefined) (bids[i] as Bid).price = amount;
-      this.world.awards.push({ project: project.idx, company: winner, amount, date: Math.min(announced + this.rng.int(25, 45), SNAPSHOT - 1), planted: true });
+      this.world.awards.push({
+        project: project.idx,
+        company: winner,
+        amount,
+        date: Math.min(announced + this.rng.int(25, 45), SNAPSHOT - 1),
+        planted: true,
+      });
       this.pinned.add(bids[i] as Bid);
     }
     return { project, bids };
@@ -135,7 +156,9 @@ export class Planter {
   habit(b: Bid): void {
     const earlier = this.world.bids.find((x) => x.company === b.company && x !== b && x.managerPerson !== undefined);
     let ph = this.phones.get(b.company) ?? earlier?.phone;
-    if (!ph) { ph = `13${this.rng.int(100000000, 999999999)}`; }
+    if (!ph) {
+      ph = `13${this.rng.int(100000000, 999999999)}`;
+    }
     this.phones.set(b.company, ph);
     b.phone = ph;
     let m = this.managers.get(b.company) ?? earlier?.managerPerson;
@@ -151,5 +174,7 @@ export class Planter {
     b.manager = this.world.persons[m]?.name ?? b.manager;
   }
 
-  randomPhone(): string { return phone(this.rng); }
+  randomPhone(): string {
+    return phone(this.rng);
+  }
 }

@@ -19,7 +19,12 @@ const INTEGRITY = CASES.filter((m) => m.people).sort(byCatalog);
 /** The procurement models planted among bids, direct awards and inspections. */
 const PROCUREMENT = CASES.filter((m) => m.bidding || m.direct || m.regulation);
 
-export const caseKey = (ids: Match): string => JSON.stringify(Object.keys(ids).sort().map((k) => [k, ids[k]]));
+export const caseKey = (ids: Match): string =>
+  JSON.stringify(
+    Object.keys(ids)
+      .sort()
+      .map((k) => [k, ids[k]]),
+  );
 
 /** Every procurement model's oracle matches, model by model in registry order. */
 export function allProcurementMatches(world: World): { model: string; key: Found['key'] }[] {
@@ -33,10 +38,21 @@ export function procurementCases(world: World, planted: PlantedCase[]): ModelCas
   const found = new Map(allProcurementMatches(world).map((m) => [keyId(m.model, m.key), m]));
   for (const c of planted) {
     const hit = found.has(keyId(c.model, c.key));
-    if (hit !== (c.expected === 'alert')) throw new Error(`${c.id} self-check failed: planted ${c.expected}, brute force ${hit ? 'matches' : 'does not match'}`);
+    if (hit !== (c.expected === 'alert'))
+      throw new Error(`${c.id} self-check failed: planted ${c.expected}, brute force ${hit ? 'matches' : 'does not match'}`);
   }
   const plantedKeys = new Set(planted.map((c) => keyId(c.model, c.key)));
-  const extra: PlantedCase[] = [...found.entries()].filter(([k]) => !plantedKeys.has(k)).map(([, m], i) => ({ model: m.model, id: `${m.model}-B${i + 1}`, expected: 'alert', kind: 'background', key: m.key, involved: [], note: 'not planted: background data happens to match' }));
+  const extra: PlantedCase[] = [...found.entries()]
+    .filter(([k]) => !plantedKeys.has(k))
+    .map(([, m], i) => ({
+      model: m.model,
+      id: `${m.model}-B${i + 1}`,
+      expected: 'alert',
+      kind: 'background',
+      key: m.key,
+      involved: [],
+      note: 'not planted: background data happens to match',
+    }));
   return [...planted, ...extra].map((c) => toModelCase(world, c));
 }
 
@@ -46,7 +62,11 @@ export function bruteForceAll(world: World, records: Records): Record<string, Ma
 }
 
 /** Adds the side-effect cases and checks that the planted alerts are exactly the matches. */
-export function reconcile(world: World, records: Records, cases: PlantedCase[]): { cases: ModelCase[]; expectedAlerts: Record<string, Match[]> } {
+export function reconcile(
+  world: World,
+  records: Records,
+  cases: PlantedCase[],
+): { cases: ModelCase[]; expectedAlerts: Record<string, Match[]> } {
   const found = bruteForceAll(world, records);
   const planted = new Set(world.persons.filter((p) => p.planted).map((p) => `Person:${p.idNo}`));
   const out = cases.slice();
@@ -67,15 +87,35 @@ export function reconcile(world: World, records: Records, cases: PlantedCase[]):
       const key = Object.values(m).map((uid) => ({ uid }));
       const people = Object.values(m).filter((u) => u.startsWith('Person:'));
       if (people.every((u) => planted.has(u))) {
-        out.push({ model, id: `${model}-X${++n}`, expected: 'alert', kind: 'side_effect_of_other_plant', key, roles: Object.keys(m), involved: [], note: 'a planted case of another model also meets this model' });
+        out.push({
+          model,
+          id: `${model}-X${++n}`,
+          expected: 'alert',
+          kind: 'side_effect_of_other_plant',
+          key,
+          roles: Object.keys(m),
+          involved: [],
+          note: 'a planted case of another model also meets this model',
+        });
       } else if (module.recordsBackground) {
-        out.push({ model, id: `${model}-B${++n}`, expected: 'alert', kind: 'background', key, roles: Object.keys(m), involved: [], note: 'not planted: background data meets the model' });
+        out.push({
+          model,
+          id: `${model}-B${++n}`,
+          expected: 'alert',
+          kind: 'background',
+          key,
+          roles: Object.keys(m),
+          involved: [],
+          note: 'not planted: background data meets the model',
+        });
       } else {
         throw new Error(`${model}: background match ${JSON.stringify(m)}`);
       }
     }
   }
-  const expectedAlerts = Object.fromEntries(Object.entries(found).map(([k, v]) => [k, v.slice().sort((a, b) => caseKey(a).localeCompare(caseKey(b)))]));
+  const expectedAlerts = Object.fromEntries(
+    Object.entries(found).map(([k, v]) => [k, v.slice().sort((a, b) => caseKey(a).localeCompare(caseKey(b)))]),
+  );
   return { cases: out.map((c) => toModelCase(world, c)), expectedAlerts };
 }
 
@@ -85,5 +125,6 @@ export function checkExact(world: World, module: CaseModule, planted: PlantedCas
   const key = (k: Found['key']) => k.map((r) => uidOf(world, r)).join('|');
   const found = new Set(module.oracle(world, emptyRecords()).map((f) => key(f.key)));
   const alerts = planted.filter((c) => c.expected === 'alert').map((c) => key(c.key));
-  if (found.size !== alerts.length || !alerts.every((a) => found.has(a))) throw new Error(`${catalog(module)} self-check failed: ${found.size} matches, ${alerts.length} planted alerts`);
+  if (found.size !== alerts.length || !alerts.every((a) => found.has(a)))
+    throw new Error(`${catalog(module)} self-check failed: ${found.size} matches, ${alerts.length} planted alerts`);
 }

@@ -14,10 +14,13 @@ export function sanitiseBids(world: World, cases: PlantedCase[], pinned: Set<Bid
   const winning = new Set(world.awards.map((a) => `${a.project}/${a.company}`));
   const count = new Map<number, number>();
   for (const b of world.bids) count.set(b.company, (count.get(b.company) ?? 0) + 1);
-  const droppable = (b: Bid) => !pinned.has(b) && !winning.has(`${b.project}/${b.company}`) && (count.get(b.company) ?? 0) > (floors.get(b.company) ?? 0);
+  const droppable = (b: Bid) =>
+    !pinned.has(b) && !winning.has(`${b.project}/${b.company}`) && (count.get(b.company) ?? 0) > (floors.get(b.company) ?? 0);
   for (let round = 0; round < 10_000; round++) {
     const cover = modelDefaults('procurement.cover-bidders-and-rings').catalog;
-    const extra = [...lotPairMatches(world, [...CASES]), ...coverMatches(world).map((f) => ({ model: cover, key: f.key }))].filter((m) => !planted.has(keyId(m.model, m.key)));
+    const extra = [...lotPairMatches(world, [...CASES]), ...coverMatches(world).map((f) => ({ model: cover, key: f.key }))].filter(
+      (m) => !planted.has(keyId(m.model, m.key)),
+    );
     const victim = extra.map((m) => pick(world, m, droppable)).find((b) => b !== undefined);
     if (!victim) return;
     world.bids.splice(world.bids.indexOf(victim), 1);

@@ -18,6 +18,8 @@ export function evalCases(truth: Truth): EvalCase[] {
     kind: c.kind,
     key: [`Person:${c.officialIdNo}`, `Person:${c.relativeIdNo}`, `Company:${c.companyUscc}`, `Project:${c.projectCode}`],
   }));
-  const others = (truth.cases ?? []).filter((c) => c.model !== 'M03').map((c) => ({ model: c.model, id: c.id, expected: c.expected, kind: c.kind, key: c.key }));
+  const others = (truth.cases ?? [])
+    .filter((c) => c.model !== 'M03')
+    .map((c) => ({ model: c.model, id: c.id, expected: c.expected, kind: c.kind, key: c.key }));
   return [...m03, ...others];
 }

@@ -25,7 +25,14 @@ export interface ModelScore {
 
 const covers = (alert: AlertFacts, c: EvalCase) => c.key.every((u) => alert.uids.includes(u));
 
-export function scoreModel(model: string, modelId: string | null, cases: EvalCase[], alerts: AlertFacts[], ms: number | null, error: string | null): ModelScore {
+export function scoreModel(
+  model: string,
+  modelId: string | null,
+  cases: EvalCase[],
+  alerts: AlertFacts[],
+  ms: number | null,
+  error: string | null,
+): ModelScore {
   const planted = cases.filter((c) => c.model === model && c.expected === 'alert');
   const near = cases.filter((c) => c.model === model && c.expected === 'no_alert');
   const missed = planted.filter((c) => !alerts.some((a) => covers(a, c))).map((c) => c.id);

@@ -21,7 +21,10 @@ export interface EvalReport {
   scores: ModelScore[];
 }
 
-export async function evaluate(db: Executor, opts: { persons: number; seed: number; outDir: string; log?: (m: string) => void }): Promise<EvalReport> {
+export async function evaluate(
+  db: Executor,
+  opts: { persons: number; seed: number; outDir: string; log?: (m: string) => void },
+): Promise<EvalReport> {
   const log = opts.log ?? (() => {});
   const schema = loadGraphSchema();
   await applySchema(db, schema);
@@ -53,4 +56,3 @@ export async function evaluate(db: Executor, opts: { persons: number; seed: numb
   }
   return { persons: opts.persons, seed: opts.seed, generateMs, loadMs, rowsLoaded, scores };
 }
-

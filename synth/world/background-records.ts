@@ -31,7 +31,10 @@ function payroll(world: World, records: Records): void {
     if (!overlaps(post.from, post.to, WINDOW_FROM, WINDOW_TO)) continue;
     const from = monthStart(Math.max(post.from, WINDOW_FROM));
     const to = monthStart(Math.min(post.to ?? WINDOW_TO, WINDOW_TO));
-    const monthly = ({ 正科级: 9800, 副科级: 8700, 四级主任科员: 7900, 三级主任科员: 8200, 一级科员: 6400, 二级科员: 6100 } as Record<string, number>)[post.level] ?? 6800;
+    const monthly =
+      ({ 正科级: 9800, 副科级: 8700, 四级主任科员: 7900, 三级主任科员: 8200, 一级科员: 6400, 二级科员: 6100 } as Record<string, number>)[
+        post.level
+      ] ?? 6800;
     records.payroll.push({ person: post.person, org: post.org, from, to, monthly, staffType: org.kind === '事业单位' ? '事业' : '行政' });
   }
 }
@@ -39,10 +42,18 @@ function payroll(world: World, records: Records): void {
 function deaths(world: World, records: Records, rng: Rng): void {
   for (const p of world.persons) {
     if (p.cancel?.reason !== '死亡') continue;
-    records.deaths.push({ person: p.idx, date: p.cancel.date, cremation: p.cancel.date + rng.int(1, 3), home: rng.pick(HOMES), certNo: '' });
+    records.deaths.push({
+      person: p.idx,
+      date: p.cancel.date,
+      cremation: p.cancel.date + rng.int(1, 3),
+      home: rng.pick(HOMES),
+      certNo: '',
+    });
   }
   records.deaths.sort((a, b) => a.date - b.date || a.person - b.person);
-  records.deaths.forEach((d, i) => { d.certNo = `HH330122${String(i + 1).padStart(6, '0')}`; });
+  records.deaths.forEach((d, i) => {
+    d.certNo = `HH330122${String(i + 1).padStart(6, '0')}`;
+  });
 }
 
 function partyMembers(world: World, records: Records, rng: Rng): void {
@@ -58,7 +69,12 @@ function partyMembers(world: World, records: Records, rng: Rng): void {
     const member = leader === true ? true : leader === false ? rng.chance(0.7) : age >= 25 && rng.chance(0.06);
     if (!member) continue;
     const joined = Math.min(p.birth + rng.int(19, 34) * 365 + rng.int(0, 364), WINDOW_TO - 400);
-    records.party.push({ person: p.idx, joined: Math.max(joined, p.birth + 18 * 365 + 30), branch: '', job: officials.has(p.idx) ? '公务员' : rng.pick(['农民', '个体', '企业职工', '退休']) });
+    records.party.push({
+      person: p.idx,
+      joined: Math.max(joined, p.birth + 18 * 365 + 30),
+      branch: '',
+      job: officials.has(p.idx) ? '公务员' : rng.pick(['农民', '个体', '企业职工', '退休']),
+    });
   }
 }
 
@@ -71,7 +87,13 @@ function insurance(world: World, records: Records, rng: Rng): void {
     if (!org || insured.has(`${s.person}:${s.org}`)) continue;
     insured.add(`${s.person}:${s.org}`);
     const post = firstPost.get(`${s.person}:${s.org}`);
-    records.insurance.push({ person: s.person, employer: { kind: 'org', code: org.code, name: org.name }, scheme: '机关事业单位养老保险', from: monthStart(Math.max(post?.from ?? s.from, day(2014, 10, 1))), ...(post?.to !== undefined ? { to: monthEnd(post.to) } : {}) });
+    records.insurance.push({
+      person: s.person,
+      employer: { kind: 'org', code: org.code, name: org.name },
+      scheme: '机关事业单位养老保险',
+      from: monthStart(Math.max(post?.from ?? s.from, day(2014, 10, 1))),
+      ...(post?.to !== undefined ? { to: monthEnd(post.to) } : {}),
+    });
   }
   const seen = new Set<string>();
   const officers = new Map<number, number[]>();
@@ -83,7 +105,12 @@ function insurance(world: World, records: Records, rng: Rng): void {
       const p = world.persons[pi];
       if (!p || p.planted || p.cancel || seen.has(`${pi}:${ci}`)) continue;
       seen.add(`${pi}:${ci}`);
-      records.insurance.push({ person: pi, employer: { kind: 'company', code: c.uscc, name: c.name }, scheme: '企业职工基本养老保险', from: monthStart(Math.max(c.founded, p.birth + 22 * 365) + rng.int(0, 90)) });
+      records.insurance.push({
+        person: pi,
+        employer: { kind: 'company', code: c.uscc, name: c.name },
+        scheme: '企业职工基本养老保险',
+        from: monthStart(Math.max(c.founded, p.birth + 22 * 365) + rng.int(0, 90)),
+      });
     }
   });
 }
@@ -136,9 +163,26 @@ function welfare(world: World, records: Records, rng: Rng): void {
     const age = ageOn(p.birth, WINDOW_TO);
     // 城乡居民养老金 from 60, for people with no employer scheme; 高龄津贴 from 80 (100/200 元 a month).
     if (age >= 61 && !b.employed.has(p.idx) && !b.favour.has(p.idx)) {
-      payAlive(world, records, p, PROGRAMS.JMYL, Math.max(WINDOW_FROM, monthStart(p.birth + 60 * 365 + 30)), WINDOW_TO, PROGRAMS.JMYL.base + rng.int(0, 6) * 10);
+      payAlive(
+        world,
+        records,
+        p,
+        PROGRAMS.JMYL,
+        Math.max(WINDOW_FROM, monthStart(p.birth + 60 * 365 + 30)),
+        WINDOW_TO,
+        PROGRAMS.JMYL.base + rng.int(0, 6) * 10,
+      );
     }
-    if (age >= 81) payAlive(world, records, p, PROGRAMS.GL, Math.max(WINDOW_FROM, monthStart(p.birth + 80 * 365 + 30)), WINDOW_TO, age >= 91 ? 200 : 100);
+    if (age >= 81)
+      payAlive(
+        world,
+        records,
+        p,
+        PROGRAMS.GL,
+        Math.max(WINDOW_FROM, monthStart(p.birth + 80 * 365 + 30)),
+        WINDOW_TO,
+        age >= 91 ? 200 : 100,
+      );
   }
   // Household-based aid: a few households draw 低保 (农村 or 城市 by where they live), people living
   // alone in old age 特困; never both, never a household blocked above.
@@ -153,14 +197,30 @@ function welfare(world: World, records: Records, rng: Rng): void {
       taken.add(head.idx);
     } else if (rng.chance(0.035)) {
       const from = addMonths(WINDOW_FROM, rng.int(0, 20));
-      payAlive(world, records, head, community ? PROGRAMS.DBCS : PROGRAMS.DBNC, from, Math.min(WINDOW_TO, addMonths(from, rng.int(6, 30))), (community ? PROGRAMS.DBCS.base : PROGRAMS.DBNC.base) * Math.min(members.length, 3));
+      payAlive(
+        world,
+        records,
+        head,
+        community ? PROGRAMS.DBCS : PROGRAMS.DBNC,
+        from,
+        Math.min(WINDOW_TO, addMonths(from, rng.int(6, 30))),
+        (community ? PROGRAMS.DBCS.base : PROGRAMS.DBNC.base) * Math.min(members.length, 3),
+      );
       taken.add(head.idx);
     } else if (!community && rng.chance(0.4)) {
       // 耕地地力保护补贴: yearly, by contracted area (亩 × 105 元).
       const mu = rng.int(8, 60) / 10;
       for (const y of [2022, 2023]) {
         if (deathOf(head) !== undefined && (deathOf(head) as Day) < day(y, 1, 1)) continue;
-        records.payments.push({ person: head.idx, program: PROGRAMS.GDDL.code, from: day(y, 1, 1), to: day(y, 12, 31), payDate: day(y, 6, 20), fen: Math.round(mu * PROGRAMS.GDDL.base * 100), account: accountFor(head.idNo) });
+        records.payments.push({
+          person: head.idx,
+          program: PROGRAMS.GDDL.code,
+          from: day(y, 1, 1),
+          to: day(y, 12, 31),
+          payDate: day(y, 6, 20),
+          fen: Math.round(mu * PROGRAMS.GDDL.base * 100),
+          account: accountFor(head.idNo),
+        });
       }
     }
   }
@@ -176,7 +236,6 @@ function welfare(world: World, records: Records, rng: Rng): void {
   }
 }
 
-
 const OFFENCES: [string, number, string[]][] = [
   ['赌博', 3, ['罚款五百元', '罚款一千元', '行政拘留五日']],
   ['饮酒驾驶', 1, ['罚款一千元，暂扣机动车驾驶证六个月']],
@@ -191,8 +250,18 @@ function police(world: World, records: Records, rng: Rng, persons: number): void
   const officials = new Set(world.posts.map((p) => p.person));
   const people = companyPeople(world);
   const employerOf = new Map<number, string>();
-  people.forEach((set, ci) => { for (const p of set) employerOf.set(p, world.companies[ci]?.name ?? ''); });
-  const pool = world.persons.filter((p) => !p.planted && !p.cancel && !members.has(p.idx) && !officials.has(p.idx) && ageOn(p.birth, WINDOW_TO) >= 20 && ageOn(p.birth, WINDOW_TO) <= 68);
+  people.forEach((set, ci) => {
+    for (const p of set) employerOf.set(p, world.companies[ci]?.name ?? '');
+  });
+  const pool = world.persons.filter(
+    (p) =>
+      !p.planted &&
+      !p.cancel &&
+      !members.has(p.idx) &&
+      !officials.has(p.idx) &&
+      ageOn(p.birth, WINDOW_TO) >= 20 &&
+      ageOn(p.birth, WINDOW_TO) <= 68,
+  );
   const n = Math.max(4, Math.round(persons / 100));
   for (let i = 0; i < n && pool.length >= 3; i++) {
     const [type, min, penalties] = rng.pick(OFFENCES);
@@ -200,16 +269,34 @@ function police(world: World, records: Records, rng: Rng, persons: number): void
     const count = Math.min(type === '赌博' ? rng.int(min, 5) : 1, pool.length);
     // Distinct random people without shuffling the whole pool (cases are few, the pool is the county).
     const chosen = new Map<number, Person>();
-    while (chosen.size < count) { const p = rng.pick(pool); chosen.set(p.idx, p); }
+    while (chosen.size < count) {
+      const p = rng.pick(pool);
+      chosen.set(p.idx, p);
+    }
     const parties: CaseParty[] = [...chosen.values()].map((p, k) => ({
-      person: p.idx, role: type === '赌博' ? (k === 0 && count > 3 ? '组织者' : '参赌人员') : '违法行为人', penalty: rng.pick(penalties),
-      political: '群众', job: employerOf.has(p.idx) ? '企业负责人' : rng.pick(['农民', '个体', '无业', '司机']), employer: employerOf.get(p.idx) ?? '无',
+      person: p.idx,
+      role: type === '赌博' ? (k === 0 && count > 3 ? '组织者' : '参赌人员') : '违法行为人',
+      penalty: rng.pick(penalties),
+      political: '群众',
+      job: employerOf.has(p.idx) ? '企业负责人' : rng.pick(['农民', '个体', '无业', '司机']),
+      employer: employerOf.get(p.idx) ?? '无',
     }));
     if (type === '殴打他人' && rng.chance(0.5)) {
       const w = rng.pick(pool);
-      if (!parties.some((x) => x.person === w.idx)) parties.push({ person: w.idx, role: '证人', penalty: '', political: '群众', job: '农民', employer: '无' });
+      if (!parties.some((x) => x.person === w.idx))
+        parties.push({ person: w.idx, role: '证人', penalty: '', political: '群众', job: '农民', employer: '无' });
     }
-    records.cases.push({ caseNo: caseNo(records, time), decisionNo: decisionNo(records, time), type, time, second: rng.int(9 * 3600, 23 * 3600), place: type === '赌博' ? PLACES[0] as string : rng.pick(PLACES), unit: type.includes('驾驶') ? '桐庐县公安局交通警察大队' : '桐庐县公安局城南派出所', decided: time + rng.int(1, 10), parties });
+    records.cases.push({
+      caseNo: caseNo(records, time),
+      decisionNo: decisionNo(records, time),
+      type,
+      time,
+      second: rng.int(9 * 3600, 23 * 3600),
+      place: type === '赌博' ? (PLACES[0] as string) : rng.pick(PLACES),
+      unit: type.includes('驾驶') ? '桐庐县公安局交通警察大队' : '桐庐县公安局城南派出所',
+      decided: time + rng.int(1, 10),
+      parties,
+    });
   }
 }
 
@@ -228,7 +315,16 @@ function sanctions(world: World, records: Records, rng: Rng): void {
     const until = impactUntil(kind, type, decided);
     if (decided > WINDOW_TO || (starts.get(p.idx) ?? []).some((from) => from >= decided && from <= until)) continue;
     const org = world.orgs[post.org];
-    records.sanctions.push({ docNo: sanctionNo(records, kind, decided), person: p.idx, post: `${org?.name ?? ''}${post.title}`, kind, type, decided, until, reason: rng.pick(['违反工作纪律', '违反中央八项规定精神', '违反廉洁纪律', '违反群众纪律']) });
+    records.sanctions.push({
+      docNo: sanctionNo(records, kind, decided),
+      person: p.idx,
+      post: `${org?.name ?? ''}${post.title}`,
+      kind,
+      type,
+      decided,
+      until,
+      reason: rng.pick(['违反工作纪律', '违反中央八项规定精神', '违反廉洁纪律', '违反群众纪律']),
+    });
   }
 }
 

@@ -14,14 +14,23 @@ export function insuredFor(rng: Rng, c: Company): number {
 /** `pool`: adults who may appear as project managers (no posts, not in any company, not planted). */
 export function assignBidPeople(world: World, rng: Rng, pool: Person[]): void {
   for (const c of world.companies) if (c.insured === undefined) c.insured = insuredFor(rng, c);
-  const seen = { ip: new Set<string>(), mac: new Set<string>(), machine: new Set<string>(), account: new Set<string>(), phone: new Set<string>() };
+  const seen = {
+    ip: new Set<string>(),
+    mac: new Set<string>(),
+    machine: new Set<string>(),
+    account: new Set<string>(),
+    phone: new Set<string>(),
+  };
   const hex = (n: number): string => Array.from({ length: n }, () => '0123456789ABCDEF'[rng.int(0, 15)]).join('');
   for (const k of world.kits) {
     while (seen.ip.has(k.ip)) k.ip = `115.236.${rng.int(1, 254)}.${rng.int(1, 254)}`;
     while (seen.mac.has(k.mac)) k.mac = Array.from({ length: 6 }, () => hex(2)).join('-');
     while (seen.machine.has(k.machine)) k.machine = hex(16);
     while (seen.account.has(k.account)) k.account = `6228${rng.int(100000000, 999999999)}${rng.int(100000, 999999)}`;
-    seen.ip.add(k.ip); seen.mac.add(k.mac); seen.machine.add(k.machine); seen.account.add(k.account);
+    seen.ip.add(k.ip);
+    seen.mac.add(k.mac);
+    seen.machine.add(k.machine);
+    seen.account.add(k.account);
   }
   const phones = new Map<number, string>();
   const managers = new Map<number, number[]>();
@@ -31,7 +40,8 @@ export function assignBidPeople(world: World, rng: Rng, pool: Person[]): void {
   for (const b of world.bids) {
     let ph = phones.get(b.company);
     if (!ph) {
-      do ph = phone(rng); while (seen.phone.has(ph));
+      do ph = phone(rng);
+      while (seen.phone.has(ph));
       seen.phone.add(ph);
       phones.set(b.company, ph);
     }

@@ -12,7 +12,9 @@ import { COUNTY, PROVINCE } from './region.js';
 const CAPITALS = [10, 30, 50, 100, 200, 300, 500, 800, 1000, 2000, 5000];
 
 export function phone(rng: Rng): string {
-  return rng.chance(0.4) ? `0571-6${rng.int(1000000, 9999999)}` : `1${rng.pick(['38', '39', '58', '59', '36', '88', '77', '80'])}${rng.int(10000000, 99999999)}`;
+  return rng.chance(0.4)
+    ? `0571-6${rng.int(1000000, 9999999)}`
+    : `1${rng.pick(['38', '39', '58', '59', '36', '88', '77', '80'])}${rng.int(10000000, 99999999)}`;
 }
 
 function kit(rng: Rng): BidderKit {
@@ -38,10 +40,14 @@ export class CompanyFactory {
   private name(role: Company['role'], trades?: readonly string[]): string {
     for (;;) {
       const b = this.rng.chance(0.03) ? this.rng.pick(['华东', '江南', '之江']) + brand(this.rng) : brand(this.rng);
-      const n = role === 'agent'
-        ? `${this.rng.chance(0.5) ? PROVINCE.slice(0, 2) : COUNTY.slice(0, 2)}${b}工程咨询有限公司`
-        : `${this.rng.chance(0.8) ? '桐庐' : '杭州'}${b}${this.rng.pick(trades ?? (role === 'bidder' ? BIDDER_TRADES : OTHER_TRADES))}有限公司`;
-      if (!this.names.has(n)) { this.names.add(n); return n; }
+      const n =
+        role === 'agent'
+          ? `${this.rng.chance(0.5) ? PROVINCE.slice(0, 2) : COUNTY.slice(0, 2)}${b}工程咨询有限公司`
+          : `${this.rng.chance(0.8) ? '桐庐' : '杭州'}${b}${this.rng.pick(trades ?? (role === 'bidder' ? BIDDER_TRADES : OTHER_TRADES))}有限公司`;
+      if (!this.names.has(n)) {
+        this.names.add(n);
+        return n;
+      }
     }
   }
 
@@ -49,7 +55,8 @@ export class CompanyFactory {
   create(role: Company['role'], rep: Person, opts: { founded?: number; planted?: boolean; trades?: readonly string[] } = {}): Company {
     const rng = this.rng;
     // Nobody founds a company before 22.
-    const founded = opts.founded ?? rng.int(Math.min(Math.max(day(1998, 1, 1), rep.birth + 22 * 365 + 30), day(2022, 12, 31)), day(2022, 12, 31));
+    const founded =
+      opts.founded ?? rng.int(Math.min(Math.max(day(1998, 1, 1), rep.birth + 22 * 365 + 30), day(2022, 12, 31)), day(2022, 12, 31));
     const c: Company = {
       idx: this.world.companies.length,
       // Codes issued since the 2015 reform carry "MA…" org codes; older firms kept their old one.
@@ -90,7 +97,11 @@ export function split100(rng: Rng, n: number): number[] {
   const first = rng.int(Math.ceil(100 / n) + 5, 90);
   const rest: number[] = [];
   let left = 100 - first;
-  for (let i = 1; i < n - 1; i++) { const s = rng.int(1, left - (n - 1 - i)); rest.push(s); left -= s; }
+  for (let i = 1; i < n - 1; i++) {
+    const s = rng.int(1, left - (n - 1 - i));
+    rest.push(s);
+    left -= s;
+  }
   rest.push(left);
   return [first, ...rest.sort((a, b) => b - a)];
 }
@@ -104,7 +115,9 @@ export function generateCompanies(world: World, rng: Rng, f: CompanyFactory, per
   const nAgents = Math.max(2, Math.round(persons / 4000));
   const nOther = Math.max(6, Math.round(persons / 50));
   const roles: Company['role'][] = [
-    ...Array<Company['role']>(nBidders).fill('bidder'), ...Array<Company['role']>(nAgents).fill('agent'), ...Array<Company['role']>(nOther).fill('other'),
+    ...Array<Company['role']>(nBidders).fill('bidder'),
+    ...Array<Company['role']>(nAgents).fill('agent'),
+    ...Array<Company['role']>(nOther).fill('other'),
   ];
   const holders: number[] = [];
   const allowed = new Set(people.map((p) => p.idx));
@@ -115,7 +128,9 @@ export function generateCompanies(world: World, rng: Rng, f: CompanyFactory, per
     // Shareholders: the representative, often a household member (family firms), sometimes others.
     const owners: Person[] = [rep];
     if (rng.chance(0.45)) {
-      const fam = (world.households[rep.hh]?.members ?? []).map((i) => world.persons[i] as Person).filter((p) => p.idx !== rep.idx && !p.cancel && p.rel !== '99' && allowed.has(p.idx));
+      const fam = (world.households[rep.hh]?.members ?? [])
+        .map((i) => world.persons[i] as Person)
+        .filter((p) => p.idx !== rep.idx && !p.cancel && p.rel !== '99' && allowed.has(p.idx));
       if (fam.length) owners.push(rng.pick(fam));
     }
     if (rng.chance(0.35)) owners.push(rng.pick(people));

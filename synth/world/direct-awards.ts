@@ -10,7 +10,15 @@ import type { DirectAward, Org, Person, World } from './world.js';
 const VILLAGE_JOBS = ['挖机台班费', '村道修补', '垃圾清运', '路灯维修', '沟渠清淤', '文化礼堂修缮', '绿化补植'];
 const UNIT_JOBS = ['办公楼维修', '绿化养护', '零星道路修补', '会议室改造', '围墙修缮', '监控设备安装'];
 
-export type Push = (o: Org, payee: DirectAward['payee'], amount: number, date: Day, method: DirectAward['method'], job: string, planted?: boolean) => void;
+export type Push = (
+  o: Org,
+  payee: DirectAward['payee'],
+  amount: number,
+  date: Day,
+  method: DirectAward['method'],
+  job: string,
+  planted?: boolean,
+) => void;
 
 /** What the direct-award cases plant with: a voucher writer, a clean firm for a unit (none used by it
  * yet), the tendering unit's post holders and their loose kin, and the adults who may be paid. */
@@ -22,7 +30,11 @@ export interface DirectTools {
 }
 
 /** `pl`: the plant stream and whether a firm is clean for a unit (no tie to its post holders). */
-export function generateDirect(world: World, pl: { rng: Rng; cleanFor(org: number, company: number): boolean }, people: Person[]): DirectTools {
+export function generateDirect(
+  world: World,
+  pl: { rng: Rng; cleanFor(org: number, company: number): boolean },
+  people: Person[],
+): DirectTools {
   const rng = pl.rng;
   const direct: DirectAward[] = (world.direct = []);
   const kin = new KinIndex(world);
@@ -30,13 +42,23 @@ export function generateDirect(world: World, pl: { rng: Rng; cleanFor(org: numbe
   const taint = (o: number) => tainted.get(o) ?? tainted.set(o, taintedPeople(world, kin, o)).get(o)!;
   const firms = world.companies.filter((c) => !c.planted && (c.status === '存续' || c.status === '在业') && c.role !== 'agent');
   const used = new Set<string>();
-  const site = (o: Org) => (o.village !== undefined ? world.villages[o.village]?.name ?? '' : o.short);
-  const push = (o: Org, payee: DirectAward['payee'], amount: number, date: Day, method: DirectAward['method'], job: string, planted = false) =>
-    direct.push({ ref: '', org: o.idx, payee, job, site: site(o), amount, date, method, ...(planted ? { planted } : {}) });
+  const site = (o: Org) => (o.village !== undefined ? (world.villages[o.village]?.name ?? '') : o.short);
+  const push = (
+    o: Org,
+    payee: DirectAward['payee'],
+    amount: number,
+    date: Day,
+    method: DirectAward['method'],
+    job: string,
+    planted = false,
+  ) => direct.push({ ref: '', org: o.idx, payee, job, site: site(o), amount, date, method, ...(planted ? { planted } : {}) });
   const cleanFirm = (o: Org) => {
     for (let i = 0; i < 50; i++) {
       const c = rng.pick(firms);
-      if (!used.has(`${o.idx}/c${c.idx}`) && pl.cleanFor(o.idx, c.idx)) { used.add(`${o.idx}/c${c.idx}`); return c.idx; }
+      if (!used.has(`${o.idx}/c${c.idx}`) && pl.cleanFor(o.idx, c.idx)) {
+        used.add(`${o.idx}/c${c.idx}`);
+        return c.idx;
+      }
     }
     return undefined;
   };
@@ -64,5 +86,7 @@ export function generateDirect(world: World, pl: { rng: Rng; cleanFor(org: numbe
 /** Voucher numbers in payment order. */
 export function assignDirectRefs(world: World): void {
   const xs = (world.direct ?? []).slice().sort((a, b) => a.date - b.date || a.org - b.org || a.amount - b.amount);
-  xs.forEach((d, i) => { d.ref = `ZF${new Date(d.date * 86_400_000).getUTCFullYear()}${String(i + 1).padStart(5, '0')}`; });
+  xs.forEach((d, i) => {
+    d.ref = `ZF${new Date(d.date * 86_400_000).getUTCFullYear()}${String(i + 1).padStart(5, '0')}`;
+  });
 }

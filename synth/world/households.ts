@@ -51,7 +51,16 @@ function plan(rng: Rng): Plan {
   };
   const addKids = (list: { male: boolean; age: number }[]): void => {
     const codes = childCodes(list);
-    list.forEach((k, i) => m.push({ rel: codes[i] as string, male: k.male, age: k.age, family: fam, child: true, movedOut: k.age >= 18 && k.age <= 35 && rng.chance(0.03) }));
+    list.forEach((k, i) =>
+      m.push({
+        rel: codes[i] as string,
+        male: k.male,
+        age: k.age,
+        family: fam,
+        child: true,
+        movedOut: k.age >= 18 && k.age <= 35 && rng.chance(0.03),
+      }),
+    );
   };
   if (r < 0.38) {
     const head = rng.int(27, 56);
@@ -78,7 +87,8 @@ function plan(rng: Rng): Plan {
         if (k.age >= 24 && rng.chance(0.7)) {
           m.push({ rel: '38', male: false, age: Math.max(20, k.age - rng.int(-2, 4)), incomer: rng.chance(0.3) });
           couples.push([at, at + 1]);
-          for (const g of kids(rng, rng.int(0, 2), 0, k.age - 23)) m.push({ rel: g.male ? '41' : '42', male: g.male, age: g.age, family: fam });
+          for (const g of kids(rng, rng.int(0, 2), 0, k.age - 23))
+            m.push({ rel: g.male ? '41' : '42', male: g.male, age: g.age, family: fam });
         }
       } else if (k.age < 25 || rng.chance(0.12)) {
         const at = m.length;
@@ -88,7 +98,8 @@ function plan(rng: Rng): Plan {
           const sonInLaw = surname(rng);
           m.push({ rel: '28', male: true, age: k.age + rng.int(-1, 4), family: sonInLaw, incomer: rng.chance(0.3) });
           couples.push([at + 1, at]);
-          for (const g of kids(rng, rng.int(0, 2), 0, k.age - 23)) m.push({ rel: g.male ? '43' : '44', male: g.male, age: g.age, family: sonInLaw });
+          for (const g of kids(rng, rng.int(0, 2), 0, k.age - 23))
+            m.push({ rel: g.male ? '43' : '44', male: g.male, age: g.age, family: sonInLaw });
         }
       }
       // Older daughters have usually married out and are registered with their husbands.
@@ -105,7 +116,8 @@ function plan(rng: Rng): Plan {
     const age = rng.int(20, 92);
     const male = rng.chance(0.5);
     m.push({ rel: '02', male, age, family: male ? fam : undefined });
-    if (age > 66 && rng.chance(0.5)) m.push({ rel: '10', male: !male, age: age + rng.int(-3, 5), family: male ? undefined : fam, dead: true });
+    if (age > 66 && rng.chance(0.5))
+      m.push({ rel: '10', male: !male, age: age + rng.int(-3, 5), family: male ? undefined : fam, dead: true });
     if (m.length === 2 && !male) couples.push([1, 0]);
     else if (m.length === 2) couples.push([0, 1]);
     return { members: m, couples };
@@ -115,7 +127,12 @@ function plan(rng: Rng): Plan {
     const head = rng.int(28, 55);
     m.push({ rel: '02', male: true, age: head, family: fam });
     addKids(kids(rng, rng.int(0, 2), 0, Math.min(head - 24, 25)));
-    return { members: m, couples, splitWife: { rel: '02', male: false, age: Math.max(21, head - rng.int(-2, 5)), incomer: rng.chance(0.4) }, divorced: rng.chance(0.15) };
+    return {
+      members: m,
+      couples,
+      splitWife: { rel: '02', male: false, age: Math.max(21, head - rng.int(-2, 5)), incomer: rng.chance(0.4) },
+      divorced: rng.chance(0.15),
+    };
   }
   const head = rng.int(30, 60);
   addCouple(head);

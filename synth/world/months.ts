@@ -3,7 +3,10 @@
 import { day, ymd, type Day } from './dates.js';
 
 /** Months since year 0: a total order where +1 is the next month. */
-export const monthIndex = (d: Day): number => { const t = ymd(d); return t.y * 12 + t.m - 1; };
+export const monthIndex = (d: Day): number => {
+  const t = ymd(d);
+  return t.y * 12 + t.m - 1;
+};
 export const monthDay = (mi: number): Day => day(Math.floor(mi / 12), (mi % 12) + 1, 1);
 /** First day of d's month. */
 export const monthStart = (d: Day): Day => monthDay(monthIndex(d));

@@ -30,5 +30,7 @@ export const programByCode = new Map<string, Program>(PROGRAM_LIST.map((p) => [p
 export const MEANS_TESTED = new Set<string>([PROGRAMS.DBNC.code, PROGRAMS.DBCS.code, PROGRAMS.TK.code]);
 /** Pairs no one may draw for the same months (M13): 城乡低保 twice, or 低保 with 特困. */
 export const EXCLUSIVE_PAIRS: [string, string][] = [
-  [PROGRAMS.DBNC.code, PROGRAMS.DBCS.code], [PROGRAMS.TK.code, PROGRAMS.DBNC.code], [PROGRAMS.TK.code, PROGRAMS.DBCS.code],
+  [PROGRAMS.DBNC.code, PROGRAMS.DBCS.code],
+  [PROGRAMS.TK.code, PROGRAMS.DBNC.code],
+  [PROGRAMS.TK.code, PROGRAMS.DBCS.code],
 ];

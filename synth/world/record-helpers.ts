@@ -39,7 +39,15 @@ export function payRange(world: World, records: Records, person: number, prog: P
     const pFrom = monthDay(mi);
     const y = ymd(pFrom).y;
     const payDate = prog.cadence === 12 ? day(y, 6, 20) : pFrom + 9;
-    const p: Payment = { person, program: prog.code, from: pFrom, to: monthEnd(addMonths(pFrom, prog.cadence - 1)), payDate, fen: periodFen(prog, prog.cadence === 12 ? 1 : prog.cadence, perMonth), account: accountFor(idNo) };
+    const p: Payment = {
+      person,
+      program: prog.code,
+      from: pFrom,
+      to: monthEnd(addMonths(pFrom, prog.cadence - 1)),
+      payDate,
+      fen: periodFen(prog, prog.cadence === 12 ? 1 : prog.cadence, perMonth),
+      account: accountFor(idNo),
+    };
     records.payments.push(p);
     out.push(p);
   }
@@ -62,10 +70,18 @@ export function sanctionNo(records: Records, kind: '党纪' | '政务', decided:
 
 /** Impact periods by sanction type (月): 党纪处分条例 / 政务处分法; 开除 is permanent for promotion. */
 export const IMPACT_MONTHS: Record<string, number> = {
-  '党纪:警告': 12, '党纪:严重警告': 18, '党纪:撤销党内职务': 24, '党纪:留党察看': 24, '党纪:开除党籍': 60,
-  '政务:警告': 6, '政务:记过': 12, '政务:记大过': 18, '政务:降级': 24, '政务:撤职': 24,
+  '党纪:警告': 12,
+  '党纪:严重警告': 18,
+  '党纪:撤销党内职务': 24,
+  '党纪:留党察看': 24,
+  '党纪:开除党籍': 60,
+  '政务:警告': 6,
+  '政务:记过': 12,
+  '政务:记大过': 18,
+  '政务:降级': 24,
+  '政务:撤职': 24,
 };
 
 export function impactUntil(kind: '党纪' | '政务', type: string, decided: Day): Day {
-  return addMonths(decided, IMPACT_MONTHS[`${kind}:${type}`] ?? 12) - 1 + ((decided - monthDay(monthIndex(decided))));
+  return addMonths(decided, IMPACT_MONTHS[`${kind}:${type}`] ?? 12) - 1 + (decided - monthDay(monthIndex(decided)));
 }

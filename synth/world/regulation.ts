@@ -31,7 +31,17 @@ export function generateRegulation(world: World, pl: { rng: Rng; manager(): Pers
       const date = rng.int(from + 30, SNAPSHOT - 5);
       regs.push({ ref: '', org: u.idx, company: c.idx, kind: '检查', date, inspector: i.idx, result: strict ? '责令整改' : '合格' });
       checked.add(`${u.idx}/${c.idx}`);
-      if (strict && rng.chance(0.3)) regs.push({ ref: '', org: u.idx, company: c.idx, kind: '处罚', date: date + 20, inspector: i.idx, result: '罚款', fine: rng.int(5, 50) * 1000 });
+      if (strict && rng.chance(0.3))
+        regs.push({
+          ref: '',
+          org: u.idx,
+          company: c.idx,
+          kind: '处罚',
+          date: date + 20,
+          inspector: i.idx,
+          result: '罚款',
+          fine: rng.int(5, 50) * 1000,
+        });
     }
   }
   return { units, inspectors, checked };
@@ -40,5 +50,7 @@ export function generateRegulation(world: World, pl: { rng: Rng; manager(): Pers
 /** Record numbers: XK (licence) / JC (check) / CF (penalty) + year + sequence, in date order. */
 export function assignRegRefs(world: World): void {
   const xs = (world.regs ?? []).slice().sort((a, b) => a.date - b.date || a.company - b.company);
-  xs.forEach((r, i) => { r.ref = `${r.kind === '许可' ? 'XK' : r.kind === '检查' ? 'JC' : 'CF'}${new Date(r.date * 86_400_000).getUTCFullYear()}${String(i + 1).padStart(5, '0')}`; });
+  xs.forEach((r, i) => {
+    r.ref = `${r.kind === '许可' ? 'XK' : r.kind === '检查' ? 'JC' : 'CF'}${new Date(r.date * 86_400_000).getUTCFullYear()}${String(i + 1).padStart(5, '0')}`;
+  });
 }

@@ -28,13 +28,31 @@ export function projectName(rng: Rng, org: Org, announced: Day): string {
 
 const agentCache = new WeakMap<World, Company[]>();
 
-export function addProject(world: World, rng: Rng, org: Org, announced: Day, opts: { planted?: boolean; method?: Project['method'] } = {}): Project {
+export function addProject(
+  world: World,
+  rng: Rng,
+  org: Org,
+  announced: Day,
+  opts: { planted?: boolean; method?: Project['method'] } = {},
+): Project {
   const village = org.village !== undefined;
-  const method = opts.method ?? (village ? rng.pick(['公开招标', '邀请招标', '直接发包', '竞争性谈判'] as const) : rng.weighted(['公开招标', '邀请招标', '竞争性谈判', '直接发包'] as const, [60, 75, 90, 100]));
+  const method =
+    opts.method ??
+    (village
+      ? rng.pick(['公开招标', '邀请招标', '直接发包', '竞争性谈判'] as const)
+      : rng.weighted(['公开招标', '邀请招标', '竞争性谈判', '直接发包'] as const, [60, 75, 90, 100]));
   const budget = village ? rng.int(500, 8000) * 100 : rng.int(5000, 300000) * 100;
   const agents = agentCache.get(world) ?? world.companies.filter((c) => c.role === 'agent');
   agentCache.set(world, agents);
-  const p: Project = { idx: world.projects.length, code: '', name: projectName(rng, org, announced), org: org.idx, budget, method, announced };
+  const p: Project = {
+    idx: world.projects.length,
+    code: '',
+    name: projectName(rng, org, announced),
+    org: org.idx,
+    budget,
+    method,
+    announced,
+  };
   if ((method === '公开招标' || method === '邀请招标') && agents.length && rng.chance(0.85)) p.agent = rng.pick(agents).idx;
   if (opts.planted) p.planted = true;
   world.projects.push(p);
@@ -44,11 +62,17 @@ export function addProject(world: World, rng: Rng, org: Org, announced: Day, opt
 /** Bids from `bidders` (company indices); returns the bid price of each, same order. */
 export function addBids(world: World, rng: Rng, project: Project, bidders: number[]): number[] {
   return bidders.map((c) => {
-    const price = Math.round(project.budget * (0.82 + rng.next() * 0.17) / 100) * 100;
+    const price = Math.round((project.budget * (0.82 + rng.next() * 0.17)) / 100) * 100;
     world.bids.push({
-      code: '', project: project.idx, company: c, price,
-      submitted: project.announced + rng.int(15, 20), second: rng.int(8 * 3600, 17 * 3600),
-      contact: fullName(rng, rng.chance(0.6)), phone: phone(rng), manager: fullName(rng, rng.chance(0.8)),
+      code: '',
+      project: project.idx,
+      company: c,
+      price,
+      submitted: project.announced + rng.int(15, 20),
+      second: rng.int(8 * 3600, 17 * 3600),
+      contact: fullName(rng, rng.chance(0.6)),
+      phone: phone(rng),
+      manager: fullName(rng, rng.chance(0.8)),
     });
     return price;
   });
@@ -56,10 +80,14 @@ export function addBids(world: World, rng: Rng, project: Project, bidders: numbe
 
 function biddersFor(method: Project['method'], rng: Rng): number {
   switch (method) {
-    case '公开招标': return rng.int(3, 7);
-    case '邀请招标': return rng.int(3, 5);
-    case '竞争性谈判': return rng.int(2, 3);
-    case '直接发包': return 1;
+    case '公开招标':
+      return rng.int(3, 7);
+    case '邀请招标':
+      return rng.int(3, 5);
+    case '竞争性谈判':
+      return rng.int(2, 3);
+    case '直接发包':
+      return 1;
   }
 }
 

@@ -9,15 +9,42 @@ import { COUNTY, TOWNSHIPS, villageNames } from './region.js';
 
 /** Bureaus the planted cases need come first so every run has them. */
 export const BUREAUS: [string, string][] = [
-  ['住房和城乡建设局', '住建局'], ['交通运输局', '交通运输局'], ['水利局', '水利局'], ['教育局', '教育局'],
-  ['卫生健康局', '卫健局'], ['农业农村局', '农业农村局'], ['财政局', '财政局'], ['自然资源和规划局', '自然资源局'],
-  ['发展和改革局', '发改局'], ['民政局', '民政局'], ['人力资源和社会保障局', '人社局'], ['文化和广电旅游体育局', '文广旅体局'],
-  ['商务局', '商务局'], ['应急管理局', '应急管理局'], ['市场监督管理局', '市场监管局'], ['经济和信息化局', '经信局'],
+  ['住房和城乡建设局', '住建局'],
+  ['交通运输局', '交通运输局'],
+  ['水利局', '水利局'],
+  ['教育局', '教育局'],
+  ['卫生健康局', '卫健局'],
+  ['农业农村局', '农业农村局'],
+  ['财政局', '财政局'],
+  ['自然资源和规划局', '自然资源局'],
+  ['发展和改革局', '发改局'],
+  ['民政局', '民政局'],
+  ['人力资源和社会保障局', '人社局'],
+  ['文化和广电旅游体育局', '文广旅体局'],
+  ['商务局', '商务局'],
+  ['应急管理局', '应急管理局'],
+  ['市场监督管理局', '市场监管局'],
+  ['经济和信息化局', '经信局'],
 ];
-const INSTITUTIONS: [string, string][] = [['第一人民医院', '县一医院'], ['中医院', '县中医院'], ['城市建设发展中心', '城建中心'], ['职业技术学校', '职技校']];
-const SOES: [string, string][] = [['城市建设投资集团有限公司', '城投集团'], ['交通投资集团有限公司', '交投集团']];
+const INSTITUTIONS: [string, string][] = [
+  ['第一人民医院', '县一医院'],
+  ['中医院', '县中医院'],
+  ['城市建设发展中心', '城建中心'],
+  ['职业技术学校', '职技校'],
+];
+const SOES: [string, string][] = [
+  ['城市建设投资集团有限公司', '城投集团'],
+  ['交通投资集团有限公司', '交投集团'],
+];
 
-export function scaleCounts(persons: number): { bureaus: number; townships: number; villages: number; institutions: number; soes: number; staffPerBureau: number } {
+export function scaleCounts(persons: number): {
+  bureaus: number;
+  townships: number;
+  villages: number;
+  institutions: number;
+  soes: number;
+  staffPerBureau: number;
+} {
   return {
     bureaus: Math.min(BUREAUS.length, Math.max(6, Math.round(persons / 2500) + 6)),
     townships: Math.min(TOWNSHIPS.length, Math.max(2, Math.round(persons / 8000))),
@@ -72,30 +99,55 @@ function deputyTitle(org: Org): [string, string] {
 function slotsFor(org: Org, staff: number, rng: Rng): Slot[] {
   const s: Slot[] = [];
   const staffSlots = (n: number, titles: [string, string][]): void => {
-    for (let i = 0; i < n; i++) { const [title, level] = rng.pick(titles); s.push({ title, level, leader: false }); }
+    for (let i = 0; i < n; i++) {
+      const [title, level] = rng.pick(titles);
+      s.push({ title, level, leader: false });
+    }
   };
   switch (org.kind) {
     case '党政机关':
       if (org.name.endsWith('局')) {
         s.push({ title: '局长', level: '正科级', leader: true }, { title: '副局长', level: '副科级', leader: true });
         if (staff >= 2) s.push({ title: '副局长', level: '副科级', leader: true });
-        staffSlots(staff, [['科长', '四级主任科员'], ['办公室主任', '三级主任科员'], ['科员', '一级科员'], ['科员', '二级科员']]);
+        staffSlots(staff, [
+          ['科长', '四级主任科员'],
+          ['办公室主任', '三级主任科员'],
+          ['科员', '一级科员'],
+          ['科员', '二级科员'],
+        ]);
       } else {
         const head = org.name.endsWith('办事处') ? '主任' : org.short.endsWith('乡') ? '乡长' : '镇长';
-        s.push({ title: '党委书记', level: '正科级', leader: true }, { title: head, level: '正科级', leader: true }, { title: `副${head}`, level: '副科级', leader: true });
-        staffSlots(staff, [['科员', '一级科员'], ['办公室主任', '四级主任科员']]);
+        s.push(
+          { title: '党委书记', level: '正科级', leader: true },
+          { title: head, level: '正科级', leader: true },
+          { title: `副${head}`, level: '副科级', leader: true },
+        );
+        staffSlots(staff, [
+          ['科员', '一级科员'],
+          ['办公室主任', '四级主任科员'],
+        ]);
       }
       break;
     case '事业单位':
       s.push({ title: '院长', level: '正科级', leader: true }, { title: '副院长', level: '副科级', leader: true });
-      staffSlots(staff, [['科室主任', '专技七级'], ['职员', '管理九级']]);
+      staffSlots(staff, [
+        ['科室主任', '专技七级'],
+        ['职员', '管理九级'],
+      ]);
       break;
     case '国企':
       s.push({ title: '董事长', level: '', leader: true }, { title: '总经理', level: '', leader: true });
-      staffSlots(staff, [['部门经理', ''], ['副总经理', '']]);
+      staffSlots(staff, [
+        ['部门经理', ''],
+        ['副总经理', ''],
+      ]);
       break;
     default:
-      s.push({ title: '党支部书记', level: '', leader: true }, { title: org.kind === '村委会' ? '村委会主任' : '居委会主任', level: '', leader: true }, { title: '委员', level: '', leader: false });
+      s.push(
+        { title: '党支部书记', level: '', leader: true },
+        { title: org.kind === '村委会' ? '村委会主任' : '居委会主任', level: '', leader: true },
+        { title: '委员', level: '', leader: false },
+      );
       if (staff >= 1) s.push({ title: '委员', level: '', leader: false });
   }
   return s;
@@ -123,7 +175,10 @@ export function generatePosts(world: World, rng: Rng, persons: number, eligible:
   const pickFrom = (pool: Person[], minAge = 0): Person | undefined => {
     for (let tries = 0; tries < 60 && pool.length; tries++) {
       const p = rng.pick(pool);
-      if (!taken.has(p.idx) && ageOn(p.birth, SNAPSHOT) >= minAge) { taken.add(p.idx); return p; }
+      if (!taken.has(p.idx) && ageOn(p.birth, SNAPSHOT) >= minAge) {
+        taken.add(p.idx);
+        return p;
+      }
     }
     return undefined;
   };
@@ -140,9 +195,25 @@ export function generatePosts(world: World, rng: Rng, persons: number, eligible:
         // An earlier post elsewhere that ended when this one began (rotation).
         const prev = rng.pick(countyOrgs);
         const [title, level] = slot.leader ? deputyTitle(prev) : ['科员', '一级科员'];
-        world.posts.push({ person: p.idx, org: prev.idx, title, level, leader: slot.leader, from: Math.max(adult, from - rng.int(700, 2500)), to: from - 1 });
+        world.posts.push({
+          person: p.idx,
+          org: prev.idx,
+          title,
+          level,
+          leader: slot.leader,
+          from: Math.max(adult, from - rng.int(700, 2500)),
+          to: from - 1,
+        });
       } else if (org.village !== undefined && rng.chance(0.5)) {
-        world.posts.push({ person: p.idx, org: org.idx, title: '委员', level: '', leader: false, from: day(2017, 1, 10), to: villageTermStart - 1 });
+        world.posts.push({
+          person: p.idx,
+          org: org.idx,
+          title: '委员',
+          level: '',
+          leader: false,
+          from: day(2017, 1, 10),
+          to: villageTermStart - 1,
+        });
       }
     }
     // A retired or transferred-out official: ended post, no current one.
@@ -151,7 +222,15 @@ export function generatePosts(world: World, rng: Rng, persons: number, eligible:
       if (p) {
         const to = SNAPSHOT - rng.int(60, 1500);
         const [title, level] = deputyTitle(org);
-        world.posts.push({ person: p.idx, org: org.idx, title, level, leader: true, from: Math.max(p.birth + 30 * 365, to - rng.int(700, 3000)), to });
+        world.posts.push({
+          person: p.idx,
+          org: org.idx,
+          title,
+          level,
+          leader: true,
+          from: Math.max(p.birth + 30 * 365, to - rng.int(700, 3000)),
+          to,
+        });
       }
     }
   }

@@ -194,7 +194,18 @@ export interface RegRecord {
 
 export function emptyWorld(): World {
   return {
-    persons: [], households: [], marriages: [], villages: [], orgs: [], posts: [], companies: [],
-    shareholdings: [], officers: [], projects: [], bids: [], awards: [], kits: [],
+    persons: [],
+    households: [],
+    marriages: [],
+    villages: [],
+    orgs: [],
+    posts: [],
+    companies: [],
+    shareholdings: [],
+    officers: [],
+    projects: [],
+    bids: [],
+    awards: [],
+    kits: [],
   };
 }

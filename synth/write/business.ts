@@ -19,7 +19,18 @@ export async function writeCompanies(world: World, noise: Noise, dir: string): P
     if (!rep) continue;
     const row = w.rows + 1;
     const im = c.planted === true;
-    const cells = [c.uscc, c.name, c.status, noise.date(src.file, c.founded, im), noise.capital(src.file, row, c.capitalWan, im), c.address, c.phone, rep.name, noise.id(src.file, row, '法定代表人证件号码', rep), c.insured !== undefined ? String(c.insured) : ''];
+    const cells = [
+      c.uscc,
+      c.name,
+      c.status,
+      noise.date(src.file, c.founded, im),
+      noise.capital(src.file, row, c.capitalWan, im),
+      c.address,
+      c.phone,
+      rep.name,
+      noise.id(src.file, row, '法定代表人证件号码', rep),
+      c.insured !== undefined ? String(c.insured) : '',
+    ];
     w.row(cells);
     if (!im && !dup && c.role === 'bidder' && noise.on) dup = { row, cells };
   }
@@ -49,7 +60,8 @@ export function writeShareholders(world: World, noise: Noise, dir: string): numb
       if (!p) continue;
       name = p.name;
       // One background shareholder ID with a typo'd check digit: a loader must reject, not join.
-      idCell = typo === 0 && !im && !p.planted ? noise.forceInvalid(src.file, row, '股东证件号码', p) : noise.id(src.file, row, '股东证件号码', p);
+      idCell =
+        typo === 0 && !im && !p.planted ? noise.forceInvalid(src.file, row, '股东证件号码', p) : noise.id(src.file, row, '股东证件号码', p);
       if (typo === 0 && !im && !p.planted) typo = 1;
     } else {
       const h = world.companies[s.holder.idx];
@@ -57,7 +69,16 @@ export function writeShareholders(world: World, noise: Noise, dir: string): numb
       name = h.name;
       idCell = h.uscc;
     }
-    const cells = [c.uscc, c.name, name, s.holder.kind === 'person' ? '自然人' : '企业法人', idCell, noise.ratio(src.file, row, s.pct, im), noise.date(src.file, s.from, im), noise.date(src.file, s.to, im)];
+    const cells = [
+      c.uscc,
+      c.name,
+      name,
+      s.holder.kind === 'person' ? '自然人' : '企业法人',
+      idCell,
+      noise.ratio(src.file, row, s.pct, im),
+      noise.date(src.file, s.from, im),
+      noise.date(src.file, s.to, im),
+    ];
     w.row(cells);
     if (!im && !dup && noise.on && row > 3) dup = { row, cells };
   }
@@ -93,7 +114,17 @@ export async function writeTenders(world: World, noise: Noise, dir: string): Pro
     const a = p.agent !== undefined ? world.companies[p.agent] : undefined;
     const row = w.rows + 1;
     const im = p.planted === true;
-    w.row([p.code, p.name, o.name, o.code, a?.name ?? '', a?.uscc ?? '', noise.amount(src.file, row, '预算金额', p.budget, im), p.method, noise.date(src.file, p.announced, im)]);
+    w.row([
+      p.code,
+      p.name,
+      o.name,
+      o.code,
+      a?.name ?? '',
+      a?.uscc ?? '',
+      noise.amount(src.file, row, '预算金额', p.budget, im),
+      p.method,
+      noise.date(src.file, p.announced, im),
+    ]);
   }
   return w.close();
 }
@@ -108,15 +139,28 @@ export function writeBids(world: World, noise: Noise, dir: string): number {
     if (!p || !c || !kit) continue;
     const row = w.rows + 1;
     const im = p.planted === true;
-    const hms = [Math.floor(b.second / 3600), Math.floor(b.second / 60) % 60, b.second % 60].map((n) => String(n).padStart(2, '0')).join(':');
+    const hms = [Math.floor(b.second / 3600), Math.floor(b.second / 60) % 60, b.second % 60]
+      .map((n) => String(n).padStart(2, '0'))
+      .join(':');
     const when = im || !noise.chance(0.3) ? `${iso(b.submitted)} ${hms}` : `${formatDay(b.submitted, 'slash')} ${hms}`;
     const price = noise.amount(src.file, row, '投标报价', b.price, im);
     // Per-bid fingerprints (planted collusion) override the firm's usual kit.
     const mgr = b.managerPerson !== undefined ? world.persons[b.managerPerson] : undefined;
     w.row({
-      投标编号: b.code, 项目编号: p.code, 投标人: c.name, 投标人信用代码: c.uscc, 投标报价: price === String(b.price) ? b.price : price,
-      递交时间: when, 上传IP: b.ip ?? kit.ip, MAC地址: b.mac ?? kit.mac, 机器码: b.machine ?? kit.machine, 保证金账号: b.account ?? kit.account,
-      联系人: b.contact, 联系电话: b.phone, 项目负责人: mgr?.name ?? b.manager, 项目负责人证件号码: mgr ? (im ? mgr.idNo : noise.id(src.file, row, '项目负责人证件号码', mgr)) : '',
+      投标编号: b.code,
+      项目编号: p.code,
+      投标人: c.name,
+      投标人信用代码: c.uscc,
+      投标报价: price === String(b.price) ? b.price : price,
+      递交时间: when,
+      上传IP: b.ip ?? kit.ip,
+      MAC地址: b.mac ?? kit.mac,
+      机器码: b.machine ?? kit.machine,
+      保证金账号: b.account ?? kit.account,
+      联系人: b.contact,
+      联系电话: b.phone,
+      项目负责人: mgr?.name ?? b.manager,
+      项目负责人证件号码: mgr ? (im ? mgr.idNo : noise.id(src.file, row, '项目负责人证件号码', mgr)) : '',
     });
   }
   return w.close();

@@ -37,7 +37,15 @@ export function writeDeaths(world: World, records: Records, noise: Noise, dir: s
   for (const d of records.deaths) {
     const p = person(world, d.person);
     const im = p.planted === true;
-    w.row([noise.id(src.file, w.rows + 1, '身份证号', p), p.name, p.male ? '男' : '女', noise.date(src.file, d.date, im), noise.date(src.file, d.cremation, im), d.home, d.certNo]);
+    w.row([
+      noise.id(src.file, w.rows + 1, '身份证号', p),
+      p.name,
+      p.male ? '男' : '女',
+      noise.date(src.file, d.date, im),
+      noise.date(src.file, d.cremation, im),
+      d.home,
+      d.certNo,
+    ]);
   }
   return w.close();
 }
@@ -60,8 +68,16 @@ export async function writeParty(world: World, records: Records, noise: Noise, d
     const p = person(world, m.person);
     const im = p.planted === true;
     const confirmed = m.joined + 365;
-    w.row([noise.id(src.file, w.rows + 1, '身份证号码', p), p.name, p.male ? '男' : '女', noise.date(src.file, m.joined, im), confirmed <= SNAPSHOT ? noise.date(src.file, confirmed, im) : '',
-      branchOf(world, posts, p), confirmed <= SNAPSHOT ? '正式党员' : '预备党员', m.job]);
+    w.row([
+      noise.id(src.file, w.rows + 1, '身份证号码', p),
+      p.name,
+      p.male ? '男' : '女',
+      noise.date(src.file, m.joined, im),
+      confirmed <= SNAPSHOT ? noise.date(src.file, confirmed, im) : '',
+      branchOf(world, posts, p),
+      confirmed <= SNAPSHOT ? '正式党员' : '预备党员',
+      m.job,
+    ]);
   }
   return w.close();
 }
@@ -70,7 +86,9 @@ export function writePayroll(world: World, records: Records, noise: Noise, dir: 
   const src = SOURCES.payroll;
   const w = new CsvWriter(join(dir, src.file), src.encoding, src.header);
   const rows: { mi: number; org: number; person: number; monthly: number; staffType: string }[] = [];
-  for (const s of records.payroll) for (let mi = monthIndex(s.from); mi <= monthIndex(s.to); mi++) rows.push({ mi, org: s.org, person: s.person, monthly: s.monthly, staffType: s.staffType });
+  for (const s of records.payroll)
+    for (let mi = monthIndex(s.from); mi <= monthIndex(s.to); mi++)
+      rows.push({ mi, org: s.org, person: s.person, monthly: s.monthly, staffType: s.staffType });
   rows.sort((a, b) => a.mi - b.mi || a.org - b.org || a.person - b.person);
   for (const r of rows) {
     const p = person(world, r.person);
@@ -87,7 +105,9 @@ export function writePayroll(world: World, records: Records, noise: Noise, dir: 
 export function writePayments(world: World, records: Records, noise: Noise, dir: string): number {
   const src = SOURCES.welfare;
   const w = new CsvWriter(join(dir, src.file), src.encoding, src.header);
-  const order = records.payments.slice().sort((a, b) => a.payDate - b.payDate || a.program.localeCompare(b.program) || a.person - b.person || a.from - b.from);
+  const order = records.payments
+    .slice()
+    .sort((a, b) => a.payDate - b.payDate || a.program.localeCompare(b.program) || a.person - b.person || a.from - b.from);
   for (const x of order) {
     const p = person(world, x.person);
     const prog = programByCode.get(x.program);
@@ -97,8 +117,19 @@ export function writePayments(world: World, records: Records, noise: Noise, dir:
     const row = w.rows + 1;
     const amount = x.fen % 100 === 0 ? noise.amount(src.file, row, '发放金额', x.fen / 100, im) : (x.fen / 100).toFixed(2);
     w.row([
-      x.program, prog?.name ?? '', prog?.dept ?? '', prog?.universal ? '是' : '否', noise.id(src.file, row, '身份证号', p), p.name, hh?.hhNo ?? '',
-      v ? `${v.name}${v.community ? '社区' : '村'}` : '', period(noise, x.from, x.to, im), noise.date(src.file, x.payDate, im), amount, x.account, x.arrears ? '补发' : '正常',
+      x.program,
+      prog?.name ?? '',
+      prog?.dept ?? '',
+      prog?.universal ? '是' : '否',
+      noise.id(src.file, row, '身份证号', p),
+      p.name,
+      hh?.hhNo ?? '',
+      v ? `${v.name}${v.community ? '社区' : '村'}` : '',
+      period(noise, x.from, x.to, im),
+      noise.date(src.file, x.payDate, im),
+      amount,
+      x.account,
+      x.arrears ? '补发' : '正常',
     ]);
   }
   return w.close();
@@ -113,9 +144,20 @@ export function writePolice(world: World, records: Records, noise: Noise, dir: s
       const p = person(world, party.person);
       const im = p.planted === true;
       w.row({
-        案件编号: c.caseNo, 决定书文号: party.penalty ? c.decisionNo : '', 违法行为类别: c.type, 违法时间: `${iso(c.time)} ${hms}`, 违法地点: c.place, 办案单位: c.unit,
-        身份证号: noise.id(src.file, w.rows + 1, '身份证号', p), 姓名: p.name, 涉案角色: party.role, 政治面貌: party.political, 职业: party.job, 工作单位: party.employer,
-        处罚种类: party.penalty, 处罚日期: party.penalty ? noise.date(src.file, c.decided, im) : '',
+        案件编号: c.caseNo,
+        决定书文号: party.penalty ? c.decisionNo : '',
+        违法行为类别: c.type,
+        违法时间: `${iso(c.time)} ${hms}`,
+        违法地点: c.place,
+        办案单位: c.unit,
+        身份证号: noise.id(src.file, w.rows + 1, '身份证号', p),
+        姓名: p.name,
+        涉案角色: party.role,
+        政治面貌: party.political,
+        职业: party.job,
+        工作单位: party.employer,
+        处罚种类: party.penalty,
+        处罚日期: party.penalty ? noise.date(src.file, c.decided, im) : '',
       });
     }
   }
@@ -128,7 +170,17 @@ export async function writeSanctions(world: World, records: Records, noise: Nois
   for (const s of records.sanctions.slice().sort((a, b) => a.decided - b.decided || a.docNo.localeCompare(b.docNo))) {
     const p = person(world, s.person);
     const im = p.planted === true;
-    w.row([s.docNo, noise.id(src.file, w.rows + 1, '身份证号', p), p.name, s.post, s.kind, s.type, noise.date(src.file, s.decided, im), noise.date(src.file, s.until, im), s.reason]);
+    w.row([
+      s.docNo,
+      noise.id(src.file, w.rows + 1, '身份证号', p),
+      p.name,
+      s.post,
+      s.kind,
+      s.type,
+      noise.date(src.file, s.decided, im),
+      noise.date(src.file, s.until, im),
+      s.reason,
+    ]);
   }
   return w.close();
 }
@@ -139,8 +191,16 @@ export function writeInsurance(world: World, records: Records, noise: Noise, dir
   for (const i of records.insurance.slice().sort((a, b) => a.person - b.person || a.from - b.from)) {
     const p = person(world, i.person);
     const im = p.planted === true;
-    w.row([noise.id(src.file, w.rows + 1, '身份证号', p), p.name, i.employer.name, i.employer.code, i.employer.kind === 'company' ? '企业' : '机关事业单位', i.scheme,
-      month(noise, i.from, im), i.to !== undefined ? month(noise, i.to, im) : '']);
+    w.row([
+      noise.id(src.file, w.rows + 1, '身份证号', p),
+      p.name,
+      i.employer.name,
+      i.employer.code,
+      i.employer.kind === 'company' ? '企业' : '机关事业单位',
+      i.scheme,
+      month(noise, i.from, im),
+      i.to !== undefined ? month(noise, i.to, im) : '',
+    ]);
   }
   return w.close();
 }

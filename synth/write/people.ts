@@ -20,9 +20,16 @@ export function writeHukou(world: World, noise: Noise, dir: string): number {
       const row = w.rows + 1;
       const im = p.planted === true;
       const cells = [
-        noise.id(src.file, row, '公民身份号码', p, true), p.name, p.male ? '男' : '女', noise.date(src.file, p.birth, im),
-        hh.hhNo, noise.relation(src.file, p.rel, im), hh.address, p.cancel ? '是' : '否',
-        noise.date(src.file, p.cancel?.date, im), p.cancel?.reason ?? '',
+        noise.id(src.file, row, '公民身份号码', p, true),
+        p.name,
+        p.male ? '男' : '女',
+        noise.date(src.file, p.birth, im),
+        hh.hhNo,
+        noise.relation(src.file, p.rel, im),
+        hh.address,
+        p.cancel ? '是' : '否',
+        noise.date(src.file, p.cancel?.date, im),
+        p.cancel?.reason ?? '',
       ];
       w.row(cells);
       if (i === dupAt && !im && !dupOf) dupOf = { row, cells };
@@ -46,7 +53,14 @@ export function writeMarriages(world: World, noise: Noise, dir: string): number 
     if (!h || !f) continue;
     const row = w.rows + 1;
     const im = m.planted === true;
-    w.row([noise.id(src.file, row, '男方身份证号', h), h.name, noise.id(src.file, row, '女方身份证号', f), f.name, noise.date(src.file, m.date, im), m.kind]);
+    w.row([
+      noise.id(src.file, row, '男方身份证号', h),
+      h.name,
+      noise.id(src.file, row, '女方身份证号', f),
+      f.name,
+      noise.date(src.file, m.date, im),
+      m.kind,
+    ]);
   }
   return w.close();
 }
@@ -62,8 +76,16 @@ export async function writeCadres(world: World, noise: Noise, dir: string): Prom
     const row = w.rows + 1;
     const im = post.planted === true;
     w.row([
-      noise.id(src.file, row, '身份证号', p), p.name, o.name, o.code, o.kind, post.title, post.level,
-      noise.bool(src.file, row, '是否领导成员', post.leader, im), noise.date(src.file, post.from, im), noise.date(src.file, post.to, im),
+      noise.id(src.file, row, '身份证号', p),
+      p.name,
+      o.name,
+      o.code,
+      o.kind,
+      post.title,
+      post.level,
+      noise.bool(src.file, row, '是否领导成员', post.leader, im),
+      noise.date(src.file, post.from, im),
+      noise.date(src.file, post.to, im),
     ]);
   }
   return w.close();

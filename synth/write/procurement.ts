@@ -17,8 +17,20 @@ export async function writeDirect(world: World, noise: Noise, dir: string): Prom
     const p = d.payee.kind === 'person' ? world.persons[d.payee.idx] : undefined;
     const c = d.payee.kind === 'company' ? world.companies[d.payee.idx] : undefined;
     const name = p?.name ?? c?.name ?? '';
-    const id = p ? noise.id(src.file, row, '收款人证件号码', p) : c?.uscc ?? '';
-    w.row([d.ref, o.name, o.code, d.job, d.site, name, p ? '个人' : '单位', id, noise.amount(src.file, row, '金额', d.amount, im), noise.date(src.file, d.date, im), d.method]);
+    const id = p ? noise.id(src.file, row, '收款人证件号码', p) : (c?.uscc ?? '');
+    w.row([
+      d.ref,
+      o.name,
+      o.code,
+      d.job,
+      d.site,
+      name,
+      p ? '个人' : '单位',
+      id,
+      noise.amount(src.file, row, '金额', d.amount, im),
+      noise.date(src.file, d.date, im),
+      d.method,
+    ]);
   }
   return w.close();
 }
@@ -33,7 +45,20 @@ export function writeRegulation(world: World, noise: Noise, dir: string): number
     const row = w.rows + 1;
     const im = r.planted === true;
     const i = r.inspector !== undefined ? world.persons[r.inspector] : undefined;
-    w.row([r.ref, o.name, o.code, c.name, c.uscc, r.kind, noise.date(src.file, r.date, im), noise.date(src.file, r.validTo, im), i?.name ?? '', i ? noise.id(src.file, row, '执法人员证件号码', i) : '', r.result, r.fine !== undefined ? String(r.fine) : '']);
+    w.row([
+      r.ref,
+      o.name,
+      o.code,
+      c.name,
+      c.uscc,
+      r.kind,
+      noise.date(src.file, r.date, im),
+      noise.date(src.file, r.validTo, im),
+      i?.name ?? '',
+      i ? noise.id(src.file, row, '执法人员证件号码', i) : '',
+      r.result,
+      r.fine !== undefined ? String(r.fine) : '',
+    ]);
   }
   return w.close();
 }

@@ -11,7 +11,10 @@ const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 export function fixZipTimestamps(buf: Buffer): Buffer {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('not a zip archive: no end-of-central-directory record');
   const entries = buf.readUInt16LE(eocd + 10);

@@ -118,7 +118,11 @@ describe('explorer', () => {
     // Everything else on the canvas is faded, so the case stands out.
     const others = await page.evaluate(() => {
       const cy = window.__cy!;
-      return cy.nodes().not('.evidence').toArray().every((n) => n.hasClass('faded'));
+      return cy
+        .nodes()
+        .not('.evidence')
+        .toArray()
+        .every((n) => n.hasClass('faded'));
     });
     expect(others).toBe(true);
 
@@ -133,10 +137,9 @@ describe('explorer', () => {
     expect(await page.title()).toContain('huiyan');
     await expect.poll(() => page.getByTestId('clear-canvas').textContent()).toBe('Clear');
     // The open alert's summary is asked for again, in English.
-    const { alert } = await graphql<{ alert: { summary: string } }>(
-      'query T($id: ID!) { alert(id: $id) { summary(lang: "en") } }',
-      { id: openedAlertId },
-    );
+    const { alert } = await graphql<{ alert: { summary: string } }>('query T($id: ID!) { alert(id: $id) { summary(lang: "en") } }', {
+      id: openedAlertId,
+    });
     await expect.poll(() => page.getByTestId('alert-summary').textContent()).toBe(alert.summary);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-en.png') });
 

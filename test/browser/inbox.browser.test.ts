@@ -63,7 +63,11 @@ beforeAll(async () => {
   const { alerts } = await graphql<{ alerts: { edges: { node: { id: string; modelId: string } }[] } }>(
     '{ alerts(filter: {state: new}, first: 100) { edges { node { id modelId } } } }',
   );
-  dismissed = alerts.edges.map((e) => e.node).filter((a) => a.modelId !== TRIAGE_MODEL).slice(0, 2).map((a) => a.id);
+  dismissed = alerts.edges
+    .map((e) => e.node)
+    .filter((a) => a.modelId !== TRIAGE_MODEL)
+    .slice(0, 2)
+    .map((a) => a.id);
   expect(dismissed).toHaveLength(2);
   for (const id of dismissed) {
     await graphql('mutation($id: ID!) { assign(id: $id) { state } }', { id }, asHandler);
@@ -195,10 +199,14 @@ describe('reopen', () => {
     await page.getByTestId('alert-history').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'reopen.png') });
 
-    const { alert } = await graphql<{ alert: { state: string; outcome: string | null; reason: string | null; history: { actor: string; role: string; action: string; reason: string | null }[] } }>(
-      'query($id: ID!) { alert(id: $id) { state outcome reason history { actor role action reason } } }',
-      { id: dismissed[0] },
-    );
+    const { alert } = await graphql<{
+      alert: {
+        state: string;
+        outcome: string | null;
+        reason: string | null;
+        history: { actor: string; role: string; action: string; reason: string | null }[];
+      };
+    }>('query($id: ID!) { alert(id: $id) { state outcome reason history { actor role action reason } } }', { id: dismissed[0] });
     expect(alert).toMatchObject({ state: 'verifying', outcome: null, reason: null });
     expect(alert.history.at(-1)).toEqual({ actor: ADMIN, role: 'admin', action: 'REOPEN', reason });
   });
@@ -215,7 +223,10 @@ describe('reopen', () => {
     await poll(() => page.getByTestId('error-message').textContent()).toMatch(/^请求失败 \[CONFLICT\] 预警已被他人更新，请刷新后重试/);
     // Nothing is shown as done that was not: the screen still says what it last knew.
     expect(await state()).toBe('dismissed');
-    const { alert } = await graphql<{ alert: { history: { actor: string; action: string }[] } }>('query($id: ID!) { alert(id: $id) { history { actor action } } }', { id: dismissed[1] });
+    const { alert } = await graphql<{ alert: { history: { actor: string; action: string }[] } }>(
+      'query($id: ID!) { alert(id: $id) { history { actor action } } }',
+      { id: dismissed[1] },
+    );
     expect(alert.history.filter((e) => e.action === 'REOPEN').map((e) => e.actor)).toEqual([OTHER_ADMIN]);
     expect(alert.history).toHaveLength(4);
   });

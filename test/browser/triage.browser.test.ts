@@ -20,7 +20,11 @@ let alertId = '';
 let pageErrors: string[] = [];
 
 async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data: T; errors?: unknown[] };
   expect(body.errors).toBeUndefined();
   return body.data;
@@ -53,7 +57,10 @@ describe('triage in the explorer', () => {
     await page.getByTestId('filter-model').selectOption(MODEL);
     await page.getByTestId('filter-state').selectOption('new');
 
-    const { alerts } = await graphql<{ alerts: { totalCount: number } }>('query($m: String) { alerts(filter: {modelId: $m, state: new}) { totalCount } }', { m: MODEL });
+    const { alerts } = await graphql<{ alerts: { totalCount: number } }>(
+      'query($m: String) { alerts(filter: {modelId: $m, state: new}) { totalCount } }',
+      { m: MODEL },
+    );
     expect(alerts.totalCount).toBeGreaterThan(0);
     await poll(() => page.locator('[data-testid="alert-item"][data-state="new"]').count()).toBe(Math.min(alerts.totalCount, 50));
 
@@ -109,15 +116,48 @@ describe('triage in the explorer', () => {
 
   it('keeps it in the API: the history, and a 查实率 of 1 for the model', async () => {
     const { alert, model } = await graphql<{
-      alert: { state: string; assignee: string; outcome: string; disposal: string; amountRecovered: number; history: { actor: string; action: string }[] };
+      alert: {
+        state: string;
+        assignee: string;
+        outcome: string;
+        disposal: string;
+        amountRecovered: number;
+        history: { actor: string; action: string }[];
+      };
       model: { stats: { concluded: number; confirmed: number; hitRate: number | null; corrections: number } };
     }>(
-      `query($id: ID!, $m: String!) {
-        alert(id: $id) { state assignee outcome disposal amountRecovered history { actor action } }
-        model(id: $m) { stats { concluded confirmed hitRate corrections } } }`,
+      `
+        query ($id: ID!, $m: String!) {
+          alert(id: $id) {
+            state
+            assignee
+            outcome
+            disposal
+            amountRecovered
+            history {
+              actor
+              action
+            }
+          }
+          model(id: $m) {
+            stats {
+              concluded
+              confirmed
+              hitRate
+              corrections
+            }
+          }
+        }
+      `,
       { id: alertId, m: MODEL },
     );
-    expect(alert).toMatchObject({ state: 'confirmed', assignee: USER, outcome: 'CONFIRMED', disposal: 'CORRECTION', amountRecovered: 50000 });
+    expect(alert).toMatchObject({
+      state: 'confirmed',
+      assignee: USER,
+      outcome: 'CONFIRMED',
+      disposal: 'CORRECTION',
+      amountRecovered: 50000,
+    });
     expect(alert.history.map((e) => [e.actor, e.action])).toEqual([
       [USER, 'ASSIGN'],
       [USER, 'START_VERIFICATION'],

@@ -21,6 +21,9 @@ export default async function setup(project: TestProject) {
   for (const [i, { handle }] of servers.entries()) {
     console.log(`[neo4j:${suites[i]}] ${handle.kind} Neo4j ${handle.version} ${handle.edition} at ${handle.uri} (${handle.startMs} ms)`);
   }
-  project.provide('neo4jPool', servers.map((s) => s.handle.connection));
+  project.provide(
+    'neo4jPool',
+    servers.map((s) => s.handle.connection),
+  );
   return closeAll;
 }

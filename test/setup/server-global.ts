@@ -14,8 +14,6 @@ import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
 import type { DemoFacts } from '../support/context.js';
 
-
-
 export default async function setup(project: TestProject) {
   const log = (m: string) => console.log(`[${project.name}] ${m}`);
   const { cfg, handle, close } = await openTestNeo4j(project.name, log);
@@ -39,7 +37,13 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
     rmSync(cfg.varDir, { recursive: true, force: true });
   }
   const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
-  const app = createApp({ executor: handle.executor, graphSchema: boot.graphSchema, models: catalogOf(boot.library), production: true, logger: quietLogger });
+  const app = createApp({
+    executor: handle.executor,
+    graphSchema: boot.graphSchema,
+    models: catalogOf(boot.library),
+    production: true,
+    logger: quietLogger,
+  });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

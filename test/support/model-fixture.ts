@@ -37,7 +37,9 @@ export type Found = Record<string, string>;
 function bySubject(subjects: { uid: string; role: string }[]): Found {
   const roles = new Map<string, string[]>();
   for (const s of subjects) roles.set(s.role, [...(roles.get(s.role) ?? []), s.uid]);
-  return Object.fromEntries([...roles].sort(([a], [b]) => a.localeCompare(b)).map(([role, uids]) => [role, [...new Set(uids)].sort().join(' ')]));
+  return Object.fromEntries(
+    [...roles].sort(([a], [b]) => a.localeCompare(b)).map(([role, uids]) => [role, [...new Set(uids)].sort().join(' ')]),
+  );
 }
 
 /** A list of alerts in one canonical order, so expected and found compare with toEqual. */
@@ -125,7 +127,12 @@ export function householdKin(head: string, other: string, relation: keyof typeof
   return deriveHouseholdKin([
     { id: head, code: '02' },
     { id: other, code: REL_TO_HEAD[relation] },
-  ]).map((k) => ({ from: k.from, type: 'KIN', to: k.to, props: { relation: k.relation, category: k.category, generation: k.generation, source: KIN_SOURCE_HUKOU } }));
+  ]).map((k) => ({
+    from: k.from,
+    type: 'KIN',
+    to: k.to,
+    props: { relation: k.relation, category: k.category, generation: k.generation, source: KIN_SOURCE_HUKOU },
+  }));
 }
 
 /** KIN spouse both ways as a marriage registration writes it (marriage.yaml); a divorce sets `to`. */

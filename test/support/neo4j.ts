@@ -7,7 +7,10 @@ import { loadTestConfig, type Config } from '../../platform/config.js';
 import { RuntimeError } from '../../platform/neo4j/errors.js';
 import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
 
-export async function openTestNeo4j(suite: string, log: (m: string) => void): Promise<{ cfg: Config; handle: Neo4jHandle; close(): Promise<void> }> {
+export async function openTestNeo4j(
+  suite: string,
+  log: (m: string) => void,
+): Promise<{ cfg: Config; handle: Neo4jHandle; close(): Promise<void> }> {
   const cfg = loadTestConfig(suite);
   try {
     const handle = await openNeo4j(cfg, log);

@@ -146,8 +146,8 @@ const zh = {
   'inbox.noMatch': '没有符合筛选条件的预警',
   'inbox.clearFilters': '清除筛选',
   'error.CONFLICT': '预警已被他人更新，请刷新后重试',
-  'yes': '是',
-  'no': '否',
+  yes: '是',
+  no: '否',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -294,8 +294,8 @@ const en: Record<MessageKey, string> = {
   'inbox.noMatch': 'No alerts match these filters',
   'inbox.clearFilters': 'Clear filters',
   'error.CONFLICT': 'Someone else changed the alert; reload and try again',
-  'yes': 'Yes',
-  'no': 'No',
+  yes: 'Yes',
+  no: 'No',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

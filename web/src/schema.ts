@@ -51,12 +51,6 @@ export function modelTitle(s: SchemaIndex | null, modelId: string, fallback: str
 }
 
 /** Property name for a node label or a relationship type; raw key when the schema has no name for it. */
-export function propName(
-  s: SchemaIndex | null,
-  kind: 'labels' | 'relationships',
-  owner: string,
-  key: string,
-  lang: Lang,
-): string {
+export function propName(s: SchemaIndex | null, kind: 'labels' | 'relationships', owner: string, key: string, lang: Lang): string {
   return s?.props[kind][owner]?.[key]?.[lang] ?? key;
 }

@@ -12,7 +12,9 @@ import { parseMapping } from './validate.js';
 export const MAPPINGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'mappings');
 
 function readDir(dir: string, schema: GraphSchema): Mapping[] {
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   const out: Mapping[] = [];
   for (const f of files) {
     const m = parseMapping(readFileSync(path.join(dir, f), 'utf8'), schema, f);
@@ -79,7 +81,13 @@ export function mappingsByName(mappings: Mapping[], file: string): Mapping[] {
   return mappings.filter((m) => m.match.files.some((g) => globToRegExp(g).test(base)));
 }
 
-const FORMAT_OF: Record<string, Mapping['format']['type']> = { '.csv': 'csv', '.txt': 'csv', '.xlsx': 'xlsx', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+const FORMAT_OF: Record<string, Mapping['format']['type']> = {
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.xlsx': 'xlsx',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
 export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCase()];
 
 /**

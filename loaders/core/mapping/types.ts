@@ -5,8 +5,7 @@ import type { Value } from '../normalise/index.js';
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
 
 export type NormSpec =
-  | { type: string; opts: Record<string, unknown> }
-  | { type: 'switch'; on: string; cases: Record<string, NormSpec>; default?: NormSpec };
+  { type: string; opts: Record<string, unknown> } | { type: 'switch'; on: string; cases: Record<string, NormSpec>; default?: NormSpec };
 
 export interface ColumnSpec {
   id: string;

@@ -15,7 +15,11 @@ export function amount(raw: Cell, defaultUnit: '元' | '万元' = '元'): number
   if (typeof raw === 'number') {
     n = raw;
   } else {
-    const s = cellText(raw).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/^RMB/i, '').replace(/^人民币/, '');
+    const s = cellText(raw)
+      .replace(/[,，\s]/g, '')
+      .replace(/^[¥￥]/, '')
+      .replace(/^RMB/i, '')
+      .replace(/^人民币/, '');
     if (s === '' || s === '-' || s === '/') return null;
     const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
     if (!m) return invalid(`"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);

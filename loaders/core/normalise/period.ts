@@ -7,7 +7,10 @@
 import { invalid } from '../errors.js';
 import { cellText, isBlank, type Cell } from './text.js';
 
-interface Month { y: number; m: number }
+interface Month {
+  y: number;
+  m: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -33,11 +36,16 @@ export function period(raw: Cell): [Month, Month] | null {
   if (isBlank(raw)) return null;
   const s = cellText(raw).replace(/\s+/g, '');
   const year = /^(\d{4})(年度?)?$/.exec(s);
-  if (year) { const y = Number(year[1]); return [month(y, 1, s), month(y, 12, s)]; }
+  if (year) {
+    const y = Number(year[1]);
+    return [month(y, 1, s), month(y, 12, s)];
+  }
   const single = oneMonth(s, s);
   if (single) return [single, single];
   // A hyphen separates two months only where it cannot be inside one (2021年1月-3月, 202101-202103).
-  const parts = /至|~|～|—|－|--/.test(s) ? s.split(/至|~|～|—|－|--/) : (/^(.+月)-(.+)$/.exec(s) ?? /^(\d{6})-(\d{6})$/.exec(s))?.slice(1) ?? [];
+  const parts = /至|~|～|—|－|--/.test(s)
+    ? s.split(/至|~|～|—|－|--/)
+    : ((/^(.+月)-(.+)$/.exec(s) ?? /^(\d{6})-(\d{6})$/.exec(s))?.slice(1) ?? []);
   if (parts.length === 2) {
     const a = oneMonth(parts[0]!, s);
     const b = a ? oneMonth(parts[1]!, s, a.y) : null;

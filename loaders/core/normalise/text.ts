@@ -12,7 +12,10 @@ export function cleanText(s: string): string {
   // Most cells (codes, dates, amounts, IDs) are plain ASCII already in clean form, and NFKC leaves those as
   // they are; skipping it for them took parsing of a 20,000-person county from 19,000 to 24,000 rows/s.
   if (CLEAN_ASCII.test(s)) return s;
-  return s.normalize('NFKC').replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u200b\ufeff]+/g, ' ')
+    .trim();
 }
 
 /** The cell as clean text; '' when empty. Numbers keep their plain decimal form. */

@@ -35,7 +35,12 @@ type Statement = { cypher: string; params: Record<string, unknown> };
  * The reference check and the statements one batch sends: node statements before relationship ones, less
  * the node rows that repeat, with nothing new, what an earlier batch of the file wrote (repeats.ts).
  */
-async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof queriesFor>, repeats: RepeatFilter, rows: Accepted[]): Promise<{ statements: Statement[]; rejected: Refused[] }> {
+async function prepareBatch(
+  ctx: BatchContext,
+  queries: ReturnType<typeof queriesFor>,
+  repeats: RepeatFilter,
+  rows: Accepted[],
+): Promise<{ statements: Statement[]; rejected: Refused[] }> {
   const { executor, schema, mapping } = ctx;
   // References that must already exist: one query per referenced label and batch, not one per row.
   const found = new Map<string, Set<string>>();
@@ -49,11 +54,19 @@ async function prepareBatch(ctx: BatchContext, queries: ReturnType<typeof querie
   const statements: Statement[] = [];
   nodes.forEach((list, i) => {
     const q = queries.nodes[i];
-    if (q && list?.length) statements.push({ cypher: q.cypher, params: { rows: list.map((r) => [r.key, r.uid, r.row, ...q.props.map((p) => r.p[p] ?? null)]), ...common } });
+    if (q && list?.length)
+      statements.push({
+        cypher: q.cypher,
+        params: { rows: list.map((r) => [r.key, r.uid, r.row, ...q.props.map((p) => r.p[p] ?? null)]), ...common },
+      });
   });
   rels.forEach((list, i) => {
     const q = queries.rels[i]!;
-    if (list.length) statements.push({ cypher: q.cypher, params: { rows: list.map((r) => [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)]), ...common } });
+    if (list.length)
+      statements.push({
+        cypher: q.cypher,
+        params: { rows: list.map((r) => [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)]), ...common },
+      });
   });
   return { statements, rejected };
 }

@@ -43,7 +43,10 @@ export interface RowQuery {
  */
 export function nodeMergeQuery(schema: GraphSchema, spec: NodeSpec): RowQuery {
   const l = schema.labels[spec.label]!;
-  const props = [...Object.keys(spec.props), ...(l.properties[`${l.key}Masked`] && l.properties[l.key]!.sensitive ? [`${l.key}Masked`] : [])];
+  const props = [
+    ...Object.keys(spec.props),
+    ...(l.properties[`${l.key}Masked`] && l.properties[l.key]!.sensitive ? [`${l.key}Masked`] : []),
+  ];
   const sets = props.map((p, i) => {
     const v = typed(`row[${i + 3}]`, l.properties[p]);
     return spec.mode === 'fill' ? `n.${ident(p)} = coalesce(n.${p}, ${v})` : `n.${ident(p)} = coalesce(${v}, n.${p})`;

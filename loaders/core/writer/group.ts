@@ -43,7 +43,10 @@ export function wantedKeys(rows: Accepted[]): Map<string, Set<string>> {
 }
 
 /** Splits rows into those whose references all exist and rejects naming the missing ones. */
-export function checkReferences(rows: Accepted[], exists: (label: string, key: string) => boolean): { ok: Accepted[]; rejected: { row: number; problems: Problem[] }[] } {
+export function checkReferences(
+  rows: Accepted[],
+  exists: (label: string, key: string) => boolean,
+): { ok: Accepted[]; rejected: { row: number; problems: Problem[] }[] } {
   const rejected: { row: number; problems: Problem[] }[] = [];
   const ok: Accepted[] = [];
   for (const r of rows) {

@@ -168,7 +168,10 @@ const blank = (v: string | null | undefined) => v === null || v === undefined ||
 const text = (v: string | null | undefined) => (blank(v) ? null : (v as string).trim());
 
 export function transition(alert: AlertSnapshot, action: Action, input: ActionInput, actor: Actor, now: Date): TransitionOutcome {
-  const fail = (code: WorkflowError['code'], message: string): TransitionOutcome => ({ ok: false, error: new WorkflowError(code, message) });
+  const fail = (code: WorkflowError['code'], message: string): TransitionOutcome => ({
+    ok: false,
+    error: new WorkflowError(code, message),
+  });
   if (!(ACTIONS as readonly string[]).includes(action)) return fail('BAD_INPUT', `Unknown action "${String(action)}"`);
   if (!ACTION_ROLES[action].includes(actor.role)) {
     return fail('FORBIDDEN', `The ${actor.role} role may not ${action}; allowed: ${ACTION_ROLES[action].join(', ')}`);
@@ -187,7 +190,8 @@ export function transition(alert: AlertSnapshot, action: Action, input: ActionIn
     return fail('BAD_INPUT', `Cannot ${action} an alert that is ${alert.state}; only from ${[...new Set(from)].join(', ')}`);
   }
   const reason = text(input.reason);
-  if (REASON_REQUIRED_TO.includes(move.to) && reason === null) return fail('BAD_INPUT', `A reason is required to conclude as ${input.outcome}`);
+  if (REASON_REQUIRED_TO.includes(move.to) && reason === null)
+    return fail('BAD_INPUT', `A reason is required to conclude as ${input.outcome}`);
 
   const hit = input.outcome ? HIT_OUTCOMES.includes(input.outcome) : false;
   if (action === 'conclude' && !hit && (input.disposal || input.amountRecovered != null)) {
@@ -217,7 +221,17 @@ export function transition(alert: AlertSnapshot, action: Action, input: ActionIn
       break;
     case 'reopen':
       // The earlier conclusion stays in the history; the alert itself is open again.
-      for (const k of ['outcome', 'disposal', 'reason', 'amountRecovered', 'concludedAt', 'concludedBy', 'concludedRevision', 'rectifiedAt']) patch[k] = null;
+      for (const k of [
+        'outcome',
+        'disposal',
+        'reason',
+        'amountRecovered',
+        'concludedAt',
+        'concludedBy',
+        'concludedRevision',
+        'rectifiedAt',
+      ])
+        patch[k] = null;
       break;
     case 'startVerification':
     case 'comment':
@@ -245,14 +259,18 @@ export function transition(alert: AlertSnapshot, action: Action, input: ActionIn
 }
 
 function checkInput(input: ActionInput): string | null {
-  if (input.outcome != null && !(OUTCOMES as readonly string[]).includes(input.outcome)) return `Unknown outcome "${String(input.outcome)}"`;
-  if (input.disposal != null && !(DISPOSALS as readonly string[]).includes(input.disposal)) return `Unknown disposal "${String(input.disposal)}"`;
+  if (input.outcome != null && !(OUTCOMES as readonly string[]).includes(input.outcome))
+    return `Unknown outcome "${String(input.outcome)}"`;
+  if (input.disposal != null && !(DISPOSALS as readonly string[]).includes(input.disposal))
+    return `Unknown disposal "${String(input.disposal)}"`;
   for (const k of ['reason', 'comment'] as const) {
     const v = input[k];
     if (v != null && v.length > LIMITS.text) return `${k} is longer than ${LIMITS.text} characters`;
   }
-  if (input.assignee != null && input.assignee.trim().length > LIMITS.assignee) return `assignee is longer than ${LIMITS.assignee} characters`;
+  if (input.assignee != null && input.assignee.trim().length > LIMITS.assignee)
+    return `assignee is longer than ${LIMITS.assignee} characters`;
   const amt = input.amountRecovered;
-  if (amt != null && (!Number.isFinite(amt) || amt < 0 || amt > LIMITS.amount)) return 'amountRecovered must be a non-negative amount in 元';
+  if (amt != null && (!Number.isFinite(amt) || amt < 0 || amt > LIMITS.amount))
+    return 'amountRecovered must be a non-negative amount in 元';
   return null;
 }

@@ -12,7 +12,14 @@ export interface ActOptions extends RunOptions {
   expectedState?: string | null;
 }
 
-export async function act(db: Executor, fingerprint: string, action: Action, input: ActionInput, actor: Actor, opts: ActOptions = {}): Promise<AlertProps> {
+export async function act(
+  db: Executor,
+  fingerprint: string,
+  action: Action,
+  input: ActionInput,
+  actor: Actor,
+  opts: ActOptions = {},
+): Promise<AlertProps> {
   if (!fingerprint || fingerprint.length > 200) throw new WorkflowError('BAD_INPUT', 'id must be an alert fingerprint');
   const uid = `Alert:${fingerprint}`;
   const run: RunOptions = { timeoutMs: opts.timeoutMs, metadata: opts.metadata };

@@ -18,13 +18,7 @@ export function decodeCursor(s: string): AlertCursor {
   } catch {
     throw badInput('after is not a cursor from this API');
   }
-  if (
-    !Array.isArray(v) ||
-    v.length !== 3 ||
-    !Number.isInteger(v[0]) ||
-    typeof v[1] !== 'string' ||
-    typeof v[2] !== 'string'
-  ) {
+  if (!Array.isArray(v) || v.length !== 3 || !Number.isInteger(v[0]) || typeof v[1] !== 'string' || typeof v[2] !== 'string') {
     throw badInput('after is not a cursor from this API');
   }
   return { rank: v[0] as number, lastSeen: v[1], fingerprint: v[2] };

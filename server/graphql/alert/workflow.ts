@@ -56,13 +56,28 @@ const mutations: Pick<MutationResolvers<ApiContext>, Action> = {
   assign: (_, a, ctx) => run(ctx, 'assign', a, { assignee: a.assignee?.trim() ? a.assignee : actorOf(ctx).user }),
   startVerification: (_, a, ctx) => run(ctx, 'startVerification', a, {}),
   conclude: (_, a, ctx) =>
-    run(ctx, 'conclude', a, { outcome: a.outcome, disposal: a.disposal ?? null, reason: a.reason ?? null, amountRecovered: a.amountRecovered ?? null }),
+    run(ctx, 'conclude', a, {
+      outcome: a.outcome,
+      disposal: a.disposal ?? null,
+      reason: a.reason ?? null,
+      amountRecovered: a.amountRecovered ?? null,
+    }),
   rectify: (_, a, ctx) => run(ctx, 'rectify', a, { amountRecovered: a.amountRecovered ?? null }),
   comment: (_, a, ctx) => run(ctx, 'comment', { id: a.id, comment: a.text }, {}),
   reopen: (_, a, ctx) => run(ctx, 'reopen', a, { reason: a.reason }),
 };
 
-type WorkflowFields = 'assignee' | 'outcome' | 'disposal' | 'reason' | 'amountRecovered' | 'concludedAt' | 'concludedRevision' | 'history' | 'comments' | 'actions';
+type WorkflowFields =
+  | 'assignee'
+  | 'outcome'
+  | 'disposal'
+  | 'reason'
+  | 'amountRecovered'
+  | 'concludedAt'
+  | 'concludedRevision'
+  | 'history'
+  | 'comments'
+  | 'actions';
 
 export const workflowResolvers = {
   Mutation: mutations,

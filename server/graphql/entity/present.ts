@@ -72,7 +72,8 @@ export function presentNode(node: PlainNode, opts: PresentOptions): EntityView {
   const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(def?.properties);
   const props = node.properties;
   const id = String(props.uid ?? node.elementId);
-  const text = (k: string | undefined) => (k !== undefined && props[k] !== undefined && props[k] !== null && props[k] !== '' ? String(props[k]) : undefined);
+  const text = (k: string | undefined) =>
+    k !== undefined && props[k] !== undefined && props[k] !== null && props[k] !== '' ? String(props[k]) : undefined;
   // A caption must never show what the role may not see, even if graph.yaml names a sensitive caption.
   const captionKeys = [def?.caption, ...CAPTION_FALLBACKS, def?.key].filter((k): k is string => k !== undefined && !hidden.has(k));
   let caption: string | undefined;

@@ -123,7 +123,14 @@ export const graphResolvers: Resolvers = {
     graphSchema(_: unknown, __: unknown, ctx: ApiContext) {
       const s = ctx.graphSchema;
       return {
-        labels: Object.values(s.labels).map((l) => ({ name: l.name, zh: l.zh, en: l.en, color: l.color, shape: l.shape, caption: l.caption })),
+        labels: Object.values(s.labels).map((l) => ({
+          name: l.name,
+          zh: l.zh,
+          en: l.en,
+          color: l.color,
+          shape: l.shape,
+          caption: l.caption,
+        })),
         relationshipTypes: Object.values(s.relationships).map((r) => ({ name: r.name, zh: r.zh, en: r.en })),
       };
     },

@@ -16,7 +16,8 @@ export const modelResolvers: Resolvers = {
   Model: {
     description: (m: ModelInfo) => m.description ?? '',
     tags: (m: ModelInfo) => m.tags ?? [],
-    parameters: (m: ModelInfo) => (m.parameters ?? []).map((p) => ({ ...p, default: p.default ?? null, description: p.description ?? null })),
+    parameters: (m: ModelInfo) =>
+      (m.parameters ?? []).map((p) => ({ ...p, default: p.default ?? null, description: p.description ?? null })),
     alertCount: (m: ModelInfo, _: unknown, ctx: ApiContext) => ctx.batch.alertCount.load(m.id),
     lastRun: async (m: ModelInfo, _: unknown, ctx: ApiContext) => {
       const run = await ctx.batch.lastRun.load(m.id);

@@ -19,7 +19,8 @@ function checked(args: RunArgs, ctx: ApiContext): { runner: ModelRunner; opts: {
   if (ctx.role === 'handler' && !args.subject) throw forbidden('A case handler may run a model for one subject only (give subject)');
   if (!ctx.models.get(args.id)) throw notFound(`No model ${args.id}`);
   const params = args.params ?? {};
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw badInput('params must be an object of parameter name to value');
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    throw badInput('params must be an object of parameter name to value');
   return { runner, opts: { ...(args.subject ? { subject: uidArg(args.subject) } : {}), params: params as Record<string, unknown> } };
 }
 
@@ -44,7 +45,8 @@ export const runMutations = {
 
 export const previewResolvers = {
   AlertPreview: {
-    summary: (d: { summaryZh: string; summaryEn: string }, args: { lang?: string | null }) => (args.lang === 'en' ? d.summaryEn : d.summaryZh),
+    summary: (d: { summaryZh: string; summaryEn: string }, args: { lang?: string | null }) =>
+      args.lang === 'en' ? d.summaryEn : d.summaryZh,
     subjects: (d: { subjects: { uid: string; role: string }[] }) => d.subjects.map((s) => ({ role: s.role, id: s.uid })),
   },
 };

@@ -11,7 +11,11 @@ export const riskResolvers: Resolvers = {
   Query: {
     async riskRanking(_: unknown, args: { limit?: number | null; label?: string | null }, ctx: ApiContext) {
       if (args.label && !ctx.graphSchema.labels[args.label]) throw badInput(`unknown label ${args.label}`);
-      const ranked = await rankSubjects(ctx.executor, { limit: clampLimit(args.limit, 20, 1, 200), label: args.label ?? null }, ctx.txMeta('riskRanking'));
+      const ranked = await rankSubjects(
+        ctx.executor,
+        { limit: clampLimit(args.limit, 20, 1, 200), label: args.label ?? null },
+        ctx.txMeta('riskRanking'),
+      );
       return ranked.map(({ node, ...r }) => ({ ...r, entity: presentNode(node, viewOpts(ctx)) }));
     },
   },

@@ -20,10 +20,7 @@ export interface Identifier {
  * code (credit codes may be all digits), so both are tried.
  */
 export function asIdentifier(q: string): Identifier | null {
-  const s = q
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  const s = q.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   const out: Identifier = {};
   if (ID18.test(s)) out.idNo = s;
   else if (ID15.test(s)) out.idNo = upgradeId15(s);

@@ -31,7 +31,9 @@ export const searchResolvers: Resolvers = {
       const labels = labelsOf(ctx.graphSchema, args.labels);
       const limit = clampLimit(args.limit, SEARCH_LIMIT.dflt, SEARCH_LIMIT.min, SEARCH_LIMIT.max);
       if (q === '') return [];
-      const rows = (await exact(ctx, q, labels)) ?? (charCount(q) === 1 ? await oneChar(ctx, q, labels, limit) : await fulltext(ctx, q, labels, limit));
+      const rows =
+        (await exact(ctx, q, labels)) ??
+        (charCount(q) === 1 ? await oneChar(ctx, q, labels, limit) : await fulltext(ctx, q, labels, limit));
       const opts = viewOpts(ctx);
       return rows.map((r) => ({ entity: presentNode(r.n, opts), score: r.score }));
     },
@@ -80,7 +82,5 @@ async function oneChar(ctx: ApiContext, q: string, labels: string[] | null, limi
     { named, q, scan: int(limit * 5) },
     ctx.txMeta('search.oneChar'),
   );
-  return rows
-    .sort((a, b) => b.score - a.score || String(a.n.properties.name).length - String(b.n.properties.name).length)
-    .slice(0, limit);
+  return rows.sort((a, b) => b.score - a.score || String(a.n.properties.name).length - String(b.n.properties.name).length).slice(0, limit);
 }

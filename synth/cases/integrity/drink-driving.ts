@@ -27,23 +27,62 @@ function people(ctx: PeopleCtx) {
     const du = p.org(bureau(2));
     p.post(dd, du, '科员', '一级科员', false, day(2012, 8, 1));
     p.party(dd, day(2010, 12, 1), '公务员');
-    let c = p.police('饮酒驾驶', day(2023, 3, 4), '桐庐县迎春南路与学圣路交叉口', [party(dd, '违法行为人', '罚款一千元，暂扣机动车驾驶证六个月', '中共党员', '公务员', p.world.orgs[du]?.name ?? '')]);
+    let c = p.police('饮酒驾驶', day(2023, 3, 4), '桐庐县迎春南路与学圣路交叉口', [
+      party(dd, '违法行为人', '罚款一千元，暂扣机动车驾驶证六个月', '中共党员', '公务员', p.world.orgs[du]?.name ?? ''),
+    ]);
     p.sanction(dd, `${p.world.orgs[du]?.name ?? ''}科员`, '党纪', '警告', day(2023, 6, 15), '饮酒后驾驶机动车');
-    cases.push(add('M18-A1', 'alert', 'official_drink_driving', dd, c.caseNo, 'an official and Party member caught driving after drinking (sanctioned, still an M18 case)'));
+    cases.push(
+      add(
+        'M18-A1',
+        'alert',
+        'official_drink_driving',
+        dd,
+        c.caseNo,
+        'an official and Party member caught driving after drinking (sanctioned, still an M18 case)',
+      ),
+    );
     cases.push(m17('M17-N3', 'no_alert', 'near_miss_sanction_exists', dd, c.caseNo, 'the drink-driving case was answered by a 党内警告'));
     p.party(dd2, day(1998, 7, 1));
-    c = p.police('醉酒驾驶', day(2022, 9, 17), '桐庐县横村镇320国道', [party(dd2, '违法行为人', '吊销机动车驾驶证', '中共党员', '个体', '无')], day(2022, 9, 18));
+    c = p.police(
+      '醉酒驾驶',
+      day(2022, 9, 17),
+      '桐庐县横村镇320国道',
+      [party(dd2, '违法行为人', '吊销机动车驾驶证', '中共党员', '个体', '无')],
+      day(2022, 9, 18),
+    );
     p.sanction(dd2, '横村镇党员', '党纪', '开除党籍', day(2023, 1, 10), '醉酒驾驶机动车');
-    cases.push(add('M18-A2', 'alert', 'member_drunk_driving', dd2, c.caseNo, 'a Party member caught drunk-driving (expelled later, still an M18 case)'));
-    c = p.police('饮酒驾驶', day(2023, 7, 22), '桐庐县春江路', [party(lookalike, '违法行为人', '罚款一千元，暂扣机动车驾驶证六个月', '群众', '司机', '无')]);
-    cases.push(add('M18-N1', 'no_alert', 'near_miss_same_name_not_member', lookalike, c.caseNo, 'same name as M18-A1\'s official, but neither a member nor an official'));
+    cases.push(
+      add(
+        'M18-A2',
+        'alert',
+        'member_drunk_driving',
+        dd2,
+        c.caseNo,
+        'a Party member caught drunk-driving (expelled later, still an M18 case)',
+      ),
+    );
+    c = p.police('饮酒驾驶', day(2023, 7, 22), '桐庐县春江路', [
+      party(lookalike, '违法行为人', '罚款一千元，暂扣机动车驾驶证六个月', '群众', '司机', '无'),
+    ]);
+    cases.push(
+      add(
+        'M18-N1',
+        'no_alert',
+        'near_miss_same_name_not_member',
+        lookalike,
+        c.caseNo,
+        "same name as M18-A1's official, but neither a member nor an official",
+      ),
+    );
     return cases;
   };
 }
 
 export function bruteForceM18(world: World, records: Records): Record<string, string>[] {
   const types = D.strings('caseTypes');
-  return punishedInsiders(world, records).filter(({ c }) => types.includes(c.type)).map(({ m }) => m);
+  return punishedInsiders(world, records)
+    .filter(({ c }) => types.includes(c.type))
+    .map(({ m }) => m);
 }
 
 export const drinkDriving: CaseModule = { model: MODEL, people, oracle: (w, r) => bruteForceM18(w, r).map(byRole) };

@@ -22,13 +22,16 @@ const D = modelDefaults(MODEL);
 function partnerOf(world: World, company: number, officials: Set<number>): Person | undefined {
   const c = world.companies[company];
   const p = c ? world.persons[c.rep] : undefined;
-  if (!c || !p || c.planted || p.planted || p.cancel || officials.has(p.idx) || (c.status !== '存续' && c.status !== '在业')) return undefined;
+  if (!c || !p || c.planted || p.planted || p.cancel || officials.has(p.idx) || (c.status !== '存续' && c.status !== '在业'))
+    return undefined;
   const age = ageOn(p.birth, day(2023, 1, 1));
   return age >= 25 && age <= 65 ? p : undefined;
 }
 
 function people(pc: PeopleCtx): Finish {
-  const officials = [0, 1, 2].map((i) => pc.pop.household(pc.rng.pick(pc.villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person);
+  const officials = [0, 1, 2].map(
+    (i) => pc.pop.household(pc.rng.pick(pc.villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person,
+  );
   return (ctx: PlantCtx): PlantedCase[] => {
     const world = ctx.world;
     const regs: RegRecord[] = world.regs ?? [];
@@ -61,11 +64,22 @@ function people(pc: PeopleCtx): Finish {
         const c = companies[(start + i) % companies.length] as number;
         const partner = partnerOf(world, c, postHolders);
         const unit = partner ? want(allRoles ? regulatorsOfPerson(partner.idx) : (byCompany.get(c) ?? new Set())) : undefined;
-        if (partner && unit !== undefined && !used.has(partner.idx)) { used.add(partner.idx); return { partner, unit }; }
+        if (partner && unit !== undefined && !used.has(partner.idx)) {
+          used.add(partner.idx);
+          return { partner, unit };
+        }
       }
       return undefined;
     };
-    const plant = (id: string, expected: PlantedCase['expected'], kind: string, official: Person, found: { partner: Person; unit: number }, time: Day, note: string) => {
+    const plant = (
+      id: string,
+      expected: PlantedCase['expected'],
+      kind: string,
+      official: Person,
+      found: { partner: Person; unit: number },
+      time: Day,
+      note: string,
+    ) => {
       const unitName = world.orgs[found.unit]?.name ?? '';
       ctx.post(official, found.unit, '科长', '四级主任科员', false, day(2015, 3, 1));
       const c = ctx.police('赌博', time, '桐庐县桐君街道某茶楼包厢', [
@@ -73,15 +87,51 @@ function people(pc: PeopleCtx): Finish {
         { person: found.partner.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '企业负责人', employer: '' },
       ]);
       ctx.sanction(official, `${unitName}科长`, '政务', '记过', time + 60, '参与赌博');
-      cases.push(caseOf(D.catalog, tag(pc, id), expected, kind, { official: ctx.uid(official), partner: ctx.uid(found.partner), policeCase: `PoliceCase:${c.caseNo}` }, `${note} (${orgUid(world, found.unit)})`));
+      cases.push(
+        caseOf(
+          D.catalog,
+          tag(pc, id),
+          expected,
+          kind,
+          { official: ctx.uid(official), partner: ctx.uid(found.partner), policeCase: `PoliceCase:${c.caseNo}` },
+          `${note} (${orgUid(world, found.unit)})`,
+        ),
+      );
     };
     const own = (orgs: Set<number>) => [...orgs].find((o) => bureaus.includes(o));
     const a1 = pick(own);
     const a2 = pick(own);
     const n1 = pick((orgs) => bureaus.find((b) => !orgs.has(b)), true);
-    if (a1) plant('M19-A1', 'alert', 'gambling_with_regulated_party', officials[0] as Person, a1, day(2023, 1, 14), 'the official\'s unit licensed or inspected the partner\'s company');
-    if (a2) plant('M19-A2', 'alert', 'gambling_with_regulated_party', officials[1] as Person, a2, day(2022, 12, 3), 'the official\'s unit licensed or inspected the partner\'s company');
-    if (n1) plant('M19-N1', 'no_alert', 'near_miss_partner_not_regulated_by_unit', officials[2] as Person, n1, day(2023, 4, 22), 'the partner\'s company is regulated by other units only');
+    if (a1)
+      plant(
+        'M19-A1',
+        'alert',
+        'gambling_with_regulated_party',
+        officials[0] as Person,
+        a1,
+        day(2023, 1, 14),
+        "the official's unit licensed or inspected the partner's company",
+      );
+    if (a2)
+      plant(
+        'M19-A2',
+        'alert',
+        'gambling_with_regulated_party',
+        officials[1] as Person,
+        a2,
+        day(2022, 12, 3),
+        "the official's unit licensed or inspected the partner's company",
+      );
+    if (n1)
+      plant(
+        'M19-N1',
+        'no_alert',
+        'near_miss_partner_not_regulated_by_unit',
+        officials[2] as Person,
+        n1,
+        day(2023, 4, 22),
+        "the partner's company is regulated by other units only",
+      );
     return cases;
   };
 }
@@ -92,7 +142,8 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   const types = D.strings('caseTypes');
   const roles = rolesOf(world);
   const regs = new Map<string, number[]>();
-  for (const r of world.regs ?? []) regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
+  for (const r of world.regs ?? [])
+    regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
   const out = matchSet();
   const span = years * 366;
   for (const c of records.cases) {

@@ -20,30 +20,106 @@ function people(ctx: PeopleCtx) {
   const bureau = bureauOf(OFFICIAL_BUREAUS, ctx);
   const v = (): number => ctx.rng.pick(ctx.villages);
   const l1 = couple(ctx, 52);
-  const l2 = ctx.pop.household(v(), [{ rel: '02', male: true, age: 60 }, { rel: '10', male: false, age: 58 }, { rel: '22', male: true, age: 33 }, { rel: '38', male: false, age: 31 }, { rel: '41', male: true, age: 5 }], true);
+  const l2 = ctx.pop.household(
+    v(),
+    [
+      { rel: '02', male: true, age: 60 },
+      { rel: '10', male: false, age: 58 },
+      { rel: '22', male: true, age: 33 },
+      { rel: '38', male: false, age: 31 },
+      { rel: '41', male: true, age: 5 },
+    ],
+    true,
+  );
   ctx.pop.marry(l2[0] as Person, l2[1] as Person, l2[2]?.birth, true);
   ctx.pop.marry(l2[2] as Person, l2[3] as Person, l2[4]?.birth, true);
-  const l3 = ctx.pop.household(v(), [{ rel: '02', male: true, age: 55 }, { rel: '10', male: false, age: 53 }, { rel: '21', male: true, age: 29 }], true);
-  const l4 = ctx.pop.household(v(), [{ rel: '02', male: true, age: 80 }, { rel: '10', male: false, age: 78 }, { rel: '22', male: true, age: 50 }, { rel: '23', male: true, age: 46 }], true);
+  const l3 = ctx.pop.household(
+    v(),
+    [
+      { rel: '02', male: true, age: 55 },
+      { rel: '10', male: false, age: 53 },
+      { rel: '21', male: true, age: 29 },
+    ],
+    true,
+  );
+  const l4 = ctx.pop.household(
+    v(),
+    [
+      { rel: '02', male: true, age: 80 },
+      { rel: '10', male: false, age: 78 },
+      { rel: '22', male: true, age: 50 },
+      { rel: '23', male: true, age: 46 },
+    ],
+    true,
+  );
   const partner = alone(ctx, 44);
   return (p: PlantCtx): PlantedCase[] => {
     const cases: PlantedCase[] = [];
-    const add = (id: string, expected: PlantedCase['expected'], kind: string, leader: Person, relative: Person, company: number, note: string) =>
-      cases.push(caseOf(D.catalog, tag(ctx, id), expected, kind, { leader: p.uid(leader), relative: p.uid(relative), company: companyUid(p.world, company) }, note));
+    const add = (
+      id: string,
+      expected: PlantedCase['expected'],
+      kind: string,
+      leader: Person,
+      relative: Person,
+      company: number,
+      note: string,
+    ) =>
+      cases.push(
+        caseOf(
+          D.catalog,
+          tag(ctx, id),
+          expected,
+          kind,
+          { leader: p.uid(leader), relative: p.uid(relative), company: companyUid(p.world, company) },
+          note,
+        ),
+      );
     const [h1, w1] = l1 as [Person, Person];
     p.post(h1, p.org(bureau(2)), '副局长', '副科级', true, day(2018, 4, 1));
-    add('M02-A1', 'alert', 'spouse_legal_rep', h1, w1, p.company(w1, day(2021, 3, 15), { pct: 100 }).idx, 'the leader\'s wife (配偶, same household and 婚姻登记) runs a county company');
+    add(
+      'M02-A1',
+      'alert',
+      'spouse_legal_rep',
+      h1,
+      w1,
+      p.company(w1, day(2021, 3, 15), { pct: 100 }).idx,
+      "the leader's wife (配偶, same household and 婚姻登记) runs a county company",
+    );
     const [h2, , , dil] = l2 as [Person, Person, Person, Person];
     p.post(h2, p.org(bureau(3)), '副局长', '副科级', true, day(2019, 1, 1));
     const c2 = p.company(partner, day(2020, 5, 8), { pct: 55 });
     p.share(c2, dil, 45, day(2020, 5, 8));
-    add('M02-A2', 'alert', 'child_spouse_shareholder', h2, dil, c2.idx, 'the leader\'s daughter-in-law (38 儿媳 in his household) holds 45%');
+    add(
+      'M02-A2',
+      'alert',
+      'child_spouse_shareholder',
+      h2,
+      dil,
+      c2.idx,
+      "the leader's daughter-in-law (38 儿媳 in his household) holds 45%",
+    );
     const [h3, , son] = l3 as [Person, Person, Person];
     p.post(h3, p.org(bureau(4)), '副局长', '副科级', true, day(2017, 6, 1));
-    add('M02-N1', 'no_alert', 'near_miss_company_outside_county', h3, son, p.company(son, day(2021, 9, 1), { pct: 100, region: '330106' }).idx, 'the son\'s company is registered in 西湖区 (330106), outside the county');
+    add(
+      'M02-N1',
+      'no_alert',
+      'near_miss_company_outside_county',
+      h3,
+      son,
+      p.company(son, day(2021, 9, 1), { pct: 100, region: '330106' }).idx,
+      "the son's company is registered in 西湖区 (330106), outside the county",
+    );
     const [, , h4, brother] = l4 as [Person, Person, Person, Person];
     p.post(h4, p.org(bureau(5)), '副局长', '副科级', true, day(2020, 7, 1));
-    add('M02-N2', 'no_alert', 'near_miss_sibling_not_in_scope', h4, brother, p.company(brother, day(2019, 2, 11), { pct: 100 }).idx, 'a brother is outside the 配偶/子女/子女的配偶 scope');
+    add(
+      'M02-N2',
+      'no_alert',
+      'near_miss_sibling_not_in_scope',
+      h4,
+      brother,
+      p.company(brother, day(2019, 2, 11), { pct: 100 }).idx,
+      'a brother is outside the 配偶/子女/子女的配偶 scope',
+    );
     return cases;
   };
 }
@@ -59,7 +135,8 @@ export function bruteForceM02(world: World): Record<string, string>[] {
     for (const k of rel.inScope(post.person, scope)) {
       for (const r of roles.get(k) ?? []) {
         const c = world.companies[r.company];
-        if (!c || !active(c.status) || !regions.includes(c.uscc.slice(2, 8)) || !overlaps(r.from ?? -Infinity, r.to, post.from, post.to)) continue;
+        if (!c || !active(c.status) || !regions.includes(c.uscc.slice(2, 8)) || !overlaps(r.from ?? -Infinity, r.to, post.from, post.to))
+          continue;
         out.add({ leader: personUid(world, post.person), relative: personUid(world, k), company: companyUid(world, c.idx) });
       }
     }
@@ -70,4 +147,9 @@ export function bruteForceM02(world: World): Record<string, string>[] {
 /** Background matches are recorded rather than refused: a leader's wife or son running a family firm
  * is common, and keeping every leader's household out of the registry would leave a small county too
  * few company people for the other plants; truth.json still lists every match. */
-export const leaderKinInBusiness: CaseModule = { model: MODEL, people, recordsBackground: true, oracle: (w) => bruteForceM02(w).map(byRole) };
+export const leaderKinInBusiness: CaseModule = {
+  model: MODEL,
+  people,
+  recordsBackground: true,
+  oracle: (w) => bruteForceM02(w).map(byRole),
+};

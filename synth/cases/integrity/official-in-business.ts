@@ -18,7 +18,15 @@ export const OFFICIAL_BUREAUS = ['住建局', '交通运输局', '水利局', '�
 
 function people(ctx: PeopleCtx) {
   const bureau = bureauOf(OFFICIAL_BUREAUS, ctx);
-  const [o1] = ctx.pop.household(ctx.rng.pick(ctx.villages), [{ rel: '02', male: true, age: 44 }, { rel: '10', male: false, age: 42 }, { rel: '21', male: true, age: 15 }], true) as Person[];
+  const [o1] = ctx.pop.household(
+    ctx.rng.pick(ctx.villages),
+    [
+      { rel: '02', male: true, age: 44 },
+      { rel: '10', male: false, age: 42 },
+      { rel: '21', male: true, age: 15 },
+    ],
+    true,
+  ) as Person[];
   const o2 = alone(ctx, 39);
   const o3 = alone(ctx, 41, false);
   const o4 = alone(ctx, 50);
@@ -26,17 +34,50 @@ function people(ctx: PeopleCtx) {
   const partner2 = alone(ctx, 52);
   return (p: PlantCtx): PlantedCase[] => {
     const cases: PlantedCase[] = [];
-    const add = (id: string, expected: PlantedCase['expected'], kind: string, official: Person, unit: number, company: number, note: string) =>
-      cases.push(caseOf(D.catalog, tag(ctx, id), expected, kind, { official: p.uid(official), company: companyUid(p.world, company), unit: orgUid(p.world, unit) }, note));
+    const add = (
+      id: string,
+      expected: PlantedCase['expected'],
+      kind: string,
+      official: Person,
+      unit: number,
+      company: number,
+      note: string,
+    ) =>
+      cases.push(
+        caseOf(
+          D.catalog,
+          tag(ctx, id),
+          expected,
+          kind,
+          { official: p.uid(official), company: companyUid(p.world, company), unit: orgUid(p.world, unit) },
+          note,
+        ),
+      );
     let u = p.org(bureau(0));
     p.post(o1 as Person, u, '科长', '四级主任科员', false, day(2017, 5, 1));
     let c = p.company(o1 as Person, day(2020, 8, 12), { pct: 100 });
-    add('M01-A1', 'alert', 'legal_rep_during_tenure', o1 as Person, u, c.idx, 'the official founded the company and is its legal representative while in post');
+    add(
+      'M01-A1',
+      'alert',
+      'legal_rep_during_tenure',
+      o1 as Person,
+      u,
+      c.idx,
+      'the official founded the company and is its legal representative while in post',
+    );
     u = p.org(bureau(1));
     p.post(o2, u, '科员', '一级科员', false, day(2019, 9, 1));
     c = p.company(partner1, day(2015, 4, 1), { pct: 60 });
     p.share(c, o2, 40, day(2015, 4, 1));
-    add('M01-A2', 'alert', 'shareholder_before_and_during_tenure', o2, u, c.idx, 'a 40% shareholding taken before the post and never given up');
+    add(
+      'M01-A2',
+      'alert',
+      'shareholder_before_and_during_tenure',
+      o2,
+      u,
+      c.idx,
+      'a 40% shareholding taken before the post and never given up',
+    );
     u = p.org(bureau(2));
     p.post(o3, u, '科员', '二级科员', false, day(2020, 3, 1));
     c = p.company(partner2, day(2016, 6, 1), { pct: 70 });

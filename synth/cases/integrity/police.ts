@@ -5,8 +5,14 @@ import type { CaseParty, PoliceCase, Records } from '../../world/records.js';
 import type { Person, World } from '../../world/world.js';
 import { officialAt } from './roles.js';
 
-export const party = (p: Person, role: CaseParty['role'], penalty: string, political: CaseParty['political'], job: string, employer: string): CaseParty =>
-  ({ person: p.idx, role, penalty, political, job, employer });
+export const party = (
+  p: Person,
+  role: CaseParty['role'],
+  penalty: string,
+  political: CaseParty['political'],
+  job: string,
+  employer: string,
+): CaseParty => ({ person: p.idx, role, penalty, political, job, employer });
 
 /** Punished members or officials of each case, in case and party order, with their match. */
 export function punishedInsiders(world: World, records: Records): { c: PoliceCase; party: CaseParty; m: Record<string, string> }[] {

@@ -22,7 +22,16 @@ function people(ctx: PeopleCtx) {
   return (p: PlantCtx): PlantedCase[] => {
     const cases: PlantedCase[] = [];
     const add = (id: string, expected: PlantedCase['expected'], kind: string, who: Person, docNo: string, unit: number, note: string) =>
-      cases.push(caseOf(D.catalog, tag(ctx, id), expected, kind, { person: p.uid(who), sanction: `Sanction:${docNo}`, unit: orgUid(p.world, unit) }, note));
+      cases.push(
+        caseOf(
+          D.catalog,
+          tag(ctx, id),
+          expected,
+          kind,
+          { person: p.uid(who), sanction: `Sanction:${docNo}`, unit: orgUid(p.world, unit) },
+          note,
+        ),
+      );
     const promote = (who: Person, unit: number, before: [string, string, Day], after: [string, string, boolean, Day]): string => {
       p.post(who, unit, before[0], before[1], false, before[2], after[3] - 1);
       p.post(who, unit, after[0], after[1], after[2], after[3]);
@@ -32,7 +41,15 @@ function people(ctx: PeopleCtx) {
     p.party(a1, day(2008, 7, 1), '公务员');
     let post = promote(a1, u, ['科员', '一级科员', day(2014, 3, 1)], ['科长', '四级主任科员', false, day(2022, 9, 1)]);
     let s = p.sanction(a1, post, '党纪', '警告', day(2022, 3, 10), '违反工作纪律');
-    add('M22-A1', 'alert', 'promoted_within_party_warning', a1, s.docNo, u, '党内警告 2022-03-10 (one year); promoted to 科长 on 2022-09-01');
+    add(
+      'M22-A1',
+      'alert',
+      'promoted_within_party_warning',
+      a1,
+      s.docNo,
+      u,
+      '党内警告 2022-03-10 (one year); promoted to 科长 on 2022-09-01',
+    );
     u = p.org(bureau(4));
     post = promote(a2, u, ['科长', '四级主任科员', day(2015, 6, 1)], ['副局长', '副科级', true, day(2023, 5, 8)]);
     s = p.sanction(a2, post, '政务', '记过', day(2022, 6, 20), '违反廉洁纪律');
@@ -40,7 +57,15 @@ function people(ctx: PeopleCtx) {
     u = p.org(bureau(5));
     post = promote(n1, u, ['科员', '一级科员', day(2013, 4, 1)], ['科长', '四级主任科员', false, day(2022, 10, 1)]);
     s = p.sanction(n1, post, '政务', '警告', day(2021, 4, 15), '违反工作纪律');
-    add('M22-N1', 'no_alert', 'near_miss_promoted_after_impact', n1, s.docNo, u, '政务警告 2021-04-15 (six months); promoted on 2022-10-01, after it ended');
+    add(
+      'M22-N1',
+      'no_alert',
+      'near_miss_promoted_after_impact',
+      n1,
+      s.docNo,
+      u,
+      '政务警告 2021-04-15 (six months); promoted on 2022-10-01, after it ended',
+    );
     return cases;
   };
 }

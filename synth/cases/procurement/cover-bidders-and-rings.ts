@@ -16,8 +16,12 @@ const HEADER = modelDefaults(MODEL);
 /** M30 rings and cover bidders. Ring lots go to different units so no winner dominates one (M31). */
 function bidding(pl: Planter): void {
   const [coverMinBids, ringMinTogether] = [HEADER.num('coverMinBids'), HEADER.num('ringMinTogether')];
-  const A = pl.firm(); const B = pl.firm(); const C = pl.firm(); const F = pl.firm();
-  const D = pl.firm(); const E = pl.firm();
+  const A = pl.firm();
+  const B = pl.firm();
+  const C = pl.firm();
+  const F = pl.firm();
+  const D = pl.firm();
+  const E = pl.firm();
   const used = new Set<number>();
   const ringLot = (bidders: number[], winner: number) => {
     const t = when(pl);
@@ -26,16 +30,57 @@ function bidding(pl: Planter): void {
     return pl.lot(org, t, bidders, winner, { pin: bidders }).project.idx;
   };
   const fixed: number[] = [];
-  for (let i = 0; i < ringMinTogether; i++) fixed.push(ringLot(i < ringMinTogether - 1 ? [A.idx, B.idx, C.idx, F.idx] : [A.idx, B.idx, C.idx], A.idx));
+  for (let i = 0; i < ringMinTogether; i++)
+    fixed.push(ringLot(i < ringMinTogether - 1 ? [A.idx, B.idx, C.idx, F.idx] : [A.idx, B.idx, C.idx], A.idx));
   used.clear();
   const rot: number[] = [];
   for (let i = 0; i < ringMinTogether; i++) rot.push(ringLot([D.idx, E.idx], i % 2 === 0 ? D.idx : E.idx));
   const lots = fixed.map((p) => ref('Project', p));
-  pl.cases.push({ model: HEADER.catalog, id: 'M30-A1', expected: 'alert', kind: 'ring_fixed_winner', key: pair(pl.world, A.idx, B.idx), involved: lots, note: `B covers A on ${ringMinTogether} lots, A wins them all` });
-  pl.cases.push({ model: HEADER.catalog, id: 'M30-A2', expected: 'alert', kind: 'ring_fixed_winner', key: pair(pl.world, A.idx, C.idx), involved: lots, note: `C covers A on ${ringMinTogether} lots, A wins them all` });
-  pl.cases.push({ model: HEADER.catalog, id: 'M30-A3', expected: 'alert', kind: 'ring_rotating_winner', key: pair(pl.world, D.idx, E.idx), involved: rot.map((p) => ref('Project', p)), note: `D and E bid together on ${ringMinTogether} lots and take turns winning` });
-  pl.cases.push({ model: HEADER.catalog, id: 'M30-N1', expected: 'no_alert', kind: 'near_miss_ring_too_few', key: pair(pl.world, A.idx, F.idx), involved: lots, note: `F covers A on only ${ringMinTogether - 1} lots` });
-  pl.cases.push({ model: HEADER.catalog, id: 'M30-N2', expected: 'no_alert', kind: 'near_miss_not_ring', key: pair(pl.world, B.idx, C.idx), involved: lots, note: 'B and C are always together but neither ever wins: they cover a third firm, which is A\'s alert' });
+  pl.cases.push({
+    model: HEADER.catalog,
+    id: 'M30-A1',
+    expected: 'alert',
+    kind: 'ring_fixed_winner',
+    key: pair(pl.world, A.idx, B.idx),
+    involved: lots,
+    note: `B covers A on ${ringMinTogether} lots, A wins them all`,
+  });
+  pl.cases.push({
+    model: HEADER.catalog,
+    id: 'M30-A2',
+    expected: 'alert',
+    kind: 'ring_fixed_winner',
+    key: pair(pl.world, A.idx, C.idx),
+    involved: lots,
+    note: `C covers A on ${ringMinTogether} lots, A wins them all`,
+  });
+  pl.cases.push({
+    model: HEADER.catalog,
+    id: 'M30-A3',
+    expected: 'alert',
+    kind: 'ring_rotating_winner',
+    key: pair(pl.world, D.idx, E.idx),
+    involved: rot.map((p) => ref('Project', p)),
+    note: `D and E bid together on ${ringMinTogether} lots and take turns winning`,
+  });
+  pl.cases.push({
+    model: HEADER.catalog,
+    id: 'M30-N1',
+    expected: 'no_alert',
+    kind: 'near_miss_ring_too_few',
+    key: pair(pl.world, A.idx, F.idx),
+    involved: lots,
+    note: `F covers A on only ${ringMinTogether - 1} lots`,
+  });
+  pl.cases.push({
+    model: HEADER.catalog,
+    id: 'M30-N2',
+    expected: 'no_alert',
+    kind: 'near_miss_not_ring',
+    key: pair(pl.world, B.idx, C.idx),
+    involved: lots,
+    note: "B and C are always together but neither ever wins: they cover a third firm, which is A's alert",
+  });
 
   // Cover bidders: bid on many background lots, never win. One near miss wins once.
   const lotsSoFar = [...new Set(pl.world.bids.map((b) => b.project))].filter((p) => pl.world.projects[p] && !pinnedLot(pl, p));
@@ -45,16 +90,42 @@ function bidding(pl: Planter): void {
     const from = pl.world.bids.length;
     for (const p of picks) {
       const proj = pl.world.projects[p]!;
-      pl.world.bids.push({ code: '', project: p, company: g.idx, price: Math.round(proj.budget * 0.99 / 100) * 100, submitted: proj.announced + 18, second: pl.rng.int(9 * 3600, 16 * 3600), contact: '', phone: '', manager: '' });
+      pl.world.bids.push({
+        code: '',
+        project: p,
+        company: g.idx,
+        price: Math.round((proj.budget * 0.99) / 100) * 100,
+        submitted: proj.announced + 18,
+        second: pl.rng.int(9 * 3600, 16 * 3600),
+        contact: '',
+        phone: '',
+        manager: '',
+      });
     }
     for (const b of pl.world.bids.slice(from)) pl.habit(b);
     pl.floors.set(g.idx, coverMinBids + 1);
     if (win) {
       const t = when(pl);
       const proj = pl.lot(pl.orgFor(g.idx), t, [g.idx, ...pl.rivals(2, t)], g.idx, { pin: [g.idx] }).project.idx;
-      pl.cases.push({ model: HEADER.catalog, id, expected: 'no_alert', kind: 'near_miss_cover_won_once', key: [ref('Company', g.idx)], involved: [ref('Project', proj)], note: `bids on more than ${coverMinBids} lots but won one` });
+      pl.cases.push({
+        model: HEADER.catalog,
+        id,
+        expected: 'no_alert',
+        kind: 'near_miss_cover_won_once',
+        key: [ref('Company', g.idx)],
+        involved: [ref('Project', proj)],
+        note: `bids on more than ${coverMinBids} lots but won one`,
+      });
     } else {
-      pl.cases.push({ model: HEADER.catalog, id, expected: 'alert', kind: 'cover_bidder', key: [ref('Company', g.idx)], involved: [], note: `bids on more than ${coverMinBids} lots, never wins (陪标专业户)` });
+      pl.cases.push({
+        model: HEADER.catalog,
+        id,
+        expected: 'alert',
+        kind: 'cover_bidder',
+        key: [ref('Company', g.idx)],
+        involved: [],
+        note: `bids on more than ${coverMinBids} lots, never wins (陪标专业户)`,
+      });
     }
   };
   cover('M30-A4', false);
@@ -76,7 +147,9 @@ export function coverMatches(w: World): Found[] {
   for (const b of w.bids) lots[b.company]?.add(b.project);
   const wins = w.companies.map(() => 0);
   for (const a of w.awards) wins[a.company] = (wins[a.company] ?? 0) + 1;
-  lots.forEach((s, c) => { if (s.size >= coverMinBids && wins[c] === 0) out.push({ key: [ref('Company', c)] }); });
+  lots.forEach((s, c) => {
+    if (s.size >= coverMinBids && wins[c] === 0) out.push({ key: [ref('Company', c)] });
+  });
   const together = new Map<string, { a: number; b: number; n: number; won: number }>();
   for (const [proj, bids] of bidsByProject(w)) {
     const cs = [...new Set(bids.map((b) => b.company))].sort((x, y) => x - y);

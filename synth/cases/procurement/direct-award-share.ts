@@ -13,7 +13,9 @@ const D = modelDefaults(MODEL);
 function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
   const world = pl.world;
   const shares = directShares(world);
-  const gov = world.orgs.filter((o) => o.kind === '党政机关').sort((a, b) => (shares.get(a.idx)?.total ?? 0) - (shares.get(b.idx)?.total ?? 0) || a.idx - b.idx);
+  const gov = world.orgs
+    .filter((o) => o.kind === '党政机关')
+    .sort((a, b) => (shares.get(a.idx)?.total ?? 0) - (shares.get(b.idx)?.total ?? 0) || a.idx - b.idx);
   const o = gov[0] as Org;
   const base = Math.max(400_000, Math.ceil(((shares.get(o.idx)?.total ?? 0) * 0.8) / 1000) * 1000);
   const firms: number[] = [];
@@ -23,15 +25,27 @@ function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
     firms.push(f);
     push(o, { kind: 'company', idx: f }, base + pl.rng.int(0, 300) * 1000, day(2021, 4, 1) + i * 150, '直接发包', '道路提升工程', true);
   }
-  pl.cases.push({ model: D.catalog, id: 'M36-A1', expected: 'alert', kind: 'direct_share_outlier', key: [ref('Org', o.idx)], involved: firms.map((f) => ref('Company', f)), note: 'this unit awards most of its works value directly, far above other 党政机关' });
+  pl.cases.push({
+    model: D.catalog,
+    id: 'M36-A1',
+    expected: 'alert',
+    kind: 'direct_share_outlier',
+    key: [ref('Org', o.idx)],
+    involved: firms.map((f) => ref('Company', f)),
+    note: 'this unit awards most of its works value directly, far above other 党政机关',
+  });
 }
-
 
 /** Per unit: value awarded directly (vouchers + 直接发包 tenders) over all awarded value, against peers of the same kind. */
 export function directShares(w: World): Map<number, { kind: string; items: number; total: number; direct: number }> {
   const m = new Map<number, { kind: string; items: number; total: number; direct: number }>();
   const at = (org: number) => m.get(org) ?? m.set(org, { kind: w.orgs[org]?.kind ?? '', items: 0, total: 0, direct: 0 }).get(org)!;
-  for (const d of w.direct ?? []) { const s = at(d.org); s.items++; s.total += d.amount; s.direct += d.amount; }
+  for (const d of w.direct ?? []) {
+    const s = at(d.org);
+    s.items++;
+    s.total += d.amount;
+    s.direct += d.amount;
+  }
   for (const a of w.awards) {
     const p = w.projects[a.project];
     if (!p) continue;
@@ -44,7 +58,12 @@ export function directShares(w: World): Map<number, { kind: string; items: numbe
 }
 
 export function directShareOutliers(w: World): number[] {
-  const [minShare, sigmas, minItems, minPeers] = [D.num('directMinShare'), D.num('directSigmas'), D.num('directMinItems'), D.num('directMinPeers')];
+  const [minShare, sigmas, minItems, minPeers] = [
+    D.num('directMinShare'),
+    D.num('directSigmas'),
+    D.num('directMinItems'),
+    D.num('directMinPeers'),
+  ];
   const q = [...directShares(w)].filter(([, s]) => s.items >= minItems && s.total > 0);
   const out: number[] = [];
   for (const [org, s] of q) {
@@ -58,4 +77,8 @@ export function directShareOutliers(w: World): number[] {
   return out;
 }
 
-export const directAwardShare: CaseModule = { model: MODEL, direct, oracle: (w) => directShareOutliers(w).map((o) => ({ key: [ref('Org', o)] })) };
+export const directAwardShare: CaseModule = {
+  model: MODEL,
+  direct,
+  oracle: (w) => directShareOutliers(w).map((o) => ({ key: [ref('Org', o)] })),
+};

@@ -15,8 +15,13 @@ function bidding(pl: Planter): void {
   const dominantMinAwards = D.num('dominantMinAwards');
   const w = pl.world;
   const totals = new Map<number, number>();
-  for (const a of w.awards) { const p = w.projects[a.project]; if (p) totals.set(p.org, (totals.get(p.org) ?? 0) + a.amount); }
-  const quiet = w.orgs.filter((o) => o.village === undefined).sort((a, b) => (totals.get(a.idx) ?? 0) - (totals.get(b.idx) ?? 0) || a.idx - b.idx);
+  for (const a of w.awards) {
+    const p = w.projects[a.project];
+    if (p) totals.set(p.org, (totals.get(p.org) ?? 0) + a.amount);
+  }
+  const quiet = w.orgs
+    .filter((o) => o.village === undefined)
+    .sort((a, b) => (totals.get(a.idx) ?? 0) - (totals.get(b.idx) ?? 0) || a.idx - b.idx);
   const dominate = (org: Org, n: number, id: string, expected: 'alert' | 'no_alert', kind: string, note: string) => {
     let X = pl.firm();
     // The firm must have no tie to the unit's officials, or this would also be an M03 case.
@@ -27,14 +32,45 @@ function bidding(pl: Planter): void {
     for (let i = 0; i < n; i++) {
       const t = when(pl);
       const amount = base + pl.rng.int(0, 200) * 1000;
-      lots.push(pl.lot(org, t, [X.idx, ...pl.rivals(2, t)], X.idx, { amount, budget: Math.round(amount * 1.08), pin: [X.idx] }).project.idx);
+      lots.push(
+        pl.lot(org, t, [X.idx, ...pl.rivals(2, t)], X.idx, { amount, budget: Math.round(amount * 1.08), pin: [X.idx] }).project.idx,
+      );
     }
-    pl.cases.push({ model: D.catalog, id, expected, kind, key: [ref('Org', org.idx), ref('Company', X.idx)], involved: lots.map((p) => ref('Project', p)), note });
+    pl.cases.push({
+      model: D.catalog,
+      id,
+      expected,
+      kind,
+      key: [ref('Org', org.idx), ref('Company', X.idx)],
+      involved: lots.map((p) => ref('Project', p)),
+      note,
+    });
   };
   const [o1, o2, o3] = quiet as [Org, Org, Org];
-  dominate(o1, dominantMinAwards + 1, 'M31-A1', 'alert', 'dominant_winner', `one firm won ${dominantMinAwards + 1} of the unit's awards, most of their value (标王)`);
-  dominate(o3, dominantMinAwards, 'M31-A2', 'alert', 'dominant_winner', `one firm won ${dominantMinAwards} of the unit's awards, most of their value`);
-  dominate(o2, dominantMinAwards - 2, 'M31-N1', 'no_alert', 'near_miss_too_few_awards', `one firm holds most of the unit's award value, but with only ${dominantMinAwards - 2} awards`);
+  dominate(
+    o1,
+    dominantMinAwards + 1,
+    'M31-A1',
+    'alert',
+    'dominant_winner',
+    `one firm won ${dominantMinAwards + 1} of the unit's awards, most of their value (标王)`,
+  );
+  dominate(
+    o3,
+    dominantMinAwards,
+    'M31-A2',
+    'alert',
+    'dominant_winner',
+    `one firm won ${dominantMinAwards} of the unit's awards, most of their value`,
+  );
+  dominate(
+    o2,
+    dominantMinAwards - 2,
+    'M31-N1',
+    'no_alert',
+    'near_miss_too_few_awards',
+    `one firm holds most of the unit's award value, but with only ${dominantMinAwards - 2} awards`,
+  );
   for (const o of [o1, o2, o3]) pl.reservedUnits.add(o.idx);
 }
 
@@ -55,7 +91,9 @@ export function dominantMatches(w: World): Found[] {
   }
   for (const [org, m] of byOrg) {
     const total = totals.get(org) ?? 0;
-    for (const [c, s] of m) if (s.n >= dominantMinAwards && total > 0 && s.amount / total > dominantShare) out.push({ key: [ref('Org', org), ref('Company', c)] });
+    for (const [c, s] of m)
+      if (s.n >= dominantMinAwards && total > 0 && s.amount / total > dominantShare)
+        out.push({ key: [ref('Org', org), ref('Company', c)] });
   }
   return out;
 }

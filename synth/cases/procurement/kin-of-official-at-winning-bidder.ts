@@ -51,14 +51,112 @@ export interface CaseDef {
 }
 
 export const CASES: CaseDef[] = [
-  { id: 'M03-A1', kind: 'spouse_via_marriage_record', expected: 'alert', unit: '住建局', title: '副局长', postFrom: day(2019, 3, 1), relation: 'spouse', role: 'LEGAL_REP', announced: day(2022, 7, 12), awarded: day(2022, 8, 16), note: 'wife registered in her own household; only 婚姻登记 links them' },
-  { id: 'M03-A2', kind: 'child_same_household', expected: 'alert', unit: '交通运输局', title: '副局长', postFrom: day(2018, 6, 15), relation: 'child', role: 'SHAREHOLDER', announced: day(2021, 4, 6), awarded: day(2021, 5, 11), note: 'son (22 长子) in the official\'s household holds 49%' },
-  { id: 'M03-A3', kind: 'sibling_via_parents_household', expected: 'alert', unit: '水利局', title: '副局长', postFrom: day(2020, 1, 10), relation: 'sibling', role: 'EXECUTIVE', announced: day(2023, 3, 1), awarded: day(2023, 4, 7), note: 'official (22) and brother (23) both registered in their father\'s household; brother is 总经理' },
-  { id: 'M03-A4', kind: 'parent_village_cadre', expected: 'alert', unit: 'village', title: '党支部书记', postFrom: day(2021, 1, 15), relation: 'parent', role: 'LEGAL_REP', announced: day(2022, 4, 18), awarded: day(2022, 5, 20), note: 'village secretary is 22 长子 in his father\'s household; the father\'s firm won the village tender' },
-  { id: 'M03-N1', kind: 'near_miss_other_unit', expected: 'no_alert', unit: '教育局', tenderUnit: '农业农村局', title: '副局长', postFrom: day(2019, 9, 1), relation: 'spouse', role: 'LEGAL_REP', announced: day(2022, 10, 10), awarded: day(2022, 11, 15), note: 'wife\'s company won a tender of a different unit' },
-  { id: 'M03-N2', kind: 'near_miss_post_ended', expected: 'no_alert', unit: '卫健局', title: '副局长', postFrom: day(2015, 3, 1), postTo: day(2021, 6, 30), relation: 'child', role: 'LEGAL_REP', announced: day(2022, 8, 1), awarded: day(2022, 9, 6), note: 'award date after the official\'s post ended' },
-  { id: 'M03-N3', kind: 'near_miss_same_surname', expected: 'no_alert', unit: '教育局', title: '副局长', postFrom: day(2020, 5, 1), relation: 'not_kin', role: 'LEGAL_REP', announced: day(2023, 5, 8), awarded: day(2023, 6, 12), note: 'representative shares surname and a given-name character, but lives in an unrelated household' },
-  { id: 'M03-N4', kind: 'near_miss_non_kin_99', expected: 'no_alert', unit: '农业农村局', title: '副局长', postFrom: day(2018, 3, 1), relation: 'not_kin', role: 'LEGAL_REP', announced: day(2021, 9, 1), awarded: day(2021, 10, 8), note: 'representative is a 99 非亲属 lodger in the official\'s household' },
+  {
+    id: 'M03-A1',
+    kind: 'spouse_via_marriage_record',
+    expected: 'alert',
+    unit: '住建局',
+    title: '副局长',
+    postFrom: day(2019, 3, 1),
+    relation: 'spouse',
+    role: 'LEGAL_REP',
+    announced: day(2022, 7, 12),
+    awarded: day(2022, 8, 16),
+    note: 'wife registered in her own household; only 婚姻登记 links them',
+  },
+  {
+    id: 'M03-A2',
+    kind: 'child_same_household',
+    expected: 'alert',
+    unit: '交通运输局',
+    title: '副局长',
+    postFrom: day(2018, 6, 15),
+    relation: 'child',
+    role: 'SHAREHOLDER',
+    announced: day(2021, 4, 6),
+    awarded: day(2021, 5, 11),
+    note: "son (22 长子) in the official's household holds 49%",
+  },
+  {
+    id: 'M03-A3',
+    kind: 'sibling_via_parents_household',
+    expected: 'alert',
+    unit: '水利局',
+    title: '副局长',
+    postFrom: day(2020, 1, 10),
+    relation: 'sibling',
+    role: 'EXECUTIVE',
+    announced: day(2023, 3, 1),
+    awarded: day(2023, 4, 7),
+    note: "official (22) and brother (23) both registered in their father's household; brother is 总经理",
+  },
+  {
+    id: 'M03-A4',
+    kind: 'parent_village_cadre',
+    expected: 'alert',
+    unit: 'village',
+    title: '党支部书记',
+    postFrom: day(2021, 1, 15),
+    relation: 'parent',
+    role: 'LEGAL_REP',
+    announced: day(2022, 4, 18),
+    awarded: day(2022, 5, 20),
+    note: "village secretary is 22 长子 in his father's household; the father's firm won the village tender",
+  },
+  {
+    id: 'M03-N1',
+    kind: 'near_miss_other_unit',
+    expected: 'no_alert',
+    unit: '教育局',
+    tenderUnit: '农业农村局',
+    title: '副局长',
+    postFrom: day(2019, 9, 1),
+    relation: 'spouse',
+    role: 'LEGAL_REP',
+    announced: day(2022, 10, 10),
+    awarded: day(2022, 11, 15),
+    note: "wife's company won a tender of a different unit",
+  },
+  {
+    id: 'M03-N2',
+    kind: 'near_miss_post_ended',
+    expected: 'no_alert',
+    unit: '卫健局',
+    title: '副局长',
+    postFrom: day(2015, 3, 1),
+    postTo: day(2021, 6, 30),
+    relation: 'child',
+    role: 'LEGAL_REP',
+    announced: day(2022, 8, 1),
+    awarded: day(2022, 9, 6),
+    note: "award date after the official's post ended",
+  },
+  {
+    id: 'M03-N3',
+    kind: 'near_miss_same_surname',
+    expected: 'no_alert',
+    unit: '教育局',
+    title: '副局长',
+    postFrom: day(2020, 5, 1),
+    relation: 'not_kin',
+    role: 'LEGAL_REP',
+    announced: day(2023, 5, 8),
+    awarded: day(2023, 6, 12),
+    note: 'representative shares surname and a given-name character, but lives in an unrelated household',
+  },
+  {
+    id: 'M03-N4',
+    kind: 'near_miss_non_kin_99',
+    expected: 'no_alert',
+    unit: '农业农村局',
+    title: '副局长',
+    postFrom: day(2018, 3, 1),
+    relation: 'not_kin',
+    role: 'LEGAL_REP',
+    announced: day(2021, 9, 1),
+    awarded: day(2021, 10, 8),
+    note: "representative is a 99 非亲属 lodger in the official's household",
+  },
 ];
 
 export interface PlantedPeople {
@@ -77,51 +175,134 @@ function plantHouseholds(pop: Population, rng: Rng, villages: number[]): Planted
     let relative: Person;
     switch (def.id) {
       case 'M03-A1': {
-        const [p] = pop.household(v(), [{ rel: '02', male: true, age: 48, family: fam }, { rel: '21', male: true, age: 20, family: fam }], true);
+        const [p] = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 48, family: fam },
+            { rel: '21', male: true, age: 20, family: fam },
+          ],
+          true,
+        );
         const [k] = pop.household(v(), [{ rel: '02', male: false, age: 46 }], true);
-        official = p as Person; relative = k as Person;
+        official = p as Person;
+        relative = k as Person;
         pop.marry(official, relative, day(2003, 9, 1), true);
         break;
       }
       case 'M03-A2': {
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 56, family: fam }, { rel: '10', male: false, age: 54 }, { rel: '22', male: true, age: 31, family: fam }, { rel: '38', male: false, age: 29 }, { rel: '41', male: true, age: 4, family: fam }, { rel: '32', male: false, age: 27, family: fam }], true);
-        official = hh[0] as Person; relative = hh[2] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 56, family: fam },
+            { rel: '10', male: false, age: 54 },
+            { rel: '22', male: true, age: 31, family: fam },
+            { rel: '38', male: false, age: 29 },
+            { rel: '41', male: true, age: 4, family: fam },
+            { rel: '32', male: false, age: 27, family: fam },
+          ],
+          true,
+        );
+        official = hh[0] as Person;
+        relative = hh[2] as Person;
         break;
       }
       case 'M03-A3': {
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 79, family: fam }, { rel: '10', male: false, age: 76 }, { rel: '22', male: true, age: 52, family: fam }, { rel: '23', male: true, age: 47, family: fam }], true);
-        official = hh[2] as Person; relative = hh[3] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 79, family: fam },
+            { rel: '10', male: false, age: 76 },
+            { rel: '22', male: true, age: 52, family: fam },
+            { rel: '23', male: true, age: 47, family: fam },
+          ],
+          true,
+        );
+        official = hh[2] as Person;
+        relative = hh[3] as Person;
         const [wife] = pop.household(v(), [{ rel: '02', male: false, age: 50 }], true);
         pop.marry(official, wife as Person, undefined, true);
         break;
       }
       case 'M03-A4': {
-        const hh = pop.household(0, [{ rel: '02', male: true, age: 61, family: fam }, { rel: '10', male: false, age: 59 }, { rel: '22', male: true, age: 35, family: fam }, { rel: '38', male: false, age: 33 }, { rel: '41', male: false, age: 6, family: fam }], true);
-        official = hh[2] as Person; relative = hh[0] as Person;
+        const hh = pop.household(
+          0,
+          [
+            { rel: '02', male: true, age: 61, family: fam },
+            { rel: '10', male: false, age: 59 },
+            { rel: '22', male: true, age: 35, family: fam },
+            { rel: '38', male: false, age: 33 },
+            { rel: '41', male: false, age: 6, family: fam },
+          ],
+          true,
+        );
+        official = hh[2] as Person;
+        relative = hh[0] as Person;
         break;
       }
       case 'M03-N1': {
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 50, family: fam }, { rel: '10', male: false, age: 48 }, { rel: '21', male: true, age: 22, family: fam }], true);
-        official = hh[0] as Person; relative = hh[1] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 50, family: fam },
+            { rel: '10', male: false, age: 48 },
+            { rel: '21', male: true, age: 22, family: fam },
+          ],
+          true,
+        );
+        official = hh[0] as Person;
+        relative = hh[1] as Person;
         pop.marry(official, relative, hh[2]?.birth, true);
         break;
       }
       case 'M03-N2': {
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 57, family: fam }, { rel: '10', male: false, age: 55 }, { rel: '31', male: false, age: 30, family: fam }], true);
-        official = hh[0] as Person; relative = hh[2] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 57, family: fam },
+            { rel: '10', male: false, age: 55 },
+            { rel: '31', male: false, age: 30, family: fam },
+          ],
+          true,
+        );
+        official = hh[0] as Person;
+        relative = hh[2] as Person;
         break;
       }
       case 'M03-N3': {
         // Same surname and one shared given-name character: a name join would link them.
         const shared = givenName(rng, true).slice(0, 1);
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 45, name: fam + shared + givenName(rng, true).slice(-1) }, { rel: '10', male: false, age: 44 }], true);
-        const other = pop.household(v(), [{ rel: '02', male: true, age: 43, name: fam + shared + givenName(rng, true).slice(-1) }, { rel: '10', male: false, age: 41 }], true);
-        official = hh[0] as Person; relative = other[0] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 45, name: fam + shared + givenName(rng, true).slice(-1) },
+            { rel: '10', male: false, age: 44 },
+          ],
+          true,
+        );
+        const other = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 43, name: fam + shared + givenName(rng, true).slice(-1) },
+            { rel: '10', male: false, age: 41 },
+          ],
+          true,
+        );
+        official = hh[0] as Person;
+        relative = other[0] as Person;
         break;
       }
       default: {
-        const hh = pop.household(v(), [{ rel: '02', male: true, age: 52, family: fam }, { rel: '10', male: false, age: 50 }, { rel: '99', male: true, age: 40 }], true);
-        official = hh[0] as Person; relative = hh[2] as Person;
+        const hh = pop.household(
+          v(),
+          [
+            { rel: '02', male: true, age: 52, family: fam },
+            { rel: '10', male: false, age: 50 },
+            { rel: '99', male: true, age: 40 },
+          ],
+          true,
+        );
+        official = hh[0] as Person;
+        relative = hh[2] as Person;
       }
     }
     out.push({ def, official, relative });
@@ -131,7 +312,15 @@ function plantHouseholds(pop: Population, rng: Rng, villages: number[]): Planted
 
 function plantPost(world: World, pp: PlantedPeople, org: number): Post {
   const d = pp.def;
-  const post: Post = { person: pp.official.idx, org, title: d.title, level: d.unit === 'village' ? '' : '副科级', leader: true, from: d.postFrom, planted: true };
+  const post: Post = {
+    person: pp.official.idx,
+    org,
+    title: d.title,
+    level: d.unit === 'village' ? '' : '副科级',
+    leader: true,
+    from: d.postFrom,
+    planted: true,
+  };
   if (d.postTo !== undefined) post.to = d.postTo;
   world.posts.push(post);
   return post;
@@ -156,7 +345,15 @@ export function orgByShort(world: World, short: string): number {
   return o.idx;
 }
 
-function plantAwards(world: World, rng: Rng, f: CompanyFactory, planted: PlantedPeople[], units: number[], people: Person[], bidderPool: Company[]): PlantedRefs[] {
+function plantAwards(
+  world: World,
+  rng: Rng,
+  f: CompanyFactory,
+  planted: PlantedPeople[],
+  units: number[],
+  people: Person[],
+  bidderPool: Company[],
+): PlantedRefs[] {
   const kin = new KinIndex(world);
   const out: PlantedRefs[] = [];
   planted.forEach((pp, i) => {
@@ -167,7 +364,10 @@ function plantAwards(world: World, rng: Rng, f: CompanyFactory, planted: Planted
     const safe = (): Person => {
       for (;;) {
         const p = rng.pick(people);
-        if (!tainted.has(p.idx) && !p.planted) { p.planted = true; return p; }
+        if (!tainted.has(p.idx) && !p.planted) {
+          p.planted = true;
+          return p;
+        }
       }
     };
     const K = pp.relative;
@@ -199,8 +399,16 @@ function plantAwards(world: World, rng: Rng, f: CompanyFactory, planted: Planted
     c.status = '存续';
     const org = world.orgs[tenderOrg];
     if (!org) throw new Error('missing org');
-    const project = addProject(world, rng, org, d.announced, { planted: true, method: org.village !== undefined ? '邀请招标' : '公开招标' });
-    const rivals = rng.sample(bidderPool.filter((b) => b.founded < d.announced - 180 && (b.status === '存续' || b.status === '在业')), rng.int(2, 4)).map((b) => b.idx);
+    const project = addProject(world, rng, org, d.announced, {
+      planted: true,
+      method: org.village !== undefined ? '邀请招标' : '公开招标',
+    });
+    const rivals = rng
+      .sample(
+        bidderPool.filter((b) => b.founded < d.announced - 180 && (b.status === '存续' || b.status === '在业')),
+        rng.int(2, 4),
+      )
+      .map((b) => b.idx);
     const bidders = [c.idx, ...rivals];
     const prices = addBids(world, rng, project, bidders);
     world.awards.push({ project: project.idx, company: c.idx, amount: prices[0] as number, date: d.awarded, planted: true });
@@ -246,11 +454,16 @@ export function bruteForceM03(world: World, opts: { ignoreTenure?: boolean } = {
           awardDate: iso(a.date),
         };
         const key = JSON.stringify(m);
-        if (!seen.has(key)) { seen.add(key); out.push(m); }
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(m);
+        }
       }
     }
   }
-  return out.sort((x, y) => (x.projectCode + x.officialIdNo + x.relativeIdNo).localeCompare(y.projectCode + y.officialIdNo + y.relativeIdNo));
+  return out.sort((x, y) =>
+    (x.projectCode + x.officialIdNo + x.relativeIdNo).localeCompare(y.projectCode + y.officialIdNo + y.relativeIdNo),
+  );
 }
 
 function early(ctx: EarlyCtx): EarlySteps {
@@ -262,13 +475,19 @@ function early(ctx: EarlyCtx): EarlySteps {
       // The planted village secretary replaces the background one (one 书记 per village).
       units = planted.map((pp) => orgByShort(world, pp.def.unit));
       for (const post of world.posts) {
-        if (post.org === units[3] && post.title === '党支部书记' && post.to === undefined) { post.title = '委员'; post.leader = false; }
+        if (post.org === units[3] && post.title === '党支部书记' && post.to === undefined) {
+          post.title = '委员';
+          post.leader = false;
+        }
       }
       planted.forEach((pp, i) => plantPost(world, pp, units[i] as number));
     },
     awards({ world, factory, people, bidderPool }) {
       return plantAwards(world, rng, factory, planted, units, people, bidderPool).map((r) => ({
-        model: D.catalog, id: r.pp.def.id, expected: r.pp.def.expected, kind: r.pp.def.kind,
+        model: D.catalog,
+        id: r.pp.def.id,
+        expected: r.pp.def.expected,
+        kind: r.pp.def.kind,
         key: [ref('Person', r.pp.official.idx), ref('Person', r.pp.relative.idx), ref('Company', r.company), ref('Project', r.project)],
         roles: ['official', 'relative', 'company', 'project'],
         involved: [ref('Org', r.unitOrg), ref('Org', r.tenderOrg)],
@@ -280,19 +499,33 @@ function early(ctx: EarlyCtx): EarlySteps {
 
 /** The planted M03 cases as the M03 section of truth.json (and its tests) reads them. */
 export function m03Refs(world: World, cases: PlantedCase[]): PlantedRefs[] {
-  return cases.filter((c) => c.model === D.catalog).map((c) => {
-    const idx = c.key.concat(c.involved).map((r) => ('idx' in r ? r.idx : -1));
-    const def = CASES.find((d) => d.id === c.id) as CaseDef;
-    const [official, relative, company, project, unitOrg, tenderOrg] = idx as [number, number, number, number, number, number];
-    return { pp: { def, official: world.persons[official] as Person, relative: world.persons[relative] as Person }, unitOrg, tenderOrg, company, project };
-  });
+  return cases
+    .filter((c) => c.model === D.catalog)
+    .map((c) => {
+      const idx = c.key.concat(c.involved).map((r) => ('idx' in r ? r.idx : -1));
+      const def = CASES.find((d) => d.id === c.id) as CaseDef;
+      const [official, relative, company, project, unitOrg, tenderOrg] = idx as [number, number, number, number, number, number];
+      return {
+        pp: { def, official: world.persons[official] as Person, relative: world.persons[relative] as Person },
+        unitOrg,
+        tenderOrg,
+        company,
+        project,
+      };
+    });
 }
 
 export const kinOfOfficialAtWinningBidder: CaseModule = {
   model: MODEL,
   early,
-  oracle: (w) => bruteForceM03(w).map((m): Found => ({
-    key: [{ uid: `Person:${m.officialIdNo}` }, { uid: `Person:${m.relativeIdNo}` }, { uid: `Company:${m.companyUscc}` }, { uid: `Project:${m.projectCode}` }],
-    roles: ['official', 'relative', 'company', 'project'],
-  })),
+  oracle: (w) =>
+    bruteForceM03(w).map((m): Found => ({
+      key: [
+        { uid: `Person:${m.officialIdNo}` },
+        { uid: `Person:${m.relativeIdNo}` },
+        { uid: `Company:${m.companyUscc}` },
+        { uid: `Project:${m.projectCode}` },
+      ],
+      roles: ['official', 'relative', 'company', 'project'],
+    })),
 };

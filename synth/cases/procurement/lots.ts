@@ -20,7 +20,10 @@ export function duo(pl: Planter, winnerFirst = true) {
   const pool = pl.rivals(12, t);
   let a = pool[0] as number;
   let b = pool.find((x) => x !== a && !related(a, x));
-  if (b === undefined) { a = pl.firm().idx; b = pl.firm().idx; }
+  if (b === undefined) {
+    a = pl.firm().idx;
+    b = pl.firm().idx;
+  }
   const org = pl.orgFor(a);
   const lot = pl.lot(org, t, [a, b, ...pl.rivals(2, t, [a, b])], winnerFirst ? a : null, { pin: [a, b] });
   const [ba, bb] = lot.bids as [Bid, Bid];

@@ -14,15 +14,38 @@ const D = modelDefaults(MODEL);
 function bidding(pl: Planter): void {
   let d = duo(pl);
   d.bb.phone = d.ba.phone;
-  add(pl, { model: D.catalog, id: 'M27-A1', expected: 'alert', kind: 'same_contact_phone', key: d.key, note: 'both bids give the same contact phone' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M27-A1',
+    expected: 'alert',
+    kind: 'same_contact_phone',
+    key: d.key,
+    note: 'both bids give the same contact phone',
+  });
   d = duo(pl);
   d.bb.managerPerson = d.ba.managerPerson;
   d.bb.manager = d.ba.manager;
-  add(pl, { model: D.catalog, id: 'M27-A2', expected: 'alert', kind: 'same_project_manager', key: d.key, involved: d.ba.managerPerson !== undefined ? [ref('Person', d.ba.managerPerson)] : [], note: 'both bids name the same registered project manager (ID)' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M27-A2',
+    expected: 'alert',
+    kind: 'same_project_manager',
+    key: d.key,
+    involved: d.ba.managerPerson !== undefined ? [ref('Person', d.ba.managerPerson)] : [],
+    note: 'both bids name the same registered project manager (ID)',
+  });
   const s = duo(pl);
   const t = duo(pl);
   t.ba.phone = s.bb.phone = `13${pl.rng.int(100000000, 999999999)}`;
-  add(pl, { model: D.catalog, id: 'M27-N1', expected: 'no_alert', kind: 'near_miss_same_phone_other_lot', key: [...pair(pl.world, s.b.idx, t.a.idx), ref('Project', s.lot.project.idx)], involved: [ref('Project', t.lot.project.idx)], note: 'one phone (an 代理记账 office) on bids of two firms, for different lots' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M27-N1',
+    expected: 'no_alert',
+    kind: 'near_miss_same_phone_other_lot',
+    key: [...pair(pl.world, s.b.idx, t.a.idx), ref('Project', s.lot.project.idx)],
+    involved: [ref('Project', t.lot.project.idx)],
+    note: 'one phone (an 代理记账 office) on bids of two firms, for different lots',
+  });
 }
 
 function lotPair(w: World) {

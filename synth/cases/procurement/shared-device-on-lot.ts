@@ -16,17 +16,46 @@ function bidding(pl: Planter): void {
   const terminalIp = D.strings('terminalIps')[0] as string;
   let d = duo(pl);
   d.bb.machine = d.ba.machine = hex(pl, 16);
-  add(pl, { model: D.catalog, id: 'M25-A1', expected: 'alert', kind: 'same_machine_code', key: d.key, note: 'two bidders of one lot, bid files made on one machine (机器码)' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M25-A1',
+    expected: 'alert',
+    kind: 'same_machine_code',
+    key: d.key,
+    note: 'two bidders of one lot, bid files made on one machine (机器码)',
+  });
   d = duo(pl);
   d.bb.mac = d.ba.mac = Array.from({ length: 6 }, () => hex(pl, 2)).join('-');
-  add(pl, { model: D.catalog, id: 'M25-A2', expected: 'alert', kind: 'same_mac', key: d.key, note: 'two bidders of one lot uploaded from one network card (MAC)' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M25-A2',
+    expected: 'alert',
+    kind: 'same_mac',
+    key: d.key,
+    note: 'two bidders of one lot uploaded from one network card (MAC)',
+  });
   d = duo(pl);
   d.bb.ip = d.ba.ip = terminalIp;
-  add(pl, { model: D.catalog, id: 'M25-N1', expected: 'no_alert', kind: 'near_miss_public_terminal', key: d.key, note: `both uploaded from the 交易中心 public terminal ${terminalIp} (whitelisted); nothing else shared` });
+  add(pl, {
+    model: D.catalog,
+    id: 'M25-N1',
+    expected: 'no_alert',
+    kind: 'near_miss_public_terminal',
+    key: d.key,
+    note: `both uploaded from the 交易中心 public terminal ${terminalIp} (whitelisted); nothing else shared`,
+  });
   const x = duo(pl);
   const y = duo(pl);
   y.ba.machine = x.bb.machine = hex(pl, 16);
-  add(pl, { model: D.catalog, id: 'M25-N2', expected: 'no_alert', kind: 'near_miss_same_device_other_lot', key: [...pair(pl.world, x.b.idx, y.a.idx), ref('Project', x.lot.project.idx)], involved: [ref('Project', y.lot.project.idx)], note: 'one machine code on bids of two firms, but for different lots' });
+  add(pl, {
+    model: D.catalog,
+    id: 'M25-N2',
+    expected: 'no_alert',
+    kind: 'near_miss_same_device_other_lot',
+    key: [...pair(pl.world, x.b.idx, y.a.idx), ref('Project', x.lot.project.idx)],
+    involved: [ref('Project', y.lot.project.idx)],
+    note: 'one machine code on bids of two firms, but for different lots',
+  });
 }
 
 /** One machine code or MAC; an upload IP alone never matches (office NAT, public terminals). */

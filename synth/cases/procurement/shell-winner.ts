@@ -11,11 +11,23 @@ const MODEL = 'procurement.shell-winner';
 const D = modelDefaults(MODEL);
 
 function bidding(pl: Planter): void {
-  const shell = (id: string, expected: 'alert' | 'no_alert', kind: string, insured: number, amount: number, ageDays: number, note: string) => {
+  const shell = (
+    id: string,
+    expected: 'alert' | 'no_alert',
+    kind: string,
+    insured: number,
+    amount: number,
+    ageDays: number,
+    note: string,
+  ) => {
     const t = when(pl);
     const S = pl.firm({ founded: t - ageDays, insured });
     S.capitalWan = 100;
-    const proj = pl.lot(pl.orgFor(S.idx, pl.reservedUnits), t, [S.idx, ...pl.rivals(3, t)], S.idx, { amount, budget: Math.round(amount * 1.1), pin: [S.idx] }).project.idx;
+    const proj = pl.lot(pl.orgFor(S.idx, pl.reservedUnits), t, [S.idx, ...pl.rivals(3, t)], S.idx, {
+      amount,
+      budget: Math.round(amount * 1.1),
+      pin: [S.idx],
+    }).project.idx;
     pl.cases.push({ model: D.catalog, id, expected, kind, key: [ref('Company', S.idx), ref('Project', proj)], involved: [], note });
   };
   shell('M32-A1', 'alert', 'shell_winner', 1, 2_860_000, 150, 'founded 5 months before the tender, 1 insured, wins ¥2.86m');
@@ -30,7 +42,8 @@ export function shellMatches(w: World): Found[] {
   const out: Found[] = [];
   for (const a of w.awards) {
     const c = w.companies[a.company];
-    if (c && a.amount > minAmount && a.date - c.founded < maxAge && (c.insured ?? Infinity) <= maxInsured) out.push({ key: [ref('Company', a.company), ref('Project', a.project)] });
+    if (c && a.amount > minAmount && a.date - c.founded < maxAge && (c.insured ?? Infinity) <= maxInsured)
+      out.push({ key: [ref('Company', a.company), ref('Project', a.project)] });
   }
   return out;
 }

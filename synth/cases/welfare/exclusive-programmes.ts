@@ -25,17 +25,42 @@ function people(pc: PeopleCtx): Finish {
     const cases: PlantedCase[] = [];
     const add = (id: string, expected: PlantedCase['expected'], kind: string, p: Person, x: Program, y: Program, note: string) => {
       const [a, b] = [x.code, y.code].sort();
-      cases.push(caseOf(D.catalog, tag(pc, id), expected, kind, { person: ctx.uid(p), programA: programUid(a as string), programB: programUid(b as string) }, note));
+      cases.push(
+        caseOf(
+          D.catalog,
+          tag(pc, id),
+          expected,
+          kind,
+          { person: ctx.uid(p), programA: programUid(a as string), programB: programUid(b as string) },
+          note,
+        ),
+      );
     };
     pay(ctx, a1[0] as Person, PROGRAMS.DBNC, day(2022, 5, 1), day(2024, 6, 1));
     pay(ctx, a1[0] as Person, PROGRAMS.DBCS, day(2023, 4, 1), day(2023, 12, 1));
-    add('M13-A1', 'alert', 'rural_and_urban_dibao', a1[0] as Person, PROGRAMS.DBNC, PROGRAMS.DBCS, '农村低保 and 城市低保 for the same nine months');
+    add(
+      'M13-A1',
+      'alert',
+      'rural_and_urban_dibao',
+      a1[0] as Person,
+      PROGRAMS.DBNC,
+      PROGRAMS.DBCS,
+      '农村低保 and 城市低保 for the same nine months',
+    );
     pay(ctx, a2[0] as Person, PROGRAMS.TK, day(2022, 1, 1), day(2024, 6, 1));
     pay(ctx, a2[0] as Person, PROGRAMS.DBNC, day(2023, 1, 1), day(2023, 6, 1));
     add('M13-A2', 'alert', 'tekun_and_dibao', a2[0] as Person, PROGRAMS.TK, PROGRAMS.DBNC, '特困供养 and 农村低保 for the same six months');
     pay(ctx, n1[0] as Person, PROGRAMS.DBNC, day(2022, 1, 1), day(2023, 3, 1));
     pay(ctx, n1[0] as Person, PROGRAMS.DBCS, day(2023, 4, 1), day(2024, 6, 1));
-    add('M13-N1', 'no_alert', 'near_miss_moved_programme', n1[0] as Person, PROGRAMS.DBNC, PROGRAMS.DBCS, 'moved from 农村低保 to 城市低保 in 2023-04: no month paid twice');
+    add(
+      'M13-N1',
+      'no_alert',
+      'near_miss_moved_programme',
+      n1[0] as Person,
+      PROGRAMS.DBNC,
+      PROGRAMS.DBCS,
+      'moved from 农村低保 to 城市低保 in 2023-04: no month paid twice',
+    );
     return cases;
   };
 }
@@ -54,6 +79,5 @@ export function bruteForceM13(world: World, records: Records): Record<string, st
   }
   return out.list();
 }
-
 
 export const exclusiveProgrammes: CaseModule = { model: MODEL, people, oracle: (w, r) => bruteForceM13(w, r).map(byRole) };

@@ -24,7 +24,9 @@ function people(pc: PeopleCtx): Finish {
   const a2 = hh(v(), [['02', true, 78]]);
   const n1 = hh(v(), [['02', true, 70]]);
   const n2 = hh(v(), [['02', false, 74]]);
-  const dies = (p: Person, d: Day): void => { p.cancel = { date: d, reason: '死亡' }; };
+  const dies = (p: Person, d: Day): void => {
+    p.cancel = { date: d, reason: '死亡' };
+  };
   dies(a1[0] as Person, day(2023, 2, 14));
   dies(n1[0] as Person, day(2023, 6, 12));
   dies(n2[0] as Person, day(2023, 5, 9));
@@ -33,18 +35,63 @@ function people(pc: PeopleCtx): Finish {
     const add = (id: string, expected: PlantedCase['expected'], kind: string, p: Person, prog: Program, note: string) =>
       cases.push(caseOf(D.catalog, tag(pc, id), expected, kind, { person: ctx.uid(p), program: programUid(prog.code) }, note));
     pay(ctx, a1[0] as Person, PROGRAMS.GL, day(2022, 1, 1), day(2024, 4, 1));
-    add('M11-A1', 'alert', 'paid_after_death', a1[0] as Person, PROGRAMS.GL, 'died 2023-02-14 (register cancelled); 高龄津贴 paid for every quarter up to 2024-Q2');
+    add(
+      'M11-A1',
+      'alert',
+      'paid_after_death',
+      a1[0] as Person,
+      PROGRAMS.GL,
+      'died 2023-02-14 (register cancelled); 高龄津贴 paid for every quarter up to 2024-Q2',
+    );
     ctx.death(a2[0] as Person, day(2023, 8, 3), true);
     pay(ctx, a2[0] as Person, PROGRAMS.JMYL, day(2022, 1, 1), day(2024, 4, 1));
-    add('M11-A2', 'alert', 'paid_after_death_register_lagging', a2[0] as Person, PROGRAMS.JMYL, 'died 2023-08-03, known only to 火化登记 (the register still lists him); pension paid on');
+    add(
+      'M11-A2',
+      'alert',
+      'paid_after_death_register_lagging',
+      a2[0] as Person,
+      PROGRAMS.JMYL,
+      'died 2023-08-03, known only to 火化登记 (the register still lists him); pension paid on',
+    );
     const n1p = n1[0] as Person;
     pay(ctx, n1p, PROGRAMS.DBNC, day(2022, 1, 1), day(2023, 4, 1));
-    ctx.records.payments.push({ person: n1p.idx, program: PROGRAMS.DBNC.code, from: day(2023, 5, 1), to: day(2023, 5, 31), payDate: day(2023, 6, 20), fen: periodFen(PROGRAMS.DBNC, 1), account: accountFor(n1p.idNo) });
-    add('M11-N1', 'no_alert', 'near_miss_period_ended_before_death', n1p, PROGRAMS.DBNC, 'died 2023-06-12; the last 低保 (for 2023-05) was paid on 2023-06-20, after the death but for a month before it');
+    ctx.records.payments.push({
+      person: n1p.idx,
+      program: PROGRAMS.DBNC.code,
+      from: day(2023, 5, 1),
+      to: day(2023, 5, 31),
+      payDate: day(2023, 6, 20),
+      fen: periodFen(PROGRAMS.DBNC, 1),
+      account: accountFor(n1p.idNo),
+    });
+    add(
+      'M11-N1',
+      'no_alert',
+      'near_miss_period_ended_before_death',
+      n1p,
+      PROGRAMS.DBNC,
+      'died 2023-06-12; the last 低保 (for 2023-05) was paid on 2023-06-20, after the death but for a month before it',
+    );
     const n2p = n2[0] as Person;
     pay(ctx, n2p, PROGRAMS.JMYL, day(2022, 4, 1), day(2023, 4, 1));
-    ctx.records.payments.push({ person: n2p.idx, program: PROGRAMS.JMYL.code, from: day(2022, 1, 1), to: day(2022, 3, 31), payDate: day(2023, 9, 11), fen: periodFen(PROGRAMS.JMYL, 3), account: accountFor(n2p.idNo), arrears: true });
-    add('M11-N2', 'no_alert', 'near_miss_arrears_after_death', n2p, PROGRAMS.JMYL, 'died 2023-05-09; a 补发 on 2023-09-11 covers 2022-Q1, before the death');
+    ctx.records.payments.push({
+      person: n2p.idx,
+      program: PROGRAMS.JMYL.code,
+      from: day(2022, 1, 1),
+      to: day(2022, 3, 31),
+      payDate: day(2023, 9, 11),
+      fen: periodFen(PROGRAMS.JMYL, 3),
+      account: accountFor(n2p.idNo),
+      arrears: true,
+    });
+    add(
+      'M11-N2',
+      'no_alert',
+      'near_miss_arrears_after_death',
+      n2p,
+      PROGRAMS.JMYL,
+      'died 2023-05-09; a 补发 on 2023-09-11 covers 2022-Q1, before the death',
+    );
     return cases;
   };
 }
@@ -64,6 +111,5 @@ export function bruteForceM11(world: World, records: Records, graceMonths = D.nu
   }
   return out.list();
 }
-
 
 export const paidAfterDeath: CaseModule = { model: MODEL, people, oracle: (w, r) => bruteForceM11(w, r).map(byRole) };

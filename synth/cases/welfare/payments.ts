@@ -11,7 +11,9 @@ import type { PlantCtx } from '../plant-context.js';
 /** The units welfare officials are planted in, turned by the planted set. */
 export const WELFARE_BUREAUS = ['农业农村局', '水利局', '教育局', '住建局', '交通运输局', '卫健局'];
 
-export const pay = (ctx: PlantCtx, p: Person, prog: Program, from: Day, to: Day): void => { payRange(ctx.world, ctx.records, p.idx, prog, from, to); };
+export const pay = (ctx: PlantCtx, p: Person, prog: Program, from: Day, to: Day): void => {
+  payRange(ctx.world, ctx.records, p.idx, prog, from, to);
+};
 
 export const monthsOf = (from: number, to: number | undefined, cap = 2100 * 12): number[] => {
   const out: number[] = [];
@@ -21,7 +23,11 @@ export const monthsOf = (from: number, to: number | undefined, cap = 2100 * 12):
 
 export function byPerson(records: Records): Map<number, Payment[]> {
   const out = new Map<number, Payment[]>();
-  for (const p of records.payments) { const l = out.get(p.person); if (l) l.push(p); else out.set(p.person, [p]); }
+  for (const p of records.payments) {
+    const l = out.get(p.person);
+    if (l) l.push(p);
+    else out.set(p.person, [p]);
+  }
   return out;
 }
 

@@ -62,8 +62,18 @@ describe('alerts', () => {
       evidence { nodes { id label } edges { id type source target } } } }`);
     expect(r.errors).toBeUndefined();
     const a = r.data?.alert;
-    expect(a).toMatchObject({ id: 'fp-main', severity: 'CRITICAL', modelTitle: '亲属企业中标本单位项目', summary: '摘要 fp-main', summaryEn: 'Summary fp-main', amount: 1250000 });
-    expect(a.subjects.map((s: Loose) => [s.role, s.entity.id]).sort()).toEqual([['company', UIDS.company], ['official', UIDS.official]]);
+    expect(a).toMatchObject({
+      id: 'fp-main',
+      severity: 'CRITICAL',
+      modelTitle: '亲属企业中标本单位项目',
+      summary: '摘要 fp-main',
+      summaryEn: 'Summary fp-main',
+      amount: 1250000,
+    });
+    expect(a.subjects.map((s: Loose) => [s.role, s.entity.id]).sort()).toEqual([
+      ['company', UIDS.company],
+      ['official', UIDS.official],
+    ]);
     expect(a.subjects.find((s: Loose) => s.role === 'official').entity.properties.idNo).toBeUndefined();
     expect(a.evidence.edges.map((e: Loose) => e.id).sort()).toEqual(
       [
@@ -95,10 +105,17 @@ describe('alerts', () => {
 
 describe('models and runs', () => {
   it('lists the models with alert counts and their last run', async () => {
-    const r = await h.gql('{ models { id severity titleEn alertCount lastRun { id modelRevision durationMs error } parameters { name type default } } }');
+    const r = await h.gql(
+      '{ models { id severity titleEn alertCount lastRun { id modelRevision durationMs error } parameters { name type default } } }',
+    );
     expect(r.errors).toBeUndefined();
     const [kin, dead] = r.data?.models;
-    expect(kin).toMatchObject({ id: 'procurement.kin-wins-tender', severity: 'HIGH', alertCount: 5, lastRun: { id: 'run-2', modelRevision: 2, durationMs: 1200, error: null } });
+    expect(kin).toMatchObject({
+      id: 'procurement.kin-wins-tender',
+      severity: 'HIGH',
+      alertCount: 5,
+      lastRun: { id: 'run-2', modelRevision: 2, durationMs: 1200, error: null },
+    });
     expect(kin.parameters).toEqual([{ name: 'minAmount', type: 'float', default: 100000 }]);
     expect(dead).toMatchObject({ alertCount: 1, lastRun: null });
   });

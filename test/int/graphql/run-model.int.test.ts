@@ -12,7 +12,10 @@ import { seed, uid } from '../../support/seed.js';
 
 const M03 = 'procurement.kin-of-official-at-winning-bidder';
 let db: Executor;
-let gql: (query: string, role?: string) => Promise<{ data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let gql: (
+  query: string,
+  role?: string,
+) => Promise<{ data?: Record<string, any> | null; errors?: { message: string; extensions?: { code?: string } }[] }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 beforeAll(async () => {
   db = await freshGraph();
@@ -26,7 +29,12 @@ beforeAll(async () => {
       { label: 'Project', key: 'X', props: { name: '乡道改造' } },
     ],
     [
-      { from: uid('Person', 'P'), type: 'HOLDS_POST', to: uid('Org', 'U'), props: { title: '局长', isLeader: true, from: neoDate('2019-01-01') } },
+      {
+        from: uid('Person', 'P'),
+        type: 'HOLDS_POST',
+        to: uid('Org', 'U'),
+        props: { title: '局长', isLeader: true, from: neoDate('2019-01-01') },
+      },
       { from: uid('Person', 'P'), type: 'KIN', to: uid('Person', 'K'), props: { relation: 'sibling' } },
       { from: uid('Person', 'K'), type: 'LEGAL_REP_OF', to: uid('Company', 'C') },
       { from: uid('Org', 'U'), type: 'TENDERED', to: uid('Project', 'X') },
@@ -35,9 +43,22 @@ beforeAll(async () => {
   );
   const library = loadLibrary();
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  const app = createApp({ executor: db, graphSchema: loadGraphSchema(), models: catalogOf(library), runner: libraryRunner(db, library), logger: quiet, webDir: '/nonexistent' });
+  const app = createApp({
+    executor: db,
+    graphSchema: loadGraphSchema(),
+    models: catalogOf(library),
+    runner: libraryRunner(db, library),
+    logger: quiet,
+    webDir: '/nonexistent',
+  });
   gql = async (query, role = 'analyst') => {
-    const res = await app.fetch(new Request('http://x/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'x-huiyan-role': role }, body: JSON.stringify({ query }) }));
+    const res = await app.fetch(
+      new Request('http://x/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-huiyan-role': role },
+        body: JSON.stringify({ query }),
+      }),
+    );
     return (await res.json()) as Awaited<ReturnType<typeof gql>>;
   };
 });
@@ -63,7 +84,9 @@ describe('running models through the API', () => {
 
   it('refuses a full run to a case handler and any run to a viewer', async () => {
     expect((await gql(`mutation { runModel(id: "${M03}") { id } }`, 'handler')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(`mutation { previewModel(id: "${M03}", subject: "Project:X") { fingerprint } }`, 'viewer')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await gql(`mutation { previewModel(id: "${M03}", subject: "Project:X") { fingerprint } }`, 'viewer')).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('answers an unknown model with NOT_FOUND and a wrong parameter with BAD_INPUT', async () => {

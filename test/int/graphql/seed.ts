@@ -33,7 +33,15 @@ const ORG = `Org:${ORG_CODE}`;
 const COMPANY = `Company:${USCC}`;
 const PROJECT = 'Project:PRJ-2023-001';
 
-export const UIDS = { official: person(P.official), wife: person(P.wife), son: person(P.son), other: person(P.other), org: ORG, company: COMPANY, project: PROJECT };
+export const UIDS = {
+  official: person(P.official),
+  wife: person(P.wife),
+  son: person(P.son),
+  other: person(P.other),
+  org: ORG,
+  company: COMPANY,
+  project: PROJECT,
+};
 
 const rels: Record<string, Rel[]> = {
   HOLDS_POST: [
@@ -127,13 +135,46 @@ export async function seed(ex: Executor): Promise<void> {
     {
       cypher: 'CREATE (:ModelRun $old), (:ModelRun $new)',
       params: {
-        old: { id: 'run-1', modelId: 'procurement.kin-wins-tender', modelRevision: 1, startedAt: '2024-04-01T00:00:00Z', durationMs: 900, rows: 3, alertsNew: 3, alertsKept: 0, alertsGone: 0 },
-        new: { id: 'run-2', modelId: 'procurement.kin-wins-tender', modelRevision: 2, startedAt: '2024-05-01T00:00:00Z', durationMs: 1200, rows: 4, alertsNew: 1, alertsKept: 3, alertsGone: 0 },
+        old: {
+          id: 'run-1',
+          modelId: 'procurement.kin-wins-tender',
+          modelRevision: 1,
+          startedAt: '2024-04-01T00:00:00Z',
+          durationMs: 900,
+          rows: 3,
+          alertsNew: 3,
+          alertsKept: 0,
+          alertsGone: 0,
+        },
+        new: {
+          id: 'run-2',
+          modelId: 'procurement.kin-wins-tender',
+          modelRevision: 2,
+          startedAt: '2024-05-01T00:00:00Z',
+          durationMs: 1200,
+          rows: 4,
+          alertsNew: 1,
+          alertsKept: 3,
+          alertsGone: 0,
+        },
       },
     },
     {
       cypher: 'CREATE (:LoadRun $r)',
-      params: { r: { id: 'load-1', source: 'hr.roster', file: 'roster.csv', fileHash: 'sha256:abc', startedAt: '2024-01-01T00:00:00Z', durationMs: 40, rowsRead: 12, rowsLoaded: 11, rowsRejected: 1, duplicatesSkipped: 0 } },
+      params: {
+        r: {
+          id: 'load-1',
+          source: 'hr.roster',
+          file: 'roster.csv',
+          fileHash: 'sha256:abc',
+          startedAt: '2024-01-01T00:00:00Z',
+          durationMs: 40,
+          rowsRead: 12,
+          rowsLoaded: 11,
+          rowsRejected: 1,
+          duplicatesSkipped: 0,
+        },
+      },
     },
   ];
   await ex.writeTx(statements);

@@ -19,7 +19,15 @@ const concluded = (fp: string, revision: number, outcome: string, days: number, 
   concludedAt: new Date(Date.parse('2024-03-01T00:00:00Z') + days * 86_400_000).toISOString(),
   ...extra,
 });
-const open = (fp: string, revision: number, state: string) => ({ uid: `Alert:${fp}`, fingerprint: fp, modelId: MODEL, modelRevision: revision, severity: 'medium', state, firstSeen: '2024-03-01T00:00:00Z' });
+const open = (fp: string, revision: number, state: string) => ({
+  uid: `Alert:${fp}`,
+  fingerprint: fp,
+  modelId: MODEL,
+  modelRevision: revision,
+  severity: 'medium',
+  state,
+  firstSeen: '2024-03-01T00:00:00Z',
+});
 
 // revision 1: 属实 ×2 (one 纠错整改 and rectified), 不属实 ×1 → 2/3
 // revision 2: 部分属实 ×1 (纠错整改), 无法核实 ×1, open (verifying) ×1, new ×1, and the seed's fp-m → 1/2
@@ -66,9 +74,27 @@ describe('model statistics', () => {
       medianDaysToConclusion: 10,
     });
     const [r1, r2] = s.byRevision as Loose[];
-    expect(r1).toMatchObject({ revision: 1, alerts: 3, reviewed: 3, concluded: 3, confirmed: 2, dismissed: 1, corrections: 1, medianDaysToConclusion: 20 });
+    expect(r1).toMatchObject({
+      revision: 1,
+      alerts: 3,
+      reviewed: 3,
+      concluded: 3,
+      confirmed: 2,
+      dismissed: 1,
+      corrections: 1,
+      medianDaysToConclusion: 20,
+    });
     expect(r1.hitRate).toBeCloseTo(2 / 3);
-    expect(r2).toMatchObject({ revision: 2, alerts: 5, reviewed: 4, concluded: 2, partlyConfirmed: 1, unverifiable: 1, hitRate: 0.5, medianDaysToConclusion: 5 });
+    expect(r2).toMatchObject({
+      revision: 2,
+      alerts: 5,
+      reviewed: 4,
+      concluded: 2,
+      partlyConfirmed: 1,
+      unverifiable: 1,
+      hitRate: 0.5,
+      medianDaysToConclusion: 5,
+    });
   });
 
   it('gives a null 查实率 and median, not 0, for a model with nothing concluded', async () => {

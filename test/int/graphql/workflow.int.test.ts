@@ -23,12 +23,20 @@ describe('alert workflow over GraphQL', () => {
   it('takes an alert from new to rectified and keeps every change with who and when', async () => {
     const assign = await h.gql(`mutation { assign(id: "fp-main") { ${FIELDS} } }`, {}, as('张三'));
     expect(assign.errors).toBeUndefined();
-    expect(assign.data?.assign).toMatchObject({ state: 'assigned', assignee: '张三', actions: ['ASSIGN', 'START_VERIFICATION', 'COMMENT'] });
+    expect(assign.data?.assign).toMatchObject({
+      state: 'assigned',
+      assignee: '张三',
+      actions: ['ASSIGN', 'START_VERIFICATION', 'COMMENT'],
+    });
 
     const start = await h.gql(`mutation { startVerification(id: "fp-main", expectedState: assigned) { state } }`, {}, as('张三'));
     expect(start.data?.startVerification.state).toBe('verifying');
 
-    const note = await h.gql('mutation($id: ID!, $t: String!) { comment(id: $id, text: $t) { state } }', { id: 'fp-main', t: '已调取合同' }, as('李四'));
+    const note = await h.gql(
+      'mutation($id: ID!, $t: String!) { comment(id: $id, text: $t) { state } }',
+      { id: 'fp-main', t: '已调取合同' },
+      as('李四'),
+    );
     expect(note.data?.comment.state).toBe('verifying');
 
     const conclude = await h.gql(
@@ -37,7 +45,13 @@ describe('alert workflow over GraphQL', () => {
       as('张三'),
     );
     expect(conclude.errors).toBeUndefined();
-    expect(conclude.data?.conclude).toMatchObject({ state: 'confirmed', outcome: 'CONFIRMED', disposal: 'CORRECTION', amountRecovered: 80000, reason: '亲属企业中标属实' });
+    expect(conclude.data?.conclude).toMatchObject({
+      state: 'confirmed',
+      outcome: 'CONFIRMED',
+      disposal: 'CORRECTION',
+      amountRecovered: 80000,
+      reason: '亲属企业中标属实',
+    });
 
     const rectify = await h.gql('mutation { rectify(id: "fp-main", comment: "已退回") { state } }', {}, as('张三'));
     expect(rectify.data?.rectify.state).toBe('rectified');
@@ -54,7 +68,10 @@ describe('alert workflow over GraphQL', () => {
     expect(a.history[0].assignee).toBe('张三');
     expect(a.history[3]).toMatchObject({ outcome: 'CONFIRMED', disposal: 'CORRECTION', amountRecovered: 80000 });
     for (const e of a.history) expect(Date.parse(e.at)).not.toBeNaN();
-    expect(a.comments).toEqual([{ actor: '李四', comment: '已调取合同' }, { actor: '张三', comment: '已退回' }]);
+    expect(a.comments).toEqual([
+      { actor: '李四', comment: '已调取合同' },
+      { actor: '张三', comment: '已退回' },
+    ]);
     // handler: only a comment is left; the conclusion stays on the alert.
     expect(a).toMatchObject({ state: 'rectified', outcome: 'CONFIRMED', actions: ['COMMENT'] });
   });
@@ -106,9 +123,17 @@ describe('alert workflow over GraphQL', () => {
     await h.gql('mutation { startVerification(id: "fp-h0") { state } }', {}, as('王五'));
     const seen = (await h.gql('{ alert(id: "fp-h0") { state } }')).data?.alert.state;
     expect(seen).toBe('verifying');
-    const first = await h.gql(`mutation($s: AlertState) { conclude(id: "fp-h0", outcome: PARTLY_CONFIRMED, reason: "部分属实", expectedState: $s) { state } }`, { s: seen }, as('王五'));
+    const first = await h.gql(
+      `mutation($s: AlertState) { conclude(id: "fp-h0", outcome: PARTLY_CONFIRMED, reason: "部分属实", expectedState: $s) { state } }`,
+      { s: seen },
+      as('王五'),
+    );
     expect(first.data?.conclude.state).toBe('partly_confirmed');
-    const second = await h.gql(`mutation($s: AlertState) { conclude(id: "fp-h0", outcome: NOT_CONFIRMED, reason: "不属实", expectedState: $s) { state } }`, { s: seen }, as('赵六'));
+    const second = await h.gql(
+      `mutation($s: AlertState) { conclude(id: "fp-h0", outcome: NOT_CONFIRMED, reason: "不属实", expectedState: $s) { state } }`,
+      { s: seen },
+      as('赵六'),
+    );
     expect(code(second)).toBe('CONFLICT');
     expect(second.errors?.[0]?.message).toMatch(/王五/);
   });
@@ -130,7 +155,11 @@ describe('alert workflow over GraphQL', () => {
   it('lets an admin reopen a conclusion, keeping the old one in the history', async () => {
     const handler = await h.gql('mutation { reopen(id: "fp-h0", reason: "新线索") { state } }', {}, as('张三'));
     expect(code(handler)).toBe('FORBIDDEN');
-    const r = await h.gql('mutation { reopen(id: "fp-h0", reason: "新线索") { state outcome concludedAt history { action outcome } } }', {}, as('主任', 'admin'));
+    const r = await h.gql(
+      'mutation { reopen(id: "fp-h0", reason: "新线索") { state outcome concludedAt history { action outcome } } }',
+      {},
+      as('主任', 'admin'),
+    );
     expect(r.data?.reopen).toMatchObject({ state: 'verifying', outcome: null, concludedAt: null });
     expect(r.data?.reopen.history.map((e: Loose) => [e.action, e.outcome])).toContainEqual(['CONCLUDE', 'PARTLY_CONFIRMED']);
   });

@@ -22,7 +22,9 @@ const payees = [P.dil, P.official];
 const newcomer = id('33012219990101999');
 /** Someone seen once: a valid ID number of its own for every (batch, position). */
 const filler = (b: number, i: number) =>
-  id(`330122${1950 + b}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}${100 + Math.floor(i / 336)}`);
+  id(
+    `330122${1950 + b}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}${100 + Math.floor(i / 336)}`,
+  );
 
 const hukou = Array.from({ length: ROWS }, (_, n) => {
   const b = Math.floor(n / BATCH);
@@ -51,7 +53,11 @@ const welfare = Array.from({ length: ROWS }, (_, n) => {
 });
 
 /** The value a serial load leaves: `set` keeps the last non-empty value, `fill` the first. */
-const lastOf = <T>(rows: T[], pick: (r: T) => string) => rows.map(pick).filter((v) => v !== '').at(-1);
+const lastOf = <T>(rows: T[], pick: (r: T) => string) =>
+  rows
+    .map(pick)
+    .filter((v) => v !== '')
+    .at(-1);
 const firstOf = <T>(rows: T[], pick: (r: T) => string) => rows.map(pick).find((v) => v !== '');
 
 let db: Executor;
@@ -63,7 +69,10 @@ beforeAll(async () => {
   const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\r\n') + '\r\n';
   writeFileSync(
     path.join(dir, '户籍人口.csv'),
-    iconv.encode(csv([['公民身份号码', '姓名', '户号', '与户主关系', '住址'], ...hukou.map((r) => [r.idNo, r.name, 'H1', r.relToHead, r.address])]), 'gbk'),
+    iconv.encode(
+      csv([['公民身份号码', '姓名', '户号', '与户主关系', '住址'], ...hukou.map((r) => [r.idNo, r.name, 'H1', r.relToHead, r.address])]),
+      'gbk',
+    ),
   );
   writeFileSync(
     path.join(dir, '民生资金发放.csv'),
@@ -117,7 +126,18 @@ describe('batches that overlap while the one before commits', () => {
       { people },
     );
     expect(Object.fromEntries(members.map((m) => [m.k, [m.rel, m.n]]))).toEqual(
-      Object.fromEntries(people.map((k) => [k, [lastOf(hukou.filter((r) => r.idNo === k), (r) => r.relToHead), 1]])),
+      Object.fromEntries(
+        people.map((k) => [
+          k,
+          [
+            lastOf(
+              hukou.filter((r) => r.idNo === k),
+              (r) => r.relToHead,
+            ),
+            1,
+          ],
+        ]),
+      ),
     );
     const { rows: paid } = await db.read<{ k: string; amount: number; account: string; n: number }>(
       'MATCH (p:Person)-[r:RECEIVED]->(:Program) WHERE p.idNo IN $payees RETURN p.idNo AS k, collect(r.amount)[0] AS amount, collect(r.account)[0] AS account, count(r) AS n',
@@ -134,7 +154,10 @@ describe('batches that overlap while the one before commits', () => {
   });
 
   it('link a node created by the file itself in every later batch, also where its row was left out as a repeat', async () => {
-    const { rows } = await db.read<{ n: number; row: number }>('MATCH (p:Person {idNo: $k})-[r:RECEIVED]->(:Program) RETURN count(r) AS n, min(p._row) AS row', { k: newcomer });
+    const { rows } = await db.read<{ n: number; row: number }>(
+      'MATCH (p:Person {idNo: $k})-[r:RECEIVED]->(:Program) RETURN count(r) AS n, min(p._row) AS row',
+      { k: newcomer },
+    );
     // Written by its rows in the first two batches (the second runs before the first is sure to have
     // committed), left out from the third on.
     expect(rows).toEqual([{ n: BATCHES, row: BATCH + 2 }]);

@@ -23,11 +23,16 @@ const BATCH = 100;
 
 /** Every entity and relationship with its properties, minus the per-load bookkeeping, in a stable order. */
 async function snapshot(db: Executor) {
-  const { rows: nodes } = await db.read<{ l: string[]; p: Record<string, unknown> }>('MATCH (n:Entity) RETURN labels(n) AS l, properties(n) AS p');
+  const { rows: nodes } = await db.read<{ l: string[]; p: Record<string, unknown> }>(
+    'MATCH (n:Entity) RETURN labels(n) AS l, properties(n) AS p',
+  );
   const { rows: rels } = await db.read<{ a: string; t: string; b: string; p: Record<string, unknown> }>(
     'MATCH (a:Entity)-[r]->(b:Entity) RETURN a.uid AS a, type(r) AS t, b.uid AS b, properties(r) AS p',
   );
-  const stable = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  const stable = (x: unknown) =>
+    JSON.stringify(x, (_k, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+    );
   return { nodes: nodes.map((n) => stable({ ...n, l: [...n.l].sort() })).sort(), rels: rels.map(stable).sort() };
 }
 
@@ -38,7 +43,15 @@ beforeAll(async () => {
   online = await freshGraph();
   // Small batches, so that files span several and the repeat filter (core/writer/repeats.ts) drops rows on both paths.
   onlineReport = await loadFiles(online, [county], { rejectsDir: path.join(tmp, 'rejects-online'), batchSize: BATCH });
-  const env = { ...process.env, NEO4J_URI: '', HUIYAN_NEO4J_HOME: path.join(tmp, 'home'), HUIYAN_NEO4J_BOLT_PORT: '0', HUIYAN_NEO4J_HEAP: '512m', HUIYAN_NEO4J_PAGECACHE: '128m', HUIYAN_VAR: tmp };
+  const env = {
+    ...process.env,
+    NEO4J_URI: '',
+    HUIYAN_NEO4J_HOME: path.join(tmp, 'home'),
+    HUIYAN_NEO4J_BOLT_PORT: '0',
+    HUIYAN_NEO4J_HEAP: '512m',
+    HUIYAN_NEO4J_PAGECACHE: '128m',
+    HUIYAN_VAR: tmp,
+  };
   cfg = loadConfig(env);
   const r = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(tmp, 'rejects-bulk'), keepOpen: true, batchSize: BATCH });
   bulkReport = r.report;
@@ -53,7 +66,8 @@ afterAll(async () => {
 
 describe('bulk loading with the offline importer', () => {
   it('reads, rejects and reconciles every file as the online loaders do', () => {
-    const pick = (r: LoadReport) => r.files.map((f) => [f.file, f.rowsRead, f.rowsLoaded, f.rowsRejected, f.duplicatesSkipped, f.reconciles, f.id]);
+    const pick = (r: LoadReport) =>
+      r.files.map((f) => [f.file, f.rowsRead, f.rowsLoaded, f.rowsRejected, f.duplicatesSkipped, f.reconciles, f.id]);
     expect(pick(bulkReport)).toEqual(pick(onlineReport));
     expect(bulkReport.derived).toEqual(onlineReport.derived);
   });
@@ -76,7 +90,9 @@ describe('bulk loading with the offline importer', () => {
   it('records a LoadRun per file and leaves the schema applied', async () => {
     const { rows } = await bulk!.executor.read<{ n: number }>('MATCH (r:LoadRun) RETURN count(r) AS n');
     expect(rows[0]!.n).toBe(bulkReport.files.length);
-    const { rows: c } = await bulk!.executor.read<{ name: string }>("SHOW CONSTRAINTS YIELD name WHERE name = 'person_idno_key' RETURN name");
+    const { rows: c } = await bulk!.executor.read<{ name: string }>(
+      "SHOW CONSTRAINTS YIELD name WHERE name = 'person_idno_key' RETURN name",
+    );
     expect(c).toHaveLength(1);
   });
 

@@ -28,7 +28,8 @@ export const C = {
   agent: uscc('91330122MA2C00003'),
 };
 
-const csv = (rows: string[][]) => rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
+const csv = (rows: string[][]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n';
 
 export async function writeFixtures(): Promise<{ dir: string; files: Record<string, string> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'huiyan-loaders-'));
@@ -92,14 +93,46 @@ export async function writeFixtures(): Promise<{ dir: string; files: Record<stri
   await writeXlsxFile(
     [
       ['项目编号', '项目名称', '招标人', '招标人代码', '招标代理', '招标代理信用代码', '预算金额', '招标方式', '公告日期'],
-      ['TLZB-2020-0001', '道路改造工程', '桐庐县住建局', 'ORG-ZJJ', '桐庐丙招标代理有限公司', C.agent, '1,200,000.00', '公开招标', '2020-03-01'],
+      [
+        'TLZB-2020-0001',
+        '道路改造工程',
+        '桐庐县住建局',
+        'ORG-ZJJ',
+        '桐庐丙招标代理有限公司',
+        C.agent,
+        '1,200,000.00',
+        '公开招标',
+        '2020-03-01',
+      ],
     ],
     { sheet: '招标项目' },
   ).toFile(f('招标项目.xlsx'));
   // 投标记录, JSON lines. Line 3 bids on an unknown project.
   const bids = [
-    { 投标编号: 'TB01', 项目编号: 'TLZB-2020-0001', 投标人: '桐庐甲建设有限公司', 投标人信用代码: C.a, 投标报价: '118万元', 递交时间: '2020-03-20 09:30:00', 上传IP: '10.0.0.1', MAC地址: 'AA-BB', 机器码: 'M1', 保证金账号: '6228001', 联系人: '周敏', 联系电话: '13800138001', 项目负责人: '王志强' },
-    { 投标编号: 'TB02', 项目编号: 'TLZB-2020-0001', 投标人: '桐庐乙工程有限公司', 投标人信用代码: C.b, 投标报价: 1190000, 递交时间: '2020/3/20 10:00', 上传IP: '10.0.0.1' },
+    {
+      投标编号: 'TB01',
+      项目编号: 'TLZB-2020-0001',
+      投标人: '桐庐甲建设有限公司',
+      投标人信用代码: C.a,
+      投标报价: '118万元',
+      递交时间: '2020-03-20 09:30:00',
+      上传IP: '10.0.0.1',
+      MAC地址: 'AA-BB',
+      机器码: 'M1',
+      保证金账号: '6228001',
+      联系人: '周敏',
+      联系电话: '13800138001',
+      项目负责人: '王志强',
+    },
+    {
+      投标编号: 'TB02',
+      项目编号: 'TLZB-2020-0001',
+      投标人: '桐庐乙工程有限公司',
+      投标人信用代码: C.b,
+      投标报价: 1190000,
+      递交时间: '2020/3/20 10:00',
+      上传IP: '10.0.0.1',
+    },
     { 投标编号: 'TB03', 项目编号: 'TLZB-2099-0404', 投标人: '桐庐乙工程有限公司', 投标人信用代码: C.b, 投标报价: 1 },
   ];
   writeFileSync(f('投标记录.jsonl'), bids.map((b) => JSON.stringify(b)).join('\n') + '\n');

@@ -26,13 +26,19 @@ describe('pseudonymised loading', () => {
     const { rows } = await db.read<{ p: Record<string, unknown> }>('MATCH (n) RETURN properties(n) AS p');
     const all = JSON.stringify(rows);
     for (const raw of Object.values(P)) expect(all).not.toContain(raw);
-    const { rows: w } = await db.read<{ masked: string; uid: string }>('MATCH (p:Person {idNo: $t}) RETURN p.idNoMasked AS masked, p.uid AS uid', { t: token(P.wife) });
+    const { rows: w } = await db.read<{ masked: string; uid: string }>(
+      'MATCH (p:Person {idNo: $t}) RETURN p.idNoMasked AS masked, p.uid AS uid',
+      { t: token(P.wife) },
+    );
     expect(w[0]).toEqual({ masked: `${P.wife.slice(0, 6)}********${P.wife.slice(14)}`, uid: `Person:${token(P.wife)}` });
   });
   it('joins sources on the token: the roster, the register and the marriage record meet in one person', async () => {
     const { rows } = await db.read<{ srcs: string[] }>('MATCH (p:Person {idNo: $t}) RETURN p._sources AS srcs', { t: token(P.son) });
     expect(rows[0]!.srcs.sort()).toEqual(['company', 'hukou', 'marriage', 'officer']);
-    const { rows: k } = await db.read<{ n: number }>('MATCH (:Person {idNo: $a})-[k:KIN {relation: "spouse"}]->(:Person {idNo: $b}) RETURN count(k) AS n', { a: token(P.son), b: token(P.dil) });
+    const { rows: k } = await db.read<{ n: number }>(
+      'MATCH (:Person {idNo: $a})-[k:KIN {relation: "spouse"}]->(:Person {idNo: $b}) RETURN count(k) AS n',
+      { a: token(P.son), b: token(P.dil) },
+    );
     expect(k[0]!.n).toBe(2);
   });
 });

@@ -83,14 +83,25 @@ beforeAll(async () => {
   write(maps, 'death.yaml', DEATH);
   write(maps, 'site-payments.yaml', PAYMENTS);
   const data = path.join(work, 'data');
-  write(data, 'residents_2024.csv', ['citizen_id,full_name,date_of_birth', `${DEAD},Zhang Lao,1940-01-01`, `${DEAD_EARLY_PERIODS},Li Lao,1942-02-02`, `${ALIVE},Wang Lao,1950-03-03`].join('\n'));
+  write(
+    data,
+    'residents_2024.csv',
+    [
+      'citizen_id,full_name,date_of_birth',
+      `${DEAD},Zhang Lao,1940-01-01`,
+      `${DEAD_EARLY_PERIODS},Li Lao,1942-02-02`,
+      `${ALIVE},Wang Lao,1950-03-03`,
+    ].join('\n'),
+  );
   write(data, 'deaths_2024.csv', ['citizen_id,deceased_on', `${DEAD},2023-01-15`, `${DEAD_EARLY_PERIODS},2023-06-20`].join('\n'));
   const pay = ['scheme_code,scheme_name,citizen_id,benefit_month,paid_on,amount_yuan'];
   // Zhang: paid for 2023-01 … 2023-10; months from May (more than three months after the death) alert.
-  for (let m = 1; m <= 10; m++) pay.push(`GLBT,高龄补贴,${DEAD},2023-${String(m).padStart(2, '0')},2023-${String(m).padStart(2, '0')}-25,200`);
+  for (let m = 1; m <= 10; m++)
+    pay.push(`GLBT,高龄补贴,${DEAD},2023-${String(m).padStart(2, '0')},2023-${String(m).padStart(2, '0')}-25,200`);
   // Li: arrears for months before the death, paid after it: the period counts, not the pay date.
   pay.push(`GLBT,高龄补贴,${DEAD_EARLY_PERIODS},2023-05,2023-09-25,200`, `GLBT,高龄补贴,${DEAD_EARLY_PERIODS},2023-06,2023-09-25,200`);
-  for (let m = 1; m <= 10; m++) pay.push(`GLBT,高龄补贴,${ALIVE},2023-${String(m).padStart(2, '0')},2023-${String(m).padStart(2, '0')}-25,200`);
+  for (let m = 1; m <= 10; m++)
+    pay.push(`GLBT,高龄补贴,${ALIVE},2023-${String(m).padStart(2, '0')},2023-${String(m).padStart(2, '0')}-25,200`);
   pay.push(`GLBT,高龄补贴,${badId('33010219600404004')},2023-01,2023-01-25,200`);
   write(data, 'payments_2024.csv', pay.join('\n'));
   report = await loadFiles(db, [data], { rejectsDir: path.join(work, 'rejects'), extraMappingsDirs: [maps] });
@@ -132,13 +143,18 @@ describe("a site's own mappings", () => {
   it('are refused, naming the file, when one names a property graph.yaml does not have', async () => {
     const bad = path.join(work, 'bad-mappings');
     write(bad, 'site-residents.yaml', RESIDENTS.replace('birthDate: dob', 'birthday: dob'));
-    const err = await loadFiles(db, [path.join(work, 'data')], { rejectsDir: path.join(work, 'rejects2'), extraMappingsDirs: [bad] }).catch((e: unknown) => e);
+    const err = await loadFiles(db, [path.join(work, 'data')], { rejectsDir: path.join(work, 'rejects2'), extraMappingsDirs: [bad] }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InvalidMapping);
     expect(String((err as Error).message)).toMatch(/birthday/);
   });
 
   it('are refused when the folder does not exist', async () => {
-    const err = await loadFiles(db, [path.join(work, 'data')], { rejectsDir: path.join(work, 'rejects3'), extraMappingsDirs: [path.join(work, 'nope')] }).catch((e: unknown) => e);
+    const err = await loadFiles(db, [path.join(work, 'data')], {
+      rejectsDir: path.join(work, 'rejects3'),
+      extraMappingsDirs: [path.join(work, 'nope')],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidMapping);
     expect(String((err as Error).message)).toMatch(/does not exist/);
   });

@@ -58,13 +58,20 @@ describe('integrity and welfare models on the generated county (400 persons, see
     const model = lib.get(id)!;
     const run = await runModel(db, model);
     expect(run.error).toBeNull();
-    const { rows } = await db.read<{ fp: string }>('MATCH (a:Alert {modelId: $id}) WHERE coalesce(a.gone, false) = false RETURN a.fingerprint AS fp', { id });
+    const { rows } = await db.read<{ fp: string }>(
+      'MATCH (a:Alert {modelId: $id}) WHERE coalesce(a.gone, false) = false RETURN a.fingerprint AS fp',
+      { id },
+    );
     const found = new Set(rows.map((r) => r.fp));
     const cases = truth.cases.filter((c) => c.model === code);
     const expected = new Map(cases.filter((c) => c.expected === 'alert').map((c) => [fingerprint(id, c.key), c.id]));
     const missing = [...expected].filter(([fp]) => !found.has(fp)).map(([, cid]) => cid);
     const nearMisses = cases.filter((c) => c.expected === 'no_alert' && found.has(fingerprint(id, c.key))).map((c) => c.id);
-    expect({ missing, nearMisses, extra: [...found].filter((fp) => !expected.has(fp)).length }).toEqual({ missing: [], nearMisses: [], extra: 0 });
+    expect({ missing, nearMisses, extra: [...found].filter((fp) => !expected.has(fp)).length }).toEqual({
+      missing: [],
+      nearMisses: [],
+      extra: 0,
+    });
     expect(expected.size).toBeGreaterThanOrEqual(2);
   });
 });

@@ -51,14 +51,34 @@ beforeAll(async () => {
       { label: 'Project', key: 'X6', props: { name: '办公楼装修' } },
     ],
     [
-      { from: uid('Person', 'P1'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '副局长', isLeader: true, from: d('2018-01-01') } },
-      { from: uid('Person', 'P1'), type: 'KIN', to: uid('Person', 'K1'), props: { relation: 'spouse', category: '夫妻', source: '婚姻登记' } },
+      {
+        from: uid('Person', 'P1'),
+        type: 'HOLDS_POST',
+        to: uid('Org', 'ZJJ'),
+        props: { title: '副局长', isLeader: true, from: d('2018-01-01') },
+      },
+      {
+        from: uid('Person', 'P1'),
+        type: 'KIN',
+        to: uid('Person', 'K1'),
+        props: { relation: 'spouse', category: '夫妻', source: '婚姻登记' },
+      },
       { from: uid('Person', 'K1'), type: 'LEGAL_REP_OF', to: uid('Company', 'C1') },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X1') },
       { from: uid('Company', 'C1'), type: 'WON', to: uid('Project', 'X1'), props: { amount: 3_860_000, date: d('2022-05-10') } },
 
-      { from: uid('Person', 'P2'), type: 'HOLDS_POST', to: uid('Org', 'SLJ'), props: { title: '科长', from: d('2015-03-01'), to: d('2024-12-31') } },
-      { from: uid('Person', 'P2'), type: 'KIN', to: uid('Person', 'K2'), props: { relation: 'sibling', category: '旁系血亲', source: '户籍' } },
+      {
+        from: uid('Person', 'P2'),
+        type: 'HOLDS_POST',
+        to: uid('Org', 'SLJ'),
+        props: { title: '科长', from: d('2015-03-01'), to: d('2024-12-31') },
+      },
+      {
+        from: uid('Person', 'P2'),
+        type: 'KIN',
+        to: uid('Person', 'K2'),
+        props: { relation: 'sibling', category: '旁系血亲', source: '户籍' },
+      },
       { from: uid('Person', 'K2'), type: 'SHAREHOLDER_OF', to: uid('Company', 'C2'), props: { ratio: 0.6 } },
       { from: uid('Org', 'SLJ'), type: 'TENDERED', to: uid('Project', 'X2') },
       { from: uid('Company', 'C2'), type: 'WON', to: uid('Project', 'X2'), props: { amount: 420_000, date: d('2023-08-01') } },
@@ -69,7 +89,12 @@ beforeAll(async () => {
       { from: uid('Org', 'SLJ'), type: 'TENDERED', to: uid('Project', 'X3') },
       { from: uid('Company', 'C3'), type: 'WON', to: uid('Project', 'X3'), props: { amount: 900_000, date: d('2021-06-01') } },
 
-      { from: uid('Person', 'P4'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '股长', from: d('2010-01-01'), to: d('2019-12-31') } },
+      {
+        from: uid('Person', 'P4'),
+        type: 'HOLDS_POST',
+        to: uid('Org', 'ZJJ'),
+        props: { title: '股长', from: d('2010-01-01'), to: d('2019-12-31') },
+      },
       { from: uid('Person', 'P4'), type: 'KIN', to: uid('Person', 'K4'), props: { relation: 'child', source: '户籍' } },
       { from: uid('Person', 'K4'), type: 'EXECUTIVE_OF', to: uid('Company', 'C4'), props: { role: '总经理' } },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X4') },
@@ -81,7 +106,12 @@ beforeAll(async () => {
       { from: uid('Company', 'C5'), type: 'WON', to: uid('Project', 'X5'), props: { amount: 80_000, date: d('2020-04-01') } },
 
       { from: uid('Person', 'P6'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '科长', from: d('2016-01-01') } },
-      { from: uid('Person', 'P6'), type: 'KIN', to: uid('Person', 'K6'), props: { relation: 'spouse', source: '婚姻登记', from: d('2008-05-01'), to: d('2019-09-01') } },
+      {
+        from: uid('Person', 'P6'),
+        type: 'KIN',
+        to: uid('Person', 'K6'),
+        props: { relation: 'spouse', source: '婚姻登记', from: d('2008-05-01'), to: d('2019-09-01') },
+      },
       { from: uid('Person', 'K6'), type: 'LEGAL_REP_OF', to: uid('Company', 'C6') },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X6') },
       { from: uid('Company', 'C6'), type: 'WON', to: uid('Project', 'X6'), props: { amount: 260_000, date: d('2022-02-01') } },
@@ -115,7 +145,9 @@ describe('M03 kin of an official at a winning bidder', () => {
     const { rows } = await db.read<{ zh: string; en: string; amount: number }>(
       "MATCH (a:Alert)-[:FLAGS {role: 'official'}]->(:Person {uid: 'Person:P1'}) RETURN a.summaryZh AS zh, a.summaryEn AS en, a.amount AS amount",
     );
-    expect(rows[0]?.zh).toBe('王志强（县住建局副局长）的配偶李秀英是宏达建筑有限公司的法定代表人，该企业于2022-05-10中标县住建局项目“城南道路改造”，金额3,860,000元');
+    expect(rows[0]?.zh).toBe(
+      '王志强（县住建局副局长）的配偶李秀英是宏达建筑有限公司的法定代表人，该企业于2022-05-10中标县住建局项目“城南道路改造”，金额3,860,000元',
+    );
     expect(rows[0]?.en).toContain('spouse of 王志强');
     expect(rows[0]?.amount).toBe(3_860_000);
   });
@@ -127,11 +159,20 @@ describe('M03 kin of an official at a winning bidder', () => {
     const ev = rows[0]!;
     expect(ev.nodes).toEqual(['Company:C1', 'Org:ZJJ', 'Person:K1', 'Person:P1', 'Project:X1']);
     expect(ev.edges).toEqual(
-      expect.arrayContaining(['Person:P1|HOLDS_POST|Org:ZJJ', 'Person:P1|KIN|Person:K1', 'Person:K1|LEGAL_REP_OF|Company:C1', 'Company:C1|WON|Project:X1', 'Org:ZJJ|TENDERED|Project:X1']),
+      expect.arrayContaining([
+        'Person:P1|HOLDS_POST|Org:ZJJ',
+        'Person:P1|KIN|Person:K1',
+        'Person:K1|LEGAL_REP_OF|Company:C1',
+        'Company:C1|WON|Project:X1',
+        'Org:ZJJ|TENDERED|Project:X1',
+      ]),
     );
     for (const key of ev.edges) {
       const [s, type, e] = key.split('|');
-      const found = await db.read<{ n: number }>('MATCH (a:Entity {uid: $s})-[r]->(b:Entity {uid: $e}) WHERE type(r) = $type RETURN count(r) AS n', { s, e, type });
+      const found = await db.read<{ n: number }>(
+        'MATCH (a:Entity {uid: $s})-[r]->(b:Entity {uid: $e}) WHERE type(r) = $type RETURN count(r) AS n',
+        { s, e, type },
+      );
       expect(found.rows[0]?.n, key).toBeGreaterThan(0);
     }
   });

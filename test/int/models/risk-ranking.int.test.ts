@@ -9,7 +9,14 @@ import { seed, uid } from '../../support/seed.js';
 
 let db: Executor;
 
-async function alert(fp: string, modelId: string, severity: string, amount: number | null, subjects: string[], extra: Record<string, unknown> = {}) {
+async function alert(
+  fp: string,
+  modelId: string,
+  severity: string,
+  amount: number | null,
+  subjects: string[],
+  extra: Record<string, unknown> = {},
+) {
   await db.write(
     `CREATE (a:Alert:Entity {uid: 'Alert:' + $fp, fingerprint: $fp, modelId: $modelId, severity: $severity, amount: $amount, state: 'new', gone: false})
      SET a += $extra
@@ -20,12 +27,16 @@ async function alert(fp: string, modelId: string, severity: string, amount: numb
 
 beforeAll(async () => {
   db = await freshGraph();
-  await seed(db, [
-    { label: 'Person', key: 'A', props: { name: '甲' } },
-    { label: 'Person', key: 'B', props: { name: '乙' } },
-    { label: 'Person', key: 'C', props: { name: '丙' } },
-    { label: 'Company', key: 'X', props: { name: '某公司' } },
-  ], []);
+  await seed(
+    db,
+    [
+      { label: 'Person', key: 'A', props: { name: '甲' } },
+      { label: 'Person', key: 'B', props: { name: '乙' } },
+      { label: 'Person', key: 'C', props: { name: '丙' } },
+      { label: 'Company', key: 'X', props: { name: '某公司' } },
+    ],
+    [],
+  );
   // A: two distinct models (high + medium), modest money.
   await alert('a1', 'm.one', 'high', 50_000, [uid('Person', 'A')]);
   await alert('a2', 'm.two', 'medium', 20_000, [uid('Person', 'A'), uid('Company', 'X')]);

@@ -52,7 +52,12 @@ describe('starting the embedded Neo4j', () => {
 describe('a Neo4j already running on the home', () => {
   it('is used by an attaching command while its huiyan lives, and stopped and replaced once that huiyan is gone', async () => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-leftover-'));
-    const cfg = embedded({ HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', HUIYAN_NEO4J_HEAP: '512m', HUIYAN_NEO4J_PAGECACHE: '64m' });
+    const cfg = embedded({
+      HUIYAN_NEO4J_HOME: home,
+      HUIYAN_NEO4J_BOLT_PORT: '0',
+      HUIYAN_NEO4J_HEAP: '512m',
+      HUIYAN_NEO4J_PAGECACHE: '64m',
+    });
     const first = await startEmbedded(cfg, () => {});
 
     // While the huiyan that owns it lives, a second start refuses, or attaches when asked (npm run load).

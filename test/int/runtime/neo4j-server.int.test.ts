@@ -60,13 +60,21 @@ describe('the schema step', () => {
   });
 
   it('finds a Chinese name by part through the CJK full-text index', async () => {
-    await db.write(
-      `UNWIND $people AS p CREATE (n:Person:Entity {uid: 'Person:' + p.id, idNo: p.id, name: p.name})`,
-      { people: [{ id: 'A1', name: '王志强' }, { id: 'A2', name: '李志明' }, { id: 'A3', name: '张伟' }] },
-    );
+    await db.write(`UNWIND $people AS p CREATE (n:Person:Entity {uid: 'Person:' + p.id, idNo: p.id, name: p.name})`, {
+      people: [
+        { id: 'A1', name: '王志强' },
+        { id: 'A2', name: '李志明' },
+        { id: 'A3', name: '张伟' },
+      ],
+    });
     await db.write('CALL db.awaitIndexes(60)');
     const find = async (q: string) =>
-      (await db.read<{ name: string }>(`CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.name AS name ORDER BY name`, { index: schema.fulltext.name, q })).rows.map((r) => r.name);
+      (
+        await db.read<{ name: string }>(`CALL db.index.fulltext.queryNodes($index, $q) YIELD node RETURN node.name AS name ORDER BY name`, {
+          index: schema.fulltext.name,
+          q,
+        })
+      ).rows.map((r) => r.name);
     // Index updates become searchable shortly after commit (Lucene refresh), hence the retry.
     await expect.poll(() => find('志强'), { timeout: 10_000 }).toEqual(['王志强']);
     expect(await find('张伟')).toEqual(['张伟']);

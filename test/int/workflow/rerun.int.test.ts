@@ -34,13 +34,28 @@ async function plant() {
       { label: 'Project', key: 'X2', props: { name: '河道清淤' } },
     ],
     [
-      { from: uid('Person', 'P1'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '副局长', isLeader: true, from: d('2018-01-01') } },
-      { from: uid('Person', 'P1'), type: 'KIN', to: uid('Person', 'K1'), props: { relation: 'spouse', category: '夫妻', source: '婚姻登记' } },
+      {
+        from: uid('Person', 'P1'),
+        type: 'HOLDS_POST',
+        to: uid('Org', 'ZJJ'),
+        props: { title: '副局长', isLeader: true, from: d('2018-01-01') },
+      },
+      {
+        from: uid('Person', 'P1'),
+        type: 'KIN',
+        to: uid('Person', 'K1'),
+        props: { relation: 'spouse', category: '夫妻', source: '婚姻登记' },
+      },
       { from: uid('Person', 'K1'), type: 'LEGAL_REP_OF', to: uid('Company', 'C1') },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X1') },
       { from: uid('Company', 'C1'), type: 'WON', to: uid('Project', 'X1'), props: { amount: 3_860_000, date: d('2022-05-10') } },
       { from: uid('Person', 'P2'), type: 'HOLDS_POST', to: uid('Org', 'ZJJ'), props: { title: '科长', from: d('2015-03-01') } },
-      { from: uid('Person', 'P2'), type: 'KIN', to: uid('Person', 'K2'), props: { relation: 'sibling', category: '旁系血亲', source: '户籍' } },
+      {
+        from: uid('Person', 'P2'),
+        type: 'KIN',
+        to: uid('Person', 'K2'),
+        props: { relation: 'sibling', category: '旁系血亲', source: '户籍' },
+      },
       { from: uid('Person', 'K2'), type: 'SHAREHOLDER_OF', to: uid('Company', 'C2'), props: { ratio: 0.6 } },
       { from: uid('Org', 'ZJJ'), type: 'TENDERED', to: uid('Project', 'X2') },
       { from: uid('Company', 'C2'), type: 'WON', to: uid('Project', 'X2'), props: { amount: 420_000, date: d('2023-08-01') } },
@@ -86,7 +101,15 @@ describe('workflow and model re-runs', () => {
     expect(again.alertsKept).toBe(2);
 
     const a = await readAlert(db, `Alert:${fp}`);
-    expect(a).toMatchObject({ state: 'confirmed', outcome: 'confirmed', disposal: 'correction', amountRecovered: 50_000, assignee: '张三', gone: false, concludedRevision: model.revision });
+    expect(a).toMatchObject({
+      state: 'confirmed',
+      outcome: 'confirmed',
+      disposal: 'correction',
+      amountRecovered: 50_000,
+      assignee: '张三',
+      gone: false,
+      concludedRevision: model.revision,
+    });
     const history = (await readHistory(db, [`Alert:${fp}`])).get(`Alert:${fp}`)!;
     expect(history.map((e) => [e.seq, e.action, e.fromState, e.toState, e.actor])).toEqual([
       [1, 'assign', 'new', 'assigned', '张三'],
@@ -102,7 +125,7 @@ describe('workflow and model re-runs', () => {
     const fp = await alertOf('P2');
     await toVerifying(fp);
     // The shareholding is corrected in the registry: the next run does not find the case any more.
-    await db.write("MATCH (:Person {uid: $k})-[r:SHAREHOLDER_OF]->() DELETE r", { k: uid('Person', 'K2') });
+    await db.write('MATCH (:Person {uid: $k})-[r:SHAREHOLDER_OF]->() DELETE r', { k: uid('Person', 'K2') });
     const run = await runModel(db, model);
     expect(run.alertsGone).toBe(1);
     expect(await readAlert(db, `Alert:${fp}`)).toMatchObject({ gone: true, state: 'verifying' });
@@ -116,7 +139,13 @@ describe('workflow and model re-runs', () => {
     const uidA = `Alert:${fp}`;
     const before = (await readHistory(db, [uidA])).get(uidA)!.length;
     // A handler who read the alert while it was still verifying now writes a conclusion.
-    const stale = transition({ state: 'verifying', assignee: '张三', modelRevision: 1 }, 'conclude', { outcome: 'not_confirmed', reason: '不属实' }, handler, new Date());
+    const stale = transition(
+      { state: 'verifying', assignee: '张三', modelRevision: 1 },
+      'conclude',
+      { outcome: 'not_confirmed', reason: '不属实' },
+      handler,
+      new Date(),
+    );
     if (!stale.ok) throw stale.error;
     const written = await writeTransition(db, uidA, { state: 'verifying', assignee: '张三' }, stale, { guard: true });
     expect(written).toBeNull();

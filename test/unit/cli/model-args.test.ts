@@ -3,7 +3,20 @@ import { parseArgs, parseParam, Usage } from '../../../bin/model-args.js';
 
 describe('npm run models arguments', () => {
   it('reads a scoped run of one model with typed parameter overrides', () => {
-    expect(parseArgs(['run', '--model', 'm.x', '--subject', 'Project:P1', '--param', 'minAmount=100000', '--param', 'leadersOnly=true', '--preview'])).toEqual({
+    expect(
+      parseArgs([
+        'run',
+        '--model',
+        'm.x',
+        '--subject',
+        'Project:P1',
+        '--param',
+        'minAmount=100000',
+        '--param',
+        'leadersOnly=true',
+        '--preview',
+      ]),
+    ).toEqual({
       command: 'run',
       model: 'm.x',
       subject: 'Project:P1',

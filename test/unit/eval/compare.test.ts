@@ -11,24 +11,51 @@ const cases: EvalCase[] = [
 
 describe('scoring a model against planted cases', () => {
   it('counts a case found when one alert names every uid of its key', () => {
-    const s = scoreModel('M03', 'm', cases, [{ fingerprint: 'f1', uids: ['Person:1', 'Company:C', 'Org:O'] }, { fingerprint: 'f2', uids: ['Person:2', 'Company:D'] }], 10, null);
+    const s = scoreModel(
+      'M03',
+      'm',
+      cases,
+      [
+        { fingerprint: 'f1', uids: ['Person:1', 'Company:C', 'Org:O'] },
+        { fingerprint: 'f2', uids: ['Person:2', 'Company:D'] },
+      ],
+      10,
+      null,
+    );
     expect(s).toMatchObject({ planted: 2, found: 2, missed: [], nearMisses: 1, nearMissesFlagged: [], alerts: 2, unexplained: 0 });
     expect(passed(s)).toBe(true);
   });
 
   it('does not count a case whose uids are spread over two alerts', () => {
-    const s = scoreModel('M03', 'm', cases, [{ fingerprint: 'f1', uids: ['Person:1'] }, { fingerprint: 'f2', uids: ['Company:C'] }], 10, null);
+    const s = scoreModel(
+      'M03',
+      'm',
+      cases,
+      [
+        { fingerprint: 'f1', uids: ['Person:1'] },
+        { fingerprint: 'f2', uids: ['Company:C'] },
+      ],
+      10,
+      null,
+    );
     expect(s.missed).toEqual(['A1', 'A2']);
     expect(passed(s)).toBe(false);
   });
 
   it('reports a flagged near miss and alerts that match no case', () => {
-    const s = scoreModel('M03', 'm', cases, [
-      { fingerprint: 'f1', uids: ['Person:1', 'Company:C'] },
-      { fingerprint: 'f2', uids: ['Person:2', 'Company:D'] },
-      { fingerprint: 'f3', uids: ['Person:3', 'Company:E'] },
-      { fingerprint: 'f4', uids: ['Person:7'] },
-    ], 10, null);
+    const s = scoreModel(
+      'M03',
+      'm',
+      cases,
+      [
+        { fingerprint: 'f1', uids: ['Person:1', 'Company:C'] },
+        { fingerprint: 'f2', uids: ['Person:2', 'Company:D'] },
+        { fingerprint: 'f3', uids: ['Person:3', 'Company:E'] },
+        { fingerprint: 'f4', uids: ['Person:7'] },
+      ],
+      10,
+      null,
+    );
     expect(s.nearMissesFlagged).toEqual(['N1']);
     expect(s.unexplained).toBe(1);
     expect(passed(s)).toBe(false);

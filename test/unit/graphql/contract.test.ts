@@ -52,8 +52,22 @@ describe('the served workflow', () => {
     expect(wf.states.filter((s) => s.open).map((s) => s.code)).toEqual(['new', 'assigned', 'verifying']);
     expect(wf.states.find((s) => s.code === 'verifying')).toEqual({ code: 'verifying', zh: '核查中', en: 'verifying', open: true });
     expect(wf.transitions).toHaveLength(TRANSITIONS.length);
-    expect(wf.transitions).toContainEqual({ action: 'CONCLUDE', from: 'verifying', to: 'dismissed', outcome: 'UNVERIFIABLE', roles: ['handler', 'admin'], requires: ['outcome', 'reason'] });
-    expect(wf.transitions).toContainEqual({ action: 'REOPEN', from: 'rectified', to: 'verifying', outcome: null, roles: ['admin'], requires: ['reason'] });
+    expect(wf.transitions).toContainEqual({
+      action: 'CONCLUDE',
+      from: 'verifying',
+      to: 'dismissed',
+      outcome: 'UNVERIFIABLE',
+      roles: ['handler', 'admin'],
+      requires: ['outcome', 'reason'],
+    });
+    expect(wf.transitions).toContainEqual({
+      action: 'REOPEN',
+      from: 'rectified',
+      to: 'verifying',
+      outcome: null,
+      roles: ['admin'],
+      requires: ['reason'],
+    });
     expect(wf.outcomes).toEqual([
       { code: 'CONFIRMED', finding: true },
       { code: 'PARTLY_CONFIRMED', finding: true },

@@ -10,12 +10,15 @@ describe('alert cursor', () => {
     expect(decodeCursor(s)).toEqual(c);
   });
 
-  it.each(['', 'not base64!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1.5,"x","y"]').toString('base64url'), Buffer.from('[1,2,"y"]').toString('base64url')])(
-    'refuses %j with BAD_INPUT',
-    (s) => {
-      expect(() => decodeCursor(s)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_INPUT' }) }));
-    },
-  );
+  it.each([
+    '',
+    'not base64!',
+    Buffer.from('{"a":1}').toString('base64url'),
+    Buffer.from('[1.5,"x","y"]').toString('base64url'),
+    Buffer.from('[1,2,"y"]').toString('base64url'),
+  ])('refuses %j with BAD_INPUT', (s) => {
+    expect(() => decodeCursor(s)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_INPUT' }) }));
+  });
 });
 
 describe('evidence edge keys', () => {

@@ -27,20 +27,31 @@ describe('input validation', () => {
     expect(relTypes(schema, [])).toBeNull();
     expect(relTypes(schema, null)).toBeNull();
     for (const bad of ['kin', 'KNOWS', 'KIN|WON', 'KIN]-(x) DETACH DELETE x //', 'toString', '__proto__']) {
-      expect(code(() => relTypes(schema, [bad])), bad).toBe('BAD_INPUT');
+      expect(
+        code(() => relTypes(schema, [bad])),
+        bad,
+      ).toBe('BAD_INPUT');
     }
   });
 
   it('accepts labels from graph.yaml and refuses others, Entity included', () => {
     expect(labelsOf(schema, ['Person'])).toEqual(['Person']);
-    for (const bad of ['Entity', 'person', 'Person:Org', 'constructor']) expect(code(() => labelsOf(schema, [bad])), bad).toBe('BAD_INPUT');
+    for (const bad of ['Entity', 'person', 'Person:Org', 'constructor'])
+      expect(
+        code(() => labelsOf(schema, [bad])),
+        bad,
+      ).toBe('BAD_INPUT');
   });
 
   it('accepts maxHops 1..6 only, as an integer', () => {
     expect(maxHops(undefined)).toBe(4);
     expect(maxHops(1)).toBe(1);
     expect(maxHops(6)).toBe(6);
-    for (const bad of [0, 7, -1, 2.5, Number.NaN, Infinity]) expect(code(() => maxHops(bad)), String(bad)).toBe('BAD_INPUT');
+    for (const bad of [0, 7, -1, 2.5, Number.NaN, Infinity])
+      expect(
+        code(() => maxHops(bad)),
+        String(bad),
+      ).toBe('BAD_INPUT');
   });
 
   it('builds relationship patterns only from validated parts', () => {

@@ -31,7 +31,13 @@ describe('presenting a node', () => {
   it('takes id, label, caption and provenance from the node and the schema', () => {
     const v = presentNode(person, { schema, showSensitive: false });
     expect(v).toMatchObject({ id: 'Person:11010519491231002X', label: 'Person', labels: ['Person'], caption: '王志强' });
-    expect(v.provenance).toEqual({ source: 'hr.roster', file: 'roster.csv', row: 7, run: 'load-1', sources: ['hr.roster', 'civil.marriage'] });
+    expect(v.provenance).toEqual({
+      source: 'hr.roster',
+      file: 'roster.csv',
+      row: 7,
+      run: 'load-1',
+      sources: ['hr.roster', 'civil.marriage'],
+    });
   });
 
   it('never uses a sensitive property as the caption for a role that may not see it', () => {
@@ -41,7 +47,11 @@ describe('presenting a node', () => {
   });
 
   it('falls back to the model title for an alert without a title', () => {
-    const alert = { elementId: '4:x:2', labels: ['Alert', 'Entity'], properties: { uid: 'Alert:fp', fingerprint: 'fp', modelTitleZh: '亲属企业中标' } };
+    const alert = {
+      elementId: '4:x:2',
+      labels: ['Alert', 'Entity'],
+      properties: { uid: 'Alert:fp', fingerprint: 'fp', modelTitleZh: '亲属企业中标' },
+    };
     expect(presentNode(alert, { schema, showSensitive: false }).caption).toBe('亲属企业中标');
     expect(presentNode(alert, { schema, showSensitive: false }).provenance).toBeNull();
   });

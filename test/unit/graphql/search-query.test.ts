@@ -22,7 +22,8 @@ describe('identifiers typed into search', () => {
   });
 
   it('leaves names and partial numbers to full text', () => {
-    for (const q of ['王志强', '1101051949', '91330100MA2B3C4D5', '91330100IA2B3C4D5E', 'PRJ-2023-001']) expect(asIdentifier(q), q).toBeNull();
+    for (const q of ['王志强', '1101051949', '91330100MA2B3C4D5', '91330100IA2B3C4D5E', 'PRJ-2023-001'])
+      expect(asIdentifier(q), q).toBeNull();
   });
 });
 

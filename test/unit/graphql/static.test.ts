@@ -14,7 +14,15 @@ const get = (p: string, method = 'GET') => serve(new Request(`http://x${p}`, { m
 
 describe('static files', () => {
   it('never resolves outside the root', () => {
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/a/../../secret.txt', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/a/../../secret.txt',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       const f = resolveInside(root, p);
       expect(f === null || f.startsWith(root + path.sep), p).toBe(true);
     }

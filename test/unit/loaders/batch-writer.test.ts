@@ -14,7 +14,7 @@ import { openSource } from '../../../loaders/core/readers/source-reader.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 
 type Stmt = { cypher: string; params?: Record<string, unknown> };
-const firstKey = (s: Stmt[]) => ((s[0]!.params!.rows as unknown[][])[0]![0] as string);
+const firstKey = (s: Stmt[]) => (s[0]!.params!.rows as unknown[][])[0]![0] as string;
 
 /**
  * Records what ran in which order; the commit of the batch whose first key is `failKey` fails once
@@ -28,7 +28,11 @@ function scriptedExecutor(failKey: string | undefined, transient = true, failRun
       const k = firstKey(statements);
       log.push(`run ${k}`);
       const executed = new Promise<void>((resolve, reject) =>
-        setTimeout(() => (k === failRun ? reject(new Neo4jError('bad statement', 'Neo.ClientError.Statement.SyntaxError', '42001', 'error')) : resolve()), 5),
+        setTimeout(
+          () =>
+            k === failRun ? reject(new Neo4jError('bad statement', 'Neo.ClientError.Statement.SyntaxError', '42001', 'error')) : resolve(),
+          5,
+        ),
       );
       const committed = executed.then(async () => {
         // Slow commits, so the next batch has started before this one's outcome is known.
@@ -36,7 +40,12 @@ function scriptedExecutor(failKey: string | undefined, transient = true, failRun
         if (k === failKey && !failed) {
           failed = true;
           log.push(`fail ${k}`);
-          throw new Neo4jError('lost', transient ? 'Neo.TransientError.General.DatabaseUnavailable' : 'Neo.DatabaseError.General.UnknownError', '50N42', 'error');
+          throw new Neo4jError(
+            'lost',
+            transient ? 'Neo.TransientError.General.DatabaseUnavailable' : 'Neo.DatabaseError.General.UnknownError',
+            '50N42',
+            'error',
+          );
         }
         log.push(`commit ${k}`);
       });
@@ -104,7 +113,10 @@ describe('the online batch writer', () => {
     const file = path.join(dir, '户籍人口.csv');
     const body = '33012219800101123';
     const k = body + idCheckChar(body);
-    writeFileSync(file, ['公民身份号码,姓名,户号,与户主关系', ...['20', '30', '40', '50'].map((rel) => `${k},某甲,H0,${rel}`)].join('\n') + '\n');
+    writeFileSync(
+      file,
+      ['公民身份号码,姓名,户号,与户主关系', ...['20', '30', '40', '50'].map((rel) => `${k},某甲,H0,${rel}`)].join('\n') + '\n',
+    );
     const { ex, log } = scriptedExecutor(undefined);
     const report = await loadFile(ex, file, mapping, await openSource(file, 'csv'), { schema, rejectsDir: dir, batchSize: 1 });
     expect(report.rowsLoaded).toBe(4);

@@ -45,14 +45,27 @@ describe('household kinship (GB/T 4761 codes)', () => {
   });
   it('derives nothing for a non-relative (99) and does not treat 28 女婿 as a son', () => {
     expect(pairs.some((p) => p.from === 'lodger' || p.to === 'lodger')).toBe(false);
-    const p2 = deriveHouseholdKin([{ id: 'h', code: '02' }, { id: 'sil', code: '28' }]);
+    const p2 = deriveHouseholdKin([
+      { id: 'h', code: '02' },
+      { id: 'sil', code: '28' },
+    ]);
     expect(rel(p2, 'h', 'sil')).toEqual(['child_spouse']);
   });
   it('leaves 儿媳 unpaired when two sons make it ambiguous', () => {
-    const p3 = deriveHouseholdKin([{ id: 'h', code: '02' }, { id: 's1', code: '22' }, { id: 's2', code: '23' }, { id: 'd', code: '38' }]);
+    const p3 = deriveHouseholdKin([
+      { id: 'h', code: '02' },
+      { id: 's1', code: '22' },
+      { id: 's2', code: '23' },
+      { id: 'd', code: '38' },
+    ]);
     expect(p3.some((p) => p.relation === 'spouse')).toBe(false);
   });
   it('derives nothing without a head', () => {
-    expect(deriveHouseholdKin([{ id: 'a', code: '22' }, { id: 'b', code: '32' }])).toEqual([]);
+    expect(
+      deriveHouseholdKin([
+        { id: 'a', code: '22' },
+        { id: 'b', code: '32' },
+      ]),
+    ).toEqual([]);
   });
 });

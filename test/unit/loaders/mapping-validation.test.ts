@@ -34,7 +34,8 @@ describe('mapping validation against graph.yaml', () => {
     const core = ['hukou', 'marriage', 'cadre', 'company', 'shareholder', 'officer', 'tender', 'bid', 'award'];
     expect(ids.filter((id) => core.includes(id))).toEqual(core);
     // The integrity and welfare sources refer to people and units, so they load after the register.
-    for (const id of ['death', 'party', 'payroll', 'welfare', 'police', 'sanction', 'insurance']) expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf('hukou'));
+    for (const id of ['death', 'party', 'payroll', 'welfare', 'police', 'sanction', 'insurance'])
+      expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf('hukou'));
   });
   it('accepts a minimal mapping and fills defaults', () => {
     const m = parseMapping(base, schema);
@@ -68,7 +69,9 @@ describe('mapping validation against graph.yaml', () => {
   });
   it('refuses an unknown nested key, naming it and its path', () => {
     expect(refusal(base.replace('key: idNo, props', 'key: idNo, mod: fill, props'))).toMatch(/nodes\.person: unknown key "mod"/);
-    expect(refusal(base.replace('normalise: date', 'normalise: { type: date, format: ymd }'))).toMatch(/columns\.birth\.normalise: unknown key "format"/);
+    expect(refusal(base.replace('normalise: date', 'normalise: { type: date, format: ymd }'))).toMatch(
+      /columns\.birth\.normalise: unknown key "format"/,
+    );
   });
   it('ignores the editor modeline, in the digest too (adding it is not a new load run)', () => {
     const withModeline = parseMapping(`# yaml-language-server: $schema=../../schemas/mapping.schema.json\n${base}`, schema);

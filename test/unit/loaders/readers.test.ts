@@ -50,7 +50,11 @@ describe('JSON lines', () => {
     writeFileSync(f, '{"投标编号":"B1","投标报价":100}\n\n{broken\n{"投标编号":"B2"}\n');
     const { reader, out } = await rowsOf(f);
     expect(reader.headers).toEqual(['投标编号', '投标报价']);
-    expect(out.map((r) => [r.row, r.error === undefined])).toEqual([[1, true], [2, false], [3, true]]);
+    expect(out.map((r) => [r.row, r.error === undefined])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
     expect(out[0]!.values['投标报价']).toBe(100);
   });
 });
@@ -63,7 +67,10 @@ describe('rejects file', () => {
   });
   it('starts with a UTF-8 BOM and writes one line per problem', async () => {
     const w = new RejectsWriter(path.join(dir, 'r', 'x.rejects.csv'));
-    w.write('户籍人口.csv', 3, [{ column: '姓名', value: '', reason: 'required value is empty' }, { column: '出生日期', value: '2021-02-30', reason: 'bad' }]);
+    w.write('户籍人口.csv', 3, [
+      { column: '姓名', value: '', reason: 'required value is empty' },
+      { column: '出生日期', value: '2021-02-30', reason: 'bad' },
+    ]);
     const file = await w.close();
     const body = readFileSync(file!, 'utf8');
     expect(body.startsWith('\ufefffile,row,column,value,reason\r\n')).toBe(true);
@@ -73,7 +80,10 @@ describe('rejects file', () => {
 });
 
 describe('XLSX workbooks with several sheets', () => {
-  const sheet = (first: string, n: number) => [[{ value: '姓名' }, { value: '身份证号' }], ...Array.from({ length: n }, (_, i) => [{ value: `${first}${i}` }, { value: `11010519491231002${i}` }])];
+  const sheet = (first: string, n: number) => [
+    [{ value: '姓名' }, { value: '身份证号' }],
+    ...Array.from({ length: n }, (_, i) => [{ value: `${first}${i}` }, { value: `11010519491231002${i}` }]),
+  ];
   async function workbook(sheets: { sheet: string; data: unknown[][] }[]): Promise<string> {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'huiyan-xlsx-')), 'book.xlsx');
     writeFileSync(file, await (writeXlsxFile(sheets as never) as unknown as { toBuffer(): Promise<Buffer> }).toBuffer());
@@ -87,11 +97,17 @@ describe('XLSX workbooks with several sheets', () => {
   };
 
   it("reads the mapping's sheet, wherever it sits in the workbook", async () => {
-    const file = await workbook([{ sheet: '2023年', data: sheet('旧', 3) }, { sheet: '党员基本信息', data: sheet('张', 2) }]);
+    const file = await workbook([
+      { sheet: '2023年', data: sheet('旧', 3) },
+      { sheet: '党员基本信息', data: sheet('张', 2) },
+    ]);
     expect(await names(file, '党员基本信息')).toEqual({ sheet: '党员基本信息', out: ['张0', '张1'] });
   });
   it('falls back to the first sheet with data when the named one is missing', async () => {
-    const file = await workbook([{ sheet: '说明', data: [] }, { sheet: 'Sheet2', data: sheet('李', 1) }]);
+    const file = await workbook([
+      { sheet: '说明', data: [] },
+      { sheet: 'Sheet2', data: sheet('李', 1) },
+    ]);
     expect(await names(file, '党员基本信息')).toEqual({ sheet: 'Sheet2', out: ['李0'] });
     expect(await names(file)).toEqual({ sheet: 'Sheet2', out: ['李0'] });
   });

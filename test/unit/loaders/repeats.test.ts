@@ -7,7 +7,12 @@ import { RepeatFilter, SETTLED_LAG } from '../../../loaders/core/writer/repeats.
 
 // welfare: node 0 is the recipient (Person, fill), node 1 the programme (Program, set).
 const welfare = loadMappings({ schema: loadGraphSchema() }).find((m) => m.id === 'welfare')!;
-const node = (key: string, row: number, p: Record<string, Value | null>): NodeRow => ({ key, uid: `X:${key}`, row, p: p as Record<string, Value> });
+const node = (key: string, row: number, p: Record<string, Value | null>): NodeRow => ({
+  key,
+  uid: `X:${key}`,
+  row,
+  p: p as Record<string, Value>,
+});
 const rel = { from: 'a', to: 'b', row: 1, id: {}, p: {} };
 const batch = (people: NodeRow[], programs: NodeRow[] = []): Grouped => ({ nodes: [people, programs], rels: [[rel]] });
 const keys = (g: Grouped, spec: number) => g.nodes[spec]!.map((r) => r.key);
@@ -35,9 +40,14 @@ describe('the filter of node rows repeated across batches', () => {
   it('keeps a set row with a changed value, and drops one whose values are all empty or unchanged', () => {
     const f = new RepeatFilter(welfare);
     const prog = (row: number, name: string | null, dept: string | null) => batch([], [node('MZ-DB', row, { name, dept })]);
-    const out = [prog(1, '低保', '民政局'), prog(2, null, null), prog(3, '低保', null), prog(4, '最低生活保障', '民政局'), prog(5, null, '民政局'), prog(6, null, null)].map(
-      (g) => keys(f.filter(g), 1),
-    );
+    const out = [
+      prog(1, '低保', '民政局'),
+      prog(2, null, null),
+      prog(3, '低保', null),
+      prog(4, '最低生活保障', '民政局'),
+      prog(5, null, '民政局'),
+      prog(6, null, null),
+    ].map((g) => keys(f.filter(g), 1));
     // Row 2 repeats row 1 a batch later and is sent again, row 3 two batches later and is dropped; row 4
     // renames; rows 5 and 6 repeat it, one and two batches later.
     expect(out).toEqual([['MZ-DB'], ['MZ-DB'], [], ['MZ-DB'], ['MZ-DB'], []]);
@@ -46,7 +56,14 @@ describe('the filter of node rows repeated across batches', () => {
   it('treats a new value as a new write, from which the lag starts again', () => {
     const f = new RepeatFilter(welfare);
     const prog = (name: string) => keys(f.filter(batch([], [node('MZ-DB', 1, { name })]))!, 1);
-    expect([prog('a'), prog('a'), prog('a'), prog('b'), prog('b'), prog('b')]).toEqual([['MZ-DB'], ['MZ-DB'], [], ['MZ-DB'], ['MZ-DB'], []]);
+    expect([prog('a'), prog('a'), prog('a'), prog('b'), prog('b'), prog('b')]).toEqual([
+      ['MZ-DB'],
+      ['MZ-DB'],
+      [],
+      ['MZ-DB'],
+      ['MZ-DB'],
+      [],
+    ]);
   });
 
   it('forgets the least recently mentioned keys beyond its capacity, which are then written again', () => {

@@ -11,7 +11,10 @@ const schema = loadGraphSchema();
 const mappings = loadMappings({ schema });
 const byId = (id: string) => mappings.find((m) => m.id === id)!;
 const id = (body: string) => body + idCheckChar(body);
-const row = (headers: string[], cells: string[], n = 1) => ({ row: n, values: Object.fromEntries(headers.map((h, i) => [headerKey(h), cells[i] ?? null])) });
+const row = (headers: string[], cells: string[], n = 1) => ({
+  row: n,
+  values: Object.fromEntries(headers.map((h, i) => [headerKey(h), cells[i] ?? null])),
+});
 
 const HUKOU = ['公民身份号码', '姓名', '性别', '出生日期', '户号', '与户主关系', '住址', '注销标志', '注销日期', '注销原因'];
 
@@ -19,12 +22,22 @@ describe('row transformation', () => {
   const bound = bindColumns(byId('hukou'), HUKOU, '户籍人口.csv');
   const ok = id('11010119800101001');
   it('turns a register row into a Person, a Household and MEMBER_OF', () => {
-    const r = transformRow({ bound, schema }, row(HUKOU, [ok, '张三', '男', '1980年1月1日', 'h001', '户主', '某村', '是', '2020/5/1', '死亡']));
+    const r = transformRow(
+      { bound, schema },
+      row(HUKOU, [ok, '张三', '男', '1980年1月1日', 'h001', '户主', '某村', '是', '2020/5/1', '死亡']),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const person = r.nodes.find((n) => n.spec.label === 'Person')!;
     expect(person.uid).toBe(`Person:${ok}`);
-    expect(person.props).toEqual({ name: '张三', gender: '男', birthDate: '1980-01-01', address: '某村', deathDate: '2020-05-01', idNoMasked: '110101********' + ok.slice(14) });
+    expect(person.props).toEqual({
+      name: '张三',
+      gender: '男',
+      birthDate: '1980-01-01',
+      address: '某村',
+      deathDate: '2020-05-01',
+      idNoMasked: '110101********' + ok.slice(14),
+    });
     expect(r.rels[0]!.props).toEqual({ relToHead: '02' });
   });
   it('sets deathDate only when the reason is 死亡', () => {
@@ -32,7 +45,10 @@ describe('row transformation', () => {
     expect(r.ok && r.nodes[0]!.props.deathDate).toBeUndefined();
   });
   it('lists every bad cell of a rejected row with the header as written', () => {
-    const r = transformRow({ bound, schema }, row(HUKOU, [ok.slice(0, 17) + (ok[17] === '0' ? '1' : '0'), '', '男', '2021-02-30', 'H1', '02']));
+    const r = transformRow(
+      { bound, schema },
+      row(HUKOU, [ok.slice(0, 17) + (ok[17] === '0' ? '1' : '0'), '', '男', '2021-02-30', 'H1', '02']),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.column)).toEqual(['公民身份号码', '姓名', '出生日期']);

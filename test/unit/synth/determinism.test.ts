@@ -12,7 +12,9 @@ const fresh = (): string => {
   dirs.push(d);
   return d;
 };
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function bytes(persons: number, seed: number, noise = true): Promise<Map<string, Buffer>> {
   const { files, truthPath } = await generateCounty({ persons, seed, outDir: fresh(), noise });

@@ -19,7 +19,8 @@ const rows = new Map<string, Row[]>();
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'huiyan-gen-integrity-'));
   ({ truth } = await generateCounty({ persons: 400, seed: 7, outDir: dir }));
-  for (const id of ['hukou', 'death', 'party', 'payroll', 'welfare', 'police', 'sanction', 'insurance', 'cadre'] as const) rows.set(id, (await readSource(dir, SOURCES[id])).rows);
+  for (const id of ['hukou', 'death', 'party', 'payroll', 'welfare', 'police', 'sanction', 'insurance', 'cadre'] as const)
+    rows.set(id, (await readSource(dir, SOURCES[id])).rows);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,9 +39,12 @@ describe('planted integrity and welfare cases (400 persons, seed 7)', () => {
   it('lists every brute-force match as an alert case and no near miss among them', () => {
     for (const m of MODELS) {
       const expected = new Set((truth.integrity.expectedAlerts[m] ?? []).map(caseKey));
-      const alerts = ofModel(m).filter((c) => c.expected === 'alert').map((c) => caseKey(Object.fromEntries(c.roles.map((r, i) => [r, c.key[i] as string]))));
+      const alerts = ofModel(m)
+        .filter((c) => c.expected === 'alert')
+        .map((c) => caseKey(Object.fromEntries(c.roles.map((r, i) => [r, c.key[i] as string]))));
       expect(new Set(alerts), m).toEqual(expected);
-      for (const c of ofModel(m).filter((x) => x.expected === 'no_alert')) expect(expected.has(caseKey(Object.fromEntries(c.roles.map((r, i) => [r, c.key[i] as string])))), c.id).toBe(false);
+      for (const c of ofModel(m).filter((x) => x.expected === 'no_alert'))
+        expect(expected.has(caseKey(Object.fromEntries(c.roles.map((r, i) => [r, c.key[i] as string])))), c.id).toBe(false);
     }
   });
 
@@ -54,7 +58,7 @@ describe('planted integrity and welfare cases (400 persons, seed 7)', () => {
     expect(paid.some((r) => r['发放类型'] === '补发' && r['发放所属期'] === '2022-01至2022-03')).toBe(true);
   });
 
-  it('puts gambling partners in one case file and the drink-driving look-alike under the official\'s name', () => {
+  it("puts gambling partners in one case file and the drink-driving look-alike under the official's name", () => {
     const gamble = truth.cases.find((c) => c.id === 'M17-A2')!;
     const caseNo = gamble.key[1]!.slice('PoliceCase:'.length);
     const partyRows = rows.get('police')!.filter((r) => r['案件编号'] === caseNo);
@@ -68,7 +72,8 @@ describe('planted integrity and welfare cases (400 persons, seed 7)', () => {
 
   it('writes pay periods, payroll months and insurance months in the documented spellings', () => {
     const month = /^(\d{4}-\d{2}|\d{4}年\d{1,2}月|\d{6})$/;
-    for (const r of rows.get('welfare')!) expect(r['发放所属期']!.split('至').every((x) => month.test(x)) || /^\d{4}年度$/.test(r['发放所属期']!), r['发放所属期']).toBe(true);
+    for (const r of rows.get('welfare')!)
+      expect(r['发放所属期']!.split('至').every((x) => month.test(x)) || /^\d{4}年度$/.test(r['发放所属期']!), r['发放所属期']).toBe(true);
     for (const r of rows.get('payroll')!) expect(r['工资月份']).toMatch(month);
     for (const r of rows.get('insurance')!) expect(r['参保起始年月']).toMatch(month);
     expect(rows.get('welfare')!.some((r) => r['是否普惠'] === '是') && rows.get('welfare')!.some((r) => r['是否普惠'] === '否')).toBe(true);
@@ -76,16 +81,27 @@ describe('planted integrity and welfare cases (400 persons, seed 7)', () => {
 });
 
 describe('integrity brute force over other counties', () => {
-  it.each([[400, 9], [1200, 5], [6000, 2]])('finds exactly the planted alerts at %i persons, seed %i', (persons, seed) => {
-    const { world, records, integrity } = buildWorld(persons, seed);
-    const { cases, expectedAlerts } = reconcile(world, records, integrity);
-    for (const m of MODELS) {
-      const alerts = cases.filter((c) => c.model === m && c.expected === 'alert');
-      expect(alerts.length, m).toBe(expectedAlerts[m]?.length);
-      expect(alerts.filter((c) => c.kind === 'background').every(() => m === 'M02'), m).toBe(true);
-    }
-    // Payments are compared by period: with no grace at all, M11 finds the same deceased.
-    expect(bruteForceM11(world, records, 0).map(caseKey).sort()).toEqual(bruteForceAll(world, records).M11!.map(caseKey).sort());
-    if (persons >= 5000) expect(cases.filter((c) => c.model === 'M11' && c.expected === 'alert').length).toBeGreaterThanOrEqual(4);
-  }, 60_000);
+  it.each([
+    [400, 9],
+    [1200, 5],
+    [6000, 2],
+  ])(
+    'finds exactly the planted alerts at %i persons, seed %i',
+    (persons, seed) => {
+      const { world, records, integrity } = buildWorld(persons, seed);
+      const { cases, expectedAlerts } = reconcile(world, records, integrity);
+      for (const m of MODELS) {
+        const alerts = cases.filter((c) => c.model === m && c.expected === 'alert');
+        expect(alerts.length, m).toBe(expectedAlerts[m]?.length);
+        expect(
+          alerts.filter((c) => c.kind === 'background').every(() => m === 'M02'),
+          m,
+        ).toBe(true);
+      }
+      // Payments are compared by period: with no grace at all, M11 finds the same deceased.
+      expect(bruteForceM11(world, records, 0).map(caseKey).sort()).toEqual(bruteForceAll(world, records).M11!.map(caseKey).sort());
+      if (persons >= 5000) expect(cases.filter((c) => c.model === 'M11' && c.expected === 'alert').length).toBeGreaterThanOrEqual(4);
+    },
+    60_000,
+  );
 });

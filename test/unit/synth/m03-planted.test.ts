@@ -30,21 +30,24 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
     expect(misses.length).toBeGreaterThanOrEqual(3);
     expect(new Set(alerts.map((c) => c.relation))).toEqual(new Set(['spouse', 'child', 'sibling', 'parent']));
     expect(new Set(alerts.map((c) => c.role))).toEqual(new Set(['LEGAL_REP', 'SHAREHOLDER', 'EXECUTIVE']));
-    expect(new Set(misses.map((c) => c.kind))).toEqual(new Set(['near_miss_other_unit', 'near_miss_post_ended', 'near_miss_same_surname', 'near_miss_non_kin_99']));
+    expect(new Set(misses.map((c) => c.kind))).toEqual(
+      new Set(['near_miss_other_unit', 'near_miss_post_ended', 'near_miss_same_surname', 'near_miss_non_kin_99']),
+    );
   });
 
-  it('puts every case\'s official, relative, company, project and award into the files', () => {
+  it("puts every case's official, relative, company, project and award into the files", () => {
     for (const c of truth.m03.cases) {
       const post = rows('cadre').find((r) => normaliseId(r['身份证号'] ?? '') === c.officialIdNo && r['单位代码'] === c.unitCode);
       expect(post?.['是否领导成员'], c.id).toBe('是');
       expect(post?.['任职开始日期']).toBe(c.postFrom);
       expect(post?.['任职结束日期'] || null).toBe(c.postTo);
       expect(rows('hukou').some((r) => r['公民身份号码'] === c.relativeIdNo)).toBe(true);
-      const roleRow = c.role === 'LEGAL_REP'
-        ? rows('company').find((r) => r['统一社会信用代码'] === c.companyUscc && r['法定代表人证件号码'] === c.relativeIdNo)
-        : c.role === 'SHAREHOLDER'
-          ? rows('shareholder').find((r) => r['统一社会信用代码'] === c.companyUscc && r['股东证件号码'] === c.relativeIdNo)
-          : rows('officer').find((r) => r['统一社会信用代码'] === c.companyUscc && r['证件号码'] === c.relativeIdNo);
+      const roleRow =
+        c.role === 'LEGAL_REP'
+          ? rows('company').find((r) => r['统一社会信用代码'] === c.companyUscc && r['法定代表人证件号码'] === c.relativeIdNo)
+          : c.role === 'SHAREHOLDER'
+            ? rows('shareholder').find((r) => r['统一社会信用代码'] === c.companyUscc && r['股东证件号码'] === c.relativeIdNo)
+            : rows('officer').find((r) => r['统一社会信用代码'] === c.companyUscc && r['证件号码'] === c.relativeIdNo);
       expect(roleRow, `${c.id} ${c.role}`).toBeDefined();
       expect(rows('tender').find((r) => r['项目编号'] === c.projectCode)?.['招标人代码']).toBe(c.tenderUnitCode);
       const award = rows('award').find((r) => r['项目编号'] === c.projectCode);
@@ -53,7 +56,7 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
     }
   });
 
-  it('links each alert\'s relative the intended way: marriage record, same household, parents\' household', () => {
+  it("links each alert's relative the intended way: marriage record, same household, parents' household", () => {
     const hukou = rows('hukou');
     const member = (id: string): Row | undefined => hukou.find((r) => r['公民身份号码'] === id);
     for (const c of truth.m03.cases) {
@@ -61,10 +64,15 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
       const k = member(c.relativeIdNo);
       if (c.kind === 'spouse_via_marriage_record') {
         expect(p?.['户号']).not.toBe(k?.['户号']);
-        expect(rows('marriage').some((m) => m['男方身份证号'] === c.officialIdNo && m['女方身份证号'] === c.relativeIdNo && m['登记类型'] === '结婚')).toBe(true);
+        expect(
+          rows('marriage').some(
+            (m) => m['男方身份证号'] === c.officialIdNo && m['女方身份证号'] === c.relativeIdNo && m['登记类型'] === '结婚',
+          ),
+        ).toBe(true);
       }
       if (c.kind === 'child_same_household') expect([p?.['户号'], p?.['与户主关系'], k?.['与户主关系']]).toEqual([k?.['户号'], '02', '22']);
-      if (c.kind === 'sibling_via_parents_household') expect([p?.['户号'], p?.['与户主关系'], k?.['与户主关系']]).toEqual([k?.['户号'], '22', '23']);
+      if (c.kind === 'sibling_via_parents_household')
+        expect([p?.['户号'], p?.['与户主关系'], k?.['与户主关系']]).toEqual([k?.['户号'], '22', '23']);
       if (c.kind === 'parent_village_cadre') expect([p?.['户号'], p?.['与户主关系'], k?.['与户主关系']]).toEqual([k?.['户号'], '22', '02']);
       if (c.kind === 'near_miss_other_unit') expect(c.tenderUnitCode).not.toBe(c.unitCode);
       if (c.kind === 'near_miss_post_ended') expect(c.awardDate > (c.postTo ?? '9999')).toBe(true);
@@ -76,7 +84,7 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
     }
   });
 
-  it('brute-force M03 over the written files equals the truth\'s expected alerts', () => {
+  it("brute-force M03 over the written files equals the truth's expected alerts", () => {
     // Independent of the generator's structures: rebuild kin (same household except 99, any
     // marriage record), posts, company roles and awards from the files themselves.
     const hh = new Map<string, string[]>();
@@ -98,7 +106,9 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
       return s;
     };
     const roles = new Map<string, Set<string>>();
-    const addRole = (uscc: string, id: string): void => { roles.set(uscc, (roles.get(uscc) ?? new Set()).add(normaliseId(id))); };
+    const addRole = (uscc: string, id: string): void => {
+      roles.set(uscc, (roles.get(uscc) ?? new Set()).add(normaliseId(id)));
+    };
     for (const r of rows('company')) addRole(r['统一社会信用代码'] ?? '', r['法定代表人证件号码'] ?? '');
     for (const r of rows('shareholder')) if (r['股东类型'] === '自然人') addRole(r['统一社会信用代码'] ?? '', r['股东证件号码'] ?? '');
     for (const r of rows('officer')) addRole(r['统一社会信用代码'] ?? '', r['证件号码'] ?? '');
@@ -109,21 +119,38 @@ describe('planted M03 cases (400 persons, seed 7)', () => {
       const date = normaliseDate(a['中标日期'] ?? '');
       for (const post of rows('cadre')) {
         if (post['单位代码'] !== unit) continue;
-        if (date < normaliseDate(post['任职开始日期'] ?? '') || (post['任职结束日期'] && date > normaliseDate(post['任职结束日期']))) continue;
+        if (date < normaliseDate(post['任职开始日期'] ?? '') || (post['任职结束日期'] && date > normaliseDate(post['任职结束日期'])))
+          continue;
         const official = normaliseId(post['身份证号'] ?? '');
         for (const k of kin(official)) if (roles.get(a['中标人信用代码'] ?? '')?.has(k)) found.add(`${a['项目编号']}|${official}|${k}`);
       }
     }
-    const expected = truth.m03.cases.filter((c) => c.expected === 'alert').map((c) => `${c.projectCode}|${c.officialIdNo}|${c.relativeIdNo}`);
+    const expected = truth.m03.cases
+      .filter((c) => c.expected === 'alert')
+      .map((c) => `${c.projectCode}|${c.officialIdNo}|${c.relativeIdNo}`);
     expect([...found].sort()).toEqual(expected.sort());
     expect(truth.m03.expectedAlerts.map((m) => `${m.projectCode}|${m.officialIdNo}|${m.relativeIdNo}`).sort()).toEqual(expected.sort());
   });
 
   it('finds only the planted alerts for other seeds and sizes, and the ended-post miss once tenure is ignored', () => {
-    for (const [persons, seed] of [[400, 1], [400, 2], [1500, 3], [5000, 4], [12000, 5]] as const) {
+    for (const [persons, seed] of [
+      [400, 1],
+      [400, 2],
+      [1500, 3],
+      [5000, 4],
+      [12000, 5],
+    ] as const) {
       const { world, planted } = buildWorld(persons, seed);
-      const alerts = planted.filter((p) => p.pp.def.expected === 'alert').map((p) => `${world.projects[p.project]?.code}|${p.pp.official.idNo}|${p.pp.relative.idNo}`).sort();
-      expect(bruteForceM03(world).map((m) => `${m.projectCode}|${m.officialIdNo}|${m.relativeIdNo}`).sort(), `persons ${persons} seed ${seed}`).toEqual(alerts);
+      const alerts = planted
+        .filter((p) => p.pp.def.expected === 'alert')
+        .map((p) => `${world.projects[p.project]?.code}|${p.pp.official.idNo}|${p.pp.relative.idNo}`)
+        .sort();
+      expect(
+        bruteForceM03(world)
+          .map((m) => `${m.projectCode}|${m.officialIdNo}|${m.relativeIdNo}`)
+          .sort(),
+        `persons ${persons} seed ${seed}`,
+      ).toEqual(alerts);
       const loose = bruteForceM03(world, { ignoreTenure: true }).map((m) => m.projectCode);
       const ended = planted.find((p) => p.pp.def.kind === 'near_miss_post_ended');
       expect(loose.length).toBe(alerts.length + 1);

@@ -11,12 +11,21 @@ import { SOURCE_LIST, SOURCES } from '../../../synth/write/sources.js';
 import { normaliseDate, normaliseId, readSource, type Row } from './read-output.js';
 
 const ID_COLUMNS: Record<string, string[]> = {
-  hukou: ['公民身份号码'], marriage: ['男方身份证号', '女方身份证号'], cadre: ['身份证号'], company: ['法定代表人证件号码'],
-  shareholder: ['股东证件号码'], officer: ['证件号码'],
+  hukou: ['公民身份号码'],
+  marriage: ['男方身份证号', '女方身份证号'],
+  cadre: ['身份证号'],
+  company: ['法定代表人证件号码'],
+  shareholder: ['股东证件号码'],
+  officer: ['证件号码'],
 };
 const USCC_COLUMNS: Record<string, string[]> = {
-  cadre: ['单位代码'], company: ['统一社会信用代码'], shareholder: ['统一社会信用代码'], officer: ['统一社会信用代码'],
-  tender: ['招标人代码', '招标代理信用代码'], bid: ['投标人信用代码'], award: ['中标人信用代码'],
+  cadre: ['单位代码'],
+  company: ['统一社会信用代码'],
+  shareholder: ['统一社会信用代码'],
+  officer: ['统一社会信用代码'],
+  tender: ['招标人代码', '招标代理信用代码'],
+  bid: ['投标人信用代码'],
+  award: ['中标人信用代码'],
 };
 
 let dir: string;
@@ -79,7 +88,8 @@ describe('generated department files (400 persons, seed 7, noise on)', () => {
   it('has every credit code and unit code pass GB 32100', () => {
     for (const src of SOURCE_LIST) {
       for (const col of USCC_COLUMNS[src.id] ?? []) {
-        for (const r of data.get(src.id)?.rows ?? []) if (r[col]) expect(isValidUscc(r[col] ?? ''), `${src.file} ${col}=${r[col]}`).toBe(true);
+        for (const r of data.get(src.id)?.rows ?? [])
+          if (r[col]) expect(isValidUscc(r[col] ?? ''), `${src.file} ${col}=${r[col]}`).toBe(true);
       }
     }
     const company = data.get('shareholder')?.rows.filter((r) => r['股东类型'] === '企业法人') ?? [];
@@ -90,8 +100,22 @@ describe('generated department files (400 persons, seed 7, noise on)', () => {
   });
 
   it('writes every date in one of the four documented spellings and logs the spelling mix', () => {
-    const dateCols = ['出生日期', '注销日期', '登记日期', '任职开始日期', '任职结束日期', '成立日期', '认缴日期', '退出日期', '任职日期', '公告日期', '中标日期'];
-    for (const src of SOURCE_LIST) for (const r of data.get(src.id)?.rows ?? []) for (const c of dateCols) if (r[c]) expect(() => normaliseDate(r[c] ?? '')).not.toThrow();
+    const dateCols = [
+      '出生日期',
+      '注销日期',
+      '登记日期',
+      '任职开始日期',
+      '任职结束日期',
+      '成立日期',
+      '认缴日期',
+      '退出日期',
+      '任职日期',
+      '公告日期',
+      '中标日期',
+    ];
+    for (const src of SOURCE_LIST)
+      for (const r of data.get(src.id)?.rows ?? [])
+        for (const c of dateCols) if (r[c]) expect(() => normaliseDate(r[c] ?? '')).not.toThrow();
     const styles = truth.noise?.dateStyles[SOURCES.hukou.file] ?? {};
     expect(Object.keys(styles).sort()).toEqual(['compact', 'iso', 'slash', 'zh']);
   });

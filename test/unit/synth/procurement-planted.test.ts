@@ -25,7 +25,10 @@ describe('planted procurement cases (400 persons, seed 7)', () => {
       const cases = truth.cases.filter((c) => c.model === m);
       expect(cases.filter((c) => c.expected === 'alert').length, m).toBeGreaterThanOrEqual(m === 'M36' ? 1 : 2);
       if (m !== 'M36') expect(cases.filter((c) => c.expected === 'no_alert').length, m).toBeGreaterThanOrEqual(1);
-      expect(cases.filter((c) => c.kind === 'background'), m).toEqual([]);
+      expect(
+        cases.filter((c) => c.kind === 'background'),
+        m,
+      ).toEqual([]);
     }
   });
 
@@ -35,8 +38,12 @@ describe('planted procurement cases (400 persons, seed 7)', () => {
     }
   });
 
-  it('brute force over the world equals the truth\'s alerts, for several seeds and sizes', () => {
-    for (const [persons, seed] of [[400, 7], [400, 2], [1500, 3]] as const) {
+  it("brute force over the world equals the truth's alerts, for several seeds and sizes", () => {
+    for (const [persons, seed] of [
+      [400, 7],
+      [400, 2],
+      [1500, 3],
+    ] as const) {
       const { world, procurement } = buildWorld(persons, seed);
       const cases = procurementCases(world, procurement);
       const found = new Set(allProcurementMatches(world).map((m) => keyId(m.model, m.key)));
@@ -47,7 +54,10 @@ describe('planted procurement cases (400 persons, seed 7)', () => {
   it('writes the shared machine code of M25-A1 on both bids of its lot', () => {
     const c = truth.cases.find((x) => x.id === 'M25-A1')!;
     const [a, b, project] = c.key.map((u) => u.slice(u.indexOf(':') + 1));
-    const bids = readFileSync(join(dir, '投标记录.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>)
+    const bids = readFileSync(join(dir, '投标记录.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>)
       .filter((r) => r['项目编号'] === project && (r['投标人信用代码'] === a || r['投标人信用代码'] === b));
     expect(bids).toHaveLength(2);
     expect(bids[0]!['机器码']).toBe(bids[1]!['机器码']);

@@ -15,7 +15,9 @@ export async function readSource(dir: string, src: SourceFile): Promise<{ header
   const path = join(dir, src.file);
   if (src.format === 'jsonl') {
     const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-    const rows = lines.map((l) => Object.fromEntries(Object.entries(JSON.parse(l) as Record<string, unknown>).map(([k, v]) => [k, String(v)])));
+    const rows = lines.map((l) =>
+      Object.fromEntries(Object.entries(JSON.parse(l) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
+    );
     return { header: Object.keys(rows[0] ?? {}), rows };
   }
   let table: unknown[][];
@@ -26,12 +28,16 @@ export async function readSource(dir: string, src: SourceFile): Promise<{ header
     table = sheet.data as unknown[][];
   } else {
     const buf = readFileSync(path);
-    const text = src.encoding === 'gbk' || src.encoding === 'gb18030' ? iconv.decode(buf, src.encoding) : buf.toString('utf8').replace(/^\uFEFF/, '');
+    const text =
+      src.encoding === 'gbk' || src.encoding === 'gb18030' ? iconv.decode(buf, src.encoding) : buf.toString('utf8').replace(/^\uFEFF/, '');
     table = parse(text, { relax_column_count: false }) as string[][];
   }
   const [head, ...body] = table;
   const header = (head ?? []).map(String);
-  return { header, rows: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === null || r[i] === undefined ? '' : String(r[i])]))) };
+  return {
+    header,
+    rows: body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === null || r[i] === undefined ? '' : String(r[i])]))),
+  };
 }
 
 export const halfWidth = (s: string): string => s.replace(/[\uFF10-\uFF19]/g, (c) => String(c.charCodeAt(0) - 0xff10));

@@ -73,9 +73,7 @@ describe('identifiers and values', () => {
   });
 
   it('prefers the masked ID the server computed', () => {
-    expect(displayId({ id: 'Person:330122198001011234', properties: { idNoMasked: '3301**********1234' } })).toBe(
-      '3301**********1234',
-    );
+    expect(displayId({ id: 'Person:330122198001011234', properties: { idNoMasked: '3301**********1234' } })).toBe('3301**********1234');
   });
 
   it('writes amounts the way each language reads them', () => {

@@ -107,10 +107,7 @@ describe('neighbourhoods', () => {
   });
 
   it('names evidence elements the way the canvas does', () => {
-    expect(graphElementIds({ nodes: [a], edges: [edge('r1', 'KIN', 'Person:1', 'Person:2')] })).toEqual([
-      'Person:1',
-      'rel:r1',
-    ]);
+    expect(graphElementIds({ nodes: [a], edges: [edge('r1', 'KIN', 'Person:1', 'Person:2')] })).toEqual(['Person:1', 'rel:r1']);
   });
 });
 

@@ -40,7 +40,13 @@ describe('inbox filter', () => {
       firstSeenFrom: null,
       firstSeenTo: null,
     });
-    expect(filterFrom(values({ state: 'confirmed' }))).toMatchObject({ state: 'confirmed', states: null, severity: null, modelId: null, assignedToMe: null });
+    expect(filterFrom(values({ state: 'confirmed' }))).toMatchObject({
+      state: 'confirmed',
+      states: null,
+      severity: null,
+      modelId: null,
+      assignedToMe: null,
+    });
   });
 
   it('sends the subject as its uid', () => {
@@ -50,11 +56,17 @@ describe('inbox filter', () => {
   it('reads both days inclusively, in the browser time zone', () => {
     // Beijing is UTC+8: the 1st of May starts at 16:00 UTC on the 30th of April, and "to the 31st of May"
     // means before the 1st of June starts there.
-    expect(dateBounds('2024-05-01', '2024-05-31')).toEqual({ firstSeenFrom: '2024-04-30T16:00:00.000Z', firstSeenTo: '2024-05-31T16:00:00.000Z' });
+    expect(dateBounds('2024-05-01', '2024-05-31')).toEqual({
+      firstSeenFrom: '2024-04-30T16:00:00.000Z',
+      firstSeenTo: '2024-05-31T16:00:00.000Z',
+    });
     // Across a month and a year end.
     expect(dateBounds('', '2024-12-31')).toEqual({ firstSeenFrom: null, firstSeenTo: '2024-12-31T16:00:00.000Z' });
     expect(dateBounds('2024-03-01', '')).toEqual({ firstSeenFrom: '2024-02-29T16:00:00.000Z', firstSeenTo: null });
-    expect(filterFrom(values({ from: '2024-05-01', to: '2024-05-01' }))).toMatchObject({ firstSeenFrom: '2024-04-30T16:00:00.000Z', firstSeenTo: '2024-05-01T16:00:00.000Z' });
+    expect(filterFrom(values({ from: '2024-05-01', to: '2024-05-01' }))).toMatchObject({
+      firstSeenFrom: '2024-04-30T16:00:00.000Z',
+      firstSeenTo: '2024-05-01T16:00:00.000Z',
+    });
   });
 
   it('drops what is not a whole date rather than sending it', () => {
@@ -73,7 +85,11 @@ describe('inbox filter', () => {
     const sent: Record<string, unknown>[] = [];
     const api = createApi(async (_url, init) => {
       sent.push(JSON.parse(String(init.body)) as Record<string, unknown>);
-      return Response.json({ data: { alerts: { totalCount: 3, edges: [{ cursor: 'c1', node: { id: 'a1' } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } } } });
+      return Response.json({
+        data: {
+          alerts: { totalCount: 3, edges: [{ cursor: 'c1', node: { id: 'a1' } }], pageInfo: { hasNextPage: true, endCursor: 'c1' } },
+        },
+      });
     });
     const filter = filterFrom(values({ subject: { id: 'Company:1', caption: 'X' }, to: '2024-05-31' }));
     const page = await api.alerts('zh', 50, filter, 'c0');
@@ -103,7 +119,11 @@ describe('who the explorer acts as', () => {
     expect(stored.get(ROLE_KEY)).toBe('admin');
     expect(currentRole(storage)).toBe('admin');
     // A profile that refuses storage still gets the role for this page.
-    setRole('viewer', { setItem: () => { throw new Error('denied'); } });
+    setRole('viewer', {
+      setItem: () => {
+        throw new Error('denied');
+      },
+    });
     expect(currentRole({ getItem: () => null })).toBe('viewer');
     setRole('handler', storage);
   });
@@ -119,7 +139,18 @@ describe('inbox paging in the controller', () => {
     } as unknown as Api;
     return { api, calls };
   }
-  const row = (id: string): AlertListItem => ({ id, cursor: `cur-${id}`, modelId: 'm', modelTitle: 'M', severity: 'HIGH', state: 'new', assignee: null, summary: '', amount: null, lastSeen: '' });
+  const row = (id: string): AlertListItem => ({
+    id,
+    cursor: `cur-${id}`,
+    modelId: 'm',
+    modelTitle: 'M',
+    severity: 'HIGH',
+    state: 'new',
+    assignee: null,
+    summary: '',
+    amount: null,
+    lastSeen: '',
+  });
   const page = (ids: string[], totalCount: number): AlertPage => ({ items: ids.map(row), totalCount, endCursor: null, hasNextPage: false });
   const settle = () => new Promise((r) => setTimeout(r, 0));
 

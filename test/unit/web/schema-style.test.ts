@@ -69,7 +69,15 @@ describe('incremental placement', () => {
   });
 
   it('anchors a node at the centre of its placed neighbours', () => {
-    expect(anchorFor([{ x: 0, y: 0 }, { x: 10, y: 20 }], { x: 99, y: 99 })).toEqual({ x: 5, y: 10 });
+    expect(
+      anchorFor(
+        [
+          { x: 0, y: 0 },
+          { x: 10, y: 20 },
+        ],
+        { x: 99, y: 99 },
+      ),
+    ).toEqual({ x: 5, y: 10 });
     expect(anchorFor([], { x: 99, y: 99 })).toEqual({ x: 99, y: 99 });
   });
 });
@@ -77,7 +85,12 @@ describe('incremental placement', () => {
 describe('outerRadius', () => {
   it('measures the farthest placed neighbour, so a further page goes outside it', async () => {
     const { outerRadius } = await import('../../../web/src/graph/layout.js');
-    expect(outerRadius({ x: 0, y: 0 }, [{ x: 3, y: 4 }, { x: 0, y: 1 }])).toBe(5);
+    expect(
+      outerRadius({ x: 0, y: 0 }, [
+        { x: 3, y: 4 },
+        { x: 0, y: 1 },
+      ]),
+    ).toBe(5);
     expect(outerRadius({ x: 0, y: 0 }, [])).toBe(0);
   });
 });

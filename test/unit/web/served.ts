@@ -14,7 +14,11 @@ import type { WorkflowInfo } from '../../../web/src/api/types.js';
 const { execute, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 export async function servedGraphSchema(): Promise<ExplorerGraphSchemaQuery> {
-  const contextValue = { graphSchema: loadGraphSchema(), models: { list: () => [], get: () => undefined }, role: 'handler' } as unknown as ApiContext;
+  const contextValue = {
+    graphSchema: loadGraphSchema(),
+    models: { list: () => [], get: () => undefined },
+    role: 'handler',
+  } as unknown as ApiContext;
   const r = await execute({ schema: buildSchema(), document: parse(GRAPH_SCHEMA), contextValue });
   if (r.errors?.length) throw r.errors[0];
   return r.data as unknown as ExplorerGraphSchemaQuery;

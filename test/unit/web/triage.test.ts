@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../web/src/api/queries.js';
 import type { AlertDetail, AlertEvent, AlertWorkflow } from '../../../web/src/api/types.js';
-import { conclusionInput as conclusionWith, describeEvent as describeWith, emptyDraft, mergeWorkflow, reopenInput, updateRow, type Draft } from '../../../web/src/panels/triage.js';
+import {
+  conclusionInput as conclusionWith,
+  describeEvent as describeWith,
+  emptyDraft,
+  mergeWorkflow,
+  reopenInput,
+  updateRow,
+  type Draft,
+} from '../../../web/src/panels/triage.js';
 import type { Lang } from '../../../web/src/i18n.js';
 import { servedWorkflow } from './served.js';
 
@@ -34,7 +42,10 @@ describe('reopen form', () => {
     expect(reopenInput(draft({ reopening: true, reopenReason: '  ' }))).toEqual({ ok: false, key: 'triage.reopenReasonRequired' });
     // The 办结 reason is another field: it does not count as a reason to reopen.
     expect(reopenInput(draft({ reopening: true, reason: '不属实' }))).toEqual({ ok: false, key: 'triage.reopenReasonRequired' });
-    expect(reopenInput(draft({ reopening: true, reopenReason: ' 发现新的投标材料 ' }))).toEqual({ ok: true, input: { reason: '发现新的投标材料' } });
+    expect(reopenInput(draft({ reopening: true, reopenReason: ' 发现新的投标材料 ' }))).toEqual({
+      ok: true,
+      input: { reason: '发现新的投标材料' },
+    });
   });
 });
 
@@ -95,7 +106,15 @@ describe('history lines', () => {
   });
 
   it('say a reopening moved the alert back to verifying', () => {
-    const reopen: AlertEvent = { ...e, action: 'REOPEN', fromState: 'dismissed', toState: 'verifying', outcome: null, disposal: null, reason: '发现新的投标材料' };
+    const reopen: AlertEvent = {
+      ...e,
+      action: 'REOPEN',
+      fromState: 'dismissed',
+      toState: 'verifying',
+      outcome: null,
+      disposal: null,
+      reason: '发现新的投标材料',
+    };
     expect(describeEvent(reopen, 'zh')).toBe('重新核查，已排除 → 核查中');
     expect(describeEvent(reopen, 'en')).toBe('Reopened, dismissed → verifying');
   });
@@ -110,7 +129,10 @@ describe('triage mutations', () => {
     });
     const r = await api.triage('CONCLUDE', 'a1', { expectedState: 'verifying', outcome: 'CONFIRMED', disposal: 'CORRECTION' });
     expect(r.state).toBe('confirmed');
-    expect(sent[0]).toMatchObject({ operationName: 'ExplorerConclude', variables: { id: 'a1', expectedState: 'verifying', outcome: 'CONFIRMED' } });
+    expect(sent[0]).toMatchObject({
+      operationName: 'ExplorerConclude',
+      variables: { id: 'a1', expectedState: 'verifying', outcome: 'CONFIRMED' },
+    });
   });
 
   it('send reopen with the state shown and the reason', async () => {
@@ -121,7 +143,10 @@ describe('triage mutations', () => {
     });
     const r = await api.triage('REOPEN', 'a1', { expectedState: 'dismissed', reason: '发现新的投标材料' });
     expect(r.state).toBe('verifying');
-    expect(sent[0]).toMatchObject({ operationName: 'ExplorerReopen', variables: { id: 'a1', expectedState: 'dismissed', reason: '发现新的投标材料' } });
+    expect(sent[0]).toMatchObject({
+      operationName: 'ExplorerReopen',
+      variables: { id: 'a1', expectedState: 'dismissed', reason: '发现新的投标材料' },
+    });
     expect(sent[0]!.query).toContain('reopen(id: $id, expectedState: $expectedState, reason: $reason)');
   });
 });

@@ -32,17 +32,29 @@ const err = (r: TransitionOutcome) => {
 };
 
 describe('workflow state machine', () => {
-  describe.each(TRANSITIONS.map((t) => [`${t.action} ${t.from} → ${t.to}${t.outcome ? ` (${t.outcome})` : ''}`, t] as const))('legal: %s', (_, t) => {
-    it('moves to the table state and records who, when and what', () => {
-      const r = ok(transition(alert(t.from), t.action, { ...FULL, outcome: t.outcome ?? FULL.outcome }, actorFor(t.action), NOW));
-      expect(r.to).toBe(t.to);
-      expect(r.event).toMatchObject({ at: NOW.toISOString(), actor: actorFor(t.action).user, role: actorFor(t.action).role, action: t.action, fromState: t.from, toState: t.to });
-      if (t.action === 'comment') expect(r.patch.state).toBeUndefined();
-      else expect(r.patch.state).toBe(t.to);
-    });
-  });
+  describe.each(TRANSITIONS.map((t) => [`${t.action} ${t.from} → ${t.to}${t.outcome ? ` (${t.outcome})` : ''}`, t] as const))(
+    'legal: %s',
+    (_, t) => {
+      it('moves to the table state and records who, when and what', () => {
+        const r = ok(transition(alert(t.from), t.action, { ...FULL, outcome: t.outcome ?? FULL.outcome }, actorFor(t.action), NOW));
+        expect(r.to).toBe(t.to);
+        expect(r.event).toMatchObject({
+          at: NOW.toISOString(),
+          actor: actorFor(t.action).user,
+          role: actorFor(t.action).role,
+          action: t.action,
+          fromState: t.from,
+          toState: t.to,
+        });
+        if (t.action === 'comment') expect(r.patch.state).toBeUndefined();
+        else expect(r.patch.state).toBe(t.to);
+      });
+    },
+  );
 
-  const illegal = STATES.flatMap((s) => ACTIONS.filter((a) => !TRANSITIONS.some((t) => t.action === a && t.from === s)).map((a) => [a, s] as const));
+  const illegal = STATES.flatMap((s) =>
+    ACTIONS.filter((a) => !TRANSITIONS.some((t) => t.action === a && t.from === s)).map((a) => [a, s] as const),
+  );
   it.each(illegal)('refuses %s from %s with BAD_INPUT', (action, state) => {
     const e = err(transition(alert(state), action, FULL, actorFor(action), NOW));
     expect(e.code).toBe('BAD_INPUT');
@@ -80,7 +92,15 @@ describe('workflow state machine', () => {
   });
 
   it('keeps the conclusion on the alert with the revision it checked', () => {
-    const r = ok(transition(alert('verifying'), 'conclude', { outcome: 'partly_confirmed', disposal: 'correction', amountRecovered: 12000, reason: '部分属实' }, handler, NOW));
+    const r = ok(
+      transition(
+        alert('verifying'),
+        'conclude',
+        { outcome: 'partly_confirmed', disposal: 'correction', amountRecovered: 12000, reason: '部分属实' },
+        handler,
+        NOW,
+      ),
+    );
     expect(r.patch).toMatchObject({
       state: 'partly_confirmed',
       outcome: 'partly_confirmed',
@@ -94,8 +114,12 @@ describe('workflow state machine', () => {
   });
 
   it('refuses a disposal or recovered amount on a conclusion that found nothing', () => {
-    expect(err(transition(alert('verifying'), 'conclude', { outcome: 'not_confirmed', reason: 'x', disposal: 'case' }, handler, NOW)).code).toBe('BAD_INPUT');
-    expect(err(transition(alert('verifying'), 'conclude', { outcome: 'unverifiable', reason: 'x', amountRecovered: 1 }, handler, NOW)).code).toBe('BAD_INPUT');
+    expect(
+      err(transition(alert('verifying'), 'conclude', { outcome: 'not_confirmed', reason: 'x', disposal: 'case' }, handler, NOW)).code,
+    ).toBe('BAD_INPUT');
+    expect(
+      err(transition(alert('verifying'), 'conclude', { outcome: 'unverifiable', reason: 'x', amountRecovered: 1 }, handler, NOW)).code,
+    ).toBe('BAD_INPUT');
   });
 
   it('refuses unknown codes, negative amounts and over-long text', () => {
@@ -112,7 +136,10 @@ describe('workflow state machine', () => {
   it('clears the conclusion on reopen and keeps re-assignment in its state', () => {
     const r = ok(transition(alert('rectified'), 'reopen', { reason: '新线索' }, admin, NOW));
     expect(r.patch).toMatchObject({ state: 'verifying', outcome: null, disposal: null, concludedAt: null, concludedRevision: null });
-    expect(ok(transition(alert('verifying'), 'assign', { assignee: '王五' }, handler, NOW)).patch).toMatchObject({ state: 'verifying', assignee: '王五' });
+    expect(ok(transition(alert('verifying'), 'assign', { assignee: '王五' }, handler, NOW)).patch).toMatchObject({
+      state: 'verifying',
+      assignee: '王五',
+    });
   });
 
   it('lists the actions a role can take in a state', () => {

@@ -19,103 +19,288 @@ import type { AlertDetail, AlertPage, AlertState, AlertWorkflow, Entity, InboxFi
 import { DEFAULT_ROLE, ROLES } from './types.js';
 
 const ENTITY_FIELDS = /* GraphQL */ `
-fragment EntityFields on Entity {
-  id label labels caption properties degree
-  provenance { source file row run sources }
-}`;
+  fragment EntityFields on Entity {
+    id
+    label
+    labels
+    caption
+    properties
+    degree
+    provenance {
+      source
+      file
+      row
+      run
+      sources
+    }
+  }
+`;
 
 const EDGE_FIELDS = /* GraphQL */ `
-fragment EdgeFields on Edge {
-  id type source target properties
-  provenance { source file row run }
-}`;
+  fragment EdgeFields on Edge {
+    id
+    type
+    source
+    target
+    properties
+    provenance {
+      source
+      file
+      row
+      run
+    }
+  }
+`;
 
 /** The triage workflow as the server serves it: states and their names, moves, outcomes, roles. */
 const WORKFLOW_INFO = /* GraphQL */ `
-fragment WorkflowInfo on Workflow {
-  states { code zh en open }
-  transitions { action from to outcome roles requires }
-  outcomes { code finding }
-  disposals
-}`;
-
-export const GRAPH_SCHEMA = /* GraphQL */ `query ExplorerGraphSchema {
-  graphSchema {
-    labels { name zh en color shape caption }
-    relationshipTypes { name zh en }
+  fragment WorkflowInfo on Workflow {
+    states {
+      code
+      zh
+      en
+      open
+    }
+    transitions {
+      action
+      from
+      to
+      outcome
+      roles
+      requires
+    }
+    outcomes {
+      code
+      finding
+    }
+    disposals
   }
-  models { id titleZh titleEn }
-  workflow { ...WorkflowInfo }
-}
-${WORKFLOW_INFO}`;
+`;
 
-export const SEARCH = /* GraphQL */ `query ExplorerSearch($q: String!, $limit: Int) {
-  search(q: $q, limit: $limit) { score entity { ...EntityFields } }
-}
-${ENTITY_FIELDS}`;
-
-export const ENTITY = /* GraphQL */ `query ExplorerEntity($id: ID!) {
-  entity(id: $id) { ...EntityFields }
-}
-${ENTITY_FIELDS}`;
-
-export const NEIGHBOURS = /* GraphQL */ `query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
-  neighbours(id: $id, limit: $limit, exclude: $exclude) {
-    total truncated
-    center { ...EntityFields }
-    nodes { ...EntityFields }
-    edges { ...EdgeFields }
+export const GRAPH_SCHEMA = /* GraphQL */ `
+  query ExplorerGraphSchema {
+    graphSchema {
+      labels {
+        name
+        zh
+        en
+        color
+        shape
+        caption
+      }
+      relationshipTypes {
+        name
+        zh
+        en
+      }
+    }
+    models {
+      id
+      titleZh
+      titleEn
+    }
+    workflow {
+      ...WorkflowInfo
+    }
   }
-}
-${ENTITY_FIELDS}
-${EDGE_FIELDS}`;
+  ${WORKFLOW_INFO}
+`;
 
-export const ALERTS = /* GraphQL */ `query ExplorerAlerts($first: Int, $lang: String, $filter: AlertFilter, $after: String) {
-  alerts(first: $first, filter: $filter, after: $after) {
-    totalCount
-    edges { cursor node { id modelId modelTitle severity state assignee summary(lang: $lang) amount lastSeen } }
-    pageInfo { hasNextPage endCursor }
+export const SEARCH = /* GraphQL */ `
+  query ExplorerSearch($q: String!, $limit: Int) {
+    search(q: $q, limit: $limit) {
+      score
+      entity {
+        ...EntityFields
+      }
+    }
   }
-}`;
+  ${ENTITY_FIELDS}
+`;
+
+export const ENTITY = /* GraphQL */ `
+  query ExplorerEntity($id: ID!) {
+    entity(id: $id) {
+      ...EntityFields
+    }
+  }
+  ${ENTITY_FIELDS}
+`;
+
+export const NEIGHBOURS = /* GraphQL */ `
+  query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
+    neighbours(id: $id, limit: $limit, exclude: $exclude) {
+      total
+      truncated
+      center {
+        ...EntityFields
+      }
+      nodes {
+        ...EntityFields
+      }
+      edges {
+        ...EdgeFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${EDGE_FIELDS}
+`;
+
+export const ALERTS = /* GraphQL */ `
+  query ExplorerAlerts($first: Int, $lang: String, $filter: AlertFilter, $after: String) {
+    alerts(first: $first, filter: $filter, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          modelId
+          modelTitle
+          severity
+          state
+          assignee
+          summary(lang: $lang)
+          amount
+          lastSeen
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`;
 
 const WORKFLOW_FIELDS = /* GraphQL */ `
-fragment WorkflowFields on Alert {
-  id state assignee outcome disposal reason amountRecovered concludedAt actions
-  history { id at actor role action fromState toState assignee outcome disposal reason comment amountRecovered }
-}`;
-
-export const ALERT = /* GraphQL */ `query ExplorerAlert($id: ID!, $lang: String) {
-  alert(id: $id) {
-    id modelId modelRevision modelTitle severity state summary(lang: $lang) amount firstSeen lastSeen
-    subjects { role entity { ...EntityFields } }
-    evidence { nodes { ...EntityFields } edges { ...EdgeFields } }
-    ...WorkflowFields
+  fragment WorkflowFields on Alert {
+    id
+    state
+    assignee
+    outcome
+    disposal
+    reason
+    amountRecovered
+    concludedAt
+    actions
+    history {
+      id
+      at
+      actor
+      role
+      action
+      fromState
+      toState
+      assignee
+      outcome
+      disposal
+      reason
+      comment
+      amountRecovered
+    }
   }
-}
-${ENTITY_FIELDS}
-${EDGE_FIELDS}
-${WORKFLOW_FIELDS}`;
+`;
+
+export const ALERT = /* GraphQL */ `
+  query ExplorerAlert($id: ID!, $lang: String) {
+    alert(id: $id) {
+      id
+      modelId
+      modelRevision
+      modelTitle
+      severity
+      state
+      summary(lang: $lang)
+      amount
+      firstSeen
+      lastSeen
+      subjects {
+        role
+        entity {
+          ...EntityFields
+        }
+      }
+      evidence {
+        nodes {
+          ...EntityFields
+        }
+        edges {
+          ...EdgeFields
+        }
+      }
+      ...WorkflowFields
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${EDGE_FIELDS}
+  ${WORKFLOW_FIELDS}
+`;
 
 /** One named mutation per triage action, so the server's logs say what the handler did. */
 export const TRIAGE = {
-  ASSIGN: /* GraphQL */ `mutation ExplorerAssign($id: ID!, $expectedState: AlertState) {
-  assign(id: $id, expectedState: $expectedState) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
-  START_VERIFICATION: /* GraphQL */ `mutation ExplorerStartVerification($id: ID!, $expectedState: AlertState) {
-  startVerification(id: $id, expectedState: $expectedState) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
-  CONCLUDE: /* GraphQL */ `mutation ExplorerConclude($id: ID!, $expectedState: AlertState, $outcome: Outcome!, $disposal: Disposal, $reason: String, $amountRecovered: Float) {
-  conclude(id: $id, expectedState: $expectedState, outcome: $outcome, disposal: $disposal, reason: $reason, amountRecovered: $amountRecovered) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
-  RECTIFY: /* GraphQL */ `mutation ExplorerRectify($id: ID!, $expectedState: AlertState, $comment: String, $amountRecovered: Float) {
-  rectify(id: $id, expectedState: $expectedState, comment: $comment, amountRecovered: $amountRecovered) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
-  COMMENT: /* GraphQL */ `mutation ExplorerComment($id: ID!, $text: String!) {
-  comment(id: $id, text: $text) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
-  REOPEN: /* GraphQL */ `mutation ExplorerReopen($id: ID!, $expectedState: AlertState, $reason: String!) {
-  reopen(id: $id, expectedState: $expectedState, reason: $reason) { ...WorkflowFields } }
-${WORKFLOW_FIELDS}`,
+  ASSIGN: /* GraphQL */ `
+    mutation ExplorerAssign($id: ID!, $expectedState: AlertState) {
+      assign(id: $id, expectedState: $expectedState) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
+  START_VERIFICATION: /* GraphQL */ `
+    mutation ExplorerStartVerification($id: ID!, $expectedState: AlertState) {
+      startVerification(id: $id, expectedState: $expectedState) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
+  CONCLUDE: /* GraphQL */ `
+    mutation ExplorerConclude(
+      $id: ID!
+      $expectedState: AlertState
+      $outcome: Outcome!
+      $disposal: Disposal
+      $reason: String
+      $amountRecovered: Float
+    ) {
+      conclude(
+        id: $id
+        expectedState: $expectedState
+        outcome: $outcome
+        disposal: $disposal
+        reason: $reason
+        amountRecovered: $amountRecovered
+      ) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
+  RECTIFY: /* GraphQL */ `
+    mutation ExplorerRectify($id: ID!, $expectedState: AlertState, $comment: String, $amountRecovered: Float) {
+      rectify(id: $id, expectedState: $expectedState, comment: $comment, amountRecovered: $amountRecovered) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
+  COMMENT: /* GraphQL */ `
+    mutation ExplorerComment($id: ID!, $text: String!) {
+      comment(id: $id, text: $text) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
+  REOPEN: /* GraphQL */ `
+    mutation ExplorerReopen($id: ID!, $expectedState: AlertState, $reason: String!) {
+      reopen(id: $id, expectedState: $expectedState, reason: $reason) {
+        ...WorkflowFields
+      }
+    }
+    ${WORKFLOW_FIELDS}
+  `,
 } satisfies Record<AlertAction, string>;
 
 const TRIAGE_OPS: Record<AlertAction, string> = {
@@ -225,8 +410,7 @@ export interface Api {
 }
 
 export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
-  const run = <T>(op: string, doc: string, vars: Record<string, unknown> = {}) =>
-    request<T>(op, doc, vars, fetchImpl);
+  const run = <T>(op: string, doc: string, vars: Record<string, unknown> = {}) => request<T>(op, doc, vars, fetchImpl);
   return {
     graphSchema: () => run<ExplorerGraphSchemaQuery>('ExplorerGraphSchema', GRAPH_SCHEMA),
     search: async (q, limit = 20) => (await run<ExplorerSearchQuery>('ExplorerSearch', SEARCH, { q, limit })).search,

@@ -12,9 +12,7 @@ import { buildStylesheet } from './style.js';
 cytoscape.use(fcose);
 
 export type Selection =
-  | { kind: 'node'; entity: Entity; more: number }
-  | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null }
-  | null;
+  { kind: 'node'; entity: Entity; more: number } | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null } | null;
 
 export interface GraphEvents {
   select(sel: Selection): void;

@@ -58,7 +58,10 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
   const anchors = new Map<string, Position>();
   newNodes.forEach((n) => {
     const placed = around ? around : n.neighborhood().nodes().difference(newNodes).nodes();
-    const anchor = anchorFor(placed.map((p) => ({ ...p.position() })), fallback);
+    const anchor = anchorFor(
+      placed.map((p) => ({ ...p.position() })),
+      fallback,
+    );
     const key = `${Math.round(anchor.x)},${Math.round(anchor.y)}`;
     anchors.set(key, anchor);
     groups.set(key, [...(groups.get(key) ?? []), n]);
@@ -66,7 +69,14 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
   for (const [key, nodes] of groups) {
     const anchor = anchors.get(key)!;
     // A second "expand more" page goes on a ring outside the neighbours already shown, not on top of them.
-    const shown = around ? around.neighborhood().nodes().difference(newNodes).nodes().map((n) => ({ ...n.position() })) : [];
+    const shown = around
+      ? around
+          .neighborhood()
+          .nodes()
+          .difference(newNodes)
+          .nodes()
+          .map((n) => ({ ...n.position() }))
+      : [];
     const ring = ringPositions(anchor, nodes.length, Math.max(110, outerRadius(anchor, shown) + 70));
     nodes.forEach((n, i) => n.position(ring[i]!));
   }

@@ -7,10 +7,31 @@ import type { SchemaIndex } from '../schema.js';
 
 /** Shapes the canvas renderer draws; anything else in the schema data falls back to an ellipse. */
 export const NODE_SHAPES = new Set([
-  'ellipse', 'triangle', 'round-triangle', 'rectangle', 'round-rectangle', 'bottom-round-rectangle',
-  'cut-rectangle', 'barrel', 'rhomboid', 'right-rhomboid', 'diamond', 'round-diamond', 'pentagon',
-  'round-pentagon', 'hexagon', 'round-hexagon', 'concave-hexagon', 'heptagon', 'round-heptagon', 'octagon',
-  'round-octagon', 'star', 'tag', 'round-tag', 'vee',
+  'ellipse',
+  'triangle',
+  'round-triangle',
+  'rectangle',
+  'round-rectangle',
+  'bottom-round-rectangle',
+  'cut-rectangle',
+  'barrel',
+  'rhomboid',
+  'right-rhomboid',
+  'diamond',
+  'round-diamond',
+  'pentagon',
+  'round-pentagon',
+  'hexagon',
+  'round-hexagon',
+  'concave-hexagon',
+  'heptagon',
+  'round-heptagon',
+  'octagon',
+  'round-octagon',
+  'star',
+  'tag',
+  'round-tag',
+  'vee',
 ]);
 
 const COLOR = /^#[0-9a-fA-F]{3,8}$|^[a-z]+$/;

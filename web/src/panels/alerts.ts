@@ -29,7 +29,12 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
           h('p', { class: 'muted', 'data-testid': 'alerts-empty' }, t('inbox.noMatch')),
           h(
             'button',
-            { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'clear-filters', onclick: () => store.dispatch({ type: 'inboxFilter', patch: { ...NO_FILTER } }) },
+            {
+              type: 'button',
+              class: 'btn btn-small btn-ghost',
+              'data-testid': 'clear-filters',
+              onclick: () => store.dispatch({ type: 'inboxFilter', patch: { ...NO_FILTER } }),
+            },
             t('inbox.clearFilters'),
           ),
         ),
@@ -38,7 +43,11 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
     const more = s.alerts.length < s.alertsTotal;
     fill(
       list,
-      h('p', { class: 'muted pad-x small' }, more ? t('inbox.shown', { n: s.alerts.length, total: s.alertsTotal }) : t('alerts.count', { n: s.alertsTotal })),
+      h(
+        'p',
+        { class: 'muted pad-x small' },
+        more ? t('inbox.shown', { n: s.alerts.length, total: s.alertsTotal }) : t('alerts.count', { n: s.alertsTotal }),
+      ),
       h(
         'ul',
         { class: 'list' },
@@ -79,7 +88,16 @@ export function mountAlerts(root: HTMLElement, store: Store): void {
         ? h(
             'div',
             { class: 'pad' },
-            h('button', { type: 'button', class: 'btn btn-small btn-ghost load-more', 'data-testid': 'load-more', onclick: () => store.dispatch({ type: 'loadMore' }) }, t('inbox.loadMore')),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-small btn-ghost load-more',
+                'data-testid': 'load-more',
+                onclick: () => store.dispatch({ type: 'loadMore' }),
+              },
+              t('inbox.loadMore'),
+            ),
           )
         : null,
     );

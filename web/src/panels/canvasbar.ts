@@ -16,7 +16,11 @@ export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
   });
   const hint = h('p', { class: 'canvas-hint' });
   const errorMsg = h('span', { 'data-testid': 'error-message' });
-  const errorClose = h('button', { type: 'button', class: 'btn btn-small btn-ghost', onclick: () => store.dispatch({ type: 'dismissError' }) });
+  const errorClose = h('button', {
+    type: 'button',
+    class: 'btn btn-small btn-ghost',
+    onclick: () => store.dispatch({ type: 'dismissError' }),
+  });
   const error = h('div', { class: 'error-bar', role: 'alert', 'data-testid': 'error' }, errorMsg, errorClose);
   const toast = h('div', { class: 'toast', role: 'status', 'data-testid': 'toast' });
   const legend = h('div', { class: 'legend', 'data-testid': 'legend' });

@@ -54,7 +54,11 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
     h(
       'div',
       { class: 'entity-head' },
-      h('span', { class: 'label-chip', style: `--chip:${info?.color ?? '#94a3b8'}`, 'data-testid': 'details-label' }, labelName(s.schema, e.label, s.lang)),
+      h(
+        'span',
+        { class: 'label-chip', style: `--chip:${info?.color ?? '#94a3b8'}`, 'data-testid': 'details-label' },
+        labelName(s.schema, e.label, s.lang),
+      ),
       h('h2', { class: 'panel-title', 'data-testid': 'details-caption' }, e.caption),
     ),
     table([
@@ -98,7 +102,12 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
 function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
   const a = s.alert!;
   return [
-    h('div', { class: 'entity-head' }, h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)), h('h2', { class: 'panel-title' }, t('alert.title'))),
+    h(
+      'div',
+      { class: 'entity-head' },
+      h('span', { class: `sev sev-${a.severity}` }, t(`severity.${a.severity}` as MessageKey)),
+      h('h2', { class: 'panel-title' }, t('alert.title')),
+    ),
     h('p', { class: 'summary', 'data-testid': 'alert-summary' }, a.summary),
     table([
       [t('alert.model'), modelTitle(s.schema, a.modelId, a.modelTitle, s.lang)],
@@ -111,19 +120,21 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
     h(
       'ul',
       { class: 'subjects' },
-      [...a.subjects].sort((x, y) => roleRank(x.role) - roleRank(y.role)).map((sub) =>
-        h(
-          'li',
-          { class: 'subject', 'data-testid': 'alert-subject' },
-          h('span', { class: 'role', title: sub.role }, codeName(s.lang, 'role', sub.role)),
+      [...a.subjects]
+        .sort((x, y) => roleRank(x.role) - roleRank(y.role))
+        .map((sub) =>
           h(
-            'button',
-            { type: 'button', class: 'link', onclick: () => store.dispatch({ type: 'selectOnCanvas', id: sub.entity.id }) },
-            sub.entity.caption,
+            'li',
+            { class: 'subject', 'data-testid': 'alert-subject' },
+            h('span', { class: 'role', title: sub.role }, codeName(s.lang, 'role', sub.role)),
+            h(
+              'button',
+              { type: 'button', class: 'link', onclick: () => store.dispatch({ type: 'selectOnCanvas', id: sub.entity.id }) },
+              sub.entity.caption,
+            ),
+            h('span', { class: 'muted small' }, labelName(s.schema, sub.entity.label, s.lang)),
           ),
-          h('span', { class: 'muted small' }, labelName(s.schema, sub.entity.label, s.lang)),
         ),
-      ),
     ),
     h('p', { class: 'muted small' }, t('alert.evidence', { n: a.evidence.nodes.length, m: a.evidence.edges.length })),
     // State, conclusion, actions and history: panels/triage.ts.

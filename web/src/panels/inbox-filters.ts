@@ -92,9 +92,15 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
       const states = s.schema?.workflow?.states ?? [];
       options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...states.map((x): [string, string] => [x.code, x[s.lang]])]);
       options(severity, [['', t('inbox.all')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}` as MessageKey)])]);
-      const models = [...(s.schema?.models.values() ?? [])].map((m): [string, string] => [m.id, modelTitle(s.schema, m.id, m.id, s.lang as Lang)]);
+      const models = [...(s.schema?.models.values() ?? [])].map((m): [string, string] => [
+        m.id,
+        modelTitle(s.schema, m.id, m.id, s.lang as Lang),
+      ]);
       options(model, [['', t('inbox.all')], ...models]);
-      options(role, ROLES.map((r): [string, string] => [r, t(`userRole.${r}` as MessageKey)]));
+      options(
+        role,
+        ROLES.map((r): [string, string] => [r, t(`userRole.${r}` as MessageKey)]),
+      );
       role.value = currentRole();
     }
     const f = s.inbox;
@@ -123,7 +129,14 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
               h('strong', {}, f.subject.caption),
               h(
                 'button',
-                { type: 'button', class: 'chip-x', 'data-testid': 'filter-subject-clear', 'aria-label': t('inbox.clearSubject'), title: t('inbox.clearSubject'), onclick: () => set({ subject: null }) },
+                {
+                  type: 'button',
+                  class: 'chip-x',
+                  'data-testid': 'filter-subject-clear',
+                  'aria-label': t('inbox.clearSubject'),
+                  title: t('inbox.clearSubject'),
+                  onclick: () => set({ subject: null }),
+                },
                 '×',
               ),
             )

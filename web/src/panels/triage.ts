@@ -165,7 +165,11 @@ export function triageSection(s: State, t: T, store: Store): Child[] {
 
   return [
     h('h3', { class: 'section' }, t('triage.title')),
-    h('dl', { class: 'kv', 'data-testid': 'triage-facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    h(
+      'dl',
+      { class: 'kv', 'data-testid': 'triage-facts' },
+      rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+    ),
     actionBar(actions, a, d, t, triage, wf),
     d.concluding && actions.includes('CONCLUDE') && wf ? concludeForm(d, t, triage, wf) : null,
     d.reopening && actions.includes('REOPEN') ? reopenForm(d, t, triage) : null,
@@ -182,13 +186,19 @@ function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triag
     h('button', { type: 'button', class: `btn btn-small${primary ? '' : ' btn-ghost'}`, 'data-testid': testid, onclick }, t(key));
   const buttons = [
     actions.includes('ASSIGN') && takesUp ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN'), true) : null,
-    actions.includes('START_VERIFICATION') ? button('action-start', 'triage.start', () => void triage.act('START_VERIFICATION'), true) : null,
-    actions.includes('CONCLUDE') && !d.concluding ? button('action-conclude', 'triage.conclude', () => triage.setDraft({ concluding: true }, true), true) : null,
+    actions.includes('START_VERIFICATION')
+      ? button('action-start', 'triage.start', () => void triage.act('START_VERIFICATION'), true)
+      : null,
+    actions.includes('CONCLUDE') && !d.concluding
+      ? button('action-conclude', 'triage.conclude', () => triage.setDraft({ concluding: true }, true), true)
+      : null,
     actions.includes('RECTIFY') ? button('action-rectify', 'triage.rectify', () => void triage.act('RECTIFY'), true) : null,
     // Re-assigning to oneself a case already in progress, when someone else holds it.
     actions.includes('ASSIGN') && !takesUp ? button('action-assign', 'triage.assignToMe', () => void triage.act('ASSIGN')) : null,
     // Undoing a conclusion: the API lists it for an admin on a concluded alert, and asks for a reason.
-    actions.includes('REOPEN') && !d.reopening ? button('action-reopen', 'triage.reopen', () => triage.setDraft({ reopening: true }, true)) : null,
+    actions.includes('REOPEN') && !d.reopening
+      ? button('action-reopen', 'triage.reopen', () => triage.setDraft({ reopening: true }, true))
+      : null,
   ].filter((b) => b !== null);
   return h(
     'div',
@@ -236,7 +246,13 @@ function triageForm(
 
 /** A text box that writes to the draft as it is typed (no re-render, so the caret stays where it is). */
 function draftText(testid: string, value: string, set: (v: string) => void, placeholder?: string): HTMLTextAreaElement {
-  const el = h('textarea', { 'data-testid': testid, rows: 2, maxlength: 2000, placeholder, oninput: (ev) => set((ev.target as HTMLTextAreaElement).value) });
+  const el = h('textarea', {
+    'data-testid': testid,
+    rows: 2,
+    maxlength: 2000,
+    placeholder,
+    oninput: (ev) => set((ev.target as HTMLTextAreaElement).value),
+  });
   el.value = value;
   return el;
 }
@@ -247,17 +263,30 @@ function concludeForm(d: Draft, t: T, triage: Triage, wf: WorkflowInfo): HTMLEle
   const finding = isFinding(wf, d.outcome);
   const outcome = h(
     'select',
-    { 'data-testid': 'conclude-outcome', onchange: (ev) => triage.setDraft({ outcome: (ev.target as HTMLSelectElement).value as Outcome }, true) },
+    {
+      'data-testid': 'conclude-outcome',
+      onchange: (ev) => triage.setDraft({ outcome: (ev.target as HTMLSelectElement).value as Outcome }, true),
+    },
     wf.outcomes.map(({ code: o }) => h('option', { value: o, selected: o === d.outcome }, t(`outcome.${o}` as MessageKey))),
   );
   const disposal = h(
     'select',
-    { 'data-testid': 'conclude-disposal', disabled: !finding, onchange: (ev) => triage.setDraft({ disposal: (ev.target as HTMLSelectElement).value as Disposal | '' }) },
+    {
+      'data-testid': 'conclude-disposal',
+      disabled: !finding,
+      onchange: (ev) => triage.setDraft({ disposal: (ev.target as HTMLSelectElement).value as Disposal | '' }),
+    },
     h('option', { value: '', selected: d.disposal === '' }, t('triage.noDisposal')),
     wf.disposals.map((x) => h('option', { value: x, selected: x === d.disposal }, t(`disposal.${x}` as MessageKey))),
   );
   const reason = draftText('conclude-reason', d.reason, (reason) => triage.setDraft({ reason }));
-  const amount = h('input', { type: 'text', inputmode: 'decimal', 'data-testid': 'conclude-amount', disabled: !finding, oninput: (ev) => triage.setDraft({ amount: (ev.target as HTMLInputElement).value }) });
+  const amount = h('input', {
+    type: 'text',
+    inputmode: 'decimal',
+    'data-testid': 'conclude-amount',
+    disabled: !finding,
+    oninput: (ev) => triage.setDraft({ amount: (ev.target as HTMLInputElement).value }),
+  });
   amount.value = d.amount;
   return triageForm(t, triage, {
     name: 'conclude',
@@ -265,12 +294,22 @@ function concludeForm(d: Draft, t: T, triage: Triage, wf: WorkflowInfo): HTMLEle
     check: (x) => conclusionInput(x, wf),
     submit: 'triage.submit',
     cancel: { concluding: false },
-    body: [field(t, 'triage.outcome', outcome), field(t, 'triage.disposal', disposal), field(t, 'triage.reason', reason), field(t, 'triage.amountRecovered', amount)],
+    body: [
+      field(t, 'triage.outcome', outcome),
+      field(t, 'triage.disposal', disposal),
+      field(t, 'triage.reason', reason),
+      field(t, 'triage.amountRecovered', amount),
+    ],
   });
 }
 
 function reopenForm(d: Draft, t: T, triage: Triage): HTMLElement {
-  const reason = draftText('reopen-reason', d.reopenReason, (reopenReason) => triage.setDraft({ reopenReason }), t('triage.reopenPlaceholder'));
+  const reason = draftText(
+    'reopen-reason',
+    d.reopenReason,
+    (reopenReason) => triage.setDraft({ reopenReason }),
+    t('triage.reopenPlaceholder'),
+  );
   return triageForm(t, triage, {
     name: 'reopen',
     action: 'REOPEN',
@@ -316,7 +355,13 @@ function history(events: AlertEvent[], lang: Lang, t: T, wf: Wf): HTMLElement {
         h('div', { class: 'timeline-head' }, h('strong', {}, e.actor), h('span', { class: 'muted small' }, formatTime(e.at, lang))),
         h('div', {}, describeEvent(e, lang, wf)),
         // A reopening's reason says why the conclusion was set aside, not why it was reached.
-        e.reason ? h('div', { class: 'muted small' }, `${t(e.action === 'REOPEN' ? 'triage.reopenReason' : 'triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`) : null,
+        e.reason
+          ? h(
+              'div',
+              { class: 'muted small' },
+              `${t(e.action === 'REOPEN' ? 'triage.reopenReason' : 'triage.reason')}${lang === 'zh' ? '：' : ': '}${e.reason}`,
+            )
+          : null,
         e.comment ? h('div', { class: 'timeline-comment' }, e.comment) : null,
       ),
     ),

@@ -21,7 +21,11 @@ const f = modelFixture(
     // planted: an official and Party member, later given a 党内警告 (still an M18 case)
     { label: 'Person', key: 'A1', props: { name: '周明', partyMember: true, joinedPartyDate: d('2010-12-01') } },
     { label: 'PoliceCase', key: 'JT2023-0304', props: { type: '饮酒驾驶', time: at('2023-03-04'), place: '迎春南路与学圣路交叉口' } },
-    { label: 'Sanction', key: '县纪处〔2023〕15号', props: { kind: '党纪', type: '警告', decidedAt: d('2023-06-15'), impactUntil: d('2024-06-14') } },
+    {
+      label: 'Sanction',
+      key: '县纪处〔2023〕15号',
+      props: { kind: '党纪', type: '警告', decidedAt: d('2023-06-15'), impactUntil: d('2024-06-14') },
+    },
     // planted: a Party member with no post, drunk-driving, no sanction found
     { label: 'Person', key: 'A2', props: { name: '吴斌', partyMember: true, joinedPartyDate: d('1998-07-01') } },
     { label: 'PoliceCase', key: 'JT2022-0917', props: { type: '醉酒驾驶', time: at('2022-09-17') } },
@@ -40,12 +44,22 @@ const f = modelFixture(
   ],
   [
     { from: P('A1'), type: 'HOLDS_POST', to: O('SLJ'), props: { title: '科员', from: d('2012-08-01') } },
-    { from: P('A1'), type: 'INVOLVED_IN', to: K('JT2023-0304'), props: { ...punished('罚款一千元，暂扣机动车驾驶证六个月', '2023-03-04'), politicalStatus: '中共党员', employer: '县水利局' } },
+    {
+      from: P('A1'),
+      type: 'INVOLVED_IN',
+      to: K('JT2023-0304'),
+      props: { ...punished('罚款一千元，暂扣机动车驾驶证六个月', '2023-03-04'), politicalStatus: '中共党员', employer: '县水利局' },
+    },
     { from: P('A1'), type: 'SANCTIONED', to: S('县纪处〔2023〕15号'), props: { post: '县水利局科员' } },
 
     { from: P('A2'), type: 'INVOLVED_IN', to: K('JT2022-0917'), props: punished('吊销机动车驾驶证', '2022-09-18') },
 
-    { from: P('N1'), type: 'INVOLVED_IN', to: K('JT2023-0722'), props: { ...punished('罚款一千元，暂扣机动车驾驶证六个月', '2023-07-22'), politicalStatus: '群众' } },
+    {
+      from: P('N1'),
+      type: 'INVOLVED_IN',
+      to: K('JT2023-0722'),
+      props: { ...punished('罚款一千元，暂扣机动车驾驶证六个月', '2023-07-22'), politicalStatus: '群众' },
+    },
 
     { from: P('N2'), type: 'HOLDS_POST', to: O('SLJ'), props: { title: '科员', from: d('2010-01-01'), to: d('2018-06-30') } },
     { from: P('N2'), type: 'INVOLVED_IN', to: K('JT2022-0505'), props: punished('罚款一千元', '2022-05-05') },

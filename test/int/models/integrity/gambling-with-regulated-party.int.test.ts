@@ -12,7 +12,12 @@ const K = (k: string) => uid('PoliceCase', k);
 const C = (k: string) => uid('Company', k);
 const O = (k: string) => uid('Org', k);
 const gambled = (official: string, partner: string, caseNo: string): SeedRel[] =>
-  [official, partner].map((p) => ({ from: P(p), type: 'INVOLVED_IN', to: K(caseNo), props: { role: '参赌人员', penalty: '行政拘留五日' } }));
+  [official, partner].map((p) => ({
+    from: P(p),
+    type: 'INVOLVED_IN',
+    to: K(caseNo),
+    props: { role: '参赌人员', penalty: '行政拘留五日' },
+  }));
 const regulates = (unit: string, company: string, ref: string, basis: string, from: string, to?: string): SeedRel => ({
   from: O(unit),
   type: 'REGULATES',
@@ -29,7 +34,11 @@ const f = modelFixture(
     { label: 'Person', key: 'A1', props: { name: '黄建' } },
     { label: 'Person', key: 'Q1', props: { name: '钱多' } },
     { label: 'Company', key: '91330122MA2C000011', props: { name: '鑫达建设有限公司', status: '存续' } },
-    { label: 'PoliceCase', key: 'J2023-0114', props: { type: '赌博', time: neoDateTime('2023-01-14T22:30:00+08:00'), place: '桐君街道某茶楼包厢' } },
+    {
+      label: 'PoliceCase',
+      key: 'J2023-0114',
+      props: { type: '赌博', time: neoDateTime('2023-01-14T22:30:00+08:00'), place: '桐君街道某茶楼包厢' },
+    },
     // planted: a shareholder of a company whose licence from the official's unit ran through the game
     { label: 'Person', key: 'A2', props: { name: '袁平' } },
     { label: 'Person', key: 'Q2', props: { name: '孔亮' } },
@@ -97,8 +106,10 @@ describe('M19 official gambling with a party his unit regulates', () => {
     for (const k of ['N1', 'R1', 'N2', 'R2', 'N3', 'R3']) expect(flagged, k).not.toContain(P(k));
   });
 
-  it('names the unit, the partner\'s role and the record that makes him a managed party', async () => {
-    expect((await alertOn(f, 'official', P('A1'))).zh).toBe('黄建（县住建局科长）于2023-01-14与钱多（鑫达建设有限公司法定代表人）同案赌博，该企业是县住建局的管理服务对象（检查）');
+  it("names the unit, the partner's role and the record that makes him a managed party", async () => {
+    expect((await alertOn(f, 'official', P('A1'))).zh).toBe(
+      '黄建（县住建局科长）于2023-01-14与钱多（鑫达建设有限公司法定代表人）同案赌博，该企业是县住建局的管理服务对象（检查）',
+    );
     expect((await alertOn(f, 'official', P('A2'))).en).toBe(
       '袁平 (副科长, 县市场监管局) was caught gambling on 2022-12-03 with 孔亮 (a shareholder of 亮晶食品有限公司), whom the unit regulates (许可)',
     );

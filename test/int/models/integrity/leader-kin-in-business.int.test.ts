@@ -64,7 +64,12 @@ const f = modelFixture(
     ...householdKin(P('L2'), P('D2'), 'child_spouse'),
     { from: P('D2'), type: 'SHAREHOLDER_OF', to: C('91330122MA2B000022'), props: { ratio: 0.45, from: d('2020-05-08') } },
 
-    { from: P('L3'), type: 'HOLDS_POST', to: O('CT'), props: { title: '董事长', isLeader: true, from: d('2016-01-01'), to: d('2023-12-31') } },
+    {
+      from: P('L3'),
+      type: 'HOLDS_POST',
+      to: O('CT'),
+      props: { title: '董事长', isLeader: true, from: d('2016-01-01'), to: d('2023-12-31') },
+    },
     ...householdKin(P('L3'), P('C3'), 'child'),
     { from: P('C3'), type: 'EXECUTIVE_OF', to: C('91330122MA2B000033'), props: { role: '总经理', from: d('2021-02-01') } },
 
@@ -86,7 +91,12 @@ const f = modelFixture(
 
     { from: P('L8'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '局长', isLeader: true, from: d('2021-03-01') } },
     ...householdKin(P('L8'), P('C8'), 'child'),
-    { from: P('C8'), type: 'SHAREHOLDER_OF', to: C('91330122MA2B000088'), props: { ratio: 0.5, from: d('2015-01-01'), to: d('2020-12-31') } },
+    {
+      from: P('C8'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2B000088'),
+      props: { ratio: 0.5, from: d('2015-01-01'), to: d('2020-12-31') },
+    },
   ],
 );
 
@@ -96,7 +106,7 @@ const planted = [
   { official: P('L3'), relative: P('C3'), company: C('91330122MA2B000033') },
 ];
 
-describe('M02 a leader\'s spouse, child or child-in-law in business', () => {
+describe("M02 a leader's spouse, child or child-in-law in business", () => {
   it('raises one alert per leader, relative and company, and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(3);

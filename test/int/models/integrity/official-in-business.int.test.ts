@@ -44,7 +44,12 @@ const f = modelFixture(
     { label: 'Company', key: '91330122MA2A000088', props: { name: '强盛运输有限公司', status: '吊销' } },
   ],
   [
-    { from: P('A1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科长', level: '四级主任科员', isLeader: false, from: d('2017-05-01') } },
+    {
+      from: P('A1'),
+      type: 'HOLDS_POST',
+      to: O('ZJJ'),
+      props: { title: '科长', level: '四级主任科员', isLeader: false, from: d('2017-05-01') },
+    },
     { from: P('A1'), type: 'LEGAL_REP_OF', to: C('91330122MA2A000011') },
 
     { from: P('A2'), type: 'HOLDS_POST', to: O('YY'), props: { title: '职员', from: d('2012-07-01'), to: d('2019-08-31') } },
@@ -55,7 +60,12 @@ const f = modelFixture(
     { from: P('A3'), type: 'EXECUTIVE_OF', to: C('91330122MA2A000033'), props: { role: '监事', from: d('2021-06-01') } },
 
     { from: P('N1'), type: 'HOLDS_POST', to: O('JYJ'), props: { title: '科员', from: d('2020-03-01') } },
-    { from: P('N1'), type: 'SHAREHOLDER_OF', to: C('91330122MA2A000044'), props: { ratio: 0.3, from: d('2016-06-01'), to: d('2019-12-20') } },
+    {
+      from: P('N1'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2A000044'),
+      props: { ratio: 0.3, from: d('2016-06-01'), to: d('2019-12-20') },
+    },
 
     { from: P('N2'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科长', from: d('2012-01-01') } },
     { from: P('N2'), type: 'LEGAL_REP_OF', to: C('91330122MA2A000055') },
@@ -90,7 +100,9 @@ describe('M01 official running or holding a business', () => {
   });
 
   it('writes the post, the company and the role into the summary', async () => {
-    expect((await alertOn(f, 'official', P('A1'))).zh).toBe('王建华（县住建局科长，2017-05-01起）任职期间是华建装饰工程有限公司（存续）的法定代表人');
+    expect((await alertOn(f, 'official', P('A1'))).zh).toBe(
+      '王建华（县住建局科长，2017-05-01起）任职期间是华建装饰工程有限公司（存续）的法定代表人',
+    );
     const a3 = await alertOn(f, 'official', P('A3'));
     expect(a3.zh).toBe('陈静（县教育局科员，2016-03-01起）任职期间是静好文化传播有限公司（存续）的主要人员（监事）');
     expect(a3.en).toBe('陈静 (科员, 县教育局, since 2016-03-01) is an officer of 静好文化传播有限公司 (存续) while in post');

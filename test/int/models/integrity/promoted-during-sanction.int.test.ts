@@ -87,7 +87,9 @@ describe('M22 new post inside a disciplinary impact period', () => {
   });
 
   it('gives the sanction, its impact period and the new post', async () => {
-    expect((await alertOn(f, 'person', P('A1'))).zh).toBe('杨帆于2022-03-10受党纪警告处分（影响期至2023-03-09），2022-09-01起任县住建局科长');
+    expect((await alertOn(f, 'person', P('A1'))).zh).toBe(
+      '杨帆于2022-03-10受党纪警告处分（影响期至2023-03-09），2022-09-01起任县住建局科长',
+    );
     expect((await alertOn(f, 'person', P('A2'))).en).toBe(
       '朱琳 received a 政务 记过 on 2022-06-20 (impact until 2023-06-19) and took up the post of 副局长 at 县教育局 on 2023-05-08',
     );

@@ -10,13 +10,35 @@ import { County, d, lotPair } from './county.js';
 
 const g = new County();
 const CTJ = g.unit('11330122005000001', '县城投集团', '国企');
-const [L1, L2, L3, L4, L5, L6, L7, L8] = g.lots(CTJ, 'CT2023-05', ['滨江公园一期', '滨江公园二期', '体育馆改造', '道路白改黑一标段', '道路白改黑二标段', '污水厂提标', '停车场建设', '管廊维护']);
+const [L1, L2, L3, L4, L5, L6, L7, L8] = g.lots(CTJ, 'CT2023-05', [
+  '滨江公园一期',
+  '滨江公园二期',
+  '体育馆改造',
+  '道路白改黑一标段',
+  '道路白改黑二标段',
+  '污水厂提标',
+  '停车场建设',
+  '管廊维护',
+]);
 const [C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C12, C13, C14] = g.companies('91330122MA2E0000', [
-  '恒泰建设有限公司', '恒安市政有限公司', '鼎盛集团有限公司', '鼎盛路桥有限公司', '金石建筑有限公司', '金石劳务有限公司', '鼎盛园林有限公司',
-  '鼎盛照明有限公司', '远航工程有限公司', '远帆装饰有限公司', '合力建材有限公司', '合众工程有限公司', '双赢建设有限公司', '双利市政有限公司',
+  '恒泰建设有限公司',
+  '恒安市政有限公司',
+  '鼎盛集团有限公司',
+  '鼎盛路桥有限公司',
+  '金石建筑有限公司',
+  '金石劳务有限公司',
+  '鼎盛园林有限公司',
+  '鼎盛照明有限公司',
+  '远航工程有限公司',
+  '远帆装饰有限公司',
+  '合力建材有限公司',
+  '合众工程有限公司',
+  '双赢建设有限公司',
+  '双利市政有限公司',
 ]);
 const person = (idNo: string, name: string) => g.node('Person', idNo, { name });
-const rep = (p: string, c: string, from: string, to?: string) => g.rel(p, 'LEGAL_REP_OF', c, { from: d(from), ...(to ? { to: d(to) } : {}) });
+const rep = (p: string, c: string, from: string, to?: string) =>
+  g.rel(p, 'LEGAL_REP_OF', c, { from: d(from), ...(to ? { to: d(to) } : {}) });
 const holds = (h: string, c: string, ratio: number, from = '2018-01-01') => g.rel(h, 'SHAREHOLDER_OF', c, { ratio, from: d(from) });
 const both = (a: string, b: string, lot: string, n: number) => g.pair(a, b, lot, `TB-31${n}`, '2023-05-10');
 
@@ -55,7 +77,14 @@ both(C13, C14, L8, 8);
 // Family ties between the two firms' officers: KIN both ways, as the household derivation writes it.
 const [L9, L10, L11, L12] = g.lots(CTJ, 'CT2023-06', ['农贸市场改造', '文化礼堂修缮', '老旧小区加装电梯', '河道护岸']);
 const [C15, C16, C17, C18, C19, C20, C21, C22] = g.companies('91330122MA2F0000', [
-  '张氏建设有限公司', '张记市政有限公司', '华东幕墙有限公司', '华西门窗有限公司', '丽景装饰有限公司', '丽华劳务有限公司', '永固水利有限公司', '永安土石方有限公司',
+  '张氏建设有限公司',
+  '张记市政有限公司',
+  '华东幕墙有限公司',
+  '华西门窗有限公司',
+  '丽景装饰有限公司',
+  '丽华劳务有限公司',
+  '永固水利有限公司',
+  '永安土石方有限公司',
 ]);
 const kin = (a: string, b: string, ab: string, ba: string, category: string, to?: string) => {
   const props = { category, source: '户籍', ...(to ? { to: d(to) } : {}) };
@@ -97,7 +126,13 @@ describe('M28 affiliated companies bidding on one lot', () => {
   it('raises one alert per planted pair and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(5);
-    expect(await alerts(f)).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
+    expect(await alerts(f)).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C5, C6, L3),
+      pairOn(C15, C16, L9),
+      pairOn(C21, C22, L12),
+    ]);
   });
 
   it('says how the two firms are linked', async () => {
@@ -116,13 +151,38 @@ describe('M28 affiliated companies bidding on one lot', () => {
   });
 
   it('counts a 40% holding or two half shares as control once minControlRatio is lowered', async () => {
-    expect(await preview(f, { minControlRatio: 0.35 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C11, C12, L7), pairOn(C13, C14, L8), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
-    expect(await preview(f, { minControlRatio: 0.7 })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C15, C16, L9), pairOn(C21, C22, L12)]);
+    expect(await preview(f, { minControlRatio: 0.35 })).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C5, C6, L3),
+      pairOn(C11, C12, L7),
+      pairOn(C13, C14, L8),
+      pairOn(C15, C16, L9),
+      pairOn(C21, C22, L12),
+    ]);
+    expect(await preview(f, { minControlRatio: 0.7 })).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C15, C16, L9),
+      pairOn(C21, C22, L12),
+    ]);
   });
 
   it('takes in-laws once kinRelations is widened, and never a marriage dissolved before the bid', async () => {
     const wide = ['spouse', 'child', 'parent', 'sibling', 'spouse_sibling'];
-    expect(await preview(f, { kinRelations: wide })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C15, C16, L9), pairOn(C17, C18, L10), pairOn(C21, C22, L12)]);
-    expect(await preview(f, { kinRelations: ['spouse'] })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C5, C6, L3), pairOn(C21, C22, L12)]);
+    expect(await preview(f, { kinRelations: wide })).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C5, C6, L3),
+      pairOn(C15, C16, L9),
+      pairOn(C17, C18, L10),
+      pairOn(C21, C22, L12),
+    ]);
+    expect(await preview(f, { kinRelations: ['spouse'] })).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C5, C6, L3),
+      pairOn(C21, C22, L12),
+    ]);
   });
 });

@@ -55,8 +55,12 @@ describe('M30 cover bidders and bidding rings', () => {
 
   it('tells a fixed winner from a rotating one', async () => {
     expect((await alertOn(f, 'company', COVER)).zh).toBe('顺发路桥有限公司投标20个项目，从未中标（陪标专业户）');
-    expect((await alertOn(f, 'company', B)).zh).toBe('甲辰建设有限公司与乙巳市政有限公司共同投标5个项目，全部由二者之一中标：均由甲辰建设有限公司中标（固定中标，另一家陪标）');
-    expect((await alertOn(f, 'company', E)).zh).toBe('丙午路桥有限公司与丁未工程有限公司共同投标5个项目，全部由二者之一中标：轮流中标（丙午路桥有限公司3个，丁未工程有限公司2个）');
+    expect((await alertOn(f, 'company', B)).zh).toBe(
+      '甲辰建设有限公司与乙巳市政有限公司共同投标5个项目，全部由二者之一中标：均由甲辰建设有限公司中标（固定中标，另一家陪标）',
+    );
+    expect((await alertOn(f, 'company', E)).zh).toBe(
+      '丙午路桥有限公司与丁未工程有限公司共同投标5个项目，全部由二者之一中标：轮流中标（丙午路桥有限公司3个，丁未工程有限公司2个）',
+    );
   });
 
   it('moves with coverMinBids and ringMinTogether', async () => {
@@ -65,4 +69,3 @@ describe('M30 cover bidders and bidding rings', () => {
     expect(await preview(f, { coverMinBids: 21, ringMinTogether: 6 })).toEqual([]);
   });
 });
-

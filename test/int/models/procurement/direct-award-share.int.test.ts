@@ -9,7 +9,14 @@ const g = new County();
 const firm = g.company('91330122MA2K000001', '乡村振兴建设有限公司');
 let n = 0;
 /** A voucher: `unit` paid `firm` directly. */
-const direct = (unit: string, amount: number) => g.rel(unit, 'AWARDED', firm, { ref: `ZF2022-${String(++n).padStart(4, '0')}`, method: '直接发包', job: `零星工程${n}`, amount, date: d('2022-06-01') });
+const direct = (unit: string, amount: number) =>
+  g.rel(unit, 'AWARDED', firm, {
+    ref: `ZF2022-${String(++n).padStart(4, '0')}`,
+    method: '直接发包',
+    job: `零星工程${n}`,
+    amount,
+    date: d('2022-06-01'),
+  });
 /** A tender of `unit` (公开招标 unless told) won by `firm`. */
 const tender = (unit: string, amount: number, method = '公开招标') => {
   const x = g.lot(unit, `ZB2022-${String(++n).padStart(4, '0')}`, `工程${n}`, { method });
@@ -54,7 +61,9 @@ describe('M36 unit awarding far more of its value directly than its peers', () =
 
   it('compares the unit with its peers in the summary', async () => {
     const a = await alertOn(f, 'unit', T1);
-    expect(a.zh).toBe('青山镇人民政府（乡镇政府）直接发包金额500,000元，占其发包总额600,000元的83.30%，同类单位3家平均2.40%（标准差0个百分点）');
+    expect(a.zh).toBe(
+      '青山镇人民政府（乡镇政府）直接发包金额500,000元，占其发包总额600,000元的83.30%，同类单位3家平均2.40%（标准差0个百分点）',
+    );
     expect(a.amount).toBe(500_000);
   });
 

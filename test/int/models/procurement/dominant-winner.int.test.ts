@@ -11,7 +11,13 @@ const NYJ = g.unit('11330122007000002', '县农业农村局');
 const WJW = g.unit('11330122007000003', '县卫健委');
 const HBJ = g.unit('11330122007000004', '县生态环境局');
 const [C1, C2, C3, C4, C5, C6, C7] = g.companies('91330122MA2G0000', [
-  '水利建设有限公司', '禹治水电有限公司', '丰收农业工程有限公司', '康泰医疗工程有限公司', '仁和建设有限公司', '绿源环境有限公司', '清风环保有限公司',
+  '水利建设有限公司',
+  '禹治水电有限公司',
+  '丰收农业工程有限公司',
+  '康泰医疗工程有限公司',
+  '仁和建设有限公司',
+  '绿源环境有限公司',
+  '清风环保有限公司',
 ]);
 let n = 0;
 /** A tender of `unit` won by `company` for `amount`. */
@@ -35,7 +41,7 @@ for (let i = 0; i < 5; i++) award(HBJ, C7, 280_000);
 
 const f = modelFixture('procurement.dominant-winner', g.nodes, g.rels);
 
-describe('M31 dominant winner of one unit\'s awards', () => {
+describe("M31 dominant winner of one unit's awards", () => {
   it('raises the planted dominant winner and none of the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(1);
@@ -49,8 +55,18 @@ describe('M31 dominant winner of one unit\'s awards', () => {
   });
 
   it('moves with dominantMinAwards and dominantShare', async () => {
-    expect(await preview(f, { dominantMinAwards: 3 })).toEqual(canon([{ company: C1, unit: SLJ }, { company: C3, unit: NYJ }]));
+    expect(await preview(f, { dominantMinAwards: 3 })).toEqual(
+      canon([
+        { company: C1, unit: SLJ },
+        { company: C3, unit: NYJ },
+      ]),
+    );
     expect(await preview(f, { dominantShare: 0.9 })).toEqual([]);
-    expect(await preview(f, { dominantShare: 0.5 })).toEqual(canon([{ company: C1, unit: SLJ }, { company: C6, unit: HBJ }]));
+    expect(await preview(f, { dominantShare: 0.5 })).toEqual(
+      canon([
+        { company: C1, unit: SLJ },
+        { company: C6, unit: HBJ },
+      ]),
+    );
   });
 });

@@ -14,18 +14,37 @@ const inspector = (idNo: string, name: string) => g.node('Person', idNo, { name 
 const checks = (who: string, company: string, k: number, result: string) => {
   for (let i = 0; i < k; i++) {
     ref++;
-    g.rel(who, 'INSPECTED', company, { ref: `JC2023-${String(ref).padStart(4, '0')}`, kind: '检查', date: d(`2023-${String((ref % 12) + 1).padStart(2, '0')}-10`), result });
+    g.rel(who, 'INSPECTED', company, {
+      ref: `JC2023-${String(ref).padStart(4, '0')}`,
+      kind: '检查',
+      date: d(`2023-${String((ref % 12) + 1).padStart(2, '0')}-10`),
+      result,
+    });
     g.rel(ZJJ, 'REGULATES', company, { ref: `JC2023-${String(ref).padStart(4, '0')}`, basis: '检查', from: d('2023-01-10'), result });
   }
 };
 const [C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11] = g.companies('91330122MA2L0000', [
-  '宏远建设有限公司', '华厦建筑有限公司', '金宇工程有限公司', '鑫达市政有限公司', '驻点商砼有限公司', '恒基建设有限公司',
-  '永安建筑有限公司', '东方建设有限公司', '南方建工有限公司', '西部路桥有限公司', '北辰建筑有限公司',
+  '宏远建设有限公司',
+  '华厦建筑有限公司',
+  '金宇工程有限公司',
+  '鑫达市政有限公司',
+  '驻点商砼有限公司',
+  '恒基建设有限公司',
+  '永安建筑有限公司',
+  '东方建设有限公司',
+  '南方建工有限公司',
+  '西部路桥有限公司',
+  '北辰建筑有限公司',
 ]);
 const [I1, I2, I3, I4, I5, I6, I7, I8] = [
-  inspector('330122198101010011', '马涛'), inspector('330122198202020022', '许宁'), inspector('330122198303030033', '邓峰'),
-  inspector('330122198404040044', '韩冰'), inspector('330122198505050055', '曹阳'), inspector('330122198606060066', '袁亮'),
-  inspector('330122198707070077', '蒋敏'), inspector('330122198808080088', '沈洁'),
+  inspector('330122198101010011', '马涛'),
+  inspector('330122198202020022', '许宁'),
+  inspector('330122198303030033', '邓峰'),
+  inspector('330122198404040044', '韩冰'),
+  inspector('330122198505050055', '曹阳'),
+  inspector('330122198606060066', '袁亮'),
+  inspector('330122198707070077', '蒋敏'),
+  inspector('330122198808080088', '沈洁'),
 ];
 
 // planted: 马涛 passes C1 five times out of five (5 of his 8 checks); others passed it once in four
@@ -63,8 +82,18 @@ describe('M40 inspector concentrating on, and lenient with, one company', () => 
   });
 
   it('moves with inspMinOthers, inspMinShare and lenientResults', async () => {
-    expect(await preview(f, { inspMinOthers: 1 })).toEqual(canon([{ inspector: I1, company: C1 }, { inspector: I5, company: C6 }]));
-    expect(await preview(f, { inspMinShare: 0.15 })).toEqual(canon([{ inspector: I1, company: C1 }, { inspector: I6, company: C7 }]));
+    expect(await preview(f, { inspMinOthers: 1 })).toEqual(
+      canon([
+        { inspector: I1, company: C1 },
+        { inspector: I5, company: C6 },
+      ]),
+    );
+    expect(await preview(f, { inspMinShare: 0.15 })).toEqual(
+      canon([
+        { inspector: I1, company: C1 },
+        { inspector: I6, company: C7 },
+      ]),
+    );
     // counting 责令整改 as lenient too, every result is lenient and no one deviates
     expect(await preview(f, { lenientResults: ['合格', '责令整改'] })).toEqual([]);
   });

@@ -7,9 +7,23 @@ import { County, lotPair } from './county.js';
 
 const g = new County();
 const JYJ = g.unit('11330122004000001', '县教育局');
-const [L1, L2, L3, L4, L5, L6] = g.lots(JYJ, 'JY2023-04', ['城东小学操场改造', '实验中学宿舍楼维修', '幼儿园新建工程', '校园安防改造', '食堂改造', '教学楼外墙维修']);
+const [L1, L2, L3, L4, L5, L6] = g.lots(JYJ, 'JY2023-04', [
+  '城东小学操场改造',
+  '实验中学宿舍楼维修',
+  '幼儿园新建工程',
+  '校园安防改造',
+  '食堂改造',
+  '教学楼外墙维修',
+]);
 const [C1, C2, C3, C4, C5, C6, C7, C8] = g.companies('91330122MA2D0000', [
-  '育才建设有限公司', '书香装饰工程有限公司', '启明建筑有限公司', '博雅市政有限公司', '弘文劳务有限公司', '文昌建设有限公司', '致远工程有限公司', '德馨建筑有限公司',
+  '育才建设有限公司',
+  '书香装饰工程有限公司',
+  '启明建筑有限公司',
+  '博雅市政有限公司',
+  '弘文劳务有限公司',
+  '文昌建设有限公司',
+  '致远工程有限公司',
+  '德馨建筑有限公司',
 ]);
 const contact = (bid: string, number: string) => g.rel(bid, 'CONTACT', g.node('Phone', number, { number }));
 const manager = (bid: string, idNo: string, name: string) => g.rel(bid, 'PROJECT_MANAGER', g.node('Person', idNo, { name }));
@@ -55,10 +69,12 @@ describe('M27 bidders of one lot sharing a contact phone or project manager', ()
     expect(await tail(L1)).toBe('两份投标文件联系电话均为13805710001');
     expect(await tail(L2)).toBe('两份投标文件项目负责人均为李明');
     expect(await tail(L3)).toBe('两份投标文件联系电话均为13805710005，且项目负责人均为陈杰');
-    expect((await alertOn(f, 'project', L2)).zh).toBe('启明建筑有限公司与博雅市政有限公司投标同一标段“实验中学宿舍楼维修”（县教育局，编号JY2023-042），两份投标文件项目负责人均为李明');
+    expect((await alertOn(f, 'project', L2)).zh).toBe(
+      '启明建筑有限公司与博雅市政有限公司投标同一标段“实验中学宿舍楼维修”（县教育局，编号JY2023-042），两份投标文件项目负责人均为李明',
+    );
   });
 
-  it('keeps the shared manager, not the bidders\' other identifiers, as evidence', async () => {
+  it("keeps the shared manager, not the bidders' other identifiers, as evidence", async () => {
     const { rows } = await f.db.read<{ nodes: string[] }>(
       "MATCH (a:Alert)-[:FLAGS {role: 'project'}]->(:Project {uid: $x}) RETURN a.evidenceNodes AS nodes",
       { x: L2 },

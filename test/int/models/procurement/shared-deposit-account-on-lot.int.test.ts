@@ -9,7 +9,14 @@ const g = new County();
 const SLJ = g.unit('11330122003000001', '县水利局');
 const [L1, L2, L3, L4, L5] = g.lots(SLJ, 'SL2022-03', ['河道清淤', '水库加固', '灌区渠道改造', '堤防修复', '泵站维修']);
 const [C1, C2, C3, C4, C5, C6, C7, C8] = g.companies('91330122MA2C0000', [
-  '润泽水利工程有限公司', '清源土石方有限公司', '江河建设有限公司', '禹功水电有限公司', '安澜市政有限公司', '恒润劳务有限公司', '碧水环境有限公司', '长堤工程有限公司',
+  '润泽水利工程有限公司',
+  '清源土石方有限公司',
+  '江河建设有限公司',
+  '禹功水电有限公司',
+  '安澜市政有限公司',
+  '恒润劳务有限公司',
+  '碧水环境有限公司',
+  '长堤工程有限公司',
 ]);
 const account = (n: string) => g.node('BankAccount', n, { number: n });
 const deposit = (bid: string, number: string) => g.rel(bid, 'DEPOSIT_FROM', account(number));
@@ -18,7 +25,12 @@ const deposit = (bid: string, number: string) => g.rel(bid, 'DEPOSIT_FROM', acco
 g.pair(C1, C2, L1, 'TB-110').forEach((b) => deposit(b, '6228480012345678901'));
 deposit(g.bid(C8, L1, 'TB-1103'), '6228480099990000008');
 // planted: three bidders of one lot, one account: three pairs
-for (const [c, code] of [[C3, 'TB-1201'], [C4, 'TB-1202'], [C5, 'TB-1203']] as const) deposit(g.bid(c, L2, code), '6217000011112222333');
+for (const [c, code] of [
+  [C3, 'TB-1201'],
+  [C4, 'TB-1202'],
+  [C5, 'TB-1203'],
+] as const)
+  deposit(g.bid(c, L2, code), '6217000011112222333');
 // near miss: one guarantor account paid the deposits of two firms, but for different lots
 deposit(g.bid(C6, L3, 'TB-1301'), '6217999988887777666');
 deposit(g.bid(C7, L4, 'TB-1401'), '6217999988887777666');

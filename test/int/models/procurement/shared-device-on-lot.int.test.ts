@@ -10,11 +10,25 @@ const TERMINAL_IP = '59.202.36.18';
 const g = new County();
 const ZJJ = g.unit('11330122002000001', '县住建局');
 const JT = g.unit('11330122002000002', '县交通运输局');
-const [L1, L2, L3, L4, L5] = g.lots(ZJJ, 'ZJ2023-01', ['城南道路改造一标段', '城南道路改造二标段', '老旧小区改造', '污水管网改造', '桥梁维修']);
+const [L1, L2, L3, L4, L5] = g.lots(ZJJ, 'ZJ2023-01', [
+  '城南道路改造一标段',
+  '城南道路改造二标段',
+  '老旧小区改造',
+  '污水管网改造',
+  '桥梁维修',
+]);
 const L6 = g.lot(JT, 'JT2023-003', '农村公路养护');
 const [C1, C2, C3, C4, C5, C6, C7, C8, C9, C10] = g.companies('91330122MA2B0000', [
-  '宏达建筑有限公司', '建军土石方有限公司', '伟业市政有限公司', '安平绿化有限公司', '恒通路桥有限公司',
-  '鑫源建设有限公司', '永固工程有限公司', '正达劳务有限公司', '华宇装饰有限公司', '明辉建材有限公司',
+  '宏达建筑有限公司',
+  '建军土石方有限公司',
+  '伟业市政有限公司',
+  '安平绿化有限公司',
+  '恒通路桥有限公司',
+  '鑫源建设有限公司',
+  '永固工程有限公司',
+  '正达劳务有限公司',
+  '华宇装饰有限公司',
+  '明辉建材有限公司',
 ]);
 type Kind = 'ip' | 'mac' | 'machineCode';
 /** Two bids of one lot: `same` identifiers on both, `apart` ones with a different value on each. */
@@ -28,9 +42,29 @@ const bids = (a: string, b: string, lot: string, code: string, same: [Kind, stri
 };
 
 // planted: both files made on one machine; the two firms also uploaded from one office IP (corroboration)
-bids(C1, C2, L1, 'TB-010', [['machineCode', '9F3C21A07B5E44D1'], ['ip', '115.236.8.20']], [['mac', '00-1A-2B-3C-4D-01', '00-1A-2B-3C-4D-02']]);
+bids(
+  C1,
+  C2,
+  L1,
+  'TB-010',
+  [
+    ['machineCode', '9F3C21A07B5E44D1'],
+    ['ip', '115.236.8.20'],
+  ],
+  [['mac', '00-1A-2B-3C-4D-01', '00-1A-2B-3C-4D-02']],
+);
 // planted: one network card (MAC), different machine codes, both uploaded from the public terminal
-bids(C3, C4, L2, 'TB-020', [['mac', '3C-97-0E-11-22-33'], ['ip', TERMINAL_IP]], [['machineCode', 'A1B2C3D4E5F60001', 'A1B2C3D4E5F60002']]);
+bids(
+  C3,
+  C4,
+  L2,
+  'TB-020',
+  [
+    ['mac', '3C-97-0E-11-22-33'],
+    ['ip', TERMINAL_IP],
+  ],
+  [['machineCode', 'A1B2C3D4E5F60001', 'A1B2C3D4E5F60002']],
+);
 // near miss: both uploaded from the 交易中心 开标室 public terminal, nothing else shared
 bids(C5, C6, L3, 'TB-030', [['ip', TERMINAL_IP]], [['mac', '00-1A-2B-3C-4D-05', '00-1A-2B-3C-4D-06']]);
 // near miss: one office IP (shared NAT of a business centre), nothing else shared: an IP alone never alerts
@@ -65,14 +99,34 @@ describe('M25 bidders of one lot sharing a device', () => {
       "MATCH (a:Alert)-[:FLAGS {role: 'project'}]->(:Project {uid: $x}) RETURN a.evidenceNodes AS nodes, a.evidenceEdges AS edges",
       { x: L1 },
     );
-    expect(rows[0]?.nodes).toEqual(expect.arrayContaining([C1, C2, L1, ZJJ, 'Bid:TB-0101', 'Bid:TB-0102', 'Device:machineCode:9F3C21A07B5E44D1', 'Device:ip:115.236.8.20']));
+    expect(rows[0]?.nodes).toEqual(
+      expect.arrayContaining([
+        C1,
+        C2,
+        L1,
+        ZJJ,
+        'Bid:TB-0101',
+        'Bid:TB-0102',
+        'Device:machineCode:9F3C21A07B5E44D1',
+        'Device:ip:115.236.8.20',
+      ]),
+    );
     expect(rows[0]?.nodes).not.toContain('Device:mac:00-1A-2B-3C-4D-01');
-    expect(rows[0]?.edges).toEqual(expect.arrayContaining(['Bid:TB-0101|USED_DEVICE|Device:machineCode:9F3C21A07B5E44D1', 'Bid:TB-0102|USED_DEVICE|Device:machineCode:9F3C21A07B5E44D1']));
+    expect(rows[0]?.edges).toEqual(
+      expect.arrayContaining([
+        'Bid:TB-0101|USED_DEVICE|Device:machineCode:9F3C21A07B5E44D1',
+        'Bid:TB-0102|USED_DEVICE|Device:machineCode:9F3C21A07B5E44D1',
+      ]),
+    );
   });
 
   it('narrows or widens with deviceKinds: machine code only, or IP too (never the public terminal)', async () => {
     expect(await preview(f, { deviceKinds: ['machineCode'] })).toEqual([pairOn(C1, C2, L1)]);
-    expect(await preview(f, { deviceKinds: ['machineCode', 'mac', 'ip'] })).toEqual([pairOn(C1, C2, L1), pairOn(C3, C4, L2), pairOn(C7, C8, L4)]);
+    expect(await preview(f, { deviceKinds: ['machineCode', 'mac', 'ip'] })).toEqual([
+      pairOn(C1, C2, L1),
+      pairOn(C3, C4, L2),
+      pairOn(C7, C8, L4),
+    ]);
   });
 
   it('shows the terminal IP as corroboration once it is taken off terminalIps', async () => {

@@ -36,7 +36,9 @@ describe('M32 new, tiny company winning a large award', () => {
 
   it('states the founding date, the staff, the age at the award and the amount', async () => {
     const a = await alertOn(f, 'company', SHELL.company);
-    expect(a.zh).toBe('瑞丰建设发展有限公司成立于2023-01-10，参保人数1人，成立142天后即于2023-06-01中标县住建局项目“安置房配套工程1标段”，金额2,800,000元');
+    expect(a.zh).toBe(
+      '瑞丰建设发展有限公司成立于2023-01-10，参保人数1人，成立142天后即于2023-06-01中标县住建局项目“安置房配套工程1标段”，金额2,800,000元',
+    );
     expect(a.amount).toBe(2_800_000);
   });
 

@@ -84,7 +84,12 @@ const f = modelFixture(
 
     post(P('N4'), O('V3'), '主任', '2017-03-01'),
     ...householdKin(P('N4'), P('N4S'), 'child'),
-    { from: P('N4S'), type: 'SHAREHOLDER_OF', to: C('91330122MA2E000044'), props: { ratio: 0.8, from: d('2015-01-01'), to: d('2019-06-30') } },
+    {
+      from: P('N4S'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2E000044'),
+      props: { ratio: 0.8, from: d('2015-01-01'), to: d('2019-06-30') },
+    },
     paid('V3', C('91330122MA2E000044'), 56_000, '2022-10-10', '直接发包', '小区绿化'),
 
     post(P('N5'), O('ZJJ'), '科员', '2016-01-01'),
@@ -99,7 +104,7 @@ const planted = [
   { unit: O('V3'), payee: P('A3'), cadre: P('A3') },
 ];
 
-describe('M04 village cadre or close kin paid or awarded works by the cadre\'s own village', () => {
+describe("M04 village cadre or close kin paid or awarded works by the cadre's own village", () => {
   it('raises one alert per village and payee, and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(3);
@@ -116,9 +121,13 @@ describe('M04 village cadre or close kin paid or awarded works by the cadre\'s o
     expect(a1.zh).toBe('前进村村民委员会向刘翠花支付/发包3笔（挖机台班费），共49,900元；收款人系王大山（委员）的配偶刘翠花');
     expect(a1.amount).toBe(49_900);
     const a2 = await alertOn(f, 'payee', C('91330122MA2E000011'));
-    expect(a2.zh).toMatch(/^红旗村村民委员会向晓峰土石方工程有限公司支付\/发包2笔（村道修补、沟渠清淤|沟渠清淤、村道修补），共84,500元；陈国栋（主任）的子女陈晓峰是该企业(股东、主要人员|主要人员、股东)$/);
+    expect(a2.zh).toMatch(
+      /^红旗村村民委员会向晓峰土石方工程有限公司支付\/发包2笔（村道修补、沟渠清淤|沟渠清淤、村道修补），共84,500元；陈国栋（主任）的子女陈晓峰是该企业(股东、主要人员|主要人员、股东)$/,
+    );
     expect(a2.amount).toBe(84_500);
-    expect((await alertOn(f, 'payee', P('A3'))).en).toBe('城东社区居民委员会 paid or awarded 黄丽 1 times (绿化补植), CNY 12,000 in all; the payee is the cadre 黄丽 (委员) in person');
+    expect((await alertOn(f, 'payee', P('A3'))).en).toBe(
+      '城东社区居民委员会 paid or awarded 黄丽 1 times (绿化补植), CNY 12,000 in all; the payee is the cadre 黄丽 (委员) in person',
+    );
   });
 
   it('keeps the payments, the post and the kin tie as evidence', async () => {
@@ -139,7 +148,9 @@ describe('M04 village cadre or close kin paid or awarded works by the cadre\'s o
 
   it('follows its parameters: spouses only, a bureau as a village, a minimum amount', async () => {
     expect(await preview(f, { kinRelations: ['spouse'] })).toEqual(canon(planted.filter((p) => p.cadre !== P('A2'))));
-    expect(await preview(f, { villageKinds: ['村委会', '居委会', '党政机关'] })).toEqual(canon([...planted, { unit: O('ZJJ'), payee: P('N5W'), cadre: P('N5') }]));
+    expect(await preview(f, { villageKinds: ['村委会', '居委会', '党政机关'] })).toEqual(
+      canon([...planted, { unit: O('ZJJ'), payee: P('N5W'), cadre: P('N5') }]),
+    );
     expect(await preview(f, { minAmount: 20_000 })).toEqual(canon(planted.filter((p) => p.cadre !== P('A3'))));
   });
 });

@@ -2,7 +2,18 @@
 // cadre's term (≥2 relatives or ≥12 payments), and the near misses: universal programmes only, one relative
 // with five payments, aid drawn before the term, a bureau clerk (not a village cadre).
 import { describe, expect, it } from 'vitest';
-import { alertOn, alerts, canon, householdKin, marriage, modelFixture, payments, post, preview, run } from '../../../support/model-fixture.js';
+import {
+  alertOn,
+  alerts,
+  canon,
+  householdKin,
+  marriage,
+  modelFixture,
+  payments,
+  post,
+  preview,
+  run,
+} from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
 
 const P = (k: string) => uid('Person', k);
@@ -87,7 +98,7 @@ const planted = [
   { cadre: P('A2'), unit: O('V2') },
 ];
 
-describe('M06 village cadre\'s relatives drawing discretionary aid', () => {
+describe("M06 village cadre's relatives drawing discretionary aid", () => {
   it('raises one alert per planted cadre and village, and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(2);
@@ -99,18 +110,24 @@ describe('M06 village cadre\'s relatives drawing discretionary aid', () => {
     expect(a1.zh).toBe('李强（前进村村民委员会委员）任期内，其1名亲属（李根生）领取非普惠性补助18笔，共5,940元');
     expect(a1.amount).toBe(18 * 330);
     const a2 = await alertOn(f, 'cadre', P('A2'));
-    expect(a2.zh).toMatch(/^赵建国（城东社区居民委员会副主任）任期内，其2名亲属（(钱秀珍、赵小龙|赵小龙、钱秀珍)）领取非普惠性补助10笔，共13,260元$/);
+    expect(a2.zh).toMatch(
+      /^赵建国（城东社区居民委员会副主任）任期内，其2名亲属（(钱秀珍、赵小龙|赵小龙、钱秀珍)）领取非普惠性补助10笔，共13,260元$/,
+    );
     expect(a2.amount).toBe(6 * 870 + 4 * 2010);
   });
 
   it('moves with the thresholds: one relative is enough, or five payments', async () => {
     const n2 = { cadre: P('N2'), unit: O('V4') };
     expect(await preview(f, { minRelatives: 1 })).toEqual(canon([...planted, n2]));
-    expect(await preview(f, { minRelatives: 3, minPayments: 5 })).toEqual(canon([{ cadre: P('A1'), unit: O('V1') }, n2, { cadre: P('A2'), unit: O('V2') }]));
+    expect(await preview(f, { minRelatives: 3, minPayments: 5 })).toEqual(
+      canon([{ cadre: P('A1'), unit: O('V1') }, n2, { cadre: P('A2'), unit: O('V2') }]),
+    );
     expect(await preview(f, { minRelatives: 3, minPayments: 19 })).toEqual([]);
   });
 
   it('covers bureau posts only when the unit kinds say so', async () => {
-    expect(await preview(f, { villageKinds: ['村委会', '居委会', '党政机关'] })).toEqual(canon([...planted, { cadre: P('N4'), unit: O('NYJ') }]));
+    expect(await preview(f, { villageKinds: ['村委会', '居委会', '党政机关'] })).toEqual(
+      canon([...planted, { cadre: P('N4'), unit: O('NYJ') }]),
+    );
   });
 });

@@ -56,7 +56,9 @@ describe('M13 mutually exclusive benefits drawn for the same months', () => {
 
   it('names both programmes, in code order, and counts the overlapping payments', async () => {
     expect((await alertOn(f, 'person', P('A1'))).zh).toBe('赵大明同时领取城市最低生活保障金和农村最低生活保障金，重叠所属期9笔');
-    expect((await alertOn(f, 'person', P('A2'))).en).toBe('钱凤英 drew both 农村最低生活保障金 and 特困人员救助供养金 for overlapping periods (6 payments)');
+    expect((await alertOn(f, 'person', P('A2'))).en).toBe(
+      '钱凤英 drew both 农村最低生活保障金 and 特困人员救助供养金 for overlapping periods (6 payments)',
+    );
   });
 
   it('follows the exclusivePairs parameter', async () => {

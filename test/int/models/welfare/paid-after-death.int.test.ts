@@ -19,7 +19,11 @@ const f = modelFixture(
     // planted: died 2023-02-14 (register cancelled); 高龄津贴 paid for every quarter up to 2024-Q2
     { label: 'Person', key: 'A1', props: { name: '王秀兰', deathDate: d('2023-02-14') } },
     // planted: died 2023-08-03, known from 火化登记; pension paid on
-    { label: 'Person', key: 'A2', props: { name: '李长福', deathDate: d('2023-08-03'), deathSource: '火化登记', cremationDate: d('2023-08-05') } },
+    {
+      label: 'Person',
+      key: 'A2',
+      props: { name: '李长福', deathDate: d('2023-08-03'), deathSource: '火化登记', cremationDate: d('2023-08-05') },
+    },
     // near miss: died 2023-06-12; the last 低保 (for 2023-05) was paid on 2023-06-20
     { label: 'Person', key: 'N1', props: { name: '张德旺', deathDate: d('2023-06-12') } },
     // near miss: died 2023-05-09; a 补发 on 2023-09-11 covers 2022-Q1
@@ -33,9 +37,19 @@ const f = modelFixture(
     ...payments(P('A1'), G('MZ-GL'), '2022-01', 10, 300, 3),
     ...payments(P('A2'), G('RS-JMYL'), '2022-01', 10, 795, 3),
     ...payments(P('N1'), G('MZ-DBNC'), '2022-01', 16, 870),
-    { from: P('N1'), type: 'RECEIVED', to: G('MZ-DBNC'), props: { periodFrom: d('2023-05-01'), periodTo: d('2023-05-31'), payDate: d('2023-06-20'), amount: 870, payType: '正常' } },
+    {
+      from: P('N1'),
+      type: 'RECEIVED',
+      to: G('MZ-DBNC'),
+      props: { periodFrom: d('2023-05-01'), periodTo: d('2023-05-31'), payDate: d('2023-06-20'), amount: 870, payType: '正常' },
+    },
     ...payments(P('N2'), G('RS-JMYL'), '2022-04', 5, 795, 3),
-    { from: P('N2'), type: 'RECEIVED', to: G('RS-JMYL'), props: { periodFrom: d('2022-01-01'), periodTo: d('2022-03-31'), payDate: d('2023-09-11'), amount: 795, payType: '补发' } },
+    {
+      from: P('N2'),
+      type: 'RECEIVED',
+      to: G('RS-JMYL'),
+      props: { periodFrom: d('2022-01-01'), periodTo: d('2022-03-31'), payDate: d('2023-09-11'), amount: 795, payType: '补发' },
+    },
     ...payments(P('N3'), G('MZ-DBNC'), '2023-01', 9, 870),
     ...payments(P('N4'), G('MZ-GL'), '2022-01', 10, 300, 3),
   ],
@@ -46,7 +60,7 @@ const planted = [
   { person: P('A2'), program: G('RS-JMYL') },
 ];
 
-describe('M11 benefits paid for periods after the recipient\'s death', () => {
+describe("M11 benefits paid for periods after the recipient's death", () => {
   it('raises one alert per dead recipient and programme, and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(2);
@@ -58,7 +72,9 @@ describe('M11 benefits paid for periods after the recipient\'s death', () => {
     expect(a1.zh).toBe('王秀兰于2023-02-14死亡（户籍注销），其后仍发放高龄津贴4笔（所属期2023-07-01至2024-06-30），共1,200元');
     expect(a1.amount).toBe(1200);
     const a2 = await alertOn(f, 'person', P('A2'));
-    expect(a2.zh).toBe('李长福于2023-08-03死亡（火化登记），其后仍发放城乡居民基本养老保险待遇2笔（所属期2024-01-01至2024-06-30），共1,590元');
+    expect(a2.zh).toBe(
+      '李长福于2023-08-03死亡（火化登记），其后仍发放城乡居民基本养老保险待遇2笔（所属期2024-01-01至2024-06-30），共1,590元',
+    );
   });
 
   it('moves with graceMonths: none catches the months right after a death, twelve only the longest run', async () => {

@@ -59,7 +59,9 @@ describe('M09 public payroll staff drawing farm subsidies', () => {
     const a1 = await alertOn(f, 'official', P('A1'));
     expect(a1.zh).toBe('蔡文（县住建局财政供养）领取耕地地力保护补贴2笔，共966元');
     expect(a1.amount).toBe(966);
-    expect((await alertOn(f, 'official', P('A2'))).en).toBe('田野, on the payroll of 县交通运输局, drew 耕地地力保护补贴 1 times, CNY 651 in all');
+    expect((await alertOn(f, 'official', P('A2'))).en).toBe(
+      '田野, on the payroll of 县交通运输局, drew 耕地地力保护补贴 1 times, CNY 651 in all',
+    );
   });
 
   it('follows the programmes parameter', async () => {

@@ -97,11 +97,15 @@ describe('M08 public payroll staff in a household drawing means-tested aid', () 
   });
 
   it('counts the payroll months that overlap the aid', async () => {
-    expect((await alertOn(f, 'recipient', P('A1F'))).zh).toBe('胡斌（县农业农村局财政供养）所在户的胡长贵领取农村最低生活保障金，两者重叠12个月');
+    expect((await alertOn(f, 'recipient', P('A1F'))).zh).toBe(
+      '胡斌（县农业农村局财政供养）所在户的胡长贵领取农村最低生活保障金，两者重叠12个月',
+    );
     expect((await alertOn(f, 'recipient', P('A2W'))).en).toBe(
       '高雅, in the household of 潘志远 (on the payroll of 城关镇卫生院), drew 城市最低生活保障金 for 6 months of that pay',
     );
-    expect((await alertOn(f, 'recipient', P('A3'))).zh).toBe('龚平（县农业农村局财政供养）所在户的龚平领取特困人员救助供养金，两者重叠3个月');
+    expect((await alertOn(f, 'recipient', P('A3'))).zh).toBe(
+      '龚平（县农业农村局财政供养）所在户的龚平领取特困人员救助供养金，两者重叠3个月',
+    );
   });
 
   it('follows the programmes parameter', async () => {

@@ -83,7 +83,7 @@ const planted = [
   { cadre: P('A2'), relative: P('A2D'), program: JOB },
 ];
 
-describe('M07 public-welfare job paid to a cadre\'s child who works elsewhere', () => {
+describe("M07 public-welfare job paid to a cadre's child who works elsewhere", () => {
   it('raises one alert per cadre, child and programme, and none for the near misses', async () => {
     const r = await run(f);
     expect(r.alertsNew).toBe(2);
@@ -95,7 +95,9 @@ describe('M07 public-welfare job paid to a cadre\'s child who works elsewhere', 
     expect(a1.zh).toBe('方志刚（前进村村民委员会委员）之子女方磊领取公益性岗位补贴10个月，同期在宁波海曙恒达电子有限公司参保');
     expect(a1.amount).toBe(10 * 2010);
     const a2 = await alertOn(f, 'relative', P('A2D'));
-    expect(a2.en).toBe('袁媛, child of 袁国平 (委员, 红旗村村民委员会), was paid 公益性岗位补贴 for 6 months while insured by 上海浦东顺通物流有限公司');
+    expect(a2.en).toBe(
+      '袁媛, child of 袁国平 (委员, 红旗村村民委员会), was paid 公益性岗位补贴 for 6 months while insured by 上海浦东顺通物流有限公司',
+    );
     expect(a2.amount).toBe(6 * 2010);
   });
 
