@@ -1,6 +1,6 @@
 // Tests organised by what they need: pure units; integration against real Neo4j servers (one per worker);
 // the synthetic county at full size; the browser suite against the built explorer served by the real
-// server on a Neo4j of its own. Everything but the browser suite runs side by side in one group.
+// server on a Neo4j of its own. Everything but the browser suite shares one group of workers.
 import { defineConfig } from 'vitest/config';
 import { EXTERNAL_TEST_NEO4J, TEST_WORKERS } from './test/setup/workers.js';
 
@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     // The JSON report is what .ci/run reads its pass/fail totals from.
     reporters: ['default', ['json', { outputFile: 'var/test-results.json' }]],
-    // Vitest's default on a 2-core machine is one worker, which ran the whole suite file by file.
+    // The same number the integration setup starts servers for, so every VITEST_POOL_ID has its own.
     maxWorkers: TEST_WORKERS,
     projects: [
       {
@@ -16,6 +16,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Files share a worker's module cache instead of importing everything again for each file: no
+          // test file keeps state in a module, and on two cores the re-imports were the suite's largest
+          // waste (340 s before, 251 s after: docs/testing.md).
+          isolate: false,
           // Some units do real work (the generator's brute-force checks over several counties); on a busy
           // 2-core machine they pass Vitest's 5 s default, which would make the suite fail for the load.
           testTimeout: 30_000,
@@ -36,6 +40,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/int/**/*.int.test.ts'],
           environment: 'node',
+          // As for units: each file builds its own Executor and graph, nothing rides on module state.
+          isolate: false,
           globalSetup: ['test/setup/neo4j-global.ts'],
           // Each worker has a Neo4j of its own (test/support/db.ts); one external server means one at a time.
           fileParallelism: !EXTERNAL_TEST_NEO4J,
