@@ -198,8 +198,3 @@ export class Executor {
 
 /** Cypher needs a real integer for LIMIT/SKIP; JS numbers travel as floats. */
 export const int = (n: number) => neo4j.int(Math.trunc(n));
-
-/** A failure worth retrying (deadlock, leader switch, lost connection), as the driver's own retries judge it. */
-export function isTransient(e: unknown): boolean {
-  return neo4j.isRetryableError(e);
-}

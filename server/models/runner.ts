@@ -2,6 +2,7 @@
 // records the run. One model's failure is recorded and reported; it never stops the others.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/executor.js';
+import { isTimeout } from '../../platform/db/errors.js';
 import { storeAlerts, type AlertDraft } from '../alerts/store.js';
 import { checkModel } from './check.js';
 import { collectEvidence } from '../alerts/evidence.js';
@@ -133,14 +134,9 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
 }
 
 function describeError(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  if (
-    err.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' ||
-    /timed? ?out|terminated/i.test(err.message ?? '')
-  ) {
-    return `time limit exceeded: ${err.message ?? ''}`.trim();
-  }
-  return err.message ?? String(e);
+  const message = (e as { message?: string }).message;
+  if (isTimeout(e)) return `time limit exceeded: ${message ?? ''}`.trim();
+  return message ?? String(e);
 }
 
 async function recordRun(db: Executor, r: RunResult): Promise<void> {

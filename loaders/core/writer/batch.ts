@@ -1,7 +1,8 @@
 // Writes batches of accepted rows: first checks references the source may not create (rows naming an
 // unknown project become rejects), then sends every node statement and then every relationship statement
 // in one write transaction, so a batch lands whole or not at all.
-import { isTransient, type Executor } from '../../../platform/db/executor.js';
+import type { Executor } from '../../../platform/db/executor.js';
+import { isTransient } from '../../../platform/db/errors.js';
 import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
