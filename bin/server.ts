@@ -2,7 +2,9 @@
 // bootstrap (schema, models, demo) → HTTP for the API and the explorer. Ctrl-C and SIGTERM stop the HTTP
 // server, close the driver and stop the embedded Neo4j cleanly before exiting.
 import { createServer } from 'node:http';
+import os from 'node:os';
 import { createApp } from '../server/app.js';
+import { defaultHosts } from '../server/http/guard.js';
 import { bootstrap } from '../server/bootstrap.js';
 import { demoSeeder } from '../synth/demo.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
     // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
     personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
     runner: libraryRunner(neo4j.executor, boot.library),
+    allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
+    corsOrigins: cfg.corsOrigins,
   });
   const server = createServer(app);
   http.server = server;
@@ -67,6 +71,12 @@ async function main(): Promise<void> {
   log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   log(`Explorer 探索界面: ${url}`);
   log(`GraphQL API: ${url}graphql`);
+}
+
+/** What a browser on the network may call this machine when huiyan listens on every interface. */
+function machineNames(): string[] {
+  const addresses = Object.values(os.networkInterfaces()).flatMap((ifs) => (ifs ?? []).map((i) => i.address));
+  return [os.hostname(), ...addresses];
 }
 
 main().catch(async (e: unknown) => {

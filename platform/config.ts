@@ -40,6 +40,10 @@ export interface Config {
   /** Key for pseudonymising ID numbers (HMAC); unset keeps raw numbers. */
   pseudonymKey: string | undefined;
   production: boolean;
+  /** Host names (`host:port`) the HTTP server answers to; unset: derived from HOST and PORT at start. */
+  allowedHosts: string[] | undefined;
+  /** Other origins whose pages may call the API from a browser (CORS); none by default. */
+  corsOrigins: string[];
   varDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -66,6 +70,22 @@ function logLevel(raw: string | undefined): Config['logLevel'] {
   const v = (raw ?? 'info').toLowerCase();
   if (v === 'debug' || v === 'info' || v === 'warn' || v === 'error') return v;
   throw new ConfigError(`HUIYAN_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`);
+}
+
+const list = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function originList(raw: string | undefined): string[] {
+  const origins = list(raw);
+  for (const o of origins) {
+    // An origin is scheme://host[:port] exactly as a browser sends it: no path, no trailing slash, no '*'.
+    if (!/^https?:\/\/[^/\s*]+$/.test(o))
+      throw new ConfigError(`HUIYAN_CORS_ORIGINS: "${o}" is not an origin such as https://portal.example.org`);
+  }
+  return origins;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: intVar(env, 'HUIYAN_DEMO_SEED', 7),
     pseudonymKey: env.HUIYAN_PSEUDONYM_KEY || undefined,
     production: env.NODE_ENV === 'production',
+    allowedHosts: env.HUIYAN_ALLOWED_HOSTS ? list(env.HUIYAN_ALLOWED_HOSTS).map((h) => h.toLowerCase()) : undefined,
+    corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
   };

@@ -8,7 +8,8 @@ import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context
 import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
 import { buildSchema } from './graphql/schema.js';
 import type { GraphSchema } from '../platform/schema/graph-schema.js';
-import { staticHandler } from './static.js';
+import { corsFor, hostAllowed, withSecurityHeaders } from './http/guard.js';
+import { staticHandler } from './http/static.js';
 
 export interface AppOptions {
   executor: Executor;
@@ -23,6 +24,10 @@ export interface AppOptions {
   readTimeoutMs?: number;
   limits?: Partial<Limits>;
   runner?: ApiDeps['runner'];
+  /** Host names (`host:port`) the server answers to; unset: no check (an app called through `app.fetch`). */
+  allowedHosts?: readonly string[];
+  /** Other origins whose pages may call the API from a browser; none by default (same origin only). */
+  corsOrigins?: readonly string[];
 }
 
 export function createApp(opts: AppOptions) {
@@ -43,6 +48,7 @@ export function createApp(opts: AppOptions) {
     logging: logger,
     graphiql: !opts.production,
     landingPage: false,
+    cors: corsFor(opts.corsOrigins ?? []),
     // Unexpected errors reach the caller as "Unexpected error." and the log with their stack. isDev is
     // pinned off so NODE_ENV=development cannot leak internals into responses either.
     maskedErrors: {
@@ -53,6 +59,18 @@ export function createApp(opts: AppOptions) {
       },
     },
     plugins: [
+      {
+        // Before anything else: a Host the server does not answer to (DNS rebinding) gets nothing.
+        onRequest({ request, endResponse }) {
+          if (!hostAllowed(request, opts.allowedHosts)) endResponse(new Response('Misdirected request', { status: 421 }));
+        },
+        onResponse({ request, response }) {
+          // GraphiQL (development mode only) is an inline-script page loading from a CDN; every other
+          // response carries the full policy.
+          if (new URL(request.url).pathname === '/graphql' && response.headers.get('content-type')?.startsWith('text/html')) return;
+          withSecurityHeaders(response);
+        },
+      },
       useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
       {
         // Everything that is not /graphql: health, then the explorer's files.

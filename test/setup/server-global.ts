@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
+import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../platform/config.js';
 import { demoSeeder, graphIsEmpty } from '../../synth/demo.js';
@@ -37,16 +38,21 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
     rmSync(cfg.varDir, { recursive: true, force: true });
   }
   const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
+  // The Host check as `npm start` has it; the names are known once the free port is.
+  const allowedHosts: string[] = [];
   const app = createApp({
     executor: handle.executor,
     graphSchema: boot.graphSchema,
     models: catalogOf(boot.library),
     production: true,
     logger: quietLogger,
+    allowedHosts,
   });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts.push(...defaultHosts('127.0.0.1', port));
+  const baseUrl = `http://127.0.0.1:${port}`;
   log(`serving the explorer at ${baseUrl}`);
 
   const { rows } = await handle.executor.read<{ name: string; uid: string; alerts: number }>(

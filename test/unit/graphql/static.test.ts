@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentType, resolveInside, staticHandler } from '../../../server/static.js';
+import { contentType, resolveInside, staticHandler } from '../../../server/http/static.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'huiyan-web-'));
 mkdirSync(path.join(root, 'assets'));
