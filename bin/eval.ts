@@ -3,6 +3,7 @@
 // planted cases found / planted, alerts raised, near misses flagged, time. Exits 1 when a planted case is
 // missed, a near miss is flagged, or a model fails.
 import path from 'node:path';
+import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig } from '../platform/config.js';
 import { passed, type ModelScore } from '../synth/eval/compare.js';
 import { evaluate } from '../synth/eval/evaluate.js';
@@ -41,6 +42,7 @@ function table(scores: ModelScore[]): string {
 async function main(): Promise<number> {
   const o = parse(process.argv.slice(2));
   const cfg = loadConfig();
+  ownerOnly(dataFolders(cfg));
   const log = (m: string) => console.error(`[eval] ${m}`);
   const scratch = await openScratchNeo4j('eval', log, { keep: o.keep });
   try {

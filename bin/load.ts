@@ -6,6 +6,7 @@
 // rejected rows and unrecognised files are reported, not fatal.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
@@ -69,6 +70,7 @@ function printReport(r: LoadReport): void {
 
 async function main(): Promise<number> {
   const cfg = loadConfig();
+  ownerOnly(dataFolders(cfg));
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(process.argv.slice(2), cfg);

@@ -2,6 +2,7 @@
 // npm run models -- run [--model <id>] [--subject <uid>] [--param name=value ...] [--preview] [--json]
 // Runs models against the configured Neo4j (the embedded server of a running `npm start` is attached, not
 // restarted) and prints what each run found.
+import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig } from '../platform/config.js';
 import { loadLibrary } from '../server/models/library.js';
 import { runAll, runModel, type RunResult } from '../server/models/runner.js';
@@ -39,7 +40,9 @@ async function main(): Promise<number> {
     console.error(`no model ${args.model}; npm run models -- list shows them`);
     return 2;
   }
-  const neo4j = await openNeo4j(loadConfig(), (m) => console.error(m), { attach: true });
+  const cfg = loadConfig();
+  ownerOnly(dataFolders(cfg));
+  const neo4j = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
   try {
     const opts = { params: args.params, subject: args.subject, preview: args.preview };
     const results = model ? [await runModel(neo4j.executor, model, opts)] : await runAll(neo4j.executor, library, opts);

@@ -13,6 +13,8 @@ import { scheduleModels, type Scheduler } from '../server/models/scheduler.js';
 import { libraryRunner } from '../server/graphql/model/library-runner.js';
 import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
 import { createLogger } from '../platform/log.js';
+import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
+import { insecureSettings } from '../server/startup-warnings.js';
 import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
 
@@ -39,6 +41,8 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
 async function main(): Promise<void> {
   const t0 = Date.now();
   const cfg = loadConfig();
+  ownerOnly(dataFolders(cfg));
+  for (const w of insecureSettings(cfg)) log(`WARNING ${w}`);
   // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it; the HTTP server joins later.
   const http: { server?: ReturnType<typeof createServer> } = {};
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, http.server));
