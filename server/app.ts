@@ -7,6 +7,8 @@ import type { Executor } from '../platform/db/executor.js';
 import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context.js';
 import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
 import { buildSchema } from './graphql/schema.js';
+import { useCodedVariableErrors } from './graphql/errors.js';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GraphSchema } from '../platform/schema/graph-schema.js';
 import { corsFor, hostAllowed, withSecurityHeaders } from './http/guard.js';
 import { staticHandler } from './http/static.js';
@@ -72,6 +74,9 @@ export function createApp(opts: AppOptions) {
         },
       },
       useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
+      useCodedVariableErrors(),
+      // In production a refused field name is not answered with the names that exist ("Did you mean …").
+      ...(opts.production ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
       {
         // Everything that is not /graphql: health, then the explorer's files.
         async onRequest({ request, url, endResponse }) {

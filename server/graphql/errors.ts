@@ -2,7 +2,8 @@
 // is unexpected and yoga masks it as "Unexpected error." (app.ts logs the original).
 // No HTTP status is attached: a resolver error sits next to other fields' data in a 200 response, as
 // GraphQL over HTTP expects; the code is what clients branch on.
-import { createGraphQLError } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
 import { CodedError, type ErrorCode } from '../../platform/errors.js';
 
 const coded = (code: ErrorCode) => (message: string) => createGraphQLError(message, { extensions: { code } });
@@ -14,4 +15,28 @@ export const forbidden = coded('FORBIDDEN');
 /** A feature's expected error (platform/errors.ts) as the coded GraphQL error the caller sees; anything else as it is. */
 export function codedGraphQLError(e: unknown): unknown {
   return e instanceof CodedError ? createGraphQLError(e.message, { extensions: { code: e.code } }) : e;
+}
+
+/**
+ * A variable of the wrong type ("Variable "$n" got invalid value …") fails inside graphql-js's execute
+ * with no code, unlike every other refusal; it is the caller's mistake, so it gets BAD_INPUT too.
+ */
+export function useCodedVariableErrors(): Plugin {
+  const withCode = (e: GraphQLError): GraphQLError =>
+    e.extensions?.code || !e.message.startsWith('Variable "$')
+      ? e
+      : createGraphQLError(e.message, {
+          source: e.source,
+          positions: e.positions,
+          path: e.path,
+          extensions: { ...e.extensions, code: 'BAD_INPUT' },
+        });
+  return {
+    onExecute: () => ({
+      onExecuteDone({ result, setResult }) {
+        if (Symbol.asyncIterator in result || !result.errors?.length) return;
+        setResult({ ...result, errors: result.errors.map(withCode) });
+      },
+    }),
+  };
 }

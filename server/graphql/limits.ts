@@ -1,7 +1,7 @@
 // Limits on what one request may ask for, checked before anything runs: depth, aliases and tokens.
-// GraphQL Armor does this as a package, but it is not a dependency of the project (adding it means a
-// package.json change and a peer range that also names @apollo/server); these three rules are small
-// enough to own. Cost is bounded differently: every list argument is clamped (neighbours 500, search
+// GraphQL Armor's bundle (@escape.tech/graphql-armor) does this, but its peer range names @apollo/server;
+// its single-rule packages have no such peer, and the project uses one of them (block-field-suggestions,
+// in app.ts). These three rules are small enough to own; moving them to those packages is open (#12). Cost is bounded differently: every list argument is clamped (neighbours 500, search
 // 100, alerts 100) and Entity has no nested list fields, so depth x aliases x clamp bounds the work.
 import {
   Kind,

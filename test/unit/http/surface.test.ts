@@ -150,3 +150,26 @@ describe('the HTTP settings', () => {
       expect(() => loadConfig({ HUIYAN_CORS_ORIGINS: bad }), bad).toThrow(ConfigError);
   });
 });
+
+describe('refusals in production', () => {
+  const post = (body: unknown) =>
+    app.fetch(
+      new Request('http://127.0.0.1:4000/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: '127.0.0.1:4000' },
+        body: JSON.stringify(body),
+      }),
+    );
+
+  it('names no existing field when it refuses an unknown one', async () => {
+    const body = (await (await post({ query: '{ serch(q: "x") { id } }' })).json()) as { errors: { message: string }[] };
+    expect(body.errors[0]?.message).toBe('Cannot query field "serch" on type "Query".');
+  });
+
+  it('gives a variable of the wrong type a code like every other refusal', async () => {
+    const res = await post({ query: 'query($n: Int) { alerts(first: $n) { totalCount } }', variables: { n: 'abc' } });
+    const body = (await res.json()) as { errors: { message: string; extensions?: { code?: string } }[] };
+    expect(body.errors[0]?.message).toMatch(/^Variable "\$n" got invalid value "abc"/);
+    expect(body.errors[0]?.extensions?.code).toBe('BAD_INPUT');
+  });
+});
