@@ -54,6 +54,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    // changeOrigin: the API answers only to the Host names it listens on (server/http/guard.ts).
+    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', changeOrigin: true } },
   },
 });
