@@ -90,7 +90,6 @@ async function fileResponse(file: string, request: Request): Promise<Response | 
       'content-type': contentType(file),
       'content-length': String(body.length),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
       vary: 'accept-encoding',
     };
     if (encoding) headers['content-encoding'] = encoding;
