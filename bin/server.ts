@@ -4,6 +4,9 @@
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { createApp } from '../server/app.js';
+import { accessOn } from '../server/access/access.js';
+import { ensureDemoAdmin, hasUsers } from '../server/access/first-admin.js';
+import { oidcLogin } from '../server/access/oidc.js';
 import { defaultHosts } from '../server/http/guard.js';
 import { bootstrap } from '../server/bootstrap.js';
 import { demoSeeder } from '../synth/demo.js';
@@ -53,8 +56,15 @@ async function main(): Promise<void> {
 
   const boot = await bootstrap(neo4j.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
   scheduler = scheduleModels(neo4j.executor, boot.library, log);
+  const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc) : undefined);
+  const signIn = cfg.demo
+    ? await ensureDemoAdmin(access.users)
+    : (await hasUsers(access.users))
+      ? { kind: 'exists' as const }
+      : { kind: 'none' as const };
   const app = createApp({
     executor: neo4j.executor,
+    access,
     graphSchema: boot.graphSchema,
     models: catalogOf(boot.library),
     production: cfg.production,
@@ -75,6 +85,13 @@ async function main(): Promise<void> {
   log(`Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
   log(`Explorer 探索界面: ${url}`);
   log(`GraphQL API: ${url}graphql`);
+  if (signIn.kind === 'created' || signIn.kind === 'renewed') {
+    log(`Sign in 登录: user 用户名 ${signIn.name}, password 密码 ${signIn.password}`);
+    log('  (shown until this account first signs in; afterwards: npm run users -- reset-password admin)');
+  } else if (signIn.kind === 'none') {
+    log('No users yet 尚无用户: create the first admin with  npm run users -- create-admin <name>');
+  }
+  if (cfg.oidc) log(`Single sign-on through ${cfg.oidc.issuer}: users must exist in huiyan (npm run users -- create <name> --role …).`);
 }
 
 /** What a browser on the network may call this machine when huiyan listens on every interface. */

@@ -46,6 +46,48 @@ export interface Config {
   corsOrigins: string[];
   varDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Sessions and sign-in (server/access/policy.ts). */
+  access: {
+    sessionIdleMs: number;
+    sessionAbsoluteMs: number;
+    lockoutAttempts: number;
+    lockoutMs: number;
+    /** Secure cookies although the server itself speaks HTTP: set behind a TLS proxy (HUIYAN_SECURE_COOKIES=1). */
+    secureCookies: boolean;
+  };
+  /** Sign-in through the site's OpenID Connect provider; unset: passwords only. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  label: string;
+  nameClaim: string;
+  allowHttp: boolean;
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | undefined {
+  const issuer = env.HUIYAN_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const clientId = env.HUIYAN_OIDC_CLIENT_ID;
+  const clientSecret = env.HUIYAN_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret)
+    throw new ConfigError('HUIYAN_OIDC_ISSUER is set: set HUIYAN_OIDC_CLIENT_ID and HUIYAN_OIDC_CLIENT_SECRET too');
+  const allowHttp = env.HUIYAN_OIDC_ALLOW_HTTP === '1';
+  if (!allowHttp && !issuer.startsWith('https://'))
+    throw new ConfigError('HUIYAN_OIDC_ISSUER must be https:// (HUIYAN_OIDC_ALLOW_HTTP=1 allows a provider on plain HTTP, for tests)');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    redirectUri: env.HUIYAN_OIDC_REDIRECT_URI ?? `${publicUrl.replace(/\/$/, '')}/auth/oidc/callback`,
+    label: env.HUIYAN_OIDC_LABEL ?? '统一身份认证 Single sign-on',
+    nameClaim: env.HUIYAN_OIDC_NAME_CLAIM ?? 'preferred_username',
+    allowHttp,
+  };
 }
 
 export class ConfigError extends Error {
@@ -116,10 +158,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       childEnv: { ...env },
     };
   }
+  const host = env.HOST ?? '127.0.0.1';
+  const port = intVar(env, 'PORT', 4000);
+  const publicUrl = env.HUIYAN_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   return {
     neo4j,
-    host: env.HOST ?? '127.0.0.1',
-    port: intVar(env, 'PORT', 4000),
+    host,
+    port,
     demo: (env.HUIYAN_DEMO ?? '1') !== '0',
     demoPersons: intVar(env, 'HUIYAN_DEMO_PERSONS', 400),
     demoSeed: intVar(env, 'HUIYAN_DEMO_SEED', 7),
@@ -129,6 +174,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
+    access: {
+      sessionIdleMs: intVar(env, 'HUIYAN_SESSION_IDLE_MINUTES', 30) * 60_000,
+      sessionAbsoluteMs: intVar(env, 'HUIYAN_SESSION_HOURS', 12) * 3600_000,
+      lockoutAttempts: Math.max(1, intVar(env, 'HUIYAN_LOCKOUT_ATTEMPTS', 5)),
+      lockoutMs: intVar(env, 'HUIYAN_LOCKOUT_MINUTES', 15) * 60_000,
+      secureCookies: env.HUIYAN_SECURE_COOKIES === '1',
+    },
+    oidc: oidcConfig(env, publicUrl),
   };
 }
 

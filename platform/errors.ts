@@ -1,7 +1,19 @@
 // Expected errors as plain data: a code the caller can branch on and a message for a person. Features
 // below the API (access, alerts, models) throw these without knowing GraphQL; the API layer turns them
 // into coded GraphQL errors in one place (server/graphql/errors.ts). Anything else is unexpected and masked.
-export type ErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT';
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  /** No valid session or token. */
+  | 'UNAUTHENTICATED'
+  /** Too many failed sign-ins: the account waits. */
+  | 'LOCKED'
+  /** Over the per-caller rate limit, cost limit or database time budget. */
+  | 'RATE_LIMITED'
+  /** 查询事由 needed: reading this needs a stated reason. */
+  | 'REASON_REQUIRED';
 
 export class CodedError extends Error {
   override name = 'CodedError';

@@ -11,10 +11,18 @@ import { useCodedVariableErrors } from './graphql/errors.js';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GraphSchema } from '../platform/schema/graph-schema.js';
 import { corsFor, hostAllowed, withSecurityHeaders } from './http/guard.js';
+import { authRoutes, type AuthEventSink } from './http/auth-routes.js';
+import { authenticate } from './access/authenticate.js';
+import type { Access } from './access/access.js';
+import { useAuthRequired } from './graphql/auth.js';
 import { staticHandler } from './http/static.js';
 
 export interface AppOptions {
   executor: Executor;
+  /** Users, sessions and tokens: who may call. */
+  access: Access;
+  /** Sign-ins and sign-outs, for the audit trail. */
+  onAuthEvent?: AuthEventSink;
   graphSchema: GraphSchema;
   models: ModelCatalog;
   /** The built explorer; default <ROOT>/dist/web. */
@@ -36,17 +44,22 @@ export function createApp(opts: AppOptions) {
   const logger = opts.logger ?? console;
   const deps: ApiDeps = {
     executor: opts.executor,
+    access: opts.access,
     graphSchema: opts.graphSchema,
     models: opts.models,
     personKey: opts.personKey,
     readTimeoutMs: opts.readTimeoutMs,
     runner: opts.runner,
   };
+  const auth = authRoutes(opts.access, { onEvent: opts.onAuthEvent });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
 
   return createYoga({
     schema: buildSchema(),
-    context: (initial) => buildContext(deps, initial),
+    context: async (initial) => {
+      const { principal, problem } = await authenticate(initial.request, opts.access);
+      return { ...buildContext(deps, initial, principal), authProblem: problem };
+    },
     logging: logger,
     graphiql: !opts.production,
     landingPage: false,
@@ -73,6 +86,7 @@ export function createApp(opts: AppOptions) {
           withSecurityHeaders(response);
         },
       },
+      useAuthRequired(),
       useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
       useCodedVariableErrors(),
       // In production a refused field name is not answered with the names that exist ("Did you mean …").
@@ -82,6 +96,8 @@ export function createApp(opts: AppOptions) {
         async onRequest({ request, url, endResponse }) {
           if (url.pathname === '/graphql') return;
           if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger));
+          const authed = await auth(request, url);
+          if (authed) return endResponse(authed);
           const res = await serveStatic(request, url);
           endResponse(res ?? new Response('Not found', { status: 404 }));
         },

@@ -6,6 +6,7 @@ import { checkModel } from './models/check.js';
 import { loadLibrary, type Library, type Model } from './models/library.js';
 import { runAll, type RunResult } from './models/runner.js';
 import { applySchema } from '../platform/schema/apply.js';
+import { applyAccessSchema } from './access/store-schema.js';
 import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 
 export interface Bootstrapped {
@@ -22,6 +23,7 @@ export async function bootstrap(db: Executor, log: (m: string) => void, opts: { 
   const graphSchema = loadGraphSchema();
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
+  await applyAccessSchema(db);
 
   const parsed = loadLibrary();
   // Refuse models the server cannot plan or that would write, before any of them runs.

@@ -1,21 +1,40 @@
-// Roles, minimally: the caller names its role in a header. This is NOT authentication: anyone who can
-// reach the server can send any role. It exists so masking and role checks have one place to live until
-// real authentication (a later issue) puts a verified role here instead.
+// Roles and what each may do, in one table. The role is never taken from the request: it is the signed-in
+// user's (server/access/authenticate.ts) or the bearer token's. Triage moves are the workflow machine's
+// (server/alerts/workflow/machine.ts); this table holds everything else.
 import { CodedError } from '../../platform/errors.js';
 
-export const ROLES = ['viewer', 'handler', 'analyst', 'admin'] as const;
+/** viewer < handler < analyst < admin for people; system is for other systems' bearer tokens. */
+export const ROLES = ['viewer', 'handler', 'analyst', 'admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
-export const ROLE_HEADER = 'x-huiyan-role';
-export const DEFAULT_ROLE: Role = 'handler';
+/** The roles a person may hold (system is for tokens only). */
+export const USER_ROLES = ['viewer', 'handler', 'analyst', 'admin'] as const satisfies readonly Role[];
 
-export function parseRole(raw: string | null | undefined): Role {
-  if (raw === null || raw === undefined || raw.trim() === '') return DEFAULT_ROLE;
-  const r = raw.trim().toLowerCase();
-  if ((ROLES as readonly string[]).includes(r)) return r as Role;
-  throw new CodedError('FORBIDDEN', `Unknown role "${raw.slice(0, 20)}": one of ${ROLES.join(', ')}`);
+export const PERMISSIONS = {
+  /** Alerts, entities, graph, search, models, statistics, load runs: within the caller's jurisdiction. */
+  read: ['viewer', 'handler', 'analyst', 'admin', 'system'],
+  /** runModel / previewModel for one subject: the "check this lot before award" call. */
+  checkSubject: ['handler', 'analyst', 'admin', 'system'],
+  /** Full model runs and previews with other parameters. */
+  runModels: ['analyst', 'admin'],
+  /** Introspection and GraphiQL. */
+  explore: ['analyst', 'admin'],
+  /** Users, units, tokens. */
+  manageAccess: ['admin'],
+  /** The audit trail: search and verify. */
+  readAudit: ['admin'],
+  /** Raw values of properties marked `sensitive` in graph.yaml. */
+  seeSensitive: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const can = (role: Role, p: Permission): boolean => (PERMISSIONS[p] as readonly Role[]).includes(role);
+
+/** Throws FORBIDDEN unless the role has the permission. */
+export function demand(role: Role, p: Permission, what: string): void {
+  if (!can(role, p)) throw new CodedError('FORBIDDEN', `The ${role} role may not ${what}`);
 }
 
-export const roleFromRequest = (req: Request): Role => parseRole(req.headers.get(ROLE_HEADER));
+export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 
 /** Raw values of properties marked `sensitive` in graph.yaml (ID numbers) are for admins only. */
-export const maySeeSensitive = (role: Role): boolean => role === 'admin';
+export const maySeeSensitive = (role: Role): boolean => can(role, 'seeSensitive');

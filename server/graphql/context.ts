@@ -4,8 +4,10 @@ import type { YogaInitialContext } from 'graphql-yoga';
 import type { Executor } from '../../platform/db/executor.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { createBatchers, type Batchers, type TxMeta } from './batch.js';
-import { roleFromRequest, type Role } from '../access/roles.js';
-import { codedGraphQLError } from './errors.js';
+import type { Role } from '../access/roles.js';
+import type { Principal } from '../access/principal.js';
+import { AuditNotes } from '../audit/notes.js';
+import type { Access } from '../access/access.js';
 import type { Severity } from '../models/header.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
@@ -58,6 +60,8 @@ export interface ModelRunner {
 /** Everything the API is built from. Nothing here is created by the API itself. */
 export interface ApiDeps {
   executor: Executor;
+  /** Users, sessions and tokens (server/access). */
+  access: Access;
   graphSchema: GraphSchema;
   models: ModelCatalog;
   /**
@@ -73,24 +77,68 @@ export interface ApiDeps {
 }
 
 export interface ApiContext extends ApiDeps {
+  /**
+   * Who is calling (server/access/authenticate.ts). Null only for a request that is refused before any
+   * resolver runs: every field outside introspection needs a principal (the generic-auth plugin in app.ts).
+   */
+  principal: Principal | null;
+  /** The principal's role; `viewer` stands in for the (refused) unauthenticated request. */
   role: Role;
+  /** 查询事由: the case number or text the caller gave for this request (x-huiyan-reason), if any. */
+  reason: string | null;
+  /** The caller's address as the socket reports it. */
+  clientIp: string | null;
+  /** What this request read and wrote, for the audit trail. */
+  audit: AuditNotes;
   batch: Batchers;
   /** Sent as transaction metadata, so SHOW TRANSACTIONS tells which API call a query belongs to. */
   txMeta: TxMeta;
 }
 
 export const DEFAULT_READ_TIMEOUT_MS = 15_000;
+export const REASON_HEADER = 'x-huiyan-reason';
+const MAX_REASON = 200;
 
-/** Built once per request: role from the request, batchers fresh so nothing is cached across requests. */
-export function buildContext(deps: ApiDeps, initial: YogaInitialContext): ApiContext {
-  let role: Role;
-  try {
-    role = roleFromRequest(initial.request);
-  } catch (e) {
-    throw codedGraphQLError(e);
+/** The explorer percent-encodes the reason (headers are Latin-1); control characters are dropped, length capped. */
+export function reasonFrom(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let v = raw;
+  if (/%[0-9a-f]{2}/i.test(v)) {
+    try {
+      v = decodeURIComponent(v);
+    } catch {
+      /* not encoded after all: keep it as sent */
+    }
   }
+  v = v
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, MAX_REASON);
+  return v === '' ? null : v;
+}
+
+/** What yoga's Node adapter puts beside the request: the raw socket, for the caller's address. */
+interface NodeServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+/**
+ * Built once per request, after authentication (app.ts resolves the principal first): batchers fresh so
+ * nothing is cached across requests or callers.
+ */
+export function buildContext(deps: ApiDeps, initial: YogaInitialContext & NodeServerContext, principal: Principal | null): ApiContext {
+  const role: Role = principal?.role ?? 'viewer';
   const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
-  const txMeta: TxMeta = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role } });
-  const ctx: ApiContext = { ...deps, role, txMeta, batch: createBatchers(deps.executor, txMeta) };
-  return ctx;
+  const who = principal?.id ?? null;
+  const txMeta: TxMeta = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role, user: who } });
+  return {
+    ...deps,
+    principal,
+    role,
+    reason: reasonFrom(initial.request.headers.get(REASON_HEADER)),
+    clientIp: initial.req?.socket?.remoteAddress ?? null,
+    audit: new AuditNotes(),
+    txMeta,
+    batch: createBatchers(deps.executor, txMeta),
+  };
 }

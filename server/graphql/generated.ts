@@ -28,7 +28,7 @@ export type Alert = {
   amount: Maybe<Scalars['Float']['output']>;
   /** 元 recovered (追缴/退赔), as recorded at conclusion or rectification. */
   amountRecovered: Maybe<Scalars['Float']['output']>;
-  /** Who the alert is assigned to (the x-huiyan-user of whoever assigned it, or the name they gave). */
+  /** Who the alert is assigned to: a user's sign-in name. */
   assignee: Maybe<Scalars['String']['output']>;
   /** The history entries that carry a comment. */
   comments: Array<AlertEvent>;
@@ -112,7 +112,7 @@ export type AlertEvent = {
 };
 
 export type AlertFilter = {
-  /** Only alerts assigned to the caller (x-huiyan-user). */
+  /** Only alerts assigned to the caller. */
   assignedToMe?: InputMaybe<Scalars['Boolean']['input']>;
   /** Exactly this assignee. */
   assignee?: InputMaybe<Scalars['String']['input']>;
@@ -166,6 +166,29 @@ export type AlertSubject = {
   role: Scalars['String']['output'];
 };
 
+/** A bearer token for another system. The secret is shown once, when issued. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  expiresAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt: Maybe<Scalars['String']['output']>;
+  /** The system it is for. */
+  name: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['String']['output']>;
+  role: UserRole;
+  units: Array<Scalars['String']['output']>;
+};
+
+/** Someone an alert can be assigned to: a handler (or admin) whose jurisdiction meets the caller's. */
+export type Assignee = {
+  __typename?: 'Assignee';
+  displayName: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  role: UserRole;
+};
+
 export type Direction =
   | 'BOTH'
   | 'IN'
@@ -215,6 +238,13 @@ export type GraphSchema = {
   relationshipTypes: Array<RelTypeInfo>;
 };
 
+export type IssuedToken = {
+  __typename?: 'IssuedToken';
+  /** Bearer value: hy_<id>_<secret>. Shown this once; only its hash is kept. */
+  secret: Scalars['String']['output'];
+  token: ApiToken;
+};
+
 export type LabelInfo = {
   __typename?: 'LabelInfo';
   caption: Scalars['String']['output'];
@@ -237,6 +267,21 @@ export type LoadRun = {
   rowsRejected: Scalars['Int']['output'];
   source: Scalars['String']['output'];
   startedAt: Scalars['String']['output'];
+};
+
+/** The signed-in caller, as its session or token establishes it. */
+export type Me = {
+  __typename?: 'Me';
+  displayName: Scalars['String']['output'];
+  /** Sign-in name (people) or token:<id> (systems): what the history and the audit trail record. */
+  name: Scalars['String']['output'];
+  /** What the role may do (server/access/roles.ts): read, checkSubject, runModels, explore, manageAccess, readAudit, seeSensitive. */
+  permissions: Array<Scalars['String']['output']>;
+  role: UserRole;
+  /** Org uids of the caller's jurisdiction; ['*'] for the whole county. */
+  units: Array<Scalars['String']['output']>;
+  /** How the caller signed in: password, oidc or token. */
+  via: Scalars['String']['output'];
 };
 
 export type Model = {
@@ -323,12 +368,17 @@ export type Mutation = {
   comment: Alert;
   /** verifying → confirmed / partly_confirmed / dismissed (不属实 and 无法核实 need a reason). */
   conclude: Alert;
+  createUser: UserWithPassword;
+  issueToken: IssuedToken;
   /** The alerts a run would raise, without storing anything (analysts trying parameters; handlers with a subject). */
   previewModel: Array<AlertPreview>;
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
   /** A concluded alert back to verifying (admin); the earlier conclusion stays in the history. */
   reopen: Alert;
+  /** Sets a new password (generated and returned once when none is given), unlocks, ends the user's sessions. */
+  resetPassword: UserWithPassword;
+  revokeToken: ApiToken;
   /**
    * Run one model now and store its alerts. With `subject` (an entity uid) only alerts flagging that entity
    * are raised or updated: the tender platform's "check this lot before award"; other alerts are left as they
@@ -339,6 +389,9 @@ export type Mutation = {
   runModel: ModelRun;
   /** assigned → verifying. */
   startVerification: Alert;
+  unlockUser: User;
+  /** Role, units, display name, disabled. A change of role or units, or disabling, ends the user's sessions. */
+  updateUser: User;
 };
 
 
@@ -387,6 +440,26 @@ export type MutationConcludeArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationCreateUserArgs = {
+  input: NewUserInput;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationIssueTokenArgs = {
+  input: TokenInput;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationPreviewModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
@@ -424,6 +497,27 @@ export type MutationReopenArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationResetPasswordArgs = {
+  name: Scalars['String']['input'];
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationRevokeTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationRunModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
@@ -442,6 +536,27 @@ export type MutationStartVerificationArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationUnlockUserArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationUpdateUserArgs = {
+  input: UserInput;
+  name: Scalars['String']['input'];
+};
+
 /** A capped expansion: `total` neighbours exist, `nodes` holds at most `limit` of them. */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
@@ -450,6 +565,15 @@ export type Neighbourhood = {
   nodes: Array<Entity>;
   total: Scalars['Int']['output'];
   truncated: Scalars['Boolean']['output'];
+};
+
+export type NewUserInput = {
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** Leave out to have one generated and returned once. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  role: UserRole;
+  units: Array<Scalars['String']['input']>;
 };
 
 /** 核查结论: 属实, 部分属实, 不属实, 无法核实. */
@@ -487,10 +611,13 @@ export type Query = {
   __typename?: 'Query';
   alert: Maybe<Alert>;
   alerts: AlertConnection;
+  /** Users who can take an alert in the caller's jurisdiction (for assignment). */
+  assignees: Array<Assignee>;
   /** One entity by uid. Null when there is none. */
   entity: Maybe<Entity>;
   graphSchema: GraphSchema;
   loadRuns: Array<LoadRun>;
+  me: Me;
   model: Maybe<Model>;
   models: Array<Model>;
   /**
@@ -510,6 +637,12 @@ export type Query = {
    * credit code finds its entity exactly. `labels` narrows to some labels.
    */
   search: Array<SearchHit>;
+  /** Every token, revoked and expired ones included (admin). */
+  tokens: Array<ApiToken>;
+  /** Org units by name or code, to choose a jurisdiction from (admin). */
+  units: Array<Unit>;
+  /** Every user (admin). */
+  users: Array<User>;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -572,6 +705,12 @@ export type QuerySearchArgs = {
   q: Scalars['String']['input'];
 };
 
+
+export type QueryUnitsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  q?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type RelTypeInfo = {
   __typename?: 'RelTypeInfo';
   en: Scalars['String']['output'];
@@ -624,18 +763,68 @@ export type Severity =
   | 'low'
   | 'medium';
 
-/** The caller's role (x-huiyan-role): what it may see and do. Subject roles (AlertSubject.role) are another thing. */
+export type TokenInput = {
+  /** 1..730 */
+  days?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  role: UserRole;
+  units: Array<Scalars['String']['input']>;
+};
+
+/** A unit a user or token can be given: an Org of the graph. */
+export type Unit = {
+  __typename?: 'Unit';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A person who may sign in. */
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['String']['output'];
+  disabled: Scalars['Boolean']['output'];
+  displayName: Scalars['String']['output'];
+  /** Signs in with a password (else only through the identity provider). */
+  hasPassword: Scalars['Boolean']['output'];
+  lastSignIn: Maybe<Scalars['String']['output']>;
+  /** Locked after repeated failed sign-ins, until this time (ISO); null when not locked. */
+  lockedUntil: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Bound to an identity provider account. */
+  oidcBound: Scalars['Boolean']['output'];
+  role: UserRole;
+  /** Org uids, or ['*'] for the whole county. */
+  units: Array<Scalars['String']['output']>;
+};
+
+export type UserInput = {
+  disabled?: InputMaybe<Scalars['Boolean']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<UserRole>;
+  units?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/**
+ * The caller's role, from its session or bearer token: what it may see and do. system is for other systems'
+ * tokens. Subject roles (AlertSubject.role) are another thing.
+ */
 export type UserRole =
   | 'admin'
   | 'analyst'
   | 'handler'
+  | 'system'
   | 'viewer';
+
+export type UserWithPassword = {
+  __typename?: 'UserWithPassword';
+  /** A generated password, shown this once; null when the admin gave one. */
+  password: Maybe<Scalars['String']['output']>;
+  user: User;
+};
 
 /** The triage workflow as data (server/alerts/workflow/machine.ts), so clients draw it instead of copying it. */
 export type Workflow = {
   __typename?: 'Workflow';
-  /** The role assumed when x-huiyan-role is absent. */
-  defaultRole: UserRole;
   disposals: Array<Disposal>;
   outcomes: Array<WorkflowOutcome>;
   roles: Array<UserRole>;
@@ -757,6 +946,8 @@ export type ResolversTypes = {
   AlertPreview: ResolverTypeWrapper<AlertPreviewDraftOwn>;
   AlertState: ResolverTypeWrapper<StateOwn>;
   AlertSubject: ResolverTypeWrapper<Omit<AlertSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ApiToken: ResolverTypeWrapper<Omit<ApiToken, 'role'> & { role: ResolversTypes['UserRole'] }>;
+  Assignee: ResolverTypeWrapper<Omit<Assignee, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
@@ -767,15 +958,18 @@ export type ResolversTypes = {
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IssuedToken: ResolverTypeWrapper<Omit<IssuedToken, 'token'> & { token: ResolversTypes['ApiToken'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelInfo: ResolverTypeWrapper<LabelInfo>;
   LoadRun: ResolverTypeWrapper<LoadRun>;
+  Me: ResolverTypeWrapper<Omit<Me, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Model: ResolverTypeWrapper<ModelInfoOwn>;
   ModelParameter: ResolverTypeWrapper<ModelParameter>;
   ModelRun: ResolverTypeWrapper<ModelRun>;
   ModelStats: ResolverTypeWrapper<ModelStats>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversTypes['Entity'], nodes: Array<ResolversTypes['Entity']> }>;
+  NewUserInput: NewUserInput;
   Outcome: ResolverTypeWrapper<OutcomeOwn>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
@@ -787,8 +981,13 @@ export type ResolversTypes = {
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Severity: ResolverTypeWrapper<SeverityOwn>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TokenInput: TokenInput;
+  Unit: ResolverTypeWrapper<Unit>;
+  User: ResolverTypeWrapper<Omit<User, 'role'> & { role: ResolversTypes['UserRole'] }>;
+  UserInput: UserInput;
   UserRole: ResolverTypeWrapper<RoleOwn>;
-  Workflow: ResolverTypeWrapper<Omit<Workflow, 'defaultRole' | 'disposals' | 'outcomes' | 'roles' | 'states' | 'transitions'> & { defaultRole: ResolversTypes['UserRole'], disposals: Array<ResolversTypes['Disposal']>, outcomes: Array<ResolversTypes['WorkflowOutcome']>, roles: Array<ResolversTypes['UserRole']>, states: Array<ResolversTypes['WorkflowState']>, transitions: Array<ResolversTypes['WorkflowTransition']> }>;
+  UserWithPassword: ResolverTypeWrapper<Omit<UserWithPassword, 'user'> & { user: ResolversTypes['User'] }>;
+  Workflow: ResolverTypeWrapper<Omit<Workflow, 'disposals' | 'outcomes' | 'roles' | 'states' | 'transitions'> & { disposals: Array<ResolversTypes['Disposal']>, outcomes: Array<ResolversTypes['WorkflowOutcome']>, roles: Array<ResolversTypes['UserRole']>, states: Array<ResolversTypes['WorkflowState']>, transitions: Array<ResolversTypes['WorkflowTransition']> }>;
   WorkflowOutcome: ResolverTypeWrapper<Omit<WorkflowOutcome, 'code'> & { code: ResolversTypes['Outcome'] }>;
   WorkflowState: ResolverTypeWrapper<Omit<WorkflowState, 'code'> & { code: ResolversTypes['AlertState'] }>;
   WorkflowTransition: ResolverTypeWrapper<Omit<WorkflowTransition, 'action' | 'from' | 'outcome' | 'roles' | 'to'> & { action: ResolversTypes['AlertAction'], from: ResolversTypes['AlertState'], outcome?: Maybe<ResolversTypes['Outcome']>, roles: Array<ResolversTypes['UserRole']>, to: ResolversTypes['AlertState'] }>;
@@ -803,6 +1002,8 @@ export type ResolversParentTypes = {
   AlertFilter: AlertFilter;
   AlertPreview: AlertPreviewDraftOwn;
   AlertSubject: Omit<AlertSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ApiToken: ApiToken;
+  Assignee: Assignee;
   Boolean: Scalars['Boolean']['output'];
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
@@ -811,15 +1012,18 @@ export type ResolversParentTypes = {
   GraphSchema: GraphSchema;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IssuedToken: Omit<IssuedToken, 'token'> & { token: ResolversParentTypes['ApiToken'] };
   JSON: Scalars['JSON']['output'];
   LabelInfo: LabelInfo;
   LoadRun: LoadRun;
+  Me: Me;
   Model: ModelInfoOwn;
   ModelParameter: ModelParameter;
   ModelRun: ModelRun;
   ModelStats: ModelStats;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversParentTypes['Entity'], nodes: Array<ResolversParentTypes['Entity']> };
+  NewUserInput: NewUserInput;
   PageInfo: PageInfo;
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
@@ -829,11 +1033,22 @@ export type ResolversParentTypes = {
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   String: Scalars['String']['output'];
+  TokenInput: TokenInput;
+  Unit: Unit;
+  User: User;
+  UserInput: UserInput;
+  UserWithPassword: Omit<UserWithPassword, 'user'> & { user: ResolversParentTypes['User'] };
   Workflow: Omit<Workflow, 'outcomes' | 'states' | 'transitions'> & { outcomes: Array<ResolversParentTypes['WorkflowOutcome']>, states: Array<ResolversParentTypes['WorkflowState']>, transitions: Array<ResolversParentTypes['WorkflowTransition']> };
   WorkflowOutcome: WorkflowOutcome;
   WorkflowState: WorkflowState;
   WorkflowTransition: WorkflowTransition;
 };
+
+export type RequiresScopesDirectiveArgs = {
+  scopes: Array<Array<Scalars['String']['input']>>;
+};
+
+export type RequiresScopesDirectiveResolver<Result, Parent, ContextType = ApiContext, Args = RequiresScopesDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
   actions?: Resolver<Array<ResolversTypes['AlertAction']>, ParentType, ContextType>;
@@ -904,6 +1119,24 @@ export type AlertSubjectResolvers<ContextType = ApiContext, ParentType extends R
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ApiTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AssigneeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Assignee'] = ResolversParentTypes['Assignee']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+};
+
 export type DisposalResolvers = { CASE: 'case', CORRECTION: 'correction', TALK: 'talk', TRANSFER: 'transfer' };
 
 export type EdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
@@ -935,6 +1168,11 @@ export type GraphSchemaResolvers<ContextType = ApiContext, ParentType extends Re
   relationshipTypes?: Resolver<Array<ResolversTypes['RelTypeInfo']>, ParentType, ContextType>;
 };
 
+export type IssuedTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedToken'] = ResolversParentTypes['IssuedToken']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -959,6 +1197,15 @@ export type LoadRunResolvers<ContextType = ApiContext, ParentType extends Resolv
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
@@ -1016,11 +1263,17 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   assign?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAssignArgs, 'id'>>;
   comment?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationCommentArgs, 'id' | 'text'>>;
   conclude?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationConcludeArgs, 'id' | 'outcome'>>;
+  createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  issueToken?: Resolver<ResolversTypes['IssuedToken'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
+  resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
+  revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
+  unlockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnlockUserArgs, 'name'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input' | 'name'>>;
 };
 
 export type NeighbourhoodResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
@@ -1054,15 +1307,20 @@ export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends Res
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
+  assignees?: Resolver<Array<ResolversTypes['Assignee']>, ParentType, ContextType>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
+  me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
+  tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 };
 
@@ -1104,10 +1362,32 @@ export type SearchHitResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type SeverityResolvers = { CRITICAL: 'critical', HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
 
-export type UserRoleResolvers = EnumResolverSignature<{ admin?: any, analyst?: any, handler?: any, viewer?: any }, ResolversTypes['UserRole']>;
+export type UnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasPassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastSignIn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lockedUntil?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  oidcBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+  units?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserRoleResolvers = EnumResolverSignature<{ admin?: any, analyst?: any, handler?: any, system?: any, viewer?: any }, ResolversTypes['UserRole']>;
+
+export type UserWithPasswordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['UserWithPassword'] = ResolversParentTypes['UserWithPassword']> = {
+  password?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
 
 export type WorkflowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Workflow'] = ResolversParentTypes['Workflow']> = {
-  defaultRole?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
   disposals?: Resolver<Array<ResolversTypes['Disposal']>, ParentType, ContextType>;
   outcomes?: Resolver<Array<ResolversTypes['WorkflowOutcome']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['UserRole']>, ParentType, ContextType>;
@@ -1145,14 +1425,18 @@ export type Resolvers<ContextType = ApiContext> = {
   AlertPreview?: AlertPreviewResolvers<ContextType>;
   AlertState?: AlertStateResolvers;
   AlertSubject?: AlertSubjectResolvers<ContextType>;
+  ApiToken?: ApiTokenResolvers<ContextType>;
+  Assignee?: AssigneeResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
+  IssuedToken?: IssuedTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelInfo?: LabelInfoResolvers<ContextType>;
   LoadRun?: LoadRunResolvers<ContextType>;
+  Me?: MeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelParameter?: ModelParameterResolvers<ContextType>;
   ModelRun?: ModelRunResolvers<ContextType>;
@@ -1169,10 +1453,16 @@ export type Resolvers<ContextType = ApiContext> = {
   RiskSubject?: RiskSubjectResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Severity?: SeverityResolvers;
+  Unit?: UnitResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
   UserRole?: UserRoleResolvers;
+  UserWithPassword?: UserWithPasswordResolvers<ContextType>;
   Workflow?: WorkflowResolvers<ContextType>;
   WorkflowOutcome?: WorkflowOutcomeResolvers<ContextType>;
   WorkflowState?: WorkflowStateResolvers<ContextType>;
   WorkflowTransition?: WorkflowTransitionResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ApiContext> = {
+  requiresScopes?: RequiresScopesDirectiveResolver<any, any, ContextType>;
+};

@@ -12,6 +12,7 @@ import { modelResolvers } from './model/resolvers.js';
 import { riskResolvers } from './risk/resolvers.js';
 import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
+import { accessResolvers } from './access/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -21,7 +22,7 @@ const enumResolvers: Resolvers = { Severity: codesByName(SEVERITIES) as Severity
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
-export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk'] as const;
+export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk', 'access'] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
   const found = readdirSync(dir, { withFileTypes: true }).filter(
@@ -45,6 +46,7 @@ export function buildSchema(): GraphQLSchema {
       modelResolvers,
       sourceResolvers,
       riskResolvers,
+      accessResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

@@ -3,4 +3,8 @@ import type { ApiContext } from './context.js';
 import type { PresentOptions } from './entity/present.js';
 import { maySeeSensitive } from '../access/roles.js';
 
-export const viewOpts = (ctx: ApiContext): PresentOptions => ({ schema: ctx.graphSchema, showSensitive: maySeeSensitive(ctx.role) });
+export const viewOpts = (ctx: ApiContext): PresentOptions => ({
+  schema: ctx.graphSchema,
+  showSensitive: maySeeSensitive(ctx.role),
+  seen: (uid) => ctx.audit.saw(uid),
+});

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
+import { accessOn } from '../../server/access/access.js';
 import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../platform/config.js';
@@ -40,8 +41,10 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
   const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
   // The Host check as `npm start` has it; the names are known once the free port is.
   const allowedHosts: string[] = [];
+  const access = accessOn(handle.executor);
   const app = createApp({
     executor: handle.executor,
+    access,
     graphSchema: boot.graphSchema,
     models: catalogOf(boot.library),
     production: true,

@@ -2,7 +2,7 @@
 // what it needs. `transition` is pure (no clock, no database), so every legal and illegal move is unit
 // tested and the store only has to write what it returns. Codes are stored in lower case. The API serves
 // all of this (Query.workflow) and the explorer draws its filters, buttons and forms from it.
-import { DEFAULT_ROLE, ROLES, type Role } from '../../access/roles.js';
+import { ROLES, type Role } from '../../access/roles.js';
 import type { Actor } from '../../access/actor.js';
 import { WorkflowError } from './errors.js';
 
@@ -110,7 +110,6 @@ export function describeWorkflow() {
     outcomes: OUTCOMES.map((code) => ({ code, finding: HIT_OUTCOMES.includes(code) })),
     disposals: [...DISPOSALS],
     roles: [...ROLES],
-    defaultRole: DEFAULT_ROLE,
   };
 }
 

@@ -2,9 +2,10 @@
 // the actions the caller may take). The rules are in server/alerts/workflow/machine.ts; this file only maps
 // arguments in and WorkflowErrors out as coded GraphQL errors.
 import { Batcher } from '../batch.js';
+import { CodedError } from '../../../platform/errors.js';
 import { codedGraphQLError } from '../errors.js';
 import type { ApiContext } from '../context.js';
-import { userFromHeader, USER_HEADER, type Actor } from '../../access/actor.js';
+import type { Actor } from '../../access/actor.js';
 import { readHistory, type AlertProps, type EventProps } from '../../alerts/queries.js';
 import { ACTIONS, availableActions, DISPOSALS, isState, OUTCOMES, type Action, type ActionInput } from '../../alerts/workflow/machine.js';
 import { act } from '../../alerts/workflow/service.js';
@@ -18,11 +19,10 @@ import type {
   OutcomeResolvers,
 } from '../generated.js';
 
-/** The caller: user from x-huiyan-user (default anonymous), role as the context parsed it. Unverified. */
+/** The caller as authentication established it: the history records the sign-in name (or token:<id>). */
 export function actorOf(ctx: ApiContext): Actor {
-  // yoga merges its initial context (with the request) into ours.
-  const req = (ctx as ApiContext & { request?: Request }).request;
-  return { user: userFromHeader(req?.headers.get(USER_HEADER)), role: ctx.role };
+  if (!ctx.principal) throw new CodedError('UNAUTHENTICATED', 'Sign in first');
+  return { user: ctx.principal.id, role: ctx.role };
 }
 
 const histories = new WeakMap<ApiContext, Batcher<string, EventProps[]>>();

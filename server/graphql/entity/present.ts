@@ -30,6 +30,8 @@ const CAPTION_FALLBACKS = ['name', 'title', 'modelTitleZh'];
 export interface PresentOptions {
   schema: GraphSchema;
   showSensitive: boolean;
+  /** Told of every entity whose data is returned: the audit trail's list of who was looked at. */
+  seen?: (uid: string) => void;
 }
 
 export function primaryLabel(labels: string[], schema: GraphSchema): string {
@@ -72,6 +74,7 @@ export function presentNode(node: PlainNode, opts: PresentOptions): EntityView {
   const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(def?.properties);
   const props = node.properties;
   const id = String(props.uid ?? node.elementId);
+  opts.seen?.(id);
   const text = (k: string | undefined) =>
     k !== undefined && props[k] !== undefined && props[k] !== null && props[k] !== '' ? String(props[k]) : undefined;
   // A caption must never show what the role may not see, even if graph.yaml names a sensitive caption.

@@ -36,16 +36,21 @@ describe('entity', () => {
     const handler = await h.gql(q, { id: UIDS.official });
     expect(handler.data?.entity.properties.idNo).toBeUndefined();
     expect(handler.data?.entity.properties.idNoMasked).toBe(`${P.official.slice(0, 6)}********${P.official.slice(14)}`);
-    const viewer = await h.gql(q, { id: UIDS.official }, { 'x-huiyan-role': 'viewer' });
+    const viewer = await h.gql(q, { id: UIDS.official }, await h.as('viewer', 'viewer'));
     expect(viewer.data?.entity.properties.idNo).toBeUndefined();
-    const admin = await h.gql(q, { id: UIDS.official }, { 'x-huiyan-role': 'admin' });
+    const admin = await h.gql(q, { id: UIDS.official }, await h.as('admin', 'admin'));
     expect(admin.data?.entity.properties.idNo).toBe(P.official);
   });
 
-  it('refuses an unknown role with FORBIDDEN', async () => {
-    const r = await h.gql('{ graphSchema { labels { name } } }', {}, { 'x-huiyan-role': 'root' });
+  it('grants nothing for a role or user the caller merely names in a header', async () => {
+    const r = await h.gql(
+      `query($id: ID!) { entity(id: $id) { id } }`,
+      { id: UIDS.official },
+      { 'x-huiyan-role': 'admin', 'x-huiyan-user': 'boss' },
+    );
     expect(r.data ?? null).toBeNull();
-    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -21,7 +21,7 @@ describe('errors and limits', () => {
     // A database that does not exist: the real server refuses every query, an error nobody expected.
     const broken = new Executor({ ...connection(), database: 'nosuchdb' });
     try {
-      const r = await harnessOn(broken).gql(`{ entity(id: "${UIDS.official}") { id } }`);
+      const r = await harnessOn(broken, { access: h.access }).gql(`{ entity(id: "${UIDS.official}") { id } }`, {}, await h.as('tester'));
       expect(r.errors?.[0]?.message).toBe('Unexpected error.');
       expect(r.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       expect(JSON.stringify(r)).not.toMatch(/nosuchdb|Neo4j|stack/i);

@@ -7,6 +7,10 @@ import type { ModelCatalog, ModelInfo } from '../../../server/graphql/context.js
 import type { Limits } from '../../../server/graphql/limits.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { seed } from './seed.js';
+import { accessOn, type Access } from '../../../server/access/access.js';
+import { applyAccessSchema } from '../../../server/access/store-schema.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../../server/access/sessions.js';
+import type { Role } from '../../../server/access/roles.js';
 
 export const connection = (): Connection => testConnection();
 
@@ -43,7 +47,14 @@ export const modelCatalog: ModelCatalog = {
 export interface Harness {
   executor: Executor;
   app: App;
+  access: Access;
+  /** POSTs GraphQL; without `headers`, signed in as a handler of the whole county (`as('tester')`). */
   gql: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GqlResult>;
+  /**
+   * Headers of a real signed-in session (a user created with this role and these units, a session opened
+   * through the session store, its cookie and CSRF token), as the explorer sends them.
+   */
+  as: (user: string, role?: Role, units?: string[]) => Promise<Record<string, string>>;
 }
 
 /**
@@ -60,6 +71,8 @@ export interface GqlResult {
 }
 
 export interface HarnessOptions {
+  /** Users and sessions from another harness (an app over a broken database still needs to know its callers). */
+  access?: Access;
   production?: boolean;
   limits?: Partial<Limits>;
   webDir?: string;
@@ -69,14 +82,46 @@ export interface HarnessOptions {
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const executor = await freshGraph();
   await seed(executor);
+  await applyAccessSchema(executor);
   return harnessOn(executor, opts);
+}
+
+/** Signs `user` in through the stores (creating the user on first use) and returns the request headers. */
+export async function sessionHeaders(
+  access: Access,
+  user: string,
+  role: Role = 'handler',
+  units: string[] = ['*'],
+): Promise<Record<string, string>> {
+  const existing = await access.users.get(user);
+  if (!existing) await access.users.create(user, { role, units });
+  else if (existing.role !== role || existing.units.join() !== units.join()) await access.users.update(user, { role, units });
+  const { secret, csrf } = await access.sessions.open(user, 'password');
+  return { cookie: `${SESSION_COOKIE}=${secret}`, [CSRF_HEADER]: csrf };
 }
 
 /** Another app over an executor whose graph is already seeded. */
 export function harnessOn(executor: Executor, opts: HarnessOptions = {}): Harness {
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  const app = createApp({ executor, graphSchema: loadGraphSchema(), models: modelCatalog, logger: quiet, webDir: '/nonexistent', ...opts });
-  const gql = async (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => {
+  const access = opts.access ?? accessOn(executor);
+  const app = createApp({
+    executor,
+    graphSchema: loadGraphSchema(),
+    models: modelCatalog,
+    logger: quiet,
+    webDir: '/nonexistent',
+    ...opts,
+    access,
+  });
+  const sessions = new Map<string, Promise<Record<string, string>>>();
+  const as = (user: string, role: Role = 'handler', units: string[] = ['*']) => {
+    const k = JSON.stringify([user, role, units]);
+    let h = sessions.get(k);
+    if (!h) sessions.set(k, (h = sessionHeaders(access, user, role, units)));
+    return h;
+  };
+  const gql = async (query: string, variables: Record<string, unknown> = {}, given?: Record<string, string>) => {
+    const headers = given ?? (await as('tester'));
     const res = await app.fetch(
       new Request('http://x/graphql', {
         method: 'POST',
@@ -87,5 +132,5 @@ export function harnessOn(executor: Executor, opts: HarnessOptions = {}): Harnes
     const body = (await res.json()) as { data?: Record<string, Loose> | null; errors?: GqlResult['errors'] };
     return { status: res.status, data: body.data, errors: body.errors };
   };
-  return { executor, app, gql };
+  return { executor, app, access, gql, as };
 }

@@ -1,5 +1,8 @@
 // runModel / previewModel through the API, on a hand-made M03 case, with the real library and runner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessOn } from '../../../server/access/access.js';
+import { sessionHeaders } from './harness.js';
+import type { Role } from '../../../server/access/roles.js';
 import { createApp } from '../../../server/app.js';
 import type { Executor } from '../../../platform/db/executor.js';
 import { neoDate } from '../../../platform/db/values.js';
@@ -43,8 +46,10 @@ beforeAll(async () => {
   );
   const library = loadLibrary();
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const access = accessOn(db);
   const app = createApp({
     executor: db,
+    access,
     graphSchema: loadGraphSchema(),
     models: catalogOf(library),
     runner: libraryRunner(db, library),
@@ -52,10 +57,11 @@ beforeAll(async () => {
     webDir: '/nonexistent',
   });
   gql = async (query, role = 'analyst') => {
+    const auth = await sessionHeaders(access, role, role as Role);
     const res = await app.fetch(
       new Request('http://x/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-huiyan-role': role },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({ query }),
       }),
     );

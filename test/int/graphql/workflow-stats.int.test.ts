@@ -103,7 +103,7 @@ describe('model statistics', () => {
   });
 
   it('moves with a conclusion made through the API', async () => {
-    const as = { 'x-huiyan-user': 'zhang', 'x-huiyan-role': 'handler' };
+    const as = await h.as('zhang', 'handler');
     await h.gql('mutation { assign(id: "s7") { state } }', {}, as);
     await h.gql('mutation { startVerification(id: "s7") { state } }', {}, as);
     const c = await h.gql('mutation { conclude(id: "s7", outcome: CONFIRMED, disposal: TALK) { state concludedRevision } }', {}, as);

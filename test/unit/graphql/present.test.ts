@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presentNode, presentRels, primaryLabel } from '../../../server/graphql/entity/present.js';
-import { maySeeSensitive, parseRole } from '../../../server/access/roles.js';
+import { demand, maySeeSensitive } from '../../../server/access/roles.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
 const schema = loadGraphSchema();
@@ -73,13 +73,12 @@ describe('presenting relationships', () => {
 });
 
 describe('roles', () => {
-  it('defaults to handler and lets only admin see sensitive values', () => {
-    expect(parseRole(null)).toBe('handler');
-    expect(parseRole(' Admin ')).toBe('admin');
+  it('lets only admin see sensitive values', () => {
     expect(maySeeSensitive('admin')).toBe(true);
-    for (const r of ['viewer', 'handler', 'analyst'] as const) expect(maySeeSensitive(r)).toBe(false);
+    for (const r of ['viewer', 'handler', 'analyst', 'system'] as const) expect(maySeeSensitive(r)).toBe(false);
   });
-  it('refuses an unknown role with FORBIDDEN', () => {
-    expect(() => parseRole('root')).toThrow(expect.objectContaining({ extensions: { code: 'FORBIDDEN' } }));
+  it('refuses a permission the role lacks with FORBIDDEN', () => {
+    expect(() => demand('viewer', 'runModels', 'run models')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => demand('analyst', 'runModels', 'run models')).not.toThrow();
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.js';
+import { accessOn } from '../../../server/access/access.js';
 import { CSP, defaultHosts } from '../../../server/http/guard.js';
 import { Executor } from '../../../platform/db/executor.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
@@ -21,6 +22,7 @@ const executor = new Executor({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', passwo
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const app = createApp({
   executor,
+  access: accessOn(executor),
   graphSchema: loadGraphSchema(),
   models: { list: () => [], get: () => undefined },
   logger: quiet,

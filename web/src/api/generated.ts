@@ -12,7 +12,7 @@ export type AlertAction =
   | 'START_VERIFICATION';
 
 export type AlertFilter = {
-  /** Only alerts assigned to the caller (x-huiyan-user). */
+  /** Only alerts assigned to the caller. */
   assignedToMe?: boolean | null | undefined;
   /** Exactly this assignee. */
   assignee?: string | null | undefined;
@@ -64,11 +64,15 @@ export type Severity =
   | 'LOW'
   | 'MEDIUM';
 
-/** The caller's role (x-huiyan-role): what it may see and do. Subject roles (AlertSubject.role) are another thing. */
+/**
+ * The caller's role, from its session or bearer token: what it may see and do. system is for other systems'
+ * tokens. Subject roles (AlertSubject.role) are another thing.
+ */
 export type UserRole =
   | 'admin'
   | 'analyst'
   | 'handler'
+  | 'system'
   | 'viewer';
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };

@@ -46,7 +46,7 @@ const SEVERITY_RANK: Record<G.Severity, number> = { CRITICAL: 4, HIGH: 3, MEDIUM
 /** Most severe first: the order of the inbox and its severity filter. */
 export const SEVERITIES = (Object.keys(SEVERITY_RANK) as G.Severity[]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
 
-const ROLE_ORDER: Record<Role, number> = { viewer: 0, handler: 1, analyst: 2, admin: 3 };
+const ROLE_ORDER: Record<Role, number> = { viewer: 0, handler: 1, analyst: 2, admin: 3, system: 4 };
 /** The roles the explorer may claim (x-huiyan-role), least first. */
 export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
 /** What the API assumes without the header (the workflow's defaultRole), so the header is left out for it. */

@@ -1,0 +1,83 @@
+// Sign-in through the site's identity provider (OpenID Connect, authorization code with PKCE), with
+// openid-client. The provider proves who the person is; huiyan still decides what they may do: the
+// person must exist as a huiyan user (matched by the subject, or on first sign-in by the name claim),
+// with the role and units an admin gave them. Unknown people are refused, never created.
+import { randomBytes } from 'node:crypto';
+import * as client from 'openid-client';
+import { CodedError } from '../../platform/errors.js';
+import type { OidcConfig } from '../../platform/config.js';
+
+/** The settings (platform/config.ts reads them from HUIYAN_OIDC_*). */
+export type OidcSettings = OidcConfig;
+
+export interface OidcIdentity {
+  subject: string;
+  /** The value of the name claim: the huiyan user to match on first sign-in. */
+  name: string | null;
+}
+
+export interface OidcLogin {
+  label: string;
+  /** The provider's URL to send the browser to, and the state key the callback will present. */
+  start(): Promise<{ url: string; state: string }>;
+  finish(callbackUrl: URL, state: string): Promise<OidcIdentity>;
+}
+
+interface Pending {
+  verifier: string;
+  nonce: string;
+  at: number;
+}
+const PENDING_MS = 10 * 60_000;
+
+export async function oidcLogin(s: OidcSettings): Promise<OidcLogin> {
+  const config = await client.discovery(
+    new URL(s.issuer),
+    s.clientId,
+    s.clientSecret,
+    undefined,
+    s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+  );
+  // Sign-ins under way, by state. In memory: a sign-in that starts on one server must finish there
+  // (sticky sessions behind a balancer), and a restart in those seconds means pressing the button again.
+  const pending = new Map<string, Pending>();
+  const prune = (now: number) => {
+    for (const [k, v] of pending) if (now - v.at > PENDING_MS) pending.delete(k);
+  };
+  return {
+    label: s.label,
+    async start() {
+      const now = Date.now();
+      prune(now);
+      const state = randomBytes(18).toString('base64url');
+      const verifier = client.randomPKCECodeVerifier();
+      const nonce = client.randomNonce();
+      pending.set(state, { verifier, nonce, at: now });
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: s.redirectUri,
+        scope: 'openid profile',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return { url: url.href, state };
+    },
+    async finish(callbackUrl, state) {
+      const p = pending.get(state);
+      pending.delete(state);
+      if (!p || Date.now() - p.at > PENDING_MS)
+        throw new CodedError('UNAUTHENTICATED', 'This sign-in has expired or was not started here: try again');
+      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: p.verifier,
+        expectedState: state,
+        expectedNonce: p.nonce,
+        idTokenExpected: true,
+      });
+      const claims = tokens.claims();
+      if (!claims) throw new CodedError('UNAUTHENTICATED', 'The identity provider returned no ID token');
+      const name = claims[s.nameClaim];
+      return { subject: `${claims.iss}#${claims.sub}`, name: typeof name === 'string' ? name : null };
+    },
+  };
+}
