@@ -1,6 +1,6 @@
 // The synthetic county generator: the world (households, units and posts, companies, tenders,
 // records), the planted cases of every model (cases/, in registry order), optional noise, then the
-// 18 department files of docs/sources.md plus truth.json.
+// 19 department files of docs/sources.md plus truth.json.
 // Deterministic: same (persons, seed, noise) gives byte-identical files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ import { writeAwards, writeBids, writeCompanies, writeOfficers, writeShareholder
 import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, writePolice, writeSanctions } from './write/integrity.js';
 import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
 import { writeDirect, writeRegulation } from './write/procurement.js';
+import { writeUnits } from './write/units.js';
 import { SOURCES } from './write/sources.js';
 
 export type { Truth, M03Case } from './truth.js';
@@ -161,7 +162,7 @@ function assignCodes(world: World): void {
   }
 }
 
-/** `files` are the 18 department files only (what the loaders take); truth.json is written
+/** `files` are the 19 department files only (what the loaders take); truth.json is written
  * next to them at `truthPath`. */
 export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
   const noiseOn = opts.noise ?? true;
@@ -196,6 +197,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   rows[SOURCES.police.file] = writePolice(world, records, noise, dir);
   rows[SOURCES.sanction.file] = await writeSanctions(world, records, noise, dir);
   rows[SOURCES.insurance.file] = writeInsurance(world, records, noise, dir);
+  rows[SOURCES.unit.file] = writeUnits(world, opts.seed, dir);
 
   const truth: Truth = {
     generator: 'huiyan-synthetic-county',

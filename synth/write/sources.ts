@@ -1,4 +1,4 @@
-// The 18 department files of docs/sources.md: names, formats, encodings and headers, as one table so
+// The 19 department files of docs/sources.md: names, formats, encodings and headers, as one table so
 // the writers and the tests read the same contract. The order is the order generateCounty writes them.
 import type { Encoding } from './csv.js';
 
@@ -217,6 +217,14 @@ export const SOURCES = {
       '结果',
       '罚款金额',
     ],
+  },
+  // 编办 机构编制名录: which unit each unit belongs to (docs/sources.md #19); jurisdiction is built on it.
+  unit: {
+    id: 'unit',
+    file: '机构编制名录.csv',
+    format: 'csv',
+    encoding: 'gbk',
+    header: ['统一社会信用代码', '单位名称', '单位类型', '上级单位代码', '上级单位名称'],
   },
 } as const satisfies Record<string, SourceFile>;
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('generated department files (400 persons, seed 7, noise on)', () => {
-  it('writes the 18 department files with exactly the contract headers and row counts, plus truth.json', () => {
+  it('writes the 19 department files with exactly the contract headers and row counts, plus truth.json', () => {
     for (const src of SOURCE_LIST) {
       const d = data.get(src.id);
       expect(d?.header, src.file).toEqual(src.header);
