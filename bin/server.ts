@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     runner: libraryRunner(neo4j.executor, boot.library),
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
+    outsideJurisdiction: cfg.outsideJurisdiction,
   });
   const server = createServer(app);
   http.server = server;

@@ -57,6 +57,11 @@ export interface Config {
   };
   /** Sign-in through the site's OpenID Connect provider; unset: passwords only. */
   oidc: OidcConfig | undefined;
+  /**
+   * Reading an entity outside the caller's jurisdiction (HUIYAN_OUTSIDE_JURISDICTION): `reason` (default)
+   * allows it with a stated 查询事由 and flags it in the audit trail; `refuse` never allows it.
+   */
+  outsideJurisdiction: 'reason' | 'refuse';
 }
 
 export interface OidcConfig {
@@ -106,6 +111,12 @@ function sizeVar(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
   const raw = env[name] ?? dflt;
   if (!/^\d+[kmgKMG]?$/.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
   return raw.toLowerCase();
+}
+
+function outsidePolicy(raw: string | undefined): Config['outsideJurisdiction'] {
+  const v = (raw || 'reason').toLowerCase();
+  if (v === 'reason' || v === 'refuse') return v;
+  throw new ConfigError(`HUIYAN_OUTSIDE_JURISDICTION must be reason or refuse, got "${raw}"`);
 }
 
 function logLevel(raw: string | undefined): Config['logLevel'] {
@@ -182,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookies: env.HUIYAN_SECURE_COOKIES === '1',
     },
     oidc: oidcConfig(env, publicUrl),
+    outsideJurisdiction: outsidePolicy(env.HUIYAN_OUTSIDE_JURISDICTION),
   };
 }
 

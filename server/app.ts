@@ -34,6 +34,7 @@ export interface AppOptions {
   readTimeoutMs?: number;
   limits?: Partial<Limits>;
   runner?: ApiDeps['runner'];
+  outsideJurisdiction?: ApiDeps['outsideJurisdiction'];
   /** Host names (`host:port`) the server answers to; unset: no check (an app called through `app.fetch`). */
   allowedHosts?: readonly string[];
   /** Other origins whose pages may call the API from a browser; none by default (same origin only). */
@@ -50,6 +51,7 @@ export function createApp(opts: AppOptions) {
     personKey: opts.personKey,
     readTimeoutMs: opts.readTimeoutMs,
     runner: opts.runner,
+    outsideJurisdiction: opts.outsideJurisdiction,
   };
   const auth = authRoutes(opts.access, { onEvent: opts.onAuthEvent });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));

@@ -4,8 +4,9 @@
 // workflow/store.ts (triage); 查实率 in stats.ts, the risk ranking in risk.ts.
 import { int, type Executor, type RunOptions } from '../../platform/db/executor.js';
 import type { PlainNode } from '../../platform/db/values.js';
+import { alertInScope, WHOLE_COUNTY, type Scope } from '../access/jurisdiction.js';
 import { SEVERITIES } from '../models/header.js';
-import { readAlert, type AlertProps } from './workflow/store.js';
+import type { AlertProps } from './workflow/store.js';
 
 export { readAlert, readHistory, type AlertProps, type EventProps } from './workflow/store.js';
 
@@ -53,19 +54,23 @@ export interface AlertPageRows {
   rows: { a: AlertProps; key: AlertKey }[];
 }
 
-/** One page of alerts matching the query, after `after`, and how many match in all. */
+/** One page of the alerts in `scope` matching the query, after `after`, and how many match in all. */
 export async function alertPage(
   db: Executor,
   q: AlertQuery,
   after: AlertKey | null,
   take: number,
   opts: { count: RunOptions; page: RunOptions },
+  scope: Scope = WHOLE_COUNTY,
 ): Promise<AlertPageRows> {
   const rank = severityRank('a');
+  // The jurisdiction last: the cheap property tests narrow the alerts before its subquery runs.
+  const inScope = alertInScope(scope, 'a');
+  const where = `${WHERE} AND ${inScope.cypher}`;
   const [count, page] = await Promise.all([
-    db.read<{ n: number }>(`MATCH (a:Alert) WHERE ${WHERE} RETURN count(a) AS n`, { ...q }, opts.count),
+    db.read<{ n: number }>(`MATCH (a:Alert) WHERE ${where} RETURN count(a) AS n`, { ...q, ...inScope.params }, opts.count),
     db.read<{ a: AlertProps; rank: number; seen: string }>(
-      `MATCH (a:Alert) WHERE ${WHERE}
+      `MATCH (a:Alert) WHERE ${where}
        WITH a, ${rank} AS rank, coalesce(toString(a.lastSeen), '') AS seen
        WHERE $after IS NULL
           OR rank < $after.rank
@@ -74,7 +79,7 @@ export async function alertPage(
        RETURN properties(a) AS a, rank, seen
        ORDER BY rank DESC, seen DESC, a.fingerprint
        LIMIT $take`,
-      { ...q, after, take: int(take) },
+      { ...q, ...inScope.params, after, take: int(take) },
       opts.page,
     ),
   ]);
@@ -84,8 +89,21 @@ export async function alertPage(
   };
 }
 
-/** One alert by fingerprint, or null. */
-export const alertByFingerprint = (db: Executor, fingerprint: string, opts: RunOptions = {}) => readAlert(db, `Alert:${fingerprint}`, opts);
+/** One alert by fingerprint, or null: also when it lies outside `scope`, as if it did not exist. */
+export async function alertByFingerprint(
+  db: Executor,
+  fingerprint: string,
+  opts: RunOptions = {},
+  scope: Scope = WHOLE_COUNTY,
+): Promise<AlertProps | null> {
+  const inScope = alertInScope(scope, 'a');
+  const { rows } = await db.read<{ a: AlertProps }>(
+    `MATCH (a:Alert {uid: $uid}) WHERE ${inScope.cypher} RETURN properties(a) AS a`,
+    { ...inScope.params, uid: `Alert:${fingerprint}` },
+    opts,
+  );
+  return rows[0]?.a ?? null;
+}
 
 export interface SubjectRow {
   role: string;
@@ -104,11 +122,17 @@ export async function alertSubjects(db: Executor, uids: string[], opts: RunOptio
   return new Map(rows.map((r) => [r.k, r.subjects]));
 }
 
-/** Alerts on record per model, gone ones included. */
-export async function alertCounts(db: Executor, modelIds: string[], opts: RunOptions = {}): Promise<Map<string, number>> {
+/** Alerts on record per model in `scope`, gone ones included. */
+export async function alertCounts(
+  db: Executor,
+  modelIds: string[],
+  opts: RunOptions = {},
+  scope: Scope = WHOLE_COUNTY,
+): Promise<Map<string, number>> {
+  const inScope = alertInScope(scope, 'a');
   const { rows } = await db.read<{ k: string; n: number }>(
-    'MATCH (a:Alert) WHERE a.modelId IN $keys RETURN a.modelId AS k, count(*) AS n',
-    { keys: modelIds },
+    `MATCH (a:Alert) WHERE a.modelId IN $keys AND ${inScope.cypher} RETURN a.modelId AS k, count(*) AS n`,
+    { ...inScope.params, keys: modelIds },
     opts,
   );
   return new Map(rows.map((r) => [r.k, r.n]));

@@ -8,6 +8,7 @@
 import { int, type Executor } from '../../platform/db/executor.js';
 import type { PlainNode } from '../../platform/db/values.js';
 import type { Severity } from '../models/header.js';
+import { alertInScope, WHOLE_COUNTY, type Scope } from '../access/jurisdiction.js';
 
 export const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { low: 1, medium: 2, high: 3, critical: 5 };
 
@@ -21,11 +22,11 @@ export interface RiskSubject {
   alertIds: string[];
 }
 
-// Per model first (its highest severity weight), then per subject.
-const QUERY = `
+// Per model first (its highest severity weight), then per subject. `inScope`: the caller's jurisdiction.
+const query = (inScope: string) => `
 MATCH (a:Alert)-[:FLAGS]->(s:Entity)
 WHERE coalesce(a.gone, false) = false AND coalesce(a.state, 'new') <> 'dismissed'
-  AND ($label IS NULL OR $label IN labels(s))
+  AND ($label IS NULL OR $label IN labels(s)) AND ${inScope}
 WITH DISTINCT s, a
 WITH s, a.modelId AS model, max(coalesce($weights[a.severity], 1)) AS weight,
      collect(a.fingerprint) AS ids, sum(coalesce(a.amount, 0)) AS amount
@@ -37,7 +38,13 @@ RETURN s.uid AS uid, s AS node, score, size(ids) AS alerts, models, amount, ids
 ORDER BY score DESC, uid
 LIMIT $limit`;
 
-export async function rankSubjects(db: Executor, opts: { limit: number; label?: string | null }, meta = {}): Promise<RiskSubject[]> {
+/** The subjects of the open alerts in `opts.scope` (default: all), ranked on those alerts only. */
+export async function rankSubjects(
+  db: Executor,
+  opts: { limit: number; label?: string | null; scope?: Scope },
+  meta = {},
+): Promise<RiskSubject[]> {
+  const inScope = alertInScope(opts.scope ?? WHOLE_COUNTY, 'a');
   const { rows } = await db.read<{
     uid: string;
     node: PlainNode;
@@ -46,7 +53,7 @@ export async function rankSubjects(db: Executor, opts: { limit: number; label?: 
     models: string[];
     amount: number;
     ids: string[];
-  }>(QUERY, { limit: int(opts.limit), label: opts.label ?? null, weights: SEVERITY_WEIGHT }, meta);
+  }>(query(inScope.cypher), { ...inScope.params, limit: int(opts.limit), label: opts.label ?? null, weights: SEVERITY_WEIGHT }, meta);
   return rows.map((r) => ({
     uid: r.uid,
     node: r.node,

@@ -2,6 +2,7 @@
 // are the audit trail; the alert carries the current conclusion). A conclusion counts for the revision
 // whose finding was checked (concludedRevision); an open alert for the revision that last found it.
 import type { Executor, RunOptions } from '../../platform/db/executor.js';
+import { alertInScope, WHOLE_COUNTY, type Scope } from '../access/jurisdiction.js';
 
 export interface StatsRow {
   alerts: number;
@@ -34,18 +35,19 @@ const AGGREGATES = `
   sum(coalesce(a.amountRecovered, 0.0)) AS amountRecovered,
   percentileCont(days, 0.5) AS medianDaysToConclusion`;
 
-// Days from first seen to concluded; null (ignored by the aggregates) while open.
-const PREPARE = `
-MATCH (a:Alert) WHERE a.modelId IN $ids
+// Days from first seen to concluded; null (ignored by the aggregates) while open. `inScope`: the
+// caller's jurisdiction (server/access/jurisdiction.ts).
+const prepare = (inScope: string) => `
+MATCH (a:Alert) WHERE a.modelId IN $ids AND ${inScope}
 WITH a, a.modelId AS model, toInteger(coalesce(a.concludedRevision, a.modelRevision, 0)) AS revision,
      CASE WHEN a.concludedAt IS NULL OR a.firstSeen IS NULL THEN null
           ELSE duration.inSeconds(datetime(a.firstSeen), datetime(a.concludedAt)).seconds / 86400.0 END AS days`;
 
-const STATS = `
-${PREPARE}
+const stats = (inScope: string) => `
+${prepare(inScope)}
 RETURN model, revision, ${AGGREGATES}
 UNION ALL
-${PREPARE}
+${prepare(inScope)}
 RETURN model, -1 AS revision, ${AGGREGATES}`;
 
 /** 查实率 = (属实 + 部分属实) / concluded; null when nothing is concluded, so "no data" never reads as 0 %. */
@@ -67,8 +69,19 @@ const EMPTY: StatsRow = {
   hitRate: null,
 };
 
-export async function modelStats(db: Executor, modelIds: string[], opts: RunOptions = {}): Promise<Map<string, ModelStats>> {
-  const { rows } = await db.read<Omit<StatsRow, 'hitRate'> & { model: string; revision: number }>(STATS, { ids: modelIds }, opts);
+/** The bookkeeping over the alerts in `scope`: a township's 查实率 is its own. */
+export async function modelStats(
+  db: Executor,
+  modelIds: string[],
+  opts: RunOptions = {},
+  scope: Scope = WHOLE_COUNTY,
+): Promise<Map<string, ModelStats>> {
+  const inScope = alertInScope(scope, 'a');
+  const { rows } = await db.read<Omit<StatsRow, 'hitRate'> & { model: string; revision: number }>(
+    stats(inScope.cypher),
+    { ...inScope.params, ids: modelIds },
+    opts,
+  );
   const out = new Map<string, ModelStats>(modelIds.map((id) => [id, { ...EMPTY, byRevision: [] }]));
   for (const r of rows) {
     const { model, revision, ...counts } = r;

@@ -3,7 +3,7 @@
 // not 50. Fresh per request, so nothing leaks between callers with different roles. The queries are the
 // features' (server/alerts/queries.ts for alerts); this file only batches them.
 import type { Executor, RunOptions } from '../../platform/db/executor.js';
-import { alertCounts, alertSubjects, type SubjectRow } from '../alerts/queries.js';
+import { alertSubjects, type SubjectRow } from '../alerts/queries.js';
 
 /** Per-statement options for one API operation (time limit and transaction metadata); context.ts makes it. */
 export type TxMeta = (op: string) => RunOptions & { timeoutMs: number; metadata: Record<string, unknown> };
@@ -56,7 +56,6 @@ export interface ModelRunRow {
 export interface Batchers {
   degree: Batcher<string, number>;
   subjects: Batcher<string, SubjectRow[]>;
-  alertCount: Batcher<string, number>;
   lastRun: Batcher<string, ModelRunRow | null>;
 }
 
@@ -72,7 +71,6 @@ export function createBatchers(executor: Executor, txMeta: TxMeta): Batchers {
       return new Map(rows.map((r) => [r.k, r.d]));
     }, 0),
     subjects: new Batcher((keys) => alertSubjects(executor, keys, txMeta('alert.subjects')), []),
-    alertCount: new Batcher((keys) => alertCounts(executor, keys, txMeta('model.alertCount')), 0),
     lastRun: new Batcher(async (keys) => {
       const rows = await read<{ k: string; run: ModelRunRow }>(
         'model.lastRun',

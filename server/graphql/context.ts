@@ -8,6 +8,7 @@ import type { Role } from '../access/roles.js';
 import type { Principal } from '../access/principal.js';
 import { AuditNotes } from '../audit/notes.js';
 import type { Access } from '../access/access.js';
+import type { OutsidePolicy } from '../access/jurisdiction.js';
 import type { Severity } from '../models/header.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
@@ -74,6 +75,8 @@ export interface ApiDeps {
   readTimeoutMs?: number;
   /** Runs models on request (runModel / previewModel); unset: those mutations are refused. */
   runner?: ModelRunner;
+  /** Reading an entity outside the caller's jurisdiction: with a stated reason (default) or never. */
+  outsideJurisdiction?: OutsidePolicy;
 }
 
 export interface ApiContext extends ApiDeps {

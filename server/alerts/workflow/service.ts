@@ -2,6 +2,7 @@
 // WorkflowError for everything the caller can act on (not found, forbidden, bad input, conflict).
 import type { Executor, RunOptions } from '../../../platform/db/executor.js';
 import type { Actor } from '../../access/actor.js';
+import { alertInScope, type Scope } from '../../access/jurisdiction.js';
 import { WorkflowError } from './errors.js';
 import { isState, transition, type Action, type ActionInput } from './machine.js';
 import { readAlert, writeTransition, type AlertProps } from './store.js';
@@ -10,6 +11,8 @@ export interface ActOptions extends RunOptions {
   now?: Date;
   /** The state the caller saw; when the alert has moved on since, the action is refused with CONFLICT. */
   expectedState?: string | null;
+  /** The caller's jurisdiction: an alert outside it is refused with FORBIDDEN. Unset: everywhere. */
+  scope?: Scope;
 }
 
 export async function act(
@@ -25,6 +28,8 @@ export async function act(
   const run: RunOptions = { timeoutMs: opts.timeoutMs, metadata: opts.metadata };
   const current = await readAlert(db, uid, run);
   if (!current) throw new WorkflowError('NOT_FOUND', `No alert ${JSON.stringify(fingerprint)}`);
+  if (opts.scope && !(await inScope(db, uid, opts.scope, run)))
+    throw new WorkflowError('FORBIDDEN', '该预警不在您的管辖范围内 The alert lies outside your jurisdiction');
   const state = current.state ?? 'new';
   if (!isState(state)) throw new WorkflowError('CONFLICT', `The alert is in an unknown state "${String(state)}"`);
   const assignee = typeof current.assignee === 'string' ? current.assignee : null;
@@ -38,6 +43,13 @@ export async function act(
   if (written) return written;
   const now = await readAlert(db, uid, run);
   throw now ? conflict(String(now.state ?? 'new'), now) : new WorkflowError('NOT_FOUND', `No alert ${JSON.stringify(fingerprint)}`);
+}
+
+async function inScope(db: Executor, uid: string, scope: Scope, run: RunOptions): Promise<boolean> {
+  if (scope.all) return true;
+  const p = alertInScope(scope, 'a');
+  const { rows } = await db.read<{ ok: boolean }>(`MATCH (a:Alert {uid: $uid}) RETURN ${p.cypher} AS ok`, { ...p.params, uid }, run);
+  return rows[0]?.ok === true;
 }
 
 function conflict(state: string, a: AlertProps): WorkflowError {

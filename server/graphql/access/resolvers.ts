@@ -2,7 +2,8 @@
 // declared in the SDL (@requiresScopes); what is checked here is what the SDL cannot say.
 import { CodedError } from '../../../platform/errors.js';
 import { generatedPassword } from '../../access/passwords.js';
-import { unitsOf } from '../../access/principal.js';
+import { jurisdictionOf, unitsOf } from '../../access/principal.js';
+import { jurisdictionsMeet, unitsAbove } from '../../access/jurisdiction.js';
 import type { User } from '../../access/users.js';
 import type { ApiContext } from '../context.js';
 import { codedGraphQLError } from '../errors.js';
@@ -36,20 +37,22 @@ async function coded<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Units overlap when either side covers everything or they share one (subtrees are not walked here). */
-const overlaps = (a: string[], b: string[]) => a.includes('*') || b.includes('*') || a.some((u) => b.includes(u));
-
 export const accessResolvers: Resolvers = {
   Query: {
     me: (_p, _a, ctx) => {
       const p = principal(ctx);
       return { name: p.id, displayName: p.displayName, role: p.role, units: unitsOf(p.jurisdiction), via: p.via, permissions: scopesOf(p) };
     },
+    // Handlers whose jurisdiction meets the caller's: one lies in the other's subtree (a township's handler
+    // and its village's meet; two townships' do not), or either covers the county.
     assignees: async (_p, _a, ctx) => {
-      const mine = unitsOf(principal(ctx).jurisdiction);
-      const users = await ctx.access.users.list();
-      return users
-        .filter((u) => !u.disabled && (u.role === 'handler' || u.role === 'admin') && overlaps(mine, u.units))
+      const mine = principal(ctx).jurisdiction;
+      const candidates = (await ctx.access.users.list()).filter((u) => !u.disabled && (u.role === 'handler' || u.role === 'admin'));
+      const theirs = candidates.map((u) => jurisdictionOf(u.units));
+      const named = [mine, ...theirs].flatMap((j) => (j.all ? [] : j.units));
+      const above = await unitsAbove(ctx.executor, named, ctx.txMeta('access.assignees'));
+      return candidates
+        .filter((_, i) => jurisdictionsMeet(mine, theirs[i]!, above))
         .map((u) => ({ name: u.name, displayName: u.displayName, role: u.role }));
     },
     users: async (_p, _a, ctx) => (await ctx.access.users.list()).map(userView),

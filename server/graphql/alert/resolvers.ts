@@ -9,6 +9,7 @@ import { presentNode, presentRels } from '../entity/present.js';
 import { badInput } from '../errors.js';
 import type { AlertFilter, AlertResolvers, QueryResolvers, Resolvers } from '../generated.js';
 import { clampLimit, uidArg } from '../inputs.js';
+import { scopeOf } from '../jurisdiction.js';
 import { viewOpts } from '../view.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { actorOf, workflowResolvers } from './workflow.js';
@@ -55,10 +56,14 @@ const query: Pick<QueryResolvers, 'alerts' | 'alert' | 'workflow'> = {
   async alerts(_, args, ctx) {
     const first = clampLimit(args.first, ALERT_PAGE.dflt, ALERT_PAGE.min, ALERT_PAGE.max, 'first');
     const after = args.after ? decodeCursor(args.after) : null;
-    const page = await alertPage(ctx.executor, filterParams(args.filter, ctx), after, first + 1, {
-      count: ctx.txMeta('alerts.count'),
-      page: ctx.txMeta('alerts.page'),
-    });
+    const page = await alertPage(
+      ctx.executor,
+      filterParams(args.filter, ctx),
+      after,
+      first + 1,
+      { count: ctx.txMeta('alerts.count'), page: ctx.txMeta('alerts.page') },
+      await scopeOf(ctx),
+    );
     const edges = page.rows.slice(0, first).map((r) => ({ cursor: encodeCursor(r.key), node: r.a }));
     return {
       totalCount: page.total,
@@ -69,7 +74,8 @@ const query: Pick<QueryResolvers, 'alerts' | 'alert' | 'workflow'> = {
 
   async alert(_, args, ctx) {
     if (!args.id || args.id.length > 200) throw badInput('id must be an alert fingerprint');
-    return alertByFingerprint(ctx.executor, args.id, ctx.txMeta('alert'));
+    // Outside the jurisdiction the answer is null, as for an unknown id: whether it exists is not told.
+    return alertByFingerprint(ctx.executor, args.id, ctx.txMeta('alert'), await scopeOf(ctx));
   },
 
   workflow: () => describeWorkflow(),

@@ -10,6 +10,7 @@ import { readHistory, type AlertProps, type EventProps } from '../../alerts/quer
 import { ACTIONS, availableActions, DISPOSALS, isState, OUTCOMES, type Action, type ActionInput } from '../../alerts/workflow/machine.js';
 import { act } from '../../alerts/workflow/service.js';
 import { codesByName } from '../enums.js';
+import { scopeOf } from '../jurisdiction.js';
 import type {
   AlertActionResolvers,
   AlertEventResolvers,
@@ -41,6 +42,7 @@ async function run(ctx: ApiContext, action: Action, args: Common, input: ActionI
   try {
     return await act(ctx.executor, args.id, action, { comment: args.comment ?? null, ...input }, actorOf(ctx), {
       expectedState: args.expectedState ?? null,
+      scope: await scopeOf(ctx),
       // Writes carry the same metadata as reads, so SHOW TRANSACTIONS names the mutation.
       ...ctx.txMeta(`alert.${action}`),
     });

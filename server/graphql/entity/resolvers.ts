@@ -1,8 +1,10 @@
 // entity(id) and the Entity type. Entities arrive already presented (EntityView) from whatever query found
-// them; only degree is fetched lazily, batched per request, because most views never ask for it.
+// them; only degree is fetched lazily, batched per request, because most views never ask for it. An entity
+// outside the caller's jurisdiction needs a stated reason, or is refused (graphql/jurisdiction.ts).
 import type { PlainNode } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { uidArg } from '../inputs.js';
+import { admit } from '../jurisdiction.js';
 import { JSONScalar } from '../scalars.js';
 import { viewOpts } from '../view.js';
 import { presentNode, type EntityView } from './present.js';
@@ -18,7 +20,9 @@ export const entityResolvers: Resolvers = {
         ctx.txMeta('entity'),
       );
       const row = rows[0];
-      return row ? { ...presentNode(row.n, viewOpts(ctx)), degree: row.d } : null;
+      if (!row) return null;
+      await admit(ctx, [String(row.n.properties.uid)]);
+      return { ...presentNode(row.n, viewOpts(ctx)), degree: row.d };
     },
   },
   Entity: {

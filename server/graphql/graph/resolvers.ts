@@ -1,5 +1,8 @@
 // neighbours, paths and graphSchema: the generic exploration API, driven by graph.yaml. Relationship
 // types and hop counts are validated before they go into pattern text; every value is a parameter.
+// Jurisdiction (docs/api.md "Jurisdiction"): the centre and both ends of a path are admitted like
+// entity(id) (a stated reason, or refused); other entities outside it are returned and flagged in the
+// audit trail; alerts outside it are left out altogether, as the inbox leaves them out.
 import { int } from '../../../platform/db/executor.js';
 import type { PlainNode, PlainPath } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
@@ -7,6 +10,8 @@ import { presentNode, presentRels, REL_ROW, type EdgeView, type EntityView, type
 import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
+import { admit, noteOutside, outsideOf, scopeOf } from '../jurisdiction.js';
+import { alertInScope } from '../../access/jurisdiction.js';
 import type { Resolvers } from '../generated.js';
 
 export const NEIGHBOUR_LIMIT = { dflt: 50, min: 1, max: 500 };
@@ -15,7 +20,9 @@ export const PATH_LIMIT = { dflt: 5, min: 1, max: 25 };
 const PATH_SCAN_FACTOR = 8;
 const PATH_SCAN_MAX = 200;
 // Alert nodes link everything they flag; a "path" through an alert is not a relationship in the world.
-const NOT_ON_PATHS = new Set(['FLAGS']);
+// Nor is one through the county government: every unit belongs to it, so any two officials would be four
+// hops apart. Both can still be asked for by name in `types`.
+const NOT_ON_PATHS = new Set(['FLAGS', 'PART_OF']);
 
 interface NeighbourArgs {
   id: string;
@@ -40,16 +47,18 @@ export const graphResolvers: Resolvers = {
       const types = relTypes(ctx.graphSchema, args.types);
       const limit = clampLimit(args.limit, NEIGHBOUR_LIMIT.dflt, NEIGHBOUR_LIMIT.min, NEIGHBOUR_LIMIT.max);
       const hop = link(args.direction ?? 'BOTH', relPattern('r', types));
+      await admit(ctx, [id]);
+      const alertSeen = alertInScope(await scopeOf(ctx), 'm');
       // Neighbours are distinct nodes (two relationships to one neighbour count once), ordered by uid so
       // the first `limit` are the same on every call; the edges are all matching relationships to them.
       const cypher = `
         MATCH (c:Entity {uid: $id})
         CALL (c) {
-          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude
+          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude AND (NOT m:Alert OR ${alertSeen.cypher})
           RETURN count(DISTINCT m) AS total
         }
         CALL (c) {
-          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude
+          MATCH (c)${hop}(m:Entity) WHERE m <> c AND NOT m.uid IN $exclude AND (NOT m:Alert OR ${alertSeen.cypher})
           WITH DISTINCT m ORDER BY m.uid LIMIT $limit
           RETURN collect(m) AS nodes
         }
@@ -61,11 +70,15 @@ export const graphResolvers: Resolvers = {
         RETURN c, COUNT { (c)--(:Entity) } AS degree, total, nodes, rels`;
       const { rows } = await ctx.executor.read<{ c: PlainNode; degree: number; total: number; nodes: PlainNode[]; rels: RelRow[] }>(
         cypher,
-        { id, exclude: args.exclude ?? [], limit: int(limit) },
+        { ...alertSeen.params, id, exclude: args.exclude ?? [], limit: int(limit) },
         ctx.txMeta('neighbours'),
       );
       const row = rows[0];
       if (!row) throw notFound(`No entity ${JSON.stringify(id)}`);
+      await noteOutside(
+        ctx,
+        row.nodes.map((n) => String(n.properties.uid)),
+      );
       const opts = viewOpts(ctx);
       return {
         center: { ...presentNode(row.c, opts), degree: row.degree },
@@ -89,6 +102,7 @@ export const graphResolvers: Resolvers = {
         ctx.txMeta('paths'),
       );
       for (const u of [from, to]) if (!ends.some((e) => e.uid === u)) throw notFound(`No entity ${JSON.stringify(u)}`);
+      await admit(ctx, [from, to]);
       // `hops` is an integer checked to be 1..6 and `types` come from graph.yaml: the only text built here.
       // Paths that pass the same nodes in the same order are one route: KIN is stored in both directions
       // and a relative can be legal rep, officer and shareholder of one company, which multiplies paths.
@@ -101,22 +115,35 @@ export const graphResolvers: Resolvers = {
         { from, to, scan: int(Math.min(limit * PATH_SCAN_FACTOR, PATH_SCAN_MAX)) },
         ctx.txMeta('paths'),
       );
+      // Routes through an alert outside the jurisdiction (FLAGS asked for by name) are left out.
+      const outside = await outsideOf(
+        ctx,
+        rows.flatMap((r) => r.p.nodes.filter((n) => n.labels.includes('Alert')).map((n) => String(n.properties.uid))),
+      );
       const opts = viewOpts(ctx);
       const routes = new Set<string>();
       const nodes = new Map<string, EntityView>();
       const rels: RelRow[] = [];
+      const returned = new Set<string>();
       for (const r of rows) {
-        const route = r.p.nodes.map((n) => String(n.properties.uid)).join('\n');
+        const uids = r.p.nodes.map((n) => String(n.properties.uid));
+        if (uids.some((u) => outside.has(u))) continue;
+        const route = uids.join('\n');
         if (!routes.has(route)) {
           if (routes.size >= limit) continue;
           routes.add(route);
         }
+        for (const u of uids) returned.add(u);
         for (const n of r.p.nodes) {
           const v = presentNode(n, opts);
           nodes.set(v.id, v);
         }
         rels.push(...r.rels);
       }
+      await noteOutside(
+        ctx,
+        [...returned].filter((u) => u !== from && u !== to),
+      );
       return { nodes: [...nodes.values()], edges: presentRels(rels, opts) };
     },
 

@@ -4,6 +4,7 @@ import type { ApiContext, ModelInfo } from '../context.js';
 import { previewResolvers, runMutations } from './run.js';
 import { runView } from './runs.js';
 import { statsOf } from './stats.js';
+import { alertCountOf } from './alert-count.js';
 import type { Resolvers } from '../generated.js';
 
 export const modelResolvers: Resolvers = {
@@ -18,7 +19,7 @@ export const modelResolvers: Resolvers = {
     tags: (m: ModelInfo) => m.tags ?? [],
     parameters: (m: ModelInfo) =>
       (m.parameters ?? []).map((p) => ({ ...p, default: p.default ?? null, description: p.description ?? null })),
-    alertCount: (m: ModelInfo, _: unknown, ctx: ApiContext) => ctx.batch.alertCount.load(m.id),
+    alertCount: (m: ModelInfo, _: unknown, ctx: ApiContext) => alertCountOf(ctx, m.id),
     lastRun: async (m: ModelInfo, _: unknown, ctx: ApiContext) => {
       const run = await ctx.batch.lastRun.load(m.id);
       return run ? runView(run) : null;

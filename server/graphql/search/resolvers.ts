@@ -1,12 +1,15 @@
 // search(q, labels, limit): an ID number or credit code finds its entity exactly by uid; other text goes to
 // the full-text index named in graph.yaml. The CJK analyzer indexes overlapping bigrams, so a single
 // character matches nothing there: one-character queries fall back to a name scan (capped by the limit).
+// Hits outside the caller's jurisdiction are returned (finding someone is not reading their records) and
+// flagged in the audit trail.
 import { int } from '../../../platform/db/executor.js';
 import type { PlainNode } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
 import { presentNode, type EntityView } from '../entity/present.js';
 import { clampLimit, labelsOf } from '../inputs.js';
 import { viewOpts } from '../view.js';
+import { noteOutside } from '../jurisdiction.js';
 import { asIdentifier, charCount, luceneQuery } from './query.js';
 import type { Resolvers } from '../generated.js';
 
@@ -34,6 +37,10 @@ export const searchResolvers: Resolvers = {
       const rows =
         (await exact(ctx, q, labels)) ??
         (charCount(q) === 1 ? await oneChar(ctx, q, labels, limit) : await fulltext(ctx, q, labels, limit));
+      await noteOutside(
+        ctx,
+        rows.map((r) => String(r.n.properties.uid)),
+      );
       const opts = viewOpts(ctx);
       return rows.map((r) => ({ entity: presentNode(r.n, opts), score: r.score }));
     },

@@ -76,6 +76,7 @@ export interface HarnessOptions {
   production?: boolean;
   limits?: Partial<Limits>;
   webDir?: string;
+  outsideJurisdiction?: 'reason' | 'refuse';
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */
