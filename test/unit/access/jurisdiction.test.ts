@@ -1,0 +1,53 @@
+// The parts of the jurisdiction rules that need no database: whole-county callers cost nothing, two
+// jurisdictions meet along the hierarchy only, and the site's policy is read strictly.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../platform/config.js';
+import { alertInScope, entityInScope, jurisdictionsMeet } from '../../../server/access/jurisdiction.js';
+
+describe('jurisdiction predicates', () => {
+  it('are the constant true for a whole-county scope, with no parameter and no subquery', () => {
+    expect(alertInScope({ all: true })).toEqual({ cypher: 'true', params: {} });
+    expect(entityInScope({ all: true })).toEqual({ cypher: 'true', params: {} });
+  });
+
+  it('read the subtree as a parameter, never as text', () => {
+    const p = alertInScope({ all: false, orgs: ["Org:x' OR 1=1"] }, 'a');
+    expect(p.params).toEqual({ jurOrgs: ["Org:x' OR 1=1"] });
+    expect(p.cypher).not.toContain('1=1');
+    expect(p.cypher).toContain('(a)-[:FLAGS]->');
+  });
+});
+
+describe('jurisdictionsMeet', () => {
+  // county ← township A ← village A1; county ← township B
+  const above = new Map([
+    ['Org:C', new Set(['Org:C'])],
+    ['Org:A', new Set(['Org:A', 'Org:C'])],
+    ['Org:A1', new Set(['Org:A1', 'Org:A', 'Org:C'])],
+    ['Org:B', new Set(['Org:B', 'Org:C'])],
+  ]);
+  const units = (...u: string[]) => ({ all: false as const, units: u });
+
+  it('meets along a branch, either way, and not across branches', () => {
+    expect(jurisdictionsMeet(units('Org:A'), units('Org:A1'), above)).toBe(true);
+    expect(jurisdictionsMeet(units('Org:A1'), units('Org:A'), above)).toBe(true);
+    expect(jurisdictionsMeet(units('Org:C'), units('Org:B'), above)).toBe(true);
+    expect(jurisdictionsMeet(units('Org:A1'), units('Org:B'), above)).toBe(false);
+    expect(jurisdictionsMeet(units('Org:A'), units('Org:B'), above)).toBe(false);
+  });
+
+  it('meets everything from *, and on any shared unit of several', () => {
+    expect(jurisdictionsMeet({ all: true }, units('Org:B'), above)).toBe(true);
+    expect(jurisdictionsMeet(units('Org:A'), { all: true }, above)).toBe(true);
+    expect(jurisdictionsMeet(units('Org:A1', 'Org:B'), units('Org:B'), above)).toBe(true);
+    expect(jurisdictionsMeet(units(), units('Org:B'), above)).toBe(false);
+  });
+});
+
+describe('HUIYAN_OUTSIDE_JURISDICTION', () => {
+  it('defaults to reason, takes refuse, and refuses anything else', () => {
+    expect(loadConfig({}).outsideJurisdiction).toBe('reason');
+    expect(loadConfig({ HUIYAN_OUTSIDE_JURISDICTION: 'refuse' }).outsideJurisdiction).toBe('refuse');
+    expect(() => loadConfig({ HUIYAN_OUTSIDE_JURISDICTION: 'allow' })).toThrow(/reason or refuse/);
+  });
+});
