@@ -15,10 +15,14 @@
 //
 // Whole-county scopes produce the predicate `true`: no subquery, no cost.
 import type { Executor, RunOptions } from '../../platform/db/executor.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import type { Jurisdiction } from './principal.js';
 
-/** A jurisdiction resolved against the hierarchy: everything, or the uids of the Orgs in its subtrees. */
-export type Scope = { all: true } | { all: false; orgs: string[] };
+/**
+ * A jurisdiction resolved against the hierarchy: everything, or the uids of the Orgs in its subtrees with
+ * the relationship types that can join an entity to an Org (from graph.yaml).
+ */
+export type Scope = { all: true } | { all: false; orgs: string[]; links: string[] };
 
 export const WHOLE_COUNTY: Scope = { all: true };
 
@@ -32,13 +36,28 @@ export interface Predicate {
 }
 
 const ALWAYS: Predicate = { cypher: 'true', params: {} };
+const TYPE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * The relationship types with an Org at one end, FLAGS and PART_OF aside. The hops below name them: an
+ * untyped hop would walk every relationship of a subject (a welfare recipient has one per monthly payment)
+ * to find the few that reach a unit.
+ */
+export function orgLinks(schema: GraphSchema): string[] {
+  return Object.values(schema.relationships)
+    .filter((r) => r.name !== 'FLAGS' && r.name !== 'PART_OF' && (r.from.includes('Org') || r.to.includes('Org')))
+    .map((r) => r.name)
+    .filter((t) => TYPE_NAME.test(t))
+    .sort();
+}
 
 /**
  * The subtrees under the units. A unit uid that names no Org covers nothing. One read, none for `*`.
  */
-export async function resolveScope(db: Executor, j: Jurisdiction, opts: RunOptions = {}): Promise<Scope> {
+export async function resolveScope(db: Executor, schema: GraphSchema, j: Jurisdiction, opts: RunOptions = {}): Promise<Scope> {
   if (j.all) return WHOLE_COUNTY;
-  if (j.units.length === 0) return { all: false, orgs: [] };
+  const links = orgLinks(schema);
+  if (j.units.length === 0) return { all: false, orgs: [], links };
   const { rows } = await db.read<{ top: boolean; orgs: string[] }>(
     `MATCH (u:Org) WHERE u.uid IN $units
      RETURN NOT EXISTS { (u)-[:PART_OF]->(:Org) } AND EXISTS { (:Org)-[:PART_OF]->(u) } AS top,
@@ -47,18 +66,21 @@ export async function resolveScope(db: Executor, j: Jurisdiction, opts: RunOptio
     opts,
   );
   if (rows.some((r) => r.top)) return WHOLE_COUNTY;
-  return { all: false, orgs: [...new Set(rows.flatMap((r) => r.orgs))].sort() };
+  return { all: false, orgs: [...new Set(rows.flatMap((r) => r.orgs))].sort(), links };
 }
 
-// Anchors: the Org subjects (zero hops) and the Orgs one relationship from a subject.
-const anchorIn = (a: string) =>
-  `EXISTS { MATCH (${a})-[:FLAGS]->(:Entity)-[jr*0..1]-(jo:Org)
-            WHERE jo.uid IN $jurOrgs AND none(x IN jr WHERE type(x) IN ['FLAGS', 'PART_OF']) }`;
+// `links` come from graph.yaml and pass TYPE_NAME: the only text built here; the subtree is a parameter.
+const hop = (links: string[]) => (links.length ? `:${links.join('|')}` : ':NO_LINK');
+
+// Anchors: the Org subjects, and the Orgs one relationship from a subject.
+const anchorIn = (a: string, links: string[]) =>
+  `(EXISTS { MATCH (${a})-[:FLAGS]->(jo:Org) WHERE jo.uid IN $jurOrgs }
+    OR EXISTS { MATCH (${a})-[:FLAGS]->(:Entity)-[${hop(links)}]-(jo:Org) WHERE jo.uid IN $jurOrgs })`;
 
 /** The alert bound to `a` is in the scope. `a` is a variable name of the caller's query, never input. */
 export function alertInScope(scope: Scope, a = 'a'): Predicate {
   if (scope.all) return ALWAYS;
-  return { cypher: anchorIn(a), params: { jurOrgs: scope.orgs } };
+  return { cypher: anchorIn(a, scope.links), params: { jurOrgs: scope.orgs } };
 }
 
 /** The entity bound to `n` is in the scope. */
@@ -66,9 +88,9 @@ export function entityInScope(scope: Scope, n = 'n'): Predicate {
   if (scope.all) return ALWAYS;
   return {
     cypher: `(${n}.uid IN $jurOrgs
-      OR EXISTS { MATCH (${n})-[jr]-(jo:Org) WHERE jo.uid IN $jurOrgs AND type(jr) <> 'FLAGS' }
-      OR (${n}:Alert AND ${anchorIn(n)})
-      OR EXISTS { MATCH (ja:Alert)-[:FLAGS]->(${n}) WHERE ${anchorIn('ja')} })`,
+      OR EXISTS { MATCH (${n})-[${hop([...scope.links, 'PART_OF'])}]-(jo:Org) WHERE jo.uid IN $jurOrgs }
+      OR (${n}:Alert AND ${anchorIn(n, scope.links)})
+      OR EXISTS { MATCH (ja:Alert)-[:FLAGS]->(${n}) WHERE ${anchorIn('ja', scope.links)} })`,
     params: { jurOrgs: scope.orgs },
   };
 }

@@ -12,7 +12,7 @@ export function scopeOf(ctx: ApiContext): Promise<Scope> {
   let s = scopes.get(ctx);
   if (!s) {
     const j = ctx.principal?.jurisdiction ?? { all: false as const, units: [] };
-    s = j.all ? Promise.resolve(WHOLE_COUNTY) : resolveScope(ctx.executor, j, ctx.txMeta('jurisdiction'));
+    s = j.all ? Promise.resolve(WHOLE_COUNTY) : resolveScope(ctx.executor, ctx.graphSchema, j, ctx.txMeta('jurisdiction'));
     scopes.set(ctx, s);
   }
   return s;

@@ -8,6 +8,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { evaluate, type EvalReport } from '../../../synth/eval/evaluate.js';
 import { freshGraph } from '../../support/db.js';
 import { alertInScope, resolveScope } from '../../../server/access/jurisdiction.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
 let db: Executor;
 let report: EvalReport;
@@ -62,7 +63,7 @@ describe('units and jurisdiction on the demo county', () => {
     const orgs = new Set<string>();
     let alerts = 0;
     for (const t of towns) {
-      const scope = await resolveScope(db, { all: false, units: [t.uid] });
+      const scope = await resolveScope(db, loadGraphSchema(), { all: false, units: [t.uid] });
       if (scope.all) throw new Error(`${t.uid} resolved to the whole county`);
       expect(scope.orgs).toContain(t.uid);
       for (const o of scope.orgs) {
@@ -76,6 +77,6 @@ describe('units and jurisdiction on the demo county', () => {
     // The village cases (cadres' kin paid by their village, aid to cadres' kin) fall to their townships.
     expect(alerts).toBeGreaterThan(0);
     const { rows: top } = await db.read<{ uid: string }>("MATCH (top:Org {name: '桐庐县人民政府'}) RETURN top.uid AS uid");
-    expect(await resolveScope(db, { all: false, units: [top[0]!.uid] })).toEqual({ all: true });
+    expect(await resolveScope(db, loadGraphSchema(), { all: false, units: [top[0]!.uid] })).toEqual({ all: true });
   });
 });

@@ -2,7 +2,8 @@
 // jurisdictions meet along the hierarchy only, and the site's policy is read strictly.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../platform/config.js';
-import { alertInScope, entityInScope, jurisdictionsMeet } from '../../../server/access/jurisdiction.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
+import { alertInScope, entityInScope, jurisdictionsMeet, orgLinks } from '../../../server/access/jurisdiction.js';
 
 describe('jurisdiction predicates', () => {
   it('are the constant true for a whole-county scope, with no parameter and no subquery', () => {
@@ -11,10 +12,21 @@ describe('jurisdiction predicates', () => {
   });
 
   it('read the subtree as a parameter, never as text', () => {
-    const p = alertInScope({ all: false, orgs: ["Org:x' OR 1=1"] }, 'a');
+    const p = alertInScope({ all: false, orgs: ["Org:x' OR 1=1"], links: ['HOLDS_POST'] }, 'a');
     expect(p.params).toEqual({ jurOrgs: ["Org:x' OR 1=1"] });
     expect(p.cypher).not.toContain('1=1');
     expect(p.cypher).toContain('(a)-[:FLAGS]->');
+  });
+
+  it('walk one hop from a subject only along the types that reach a unit, neither FLAGS nor PART_OF', () => {
+    const links = orgLinks(loadGraphSchema());
+    expect(links).toEqual(expect.arrayContaining(['HOLDS_POST', 'ON_PAYROLL', 'INSURED_BY', 'TENDERED', 'AWARDED', 'REGULATES']));
+    expect(links).not.toContain('FLAGS');
+    expect(links).not.toContain('PART_OF');
+    expect(links).not.toContain('KIN');
+    expect(links).not.toContain('RECEIVED');
+    // An entity next to a unit is inside it, the unit above included.
+    expect(entityInScope({ all: false, orgs: [], links }).cypher).toContain('|PART_OF]');
   });
 });
 
