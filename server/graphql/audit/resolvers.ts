@@ -5,8 +5,9 @@ import { badInput, notFound } from '../errors.js';
 import { clampLimit } from '../inputs.js';
 import type { AuditFilter } from '../../audit/search.js';
 import { parseAnchor } from '../../audit/verify.js';
-import { canonical } from '../../audit/record.js';
-import type { Resolvers } from '../generated.js';
+import { AUDIT_KINDS, canonical } from '../../audit/record.js';
+import { codesByName } from '../enums.js';
+import type { AuditKindResolvers, Resolvers } from '../generated.js';
 
 function trailOf(ctx: ApiContext) {
   if (!ctx.auditTrail) throw notFound('This server keeps no audit trail');
@@ -26,6 +27,8 @@ function cursor(after: string | null | undefined): number | null {
 }
 
 export const auditResolvers: Resolvers = {
+  // Stored in lower case (read, write…); the API shows READ, WRITE…
+  AuditKind: codesByName(AUDIT_KINDS) as AuditKindResolvers,
   Query: {
     auditTrail: async (_p, { filter, first, after }, ctx) => {
       const trail = trailOf(ctx);
