@@ -12,6 +12,7 @@ import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
+import { recordedCommand } from '../server/audit/command.js';
 
 class CliUsage extends Error {
   override name = 'CliUsage';
@@ -68,6 +69,11 @@ function printReport(r: LoadReport): void {
   console.log(`done in ${(r.durationMs / 1000).toFixed(1)} s`);
 }
 
+/** The audit trail's note of a load: each file and how many rows it wrote. */
+const loadWrites = (r: LoadReport) => ({
+  writes: r.files.map((f) => ({ action: 'data.load', target: `${f.file} (${f.rowsLoaded} rows)` })),
+});
+
 async function main(): Promise<number> {
   const cfg = loadConfig();
   ownerOnly(dataFolders(cfg));
@@ -91,7 +97,12 @@ async function main(): Promise<number> {
   };
   if (args.bulk) {
     try {
-      const { report } = await loadFilesBulk(cfg, args.paths, { ...common, log: (m) => console.error(m) });
+      const { report } = await recordedCommand(
+        cfg.varDir,
+        `load --bulk ${args.paths.join(' ')}`,
+        () => loadFilesBulk(cfg, args.paths, { ...common, log: (m) => console.error(m) }),
+        (r) => loadWrites(r.report),
+      );
       progress.stop();
       printReport(report);
       console.log(`bulk: ${report.nodes} nodes, ${report.relationships} relationships; phases (ms) ${JSON.stringify(report.phases)}`);
@@ -105,7 +116,12 @@ async function main(): Promise<number> {
   // embedded server started for this load is stopped rather than left behind.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void db.close().finally(() => process.exit(130)));
   try {
-    const report = await loadFiles(db.executor, args.paths, common);
+    const report = await recordedCommand(
+      cfg.varDir,
+      `load ${args.paths.join(' ')}`,
+      () => loadFiles(db.executor, args.paths, common),
+      loadWrites,
+    );
     progress.stop();
     printReport(report);
     return report.files.every((f) => f.reconciles) ? 0 : 1;

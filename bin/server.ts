@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { createApp } from '../server/app.js';
+import { AuditTrail } from '../server/audit/trail.js';
 import { accessOn } from '../server/access/access.js';
 import { ensureDemoAdmin, hasUsers } from '../server/access/first-admin.js';
 import { oidcLogin } from '../server/access/oidc.js';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     runner: libraryRunner(neo4j.executor, boot.library),
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
+    audit: AuditTrail.in(cfg.varDir),
   });
   const server = createServer(app);
   http.server = server;

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
+import { AuditTrail } from '../../server/audit/trail.js';
 import { accessOn } from '../../server/access/access.js';
 import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
@@ -50,6 +51,7 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
     production: true,
     logger: quietLogger,
     allowedHosts,
+    audit: AuditTrail.in(cfg.varDir),
   });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -35,12 +35,17 @@ export const runMutations = {
   async runModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
     const r = await runner.run(args.id, opts).catch(asBadInput);
+    // A run that failed stored nothing; one that ran may have raised, kept or retired alerts.
+    if (!r.error) ctx.audit.wrote('model.run', opts.subject ? `${args.id} ${opts.subject}` : args.id);
     return runView({ ...r, id: r.runId });
   },
   async previewModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
     const r = await runner.run(args.id, { ...opts, preview: true }).catch(asBadInput);
     if (r.error) throw badInput(`The model could not run: ${r.error}`);
+    // Nothing is stored (so no write), but the answer names who would be flagged: a read of those subjects.
+    ctx.audit.remark(`model.preview ${opts.subject ? `${args.id} ${opts.subject}` : args.id}`);
+    for (const d of r.drafts ?? []) for (const s of d.subjects) ctx.audit.saw(s.uid);
     return r.drafts ?? [];
   },
 };
