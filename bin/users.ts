@@ -17,6 +17,8 @@ import { accessOn, type Access } from '../server/access/access.js';
 import { generatedPassword } from '../server/access/passwords.js';
 import { isRole, type Role } from '../server/access/roles.js';
 import { applyAccessSchema } from '../server/access/store-schema.js';
+import { recordedCommand } from '../server/audit/command.js';
+import type { AuditWrite } from '../server/audit/notes.js';
 
 const USAGE = `usage: npm run users -- create-admin <name> [--display 姓名]
        npm run users -- create <name> --role viewer|handler|analyst|admin --units Org:<code>,…|* [--display 姓名] [--no-password]
@@ -48,7 +50,8 @@ function units(v: string | undefined): string[] {
     .filter(Boolean);
 }
 
-async function run(access: Access, argv: string[]): Promise<void> {
+/** Does the command; returns what it changed, for the audit trail. */
+async function run(access: Access, argv: string[]): Promise<AuditWrite[]> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, arg, arg2] = positionals;
   const need = (v: string | undefined, what: string) => {
@@ -65,7 +68,7 @@ async function run(access: Access, argv: string[]): Promise<void> {
         password,
       );
       console.log(`Created admin ${name}. Password 密码 (shown once): ${password}`);
-      return;
+      return [{ action: 'user.create', target: name }];
     }
     case 'create': {
       const name = need(arg, 'a user name');
@@ -78,24 +81,24 @@ async function run(access: Access, argv: string[]): Promise<void> {
       console.log(
         password ? `Created ${name}. Password 密码 (shown once): ${password}` : `Created ${name} (signs in through the identity provider).`,
       );
-      return;
+      return [{ action: 'user.create', target: name }];
     }
     case 'reset-password': {
       const name = need(arg, 'a user name');
       const password = generatedPassword();
       await access.users.setPassword(name, password);
       console.log(`New password for ${name} 新密码 (shown once): ${password}. Their sessions have ended.`);
-      return;
+      return [{ action: 'user.resetPassword', target: name }];
     }
     case 'unlock':
       await access.users.unlock(need(arg, 'a user name'));
       console.log(`Unlocked ${arg}.`);
-      return;
+      return [{ action: 'user.unlock', target: arg! }];
     case 'disable':
     case 'enable':
       await access.users.update(need(arg, 'a user name'), { disabled: command === 'disable' });
       console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${arg}.`);
-      return;
+      return [{ action: `user.${command}`, target: arg! }];
     case 'list':
       for (const u of await access.users.list())
         console.log(
@@ -108,7 +111,7 @@ async function run(access: Access, argv: string[]): Promise<void> {
             u.lastSignIn ?? '-',
           ].join('\t'),
         );
-      return;
+      return [];
     case 'token':
       if (arg === 'issue') {
         const days = values.days === undefined ? 90 : Number(values.days);
@@ -119,19 +122,19 @@ async function run(access: Access, argv: string[]): Promise<void> {
         console.log(`Issued token ${token.id} for ${token.name}, ${token.role}, expires ${token.expiresAt}.`);
         console.log(`Authorization: Bearer ${secret}`);
         console.log('(shown once; only its hash is kept)');
-        return;
+        return [{ action: 'token.issue', target: token.id }];
       }
       if (arg === 'list') {
         for (const t of await access.tokens.list())
           console.log(
             [t.id, t.name, t.role, t.units.join(','), t.revokedAt ? `revoked ${t.revokedAt}` : `expires ${t.expiresAt}`].join('\t'),
           );
-        return;
+        return [];
       }
       if (arg === 'revoke') {
         const t = await access.tokens.revoke(need(arg2, 'a token id'));
         console.log(`Revoked ${t.id} (${t.name}).`);
-        return;
+        return [{ action: 'token.revoke', target: t.id }];
       }
       throw new Usage(`token ${arg ?? ''}: issue, list or revoke`);
     default:
@@ -146,7 +149,14 @@ async function main(): Promise<number> {
   const neo4j = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
   try {
     await applyAccessSchema(neo4j.executor);
-    await run(accessOn(neo4j.executor, cfg.access), argv);
+    const access = accessOn(neo4j.executor, cfg.access);
+    // Recorded in the same audit chain as the server's, as the operating-system account that ran it.
+    await recordedCommand(
+      cfg.varDir,
+      `users ${argv.slice(0, 2).join(' ')}`,
+      () => run(access, argv),
+      (writes) => ({ writes }),
+    );
     return 0;
   } catch (e) {
     if (e instanceof Usage || (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS'))) {

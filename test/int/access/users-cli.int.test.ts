@@ -1,6 +1,7 @@
 // `npm run users` as an administrator runs it: a real process against a real Neo4j (the worker's, named
 // through NEO4J_URI like any external server), then the sign-in route with what it printed.
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +11,14 @@ import { freshGraph, testConnection } from '../../support/db.js';
 import { harnessOn, type Harness } from '../graphql/harness.js';
 
 const run = promisify(execFile);
+const VAR = path.join(ROOT, 'var', 'test-cli');
 let db: Executor;
 let h: Harness;
 
 beforeAll(async () => {
   db = await freshGraph();
   h = harnessOn(db);
+  rmSync(VAR, { recursive: true, force: true });
 });
 afterAll(async () => {
   await db?.close();
@@ -56,6 +59,16 @@ describe('npm run users', () => {
     const pw = /shown once\): (\S+)/.exec(created.out)?.[1];
     expect(pw).toBeDefined();
     expect((await login('chief', pw!)).status).toBe(200);
+    const trail = readdirSync(path.join(VAR, 'audit'))
+      .map((f) => readFileSync(path.join(VAR, 'audit', f), 'utf8'))
+      .join('');
+    const last = trail
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { operation: string; via: string; writes: unknown[] })
+      .filter((r) => r.operation === 'users create-admin chief')
+      .at(-1);
+    expect(last).toMatchObject({ via: 'cli', writes: [{ action: 'user.create', target: 'chief' }] });
 
     const reset = await users('reset-password', 'chief');
     const pw2 = /shown once\): (\S+?)\./.exec(reset.out)?.[1];
