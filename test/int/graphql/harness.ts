@@ -76,6 +76,8 @@ export interface HarnessOptions {
   production?: boolean;
   limits?: Partial<Limits>;
   webDir?: string;
+  /** The loaders' pseudonymiser, when the graph was loaded with a key (an exact ID search hashes alike). */
+  personKey?: (idNo: string) => string;
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */
