@@ -1,5 +1,5 @@
 // npm run migrate -- pseudonymise
-// Re-keys a database loaded with raw ID numbers (docs/operations.md "Pseudonymisation"): with the server
+// Re-keys a database loaded with raw ID numbers (README, "Pseudonymisation key"): with the server
 // stopped, every raw ID number becomes its keyed token, with the key `npm start` uses (HUIYAN_PSEUDONYM_KEY
 // or the key file, generated here if there is none yet). Safe to run again: it finishes what an interrupted
 // run left and changes nothing when nothing raw is left.
