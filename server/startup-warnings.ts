@@ -28,5 +28,5 @@ export function pseudonymKeyNotice(key: PseudonymKey): string {
   const keep = 'back it up with the database: without it an exact ID search and new loads no longer match the people loaded';
   return key.source === 'generated'
     ? `Generated a pseudonymisation key in ${key.file} (owner-only): ID numbers are stored as keyed tokens; ${keep}. 已生成化名密钥。`
-    : `ID numbers are keyed tokens; the key is kept in ${key.file} (owner-only): ${keep}. 化名密钥位置见上。`;
+    : `ID numbers are keyed tokens; the key is kept in ${key.file} (owner-only): ${keep}. 化名密钥保存于上述文件。`;
 }
