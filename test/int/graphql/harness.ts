@@ -79,6 +79,8 @@ export interface HarnessOptions {
   webDir?: string;
   /** Record every request in this trail, as the server does (docs/audit.md). */
   audit?: AuditTrail;
+  /** The loaders' pseudonymiser, when the graph was loaded with a key (an exact ID search hashes alike). */
+  personKey?: (idNo: string) => string;
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */
