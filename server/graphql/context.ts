@@ -7,6 +7,7 @@ import { createBatchers, type Batchers, type TxMeta } from './batch.js';
 import type { Role } from '../access/roles.js';
 import type { Principal } from '../access/principal.js';
 import { AuditNotes } from '../audit/notes.js';
+import type { AuditTrail } from '../audit/trail.js';
 import type { Access } from '../access/access.js';
 import type { OutsidePolicy } from '../access/jurisdiction.js';
 import type { Severity } from '../models/header.js';
@@ -77,6 +78,8 @@ export interface ApiDeps {
   runner?: ModelRunner;
   /** Reading an entity outside the caller's jurisdiction: with a stated reason (default) or never. */
   outsideJurisdiction?: OutsidePolicy;
+  /** The audit trail searched by auditTrail / auditVerify; unset: those queries are refused. */
+  auditTrail?: AuditTrail;
 }
 
 export interface ApiContext extends ApiDeps {
