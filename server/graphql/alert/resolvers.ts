@@ -89,7 +89,11 @@ const alertFields: Required<Omit<AlertResolvers<ApiContext>, '__isTypeOf'>> = {
   modelTitle: (a, args) => (args.lang === 'en' ? str(a.modelTitleEn ?? a.modelTitleZh) : str(a.modelTitleZh ?? a.modelTitleEn)),
   severity: (a) => SEVERITIES.find((s) => s === a.severity) ?? 'low',
   state: (a) => stateOf(a),
-  summary: (a, args) => (args.lang === 'en' ? str(a.summaryEn ?? a.summaryZh) : str(a.summaryZh ?? a.summaryEn)),
+  summary: (a, args, ctx) => {
+    // The summary names the people it flags: reading it is a read of personal data the audit must see.
+    ctx.audit.saw(str(a.uid));
+    return args.lang === 'en' ? str(a.summaryEn ?? a.summaryZh) : str(a.summaryZh ?? a.summaryEn);
+  },
   amount: (a) => (typeof a.amount === 'number' ? a.amount : null),
   firstSeen: (a) => str(a.firstSeen),
   lastSeen: (a) => str(a.lastSeen),

@@ -54,6 +54,15 @@ describe('every read of a person is recorded with the user and the reason', () =
     expect(rec.operation).toMatch(/^query \w+ \{/);
   });
 
+  it('records an inbox that shows only summaries, since a summary names the people it flags', async () => {
+    const r = await h.gql('query Inbox { alerts(first: 5) { edges { node { summary } } } }', {}, await handler());
+    expect(r.errors).toBeUndefined();
+    const rec = await newest();
+    expect(rec.operation).toBe('query Inbox {alerts}');
+    expect(rec.entities.length).toBeGreaterThan(0);
+    expect(rec.entities.every((u) => u.startsWith('Alert:'))).toBe(true);
+  });
+
   it('names the operation by its root fields, whatever the client calls it', async () => {
     await h.gql('query Harmless { e: entity(id: "' + UIDS.son + '") { id } }', {}, await handler());
     expect((await newest()).operation).toBe('query Harmless {entity}');
