@@ -6,6 +6,7 @@ import { badInput, forbidden, notFound } from '../errors.js';
 import { uidArg } from '../inputs.js';
 import { runView } from './runs.js';
 import { can } from '../../access/roles.js';
+import { admit } from '../jurisdiction.js';
 
 interface RunArgs {
   id: string;
@@ -34,6 +35,8 @@ function asBadInput(e: unknown): never {
 export const runMutations = {
   async runModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
+    // A check of one subject is a read of it: outside the caller's units it needs a reason, like entity().
+    if (opts.subject) await admit(ctx, [opts.subject]);
     const r = await runner.run(args.id, opts).catch(asBadInput);
     // A run that failed stored nothing; one that ran may have raised, kept or retired alerts.
     if (!r.error) ctx.audit.wrote('model.run', opts.subject ? `${args.id} ${opts.subject}` : args.id);
@@ -41,6 +44,8 @@ export const runMutations = {
   },
   async previewModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
+    // A check of one subject is a read of it: outside the caller's units it needs a reason, like entity().
+    if (opts.subject) await admit(ctx, [opts.subject]);
     const r = await runner.run(args.id, { ...opts, preview: true }).catch(asBadInput);
     if (r.error) throw badInput(`The model could not run: ${r.error}`);
     // Nothing is stored (so no write), but the answer names who would be flagged: a read of those subjects.

@@ -110,6 +110,24 @@ describe('running models through the API', () => {
     expect((await call(`mutation { runModel(id: "${M03}") { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('asks a handler of another unit for a reason before checking a lot outside their jurisdiction', async () => {
+    const headers = await sessionHeaders(access, 'handler-elsewhere', 'handler', ['Org:ELSEWHERE']);
+    const check = async (extra: Record<string, string>) => {
+      const res = await app.fetch(
+        new Request('http://x/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers, ...extra },
+          body: JSON.stringify({ query: `mutation { previewModel(id: "${M03}", subject: "Project:X") { fingerprint } }` }),
+        }),
+      );
+      return (await res.json()) as { data?: Record<string, Loose> | null; errors?: { extensions?: { code?: string } }[] };
+    };
+    expect((await check({})).errors?.[0]?.extensions?.code).toBe('REASON_REQUIRED');
+    const given = await check({ 'x-huiyan-reason': encodeURIComponent('标段 X 事前核查') });
+    expect(given.errors).toBeUndefined();
+    expect(given.data?.previewModel).toHaveLength(1);
+  });
+
   it('refuses a full run to a case handler and any run to a viewer', async () => {
     expect((await gql(`mutation { runModel(id: "${M03}") { id } }`, 'handler')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(
