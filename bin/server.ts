@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
     audit: AuditTrail.in(cfg.varDir),
+    limits: { maxCost: cfg.apiLimits.maxCost },
+    rateLimits: cfg.apiLimits,
   });
   const server = createServer(app);
   http.server = server;
