@@ -16,6 +16,7 @@ import { authRoutes, type AuthEventSink } from './http/auth-routes.js';
 import type { Access } from './access/access.js';
 import { useAuthRequired } from './graphql/auth.js';
 import { staticHandler } from './http/static.js';
+import { graphiqlHandler } from './http/graphiql.js';
 import type { AuditTrail } from './audit/trail.js';
 import { authEventRecorder } from './audit/auth-events.js';
 import { useAuditTrail } from './graphql/audit/plugin.js';
@@ -70,6 +71,7 @@ export function createApp(opts: AppOptions) {
     clientIp: (req) => ips.get(req) ?? null,
   });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
+  const graphiql = graphiqlHandler(opts.access, serveStatic);
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const callers = new CallerLimits({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits });
   const { plugin: admitCallers, callerOf } = useCallerLimits(opts.access, callers);
@@ -85,7 +87,7 @@ export function createApp(opts: AppOptions) {
       return { ...buildContext(metered, initial, caller.principal), authProblem: caller.problem };
     },
     logging: logger,
-    // GraphiQL is the project's own page (/graphiql/, built by Vite), not yoga's CDN copy.
+    // GraphiQL is the project's own page (/graphiql, built by Vite; server/http/graphiql.ts), not yoga's CDN copy.
     graphiql: false,
     landingPage: false,
     cors: corsFor(opts.corsOrigins ?? []),
@@ -125,6 +127,8 @@ export function createApp(opts: AppOptions) {
           ips.set(request, (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null);
           const authed = await auth(request, url);
           if (authed) return endResponse(authed);
+          const page = await graphiql(request, url);
+          if (page) return endResponse(page);
           const res = await serveStatic(request, url);
           endResponse(res ?? new Response('Not found', { status: 404 }));
         },

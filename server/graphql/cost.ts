@@ -50,6 +50,7 @@ const UNKNOWN_MAX = 500;
 
 const RISK_LIMIT: Clamp = { dflt: 20, min: 1, max: 200 };
 const UNIT_LIMIT: Clamp = { dflt: 20, min: 1, max: 200 };
+const AUDIT_PAGE: Clamp = { dflt: 50, min: 1, max: 500 };
 
 export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.alerts': { cost: STATEMENT * 2, sizeArg: { name: 'first', clamp: ALERT_PAGE } },
@@ -65,6 +66,10 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.tokens': { cost: STATEMENT, size: 50 },
   'Query.assignees': { cost: STATEMENT, size: 50 },
   'Query.models': { size: 30 },
+  // The audit trail is read from files, not Neo4j; verify walks every record.
+  'Query.auditTrail': { cost: STATEMENT, sizeArg: { name: 'first', clamp: AUDIT_PAGE } },
+  'AuditConnection.records': { size: 1 },
+  'Query.auditVerify': { cost: STATEMENT * 10 },
   // The page was sized by `first` on alerts; its edges are those items, not another multiple.
   'AlertConnection.edges': { size: 1 },
   'Alert.evidence': { cost: STATEMENT },
@@ -105,7 +110,9 @@ function clamp(v: unknown, c: Clamp): number {
 export const fieldCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const key = `${type.name}.${field.name}`;
   const known = FIELD_COSTS[key];
-  if (field.name.startsWith('__')) return childComplexity;
+  // Introspection (__schema, __type and the __Type, __Field … types below them) is answered from memory:
+  // GraphiQL's own query, lists of lists, must not count as a multiple of anything.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return childComplexity;
   const composite = isComposite(field.type);
   const own = known?.cost ?? (type.name === 'Mutation' ? MUTATION : composite ? 1 : 0);
   let size = 1;

@@ -3,6 +3,9 @@
 // explore, coded 401/403, and every root operation refused without authentication, so a new resolver
 // cannot forget.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connection, harnessOn, startHarness, type Harness, type Loose } from './harness.js';
 import { Executor } from '../../../platform/db/executor.js';
@@ -10,6 +13,8 @@ import { buildSchema } from '../../../server/graphql/schema.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../server/access/sessions.js';
 import { everyRootOperation } from '../../unit/graphql/dummy-operations.js';
 import type { App } from '../../../server/app.js';
+import { CSP } from '../../../server/http/guard.js';
+import { ROOT } from '../../../platform/config.js';
 
 let h: Harness;
 let prod: Harness;
@@ -263,5 +268,51 @@ describe('every operation needs authentication', () => {
       // GraphQL validation failure or an authentication one.
       expect([400, 401], `${op.field}: ${JSON.stringify(r.errors)}`).not.toContain(r.status);
     }
+  });
+});
+
+describe('GraphiQL', () => {
+  // The page as Vite builds it from web/graphiql.html (the source stands in: the build only renames the script).
+  const webDir = mkdtempSync(path.join(tmpdir(), 'huiyan-graphiql-'));
+  writeFileSync(path.join(webDir, 'graphiql.html'), readFileSync(path.join(ROOT, 'web', 'graphiql.html')));
+  writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>explorer</title>');
+  const page = async (headers: Record<string, string> = {}, where = '/graphiql') =>
+    harnessOn(h.executor, { access: h.access, webDir, rateLimits: MANY }).app.fetch(new Request(`http://x${where}`, { headers }));
+  // A page load carries the cookie, not the CSRF header.
+  const cookieOf = async (user: string, role: 'handler' | 'analyst' | 'admin') => ({ cookie: (await h.as(user, role)).cookie! });
+
+  it('sends a browser without a session to the sign-in page', async () => {
+    const res = await page();
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/');
+  });
+
+  it('refuses a role that may not explore with a 403 page, at every path of it', async () => {
+    for (const where of ['/graphiql', '/graphiql/', '/graphiql.html']) {
+      const res = await page(await cookieOf('gi-handler', 'handler'), where);
+      expect(res.status, where).toBe(403);
+      expect(await res.text()).toMatch(/仅供分析员和管理员/);
+    }
+  });
+
+  it('serves the page to analysts and admins under the same policy as everything else: no inline script, no CDN', async () => {
+    for (const role of ['analyst', 'admin'] as const) {
+      const res = await page(await cookieOf(`gi-${role}`, role));
+      expect(res.status, role).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(CSP);
+      const html = await res.text();
+      expect(html).toMatch(/GraphiQL/);
+      // Every script is a file of this origin.
+      for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [])
+        expect(tag).toMatch(/^<script type="module" src="\/[^"]+"><\/script>$/);
+      expect(html).not.toMatch(/https?:\/\//);
+    }
+  });
+
+  it("no longer answers a browser at /graphql with yoga's CDN GraphiQL", async () => {
+    const res = await h.app.fetch(
+      new Request('http://x/graphql', { headers: { accept: 'text/html', ...(await cookieOf('gi-analyst', 'analyst')) } }),
+    );
+    expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
   });
 });
