@@ -8,7 +8,7 @@ import { EXPAND_LIMIT, INBOX_PAGE, OPERATIONS } from '../../../web/src/api/queri
 import { dummyVariable } from './dummy-operations.js';
 
 // The schema holds Node's copy of graphql (through @graphql-tools); parse with that copy, not Vite's.
-const { parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { getIntrospectionQuery, parse } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 const schema = buildSchema();
 const cost = (q: string, vars: Record<string, unknown> = {}) => costOf(schema, parse(q), vars);
 
@@ -61,6 +61,11 @@ describe('query cost', () => {
   it('bounds a list field the table does not know', () => {
     // Query.models has no size argument: a typical size, never zero.
     expect(cost('{ models { id stats { alerts } } }')).toBeGreaterThan(STATEMENT * 10);
+  });
+
+  it("counts GraphiQL's introspection query as nothing: it is answered from memory", () => {
+    expect(cost(getIntrospectionQuery())).toBe(0);
+    expect(cost(`{ __schema { types { name } } ${page(1)} }`)).toBe(cost(`{ ${page(1)} }`));
   });
 
   it('leaves variables that do not fit to execute, which refuses them', () => {
