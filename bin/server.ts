@@ -86,6 +86,8 @@ async function main(): Promise<void> {
     corsOrigins: cfg.corsOrigins,
     outsideJurisdiction: cfg.outsideJurisdiction,
     audit: AuditTrail.in(cfg.varDir),
+    limits: { maxCost: cfg.apiLimits.maxCost },
+    rateLimits: cfg.apiLimits,
   });
   const server = createServer(app);
   http.server = server;

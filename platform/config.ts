@@ -62,6 +62,51 @@ export interface Config {
    * allows it with a stated 查询事由 and flags it in the audit trail; `refuse` never allows it.
    */
   outsideJurisdiction: 'reason' | 'refuse';
+  /** What one request and one caller may use (server/graphql/cost.ts, server/http/rate-limit.ts). */
+  apiLimits: ApiLimits;
+}
+
+export interface ApiLimits {
+  /** Query cost over which a request is refused before it runs (HUIYAN_MAX_QUERY_COST). */
+  maxCost: number;
+  /** Requests a minute per signed-in user or token (HUIYAN_RATE_REQUESTS). */
+  requestsPerMinute: number;
+  /** Requests a minute per address without a valid session or token, sign-in attempts included (HUIYAN_RATE_ANONYMOUS). */
+  anonymousPerMinute: number;
+  /** Seconds of database time a minute per caller (HUIYAN_RATE_DB_SECONDS). */
+  dbSecondsPerMinute: number;
+  /** Statements one caller may have running at once; more wait (HUIYAN_RATE_CONCURRENT). The pool holds 20. */
+  concurrentStatements: number;
+}
+
+/**
+ * A handler clicking through the explorer never meets these: its heaviest screen (an alert with evidence)
+ * costs about 130, a click makes a few requests and spends well under a second of database time. A
+ * script in a loop passes 300 requests or 60 database-seconds within the minute, and at 4 statements at
+ * once no caller holds more than a fifth of the pool.
+ */
+export const DEFAULT_API_LIMITS: ApiLimits = {
+  maxCost: 5000,
+  requestsPerMinute: 300,
+  anonymousPerMinute: 60,
+  dbSecondsPerMinute: 60,
+  concurrentStatements: 4,
+};
+
+function apiLimits(env: NodeJS.ProcessEnv): ApiLimits {
+  const d = DEFAULT_API_LIMITS;
+  const positive = (name: string, dflt: number) => {
+    const n = intVar(env, name, dflt);
+    if (n < 1) throw new ConfigError(`${name} must be at least 1, got "${env[name]}"`);
+    return n;
+  };
+  return {
+    maxCost: positive('HUIYAN_MAX_QUERY_COST', d.maxCost),
+    requestsPerMinute: positive('HUIYAN_RATE_REQUESTS', d.requestsPerMinute),
+    anonymousPerMinute: positive('HUIYAN_RATE_ANONYMOUS', d.anonymousPerMinute),
+    dbSecondsPerMinute: positive('HUIYAN_RATE_DB_SECONDS', d.dbSecondsPerMinute),
+    concurrentStatements: positive('HUIYAN_RATE_CONCURRENT', d.concurrentStatements),
+  };
 }
 
 export interface OidcConfig {
@@ -194,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     oidc: oidcConfig(env, publicUrl),
     outsideJurisdiction: outsidePolicy(env.HUIYAN_OUTSIDE_JURISDICTION),
+    apiLimits: apiLimits(env),
   };
 }
 

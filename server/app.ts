@@ -8,14 +8,15 @@ import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context
 import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
 import { buildSchema } from './graphql/schema.js';
 import { useCodedVariableErrors } from './graphql/errors.js';
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { useCostLimit } from './graphql/cost.js';
+import { CallerLimits, DEFAULT_RATE_LIMITS, rateLimitedError, useCallerLimits, type RateLimits } from './http/rate-limit.js';
 import type { GraphSchema } from '../platform/schema/graph-schema.js';
 import { corsFor, hostAllowed, withSecurityHeaders } from './http/guard.js';
 import { authRoutes, type AuthEventSink } from './http/auth-routes.js';
-import { authenticate } from './access/authenticate.js';
 import type { Access } from './access/access.js';
 import { useAuthRequired } from './graphql/auth.js';
 import { staticHandler } from './http/static.js';
+import { graphiqlHandler } from './http/graphiql.js';
 import type { AuditTrail } from './audit/trail.js';
 import { authEventRecorder } from './audit/auth-events.js';
 import { useAuditTrail } from './graphql/audit/plugin.js';
@@ -31,11 +32,13 @@ export interface AppOptions {
   /** The built explorer; default <ROOT>/dist/web. */
   webDir?: string;
   logger?: YogaLogger;
-  /** Turns off introspection and GraphiQL. */
+  /** Production mode (introspection and GraphiQL follow the caller's role in either mode). */
   production?: boolean;
   personKey?: ApiDeps['personKey'];
   readTimeoutMs?: number;
   limits?: Partial<Limits>;
+  /** Requests, database time and statements at once per caller (platform/config.ts has the defaults). */
+  rateLimits?: Partial<RateLimits>;
   runner?: ApiDeps['runner'];
   outsideJurisdiction?: ApiDeps['outsideJurisdiction'];
   /** Host names (`host:port`) the server answers to; unset: no check (an app called through `app.fetch`). */
@@ -70,15 +73,24 @@ export function createApp(opts: AppOptions) {
     clientIp: (req) => ips.get(req) ?? null,
   });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
+  const graphiql = graphiqlHandler(opts.access, serveStatic);
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const callers = new CallerLimits({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits });
+  const { plugin: admitCallers, callerOf } = useCallerLimits(opts.access, callers);
 
   return createYoga({
     schema: buildSchema(),
     context: async (initial) => {
-      const { principal, problem } = await authenticate(initial.request, opts.access);
-      return { ...buildContext(deps, initial, principal), authProblem: problem };
+      const caller = callerOf(initial.request);
+      // Every /graphql request was admitted (and authenticated) by useCallerLimits before it got here.
+      if (!caller) throw new Error('a GraphQL request that the caller limits did not admit');
+      // Every statement of this request counts against the caller's database time and concurrency.
+      const metered = { ...deps, executor: callers.meter(deps.executor, caller.key, rateLimitedError) };
+      return { ...buildContext(metered, initial, caller.principal), authProblem: caller.problem };
     },
     logging: logger,
-    graphiql: !opts.production,
+    // GraphiQL is the project's own page (/graphiql, built by Vite; server/http/graphiql.ts), not yoga's CDN copy.
+    graphiql: false,
     landingPage: false,
     cors: corsFor(opts.corsOrigins ?? []),
     // Unexpected errors reach the caller as "Unexpected error." and the log with their stack. isDev is
@@ -96,20 +108,19 @@ export function createApp(opts: AppOptions) {
         onRequest({ request, endResponse }) {
           if (!hostAllowed(request, opts.allowedHosts)) endResponse(new Response('Misdirected request', { status: 421 }));
         },
-        onResponse({ request, response }) {
-          // GraphiQL (development mode only) is an inline-script page loading from a CDN; every other
-          // response carries the full policy.
-          if (new URL(request.url).pathname === '/graphql' && response.headers.get('content-type')?.startsWith('text/html')) return;
+        onResponse({ response }) {
           withSecurityHeaders(response);
         },
       },
       // One record per request that read personal data, changed something or was refused (server/graphql/audit).
       ...(opts.audit ? [useAuditTrail(opts.audit, logger)] : []),
+      // Who is calling, and whether they are over their requests or database time: before parsing.
+      admitCallers,
       useAuthRequired(),
-      useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
+      // Depth, aliases, tokens; introspection and "Did you mean …" only for roles that may explore.
+      useLimits(limits, (ctx) => callerOf(ctx.request)?.principal ?? null),
+      useCostLimit(limits.maxCost),
       useCodedVariableErrors(),
-      // In production a refused field name is not answered with the names that exist ("Did you mean …").
-      ...(opts.production ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
       {
         // Everything that is not /graphql: health, then the explorer's files.
         async onRequest({ request, url, endResponse, serverContext }) {
@@ -118,6 +129,8 @@ export function createApp(opts: AppOptions) {
           ips.set(request, (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null);
           const authed = await auth(request, url);
           if (authed) return endResponse(authed);
+          const page = await graphiql(request, url);
+          if (page) return endResponse(page);
           const res = await serveStatic(request, url);
           endResponse(res ?? new Response('Not found', { status: 404 }));
         },

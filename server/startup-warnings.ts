@@ -12,7 +12,8 @@ export function insecureSettings(cfg: Config): string[] {
     out.push(
       `Listening on ${cfg.host}, beyond this machine, over plain HTTP: put it behind a TLS proxy on a trusted network, or set HOST=127.0.0.1.`,
     );
-  if (!cfg.production) out.push('Development mode (NODE_ENV is not production): introspection and GraphiQL are on.');
+  // Development mode is no longer a warning: introspection and GraphiQL follow the caller's role in either
+  // mode (analysts and admins), and errors are masked alike.
   if (
     cfg.neo4j.kind === 'external' &&
     /^(bolt|neo4j):\/\//.test(cfg.neo4j.uri) &&

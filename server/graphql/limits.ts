@@ -1,8 +1,8 @@
-// Limits on what one request may ask for, checked before anything runs: depth, aliases and tokens.
-// GraphQL Armor's bundle (@escape.tech/graphql-armor) does this, but its peer range names @apollo/server;
-// its single-rule packages have no such peer, and the project uses one of them (block-field-suggestions,
-// in app.ts). These three rules are small enough to own; moving them to those packages is open (#12). Cost is bounded differently: every list argument is clamped (neighbours 500, search
-// 100, alerts 100) and Entity has no nested list fields, so depth x aliases x clamp bounds the work.
+// Limits on what one request may ask for, checked before anything runs: depth, aliases and tokens here,
+// the cost (list sizes multiplied through) in cost.ts. GraphQL Armor's bundle (@escape.tech/graphql-armor)
+// does the first three, but its peer range names @apollo/server; its single-rule packages have no such
+// peer, and the project uses one of them (block-field-suggestions, below). These three rules are small
+// enough to own. Introspection and field-name suggestions are for callers whose role may `explore`.
 import {
   Kind,
   type ASTVisitor,
@@ -11,14 +11,20 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { createGraphQLError, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import type { Principal } from '../access/principal.js';
+import { can } from '../access/roles.js';
+import { DEFAULT_MAX_COST } from './cost.js';
 
 export interface Limits {
   maxDepth: number;
   maxAliases: number;
   maxTokens: number;
+  /** Query cost (cost.ts): over it, refused with BAD_INPUT before anything runs. */
+  maxCost: number;
 }
-export const DEFAULT_LIMITS: Limits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000 };
+export const DEFAULT_LIMITS: Limits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: DEFAULT_MAX_COST };
 
 // Errors are made by yoga's createGraphQLError, never `new GraphQLError` from our own import: under a
 // bundler-style resolver (Vitest) our 'graphql' can be the ESM copy while yoga uses the CommonJS one,
@@ -83,22 +89,36 @@ export function maxDepthRule(max: number): ValidationRule {
   });
 }
 
+function introspectionRefusal(code: 'UNAUTHENTICATED' | 'FORBIDDEN'): ValidationRule {
+  const why = code === 'UNAUTHENTICATED' ? 'sign in as an analyst or admin first 请先登录' : 'only analysts and admins may read the schema';
+  const rule: ValidationRule = (ctx) => ({
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        ctx.reportError(
+          createGraphQLError(`Introspection ("${node.name.value}"): ${why}`, {
+            nodes: [node],
+            extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } },
+          }),
+        );
+      }
+    },
+  });
+  // The name is yoga's validation cache key (see below): each refusal needs its own.
+  return Object.defineProperty(rule, 'name', { value: `noIntrospection${code}` });
+}
+
 /**
- * No __schema / __type in production: the explorer ships its own copy of the SDL, and a public map of the
- * API helps nobody else. (graphql's NoSchemaIntrospectionCustomRule, rewritten for the reason above.)
+ * No __schema / __type for callers whose role may not `explore` (everyone but analysts and admins), in
+ * production and development alike: a map of the API helps nobody else, and the explorer ships its own
+ * copy of the SDL. (graphql's NoSchemaIntrospectionCustomRule, rewritten for the reason above, with the
+ * code saying whether signing in would help.) Two rules with their own names: yoga caches validation per
+ * set of rule names, so a document refused for a viewer is not answered from that cache for an analyst.
  */
-export const noIntrospectionRule: ValidationRule = (ctx) => ({
-  Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') {
-      ctx.reportError(
-        createGraphQLError(`Introspection is disabled: "${node.name.value}" is not allowed`, {
-          nodes: [node],
-          extensions: { code: 'FORBIDDEN' },
-        }),
-      );
-    }
-  },
-});
+export const noIntrospectionUnauthenticated = introspectionRefusal('UNAUTHENTICATED');
+export const noIntrospectionForbidden = introspectionRefusal('FORBIDDEN');
+
+/** Whether the caller may read the schema (introspection, GraphiQL, "Did you mean …"). */
+export const mayExplore = (principal: Principal | null | undefined): boolean => !!principal && can(principal.role, 'explore');
 
 export function maxAliasesRule(max: number): ValidationRule {
   return (ctx: ValidationContext): ASTVisitor => ({
@@ -110,18 +130,28 @@ export function maxAliasesRule(max: number): ValidationRule {
   });
 }
 
-/** The limits as a yoga plugin: a token cap at parse time, depth and alias rules, no introspection in production. */
-export function useLimits(limits: Limits, opts: { introspection: boolean }): Plugin {
+/**
+ * The limits as a yoga plugin: a token cap at parse time, depth and alias rules, and for callers who may
+ * not explore no introspection and no "Did you mean …" naming the fields that exist. Validation runs
+ * before yoga builds the context, so `principalOf` finds the caller authenticated when the request came
+ * in (server/http/rate-limit.ts).
+ */
+export function useLimits(limits: Limits, principalOf: (ctx: YogaInitialContext) => Principal | null): Plugin {
+  // The armor plugin rewrites refusals' messages; it is asked only for callers without `explore`.
+  const hideSuggestions = blockFieldSuggestionsPlugin({ mask: '' }) as Plugin;
   return {
     onParse({ parseFn, setParseFn }) {
       // graphql-js stops parsing past maxTokens, so a huge document costs little to refuse. yoga's own
       // parse function is wrapped so its syntax errors stay yoga's (not masked).
       setParseFn((source, options) => parseFn(source, { ...options, maxTokens: limits.maxTokens }));
     },
-    onValidate({ addValidationRule }) {
-      addValidationRule(maxDepthRule(limits.maxDepth));
-      addValidationRule(maxAliasesRule(limits.maxAliases));
-      if (!opts.introspection) addValidationRule(noIntrospectionRule);
+    onValidate(payload) {
+      payload.addValidationRule(maxDepthRule(limits.maxDepth));
+      payload.addValidationRule(maxAliasesRule(limits.maxAliases));
+      const principal = principalOf(payload.context as YogaInitialContext);
+      if (mayExplore(principal)) return;
+      payload.addValidationRule(principal ? noIntrospectionForbidden : noIntrospectionUnauthenticated);
+      return hideSuggestions.onValidate?.(payload as never);
     },
   };
 }

@@ -5,6 +5,7 @@ import { freshGraph, testConnection } from '../../support/db.js';
 import { createApp, type App } from '../../../server/app.js';
 import type { ModelCatalog, ModelInfo } from '../../../server/graphql/context.js';
 import type { Limits } from '../../../server/graphql/limits.js';
+import type { RateLimits } from '../../../server/http/rate-limit.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { seed } from './seed.js';
 import { accessOn, type Access } from '../../../server/access/access.js';
@@ -76,6 +77,7 @@ export interface HarnessOptions {
   access?: Access;
   production?: boolean;
   limits?: Partial<Limits>;
+  rateLimits?: Partial<RateLimits>;
   webDir?: string;
   outsideJurisdiction?: 'reason' | 'refuse';
   /** Record every request in this trail, as the server does (docs/audit.md). */

@@ -48,7 +48,9 @@ beforeAll(async () => {
   const runs = await runAll(db, loadLibrary());
   expect(runs.filter((r) => r.error)).toEqual([]);
   await applyAccessSchema(db);
-  h = harnessOn(db, { personKey: token });
+  // Every alert with its evidence in one request, on purpose (nothing may slip through a page boundary):
+  // over the default query cost (a page of 100 alerts with evidence costs 5420), so the limit is raised here.
+  h = harnessOn(db, { personKey: token, limits: { maxCost: 50_000 } });
   const { rows } = await db.read<{ c: string }>(
     'MATCH (n) WHERE n:Org OR n:Company UNWIND [n.code, n.uscc] AS c WITH c WHERE c IS NOT NULL RETURN c',
   );

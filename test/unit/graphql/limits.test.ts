@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maxAliasesRule, maxDepthRule, noIntrospectionRule } from '../../../server/graphql/limits.js';
+import { maxAliasesRule, maxDepthRule, noIntrospectionForbidden, noIntrospectionUnauthenticated } from '../../../server/graphql/limits.js';
 
 const schema = buildSchema(`
   type Node { id: ID! child: Node }
@@ -37,10 +37,18 @@ describe('alias limit', () => {
   });
 });
 
-describe('introspection rule', () => {
-  it('refuses __schema and __type but not __typename', () => {
-    expect(errors('{ __typename node { __typename id } }', noIntrospectionRule)).toEqual([]);
-    expect(errors('{ __schema { queryType { name } } }', noIntrospectionRule)).toHaveLength(1);
-    expect(errors('{ __type(name: "Node") { name } }', noIntrospectionRule)).toHaveLength(1);
+describe('introspection rules', () => {
+  it.each([noIntrospectionForbidden, noIntrospectionUnauthenticated])('refuse __schema and __type but not __typename', (rule) => {
+    expect(errors('{ __typename node { __typename id } }', rule)).toEqual([]);
+    expect(errors('{ __schema { queryType { name } } }', rule)).toHaveLength(1);
+    expect(errors('{ __type(name: "Node") { name } }', rule)).toHaveLength(1);
+  });
+
+  it('say whether signing in would help, and have names of their own (yoga caches validation by rule name)', () => {
+    const code = (rule: typeof noIntrospectionForbidden) =>
+      validate(schema, parse('{ __schema { queryType { name } } }'), [rule])[0]?.extensions.code;
+    expect(code(noIntrospectionUnauthenticated)).toBe('UNAUTHENTICATED');
+    expect(code(noIntrospectionForbidden)).toBe('FORBIDDEN');
+    expect(noIntrospectionForbidden.name).not.toBe(noIntrospectionUnauthenticated.name);
   });
 });

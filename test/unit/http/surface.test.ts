@@ -168,10 +168,12 @@ describe('refusals in production', () => {
     expect(body.errors[0]?.message).toBe('Cannot query field "serch" on type "Query".');
   });
 
-  it('gives a variable of the wrong type a code like every other refusal', async () => {
+  it('refuses a caller without a session before it looks at the variables', async () => {
+    // A signed-in caller's wrong variable gets BAD_INPUT (test/int/graphql/http-surface.int.test.ts).
     const res = await post({ query: 'query($n: Int) { alerts(first: $n) { totalCount } }', variables: { n: 'abc' } });
-    const body = (await res.json()) as { errors: { message: string; extensions?: { code?: string } }[] };
-    expect(body.errors[0]?.message).toMatch(/^Variable "\$n" got invalid value "abc"/);
-    expect(body.errors[0]?.extensions?.code).toBe('BAD_INPUT');
+    const body = (await res.json()) as { data?: unknown; errors: { message: string; extensions?: { code?: string } }[] };
+    expect(res.status).toBe(401);
+    expect(body.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(body.data ?? null).toBeNull();
   });
 });
