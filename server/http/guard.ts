@@ -72,7 +72,8 @@ export function corsFor(origins: readonly string[]) {
       origin: [origin],
       credentials: true,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'accept', 'x-huiyan-role', 'x-huiyan-user'],
+      // The headers a listed origin's page needs: a bearer token, the session's CSRF token, the 查询事由.
+      allowedHeaders: ['content-type', 'accept', 'authorization', 'x-huiyan-csrf', 'x-huiyan-reason'],
       maxAge: 600,
     };
   };
