@@ -51,6 +51,15 @@ export type Disposal =
   | 'TALK'
   | 'TRANSFER';
 
+export type NewUserInput = {
+  displayName?: string | null | undefined;
+  name: string;
+  /** Leave out to have one generated and returned once. */
+  password?: string | null | undefined;
+  role: UserRole;
+  units: Array<string>;
+};
+
 /** 核查结论: 属实, 部分属实, 不属实, 无法核实. */
 export type Outcome =
   | 'CONFIRMED'
@@ -64,6 +73,21 @@ export type Severity =
   | 'LOW'
   | 'MEDIUM';
 
+export type TokenInput = {
+  /** 1..730 */
+  days?: number;
+  name: string;
+  role: UserRole;
+  units: Array<string>;
+};
+
+export type UserInput = {
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  role?: UserRole | null | undefined;
+  units?: Array<string> | null | undefined;
+};
+
 /**
  * The caller's role, from its session or bearer token: what it may see and do. system is for other systems'
  * tokens. Subject roles (AlertSubject.role) are another thing.
@@ -74,6 +98,71 @@ export type UserRole =
   | 'handler'
   | 'system'
   | 'viewer';
+
+export type AdminUserFieldsFragment = { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null };
+
+export type AdminTokenFieldsFragment = { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null };
+
+export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUsersQuery = { users: Array<{ name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null }> };
+
+export type AdminTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminTokensQuery = { tokens: Array<{ id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null }> };
+
+export type AdminUnitsQueryVariables = Exact<{
+  q?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AdminUnitsQuery = { units: Array<{ id: string, name: string }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: NewUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { password: string | null, user: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  name: string;
+  input: UserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } };
+
+export type AdminResetPasswordMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type AdminResetPasswordMutation = { resetPassword: { password: string | null, user: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } } };
+
+export type AdminUnlockUserMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type AdminUnlockUserMutation = { unlockUser: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } };
+
+export type AdminIssueTokenMutationVariables = Exact<{
+  input: TokenInput;
+}>;
+
+
+export type AdminIssueTokenMutation = { issueToken: { secret: string, token: { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null } } };
+
+export type AdminRevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminRevokeTokenMutation = { revokeToken: { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 
@@ -130,9 +219,20 @@ export type ExplorerAlertQueryVariables = Exact<{
 
 export type ExplorerAlertQuery = { alert: { id: string, modelId: string, modelRevision: number, modelTitle: string, severity: Severity, state: AlertState, summary: string, amount: number | null, firstSeen: string, lastSeen: string, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, amountRecovered: number | null, concludedAt: string | null, actions: Array<AlertAction>, subjects: Array<{ role: string, entity: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null } }>, evidence: { nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> }, history: Array<{ id: string, at: string, actor: string, role: UserRole, action: AlertAction, fromState: AlertState, toState: AlertState, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, comment: string | null, amountRecovered: number | null }> } | null };
 
+export type ExplorerMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerMeQuery = { me: { name: string, displayName: string, role: UserRole, units: Array<string>, via: string, permissions: Array<string> } };
+
+export type ExplorerAssigneesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerAssigneesQuery = { assignees: Array<{ name: string, displayName: string, role: UserRole }> };
+
 export type ExplorerAssignMutationVariables = Exact<{
   id: string | number;
   expectedState?: AlertState | null | undefined;
+  assignee?: string | null | undefined;
 }>;
 
 
