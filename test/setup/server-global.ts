@@ -15,6 +15,7 @@ import { catalogOf } from '../../server/graphql/model/catalog.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
 import type { DemoFacts } from '../support/context.js';
+import { createSuiteUsers } from './suite-users.js';
 
 export default async function setup(project: TestProject) {
   const log = (m: string) => console.log(`[${project.name}] ${m}`);
@@ -67,6 +68,8 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
   const demo: DemoFacts = { officialName: rows[0].name, officialUid: rows[0].uid, alertCount: rows[0].alerts };
   project.provide('baseUrl', baseUrl);
   project.provide('demo', demo);
+  // Signed in through the page (and the API helpers) as these; the database is new, so they are too.
+  project.provide('users', await createSuiteUsers(access));
   project.provide('varDir', cfg.varDir);
   return async () => {
     server.closeAllConnections();

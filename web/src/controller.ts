@@ -37,7 +37,8 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       await fn();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('CLIENT', e instanceof Error ? e.message : String(e));
-      console.error(err);
+      // A declined 查询事由 prompt is the user's choice, not a failure; the bar still says nothing was read.
+      if (err.code !== 'REASON_REQUIRED') console.error(err);
       store.set({ error: { code: err.code, message: err.message } });
     } finally {
       store.set({ busy: Math.max(0, store.get().busy - 1) });
