@@ -12,6 +12,10 @@ import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
+import { recordedCommand } from '../server/audit/command.js';
+import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
+import { loadGraphSchema } from '../platform/schema/graph-schema.js';
+import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
 
 class CliUsage extends Error {
   override name = 'CliUsage';
@@ -68,6 +72,11 @@ function printReport(r: LoadReport): void {
   console.log(`done in ${(r.durationMs / 1000).toFixed(1)} s`);
 }
 
+/** The audit trail's note of a load: each file and how many rows it wrote. */
+const loadWrites = (r: LoadReport) => ({
+  writes: r.files.map((f) => ({ action: 'data.load', target: `${f.file} (${f.rowsLoaded} rows)` })),
+});
+
 async function main(): Promise<number> {
   const cfg = loadConfig();
   ownerOnly(dataFolders(cfg));
@@ -81,17 +90,25 @@ async function main(): Promise<number> {
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     return e.message ? 2 : 0;
   }
+  // The key `npm start` uses (HUIYAN_PSEUDONYM_KEY, else the key file, else a new one): loads and search agree.
+  const key = resolvePseudonymKey(cfg);
+  if (key.source === 'generated') console.error(`Generated a pseudonymisation key in ${key.file}: back it up with the database.`);
   const progress = progressReporter();
   const common = {
     rejectsDir: args.rejectsDir,
-    ...(cfg.pseudonymKey ? { pseudonymKey: cfg.pseudonymKey } : {}),
+    pseudonymKey: key.key,
     ...(args.batchSize ? { batchSize: args.batchSize } : {}),
     ...(args.mappingDirs.length ? { extraMappingsDirs: args.mappingDirs } : {}),
     onProgress: progress.update,
   };
   if (args.bulk) {
     try {
-      const { report } = await loadFilesBulk(cfg, args.paths, { ...common, log: (m) => console.error(m) });
+      const { report } = await recordedCommand(
+        cfg.varDir,
+        `load --bulk ${args.paths.join(' ')}`,
+        () => loadFilesBulk(cfg, args.paths, { ...common, log: (m) => console.error(m) }),
+        (r) => loadWrites(r.report),
+      );
       progress.stop();
       printReport(report);
       console.log(`bulk: ${report.nodes} nodes, ${report.relationships} relationships; phases (ms) ${JSON.stringify(report.phases)}`);
@@ -101,11 +118,23 @@ async function main(): Promise<number> {
     }
   }
   const db = await openDatabase(cfg);
+  // Keyed rows into a graph that still holds raw keys would store each person twice (raw and keyed).
+  const raw = rawKeyWarning(await rawKeyCounts(db.executor, loadGraphSchema()));
+  if (raw) {
+    await db.close();
+    console.error(`Not loading. ${raw}`);
+    return 1;
+  }
   // Ctrl-C mid-load: the batches committed so far stay (a reload skips nothing and changes nothing), and an
   // embedded server started for this load is stopped rather than left behind.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void db.close().finally(() => process.exit(130)));
   try {
-    const report = await loadFiles(db.executor, args.paths, common);
+    const report = await recordedCommand(
+      cfg.varDir,
+      `load ${args.paths.join(' ')}`,
+      () => loadFiles(db.executor, args.paths, common),
+      loadWrites,
+    );
     progress.stop();
     printReport(report);
     return report.files.every((f) => f.reconciles) ? 0 : 1;

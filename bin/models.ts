@@ -8,6 +8,7 @@ import { loadLibrary } from '../server/models/library.js';
 import { runAll, runModel, type RunResult } from '../server/models/runner.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { parseArgs, Usage, type Args } from './model-args.js';
+import { recordedCommand } from '../server/audit/command.js';
 
 function line(r: RunResult): string {
   if (r.error) return `✗ ${r.modelId} r${r.modelRevision}: ${r.error}`;
@@ -45,7 +46,16 @@ async function main(): Promise<number> {
   const neo4j = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
   try {
     const opts = { params: args.params, subject: args.subject, preview: args.preview };
-    const results = model ? [await runModel(neo4j.executor, model, opts)] : await runAll(neo4j.executor, library, opts);
+    const results = await recordedCommand(
+      cfg.varDir,
+      `models ${process.argv.slice(2).join(' ')}`,
+      async () => (model ? [await runModel(neo4j.executor, model, opts)] : await runAll(neo4j.executor, library, opts)),
+      // A preview stores nothing but prints who would be flagged; a run raises and retires alerts.
+      (rs) =>
+        args.preview
+          ? { entities: rs.flatMap((r) => (r.drafts ?? []).flatMap((d) => d.subjects.map((s) => s.uid))) }
+          : { writes: rs.filter((r) => !r.error).map((r) => ({ action: 'model.run', target: r.modelId })) },
+    );
     if (args.json) console.log(JSON.stringify(results, null, 2));
     else {
       for (const r of results) {

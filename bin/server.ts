@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { createApp } from '../server/app.js';
+import { AuditTrail } from '../server/audit/trail.js';
 import { accessOn } from '../server/access/access.js';
 import { ensureDemoAdmin, hasUsers } from '../server/access/first-admin.js';
 import { oidcLogin } from '../server/access/oidc.js';
@@ -15,9 +16,12 @@ import { catalogOf } from '../server/graphql/model/catalog.js';
 import { scheduleModels, type Scheduler } from '../server/models/scheduler.js';
 import { libraryRunner } from '../server/graphql/model/library-runner.js';
 import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
+import { KeyFileError, resolvePseudonymKey } from '../platform/identifiers/key-file.js';
+import { loadGraphSchema } from '../platform/schema/graph-schema.js';
+import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
 import { createLogger } from '../platform/log.js';
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
-import { insecureSettings } from '../server/startup-warnings.js';
+import { insecureSettings, pseudonymKeyNotice } from '../server/startup-warnings.js';
 import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
 
@@ -43,9 +47,13 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const cfg = loadConfig();
-  ownerOnly(dataFolders(cfg));
+  const configured = loadConfig();
+  ownerOnly(dataFolders(configured));
+  // ID numbers become keyed tokens by default: the configured key, the kept one, or one made now.
+  const key = resolvePseudonymKey(configured);
+  const cfg = { ...configured, pseudonymKey: key.key };
   for (const w of insecureSettings(cfg)) log(`WARNING ${w}`);
+  log(pseudonymKeyNotice(key));
   // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it; the HTTP server joins later.
   const http: { server?: ReturnType<typeof createServer> } = {};
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, http.server));
@@ -53,6 +61,8 @@ async function main(): Promise<void> {
   log(cfg.neo4j.kind === 'embedded' ? `Starting the embedded Neo4j (home ${cfg.neo4j.homeDir})…` : `Connecting to ${cfg.neo4j.uri}…`);
   neo4j = await openNeo4j(cfg, log);
   log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
+  const raw = rawKeyWarning(await rawKeyCounts(neo4j.executor, loadGraphSchema()));
+  if (raw) log(`WARNING ${raw}`);
 
   const boot = await bootstrap(neo4j.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
   scheduler = scheduleModels(neo4j.executor, boot.library, log);
@@ -69,11 +79,12 @@ async function main(): Promise<void> {
     models: catalogOf(boot.library),
     production: cfg.production,
     logger: createLogger(cfg.logLevel),
-    // With pseudonymised loading the graph holds tokens, not ID numbers: an exact ID search must hash alike.
-    personKey: cfg.pseudonymKey ? pseudonymiser(cfg.pseudonymKey) : undefined,
+    // The graph holds keyed tokens, not ID numbers: an exact ID search must hash alike.
+    personKey: pseudonymiser(key.key),
     runner: libraryRunner(neo4j.executor, boot.library),
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
+    audit: AuditTrail.in(cfg.varDir),
   });
   const server = createServer(app);
   http.server = server;
@@ -101,7 +112,7 @@ function machineNames(): string[] {
 }
 
 main().catch(async (e: unknown) => {
-  if (e instanceof RuntimeError || e instanceof ConfigError) console.error(`[huiyan] ${e.message}`);
+  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError) console.error(`[huiyan] ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
     console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
   else console.error('[huiyan] Start-up failed:', e);

@@ -16,6 +16,9 @@ import { authenticate } from './access/authenticate.js';
 import type { Access } from './access/access.js';
 import { useAuthRequired } from './graphql/auth.js';
 import { staticHandler } from './http/static.js';
+import type { AuditTrail } from './audit/trail.js';
+import { authEventRecorder } from './audit/auth-events.js';
+import { useAuditTrail } from './graphql/audit/plugin.js';
 
 export interface AppOptions {
   executor: Executor;
@@ -38,6 +41,8 @@ export interface AppOptions {
   allowedHosts?: readonly string[];
   /** Other origins whose pages may call the API from a browser; none by default (same origin only). */
   corsOrigins?: readonly string[];
+  /** Every read of personal data, every change, sign-in and refusal is recorded here (docs/audit.md). */
+  audit?: AuditTrail;
 }
 
 export function createApp(opts: AppOptions) {
@@ -50,8 +55,18 @@ export function createApp(opts: AppOptions) {
     personKey: opts.personKey,
     readTimeoutMs: opts.readTimeoutMs,
     runner: opts.runner,
+    auditTrail: opts.audit,
   };
-  const auth = authRoutes(opts.access, { onEvent: opts.onAuthEvent });
+  const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
+  // The sign-in routes see a Request only; the socket's address is looked up by it.
+  const ips = new WeakMap<Request, string | null>();
+  const auth = authRoutes(opts.access, {
+    onEvent: (e) => {
+      recordAuth?.(e);
+      opts.onAuthEvent?.(e);
+    },
+    clientIp: (req) => ips.get(req) ?? null,
+  });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
 
   return createYoga({
@@ -86,6 +101,8 @@ export function createApp(opts: AppOptions) {
           withSecurityHeaders(response);
         },
       },
+      // One record per request that read personal data, changed something or was refused (server/graphql/audit).
+      ...(opts.audit ? [useAuditTrail(opts.audit, logger)] : []),
       useAuthRequired(),
       useLimits({ ...DEFAULT_LIMITS, ...opts.limits }, { introspection: !opts.production }),
       useCodedVariableErrors(),
@@ -93,9 +110,10 @@ export function createApp(opts: AppOptions) {
       ...(opts.production ? [blockFieldSuggestionsPlugin({ mask: '' })] : []),
       {
         // Everything that is not /graphql: health, then the explorer's files.
-        async onRequest({ request, url, endResponse }) {
+        async onRequest({ request, url, endResponse, serverContext }) {
           if (url.pathname === '/graphql') return;
           if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger));
+          ips.set(request, (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null);
           const authed = await auth(request, url);
           if (authed) return endResponse(authed);
           const res = await serveStatic(request, url);

@@ -33,3 +33,10 @@ export function idFacts(id: string): { birthDate: string; gender: '男' | '女' 
     gender: Number(id[16]) % 2 === 1 ? '男' : '女',
   };
 }
+
+/**
+ * Text with every valid 18-character ID number in it masked (maskIdNo): for what leaves the server built
+ * from values that may hold one, such as an alert summary or the echo of a caller's input in an error.
+ */
+export const hideIdNumbers = (text: string): string =>
+  text.replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (m) => (isValidId18(m.toUpperCase()) ? maskIdNo(m) : m));

@@ -18,6 +18,19 @@ export const PropDefYaml = strict({
   en: text,
   /** An ID number: replaced by a keyed token when pseudonymising, masked in rejects. */
   sensitive: z.boolean().default(false),
+  /**
+   * Shown cut down to roles that may not see sensitive values, because it rebuilds part of a masked one:
+   * `year` keeps a date's year (the birth date is digits 7-14 of the ID number the masked form hides).
+   */
+  masked: z
+    .enum(['year'])
+    .optional()
+    .describe('year: roles without seeSensitive see only the year of this date (it would rebuild a masked ID number)'),
+}).superRefine((d, ctx) => {
+  if (d.masked === 'year' && d.type !== 'date' && d.type !== 'datetime')
+    ctx.addIssue({ code: 'custom', path: ['masked'], message: 'masked: year needs a date or datetime property' });
+  if (d.masked && d.sensitive)
+    ctx.addIssue({ code: 'custom', path: ['masked'], message: 'a sensitive property is hidden whole; masked is for the others' });
 });
 
 /** `properties:` left empty in YAML is null: no properties. */

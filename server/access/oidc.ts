@@ -68,7 +68,8 @@ export async function oidcLogin(s: OidcSettings): Promise<OidcLogin> {
       pending.delete(state);
       if (!p || Date.now() - p.at > PENDING_MS)
         throw new CodedError('UNAUTHENTICATED', 'This sign-in has expired or was not started here: try again');
-      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+      // A fresh URL: the server's own may come from a fetch ponyfill, which the client's instanceof refuses.
+      const tokens = await client.authorizationCodeGrant(config, new URL(callbackUrl.href), {
         pkceCodeVerifier: p.verifier,
         expectedState: state,
         expectedNonce: p.nonce,

@@ -5,6 +5,11 @@ import type { Model } from '../models/library.js';
 
 export interface AlertDraft {
   fingerprint: string;
+  /**
+   * The identity values the fingerprint hashes (JSON), kept on the alert so the fingerprint can be
+   * computed again when the values change form: re-keying ID numbers (server/migrate) keeps the alert.
+   */
+  identity: string;
   summaryZh: string;
   summaryEn: string;
   amount: number | null;
@@ -19,7 +24,7 @@ MERGE (n:Alert:Entity {fingerprint: a.fingerprint})
   ON CREATE SET n.uid = 'Alert:' + a.fingerprint, n.firstSeen = $now, n.state = 'new'
 SET n.modelId = $modelId, n.modelRevision = $revision, n.modelTitleZh = $titleZh, n.modelTitleEn = $titleEn,
     n.severity = $severity, n.title = $titleZh, n.summaryZh = a.summaryZh, n.summaryEn = a.summaryEn,
-    n.amount = a.amount, n.evidenceNodes = a.evidenceNodes, n.evidenceEdges = a.evidenceEdges,
+    n.amount = a.amount, n.identity = a.identity, n.evidenceNodes = a.evidenceNodes, n.evidenceEdges = a.evidenceEdges,
     n.lastSeen = $now, n.lastRun = $runId, n.gone = false, n.goneAt = null
 WITH n, a
 UNWIND a.subjects AS s

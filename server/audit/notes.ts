@@ -12,6 +12,8 @@ export class AuditNotes {
   readonly entities = new Set<string>();
   readonly outside = new Set<string>();
   readonly writes: AuditWrite[] = [];
+  /** Other things worth a record although no entity was returned (a search of the audit trail itself). */
+  readonly remarks: string[] = [];
 
   /** This response carries data of the entity `uid`. */
   saw(uid: string): void {
@@ -27,7 +29,11 @@ export class AuditNotes {
     this.writes.push(target === undefined ? { action } : { action, target });
   }
 
+  remark(text: string): void {
+    this.remarks.push(text);
+  }
+
   get empty(): boolean {
-    return this.entities.size === 0 && this.writes.length === 0;
+    return this.entities.size === 0 && this.writes.length === 0 && this.remarks.length === 0;
   }
 }

@@ -7,6 +7,7 @@ import { createBatchers, type Batchers, type TxMeta } from './batch.js';
 import type { Role } from '../access/roles.js';
 import type { Principal } from '../access/principal.js';
 import { AuditNotes } from '../audit/notes.js';
+import type { AuditTrail } from '../audit/trail.js';
 import type { Access } from '../access/access.js';
 import type { Severity } from '../models/header.js';
 
@@ -74,6 +75,8 @@ export interface ApiDeps {
   readTimeoutMs?: number;
   /** Runs models on request (runModel / previewModel); unset: those mutations are refused. */
   runner?: ModelRunner;
+  /** The audit trail searched by auditTrail / auditVerify; unset: those queries are refused. */
+  auditTrail?: AuditTrail;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -5,8 +5,11 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { CodedError, type ErrorCode } from '../../platform/errors.js';
+import { hideIdNumbers } from '../../platform/identifiers/id-number.js';
 
-const coded = (code: ErrorCode) => (message: string) => createGraphQLError(message, { extensions: { code } });
+// Messages often echo what the caller sent (an id, a variable's value): an ID number in one is masked, so
+// no error carries one back, to the caller, a proxy's log or the browser's console.
+const coded = (code: ErrorCode) => (message: string) => createGraphQLError(hideIdNumbers(message), { extensions: { code } });
 
 export const badInput = coded('BAD_INPUT');
 export const notFound = coded('NOT_FOUND');
@@ -14,7 +17,7 @@ export const forbidden = coded('FORBIDDEN');
 
 /** A feature's expected error (platform/errors.ts) as the coded GraphQL error the caller sees; anything else as it is. */
 export function codedGraphQLError(e: unknown): unknown {
-  return e instanceof CodedError ? createGraphQLError(e.message, { extensions: { code: e.code } }) : e;
+  return e instanceof CodedError ? createGraphQLError(hideIdNumbers(e.message), { extensions: { code: e.code } }) : e;
 }
 
 /**
@@ -25,7 +28,7 @@ export function useCodedVariableErrors(): Plugin {
   const withCode = (e: GraphQLError): GraphQLError =>
     e.extensions?.code || !e.message.startsWith('Variable "$')
       ? e
-      : createGraphQLError(e.message, {
+      : createGraphQLError(hideIdNumbers(e.message), {
           source: e.source,
           positions: e.positions,
           path: e.path,

@@ -5,6 +5,8 @@ import type { ModelInfo as ModelInfoOwn, AlertPreviewDraft as AlertPreviewDraftO
 import type { Severity as SeverityOwn } from '../models/header.js';
 import type { State as StateOwn, Outcome as OutcomeOwn, Disposal as DisposalOwn, Action as ActionOwn } from '../alerts/workflow/machine.js';
 import type { Role as RoleOwn } from '../access/roles.js';
+import type { AuditKind as AuditKindOwn, AuditRecord as AuditRecordOwn } from '../audit/record.js';
+import type { AuditWrite as AuditWriteOwn } from '../audit/notes.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -187,6 +189,98 @@ export type Assignee = {
   displayName: Scalars['String']['output'];
   name: Scalars['String']['output'];
   role: UserRole;
+};
+
+export type AuditConnection = {
+  __typename?: 'AuditConnection';
+  /** hasNextPage: older records match; ask again with after: endCursor. */
+  pageInfo: PageInfo;
+  /** Newest first. */
+  records: Array<AuditRecord>;
+};
+
+export type AuditFilter = {
+  /** Exactly this principal: who did it. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Entity uid: who looked at this person (or company, or alert subject). */
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO time or date, inclusive. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<AuditKind>;
+  /** Part of the operation, any case: an operation name, a root field (entity, search), auth.login. */
+  operation?: InputMaybe<Scalars['String']['input']>;
+  /** Only reads of entities outside the caller's jurisdiction. */
+  outsideOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** ISO time or date, exclusive. */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an audit record is about. 记录类别 */
+export type AuditKind =
+  /** Signed in, failed to, signed out, changed a password. 登录 */
+  | 'auth'
+  /** Returned personal data. 查阅 */
+  | 'read'
+  /** Refused: not signed in, not allowed, or no stated reason. 拒绝 */
+  | 'refused'
+  /** Changed something: triage, a model run, a load, a user or token. 变更 */
+  | 'write';
+
+/** One line of the audit trail (docs/audit.md). 审计记录 */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** Sign-in name, token:<id>, or os:<account> for the command line; null when the caller was not signed in. */
+  actor: Maybe<Scalars['String']['output']>;
+  /** ISO time. */
+  at: Scalars['String']['output'];
+  /** Why it was refused, how a sign-in ended, what was searched. */
+  detail: Maybe<Scalars['String']['output']>;
+  /** Uids of the entities whose data was returned. */
+  entities: Array<Scalars['ID']['output']>;
+  /** SHA-256 of this record. */
+  hash: Scalars['String']['output'];
+  ip: Maybe<Scalars['String']['output']>;
+  kind: AuditKind;
+  /** GraphQL operation and its root fields (`query EntityPanel {entity, neighbours}`), auth.login, or a command. */
+  operation: Scalars['String']['output'];
+  /** Of those, the ones outside the caller's jurisdiction. */
+  outside: Array<Scalars['ID']['output']>;
+  /** Hash of the record before (64 zeros for the first). */
+  prev: Scalars['String']['output'];
+  /** 查询事由 as the caller stated it. */
+  reason: Maybe<Scalars['String']['output']>;
+  role: Maybe<Scalars['String']['output']>;
+  /** Position in the chain, from 1; also the cursor. */
+  seq: Scalars['Int']['output'];
+  /** password, oidc, token or cli. */
+  via: Maybe<Scalars['String']['output']>;
+  writes: Array<AuditWrite>;
+};
+
+/** The chain checked from its first record to its last. 完整性校验 */
+export type AuditVerification = {
+  __typename?: 'AuditVerification';
+  /** File and line (from 1) of that problem. */
+  file: Maybe<Scalars['String']['output']>;
+  files: Scalars['Int']['output'];
+  lastHash: Maybe<Scalars['String']['output']>;
+  /** The last good record: note seq:hash elsewhere to check later that nothing after it was cut or rewritten. */
+  lastSeq: Maybe<Scalars['Int']['output']>;
+  line: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** The first problem, in words; null when the chain holds. */
+  problem: Maybe<Scalars['String']['output']>;
+  /** Records checked (up to the first problem). */
+  records: Scalars['Int']['output'];
+};
+
+/** A change an audited request made. */
+export type AuditWrite = {
+  __typename?: 'AuditWrite';
+  /** alert.assign, model.run, user.create, token.revoke, data.load… */
+  action: Scalars['String']['output'];
+  /** The uid or name it changed, when there is one. */
+  target: Maybe<Scalars['String']['output']>;
 };
 
 export type Direction =
@@ -613,6 +707,10 @@ export type Query = {
   alerts: AlertConnection;
   /** Users who can take an alert in the caller's jurisdiction (for assignment). */
   assignees: Array<Assignee>;
+  /** The audit trail, newest first; searching streams the files (admin). */
+  auditTrail: AuditConnection;
+  /** Walks the whole chain (admin). expect: anchors `seq:hash` noted elsewhere earlier. */
+  auditVerify: AuditVerification;
   /** One entity by uid. Null when there is none. */
   entity: Maybe<Entity>;
   graphSchema: GraphSchema;
@@ -657,6 +755,18 @@ export type QueryAlertsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AlertFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAuditVerifyArgs = {
+  expect?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -948,6 +1058,12 @@ export type ResolversTypes = {
   AlertSubject: ResolverTypeWrapper<Omit<AlertSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   ApiToken: ResolverTypeWrapper<Omit<ApiToken, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Assignee: ResolverTypeWrapper<Omit<Assignee, 'role'> & { role: ResolversTypes['UserRole'] }>;
+  AuditConnection: ResolverTypeWrapper<Omit<AuditConnection, 'records'> & { records: Array<ResolversTypes['AuditRecord']> }>;
+  AuditFilter: AuditFilter;
+  AuditKind: ResolverTypeWrapper<AuditKindOwn>;
+  AuditRecord: ResolverTypeWrapper<AuditRecordOwn>;
+  AuditVerification: ResolverTypeWrapper<AuditVerification>;
+  AuditWrite: ResolverTypeWrapper<AuditWriteOwn>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
@@ -1004,6 +1120,11 @@ export type ResolversParentTypes = {
   AlertSubject: Omit<AlertSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   ApiToken: ApiToken;
   Assignee: Assignee;
+  AuditConnection: Omit<AuditConnection, 'records'> & { records: Array<ResolversParentTypes['AuditRecord']> };
+  AuditFilter: AuditFilter;
+  AuditRecord: AuditRecordOwn;
+  AuditVerification: AuditVerification;
+  AuditWrite: AuditWriteOwn;
   Boolean: Scalars['Boolean']['output'];
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
@@ -1135,6 +1256,47 @@ export type AssigneeResolvers<ContextType = ApiContext, ParentType extends Resol
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['UserRole'], ParentType, ContextType>;
+};
+
+export type AuditConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditConnection'] = ResolversParentTypes['AuditConnection']> = {
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType>;
+};
+
+export type AuditKindResolvers = { AUTH: 'auth', READ: 'read', REFUSED: 'refused', WRITE: 'write' };
+
+export type AuditRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = {
+  actor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditKind'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outside?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  prev?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  writes?: Resolver<Array<ResolversTypes['AuditWrite']>, ParentType, ContextType>;
+};
+
+export type AuditVerificationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditVerification'] = ResolversParentTypes['AuditVerification']> = {
+  file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  files?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditWriteResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AuditWrite'] = ResolversParentTypes['AuditWrite']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DisposalResolvers = { CASE: 'case', CORRECTION: 'correction', TALK: 'talk', TRANSFER: 'transfer' };
@@ -1308,6 +1470,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
   assignees?: Resolver<Array<ResolversTypes['Assignee']>, ParentType, ContextType>;
+  auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
+  auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
@@ -1427,6 +1591,11 @@ export type Resolvers<ContextType = ApiContext> = {
   AlertSubject?: AlertSubjectResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
   Assignee?: AssigneeResolvers<ContextType>;
+  AuditConnection?: AuditConnectionResolvers<ContextType>;
+  AuditKind?: AuditKindResolvers;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
+  AuditVerification?: AuditVerificationResolvers<ContextType>;
+  AuditWrite?: AuditWriteResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;

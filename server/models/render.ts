@@ -1,5 +1,8 @@
 // Turns a result row into the sentence a case handler reads: "{official}（{unit}{title}）的{relation}…".
 // Unknown placeholders stay visible as {name} so a header typo shows up in the alert, not as silence.
+// An ID number in a rendered value is masked: the summary is shown to every role, and a model that
+// returns one (a raw key before pseudonymisation, an idNo column) must not put it in front of them.
+import { hideIdNumbers } from '../../platform/identifiers/id-number.js';
 
 const AMOUNT_COLUMNS = /amount|price|budget|sum|money/i;
 
@@ -18,6 +21,6 @@ export function formatValue(name: string, v: unknown, lang: 'zh' | 'en'): string
 
 export function renderSummary(template: string, row: Record<string, unknown>, lang: 'zh' | 'en'): string {
   return template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
-    name in row ? formatValue(name, row[name], lang) : whole,
+    name in row ? hideIdNumbers(formatValue(name, row[name], lang)) : whole,
   );
 }

@@ -51,14 +51,17 @@ function uidFrom(v: unknown): string | undefined {
   return typeof props?.uid === 'string' ? props.uid : undefined;
 }
 
+/** The values that make a row the same alert as before: uids for nodes, the value itself otherwise. */
+export function identityOf(model: Pick<Model, 'identity'>, row: Record<string, unknown>): unknown[] {
+  return model.identity.map((c) => uidFrom(row[c]) ?? row[c] ?? null);
+}
+
 /** Rows → alert drafts; rows that share a fingerprint merge their evidence. */
 export function draftAlerts(model: Model, rows: Record<string, unknown>[]): AlertDraft[] {
   const byFp = new Map<string, AlertDraft>();
   for (const row of rows) {
-    const fp = fingerprint(
-      model.id,
-      model.identity.map((c) => uidFrom(row[c]) ?? row[c] ?? null),
-    );
+    const identity = identityOf(model, row);
+    const fp = fingerprint(model.id, identity);
     const subjects = model.subjects.flatMap((s) => {
       const uid = uidFrom(row[s.column]);
       return uid ? [{ uid, role: s.role }] : [];
@@ -68,6 +71,7 @@ export function draftAlerts(model: Model, rows: Record<string, unknown>[]): Aler
     const amount = model.amount ? Number(row[model.amount] ?? NaN) : NaN;
     byFp.set(fp, {
       fingerprint: fp,
+      identity: JSON.stringify(identity),
       summaryZh: prev?.summaryZh ?? renderSummary(model.summary.zh, row, 'zh'),
       summaryEn: prev?.summaryEn ?? renderSummary(model.summary.en, row, 'en'),
       amount: prev?.amount ?? (Number.isFinite(amount) ? amount : null),

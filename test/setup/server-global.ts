@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
+import { AuditTrail } from '../../server/audit/trail.js';
 import { accessOn } from '../../server/access/access.js';
 import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
@@ -14,6 +15,8 @@ import { demoSeeder, graphIsEmpty } from '../../synth/demo.js';
 import { catalogOf } from '../../server/graphql/model/catalog.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
+import { resolvePseudonymKey } from '../../platform/identifiers/key-file.js';
+import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { DemoFacts } from '../support/context.js';
 import { createSuiteUsers } from './suite-users.js';
 
@@ -33,7 +36,15 @@ export default async function setup(project: TestProject) {
   }
 }
 
-async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log: (m: string) => void): Promise<() => Promise<void>> {
+async function serve(
+  project: TestProject,
+  configured: Config,
+  handle: Neo4jHandle,
+  log: (m: string) => void,
+): Promise<() => Promise<void>> {
+  // As `npm start` does: a key from HUIYAN_PSEUDONYM_KEY or the key file (made on first use), so Person ids are opaque.
+  const key = resolvePseudonymKey(configured);
+  const cfg: Config = { ...configured, pseudonymKey: key.key };
   // The demo loads on an empty graph only: start from one, so this run exercises the full first start.
   if (!(await graphIsEmpty(handle.executor))) {
     await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
@@ -51,6 +62,8 @@ async function serve(project: TestProject, cfg: Config, handle: Neo4jHandle, log
     production: true,
     logger: quietLogger,
     allowedHosts,
+    audit: AuditTrail.in(cfg.varDir),
+    personKey: pseudonymiser(key.key),
   });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

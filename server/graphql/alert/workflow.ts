@@ -39,11 +39,13 @@ type Common = { id: string; comment?: string | null; expectedState?: string | nu
 
 async function run(ctx: ApiContext, action: Action, args: Common, input: ActionInput): Promise<AlertProps> {
   try {
-    return await act(ctx.executor, args.id, action, { comment: args.comment ?? null, ...input }, actorOf(ctx), {
+    const done = await act(ctx.executor, args.id, action, { comment: args.comment ?? null, ...input }, actorOf(ctx), {
       expectedState: args.expectedState ?? null,
       // Writes carry the same metadata as reads, so SHOW TRANSACTIONS names the mutation.
       ...ctx.txMeta(`alert.${action}`),
     });
+    ctx.audit.wrote(`alert.${action}`, args.id);
+    return done;
   } catch (e) {
     throw codedGraphQLError(e);
   }

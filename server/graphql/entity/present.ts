@@ -1,7 +1,8 @@
 // Turns plain Neo4j nodes and relationships into what the API returns: uid as id, the schema's primary
 // label and caption, provenance apart from properties, and sensitive properties removed for roles that
-// may not see them. Pure, so masking is unit-tested without a database.
-import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
+// may not see them, with the properties that would rebuild them (graph.yaml `masked`) cut down. Pure, so
+// masking is unit-tested without a database.
+import type { GraphSchema, PropDef } from '../../../platform/schema/graph-schema.js';
 import type { PlainNode } from '../../../platform/db/values.js';
 import type { Edge, Provenance, ResolversParentTypes } from '../generated.js';
 
@@ -58,27 +59,62 @@ export function sensitiveProps(defs: Record<string, { sensitive: boolean }> | un
   return out;
 }
 
-/** Properties without uid and provenance, and without sensitive ones unless allowed. */
-export function visibleProps(props: Record<string, unknown>, hidden: Set<string>): Record<string, unknown> {
+type Masking = NonNullable<PropDef['masked']>;
+
+/** Properties graph.yaml marks `masked`, and how: shown cut down to roles that may not see sensitive values. */
+export function maskedProps(defs: Record<string, PropDef> | undefined): Map<string, Masking> {
+  const out = new Map<string, Masking>();
+  for (const [name, d] of Object.entries(defs ?? {})) if (d.masked) out.set(name, d.masked);
+  return out;
+}
+
+/** `year`: a date or datetime ("1970-03-12", "1970-03-12T08:00:00Z") keeps its year only. */
+export function maskValue(v: unknown, how: Masking): unknown {
+  if (v === null || v === undefined) return v;
+  switch (how) {
+    case 'year': {
+      const m = /^([+-]?\d{4,})-/.exec(String(v));
+      // Not a date after all: nothing of it, rather than all of it.
+      return m ? m[1] : null;
+    }
+  }
+}
+
+/** Properties without uid and provenance, without sensitive ones unless allowed, masked ones cut down. */
+export function visibleProps(
+  props: Record<string, unknown>,
+  hidden: Set<string>,
+  masked: Map<string, Masking> = new Map(),
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(props)) {
     if (k === 'uid' || PROVENANCE_KEYS.has(k) || hidden.has(k)) continue;
-    out[k] = v;
+    const how = masked.get(k);
+    out[k] = how ? maskValue(v, how) : v;
   }
   return out;
+}
+
+/** What a role that may not see sensitive values is kept from, for one label's or type's properties. */
+function restrictions(defs: Record<string, PropDef> | undefined, showSensitive: boolean) {
+  return showSensitive
+    ? { hidden: new Set<string>(), masked: new Map<string, Masking>() }
+    : { hidden: sensitiveProps(defs), masked: maskedProps(defs) };
 }
 
 export function presentNode(node: PlainNode, opts: PresentOptions): EntityView {
   const label = primaryLabel(node.labels, opts.schema);
   const def = opts.schema.labels[label];
-  const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(def?.properties);
+  const { hidden, masked } = restrictions(def?.properties, opts.showSensitive);
   const props = node.properties;
   const id = String(props.uid ?? node.elementId);
   opts.seen?.(id);
   const text = (k: string | undefined) =>
     k !== undefined && props[k] !== undefined && props[k] !== null && props[k] !== '' ? String(props[k]) : undefined;
   // A caption must never show what the role may not see, even if graph.yaml names a sensitive caption.
-  const captionKeys = [def?.caption, ...CAPTION_FALLBACKS, def?.key].filter((k): k is string => k !== undefined && !hidden.has(k));
+  const captionKeys = [def?.caption, ...CAPTION_FALLBACKS, def?.key].filter(
+    (k): k is string => k !== undefined && !hidden.has(k) && !masked.has(k),
+  );
   let caption: string | undefined;
   for (const k of captionKeys) if ((caption = text(k)) !== undefined) break;
   return {
@@ -86,19 +122,19 @@ export function presentNode(node: PlainNode, opts: PresentOptions): EntityView {
     label,
     labels: node.labels.filter((l) => l !== GENERIC_LABEL),
     caption: caption ?? id,
-    properties: visibleProps(props, hidden),
+    properties: visibleProps(props, hidden, masked),
     provenance: provenanceOf(props),
   };
 }
 
 export function presentRel(rel: RelRow, opts: PresentOptions): EdgeView {
-  const hidden = opts.showSensitive ? new Set<string>() : sensitiveProps(opts.schema.relationships[rel.type]?.properties);
+  const { hidden, masked } = restrictions(opts.schema.relationships[rel.type]?.properties, opts.showSensitive);
   return {
     id: `${rel.source}|${rel.type}|${rel.target}`,
     type: rel.type,
     source: rel.source,
     target: rel.target,
-    properties: visibleProps(rel.props, hidden),
+    properties: visibleProps(rel.props, hidden, masked),
     provenance: provenanceOf(rel.props),
   };
 }

@@ -1,10 +1,11 @@
 // runModel / previewModel: the model runner behind the API, through the ModelRunner interface so this layer
-// never imports the model library. Who may run what: analysts and admins anything; a case handler only a
-// check of one subject; a viewer nothing.
+// never imports the model library. Who may run what (server/access/roles.ts): analysts and admins anything;
+// case handlers and other systems' tokens (system) a check of one subject; a viewer nothing.
 import type { ApiContext, ModelRunner } from '../context.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { uidArg } from '../inputs.js';
 import { runView } from './runs.js';
+import { can } from '../../access/roles.js';
 
 interface RunArgs {
   id: string;
@@ -15,8 +16,9 @@ interface RunArgs {
 function checked(args: RunArgs, ctx: ApiContext): { runner: ModelRunner; opts: { subject?: string; params: Record<string, unknown> } } {
   const runner = ctx.runner;
   if (!runner) throw forbidden('This server does not run models on request');
-  if (ctx.role === 'viewer') throw forbidden('A viewer may not run models');
-  if (ctx.role === 'handler' && !args.subject) throw forbidden('A case handler may run a model for one subject only (give subject)');
+  if (!can(ctx.role, 'checkSubject')) throw forbidden(`The ${ctx.role} role may not run models`);
+  if (!can(ctx.role, 'runModels') && !args.subject)
+    throw forbidden(`The ${ctx.role} role may run a model for one subject only (give subject)`);
   if (!ctx.models.get(args.id)) throw notFound(`No model ${args.id}`);
   const params = args.params ?? {};
   if (typeof params !== 'object' || params === null || Array.isArray(params))
@@ -33,12 +35,17 @@ export const runMutations = {
   async runModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
     const r = await runner.run(args.id, opts).catch(asBadInput);
+    // A run that failed stored nothing; one that ran may have raised, kept or retired alerts.
+    if (!r.error) ctx.audit.wrote('model.run', opts.subject ? `${args.id} ${opts.subject}` : args.id);
     return runView({ ...r, id: r.runId });
   },
   async previewModel(_: unknown, args: RunArgs, ctx: ApiContext) {
     const { runner, opts } = checked(args, ctx);
     const r = await runner.run(args.id, { ...opts, preview: true }).catch(asBadInput);
     if (r.error) throw badInput(`The model could not run: ${r.error}`);
+    // Nothing is stored (so no write), but the answer names who would be flagged: a read of those subjects.
+    ctx.audit.remark(`model.preview ${opts.subject ? `${args.id} ${opts.subject}` : args.id}`);
+    for (const d of r.drafts ?? []) for (const s of d.subjects) ctx.audit.saw(s.uid);
     return r.drafts ?? [];
   },
 };

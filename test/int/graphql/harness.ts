@@ -11,6 +11,7 @@ import { accessOn, type Access } from '../../../server/access/access.js';
 import { applyAccessSchema } from '../../../server/access/store-schema.js';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../../server/access/sessions.js';
 import type { Role } from '../../../server/access/roles.js';
+import type { AuditTrail } from '../../../server/audit/trail.js';
 
 export const connection = (): Connection => testConnection();
 
@@ -76,6 +77,10 @@ export interface HarnessOptions {
   production?: boolean;
   limits?: Partial<Limits>;
   webDir?: string;
+  /** Record every request in this trail, as the server does (docs/audit.md). */
+  audit?: AuditTrail;
+  /** The loaders' pseudonymiser, when the graph was loaded with a key (an exact ID search hashes alike). */
+  personKey?: (idNo: string) => string;
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */

@@ -1,9 +1,9 @@
 // runModel / previewModel through the API, on a hand-made M03 case, with the real library and runner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessOn } from '../../../server/access/access.js';
+import { accessOn, type Access } from '../../../server/access/access.js';
 import { sessionHeaders } from './harness.js';
 import type { Role } from '../../../server/access/roles.js';
-import { createApp } from '../../../server/app.js';
+import { createApp, type App } from '../../../server/app.js';
 import type { Executor } from '../../../platform/db/executor.js';
 import { neoDate } from '../../../platform/db/values.js';
 import { catalogOf } from '../../../server/graphql/model/catalog.js';
@@ -15,6 +15,10 @@ import { seed, uid } from '../../support/seed.js';
 
 const M03 = 'procurement.kin-of-official-at-winning-bidder';
 let db: Executor;
+let access: Access;
+let app: App;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
 let gql: (
   query: string,
   role?: string,
@@ -46,8 +50,8 @@ beforeAll(async () => {
   );
   const library = loadLibrary();
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  const access = accessOn(db);
-  const app = createApp({
+  access = accessOn(db);
+  app = createApp({
     executor: db,
     access,
     graphSchema: loadGraphSchema(),
@@ -86,6 +90,24 @@ describe('running models through the API', () => {
     const r = await gql(`mutation { runModel(id: "${M03}", subject: "Project:X") { modelId alertsNew error } }`, 'handler');
     expect(r.errors).toBeUndefined();
     expect(r.data?.runModel).toEqual({ modelId: M03, alertsNew: 1, error: null });
+  });
+
+  it("answers the tender platform's pre-award check through a bearer token with the system role, and refuses it a full run", async () => {
+    const { secret } = await access.tokens.issue({ name: '公共资源交易平台', role: 'system', units: ['*'], days: 30 }, 'admin');
+    const call = async (query: string) => {
+      const res = await app.fetch(
+        new Request('http://x/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ query }),
+        }),
+      );
+      return (await res.json()) as { data?: Record<string, Loose>; errors?: { extensions?: { code?: string } }[] };
+    };
+    const check = await call(`mutation { previewModel(id: "${M03}", subject: "Project:X") { summary subjects { role } } }`);
+    expect(check.errors).toBeUndefined();
+    expect(check.data?.previewModel[0].subjects.map((s: Loose) => s.role)).toContain('project');
+    expect((await call(`mutation { runModel(id: "${M03}") { id } }`)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses a full run to a case handler and any run to a viewer', async () => {
