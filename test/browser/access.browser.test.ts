@@ -2,7 +2,8 @@
 // asked once per working session (cancelling it sends nothing) and travels with every request; sign-out
 // and a session the server ended both return to the sign-in page with nothing of the work left on it; an
 // admin creates a user (whose generated password then signs them in) and issues and revokes a token (whose
-// secret then works, and then does not); and a viewer who searched, expanded and opened an alert has no ID
+// secret then works, and then does not); someone signs in once through a real OpenID Connect provider
+// (test/support/oidc-provider.ts, started by the setup), and one huiyan does not know is refused; and a viewer who searched, expanded and opened an alert has no ID
 // number anywhere in the page or in the GraphQL answers it received. The real server on a real Neo4j with
 // the demo county (test/setup/server-global.ts); the suite's users come from test/setup/suite-users.ts.
 import type { Browser, Page } from 'playwright-core';
@@ -123,6 +124,7 @@ describe('admin', () => {
     await signIn(page, baseUrl, users.admin);
     await poll(() => page.getByTestId('nav-users').count()).toBe(1);
     expect(await page.getByTestId('nav-tokens').count()).toBe(1);
+    expect(await page.getByTestId('nav-audit').count()).toBe(1);
   });
 
   it('creates a user with a role and a unit found by name, and shows the generated password once', async () => {
@@ -211,6 +213,77 @@ describe('admin', () => {
     await row.getByTestId('token-revoke').click();
     await poll(() => row.getByTestId('token-status').textContent()).toMatch(/^已于 .* 吊销$/);
     expect((await me()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the audit trail page', () => {
+  it('shows who read the demo official, with the reason they gave, and finds the chain whole', async () => {
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-actor').fill(users.handler.name);
+    await page.getByTestId('audit-entity').fill(demo.officialUid);
+    await page.getByTestId('audit-kind').selectOption('READ');
+    await page.getByTestId('audit-search').click();
+    const rows = page.getByTestId('audit-row');
+    await poll(() => rows.count()).toBeGreaterThan(0);
+    const reasons = await page.getByTestId('audit-reason').allTextContents();
+    // The handler's reads earlier in this file, each with the reason then in force.
+    expect(reasons).toContain('（2026）县纪立字第9号');
+    expect(reasons).toContain('线索初核');
+    expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))).toEqual(new Set(['READ']));
+    expect(await page.getByTestId('audit-table').textContent()).toContain(users.handler.name);
+
+    await page.getByTestId('audit-verify').click();
+    const verdict = page.getByTestId('audit-verdict-text');
+    await poll(() => verdict.getAttribute('data-ok')).toBe('true');
+    expect(await verdict.textContent()).toMatch(/^审计链完整：共 \d+ 条记录/);
+  });
+});
+
+describe('the identity provider', () => {
+  /** Through the provider's own login page (oidc-provider's, any password) and back. */
+  async function viaProvider(p: Page, login: string) {
+    await p.goto(baseUrl);
+    const button = p.getByTestId('signin-oidc');
+    await poll(() => button.textContent()).toBe('通过 统一身份认证 登录Sign in with 统一身份认证');
+    await button.click();
+    await p.locator('input[name="login"]').fill(login);
+    await p.locator('input[name="password"]').fill('any password the test provider takes');
+    await p.locator('button[type="submit"]').click();
+  }
+
+  it('signs in once through the OpenID Connect provider, as the huiyan user of that name', async () => {
+    const { browser: b, page: p } = await openPage();
+    // Only huiyan's own page is ours to judge: the provider's development login page fetches a web font
+    // it cannot reach on this closed network, and has no favicon.
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('console', (m) => {
+      if (m.type() === 'error' && m.location().url.startsWith(baseUrl) && !/status of 401\b/.test(m.text())) errors.push(m.text());
+    });
+    try {
+      await viaProvider(p, users.sso.name);
+      await poll(() => p.getByTestId('me-name').textContent()).toBe(users.sso.displayName);
+      expect(new URL(p.url()).origin).toBe(baseUrl);
+      expect(await p.getByTestId('me-role').textContent()).toBe('承办');
+      // The password is the provider's business: no change-password here.
+      expect(await p.getByTestId('change-password').isVisible()).toBe(false);
+      const via = await p.evaluate(async () => ((await (await fetch('/auth/session')).json()) as { user: { via: string } }).user.via);
+      expect(via).toBe('oidc');
+      expect(errors).toEqual([]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('refuses someone the provider knows and huiyan does not', async () => {
+    const { browser: b, page: p } = await openPage();
+    try {
+      await viaProvider(p, 'stranger.at.provider');
+      await poll(() => p.locator('body').textContent()).toContain('未在本系统登记');
+      expect(await p.evaluate(async () => (await fetch('/auth/session')).status)).toBe(401);
+    } finally {
+      await b.close();
+    }
   });
 });
 

@@ -24,6 +24,8 @@ export interface SuiteUsers {
   handler: SuiteUser;
   otherHandler: SuiteUser;
   viewer: SuiteUser;
+  /** Signs in through the test's OpenID Connect provider only (no password: '' here). */
+  sso: SuiteUser;
 }
 
 declare module 'vitest' {

@@ -157,6 +157,9 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       case 'page':
         store.set({ page: intent.page });
         return;
+      case 'auditOn':
+        store.set({ auditSubject: intent.id, page: 'audit' });
+        return;
       case 'dialog':
         store.set({ dialog: intent.dialog });
         return;

@@ -43,6 +43,8 @@ export interface State {
   page: Page;
   /** Whom an alert can be assigned to; null until first asked for. */
   assignees: Assignee[] | null;
+  /** The entity the audit page opens on ("who looked at this", from the details panel). */
+  auditSubject: string | null;
   schema: SchemaIndex | null;
   tab: Tab;
   query: string;
@@ -76,6 +78,8 @@ export type Intent =
   /** The next page of the inbox, after the last row's cursor. */
   | { type: 'loadMore' }
   | { type: 'page'; page: Page }
+  /** The audit trail of reads of this entity (admins). */
+  | { type: 'auditOn'; id: string }
   /** Open the 查询事由 prompt to change the reason (the header's reason chip). */
   | { type: 'changeReason' }
   /** The prompt's answer: the reason, or null when it was cancelled. */
@@ -100,6 +104,7 @@ export function initialState(lang: Lang): State {
     dialog: null,
     page: 'explore',
     assignees: null,
+    auditSubject: null,
     schema: null,
     tab: 'search',
     query: '',

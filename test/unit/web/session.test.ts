@@ -19,6 +19,7 @@ import {
   sessionHeaders,
 } from '../../../web/src/api/session.js';
 import { NOTICE_KEY, noteForNextPage, signInError, takeNotice } from '../../../web/src/session-flow.js';
+import { auditFilter } from '../../../web/src/admin/audit.js';
 import { tokenDays } from '../../../web/src/admin/tokens.js';
 import { userChanges } from '../../../web/src/admin/users.js';
 
@@ -207,6 +208,24 @@ describe('admin pages', () => {
       role: 'viewer',
       units: ['Org:1', 'Org:2'],
     });
+  });
+
+  it('search the audit trail with blanks left out and whole days in the browser zone', () => {
+    const blank = { actor: ' ', entity: '', operation: '', kind: '', from: '', to: '', outsideOnly: false };
+    expect(auditFilter(blank)).toEqual({ actor: null, entity: null, operation: null, kind: null, from: null, to: null, outsideOnly: null });
+    const f = auditFilter({
+      ...blank,
+      actor: ' 张三 ',
+      entity: 'Person:abc',
+      kind: 'READ',
+      from: '2026-12-01',
+      to: '2026-12-01',
+      outsideOnly: true,
+    });
+    expect(f).toMatchObject({ actor: '张三', entity: 'Person:abc', kind: 'READ', outsideOnly: true });
+    // One whole local day: from its midnight to the next (exclusive), as the API reads `to`.
+    expect(new Date(f.to!).getTime() - new Date(f.from!).getTime()).toBe(24 * 3600_000);
+    expect(auditFilter({ ...blank, kind: 'DELETE' }).kind).toBeNull();
   });
 
   it('issue tokens for 1 to 730 whole days', () => {

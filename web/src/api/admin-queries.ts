@@ -1,8 +1,12 @@
 // The admin pages' operations: users, units and bearer tokens (server/graphql/access/schema.graphql; each
-// needs the manageAccess permission, which the server checks). Typed by `npm run codegen` like queries.ts;
+// needs the manageAccess permission, which the server checks), and the audit trail
+// (server/graphql/audit/schema.graphql; readAudit). Typed by `npm run codegen` like queries.ts;
 // test/unit/graphql/contract.test.ts validates them through OPERATIONS.
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import type {
+  AdminAuditTrailQuery,
+  AdminAuditVerifyQuery,
+  AuditFilter,
   AdminCreateUserMutation,
   AdminIssueTokenMutation,
   AdminResetPasswordMutation,
@@ -128,11 +132,55 @@ export const ADMIN_OPERATIONS = {
     }
     ${TOKEN_FIELDS}
   `,
+  AdminAuditTrail: /* GraphQL */ `
+    query AdminAuditTrail($filter: AuditFilter, $first: Int, $after: String) {
+      auditTrail(filter: $filter, first: $first, after: $after) {
+        records {
+          seq
+          at
+          actor
+          role
+          via
+          ip
+          operation
+          kind
+          reason
+          entities
+          outside
+          writes {
+            action
+            target
+          }
+          detail
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
+  AdminAuditVerify: /* GraphQL */ `
+    query AdminAuditVerify {
+      auditVerify {
+        ok
+        records
+        files
+        problem
+        file
+        line
+        lastSeq
+        lastHash
+      }
+    }
+  `,
 } as const;
 
 export type AdminUser = AdminUsersQuery['users'][number];
 export type AdminToken = AdminTokensQuery['tokens'][number];
 export type Unit = AdminUnitsQuery['units'][number];
+export type AuditRecord = AdminAuditTrailQuery['auditTrail']['records'][number];
+export type AuditCheck = AdminAuditVerifyQuery['auditVerify'];
 
 export function createAdminApi(transport: Fetch | { run: Runner }) {
   const send = runnerOf(transport);
@@ -147,6 +195,9 @@ export function createAdminApi(transport: Fetch | { run: Runner }) {
     resetPassword: async (name: string) => (await run<AdminResetPasswordMutation>('AdminResetPassword', { name })).resetPassword,
     unlockUser: async (name: string) => (await run<AdminUnlockUserMutation>('AdminUnlockUser', { name })).unlockUser,
     issueToken: async (input: TokenInput) => (await run<AdminIssueTokenMutation>('AdminIssueToken', { input })).issueToken,
+    auditTrail: async (filter: AuditFilter, first = 50, after: string | null = null) =>
+      (await run<AdminAuditTrailQuery>('AdminAuditTrail', { filter, first, after })).auditTrail,
+    auditVerify: async () => (await run<AdminAuditVerifyQuery>('AdminAuditVerify')).auditVerify,
     revokeToken: async (id: string) => (await run<AdminRevokeTokenMutation>('AdminRevokeToken', { id })).revokeToken,
   };
 }

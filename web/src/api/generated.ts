@@ -44,6 +44,33 @@ export type AlertState =
   | 'rectified'
   | 'verifying';
 
+export type AuditFilter = {
+  /** Exactly this principal: who did it. */
+  actor?: string | null | undefined;
+  /** Entity uid: who looked at this person (or company, or alert subject). */
+  entity?: string | number | null | undefined;
+  /** ISO time or date, inclusive. */
+  from?: string | null | undefined;
+  kind?: AuditKind | null | undefined;
+  /** Part of the operation, any case: an operation name, a root field (entity, search), auth.login. */
+  operation?: string | null | undefined;
+  /** Only reads of entities outside the caller's jurisdiction. */
+  outsideOnly?: boolean | null | undefined;
+  /** ISO time or date, exclusive. */
+  to?: string | null | undefined;
+};
+
+/** What an audit record is about. 记录类别 */
+export type AuditKind =
+  /** Signed in, failed to, signed out, changed a password. 登录 */
+  | 'AUTH'
+  /** Returned personal data. 查阅 */
+  | 'READ'
+  /** Refused: not signed in, not allowed, or no stated reason. 拒绝 */
+  | 'REFUSED'
+  /** Changed something: triage, a model run, a load, a user or token. 变更 */
+  | 'WRITE';
+
 /** 处置: 纠错整改, 谈话函询, 立案, 移送. */
 export type Disposal =
   | 'CASE'
@@ -163,6 +190,20 @@ export type AdminRevokeTokenMutationVariables = Exact<{
 
 
 export type AdminRevokeTokenMutation = { revokeToken: { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null } };
+
+export type AdminAuditTrailQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAuditTrailQuery = { auditTrail: { records: Array<{ seq: number, at: string, actor: string | null, role: string | null, via: string | null, ip: string | null, operation: string, kind: AuditKind, reason: string | null, entities: Array<string>, outside: Array<string>, detail: string | null, writes: Array<{ action: string, target: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminAuditVerifyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAuditVerifyQuery = { auditVerify: { ok: boolean, records: number, files: number, problem: string | null, file: string | null, line: number | null, lastSeq: number | null, lastHash: string | null } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 
