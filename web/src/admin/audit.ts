@@ -97,14 +97,19 @@ export function mountAudit(root: HTMLElement, store: Store, admin: AdminApi): { 
     to: to.value,
     outsideOnly: outside.checked,
   });
+  /** Bumped by every search, so an answer to an earlier one (the page's first load) never replaces a newer. */
+  let searchGen = 0;
   /** A new search starts from the newest record; "more" goes on from the last one shown. */
-  const load = (after: string | null) =>
-    attempt(lang, error, async () => {
+  const load = (after: string | null) => {
+    const gen = after ? searchGen : ++searchGen;
+    return attempt(lang, error, async () => {
       const page = await admin.auditTrail(auditFilter(fields()), 50, after);
+      if (gen !== searchGen) return;
       records = after ? [...(records ?? []), ...page.records] : page.records;
       next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
       render();
     });
+  };
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void load(null);
@@ -124,7 +129,7 @@ export function mountAudit(root: HTMLElement, store: Store, admin: AdminApi): { 
     const writes = r.writes.map((w) => (w.target ? `${w.action} ${w.target}` : w.action)).join('、');
     return h(
       'tr',
-      { 'data-testid': 'audit-row', 'data-seq': r.seq, 'data-kind': r.kind },
+      { 'data-testid': 'audit-row', 'data-seq': r.seq, 'data-kind': r.kind, 'data-actor': r.actor ?? '' },
       h('td', { class: 'mono' }, String(r.seq)),
       h('td', {}, formatTime(r.at, lang())),
       h('td', {}, r.actor ?? '—', r.role ? h('div', { class: 'muted small' }, [r.role, r.via].filter(Boolean).join(' · ')) : null),
