@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const SCHEMA_FILE = path.join(ROOT, 'cypher', 'schema', 'graph.yaml');
 const PROPERTY_NAMES = 'virtual:huiyan/property-names';
+/** Where `vite dev` finds the API (npm run dev). */
+const API_DEV = 'http://127.0.0.1:4000';
 
 type Names = Record<string, Record<string, { zh: string; en: string }>>;
 
@@ -60,7 +62,8 @@ export default defineConfig({
     },
   },
   server: {
-    // changeOrigin: the API answers only to the Host names it listens on (server/http/guard.ts).
-    proxy: { '/graphql': { target: 'http://127.0.0.1:4000', changeOrigin: true } },
+    // changeOrigin: the API answers only to the Host names it listens on (server/http/guard.ts). The sign-in
+    // routes refuse a POST from another origin (login CSRF), so the dev page's origin is given as the API's.
+    proxy: Object.fromEntries(['/graphql', '/auth'].map((p) => [p, { target: API_DEV, changeOrigin: true, headers: { origin: API_DEV } }])),
   },
 });

@@ -1,15 +1,18 @@
 // The explorer end to end: the built page served by the real server, on a real Neo4j loaded with the
 // synthetic demo county and the models run (test/setup/server-global.ts). Nothing is mocked; the graph
-// state is read through window.__cy, the test hook graph/cy.ts exposes.
+// state is read through window.__cy, the test hook graph/cy.ts exposes. A handler of the whole county signs
+// in through the sign-in page and gives a 查询事由 before the first search.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
+import { apiAs, giveReason, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
+const { handler } = inject('users');
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
 
@@ -18,6 +21,7 @@ let page: Page;
 /** The alert opened in the alerts test, followed into the language switch. */
 let openedAlertId = '';
 let pageErrors: string[] = [];
+let graphql: GraphQL;
 
 const nodeCount = () => page.evaluate(() => window.__cy!.nodes().length);
 
@@ -30,19 +34,9 @@ const screenPosition = (uid: string) =>
     return { x: r.left + p.x, y: r.top + p.y };
   }, uid);
 
-async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
 beforeAll(async () => {
   ({ browser, page, pageErrors } = await openPage());
+  graphql = await apiAs(baseUrl, handler);
 });
 
 afterAll(async () => {
@@ -50,10 +44,20 @@ afterAll(async () => {
 });
 
 describe('explorer', () => {
-  it('opens in Chinese', async () => {
+  it('opens on the sign-in page, Chinese first with the English beside it', async () => {
     await page.goto(baseUrl);
     await expect.poll(() => page.title()).toContain('慧眼');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const form = page.getByTestId('signin-form');
+    await form.waitFor();
+    expect(await form.textContent()).toMatch(/用户名\s*User name[\s\S]*密码\s*Password[\s\S]*登录\s*Sign in/);
+    // Nothing of the explorer is there before sign-in.
+    expect(await page.getByTestId('search-input').count()).toBe(0);
+  });
+
+  it('signs in and opens in Chinese, with the name and role from the session', async () => {
+    await signIn(page, baseUrl, handler);
+    expect(await page.getByTestId('me-role').textContent()).toBe('承办');
     await expect.poll(() => page.getByTestId('tab-search').textContent()).toContain('搜索结果');
     expect(await page.getByTestId('search-input').getAttribute('placeholder')).toMatch(/姓名/);
   });
@@ -63,6 +67,9 @@ describe('explorer', () => {
     const part = name.length >= 3 ? name.slice(-2) : name;
     await page.getByTestId('search-input').fill(part);
     await page.getByTestId('search-input').press('Enter');
+    // The first read of people in this working session asks why.
+    await giveReason(page, '（2026）县纪立字第7号');
+    expect(await page.getByTestId('reason-chip').textContent()).toBe('事由：（2026）县纪立字第7号');
 
     const hit = page.locator(`[data-testid="search-result"][data-id="${demo.officialUid}"]`);
     await hit.waitFor();
@@ -143,8 +150,10 @@ describe('explorer', () => {
     await expect.poll(() => page.getByTestId('alert-summary').textContent()).toBe(alert.summary);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'explorer-en.png') });
 
+    // The session, the language and the reason survive a reload: no sign-in, no prompt.
     await page.reload();
     await expect.poll(() => page.getByTestId('tab-search').textContent()).toContain('Results');
+    expect(await page.getByTestId('reason-chip').textContent()).toBe('Reason: （2026）县纪立字第7号');
   });
 
   it('clears the canvas', async () => {

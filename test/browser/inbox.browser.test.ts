@@ -3,9 +3,9 @@
 // - A handler picks the demo official on the canvas and asks for the alerts on them: the inbox shows exactly
 //   the API's alerts for that subject, under a chip that removes the filter again.
 // - A first-seen range in the year 2000 matches nothing and says so; widened to today, everything is back.
-// - Two alerts are dismissed through the API beforehand (as 李四, a handler). As a handler the explorer
-//   offers no 重新核查 on them; as an admin it does, wants a reason, and the alert goes back to verifying
-//   with the reopening in its history. A reopen from a stale screen shows the CONFLICT error bar.
+// - Two alerts are dismissed through the API beforehand (as 李四, a handler). Signed in as 李四, the explorer
+//   offers no 重新核查 on them; signed in as the admin 王五 it does, wants a reason, and the alert goes back
+//   to verifying with the reopening in its history. A reopen from a stale screen shows the CONFLICT error bar.
 // The alerts dismissed here come from models other than the one the triage test counts 查实率 for.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,13 +13,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
+import { apiAs, giveReason, poll, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
 /** The triage browser test concludes an alert of this model and checks its statistics: leave it alone. */
 const TRIAGE_MODEL = 'procurement.kin-of-official-at-winning-bidder';
-const HANDLER = '李四';
-const ADMIN = '王五';
+const users = inject('users');
+const ADMIN = users.admin.name;
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
 
 let browser: Browser;
@@ -27,21 +28,11 @@ let page: Page;
 let pageErrors: string[] = [];
 /** Dismissed through the API in beforeAll: one to reopen in the explorer, one to reopen behind its back. */
 let dismissed: string[] = [];
-
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-const asHandler = { 'x-huiyan-user': encodeURIComponent(HANDLER) };
+/** The handler 李四, through the API. */
+let graphql: GraphQL;
 /** Another admin, working through the API while the explorer's screen goes stale. */
-const OTHER_ADMIN = '赵六';
-const asOtherAdmin = { 'x-huiyan-user': encodeURIComponent(OTHER_ADMIN), 'x-huiyan-role': 'admin' };
+let otherAdmin: GraphQL;
+const OTHER_ADMIN = users.otherAdmin.name;
 
 /** Alert ids (and the total) the API gives for a filter, first page of 50 as the inbox asks. */
 async function apiAlerts(filter: Record<string, unknown>): Promise<{ total: number; ids: string[] }> {
@@ -52,13 +43,13 @@ async function apiAlerts(filter: Record<string, unknown>): Promise<{ total: numb
   return { total: alerts.totalCount, ids: alerts.edges.map((e) => e.node.id) };
 }
 
-/** The machine is busy (2 cores, Neo4j, Chromium): a round trip can take seconds. */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 const items = () => page.getByTestId('alert-item');
 const shownIds = async () => (await items().evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).sort();
 const state = () => page.getByTestId('alert-state').getAttribute('data-state');
 
 beforeAll(async () => {
+  graphql = await apiAs(baseUrl, users.otherHandler);
+  otherAdmin = await apiAs(baseUrl, users.otherAdmin);
   // Two new alerts of other models, taken to 不属实 by a handler: assign, start, conclude with a reason.
   const { alerts } = await graphql<{ alerts: { edges: { node: { id: string; modelId: string } }[] } }>(
     '{ alerts(filter: {state: new}, first: 100) { edges { node { id modelId } } } }',
@@ -70,21 +61,17 @@ beforeAll(async () => {
     .map((a) => a.id);
   expect(dismissed).toHaveLength(2);
   for (const id of dismissed) {
-    await graphql('mutation($id: ID!) { assign(id: $id) { state } }', { id }, asHandler);
-    await graphql('mutation($id: ID!) { startVerification(id: $id) { state } }', { id }, asHandler);
+    await graphql('mutation($id: ID!) { assign(id: $id) { state } }', { id });
+    await graphql('mutation($id: ID!) { startVerification(id: $id) { state } }', { id });
     const { conclude } = await graphql<{ conclude: { state: string } }>(
       'mutation($id: ID!) { conclude(id: $id, outcome: NOT_CONFIRMED, reason: "经核查，亲属关系登记有误") { state } }',
       { id },
-      asHandler,
     );
     expect(conclude.state).toBe('dismissed');
   }
 
   ({ browser, page, pageErrors } = await openPage());
-  await page.addInitScript((user) => {
-    window.localStorage.setItem('huiyan.user', user);
-    window.localStorage.setItem('huiyan.lang', 'zh');
-  }, ADMIN);
+  await page.addInitScript(() => window.localStorage.setItem('huiyan.lang', 'zh'));
 });
 
 afterAll(async () => {
@@ -93,9 +80,10 @@ afterAll(async () => {
 
 describe('inbox filters: subject and first seen', () => {
   it('shows only the alerts on the entity picked on the canvas, under a removable chip', async () => {
-    await page.goto(baseUrl);
+    await signIn(page, baseUrl, users.otherHandler);
     await page.getByTestId('search-input').fill(demo.officialName);
     await page.getByTestId('search-input').press('Enter');
+    await giveReason(page, '线索核查');
     await page.locator(`[data-testid="search-result"][data-id="${demo.officialUid}"] [data-testid="add-to-canvas"]`).click();
     await poll(() => page.getByTestId('details-caption').textContent()).toBe(demo.officialName);
 
@@ -152,7 +140,7 @@ describe('inbox filters: subject and first seen', () => {
 
 describe('reopen', () => {
   it('is not offered to a handler on a dismissed alert', async () => {
-    expect(await page.getByTestId('filter-role').inputValue()).toBe('handler');
+    expect(await page.getByTestId('me-role').textContent()).toBe('承办');
     await page.getByTestId('filter-state').selectOption('dismissed');
     const item = page.locator(`[data-testid="alert-item"][data-id="${dismissed[0]}"]`);
     await item.click();
@@ -164,7 +152,16 @@ describe('reopen', () => {
   });
 
   it('is offered to an admin, wants a reason, and sends the alert back to verifying with a history entry', async () => {
-    await page.getByTestId('filter-role').selectOption('admin');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signin-form').waitFor();
+    await signIn(page, baseUrl, users.admin);
+    expect(await page.getByTestId('me-role').textContent()).toBe('管理员');
+    await page.getByTestId('tab-alerts').click();
+    await page.getByTestId('filter-state').selectOption('dismissed');
+    await page.locator(`[data-testid="alert-item"][data-id="${dismissed[0]}"]`).click();
+    // A new sign-in is a new working session: the reason is asked again.
+    await giveReason(page, '复查已排除预警');
+    await poll(state).toBe('dismissed');
     const reopen = page.getByTestId('action-reopen');
     await poll(() => reopen.count()).toBe(1);
     expect(await reopen.textContent()).toBe('重新核查');
@@ -216,7 +213,7 @@ describe('reopen', () => {
     await poll(state).toBe('dismissed');
     await page.getByTestId('action-reopen').click();
     // Meanwhile another admin reopens it.
-    await graphql('mutation($id: ID!) { reopen(id: $id, reason: "另一位管理员已重新核查") { state } }', { id: dismissed[1] }, asOtherAdmin);
+    await otherAdmin('mutation($id: ID!) { reopen(id: $id, reason: "另一位管理员已重新核查") { state } }', { id: dismissed[1] });
 
     await page.getByTestId('reopen-reason').fill('发现新的线索');
     await page.getByTestId('reopen-submit').click();

@@ -1,47 +1,35 @@
 // Triage end to end in the explorer: the built page on the real server, a real Neo4j with the demo county
-// loaded and the models run (test/setup/server-global.ts). A handler named 张三 filters the inbox to the
-// kin-at-winning-bidder model, opens an alert, assigns it to themself, starts verification, concludes it
-// 属实 with 纠错整改, and sees the history and the new state; the API's model stats then show 查实率 1.
+// loaded and the models run (test/setup/server-global.ts). A handler named 张三 signs in, filters the inbox to
+// the kin-at-winning-bidder model, opens an alert (giving a 查询事由), assigns it to themself, starts
+// verification, concludes it 属实 with 纠错整改, and sees the history and the new state; the API's model stats
+// then show 查实率 1. Another new alert is assigned to 李四, chosen from the list of handlers.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
+import { apiAs, giveReason, poll, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const MODEL = 'procurement.kin-of-official-at-winning-bidder';
-const USER = '张三';
+const { handler, otherHandler } = inject('users');
+const USER = handler.name;
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../var/screenshots');
 
 let browser: Browser;
 let page: Page;
 let alertId = '';
 let pageErrors: string[] = [];
+let graphql: GraphQL;
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
-
-/** The machine is busy (2 cores, Neo4j, Chromium): a triage round trip can take seconds. */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 const state = () => page.getByTestId('alert-state').getAttribute('data-state');
 const historyCount = () => page.getByTestId('history-entry').count();
 
 beforeAll(async () => {
   ({ browser, page, pageErrors } = await openPage());
-  // Who the explorer acts as (sent as x-huiyan-user); Chinese first.
-  await page.addInitScript((user) => {
-    window.localStorage.setItem('huiyan.user', user);
-    window.localStorage.setItem('huiyan.lang', 'zh');
-  }, USER);
+  graphql = await apiAs(baseUrl, handler);
+  await page.addInitScript(() => window.localStorage.setItem('huiyan.lang', 'zh'));
 });
 
 afterAll(async () => {
@@ -50,7 +38,7 @@ afterAll(async () => {
 
 describe('triage in the explorer', () => {
   it('filters the inbox by model and opens a new alert with its state and no history', async () => {
-    await page.goto(baseUrl);
+    await signIn(page, baseUrl, handler);
     await page.getByTestId('tab-alerts').click();
     await page.getByTestId('alert-item').first().waitFor();
     await poll(() => page.getByTestId('filter-model').locator(`option[value="${MODEL}"]`).count()).toBe(1);
@@ -67,6 +55,8 @@ describe('triage in the explorer', () => {
     const item = page.locator('[data-testid="alert-item"][data-state="new"]').first();
     alertId = (await item.getAttribute('data-id'))!;
     await item.click();
+    // Opening an alert shows the people it flags: the working session's first such read asks why.
+    await giveReason(page, '预警核查');
     await page.getByTestId('alert-summary').waitFor();
     await poll(state).toBe('new');
     expect(await page.getByTestId('alert-state').textContent()).toBe('新发现');
@@ -179,6 +169,37 @@ describe('triage in the explorer', () => {
     await poll(() => page.getByTestId('alert-item').count()).toBe(1);
     expect(await page.getByTestId('history-entry').first().textContent()).toContain('Concluded');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'triage-en.png') });
+  });
+
+  it('assigns another new alert to a handler chosen from the list, by name', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('filter-mine').uncheck();
+    await page.getByTestId('filter-model').selectOption('');
+    await page.getByTestId('filter-state').selectOption('new');
+    const item = page.locator('[data-testid="alert-item"][data-state="new"]').first();
+    await item.waitFor();
+    const id = (await item.getAttribute('data-id'))!;
+    await item.click();
+    await poll(() => page.getByTestId('alert-state').getAttribute('data-state')).toBe('new');
+    // The list is the server's: handlers and admins of the caller's jurisdiction, display name and name.
+    const { assignees } = await graphql<{ assignees: { name: string; displayName: string }[] }>('{ assignees { name displayName } }');
+    const offered = page.getByTestId('assign-to').locator('option:not([value=""])');
+    await poll(() => offered.count()).toBe(assignees.length);
+    expect(await offered.allTextContents()).toContain(`${otherHandler.displayName}`);
+    expect(await offered.allTextContents()).toContain(`${handler.displayName} (${handler.name})`);
+    // The reason prompt was answered once for this working session: it does not come back.
+    expect(await page.getByTestId('reason-dialog').isVisible()).toBe(false);
+
+    await page.getByTestId('assign-to').selectOption(otherHandler.name);
+    await page.getByTestId('assign-submit').click();
+    await poll(state).toBe('assigned');
+    expect(await page.getByTestId('triage-facts').textContent()).toContain(otherHandler.name);
+    expect(await page.getByTestId('history-entry').first().textContent()).toContain(`承办人 ${otherHandler.name}`);
+    const { alert } = await graphql<{ alert: { assignee: string; history: { actor: string; assignee: string }[] } }>(
+      'query($id: ID!) { alert(id: $id) { assignee history { actor assignee } } }',
+      { id },
+    );
+    expect(alert).toEqual({ assignee: otherHandler.name, history: [{ actor: USER, assignee: otherHandler.name }] });
   });
 
   it('raised no script errors on the way', () => {

@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { createApp } from '../../server/app.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import { accessOn } from '../../server/access/access.js';
+import { oidcLogin, type OidcLogin } from '../../server/access/oidc.js';
 import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../platform/config.js';
@@ -15,9 +16,11 @@ import { demoSeeder, graphIsEmpty } from '../../synth/demo.js';
 import { catalogOf } from '../../server/graphql/model/catalog.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
+import { startOidcProvider, type TestProvider } from '../support/oidc-provider.js';
 import { resolvePseudonymKey } from '../../platform/identifiers/key-file.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { DemoFacts } from '../support/context.js';
+import { createSuiteUsers } from './suite-users.js';
 
 export default async function setup(project: TestProject) {
   const log = (m: string) => console.log(`[${project.name}] ${m}`);
@@ -52,7 +55,14 @@ async function serve(
   const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
   // The Host check as `npm start` has it; the names are known once the free port is.
   const allowedHosts: string[] = [];
-  const access = accessOn(handle.executor);
+  // Listening first: the identity provider must know the callback address, and so the port, beforehand.
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts.push(...defaultHosts('127.0.0.1', port));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const sso = await signInThroughProvider(baseUrl);
+  const access = accessOn(handle.executor, {}, sso.login);
   const app = createApp({
     executor: handle.executor,
     access,
@@ -64,11 +74,7 @@ async function serve(
     audit: AuditTrail.in(cfg.varDir),
     personKey: pseudonymiser(key.key),
   });
-  const server = createServer(app);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  allowedHosts.push(...defaultHosts('127.0.0.1', port));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);
 
   const { rows } = await handle.executor.read<{ name: string; uid: string; alerts: number }>(
@@ -80,11 +86,29 @@ async function serve(
   const demo: DemoFacts = { officialName: rows[0].name, officialUid: rows[0].uid, alertCount: rows[0].alerts };
   project.provide('baseUrl', baseUrl);
   project.provide('demo', demo);
+  // Signed in through the page (and the API helpers) as these; the database is new, so they are too.
+  project.provide('users', await createSuiteUsers(access));
   project.provide('varDir', cfg.varDir);
   return async () => {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
+    await sso.provider.close();
   };
+}
+
+/** A real OpenID Connect provider (test/support/oidc-provider.ts) and huiyan's client of it, as a site's SSO. */
+async function signInThroughProvider(baseUrl: string): Promise<{ provider: TestProvider; login: OidcLogin }> {
+  const provider = await startOidcProvider([`${baseUrl}/auth/oidc/callback`]);
+  const login = await oidcLogin({
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    redirectUri: `${baseUrl}/auth/oidc/callback`,
+    label: '统一身份认证',
+    nameClaim: 'preferred_username',
+    allowHttp: true,
+  });
+  return { provider, login };
 }
 
 const quietLogger = {

@@ -10,6 +10,24 @@ export interface DemoFacts {
   alertCount: number;
 }
 
+/** Someone the browser suite signs in as (test/setup/suite-users.ts). */
+export interface SuiteUser {
+  name: string;
+  displayName: string;
+  role: string;
+  password: string;
+}
+export interface SuiteUsers {
+  admin: SuiteUser;
+  otherAdmin: SuiteUser;
+  /** Handlers of the whole county. */
+  handler: SuiteUser;
+  otherHandler: SuiteUser;
+  viewer: SuiteUser;
+  /** Signs in through the test's OpenID Connect provider only (no password: '' here). */
+  sso: SuiteUser;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** One server per worker of the integration project; a file uses its worker's (testConnection). */
@@ -17,5 +35,7 @@ declare module 'vitest' {
     varDir: string;
     baseUrl: string;
     demo: DemoFacts;
+    /** The browser suite's users and their passwords for this run. */
+    users: SuiteUsers;
   }
 }

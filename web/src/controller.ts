@@ -1,7 +1,9 @@
 // Turns the panels' intents into API calls and canvas changes, and puts the results in the store. The only
 // module that holds both the API and the GraphView.
 import { ApiError } from './api/client.js';
-import { INBOX_PAGE, setRole, type Api } from './api/queries.js';
+import { INBOX_PAGE, type Api } from './api/queries.js';
+import { cleanReason, type ReasonStore } from './api/session.js';
+import type { AlertDetail } from './api/types.js';
 import { graphElementIds, neighbourhoodGraph, remaining } from './graph/elements.js';
 import type { GraphView } from './graph/cy.js';
 import { saveLang, translate, type Lang, type MessageKey } from './i18n.js';
@@ -11,8 +13,16 @@ import type { Intent, Store } from './state.js';
 
 const TOAST_MS = 4500;
 
-export function createController(store: Store, api: Api, view: GraphView, props: PropertyNames) {
+/** What the controller needs of the session: where the 查询事由 is kept, and how to sign out. */
+export interface SessionControl {
+  reasons: ReasonStore;
+  signOut(): Promise<void>;
+}
+
+export function createController(store: Store, api: Api, view: GraphView, props: PropertyNames, session: SessionControl) {
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The request waiting for the 查询事由 prompt's answer (the Gate asks through askReason). */
+  let waitingForReason: ((reason: string | null) => void) | null = null;
 
   const toast = (key: MessageKey, params?: Record<string, string | number>) => {
     store.set({ toast: { key, params } });
@@ -27,7 +37,8 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       await fn();
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError('CLIENT', e instanceof Error ? e.message : String(e));
-      console.error(err);
+      // A declined 查询事由 prompt is the user's choice, not a failure; the bar still says nothing was read.
+      if (err.code !== 'REASON_REQUIRED') console.error(err);
       store.set({ error: { code: err.code, message: err.message } });
     } finally {
       store.set({ busy: Math.max(0, store.get().busy - 1) });
@@ -69,7 +80,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     });
   };
 
-  /** The open alert asked for again (its summary in another language, its actions for another role). */
+  /** The open alert asked for again (its summary in another language). */
   const refreshAlert = (lang: Lang) => {
     const open = store.get().alert;
     if (!open) return;
@@ -77,6 +88,13 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       const a = await api.alert(open.id, lang);
       if (a && store.get().alert?.id === a.id) store.set({ alert: a });
     });
+  };
+
+  /** The people an alert can be assigned to, asked for once, when an alert first offers assignment. */
+  const wantAssignees = (a: AlertDetail) => {
+    if (!a.actions.includes('ASSIGN') || store.get().assignees !== null) return;
+    store.set({ assignees: [] });
+    void step(async () => store.set({ assignees: await api.assignees() }));
   };
 
   async function expand(id: string) {
@@ -98,6 +116,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     view.unselect();
     view.fitTo(a.evidence.nodes.map((n) => n.id));
     store.set({ alert: a, selection: null });
+    wantAssignees(a);
   }
 
   async function add(id: string) {
@@ -135,10 +154,35 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       case 'loadMore':
         void loadMore();
         return;
-      case 'role':
-        setRole(intent.role);
-        // What the caller may do depends on the role: the API lists the actions again.
-        refreshAlert(store.get().lang);
+      case 'page':
+        store.set({ page: intent.page });
+        return;
+      case 'auditOn':
+        store.set({ auditSubject: intent.id, page: 'audit' });
+        return;
+      case 'dialog':
+        store.set({ dialog: intent.dialog });
+        return;
+      case 'changeReason':
+        store.set({ dialog: 'reason' });
+        return;
+      case 'reasonGiven': {
+        const reason = cleanReason(intent.reason);
+        if (reason) {
+          session.reasons.set(reason);
+          store.set({ reason });
+        }
+        store.set({ dialog: null });
+        const waiting = waitingForReason;
+        waitingForReason = null;
+        waiting?.(reason);
+        return;
+      }
+      case 'toast':
+        toast(intent.key);
+        return;
+      case 'signOut':
+        void step(() => session.signOut());
         return;
       case 'selectOnCanvas':
         view.select(intent.id);
@@ -177,10 +221,21 @@ export function createController(store: Store, api: Api, view: GraphView, props:
 
   return {
     handle,
-    /** First load: the vocabulary (styles, names) and the alert inbox, in parallel. */
+    /** For the Gate: open the 查询事由 prompt and wait for the answer (null: cancelled). */
+    askReason(): Promise<string | null> {
+      store.set({ dialog: 'reason' });
+      return new Promise((resolve) => {
+        // A prompt left open by an earlier request answers that one as cancelled.
+        waitingForReason?.(null);
+        waitingForReason = resolve;
+      });
+    },
+    /** First load: who is signed in, the vocabulary (styles, names) and the alert inbox, in parallel. */
     async start() {
       applyLang(store.get().lang);
+      store.set({ reason: session.reasons.get() });
       await Promise.all([
+        step(async () => store.set({ me: await api.me() })),
         step(async () => {
           const r = await api.graphSchema();
           const schema = indexSchema(r.graphSchema, r.models, props, r.workflow);

@@ -1,13 +1,24 @@
-// Wiring only: build the store, the canvas, the panels and the controller, then load the vocabulary.
+// Wiring only: ask for the session; without one, the sign-in page; with one, build the store, the canvas,
+// the panels and the controller, then load. Leaving (sign-out, or a session the server no longer knows)
+// reloads the page, so nothing read while signed in stays in memory or on screen.
 import propertyNames from 'virtual:huiyan/property-names';
+import { createAdminApi } from './api/admin-queries.js';
+import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
+import { Gate, reasonStore } from './api/session.js';
+import { mountAdmin } from './admin/pages.js';
 import { createController } from './controller.js';
 import { createGraphView } from './graph/cy.js';
 import { loadLang } from './i18n.js';
+import { mountAccount } from './panels/account.js';
 import { mountCanvasOverlay } from './panels/canvasbar.js';
 import { mountDetails } from './panels/details.js';
+import { mountPasswordDialog, mountReasonDialog } from './panels/dialogs.js';
 import { mountSidebar } from './panels/sidebar.js';
+import { mountSignIn } from './panels/signin.js';
 import { mountTopbar } from './panels/topbar.js';
+import { triageFor } from './panels/triage.js';
+import { noteForNextPage, takeNotice, type Notice } from './session-flow.js';
 import { createStore, initialState } from './state.js';
 import './style.css';
 
@@ -17,19 +28,65 @@ const byId = (id: string) => {
   return el;
 };
 
-const store = createStore(initialState(loadLang(window.localStorage)));
-const view = createGraphView(byId('cy'), {
-  select: (selection) => store.set({ selection }),
-  expand: (id) => store.dispatch({ type: 'expand', id }),
-  change: (counts) => store.set({ counts, onCanvas: new Set(view.nodeIds()) }),
-});
-const controller = createController(store, createApi(), view, propertyNames);
-store.onIntent(controller.handle);
+const auth = createAuth();
+const reasons = reasonStore(window.sessionStorage);
 
-mountTopbar(byId('topbar'), store);
-mountSidebar(byId('sidebar'), store);
-mountCanvasOverlay(byId('canvas-overlay'), store);
-mountDetails(byId('details'), store);
-new ResizeObserver(() => view.resize()).observe(byId('cy'));
+/** Back to the sign-in page with a clean page: the 查询事由 goes with the session. */
+function leave(notice: Notice): void {
+  reasons.clear();
+  noteForNextPage(window.sessionStorage, notice);
+  window.location.replace(window.location.pathname);
+}
 
-void controller.start();
+function startExplorer(session: SignedIn): void {
+  byId('signin').hidden = true;
+  const store = createStore(initialState(loadLang(window.localStorage)));
+  let askReason: () => Promise<string | null> = () => Promise.resolve(null);
+  const gate = new Gate(reasons, { askReason: () => askReason(), ended: () => leave('ended') });
+  gate.csrf = session.csrf;
+  const api = createApi(gate);
+  const view = createGraphView(byId('cy'), {
+    select: (selection) => store.set({ selection }),
+    expand: (id) => store.dispatch({ type: 'expand', id }),
+    change: (counts) => store.set({ counts, onCanvas: new Set(view.nodeIds()) }),
+  });
+  const controller = createController(store, api, view, propertyNames, {
+    reasons,
+    signOut: async () => {
+      await auth.logout();
+      leave('signedOut');
+    },
+  });
+  askReason = controller.askReason;
+  store.onIntent(controller.handle);
+  triageFor(store, api);
+
+  mountAccount(mountTopbar(byId('topbar'), store), store);
+  mountSidebar(byId('sidebar'), store);
+  mountCanvasOverlay(byId('canvas-overlay'), store);
+  mountDetails(byId('details'), store);
+  mountAdmin(byId('admin'), store, createAdminApi(gate));
+  mountReasonDialog(byId('dialogs'), store);
+  mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));
+  new ResizeObserver(() => view.resize()).observe(byId('cy'));
+  store.subscribe((s) => {
+    byId('layout').hidden = s.page !== 'explore';
+    byId('admin').hidden = s.page === 'explore';
+  });
+  byId('topbar').hidden = false;
+
+  void controller.start();
+}
+
+async function boot(): Promise<void> {
+  const notice = takeNotice(window.sessionStorage);
+  const session = await auth.session().catch(() => null);
+  if (session) return startExplorer(session);
+  // A new sign-in starts a new working session: no reason carried over from someone else's.
+  reasons.clear();
+  const page = byId('signin');
+  page.hidden = false;
+  mountSignIn(page, auth, notice, startExplorer);
+}
+
+void boot();

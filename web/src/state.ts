@@ -1,11 +1,15 @@
 // The explorer's state in one object, and a tiny store: panels render from it and dispatch intents; the
 // controller (controller.ts) turns intents into API calls and canvas changes. No framework needed for this.
-import type { AlertDetail, AlertListItem, Role, SearchHit } from './api/types.js';
+import type { AlertDetail, AlertListItem, Assignee, Me, SearchHit } from './api/types.js';
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
 
 export type Tab = 'search' | 'alerts';
+/** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
+export type Page = 'explore' | 'users' | 'tokens' | 'audit';
+/** A dialog over the page: the 查询事由 prompt or the password change. */
+export type Dialog = 'reason' | 'password' | null;
 
 /**
  * The inbox filter as the controls hold it (panels/inbox-filters.ts turns it into the API's AlertFilter).
@@ -31,6 +35,16 @@ export const NO_FILTER: Readonly<InboxFilterValues> = { state: '', severity: '',
 
 export interface State {
   lang: Lang;
+  /** The signed-in caller (Query.me); null until it has loaded. */
+  me: Me | null;
+  /** The 查询事由 of this working session, as the header shows it; null until given. */
+  reason: string | null;
+  dialog: Dialog;
+  page: Page;
+  /** Whom an alert can be assigned to; null until first asked for. */
+  assignees: Assignee[] | null;
+  /** The entity the audit page opens on ("who looked at this", from the details panel). */
+  auditSubject: string | null;
   schema: SchemaIndex | null;
   tab: Tab;
   query: string;
@@ -63,8 +77,17 @@ export type Intent =
   | { type: 'inboxFilter'; patch: Partial<InboxFilterValues> }
   /** The next page of the inbox, after the last row's cursor. */
   | { type: 'loadMore' }
-  /** Act in another role from now on (a header the API trusts; not authentication). */
-  | { type: 'role'; role: Role }
+  | { type: 'page'; page: Page }
+  /** The audit trail of reads of this entity (admins). */
+  | { type: 'auditOn'; id: string }
+  /** Open the 查询事由 prompt to change the reason (the header's reason chip). */
+  | { type: 'changeReason' }
+  /** The prompt's answer: the reason, or null when it was cancelled. */
+  | { type: 'reasonGiven'; reason: string | null }
+  | { type: 'dialog'; dialog: Dialog }
+  | { type: 'signOut' }
+  /** A passing note (a dialog's success). */
+  | { type: 'toast'; key: MessageKey }
   | { type: 'selectOnCanvas'; id: string }
   | { type: 'unselect' }
   | { type: 'tab'; tab: Tab }
@@ -76,6 +99,12 @@ export type Intent =
 export function initialState(lang: Lang): State {
   return {
     lang,
+    me: null,
+    reason: null,
+    dialog: null,
+    page: 'explore',
+    assignees: null,
+    auditSubject: null,
     schema: null,
     tab: 'search',
     query: '',

@@ -1,5 +1,6 @@
 // Who is calling, and the admin's management of users and tokens. Role checks on the admin fields are
 // declared in the SDL (@requiresScopes); what is checked here is what the SDL cannot say.
+import { int } from '../../../platform/db/executor.js';
 import { CodedError } from '../../../platform/errors.js';
 import { generatedPassword } from '../../access/passwords.js';
 import { jurisdictionOf, unitsOf } from '../../access/principal.js';
@@ -7,6 +8,7 @@ import { jurisdictionsMeet, unitsAbove } from '../../access/jurisdiction.js';
 import type { User } from '../../access/users.js';
 import type { ApiContext } from '../context.js';
 import { codedGraphQLError } from '../errors.js';
+import { clampLimit } from '../inputs.js';
 import { scopesOf } from '../auth.js';
 import type { Resolvers } from '../generated.js';
 
@@ -61,7 +63,8 @@ export const accessResolvers: Resolvers = {
       const { rows } = await ctx.executor.read<{ id: string; name: string }>(
         `MATCH (o:Org) WHERE $q IS NULL OR o.name CONTAINS $q OR o.code STARTS WITH $q
          RETURN o.uid AS id, coalesce(o.name, o.code) AS name ORDER BY name LIMIT $limit`,
-        { q: q?.trim() || null, limit: Math.max(1, Math.min(limit ?? 20, 200)) },
+        // LIMIT takes an integer; a JS number goes to Neo4j as a float and is refused.
+        { q: q?.trim() || null, limit: int(clampLimit(limit, 20, 1, 200)) },
         ctx.txMeta('access.units'),
       );
       return rows;

@@ -1,8 +1,8 @@
-// The inbox filter (state → API filter, dates in the browser's time zone), who the explorer says it is
-// (user and role headers), and the controller's paging: a filter change starts again from the first page
+// The inbox filter (state → API filter, dates in the browser's time zone) and the controller's paging: a filter change starts again from the first page
 // and a page that arrives after a newer filter is dropped.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorHeaders, createApi, currentRole, ROLE_KEY, setRole, type Api } from '../../../web/src/api/queries.js';
+import { createApi, type Api } from '../../../web/src/api/queries.js';
+import { reasonStore } from '../../../web/src/api/session.js';
 import type { AlertListItem, AlertPage, InboxFilter } from '../../../web/src/api/types.js';
 import { createController } from '../../../web/src/controller.js';
 import type { GraphView } from '../../../web/src/graph/cy.js';
@@ -101,34 +101,6 @@ describe('inbox filter', () => {
   });
 });
 
-describe('who the explorer acts as', () => {
-  it('sends the name percent-encoded, and the role only when it is not the default', () => {
-    expect(actorHeaders('张三', 'admin')).toEqual({ 'x-huiyan-user': '%E5%BC%A0%E4%B8%89', 'x-huiyan-role': 'admin' });
-    expect(actorHeaders('', 'handler')).toEqual({});
-    expect(actorHeaders('li', 'viewer')).toEqual({ 'x-huiyan-user': 'li', 'x-huiyan-role': 'viewer' });
-  });
-
-  it('remembers the role, and ignores a stored value that is not a role', () => {
-    const stored = new Map<string, string>();
-    const storage = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v) };
-    stored.set(ROLE_KEY, 'root');
-    expect(currentRole(storage)).toBe('handler');
-    stored.set(ROLE_KEY, 'analyst');
-    expect(currentRole(storage)).toBe('analyst');
-    setRole('admin', storage);
-    expect(stored.get(ROLE_KEY)).toBe('admin');
-    expect(currentRole(storage)).toBe('admin');
-    // A profile that refuses storage still gets the role for this page.
-    setRole('viewer', {
-      setItem: () => {
-        throw new Error('denied');
-      },
-    });
-    expect(currentRole({ getItem: () => null })).toBe('viewer');
-    setRole('handler', storage);
-  });
-});
-
 describe('inbox paging in the controller', () => {
   /** An API whose alert pages the test hands out one by one, in any order. */
   function pagedApi() {
@@ -157,7 +129,10 @@ describe('inbox paging in the controller', () => {
   function setup() {
     const { api, calls } = pagedApi();
     const store = createStore(initialState('zh'));
-    const controller = createController(store, api, {} as GraphView, {} as never);
+    const controller = createController(store, api, {} as GraphView, {} as never, {
+      reasons: reasonStore(undefined),
+      signOut: async () => {},
+    });
     store.onIntent(controller.handle);
     return { store, calls };
   }

@@ -61,3 +61,11 @@ export function unwrap<T>(body: GraphQLResponse<T>, status = 200): T {
   if (body.data == null) throw new ApiError(`HTTP_${status}`, 'empty response');
   return body.data;
 }
+
+/** Sends one named operation: `request` over a fetch, or the signed-in Gate (./session.ts). */
+export type Runner = <T>(operationName: string, query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** A runner from either transport: the Gate in the page, a bare fetch in unit tests. */
+export function runnerOf(transport: Fetch | { run: Runner }): Runner {
+  return typeof transport === 'function' ? (op, doc, vars = {}) => request(op, doc, vars, transport) : transport.run;
+}

@@ -44,12 +44,48 @@ export type AlertState =
   | 'rectified'
   | 'verifying';
 
+export type AuditFilter = {
+  /** Exactly this principal: who did it. */
+  actor?: string | null | undefined;
+  /** Entity uid: who looked at this person (or company, or alert subject). */
+  entity?: string | number | null | undefined;
+  /** ISO time or date, inclusive. */
+  from?: string | null | undefined;
+  kind?: AuditKind | null | undefined;
+  /** Part of the operation, any case: an operation name, a root field (entity, search), auth.login. */
+  operation?: string | null | undefined;
+  /** Only reads of entities outside the caller's jurisdiction. */
+  outsideOnly?: boolean | null | undefined;
+  /** ISO time or date, exclusive. */
+  to?: string | null | undefined;
+};
+
+/** What an audit record is about. 记录类别 */
+export type AuditKind =
+  /** Signed in, failed to, signed out, changed a password. 登录 */
+  | 'AUTH'
+  /** Returned personal data. 查阅 */
+  | 'READ'
+  /** Refused: not signed in, not allowed, or no stated reason. 拒绝 */
+  | 'REFUSED'
+  /** Changed something: triage, a model run, a load, a user or token. 变更 */
+  | 'WRITE';
+
 /** 处置: 纠错整改, 谈话函询, 立案, 移送. */
 export type Disposal =
   | 'CASE'
   | 'CORRECTION'
   | 'TALK'
   | 'TRANSFER';
+
+export type NewUserInput = {
+  displayName?: string | null | undefined;
+  name: string;
+  /** Leave out to have one generated and returned once. */
+  password?: string | null | undefined;
+  role: UserRole;
+  units: Array<string>;
+};
 
 /** 核查结论: 属实, 部分属实, 不属实, 无法核实. */
 export type Outcome =
@@ -64,6 +100,21 @@ export type Severity =
   | 'LOW'
   | 'MEDIUM';
 
+export type TokenInput = {
+  /** 1..730 */
+  days?: number;
+  name: string;
+  role: UserRole;
+  units: Array<string>;
+};
+
+export type UserInput = {
+  disabled?: boolean | null | undefined;
+  displayName?: string | null | undefined;
+  role?: UserRole | null | undefined;
+  units?: Array<string> | null | undefined;
+};
+
 /**
  * The caller's role, from its session or bearer token: what it may see and do. system is for other systems'
  * tokens. Subject roles (AlertSubject.role) are another thing.
@@ -74,6 +125,85 @@ export type UserRole =
   | 'handler'
   | 'system'
   | 'viewer';
+
+export type AdminUserFieldsFragment = { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null };
+
+export type AdminTokenFieldsFragment = { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null };
+
+export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUsersQuery = { users: Array<{ name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null }> };
+
+export type AdminTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminTokensQuery = { tokens: Array<{ id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null }> };
+
+export type AdminUnitsQueryVariables = Exact<{
+  q?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AdminUnitsQuery = { units: Array<{ id: string, name: string }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: NewUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { password: string | null, user: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  name: string;
+  input: UserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } };
+
+export type AdminResetPasswordMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type AdminResetPasswordMutation = { resetPassword: { password: string | null, user: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } } };
+
+export type AdminUnlockUserMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type AdminUnlockUserMutation = { unlockUser: { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null } };
+
+export type AdminIssueTokenMutationVariables = Exact<{
+  input: TokenInput;
+}>;
+
+
+export type AdminIssueTokenMutation = { issueToken: { secret: string, token: { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null } } };
+
+export type AdminRevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminRevokeTokenMutation = { revokeToken: { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null } };
+
+export type AdminAuditTrailQueryVariables = Exact<{
+  filter?: AuditFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAuditTrailQuery = { auditTrail: { records: Array<{ seq: number, at: string, actor: string | null, role: string | null, via: string | null, ip: string | null, operation: string, kind: AuditKind, reason: string | null, entities: Array<string>, outside: Array<string>, detail: string | null, writes: Array<{ action: string, target: string | null }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminAuditVerifyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminAuditVerifyQuery = { auditVerify: { ok: boolean, records: number, files: number, problem: string | null, file: string | null, line: number | null, lastSeq: number | null, lastHash: string | null } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 
@@ -130,9 +260,20 @@ export type ExplorerAlertQueryVariables = Exact<{
 
 export type ExplorerAlertQuery = { alert: { id: string, modelId: string, modelRevision: number, modelTitle: string, severity: Severity, state: AlertState, summary: string, amount: number | null, firstSeen: string, lastSeen: string, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, amountRecovered: number | null, concludedAt: string | null, actions: Array<AlertAction>, subjects: Array<{ role: string, entity: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null } }>, evidence: { nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> }, history: Array<{ id: string, at: string, actor: string, role: UserRole, action: AlertAction, fromState: AlertState, toState: AlertState, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, comment: string | null, amountRecovered: number | null }> } | null };
 
+export type ExplorerMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerMeQuery = { me: { name: string, displayName: string, role: UserRole, units: Array<string>, via: string, permissions: Array<string> } };
+
+export type ExplorerAssigneesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExplorerAssigneesQuery = { assignees: Array<{ name: string, displayName: string, role: UserRole }> };
+
 export type ExplorerAssignMutationVariables = Exact<{
   id: string | number;
   expectedState?: AlertState | null | undefined;
+  assignee?: string | null | undefined;
 }>;
 
 

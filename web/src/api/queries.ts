@@ -2,21 +2,34 @@
 // documents are marked /* GraphQL */ so `npm run codegen` finds them and types their results and variables
 // (./generated.ts) from the server's SDL; test/unit/web/operations.test.ts validates each against the schema
 // the server serves. Adding a field to the UI means adding it to a document here and running codegen.
-import { request, type Fetch } from './client.js';
+import { runnerOf, type Fetch, type Runner } from './client.js';
+import { ADMIN_OPERATIONS } from './admin-queries.js';
 import type {
   AlertAction,
   Disposal,
   ExplorerAlertQuery,
   ExplorerAlertsQuery,
   ExplorerAlertsQueryVariables,
+  ExplorerAssigneesQuery,
   ExplorerEntityQuery,
   ExplorerGraphSchemaQuery,
+  ExplorerMeQuery,
   ExplorerNeighboursQuery,
   ExplorerSearchQuery,
   Outcome,
 } from './generated.js';
-import type { AlertDetail, AlertPage, AlertState, AlertWorkflow, Entity, InboxFilter, Neighbourhood, Role, SearchHit } from './types.js';
-import { DEFAULT_ROLE, ROLES } from './types.js';
+import type {
+  AlertDetail,
+  AlertPage,
+  AlertState,
+  AlertWorkflow,
+  Assignee,
+  Entity,
+  InboxFilter,
+  Me,
+  Neighbourhood,
+  SearchHit,
+} from './types.js';
 
 const ENTITY_FIELDS = /* GraphQL */ `
   fragment EntityFields on Entity {
@@ -237,11 +250,36 @@ export const ALERT = /* GraphQL */ `
   ${WORKFLOW_FIELDS}
 `;
 
+/** Who is signed in, as the session establishes it: the header's name and role, and which pages to offer. */
+export const ME = /* GraphQL */ `
+  query ExplorerMe {
+    me {
+      name
+      displayName
+      role
+      units
+      via
+      permissions
+    }
+  }
+`;
+
+/** Whom an alert can be assigned to: handlers (and admins) whose jurisdiction meets the caller's. */
+export const ASSIGNEES = /* GraphQL */ `
+  query ExplorerAssignees {
+    assignees {
+      name
+      displayName
+      role
+    }
+  }
+`;
+
 /** One named mutation per triage action, so the server's logs say what the handler did. */
 export const TRIAGE = {
   ASSIGN: /* GraphQL */ `
-    mutation ExplorerAssign($id: ID!, $expectedState: AlertState) {
-      assign(id: $id, expectedState: $expectedState) {
+    mutation ExplorerAssign($id: ID!, $expectedState: AlertState, $assignee: String) {
+      assign(id: $id, expectedState: $expectedState, assignee: $assignee) {
         ...WorkflowFields
       }
     }
@@ -328,6 +366,9 @@ export const OPERATIONS: Record<string, string> = {
   ExplorerNeighbours: NEIGHBOURS,
   ExplorerAlerts: ALERTS,
   ExplorerAlert: ALERT,
+  ExplorerMe: ME,
+  ExplorerAssignees: ASSIGNEES,
+  ...ADMIN_OPERATIONS,
   ...Object.fromEntries((Object.keys(TRIAGE) as AlertAction[]).map((a) => [TRIAGE_OPS[a], TRIAGE[a]])),
 };
 
@@ -339,59 +380,9 @@ export interface TriageInput {
   comment?: string | null;
   text?: string;
   amountRecovered?: number | null;
+  /** ASSIGN: the sign-in name of the handler; left out, the caller takes it. */
+  assignee?: string | null;
 }
-
-/** Who the explorer acts as: `huiyan.user` in localStorage, sent as x-huiyan-user. Not authentication. */
-export const USER_KEY = 'huiyan.user';
-export function currentUser(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string {
-  try {
-    return storage?.getItem(USER_KEY)?.trim() ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/**
- * The role the explorer claims: `huiyan.role` in localStorage, sent as x-huiyan-role. Like the user, a
- * header the API trusts until authentication exists (docs/api.md); it decides which actions the API lists
- * (an admin may reopen) and whether ID numbers are shown. A value that is not a role is ignored.
- */
-export const ROLE_KEY = 'huiyan.role';
-let roleThisPage: Role | null = null;
-export function currentRole(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): Role {
-  if (roleThisPage) return roleThisPage;
-  try {
-    const v = storage?.getItem(ROLE_KEY);
-    return isRole(v) ? v : DEFAULT_ROLE;
-  } catch {
-    return DEFAULT_ROLE;
-  }
-}
-export function setRole(role: Role, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
-  roleThisPage = role;
-  try {
-    storage?.setItem(ROLE_KEY, role);
-  } catch {
-    // Not remembered in a locked-down profile; the role still holds for this page.
-  }
-}
-export const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
-
-/** The headers that say who is acting. A Chinese name is percent-encoded: header values are Latin-1. Pure. */
-export function actorHeaders(user: string, role: Role): Record<string, string> {
-  const h: Record<string, string> = {};
-  if (user) h['x-huiyan-user'] = encodeURIComponent(user);
-  // Without the header the API assumes the default role; sending it anyway would change nothing.
-  if (role !== DEFAULT_ROLE) h['x-huiyan-role'] = role;
-  return h;
-}
-
-/** fetch with the user and role headers. */
-export const fetchAsUser: Fetch = (input, init) => {
-  const headers = new Headers(init.headers);
-  for (const [k, v] of Object.entries(actorHeaders(currentUser(), currentRole()))) headers.set(k, v);
-  return fetch(input, { ...init, headers });
-};
 
 /** One page of the inbox: a screenful and a bit, small enough to render at once. */
 export const INBOX_PAGE = 50;
@@ -407,10 +398,16 @@ export interface Api {
   alerts(lang: string, first?: number, filter?: InboxFilter, after?: string | null): Promise<AlertPage>;
   alert(id: string, lang: string): Promise<AlertDetail | null>;
   triage(action: AlertAction, id: string, input?: TriageInput): Promise<AlertWorkflow>;
+  me(): Promise<Me>;
+  assignees(): Promise<Assignee[]>;
 }
 
-export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
-  const run = <T>(op: string, doc: string, vars: Record<string, unknown> = {}) => request<T>(op, doc, vars, fetchImpl);
+/**
+ * The explorer's API over a transport: the signed-in Gate (session headers, the reason prompt, sign-in
+ * again when the session ended: ./session.ts) in the page, a bare fetch in unit tests.
+ */
+export function createApi(transport: Fetch | { run: Runner }): Api {
+  const run = runnerOf(transport);
   return {
     graphSchema: () => run<ExplorerGraphSchemaQuery>('ExplorerGraphSchema', GRAPH_SCHEMA),
     search: async (q, limit = 20) => (await run<ExplorerSearchQuery>('ExplorerSearch', SEARCH, { q, limit })).search,
@@ -432,5 +429,7 @@ export function createApi(fetchImpl: Fetch = fetchAsUser): Api {
       return r[TRIAGE_FIELDS[action]]!;
     },
     alert: async (id, lang) => (await run<ExplorerAlertQuery>('ExplorerAlert', ALERT, { id, lang })).alert,
+    me: async () => (await run<ExplorerMeQuery>('ExplorerMe', ME)).me,
+    assignees: async () => (await run<ExplorerAssigneesQuery>('ExplorerAssignees', ASSIGNEES)).assignees,
   };
 }

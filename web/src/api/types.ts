@@ -32,6 +32,9 @@ export type AlertWorkflow = G.WorkflowFieldsFragment;
 export type AlertEvent = AlertWorkflow['history'][number];
 export type AlertDetail = NonNullable<G.ExplorerAlertQuery['alert']> & { cursor?: string };
 export type InboxFilter = G.AlertFilter;
+/** The signed-in caller (Query.me): the header's name and role; permissions decide which pages are offered. */
+export type Me = G.ExplorerMeQuery['me'];
+export type Assignee = G.ExplorerAssigneesQuery['assignees'][number];
 
 export interface AlertPage {
   totalCount: number;
@@ -40,14 +43,8 @@ export interface AlertPage {
   hasNextPage: boolean;
 }
 
-// A Record over the generated union: a severity or role added to the SDL does not compile until it is
+// A Record over the generated union: a severity added to the SDL does not compile until it is
 // placed here.
 const SEVERITY_RANK: Record<G.Severity, number> = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
 /** Most severe first: the order of the inbox and its severity filter. */
 export const SEVERITIES = (Object.keys(SEVERITY_RANK) as G.Severity[]).sort((a, b) => SEVERITY_RANK[b] - SEVERITY_RANK[a]);
-
-const ROLE_ORDER: Record<Role, number> = { viewer: 0, handler: 1, analyst: 2, admin: 3, system: 4 };
-/** The roles the explorer may claim (x-huiyan-role), least first. */
-export const ROLES = (Object.keys(ROLE_ORDER) as Role[]).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
-/** What the API assumes without the header (the workflow's defaultRole), so the header is left out for it. */
-export const DEFAULT_ROLE: Role = 'handler';

@@ -93,6 +93,19 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
         },
         t('details.alertsOn'),
       ),
+      // Who looked at this person or company: the audit trail, for those who may read it.
+      s.me?.permissions.includes('readAudit')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-small btn-ghost',
+              'data-testid': 'audit-on-entity',
+              onclick: () => store.dispatch({ type: 'auditOn', id: e.id }),
+            },
+            t('details.auditOn'),
+          )
+        : null,
     ),
     properties(s.schema, 'labels', e.label, e.properties, s.lang, t),
     provenance(e.provenance, t),

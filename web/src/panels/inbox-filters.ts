@@ -1,11 +1,10 @@
-// The inbox's filter bar: state, severity, model, "mine only", first seen from / to, the subject chip, and
-// who "me" is (name and role). The filter itself lives in the state (state.inbox); every change goes
+// The inbox's filter bar: state, severity, model, "mine only" (the signed-in user's), first seen from / to,
+// and the subject chip. The filter itself lives in the state (state.inbox); every change goes
 // through the inboxFilter intent, which reloads the inbox from its first page. The controls are built once
 // and relabelled on a language switch, so a select keeps its focus and a name being typed is not
 // re-rendered; they take their values from the state only when the filter changed (it can change from
 // elsewhere: "alerts on this entity" in the details panel, "clear filters").
-import { currentRole, currentUser, isRole, USER_KEY } from '../api/queries.js';
-import { ROLES, SEVERITIES } from '../api/types.js';
+import { SEVERITIES } from '../api/types.js';
 import { h, fill } from '../dom.js';
 import { translate, type Lang, type MessageKey } from '../i18n.js';
 import { modelTitle } from '../schema.js';
@@ -21,9 +20,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
   const from = h('input', { type: 'date', 'data-testid': 'filter-from' });
   const to = h('input', { type: 'date', 'data-testid': 'filter-to' });
   const subject = h('div', { class: 'filter-chips', 'data-testid': 'filter-subject' });
-  const user = h('input', { type: 'text', class: 'user-input', 'data-testid': 'filter-user', maxlength: 64 });
-  user.value = currentUser();
-  const role = h('select', { 'data-testid': 'filter-role' });
   const labels = {
     state: h('span', {}),
     severity: h('span', {}),
@@ -31,8 +27,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
     mine: h('span', {}),
     firstSeen: h('span', {}),
     to: h('span', {}),
-    user: h('span', {}),
-    role: h('span', {}),
   };
 
   state.addEventListener('change', () => set({ state: state.value }));
@@ -42,18 +36,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
   // A date input fires change only on a whole date (or on clearing it), never on half a year typed.
   from.addEventListener('change', () => set({ from: from.value }));
   to.addEventListener('change', () => set({ to: to.value }));
-  user.addEventListener('change', () => {
-    try {
-      window.localStorage.setItem(USER_KEY, user.value.trim());
-    } catch {
-      // Not remembered in a locked-down profile; the name is still used for this page.
-    }
-    // "Mine" means someone else now: ask again.
-    if (store.get().inbox.mine) set({});
-  });
-  role.addEventListener('change', () => {
-    if (isRole(role.value)) store.dispatch({ type: 'role', role: role.value });
-  });
 
   root.append(
     h('label', { class: 'filter' }, labels.state, state),
@@ -62,8 +44,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
     h('label', { class: 'filter filter-check' }, mine, labels.mine),
     h('div', { class: 'filter filter-dates' }, labels.firstSeen, from, labels.to, to),
     subject,
-    h('label', { class: 'filter' }, labels.user, user),
-    h('label', { class: 'filter' }, labels.role, role),
   );
 
   let shown = '';
@@ -86,9 +66,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
       labels.to.textContent = t('inbox.to');
       from.title = t('inbox.firstSeenFrom');
       to.title = t('inbox.firstSeenTo');
-      labels.user.textContent = t('triage.user');
-      labels.role.textContent = t('triage.role');
-      user.placeholder = t('triage.userPlaceholder');
       const states = s.schema?.workflow?.states ?? [];
       options(state, [['', t('inbox.all')], [OPEN, t('inbox.open')], ...states.map((x): [string, string] => [x.code, x[s.lang]])]);
       options(severity, [['', t('inbox.all')], ...SEVERITIES.map((x): [string, string] => [x, t(`severity.${x}` as MessageKey)])]);
@@ -97,11 +74,6 @@ export function mountInboxFilters(root: HTMLElement, store: Store): void {
         modelTitle(s.schema, m.id, m.id, s.lang as Lang),
       ]);
       options(model, [['', t('inbox.all')], ...models]);
-      options(
-        role,
-        ROLES.map((r): [string, string] => [r, t(`userRole.${r}` as MessageKey)]),
-      );
-      role.value = currentRole();
     }
     const f = s.inbox;
     if (f !== synced) {

@@ -1,10 +1,12 @@
-// Top bar: product name, the search box, the language switch. The input is built once and never
-// re-rendered, so typing is not interrupted by state updates.
+// Top bar: product name, the search box, the language switch, and a slot for the signed-in user's part
+// (panels/account.ts). The input is built once and never re-rendered, so typing is not interrupted by
+// state updates.
 import { translate } from '../i18n.js';
 import { h } from '../dom.js';
 import type { Store } from '../state.js';
 
-export function mountTopbar(root: HTMLElement, store: Store): void {
+/** Returns the slot the account panel goes in. */
+export function mountTopbar(root: HTMLElement, store: Store): HTMLElement {
   const title = h('span', { class: 'brand-name' });
   const subtitle = h('span', { class: 'brand-sub' });
   const input = h('input', {
@@ -25,7 +27,8 @@ export function mountTopbar(root: HTMLElement, store: Store): void {
   lang.addEventListener('click', () => store.dispatch({ type: 'lang', lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
   const busy = h('span', { class: 'busy', 'aria-hidden': 'true' });
 
-  root.append(h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, '慧'), title, subtitle), form, busy, lang);
+  const account = h('div', { class: 'account' });
+  root.append(h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, '慧'), title, subtitle), form, busy, lang, account);
 
   // "/" jumps to search and Esc lets go of the selection, as in most investigation tools; neither fires
   // while the user is typing in a field.
@@ -50,5 +53,8 @@ export function mountTopbar(root: HTMLElement, store: Store): void {
     lang.textContent = t('lang.switch');
     lang.title = t('lang.switchTitle');
     busy.classList.toggle('on', s.busy > 0);
+    // The search belongs to the explorer, not to the admin pages.
+    form.hidden = s.page !== 'explore';
   });
+  return account;
 }

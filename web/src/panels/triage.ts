@@ -3,8 +3,18 @@
 // itself and puts the results in the store (the alert, its row in the inbox, errors with their code),
 // because state.ts and controller.ts carry no triage intents yet; see docs/workflow.md.
 import { ApiError } from '../api/client.js';
-import { createApi, type Api, type TriageInput } from '../api/queries.js';
-import type { AlertAction, AlertDetail, AlertEvent, AlertListItem, AlertWorkflow, Disposal, Outcome, WorkflowInfo } from '../api/types.js';
+import type { Api, TriageInput } from '../api/queries.js';
+import type {
+  AlertAction,
+  AlertDetail,
+  AlertEvent,
+  AlertListItem,
+  AlertWorkflow,
+  Assignee,
+  Disposal,
+  Outcome,
+  WorkflowInfo,
+} from '../api/types.js';
 import { h, type Child } from '../dom.js';
 import { formatAmount, formatTime } from '../format.js';
 import { translate, type Lang, type MessageKey } from '../i18n.js';
@@ -28,6 +38,8 @@ export interface Draft {
   reason: string;
   amount: string;
   comment: string;
+  /** The handler chosen in the 分派给 list (a sign-in name); '' until one is chosen. */
+  assignee: string;
 }
 export const emptyDraft = (alertId: string | null): Draft => ({
   alertId,
@@ -39,6 +51,7 @@ export const emptyDraft = (alertId: string | null): Draft => ({
   reason: '',
   amount: '',
   comment: '',
+  assignee: '',
 });
 
 /**
@@ -96,10 +109,11 @@ export interface Triage {
 
 const instances = new WeakMap<Store, Triage>();
 
-/** One triage helper per store, shared by the inbox and the alert view. */
-export function triageFor(store: Store, api: Api = createApi()): Triage {
+/** One triage helper per store, shared by the inbox and the alert view; main.ts wires it with the page's Api. */
+export function triageFor(store: Store, api?: Api): Triage {
   let t = instances.get(store);
   if (!t) {
+    if (!api) throw new Error('triageFor: no Api wired for this store (main.ts)');
     t = createTriage(store, api);
     instances.set(store, t);
   }
@@ -171,12 +185,45 @@ export function triageSection(s: State, t: T, store: Store): Child[] {
       rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
     ),
     actionBar(actions, a, d, t, triage, wf),
+    actions.includes('ASSIGN') ? assignTo(s.assignees, a, d, t, triage) : null,
     d.concluding && actions.includes('CONCLUDE') && wf ? concludeForm(d, t, triage, wf) : null,
     d.reopening && actions.includes('REOPEN') ? reopenForm(d, t, triage) : null,
     actions.includes('COMMENT') ? commentBox(d, t, triage) : null,
     h('h3', { class: 'section' }, t('triage.history')),
     history(a.history ?? [], s.lang, t, wf),
   ];
+}
+
+/** A person as lists show them: display name, and the sign-in name when it differs. Pure. */
+export const personLabel = (p: { name: string; displayName: string }): string =>
+  p.displayName === p.name ? p.name : `${p.displayName} (${p.name})`;
+
+/**
+ * 分派给: the handlers (and admins) whose jurisdiction meets the caller's, from the server's list, by display
+ * name and sign-in name (two people may share a name). The current assignee is not offered again.
+ */
+function assignTo(people: Assignee[] | null, a: AlertDetail, d: Draft, t: T, triage: Triage): HTMLElement {
+  const others = (people ?? []).filter((p) => p.name !== a.assignee);
+  const select = h(
+    'select',
+    { 'data-testid': 'assign-to', onchange: (ev) => triage.setDraft({ assignee: (ev.target as HTMLSelectElement).value }) },
+    h('option', { value: '', selected: d.assignee === '' }, t('triage.choosePerson')),
+    others.map((p) => h('option', { value: p.name, selected: p.name === d.assignee }, personLabel(p))),
+  );
+  return h(
+    'form',
+    {
+      class: 'assign-to',
+      onsubmit: (ev) => {
+        ev.preventDefault();
+        const assignee = triage.draft().assignee;
+        if (assignee) void triage.act('ASSIGN', { assignee });
+      },
+    },
+    h('span', { class: 'muted small' }, t('triage.assignTo')),
+    select,
+    h('button', { type: 'submit', class: 'btn btn-small btn-ghost', 'data-testid': 'assign-submit' }, t('triage.assign')),
+  );
 }
 
 function actionBar(actions: AlertAction[], a: AlertDetail, d: Draft, t: T, triage: Triage, wf: Wf): HTMLElement {

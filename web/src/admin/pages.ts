@@ -1,0 +1,29 @@
+// The admin pages in place of the explorer's three columns: which one shows follows state.page (the top
+// bar offers them by the caller's permissions; the server checks those again on every call). Opening a
+// page loads its list afresh.
+import type { AdminApi } from '../api/admin-queries.js';
+import { h } from '../dom.js';
+import type { Page, Store } from '../state.js';
+import { mountAudit } from './audit.js';
+import { mountTokens } from './tokens.js';
+import { mountUsers } from './users.js';
+
+export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi): void {
+  const pages: Partial<Record<Page, { el: HTMLElement; open(): void }>> = {};
+  const add = (page: Page, mount: (el: HTMLElement, store: Store, admin: AdminApi) => { open(): void }) => {
+    const el = h('section', { class: 'admin-page', 'data-testid': `page-${page}`, hidden: true });
+    root.append(el);
+    pages[page] = { el, ...mount(el, store, admin) };
+  };
+  add('users', mountUsers);
+  add('tokens', mountTokens);
+  add('audit', mountAudit);
+
+  let shown: Page | null = null;
+  store.subscribe((s) => {
+    if (s.page === shown) return;
+    shown = s.page;
+    for (const [page, p] of Object.entries(pages)) p.el.hidden = page !== s.page;
+    pages[s.page]?.open();
+  });
+}
