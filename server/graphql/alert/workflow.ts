@@ -9,6 +9,7 @@ import type { Actor } from '../../access/actor.js';
 import { readHistory, type AlertProps, type EventProps } from '../../alerts/queries.js';
 import { ACTIONS, availableActions, DISPOSALS, isState, OUTCOMES, type Action, type ActionInput } from '../../alerts/workflow/machine.js';
 import { act } from '../../alerts/workflow/service.js';
+import { checkAssignee } from './assignee.js';
 import { codesByName } from '../enums.js';
 import { scopeOf } from '../jurisdiction.js';
 import type {
@@ -57,7 +58,17 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 const mutations: Pick<MutationResolvers<ApiContext>, Action> = {
-  assign: (_, a, ctx) => run(ctx, 'assign', a, { assignee: a.assignee?.trim() ? a.assignee : actorOf(ctx).user }),
+  assign: async (_, a, ctx) => {
+    const assignee = a.assignee?.trim() ? a.assignee.trim() : actorOf(ctx).user;
+    if (assignee !== actorOf(ctx).user) {
+      try {
+        await checkAssignee(ctx, a.id, assignee);
+      } catch (e) {
+        throw codedGraphQLError(e);
+      }
+    }
+    return run(ctx, 'assign', a, { assignee });
+  },
   startVerification: (_, a, ctx) => run(ctx, 'startVerification', a, {}),
   conclude: (_, a, ctx) =>
     run(ctx, 'conclude', a, {

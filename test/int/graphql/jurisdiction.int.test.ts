@@ -26,6 +26,7 @@ const viewerA = () => h.as('j-viewer-a', 'viewer', [J.townA]);
 const viewerB = () => h.as('j-viewer-b', 'viewer', [J.townB]);
 const handlerA = () => h.as('j-handler-a', 'handler', [J.townA]);
 const countyUser = () => h.as('j-county', 'viewer', [J.county]);
+const countyUser2 = () => h.as('j-county-handler', 'handler', [J.county]);
 const withReason = async (headers: Promise<Record<string, string>>) => ({
   ...(await headers),
   [REASON_HEADER]: encodeURIComponent('案件 2024-017 核查'),
@@ -100,6 +101,17 @@ describe('alerts in the jurisdiction', () => {
     const names = (r.data?.assignees as { name: string }[]).map((u) => u.name);
     expect(names).toEqual(expect.arrayContaining(['j-handler-a', 'j-h-village-a', 'j-h-county', 'tester']));
     expect(names).not.toContain('j-h-town-b');
+  });
+
+  it("refuses to hand A's alert to a handler of B, who could not see it, and hands it to a county handler", async () => {
+    await h.as('j-h-town-b', 'handler', [J.townB]);
+    await h.as('j-h-county', 'handler', [J.county]);
+    const assign = 'mutation($id: ID!, $to: String) { assign(id: $id, assignee: $to) { assignee } }';
+    const refused = await h.gql(assign, { id: 'j-a-cadre', to: 'j-h-town-b' }, await countyUser2());
+    expect(code(refused)).toBe('BAD_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/outside/);
+    const given = await h.gql(assign, { id: 'j-a-cadre', to: 'j-h-county' }, await countyUser2());
+    expect(given.data?.assign).toEqual({ assignee: 'j-h-county' });
   });
 });
 

@@ -76,8 +76,20 @@ describe('alert workflow over GraphQL', () => {
   });
 
   it('records the signed-in user as the actor, and assigns to a named person', async () => {
+    await h.as('王五'); // a handler who can sign in, so one to assign to
     const r = await h.gql('mutation { assign(id: "fp-h0", assignee: "王五") { assignee history { actor } } }');
     expect(r.data?.assign).toEqual({ assignee: '王五', history: [{ actor: 'tester' }] });
+  });
+
+  it('assigns only to a user who may take alerts: not to a free-text name, nor to a viewer', async () => {
+    await h.as('只读', 'viewer');
+    for (const who of ['纪委书记', '只读']) {
+      const r = await h.gql(`mutation { assign(id: "fp-h1", assignee: "${who}") { state } }`);
+      expect(code(r), who).toBe('BAD_INPUT');
+      expect(r.errors?.[0]?.message).toMatch(/not a user who can take alerts/);
+    }
+    const read = await h.gql('{ alert(id: "fp-h1") { state assignee } }');
+    expect(read.data?.alert).toEqual({ state: 'new', assignee: null });
   });
 
   it('refuses an illegal transition with BAD_INPUT and changes nothing', async () => {
