@@ -10,7 +10,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   /** Too many failed sign-ins: the account waits. */
   | 'LOCKED'
-  /** Over the per-caller rate limit, cost limit or database time budget. */
+  /** Over the per-caller requests a minute, database time or statements at once (the cost limit is BAD_INPUT: waiting does not help). */
   | 'RATE_LIMITED'
   /** 查询事由 needed: reading this needs a stated reason. */
   | 'REASON_REQUIRED';
