@@ -260,7 +260,9 @@ async function stopLeftover(home: string, log: (msg: string) => void, attach: bo
     log(`Stopping the Neo4j (pid ${rec.pid}) that an earlier huiyan left running on ${home}…`);
     process.kill(rec.pid, 'SIGTERM');
     const deadline = Date.now() + 90_000;
-    while (alive(rec.pid) && Date.now() < deadline) await sleep(200);
+    // A timer that keeps Node alive: nothing else does while the left-over server stops, and an unref'd one
+    // let the process exit 0 mid-wait (the start after a crash did nothing; #14).
+    while (alive(rec.pid) && Date.now() < deadline) await new Promise<void>((r) => setTimeout(r, 200));
     if (alive(rec.pid))
       throw new RuntimeError(
         'ALREADY_RUNNING',
@@ -322,4 +324,5 @@ function stopper(child: ChildProcess, home: string, log: (msg: string) => void):
   };
 }
 
+/** A timer that does not keep the process alive by itself: for a deadline raced against other work. */
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());

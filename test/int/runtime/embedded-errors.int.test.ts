@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig, type EmbeddedNeo4j } from '../../../platform/config.js';
+import { loadConfig, ROOT, type EmbeddedNeo4j } from '../../../platform/config.js';
 import { startEmbedded } from '../../../platform/neo4j/embedded.js';
 
 function embedded(over: Record<string, string>): EmbeddedNeo4j {
@@ -85,4 +85,37 @@ describe('a Neo4j already running on the home', () => {
     expect(second.firstStart).toBe(false);
     await second.stop();
   }, 180_000);
+
+  it('is stopped and replaced by a command that starts while nothing else keeps Node alive (the start after a crash)', async () => {
+    const home = mkdtempSync(path.join(os.tmpdir(), 'huiyan-crash-'));
+    const env = { HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', HUIYAN_NEO4J_HEAP: '512m', HUIYAN_NEO4J_PAGECACHE: '64m' };
+    const first = await startEmbedded(embedded(env), () => {});
+    // The huiyan that started it was killed: its pid is gone, its server runs on.
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((r) => dead.once('exit', r));
+    const pidFile = path.join(home, 'run', 'huiyan-neo4j.pid');
+    writeFileSync(pidFile, JSON.stringify({ ...JSON.parse(readFileSync(pidFile, 'utf8')), owner: dead.pid }));
+    cleanup.push(() => {
+      try {
+        process.kill(first.pid, 'SIGKILL');
+      } catch {
+        /* already stopped, as it should be */
+      }
+    });
+
+    // A real command in a process of its own, where only the wait itself can keep the event loop going.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'users.ts'), 'create-admin', 'after-crash'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, NEO4J_URI: '', HUIYAN_VAR: path.join(home, 'var') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(out).toContain(`Stopping the Neo4j (pid ${first.pid})`);
+    expect(out).toContain('Created admin after-crash');
+    expect(code).toBe(0);
+    expect(() => process.kill(first.pid, 0)).toThrow();
+  }, 240_000);
 });
