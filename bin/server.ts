@@ -1,6 +1,7 @@
 // `npm start`: the side effects live here and nowhere else. Config → Neo4j (embedded or external) →
-// bootstrap (schema, models, demo) → HTTP for the API and the explorer. Ctrl-C and SIGTERM stop the HTTP
-// server, close the driver and stop the embedded Neo4j cleanly before exiting.
+// prepare (schema, model library) → HTTP for the API and the explorer → the demo load and the first model
+// runs in the background. Ctrl-C and SIGTERM stop the HTTP server, close the driver and stop the embedded
+// Neo4j cleanly before exiting.
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { createApp } from '../server/app.js';
@@ -9,7 +10,8 @@ import { accessOn } from '../server/access/access.js';
 import { ensureDemoAdmin, hasUsers } from '../server/access/first-admin.js';
 import { oidcLogin } from '../server/access/oidc.js';
 import { defaultHosts } from '../server/http/guard.js';
-import { bootstrap } from '../server/bootstrap.js';
+import { firstRuns, prepare } from '../server/bootstrap.js';
+import { StartupProgress } from '../server/startup-progress.js';
 import { demoSeeder } from '../synth/demo.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { catalogOf } from '../server/graphql/model/catalog.js';
@@ -64,8 +66,8 @@ async function main(): Promise<void> {
   const raw = rawKeyWarning(await rawKeyCounts(neo4j.executor, loadGraphSchema()));
   if (raw) log(`WARNING ${raw}`);
 
-  const boot = await bootstrap(neo4j.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
-  scheduler = scheduleModels(neo4j.executor, boot.library, log);
+  const boot = await prepare(neo4j.executor, log);
+  const startup = new StartupProgress();
   const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc) : undefined);
   const signIn = cfg.demo
     ? await ensureDemoAdmin(access.users)
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     audit: AuditTrail.in(cfg.varDir),
     limits: { maxCost: cfg.apiLimits.maxCost },
     rateLimits: cfg.apiLimits,
+    startup,
   });
   const server = createServer(app);
   http.server = server;
@@ -106,6 +109,24 @@ async function main(): Promise<void> {
     log('No users yet 尚无用户: create the first admin with  npm run users -- create-admin <name>');
   }
   if (cfg.oidc) log(`Single sign-on through ${cfg.oidc.issuer}: users must exist in huiyan (npm run users -- create <name> --role …).`);
+
+  // The demo load (empty database only) and the first run of every model happen behind the API, which
+  // answers meanwhile; /healthz shows how far they are. Scheduled runs begin once they are done.
+  log(`Running the ${boot.library.models.length} models in the background (progress: ${url}healthz)…`);
+  const done = firstRuns(neo4j.executor, boot, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, progress: startup });
+  done.then(
+    ({ runs }) => {
+      const alerts = runs.reduce((n, r) => n + r.alertsNew + r.alertsKept, 0);
+      log(
+        `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
+      );
+      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log);
+    },
+    (e: unknown) => {
+      // The API keeps serving what the database holds; the failure is in the log and in /healthz.
+      if (!shuttingDown) log(`The first model runs failed: ${(e as Error).message}`);
+    },
+  );
 }
 
 /** What a browser on the network may call this machine when huiyan listens on every interface. */

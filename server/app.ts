@@ -14,6 +14,7 @@ import type { GraphSchema } from '../platform/schema/graph-schema.js';
 import { corsFor, hostAllowed, withSecurityHeaders } from './http/guard.js';
 import { authRoutes, type AuthEventSink } from './http/auth-routes.js';
 import type { Access } from './access/access.js';
+import type { StartupProgress } from './startup-progress.js';
 import { useAuthRequired } from './graphql/auth.js';
 import { staticHandler } from './http/static.js';
 import { graphiqlHandler } from './http/graphiql.js';
@@ -23,6 +24,8 @@ import { useAuditTrail } from './graphql/audit/plugin.js';
 
 export interface AppOptions {
   executor: Executor;
+  /** The demo load and first model runs going on behind the API, shown in /healthz. */
+  startup?: StartupProgress;
   /** Users, sessions and tokens: who may call. */
   access: Access;
   /** Sign-ins and sign-outs, for the audit trail. */
@@ -125,7 +128,7 @@ export function createApp(opts: AppOptions) {
         // Everything that is not /graphql: health, then the explorer's files.
         async onRequest({ request, url, endResponse, serverContext }) {
           if (url.pathname === '/graphql') return;
-          if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger));
+          if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger, opts.startup));
           ips.set(request, (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null);
           const authed = await auth(request, url);
           if (authed) return endResponse(authed);
@@ -141,12 +144,14 @@ export function createApp(opts: AppOptions) {
 
 export type App = ReturnType<typeof createApp>;
 
-async function health(executor: Executor, logger: YogaLogger): Promise<Response> {
+async function health(executor: Executor, logger: YogaLogger, startup: StartupProgress | undefined): Promise<Response> {
+  // How far the first model runs are: the API answers during them (their alerts are still coming).
+  const progress = startup ? { startup: startup.snapshot() } : {};
   try {
     const info = await executor.serverInfo();
-    return Response.json({ ok: true, neo4j: info.version });
+    return Response.json({ ok: true, neo4j: info.version, ...progress });
   } catch (e) {
     logger.warn('health check: Neo4j not reachable', e);
-    return Response.json({ ok: false, neo4j: null }, { status: 503 });
+    return Response.json({ ok: false, neo4j: null, ...progress }, { status: 503 });
   }
 }

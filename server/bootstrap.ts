@@ -7,6 +7,7 @@ import { loadLibrary, type Library, type Model } from './models/library.js';
 import { runAll, type RunResult } from './models/runner.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
+import { StartupProgress } from './startup-progress.js';
 import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 
 export interface Bootstrapped {
@@ -19,7 +20,20 @@ export interface Bootstrapped {
 /** Loads data before the first model run; returns whether it loaded anything (an empty database only, say). */
 export type Seeder = (db: Executor, schema: GraphSchema, log: (m: string) => void) => Promise<boolean>;
 
+/** Everything before the first model run and all of it, in one call (the browser suite's setup). */
 export async function bootstrap(db: Executor, log: (m: string) => void, opts: { seed?: Seeder } = {}): Promise<Bootstrapped> {
+  const prepared = await prepare(db, log);
+  const { demoLoaded, runs } = await firstRuns(db, prepared, log, opts);
+  return { ...prepared, demoLoaded, runs };
+}
+
+export interface Prepared {
+  graphSchema: GraphSchema;
+  library: Library;
+}
+
+/** What the API needs before it may answer: the schema applied and the model library checked. */
+export async function prepare(db: Executor, log: (m: string) => void): Promise<Prepared> {
   const graphSchema = loadGraphSchema();
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
@@ -40,8 +54,32 @@ export async function bootstrap(db: Executor, log: (m: string) => void, opts: { 
   for (const r of refused) log(`Model refused: ${r.reason}`);
   const library: Library = { models: accepted, refused, get: (id) => accepted.find((m) => m.id === id) };
   log(`Models: ${accepted.length} ready${refused.length ? `, ${refused.length} refused` : ''}.`);
+  return { graphSchema, library };
+}
 
-  const demoLoaded = opts.seed ? await opts.seed(db, graphSchema, log) : false;
-  const runs = await runAll(db, library, {}, log);
-  return { graphSchema, library, demoLoaded, runs };
+/**
+ * The demo county into an empty database, then one run of every model, telling `progress` as it goes:
+ * `npm start` does this after the API answers.
+ */
+export async function firstRuns(
+  db: Executor,
+  { graphSchema, library }: Prepared,
+  log: (m: string) => void,
+  opts: { seed?: Seeder; progress?: StartupProgress } = {},
+): Promise<{ demoLoaded: boolean; runs: RunResult[] }> {
+  const progress = opts.progress ?? new StartupProgress();
+  try {
+    progress.seeding();
+    const demoLoaded = opts.seed ? await opts.seed(db, graphSchema, log) : false;
+    progress.models(library.models.length);
+    const runs = await runAll(db, library, {}, log, {
+      before: (m) => progress.running(m.id),
+      after: () => progress.ran(),
+    });
+    progress.ready();
+    return { demoLoaded, runs };
+  } catch (e) {
+    progress.failed((e as Error).message);
+    throw e;
+  }
 }

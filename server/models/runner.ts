@@ -153,10 +153,13 @@ export async function runAll(
   library: Library,
   opts: RunOptions = {},
   log: (m: string) => void = () => {},
+  watch: { before?: (m: Model) => void; after?: (r: RunResult) => void } = {},
 ): Promise<RunResult[]> {
   const out: RunResult[] = [];
   for (const model of library.models) {
+    watch.before?.(model);
     const r = await runModel(db, model, opts);
+    watch.after?.(r);
     log(
       r.error
         ? `model ${model.id} failed: ${r.error}`
