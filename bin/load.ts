@@ -10,6 +10,7 @@ import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
+import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
@@ -49,7 +50,14 @@ function parseArgs(argv: string[], cfg: Config) {
  */
 async function openDatabase(cfg: Config): Promise<{ executor: Executor; close(): Promise<void> }> {
   const handle = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
-  return { executor: handle.executor, close: () => handle.close() };
+  // On a cluster, the API servers' reads wait for what this load wrote (platform/db/bookmark-relay.ts).
+  const close = async () => {
+    await publishOnCluster(handle.executor, handle.uri, 'load').catch((e: unknown) =>
+      console.error(`could not publish bookmarks: ${(e as Error).message}`),
+    );
+    await handle.close();
+  };
+  return { executor: handle.executor, close };
 }
 
 function printReport(r: LoadReport): void {

@@ -7,6 +7,7 @@ import { loadConfig } from '../platform/config.js';
 import { loadLibrary } from '../server/models/library.js';
 import { runAll, runModel, type RunResult } from '../server/models/runner.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
+import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { parseArgs, Usage, type Args } from './model-args.js';
 import { recordedCommand } from '../server/audit/command.js';
 
@@ -65,6 +66,8 @@ async function main(): Promise<number> {
     }
     return results.some((r) => r.error) ? 1 : 0;
   } finally {
+    // On a cluster, the API servers' reads wait for the alerts this run wrote.
+    await publishOnCluster(neo4j.executor, neo4j.uri, 'models').catch(() => undefined);
     await neo4j.close();
   }
 }

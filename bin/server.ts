@@ -9,6 +9,7 @@ import { AuditTrail } from '../server/audit/trail.js';
 import { accessOn } from '../server/access/access.js';
 import { ensureDemoAdmin, hasUsers } from '../server/access/first-admin.js';
 import { oidcLogin } from '../server/access/oidc.js';
+import { databasePending } from '../server/access/oidc-pending.js';
 import { defaultHosts } from '../server/http/guard.js';
 import { firstRuns, prepare } from '../server/bootstrap.js';
 import { StartupProgress } from '../server/startup-progress.js';
@@ -26,10 +27,14 @@ import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { insecureSettings, pseudonymKeyNotice } from '../server/startup-warnings.js';
 import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
+import { Lease } from '../platform/db/lease.js';
+import { followBookmarks, instanceName, publishBookmarks, routesToCluster, type Follower } from '../platform/db/bookmark-relay.js';
 
 const log = (m: string) => console.log(`[huiyan] ${m}`);
 let neo4j: Neo4jHandle | undefined;
 let scheduler: Scheduler | undefined;
+let lease: Lease | undefined;
+let follower: Follower | undefined;
 let shuttingDown: Promise<void> | undefined;
 
 async function shutdown(code: number, server?: ReturnType<typeof createServer>): Promise<void> {
@@ -37,6 +42,9 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
     log('Stopping…');
     // No scheduled run may start against a driver that is closing.
     scheduler?.stop();
+    follower?.stop();
+    // Handed back at once, so another server takes over the models without waiting for it to expire.
+    await lease?.stop();
     if (server) await new Promise<void>((r) => server.close(() => r()).closeAllConnections());
     if (neo4j) {
       await neo4j.close();
@@ -67,8 +75,19 @@ async function main(): Promise<void> {
   if (raw) log(`WARNING ${raw}`);
 
   const boot = await prepare(neo4j.executor, log);
+  // Several API servers may share this database: one of them (the lease holder) runs the models, and on a
+  // cluster every server's reads wait for what the loaders and that server wrote (docs/deployment.md).
+  const me = instanceName('server');
+  const cluster = routesToCluster(neo4j.uri);
+  lease = new Lease(neo4j.executor, 'models', me, cfg.cluster.modelsLeaseMs, log);
+  await lease.start();
+  if (cluster) follower = followBookmarks(neo4j.executor, cfg.cluster.bookmarkPollMs, log);
+  const publish = () =>
+    cluster
+      ? publishBookmarks(neo4j!.executor, me).catch((e: unknown) => log(`could not publish bookmarks: ${(e as Error).message}`))
+      : undefined;
   const startup = new StartupProgress();
-  const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc) : undefined);
+  const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc, databasePending(neo4j.executor)) : undefined);
   const signIn = cfg.demo
     ? await ensureDemoAdmin(access.users)
     : (await hasUsers(access.users))
@@ -113,14 +132,15 @@ async function main(): Promise<void> {
   // The demo load (empty database only) and the first run of every model happen behind the API, which
   // answers meanwhile; /healthz shows how far they are. Scheduled runs begin once they are done.
   log(`Running the ${boot.library.models.length} models in the background (progress: ${url}healthz)…`);
-  const done = firstRuns(neo4j.executor, boot, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, progress: startup });
+  const done = firstRuns(neo4j.executor, boot, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, progress: startup, lease });
   done.then(
     ({ runs }) => {
       const alerts = runs.reduce((n, r) => n + r.alertsNew + r.alertsKept, 0);
       log(
         `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
       );
-      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log);
+      void publish();
+      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log, () => void publish(), lease);
     },
     (e: unknown) => {
       // The API keeps serving what the database holds; the failure is in the log and in /healthz.

@@ -64,6 +64,13 @@ export interface Config {
   outsideJurisdiction: 'reason' | 'refuse';
   /** What one request and one caller may use (server/graphql/cost.ts, server/http/rate-limit.ts). */
   apiLimits: ApiLimits;
+  /** Several API servers on one database (docs/deployment.md). */
+  cluster: {
+    /** How often an API server reads the bookmarks other processes published (HUIYAN_BOOKMARK_POLL_MS); routing URIs only. */
+    bookmarkPollMs: number;
+    /** Lifetime of the lease that lets one server run the models (HUIYAN_MODELS_LEASE_MS); renewed every third of it. */
+    modelsLeaseMs: number;
+  };
 }
 
 export interface ApiLimits {
@@ -240,6 +247,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: oidcConfig(env, publicUrl),
     outsideJurisdiction: outsidePolicy(env.HUIYAN_OUTSIDE_JURISDICTION),
     apiLimits: apiLimits(env),
+    cluster: {
+      bookmarkPollMs: Math.max(100, intVar(env, 'HUIYAN_BOOKMARK_POLL_MS', 1000)),
+      modelsLeaseMs: Math.max(3000, intVar(env, 'HUIYAN_MODELS_LEASE_MS', 30_000)),
+    },
   };
 }
 

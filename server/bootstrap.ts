@@ -65,12 +65,18 @@ export async function firstRuns(
   db: Executor,
   { graphSchema, library }: Prepared,
   log: (m: string) => void,
-  opts: { seed?: Seeder; progress?: StartupProgress } = {},
+  opts: { seed?: Seeder; progress?: StartupProgress; lease?: { readonly held: boolean } } = {},
 ): Promise<{ demoLoaded: boolean; runs: RunResult[] }> {
   const progress = opts.progress ?? new StartupProgress();
   try {
     progress.seeding();
     const demoLoaded = opts.seed ? await opts.seed(db, graphSchema, log) : false;
+    // Another API server on the same database holds the models lease: it runs them, this one only serves.
+    if (opts.lease && !opts.lease.held) {
+      log('Another huiyan server holds the models lease and runs the models; this one serves the API only.');
+      progress.ready();
+      return { demoLoaded, runs: [] };
+    }
     progress.models(library.models.length);
     const runs = await runAll(db, library, {}, log, {
       before: (m) => progress.running(m.id),

@@ -1,6 +1,6 @@
 // The only module that talks to neo4j-driver. Everything else asks an Executor for rows, so the
 // driver's integer model, routing and transaction settings are decided in one place.
-import neo4j, { type Driver, type QueryResult, type RecordShape, type ResultSummary } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape, type ResultSummary } from 'neo4j-driver';
 import { toPlain } from './values.js';
 
 export interface Connection {
@@ -25,6 +25,12 @@ export interface Rows<T = Record<string, unknown>> {
 export class Executor {
   readonly driver: Driver;
   readonly database: string;
+  /**
+   * Causal consistency on a cluster: every session and query of this process starts after every write this
+   * process has committed, and after the writes of other processes it has learnt of (`learnBookmarks`), so a
+   * read routed to a follower never misses them. On a single server the bookmarks are always satisfied.
+   */
+  readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(conn: Connection) {
     this.database = conn.database;
@@ -53,7 +59,7 @@ export class Executor {
    * nodes and the relationships between them commit together.
    */
   async writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<Rows[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session('WRITE');
     try {
       return await session.executeWrite(
         async (tx) => {
@@ -82,7 +88,7 @@ export class Executor {
     statements: { cypher: string; params?: Record<string, unknown> }[],
     opts: RunOptions = {},
   ): { executed: Promise<void>; committed: Promise<void> } {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session('WRITE');
     const executed = (async () => {
       const tx = session.beginTransaction({ timeout: opts.timeoutMs, metadata: opts.metadata });
       // A failed statement fails those queued after it as well; each is awaited, none left unhandled.
@@ -111,11 +117,7 @@ export class Executor {
     maxRows: number,
     opts: RunOptions = {},
   ): Promise<Rows<T> & { truncated: boolean }> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: neo4j.session.READ,
-      fetchSize: Math.min(maxRows + 1, 1000),
-    });
+    const session = this.#session('READ', Math.min(maxRows + 1, 1000));
     try {
       return await session.executeRead(
         async (tx) => {
@@ -141,7 +143,7 @@ export class Executor {
 
   /** EXPLAIN in a READ session: the plan, query type ('r', 'rw', 'w', 's') and result columns, without running it. */
   async explain(cypher: string, params: Record<string, unknown> = {}): Promise<{ summary: ResultSummary; keys: string[] }> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.#session('READ');
     try {
       const result = session.run(`EXPLAIN ${cypher}`, params);
       const keys = (await result.keys()).map(String);
@@ -156,7 +158,7 @@ export class Executor {
    * transaction, and for schema commands.
    */
   async autoCommit<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<Rows<T>> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.#session('WRITE');
     try {
       const result = await session.run(cypher, params);
       return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };
@@ -178,6 +180,16 @@ export class Executor {
     };
   }
 
+  /** The bookmarks of every write this process has committed or learnt of: what a later read waits for. */
+  async bookmarks(): Promise<string[]> {
+    return [...(await this.#bookmarks.getBookmarks())];
+  }
+
+  /** Writes committed elsewhere (another process, another API server): later reads here wait for them. */
+  async learnBookmarks(bookmarks: readonly string[]): Promise<void> {
+    if (bookmarks.length > 0) await this.#bookmarks.updateBookmarks([], bookmarks);
+  }
+
   async verify(): Promise<void> {
     await this.driver.verifyConnectivity({ database: this.database });
   }
@@ -186,10 +198,20 @@ export class Executor {
     await this.driver.close();
   }
 
+  #session(mode: 'READ' | 'WRITE', fetchSize?: number) {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.#bookmarks,
+      ...(fetchSize === undefined ? {} : { fetchSize }),
+    });
+  }
+
   async #run<T>(cypher: string, params: Record<string, unknown>, opts: RunOptions, routing: 'READ' | 'WRITE'): Promise<Rows<T>> {
     const result: QueryResult<RecordShape> = await this.driver.executeQuery(cypher, params, {
       database: this.database,
       routing,
+      bookmarkManager: this.#bookmarks,
       transactionConfig: { timeout: opts.timeoutMs, metadata: opts.metadata },
     });
     return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import { CodedError } from '../../platform/errors.js';
 import type { OidcConfig } from '../../platform/config.js';
+import { memoryPending, type PendingStore } from './oidc-pending.js';
 
 /** The settings (platform/config.ts reads them from HUIYAN_OIDC_*). */
 export type OidcSettings = OidcConfig;
@@ -23,14 +24,8 @@ export interface OidcLogin {
   finish(callbackUrl: URL, state: string): Promise<OidcIdentity>;
 }
 
-interface Pending {
-  verifier: string;
-  nonce: string;
-  at: number;
-}
-const PENDING_MS = 10 * 60_000;
-
-export async function oidcLogin(s: OidcSettings): Promise<OidcLogin> {
+/** `pending`: where sign-ins under way wait for their callback (server/access/oidc-pending.ts). */
+export async function oidcLogin(s: OidcSettings, pending: PendingStore = memoryPending()): Promise<OidcLogin> {
   const config = await client.discovery(
     new URL(s.issuer),
     s.clientId,
@@ -38,21 +33,13 @@ export async function oidcLogin(s: OidcSettings): Promise<OidcLogin> {
     undefined,
     s.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
   );
-  // Sign-ins under way, by state. In memory: a sign-in that starts on one server must finish there
-  // (sticky sessions behind a balancer), and a restart in those seconds means pressing the button again.
-  const pending = new Map<string, Pending>();
-  const prune = (now: number) => {
-    for (const [k, v] of pending) if (now - v.at > PENDING_MS) pending.delete(k);
-  };
   return {
     label: s.label,
     async start() {
-      const now = Date.now();
-      prune(now);
       const state = randomBytes(18).toString('base64url');
       const verifier = client.randomPKCECodeVerifier();
       const nonce = client.randomNonce();
-      pending.set(state, { verifier, nonce, at: now });
+      await pending.put(state, { verifier, nonce });
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: s.redirectUri,
         scope: 'openid profile',
@@ -64,10 +51,8 @@ export async function oidcLogin(s: OidcSettings): Promise<OidcLogin> {
       return { url: url.href, state };
     },
     async finish(callbackUrl, state) {
-      const p = pending.get(state);
-      pending.delete(state);
-      if (!p || Date.now() - p.at > PENDING_MS)
-        throw new CodedError('UNAUTHENTICATED', 'This sign-in has expired or was not started here: try again');
+      const p = await pending.take(state);
+      if (!p) throw new CodedError('UNAUTHENTICATED', 'This sign-in has expired or was not started here: try again');
       // A fresh URL: the server's own may come from a fetch ponyfill, which the client's instanceof refuses.
       const tokens = await client.authorizationCodeGrant(config, new URL(callbackUrl.href), {
         pkceCodeVerifier: p.verifier,

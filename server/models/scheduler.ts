@@ -1,5 +1,6 @@
 // Re-runs each model that declares a `schedule` at that interval, one run of a model at a time: a run that
-// is still going when its next turn comes is not started twice.
+// is still going when its next turn comes is not started twice. With several API servers on one database,
+// only the one holding the models lease (platform/db/lease.ts) runs them; the others skip their turns.
 import type { Executor } from '../../platform/db/executor.js';
 import type { Library } from './library.js';
 import { runModel, type RunResult } from './runner.js';
@@ -13,13 +14,14 @@ export function scheduleModels(
   library: Library,
   log: (m: string) => void,
   onRun: (r: RunResult) => void = () => {},
+  lease?: { readonly held: boolean },
 ): Scheduler {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<string>();
   for (const model of library.models) {
     if (!model.scheduleMs) continue;
     const timer = setInterval(() => {
-      if (running.has(model.id)) return;
+      if (running.has(model.id) || (lease && !lease.held)) return;
       running.add(model.id);
       runModel(db, model)
         .then((r) => {

@@ -3,10 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../../platform/db/executor.js';
 import { accessOn, type Access } from '../../../server/access/access.js';
-import { oidcLogin } from '../../../server/access/oidc.js';
+import { oidcLogin, type OidcSettings } from '../../../server/access/oidc.js';
+import { databasePending } from '../../../server/access/oidc-pending.js';
 import { applyAccessSchema } from '../../../server/access/store-schema.js';
 import { harnessOn, type Harness } from '../graphql/harness.js';
-import { freshGraph } from '../../support/db.js';
+import { freshGraph, testExecutor } from '../../support/db.js';
 import { seed } from '../graphql/seed.js';
 import { startOidcProvider, type TestProvider } from '../../support/oidc-provider.js';
 
@@ -16,13 +17,15 @@ let db: Executor;
 let h: Harness;
 let access: Access;
 let provider: TestProvider;
+/** A second API server on the same database: its own driver, app and OIDC client. */
+let other: { db: Executor; h: Harness };
 
 beforeAll(async () => {
   db = await freshGraph();
   await seed(db);
   await applyAccessSchema(db);
   provider = await startOidcProvider([`${BASE}/auth/oidc/callback`]);
-  const oidc = await oidcLogin({
+  const settings: OidcSettings = {
     issuer: provider.issuer,
     clientId: provider.clientId,
     clientSecret: provider.clientSecret,
@@ -30,12 +33,15 @@ beforeAll(async () => {
     label: 'SSO',
     nameClaim: 'preferred_username',
     allowHttp: true,
-  });
-  access = accessOn(db, { lockoutAttempts: 3 }, oidc);
+  };
+  access = accessOn(db, { lockoutAttempts: 3 }, await oidcLogin(settings, databasePending(db)));
   h = harnessOn(db, { access });
+  const otherDb = testExecutor();
+  other = { db: otherDb, h: harnessOn(otherDb, { access: accessOn(otherDb, {}, await oidcLogin(settings, databasePending(otherDb))) }) };
   await access.users.create('zhang', { role: 'handler', units: ['*'], displayName: '张三' }, PASSWORD);
 });
 afterAll(async () => {
+  await other?.db.close();
   await provider?.close();
   await db?.close();
 });
@@ -240,7 +246,8 @@ async function throughProvider(start: string, login: string): Promise<string> {
 }
 
 describe('signing in through OpenID Connect', () => {
-  async function oidc(login: string, tamperState = false) {
+  /** Starts on one server and comes back to `finishOn` (another server behind the same balancer, say). */
+  async function oidc(login: string, tamperState = false, finishOn: Harness = h) {
     const start = await h.app.fetch(new Request(`${BASE}/auth/oidc/login`));
     expect(start.status).toBe(302);
     const stateCookie = start.headers
@@ -248,7 +255,7 @@ describe('signing in through OpenID Connect', () => {
       .find((c) => c.startsWith('huiyan_oidc='))!
       .split(';')[0]!;
     const back = await throughProvider(start.headers.get('location')!, login);
-    return h.app.fetch(new Request(back, { headers: { cookie: tamperState ? 'huiyan_oidc=other' : stateCookie } }));
+    return finishOn.app.fetch(new Request(back, { headers: { cookie: tamperState ? 'huiyan_oidc=other' : stateCookie } }));
   }
 
   it('signs in a huiyan user the provider vouches for, binding the provider account on first use', async () => {
@@ -262,6 +269,16 @@ describe('signing in through OpenID Connect', () => {
     expect(body.user).toMatchObject({ name: 'alice', via: 'oidc' });
     expect((await h.gql(me, {}, { cookie, 'x-huiyan-csrf': body.csrf })).data?.me.role).toBe('analyst');
     expect((await access.users.get('alice'))?.oidcSubject).toBe(`${provider.issuer}#alice`);
+  });
+
+  it('finishes a sign-in on another API server than the one it started on', async () => {
+    await access.users.create('bob', { role: 'handler', units: ['*'] });
+    const res = await oidc('bob', false, other.h);
+    expect(res.status).toBe(302);
+    const cookie = sessionCookie(res)!;
+    // The session is in the database too: the first server knows it.
+    const session = await h.app.fetch(new Request(`${BASE}/auth/session`, { headers: { cookie } }));
+    expect(((await session.json()) as { user: { name: string } }).user.name).toBe('bob');
   });
 
   it('refuses a person the provider knows but huiyan does not, and a callback from another browser', async () => {
