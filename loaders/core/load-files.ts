@@ -1,6 +1,7 @@
 // Loads a set of department files: expands folders, recognises each file's source, orders them so that
-// sources creating nodes come before those linking them, loads each, then runs the derivations the loaded
-// sources ask for (household kinship). A file no mapping recognises is skipped and reported, not fatal.
+// sources creating nodes come before those linking them, loads each, ends what full-snapshot deliveries
+// lack (snapshot.ts), then runs the derivations the loaded sources ask for (household kinship). A file no
+// mapping recognises is skipped and reported, not fatal.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/executor.js';
