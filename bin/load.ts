@@ -1,4 +1,4 @@
-// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk]
+// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk] [--snapshot [--delivered YYYY-MM-DD]]
 // Loads department exports into the configured Neo4j, shows rows and rows/s while it runs (a progress bar on
 // a terminal, a line every few seconds otherwise, e.g. in CI logs), then prints the reconciliation per file.
 // --bulk (also `npm run load:bulk`): the offline importer path for a first big load into an empty embedded
@@ -17,6 +17,7 @@ import { recordedCommand } from '../server/audit/command.js';
 import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
+import { isIsoDate, today } from '../loaders/core/snapshot.js';
 
 class CliUsage extends Error {
   override name = 'CliUsage';
@@ -27,6 +28,8 @@ function parseArgs(argv: string[], cfg: Config) {
   let rejectsDir = path.join(cfg.varDir, 'rejects');
   let batchSize: number | undefined;
   let bulk = false;
+  let snapshot = false;
+  let delivered: string | undefined;
   const mappingDirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -34,6 +37,8 @@ function parseArgs(argv: string[], cfg: Config) {
     else if (a === '--mappings') mappingDirs.push(path.resolve(argv[++i] ?? ''));
     else if (a === '--rejects') rejectsDir = path.resolve(argv[++i] ?? '');
     else if (a === '--batch') batchSize = Number(argv[++i]);
+    else if (a === '--snapshot') snapshot = true;
+    else if (a === '--delivered') delivered = argv[++i] ?? '';
     else if (a === '-h' || a === '--help') throw new CliUsage('');
     else if (a.startsWith('--')) throw new CliUsage(`unknown option ${a}`);
     else paths.push(path.resolve(a));
@@ -41,7 +46,12 @@ function parseArgs(argv: string[], cfg: Config) {
   if (paths.length === 0) throw new CliUsage('no files or folders given');
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
     throw new CliUsage('--batch needs a positive whole number');
-  return { paths, rejectsDir, batchSize, bulk, mappingDirs };
+  if (delivered !== undefined && !snapshot) throw new CliUsage('--delivered goes with --snapshot');
+  if (delivered !== undefined && !isIsoDate(delivered)) throw new CliUsage(`--delivered needs a date YYYY-MM-DD, got "${delivered}"`);
+  // The importer builds a new store: there is no earlier delivery for a snapshot to end anything in.
+  if (snapshot && bulk) throw new CliUsage('--snapshot applies to online loads, not --bulk');
+  const snapshotOpt = snapshot ? { sources: 'all' as const, deliveredOn: delivered ?? today() } : undefined;
+  return { paths, rejectsDir, batchSize, bulk, mappingDirs, snapshot: snapshotOpt };
 }
 
 /**
@@ -71,9 +81,13 @@ function printReport(r: LoadReport): void {
     ok: f.reconciles ? '✓' : '✗',
     ms: f.durationMs,
     rejects: f.rejectsFile ?? '',
+    ended: f.relationshipsEnded ?? 0,
   }));
   console.log('\nReconciliation (read = loaded + rejected + duplicates):');
   console.table(rows);
+  for (const f of r.files) if (f.snapshotHeld) console.log(`snapshot ${f.source}: nothing ended: ${f.snapshotHeld}`);
+  for (const f of r.files)
+    if (f.relationshipsReopened) console.log(`${f.file}: ${f.relationshipsReopened} ended relationship(s) named again and reopened`);
   for (const s of r.skipped) console.log(`skipped ${s.path}: [${s.code}] ${s.reason}`);
   const kin = r.derived.householdKin;
   if (kin) console.log(`household kinship: ${kin.households} households, ${kin.relationships} KIN relationships merged (both directions)`);
@@ -94,8 +108,12 @@ async function main(): Promise<number> {
   } catch (e) {
     if (!(e instanceof CliUsage)) throw e;
     if (e.message) console.error(e.message);
-    console.error('usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk]');
+    console.error(
+      'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk] [--snapshot [--delivered YYYY-MM-DD]]',
+    );
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
+    console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');
+    console.error("  --delivered D   the snapshot's delivery date, the end date of what it lacks (default today)");
     return e.message ? 2 : 0;
   }
   // The key `npm start` uses (HUIYAN_PSEUDONYM_KEY, else the key file, else a new one): loads and search agree.
@@ -139,8 +157,8 @@ async function main(): Promise<number> {
   try {
     const report = await recordedCommand(
       cfg.varDir,
-      `load ${args.paths.join(' ')}`,
-      () => loadFiles(db.executor, args.paths, common),
+      `load ${args.snapshot ? `--snapshot --delivered ${args.snapshot.deliveredOn} ` : ''}${args.paths.join(' ')}`,
+      () => loadFiles(db.executor, args.paths, { ...common, ...(args.snapshot ? { snapshot: args.snapshot } : {}) }),
       loadWrites,
     );
     progress.stop();

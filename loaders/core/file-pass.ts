@@ -6,9 +6,9 @@ import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { runId, sha256File, type LoadRunRecord } from './load-run.js';
 import type { Mapping } from './mapping/types.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import type { SourceReader } from './readers/source-reader.js';
+import type { DataRow, SourceReader } from './readers/source-reader.js';
 import { RejectsWriter } from './rejects.js';
-import { bindColumns, transformRow, type Problem } from './transform.js';
+import { bindColumns, transformRow, type Bound, type Problem } from './transform.js';
 import type { Accepted } from './writer/group.js';
 
 /**
@@ -32,6 +32,8 @@ export interface PassOptions {
   pseudonymise?: Pseudonymiser;
   batchSize?: number;
   onProgress?: (p: Progress) => void;
+  /** Each row a normaliser refused, as read: a full snapshot spares the facts it names (snapshot.ts). */
+  onRefused?: (bound: Bound, data: DataRow) => void;
 }
 
 export interface FileReport extends LoadRunRecord {
@@ -123,6 +125,7 @@ export async function passFile(
       const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
       if (!r.ok) {
         refused.push(r);
+        opts.onRefused?.(bound, data);
         continue;
       }
       // The same record twice (after normalisation) is counted, not loaded twice.

@@ -1,6 +1,7 @@
 // Loads a set of department files: expands folders, recognises each file's source, orders them so that
-// sources creating nodes come before those linking them, loads each, then runs the derivations the loaded
-// sources ask for (household kinship). A file no mapping recognises is skipped and reported, not fatal.
+// sources creating nodes come before those linking them, loads each, ends what full-snapshot deliveries
+// lack (snapshot.ts), then runs the derivations the loaded sources ask for (household kinship). A file no
+// mapping recognises is skipped and reported, not fatal.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/executor.js';
@@ -14,6 +15,18 @@ import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapp
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
+import { recordDelivery } from './load-run.js';
+import {
+  checkSnapshotOption,
+  endableTypes,
+  endMissing,
+  isSnapshotSource,
+  RejectedRows,
+  reopenReturned,
+  today,
+  type Delivery,
+  type SnapshotOption,
+} from './snapshot.js';
 
 export interface LoadOptions {
   schema?: GraphSchema;
@@ -26,6 +39,11 @@ export interface LoadOptions {
   extraMappingsDirs?: string[];
   mappings?: Mapping[];
   batchSize?: number;
+  /**
+   * Files of these sources are full snapshots: what the source's earlier deliveries had and this one lacks
+   * is ended on `deliveredOn` (snapshot.ts). Without it every file is a delta, delivered today.
+   */
+  snapshot?: SnapshotOption;
 }
 
 export interface LoadReport {
@@ -109,6 +127,8 @@ export function mappingsFor(opts: LoadOptions, schema: GraphSchema): Mapping[] {
 
 export async function loadFiles(executor: Executor, paths: string[], opts: LoadOptions): Promise<LoadReport> {
   const t0 = Date.now();
+  if (opts.snapshot) checkSnapshotOption(opts.snapshot);
+  const deliveredOn = opts.snapshot?.deliveredOn ?? today();
   const schema = opts.schema ?? loadGraphSchema();
   // Every mapping is validated before any file is opened.
   const mappings = mappingsFor(opts, schema);
@@ -120,23 +140,70 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
   if (planned.length) await applySchema(executor, schema);
 
   const derive = new Set<string>();
+  // One delivery per snapshot source: all its files together are the whole register.
+  const deliveries = new Map<string, Delivery>();
   for (const p of planned) {
+    const types = endableTypes(schema, p.mapping);
+    let delivery = deliveries.get(p.mapping.id);
+    if (!delivery && isSnapshotSource(opts.snapshot, p.mapping.id)) {
+      const rejected = new RejectedRows(schema, pseudonymise);
+      delivery = {
+        source: p.mapping.id,
+        runs: [],
+        deliveredOn,
+        rowsRead: 0,
+        rowsLoaded: 0,
+        rowsRejected: 0,
+        filesRefused: 0,
+        rejected,
+        types,
+      };
+      deliveries.set(p.mapping.id, delivery);
+    }
     try {
-      report.files.push(
-        await loadFile(executor, p.path, p.mapping, p.reader, {
-          schema,
-          rejectsDir: opts.rejectsDir,
-          ...(pseudonymise ? { pseudonymise } : {}),
-          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-          ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-        }),
-      );
+      const file = await loadFile(executor, p.path, p.mapping, p.reader, {
+        schema,
+        rejectsDir: opts.rejectsDir,
+        ...(pseudonymise ? { pseudonymise } : {}),
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        ...(delivery ? { onRefused: delivery.rejected.add.bind(delivery.rejected) } : {}),
+      });
+      Object.assign(file, {
+        deliveryKind: delivery ? 'snapshot' : 'delta',
+        deliveredOn,
+        relationshipsEnded: 0,
+        relationshipsReopened: await reopenReturned(executor, types, [file.id], deliveredOn),
+      });
+      report.files.push(file);
+      if (delivery) {
+        delivery.runs.push(file.id);
+        delivery.rowsRead += file.rowsRead;
+        delivery.rowsLoaded += file.rowsLoaded;
+        delivery.rowsRejected += file.rowsRejected;
+      }
       for (const d of p.mapping.derive) derive.add(d);
     } catch (e) {
       if (!(e instanceof LoaderError)) throw e;
       report.skipped.push({ path: p.path, code: e.code, reason: e.message });
+      if (delivery) delivery.filesRefused++;
     }
   }
+  for (const d of deliveries.values()) {
+    if (!d.runs.length) continue;
+    const outcome = await endMissing(executor, d);
+    const last = report.files.find((f) => f.id === d.runs.at(-1))!;
+    last.relationshipsEnded = outcome.relationshipsEnded;
+    if (outcome.held) last.snapshotHeld = outcome.held;
+  }
+  for (const f of report.files)
+    await recordDelivery(executor, f.id, {
+      deliveryKind: f.deliveryKind!,
+      deliveredOn: f.deliveredOn!,
+      relationshipsEnded: f.relationshipsEnded!,
+      relationshipsReopened: f.relationshipsReopened!,
+      ...(f.snapshotHeld ? { snapshotHeld: f.snapshotHeld } : {}),
+    });
   if (derive.has('householdKin')) report.derived.householdKin = await writeHouseholdKin(executor);
   report.durationMs = Date.now() - t0;
   return report;

@@ -17,7 +17,20 @@ export interface LoadRunRecord {
   rowsRejected: number;
   duplicatesSkipped: number;
   rejectsFile: string | null;
+  /** Set after the file has loaded (load-files.ts, snapshot.ts); absent on runs from before deliveries were recorded. */
+  deliveryKind?: 'snapshot' | 'delta';
+  deliveredOn?: string;
+  /** Facts of the source this delivery ended (snapshot, on its last file) and named again after an ending. */
+  relationshipsEnded?: number;
+  relationshipsReopened?: number;
+  /** Why a snapshot ended nothing (too many rejects, an empty file). */
+  snapshotHeld?: string;
 }
+
+export type DeliveryRecord = Required<
+  Pick<LoadRunRecord, 'deliveryKind' | 'deliveredOn' | 'relationshipsEnded' | 'relationshipsReopened'>
+> &
+  Pick<LoadRunRecord, 'snapshotHeld'>;
 
 export async function sha256File(file: string): Promise<string> {
   const h = createHash('sha256');
@@ -35,5 +48,15 @@ export async function saveLoadRun(executor: Executor, r: LoadRunRecord): Promise
      ON CREATE SET r.firstStartedAt = $r.startedAt
      SET r += $r, r.loads = coalesce(r.loads, 0) + 1`,
     { r },
+  );
+}
+
+/** What kind of delivery the run was and what it ended; `deliveredOn` is a date, so runs compare by it. */
+export async function recordDelivery(executor: Executor, id: string, d: DeliveryRecord): Promise<void> {
+  await executor.write(
+    `MATCH (r:LoadRun {id: $id})
+     SET r.deliveryKind = $d.deliveryKind, r.deliveredOn = date($d.deliveredOn), r.relationshipsEnded = toInteger($d.relationshipsEnded),
+         r.relationshipsReopened = toInteger($d.relationshipsReopened), r.snapshotHeld = $d.snapshotHeld`,
+    { id, d: { snapshotHeld: null, ...d } },
   );
 }

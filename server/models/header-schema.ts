@@ -19,7 +19,8 @@ export const PARAM_VALUE: Record<ParamType, z.ZodType> = {
   integer: z.number().int(),
   float: z.number(),
   boolean: z.boolean(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  // `today`: the day of the run (a model examining what is current, e.g. `asOf`), resolved in params.ts.
+  date: z.string().regex(/^(\d{4}-\d{2}-\d{2}|today)$/, 'must be a date YYYY-MM-DD or today'),
 };
 
 // One shape per type, so the default is checked against the type it declares (an editor too).

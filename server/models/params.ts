@@ -21,7 +21,7 @@ export function resolveParams(model: Model, overrides: Record<string, unknown>):
     const v = p.name in overrides ? overrides[p.name] : p.default;
     if (!paramValueOk(p.type, v))
       throw new BadParameter(`parameter ${p.name} of model ${model.id} must be a ${p.type}, got ${JSON.stringify(v)}`);
-    out[p.name] = p.type === 'integer' ? int(v as number) : v;
+    out[p.name] = p.type === 'integer' ? int(v as number) : p.type === 'date' && v === 'today' ? new Date().toLocaleDateString('en-CA') : v;
   }
   return out;
 }

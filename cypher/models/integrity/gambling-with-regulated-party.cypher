@@ -1,6 +1,6 @@
 // ---
 // id: integrity.gambling-with-regulated-party
-// revision: 1
+// revision: 2
 // catalog: M19
 // title:
 //   zh: 公职人员与管理服务对象一起赌博
@@ -40,6 +40,9 @@ WITH p, q, c, pa, date(c.time) AS d
 MATCH ph = (p)-[h:HOLDS_POST]->(o:Org)
 WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)
 MATCH pr = (q)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(co:Company)
+// the partner's role held on the day of the case: shares given up before it (退出, or a full-snapshot
+// delivery that no longer listed them) no longer make him the regulated party
+WHERE (role.from IS NULL OR role.from <= d) AND (role.to IS NULL OR role.to >= d)
 MATCH pg = (o)-[g:REGULATES]->(co)
 WHERE g.from <= d + duration({years: $windowYears}) AND coalesce(g.to, g.from) >= d - duration({years: $windowYears})
 WITH p, q, c, d, h, o, co, role, pa, ph, pr, collect(pg) AS regs, collect(g.basis) AS bases,

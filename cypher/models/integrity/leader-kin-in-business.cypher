@@ -1,6 +1,6 @@
 // ---
 // id: integrity.leader-kin-in-business
-// revision: 2
+// revision: 3
 // catalog: M02
 // title:
 //   zh: 领导干部配偶、子女及其配偶经商办企业
@@ -30,6 +30,10 @@
 //     type: string[]
 //     default: [存续, 在业]
 //     description: registry states that count as a live company
+//   asOf:
+//     type: date
+//     default: today
+//     description: the day examined; the relative's role and the kinship must still hold then
 // identity: [leader, relative, company]
 // subjects:
 //   - { column: leader, role: official }
@@ -40,8 +44,9 @@
 //   zh: "{leaderName}（{unitName}{title}）的{relationZh}{relativeName}是本地企业{companyName}的{roleZh}"
 //   en: "The {relationEn} of {leaderName} ({title}, {unitName}), {relativeName}, is {roleEn} of the local company {companyName}"
 // ---
+WITH date($asOf) AS asOf
 MATCH ph = (l:Person)-[h:HOLDS_POST]->(o:Org)
-WHERE h.isLeader = true AND o.kind IN $orgKinds
+WHERE h.isLeader = true AND o.kind IN $orgKinds AND (h.from IS NULL OR h.from <= asOf)
 MATCH pk = (l)-[k:KIN]->(r:Person)
 WHERE k.relation IN $kinRelations AND r <> l
 MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
@@ -50,6 +55,10 @@ WHERE c.status IN $activeStatuses AND substring(c.uscc, 2, 6) IN $regionCodes
   AND (role.to IS NULL OR h.from IS NULL OR role.to >= h.from)
   // a marriage dissolved (KIN.to) before the post or the role began no longer counts
   AND (k.to IS NULL OR ((h.from IS NULL OR k.to >= h.from) AND (role.from IS NULL OR k.to >= role.from)))
+  // the role and the kinship still hold on the day examined: a role ended (by its 退出 date, or by a
+  // full-snapshot delivery no longer listing it) is history, not a relative in business
+  AND (role.from IS NULL OR role.from <= asOf) AND (role.to IS NULL OR role.to >= asOf)
+  AND (k.to IS NULL OR k.to >= asOf)
 WITH l, h, o, k, r, role, c, ph, pk, pr,
      {spouse: '配偶', child: '子女', child_spouse: '子女的配偶'} AS zh,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS roleZh,

@@ -1,6 +1,6 @@
 // ---
 // id: integrity.official-in-business
-// revision: 1
+// revision: 2
 // catalog: M01
 // title:
 //   zh: 公职人员违规经商办企业
@@ -11,6 +11,8 @@
 //   sides, not a name. 公务员法 第59条 forbids officials to 违反有关规定从事或者参与营利性活动. Known false
 //   positives: a role that ended before the post but whose 退出 was never registered, approved posts in
 //   国企/事业单位, shares inherited and being sold. Verify with the registry's change records (变更登记).
+//   The role must still hold on asOf (default: the day of the run): a role a full-snapshot delivery of the
+//   registry no longer lists has ended (its `to`), and a business given up is no longer an alert.
 // severity: high
 // tags: [integrity, 违规经商, M01]
 // parameters:
@@ -22,6 +24,10 @@
 //     type: string[]
 //     default: [存续, 在业]
 //     description: registry states that count as a live company
+//   asOf:
+//     type: date
+//     default: today
+//     description: the day examined; the role must still hold then (today, or a past day to look back)
 // identity: [official, company, unit]
 // subjects:
 //   - { column: official, role: official }
@@ -32,13 +38,16 @@
 //   zh: "{officialName}（{unitName}{title}，{postFrom}起）任职期间是{companyName}（{status}）的{roleZh}"
 //   en: "{officialName} ({title}, {unitName}, since {postFrom}) is {roleEn} of {companyName} ({status}) while in post"
 // ---
+WITH date($asOf) AS asOf
 MATCH ph = (p:Person)-[h:HOLDS_POST]->(o:Org)
-WHERE o.kind IN $orgKinds
+WHERE o.kind IN $orgKinds AND (h.from IS NULL OR h.from <= asOf)
 MATCH pr = (p)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
 WHERE c.status IN $activeStatuses
   // The role and the post overlap; the registry gives no dates for a legal representative.
   AND (r.from IS NULL OR h.to IS NULL OR r.from <= h.to)
   AND (r.to IS NULL OR h.from IS NULL OR r.to >= h.from)
+  // … and the role still holds on the day examined: an ended role is history, not a live business
+  AND (r.from IS NULL OR r.from <= asOf) AND (r.to IS NULL OR r.to >= asOf)
 WITH p, h, o, r, c, ph, pr,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS zh,
      {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS en

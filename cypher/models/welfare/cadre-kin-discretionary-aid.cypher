@@ -1,6 +1,6 @@
 // ---
 // id: welfare.cadre-kin-discretionary-aid
-// revision: 1
+// revision: 2
 // catalog: M06
 // title:
 //   zh: 村干部优亲厚友：亲属领取非普惠性补助
@@ -46,6 +46,8 @@ MATCH pk = (c)-[k:KIN]->(r:Person)
 WHERE k.relation IN $kinRelations AND r <> c
 MATCH pp = (r)-[x:RECEIVED]->(g:Program)
 WHERE g.universal = false AND x.periodTo >= h.from AND (h.to IS NULL OR x.periodFrom <= h.to)
+  // the tie still held when the benefit began: a marriage dissolved (or ended by a full snapshot) before no longer counts
+  AND (k.to IS NULL OR k.to >= x.periodFrom)
 WITH c, v, collect(DISTINCT r) AS rs, collect(DISTINCT x) AS xs, collect(DISTINCT h.title) AS titles,
      collect(DISTINCT ph) AS posts, collect(DISTINCT pk) AS kin, collect(DISTINCT pp) AS pays
 WHERE size(rs) >= $minRelatives OR size(xs) >= $minPayments

@@ -1,6 +1,7 @@
 // M19 on a hand-made county: an official in the same 赌博 case file as the representative, shareholder or
 // officer of a company his unit licensed, checked or fined, and the near misses: the partner's company is
-// regulated by another unit only, the unit's record is outside the window, the official had left the post.
+// regulated by another unit only, the unit's record is outside the window, the official had left the post,
+// the partner's shareholding had ended (a full-snapshot delivery no longer listed it) before the game.
 import { describe, expect, it } from 'vitest';
 import { neoDate, neoDateTime } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
@@ -59,6 +60,11 @@ const f = modelFixture(
     { label: 'Person', key: 'R3', props: { name: '柳青' } },
     { label: 'Company', key: '91330122MA2C000055', props: { name: '青柳建材有限公司', status: '存续' } },
     { label: 'PoliceCase', key: 'J2022-1001', props: { type: '赌博', time: neoDateTime('2022-10-01T21:00:00+08:00') } },
+    // near miss: the partner's shareholding ended (a snapshot no longer listed it) months before the game
+    { label: 'Person', key: 'N4', props: { name: '易峰' } },
+    { label: 'Person', key: 'R4', props: { name: '常乐' } },
+    { label: 'Company', key: '91330122MA2C000066', props: { name: '乐活商贸有限公司', status: '存续' } },
+    { label: 'PoliceCase', key: 'J2023-0902', props: { type: '赌博', time: neoDateTime('2023-09-02T21:00:00+08:00') } },
   ],
   [
     { from: P('A1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科长', from: d('2015-03-01') } },
@@ -85,6 +91,16 @@ const f = modelFixture(
     { from: P('R3'), type: 'LEGAL_REP_OF', to: C('91330122MA2C000055') },
     regulates('ZJJ', '91330122MA2C000055', 'ZJ-JC-2022-204', '检查', '2022-04-01', '2022-04-01'),
     ...gambled('N3', 'R3', 'J2022-1001'),
+
+    { from: P('N4'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科员', from: d('2015-01-01') } },
+    {
+      from: P('R4'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2C000066'),
+      props: { ratio: 0.5, from: d('2016-01-01'), to: d('2023-03-31'), _endedBy: 'shareholder-2', _endedOn: d('2023-03-31') },
+    },
+    regulates('ZJJ', '91330122MA2C000066', 'ZJ-JC-2023-050', '检查', '2023-02-01', '2023-02-01'),
+    ...gambled('N4', 'R4', 'J2023-0902'),
   ],
 );
 
@@ -103,7 +119,7 @@ describe('M19 official gambling with a party his unit regulates', () => {
 
   it('flags no near-miss official or partner', async () => {
     const flagged = (await alerts(f)).flatMap((a) => [a.official, a.partner]);
-    for (const k of ['N1', 'R1', 'N2', 'R2', 'N3', 'R3']) expect(flagged, k).not.toContain(P(k));
+    for (const k of ['N1', 'R1', 'N2', 'R2', 'N3', 'R3', 'N4', 'R4']) expect(flagged, k).not.toContain(P(k));
   });
 
   it("names the unit, the partner's role and the record that makes him a managed party", async () => {

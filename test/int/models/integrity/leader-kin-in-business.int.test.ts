@@ -52,6 +52,10 @@ const f = modelFixture(
     { label: 'Person', key: 'L8', props: { name: '曹勇' } },
     { label: 'Person', key: 'C8', props: { name: '曹阳' } },
     { label: 'Company', key: '91330122MA2B000088', props: { name: '阳光汽修有限公司', status: '存续' } },
+    // near miss: the wife's shareholding, taken during the post, ended by a full-snapshot delivery
+    { label: 'Person', key: 'L9', props: { name: '邓超' } },
+    { label: 'Person', key: 'W9', props: { name: '孙俪' } },
+    { label: 'Company', key: '91330122MA2B000099', props: { name: '俪人美容有限公司', status: '存续' } },
   ],
   [
     { from: P('L1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '副局长', level: '副科级', isLeader: true, from: d('2018-04-01') } },
@@ -97,6 +101,15 @@ const f = modelFixture(
       to: C('91330122MA2B000088'),
       props: { ratio: 0.5, from: d('2015-01-01'), to: d('2020-12-31') },
     },
+
+    { from: P('L9'), type: 'HOLDS_POST', to: O('SLJ'), props: { title: '局长', isLeader: true, from: d('2017-01-01') } },
+    ...householdKin(P('L9'), P('W9'), 'spouse'),
+    {
+      from: P('W9'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2B000099'),
+      props: { ratio: 0.3, from: d('2019-03-01'), to: d('2025-09-30'), _endedBy: 'shareholder-2', _endedOn: d('2025-09-30') },
+    },
   ],
 );
 
@@ -115,7 +128,7 @@ describe("M02 a leader's spouse, child or child-in-law in business", () => {
 
   it('flags no near-miss leader or relative', async () => {
     const flagged = (await alerts(f)).flatMap((a) => [a.official, a.relative]);
-    for (const k of ['L4', 'C4', 'L5', 'B5', 'L6', 'W6', 'L7', 'W7', 'L8', 'C8']) expect(flagged, k).not.toContain(P(k));
+    for (const k of ['L4', 'C4', 'L5', 'B5', 'L6', 'W6', 'L7', 'W7', 'L8', 'C8', 'L9', 'W9']) expect(flagged, k).not.toContain(P(k));
   });
 
   it('names the relation and the role in the summary', async () => {
@@ -123,6 +136,12 @@ describe("M02 a leader's spouse, child or child-in-law in business", () => {
     const d2 = await alertOn(f, 'relative', P('D2'));
     expect(d2.zh).toBe('黄海（县水利局副局长）的子女的配偶林芳是本地企业芳林茶业有限公司的股东');
     expect(d2.en).toBe('The child spouse of 黄海 (副局长, 县水利局), 林芳, is a shareholder of the local company 芳林茶业有限公司');
+  });
+
+  it("looks back with asOf: before the snapshot ended it, the wife's shareholding is found", async () => {
+    expect(await preview(f, { asOf: '2025-01-01' })).toEqual(
+      canon([...planted, { official: P('L9'), relative: P('W9'), company: C('91330122MA2B000099') }]),
+    );
   });
 
   it('widens with parameter overrides: another region, siblings in scope', async () => {

@@ -42,6 +42,9 @@ const f = modelFixture(
     // near miss by default: a zombie company (吊销 but never 注销)
     { label: 'Person', key: 'N5', props: { name: '郑强' } },
     { label: 'Company', key: '91330122MA2A000088', props: { name: '强盛运输有限公司', status: '吊销' } },
+    // near miss: a shareholding a full-snapshot delivery of the registry no longer listed, ended on its date
+    { label: 'Person', key: 'N6', props: { name: '冯雪' } },
+    { label: 'Company', key: '91330122MA2A000099', props: { name: '雪峰茶业有限公司', status: '存续' } },
   ],
   [
     {
@@ -78,6 +81,14 @@ const f = modelFixture(
 
     { from: P('N5'), type: 'HOLDS_POST', to: O('JYJ'), props: { title: '副科长', from: d('2014-09-01') } },
     { from: P('N5'), type: 'LEGAL_REP_OF', to: C('91330122MA2A000088') },
+
+    { from: P('N6'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科员', from: d('2016-01-01') } },
+    {
+      from: P('N6'),
+      type: 'SHAREHOLDER_OF',
+      to: C('91330122MA2A000099'),
+      props: { ratio: 0.2, from: d('2019-01-01'), to: d('2025-06-30'), _endedBy: 'shareholder-2', _endedOn: d('2025-06-30') },
+    },
   ],
 );
 
@@ -96,7 +107,7 @@ describe('M01 official running or holding a business', () => {
 
   it('flags no near-miss official', async () => {
     const flagged = (await alerts(f)).map((a) => a.official);
-    for (const k of ['N1', 'N2', 'N3', 'N4', 'N5']) expect(flagged, k).not.toContain(P(k));
+    for (const k of ['N1', 'N2', 'N3', 'N4', 'N5', 'N6']) expect(flagged, k).not.toContain(P(k));
   });
 
   it('writes the post, the company and the role into the summary', async () => {
@@ -106,6 +117,12 @@ describe('M01 official running or holding a business', () => {
     const a3 = await alertOn(f, 'official', P('A3'));
     expect(a3.zh).toBe('陈静（县教育局科员，2016-03-01起）任职期间是静好文化传播有限公司（存续）的主要人员（监事）');
     expect(a3.en).toBe('陈静 (科员, 县教育局, since 2016-03-01) is an officer of 静好文化传播有限公司 (存续) while in post');
+  });
+
+  it('looks back with asOf: on a day before the snapshot ended it, the ended shareholding is found', async () => {
+    expect(await preview(f, { asOf: '2025-01-01' })).toEqual(
+      canon([...planted, { official: P('N6'), company: C('91330122MA2A000099'), unit: O('ZJJ') }]),
+    );
   });
 
   it('widens with parameter overrides: revoked companies, and posts in state-owned enterprises', async () => {

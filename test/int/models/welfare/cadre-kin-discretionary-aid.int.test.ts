@@ -1,6 +1,7 @@
 // M06 on a hand-made county: village and community cadres whose relatives drew non-universal aid in the
 // cadre's term (≥2 relatives or ≥12 payments), and the near misses: universal programmes only, one relative
-// with five payments, aid drawn before the term, a bureau clerk (not a village cadre).
+// with five payments, aid drawn before the term, a bureau clerk (not a village cadre), a former wife whose
+// marriage had ended (a divorce, or a full-snapshot delivery no longer listing it) before her aid began.
 import { describe, expect, it } from 'vitest';
 import {
   alertOn,
@@ -28,6 +29,7 @@ const f = modelFixture(
     { label: 'Org', key: 'V3', props: { name: '红旗村村民委员会', kind: '村委会' } },
     { label: 'Org', key: 'V4', props: { name: '新民村村民委员会', kind: '村委会' } },
     { label: 'Org', key: 'V5', props: { name: '光明村村民委员会', kind: '村委会' } },
+    { label: 'Org', key: 'V6', props: { name: '东升村村民委员会', kind: '村委会' } },
     { label: 'Org', key: 'NYJ', props: { name: '县农业农村局', kind: '党政机关' } },
     { label: 'Program', key: 'CL-CJ', props: { name: '困难残疾人生活补贴', dept: '残联', universal: false } },
     { label: 'Program', key: 'MZ-DBNC', props: { name: '农村最低生活保障金', dept: '民政局', universal: false } },
@@ -56,6 +58,9 @@ const f = modelFixture(
     { label: 'Person', key: 'N4', props: { name: '陈光' } },
     { label: 'Person', key: 'N4F', props: { name: '陈大年' } },
     { label: 'Person', key: 'N4M', props: { name: '杨翠兰' } },
+    // near miss: the former wife drew 低保 for 18 months of the term, all after the marriage had ended
+    { label: 'Person', key: 'N5', props: { name: '林涛' } },
+    { label: 'Person', key: 'N5W', props: { name: '高敏' } },
   ],
   [
     post(P('A1'), O('V1'), '委员', '2021-01-15'),
@@ -90,6 +95,10 @@ const f = modelFixture(
     ...householdKin(P('N4'), P('N4M'), 'parent'),
     ...payments(P('N4F'), G('MZ-DBNC'), '2023-01', 6, 870),
     ...payments(P('N4M'), G('CL-CJ'), '2023-01', 6, 330),
+
+    post(P('N5'), O('V6'), '委员', '2021-01-15'),
+    ...marriage(P('N5'), P('N5W'), '2005-05-01', '2022-06-30'),
+    ...payments(P('N5W'), G('MZ-DBNC'), '2023-01', 18, 870),
   ],
 );
 
