@@ -13,6 +13,7 @@ import { loadFile } from './load-file.js';
 import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
+import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 
 export interface LoadOptions {
@@ -122,15 +123,18 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
   const derive = new Set<string>();
   for (const p of planned) {
     try {
-      report.files.push(
-        await loadFile(executor, p.path, p.mapping, p.reader, {
-          schema,
-          rejectsDir: opts.rejectsDir,
-          ...(pseudonymise ? { pseudonymise } : {}),
-          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-          ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-        }),
-      );
+      const file = await loadFile(executor, p.path, p.mapping, p.reader, {
+        schema,
+        rejectsDir: opts.rejectsDir,
+        ...(pseudonymise ? { pseudonymise } : {}),
+        onProgress: (pr) => {
+          loadRowsPerSecond.set({ source: pr.source }, pr.rowsPerSec);
+          opts.onProgress?.(pr);
+        },
+        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+      });
+      recordLoadedFile(file);
+      report.files.push(file);
       for (const d of p.mapping.derive) derive.add(d);
     } catch (e) {
       if (!(e instanceof LoaderError)) throw e;
