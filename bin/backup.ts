@@ -1,12 +1,14 @@
 // npm run backup -- dump [--to DIR]            the embedded graph to DIR (default var/backups) as one file
 // npm run backup -- restore <file> [--force]   a dump into the embedded home (--force replaces a database)
 // Neo4j's own dump and load (platform/neo4j/backup.ts), with huiyan stopped. Each run goes into the audit trail.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { BackupError, dumpDatabase, restoreDatabase } from '../platform/neo4j/backup.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
 import { recordedCommand } from '../server/audit/command.js';
+import { keyFilePath } from '../platform/identifiers/key-file.js';
 
 const USAGE = 'usage: npm run backup -- dump [--to DIR] | restore <file> [--force]';
 const log = (m: string) => console.log(`[backup] ${m}`);
@@ -28,6 +30,8 @@ async function main(): Promise<number> {
       (d) => ({ writes: [{ action: 'backup.dump', target: d.file }] }),
     );
     log(`Dumped to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB in ${(r.durationMs / 1000).toFixed(1)} s).`);
+    // The graph's ID numbers are keyed tokens: without the same key a restored graph no longer matches new loads.
+    if (!cfg.pseudonymKey) log(`The pseudonymisation key is not in the dump: keep ${keyFilePath(cfg)} with it.`);
     return 0;
   }
   const file = rest.find((a) => a !== '--force');
@@ -41,6 +45,10 @@ async function main(): Promise<number> {
     log(
       `Restored ${file}${r.replaced ? ', replacing the database that was there' : ''} in ${(r.durationMs / 1000).toFixed(1)} s. Start huiyan as usual (npm start).`,
     );
+    if (!cfg.pseudonymKey && !existsSync(keyFilePath(cfg)))
+      log(
+        `WARNING no pseudonymisation key at ${keyFilePath(cfg)}: copy there the key file kept with the dump (or set HUIYAN_PSEUDONYM_KEY) before npm start, which would otherwise make a new key that matches none of the restored ID tokens.`,
+      );
     return 0;
   }
   console.error(command ? `unknown arguments: ${[command, ...rest].join(' ')}\n${USAGE}` : USAGE);

@@ -2,7 +2,7 @@
 // `database load`. Community Neo4j dumps and loads only a database no server has open, so both refuse
 // while a server runs on the home (an `npm start`): they never stop someone else's server. The graph is
 // the `neo4j` database; users, sessions and alerts live in it too, so a dump holds all of huiyan's state
-// except var/ (audit trail, pseudonymisation key file), which is plain files.
+// except plain files: the audit trail (var/) and the pseudonymisation key file (in the home; bin/backup.ts says so).
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Config, EmbeddedNeo4j } from '../config.js';
