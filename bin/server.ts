@@ -22,7 +22,7 @@ import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
 import { KeyFileError, resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
-import { createLogger } from '../platform/log.js';
+import { createLogger, type Logger } from '../platform/log.js';
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { insecureSettings, pseudonymKeyNotice } from '../server/startup-warnings.js';
 import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
@@ -30,7 +30,9 @@ import { RuntimeError } from '../platform/neo4j/errors.js';
 import { Lease } from '../platform/db/lease.js';
 import { followBookmarks, instanceName, publishBookmarks, routesToCluster, type Follower } from '../platform/db/bookmark-relay.js';
 
-const log = (m: string) => console.log(`[huiyan] ${m}`);
+// JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
+let logger: Logger = createLogger('info', { readable: process.stdout.isTTY });
+const log = (m: string) => logger.info(m);
 let neo4j: Neo4jHandle | undefined;
 let scheduler: Scheduler | undefined;
 let lease: Lease | undefined;
@@ -58,6 +60,9 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
 async function main(): Promise<void> {
   const t0 = Date.now();
   const configured = loadConfig();
+  logger = createLogger(configured.logLevel, {
+    readable: configured.logFormat === 'readable' || (configured.logFormat === 'auto' && process.stdout.isTTY),
+  });
   ownerOnly(dataFolders(configured));
   // ID numbers become keyed tokens by default: the configured key, the kept one, or one made now.
   const key = resolvePseudonymKey(configured);
@@ -99,7 +104,8 @@ async function main(): Promise<void> {
     graphSchema: boot.graphSchema,
     models: catalogOf(boot.library),
     production: cfg.production,
-    logger: createLogger(cfg.logLevel),
+    logger,
+    metrics: cfg.metrics,
     // The graph holds keyed tokens, not ID numbers: an exact ID search must hash alike.
     personKey: pseudonymiser(key.key),
     runner: libraryRunner(neo4j.executor, boot.library),
@@ -156,9 +162,9 @@ function machineNames(): string[] {
 }
 
 main().catch(async (e: unknown) => {
-  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError) console.error(`[huiyan] ${e.message}`);
+  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError) logger.error(e.message);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
-  else console.error('[huiyan] Start-up failed:', e);
+    logger.error(`Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
+  else logger.error('Start-up failed:', e);
   await shutdown(1);
 });

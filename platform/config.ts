@@ -46,6 +46,15 @@ export interface Config {
   corsOrigins: string[];
   varDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON lines (`json`), lines for a person (`readable`), or readable on a terminal only (`auto`, default): HUIYAN_LOG_FORMAT. */
+  logFormat: 'json' | 'readable' | 'auto';
+  /** Who may read /metrics (server/http/metrics.ts, docs/operations.md); neither set: nobody, it answers 404. */
+  metrics: {
+    /** HUIYAN_METRICS_TOKEN: a scraper's bearer token, at least 16 characters. */
+    token: string | undefined;
+    /** HUIYAN_METRICS=loopback: clients on this machine without a token. */
+    loopback: boolean;
+  };
   /** Sessions and sign-in (server/access/policy.ts). */
   access: {
     sessionIdleMs: number;
@@ -177,6 +186,22 @@ function logLevel(raw: string | undefined): Config['logLevel'] {
   throw new ConfigError(`HUIYAN_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`);
 }
 
+function logFormat(raw: string | undefined): Config['logFormat'] {
+  const v = (raw || 'auto').toLowerCase();
+  if (v === 'json' || v === 'readable' || v === 'auto') return v;
+  throw new ConfigError(`HUIYAN_LOG_FORMAT must be json, readable or auto, got "${raw}"`);
+}
+
+function metricsAccess(env: NodeJS.ProcessEnv): Config['metrics'] {
+  const token = env.HUIYAN_METRICS_TOKEN || undefined;
+  // A bearer token is all that guards the figures: a short one could be guessed.
+  if (token !== undefined && (token.length < 16 || /\s/.test(token)))
+    throw new ConfigError('HUIYAN_METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)');
+  const mode = (env.HUIYAN_METRICS ?? '').toLowerCase();
+  if (mode !== '' && mode !== 'loopback') throw new ConfigError(`HUIYAN_METRICS must be loopback or unset, got "${env.HUIYAN_METRICS}"`);
+  return { token, loopback: mode === 'loopback' };
+}
+
 const list = (raw: string | undefined): string[] =>
   (raw ?? '')
     .split(',')
@@ -237,6 +262,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
+    logFormat: logFormat(env.HUIYAN_LOG_FORMAT),
+    metrics: metricsAccess(env),
     access: {
       sessionIdleMs: intVar(env, 'HUIYAN_SESSION_IDLE_MINUTES', 30) * 60_000,
       sessionAbsoluteMs: intVar(env, 'HUIYAN_SESSION_HOURS', 12) * 3600_000,

@@ -21,6 +21,9 @@ import { graphiqlHandler } from './http/graphiql.js';
 import type { AuditTrail } from './audit/trail.js';
 import { authEventRecorder } from './audit/auth-events.js';
 import { useAuditTrail } from './graphql/audit/plugin.js';
+import { liveness, readiness } from './http/health.js';
+import { metricsPage, useMetrics, type MetricsAccess } from './http/metrics.js';
+import { useRequestIds } from './http/request-id.js';
 
 export interface AppOptions {
   executor: Executor;
@@ -50,6 +53,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Every read of personal data, every change, sign-in and refusal is recorded here (docs/audit.md). */
   audit?: AuditTrail;
+  /** Who may read /metrics; unset: nobody (404). */
+  metrics?: MetricsAccess;
 }
 
 export function createApp(opts: AppOptions) {
@@ -77,9 +82,12 @@ export function createApp(opts: AppOptions) {
   });
   const serveStatic = staticHandler(opts.webDir ?? path.join(ROOT, 'dist', 'web'));
   const graphiql = graphiqlHandler(opts.access, serveStatic);
+  const ready = { executor: opts.executor, graphSchema: opts.graphSchema, startup: opts.startup, logger };
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const callers = new CallerLimits({ ...DEFAULT_RATE_LIMITS, ...opts.rateLimits });
   const { plugin: admitCallers, callerOf } = useCallerLimits(opts.access, callers);
+  const { plugin: requestIds, requestIdOf } = useRequestIds();
+  const metricsAccess = opts.metrics ?? { token: undefined, loopback: false };
 
   return createYoga({
     schema: buildSchema(),
@@ -89,7 +97,7 @@ export function createApp(opts: AppOptions) {
       if (!caller) throw new Error('a GraphQL request that the caller limits did not admit');
       // Every statement of this request counts against the caller's database time and concurrency.
       const metered = { ...deps, executor: callers.meter(deps.executor, caller.key, rateLimitedError) };
-      return { ...buildContext(metered, initial, caller.principal), authProblem: caller.problem };
+      return { ...buildContext(metered, initial, caller.principal, requestIdOf(initial.request) ?? null), authProblem: caller.problem };
     },
     logging: logger,
     // GraphiQL is the project's own page (/graphiql, built by Vite; server/http/graphiql.ts), not yoga's CDN copy.
@@ -106,6 +114,9 @@ export function createApp(opts: AppOptions) {
       },
     },
     plugins: [
+      // First: every later hook, log line and response of the request knows its id, and every response is counted.
+      requestIds,
+      useMetrics((request) => Boolean(callerOf(request)?.principal)),
       {
         // Before anything else: a Host the server does not answer to (DNS rebinding) gets nothing.
         onRequest({ request, endResponse }) {
@@ -128,8 +139,11 @@ export function createApp(opts: AppOptions) {
         // Everything that is not /graphql: health, then the explorer's files.
         async onRequest({ request, url, endResponse, serverContext }) {
           if (url.pathname === '/graphql') return;
-          if (url.pathname === '/healthz') return endResponse(await health(opts.executor, logger, opts.startup));
-          ips.set(request, (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null);
+          if (url.pathname === '/livez') return endResponse(liveness());
+          if (url.pathname === '/readyz' || url.pathname === '/healthz') return endResponse(await readiness(ready));
+          const ip = (serverContext as { req?: { socket?: { remoteAddress?: string } } }).req?.socket?.remoteAddress ?? null;
+          if (url.pathname === '/metrics') return endResponse(await metricsPage(request, ip, metricsAccess));
+          ips.set(request, ip);
           const authed = await auth(request, url);
           if (authed) return endResponse(authed);
           const page = await graphiql(request, url);
@@ -143,15 +157,3 @@ export function createApp(opts: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
-
-async function health(executor: Executor, logger: YogaLogger, startup: StartupProgress | undefined): Promise<Response> {
-  // How far the first model runs are: the API answers during them (their alerts are still coming).
-  const progress = startup ? { startup: startup.snapshot() } : {};
-  try {
-    const info = await executor.serverInfo();
-    return Response.json({ ok: true, neo4j: info.version, ...progress });
-  } catch (e) {
-    logger.warn('health check: Neo4j not reachable', e);
-    return Response.json({ ok: false, neo4j: null, ...progress }, { status: 503 });
-  }
-}

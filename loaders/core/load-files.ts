@@ -14,6 +14,7 @@ import { loadFile } from './load-file.js';
 import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
+import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 import { recordDelivery } from './load-run.js';
 import {
@@ -165,7 +166,10 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
         schema,
         rejectsDir: opts.rejectsDir,
         ...(pseudonymise ? { pseudonymise } : {}),
-        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+        onProgress: (pr) => {
+          loadRowsPerSecond.set({ source: pr.source }, pr.rowsPerSec);
+          opts.onProgress?.(pr);
+        },
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
         ...(delivery ? { onRefused: delivery.rejected.add.bind(delivery.rejected) } : {}),
       });
@@ -175,6 +179,7 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
         relationshipsEnded: 0,
         relationshipsReopened: await reopenReturned(executor, types, [file.id], deliveredOn),
       });
+      recordLoadedFile(file);
       report.files.push(file);
       if (delivery) {
         delivery.runs.push(file.id);

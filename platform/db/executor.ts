@@ -2,6 +2,7 @@
 // driver's integer model, routing and transaction settings are decided in one place.
 import neo4j, { type BookmarkManager, type Driver, type QueryResult, type RecordShape, type ResultSummary } from 'neo4j-driver';
 import { toPlain } from './values.js';
+import { neo4jQueryDuration, timed } from '../metrics.js';
 
 export interface Connection {
   uri: string;
@@ -47,11 +48,11 @@ export class Executor {
 
   /** A read on a follower when the URI routes (neo4j://), in a READ transaction everywhere. */
   async read<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Rows<T>> {
-    return this.#run<T>(cypher, params, opts, neo4j.routing.READ);
+    return timed(neo4jQueryDuration, 'read', () => this.#run<T>(cypher, params, opts, neo4j.routing.READ));
   }
 
   async write<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}, opts: RunOptions = {}): Promise<Rows<T>> {
-    return this.#run<T>(cypher, params, opts, neo4j.routing.WRITE);
+    return timed(neo4jQueryDuration, 'write', () => this.#run<T>(cypher, params, opts, neo4j.routing.WRITE));
   }
 
   /**
@@ -59,6 +60,10 @@ export class Executor {
    * nodes and the relationships between them commit together.
    */
   async writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<Rows[]> {
+    return timed(neo4jQueryDuration, 'write', () => this.#writeTx(statements, opts));
+  }
+
+  async #writeTx(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions): Promise<Rows[]> {
     const session = this.#session('WRITE');
     try {
       return await session.executeWrite(
@@ -102,7 +107,7 @@ export class Executor {
       }
       return tx;
     })();
-    const committed = executed.then((tx) => tx.commit()).finally(() => session.close());
+    const committed = timed(neo4jQueryDuration, 'write', () => executed.then((tx) => tx.commit())).finally(() => session.close());
     committed.catch(() => undefined);
     return { executed: executed.then(() => undefined), committed };
   }
@@ -116,6 +121,15 @@ export class Executor {
     params: Record<string, unknown>,
     maxRows: number,
     opts: RunOptions = {},
+  ): Promise<Rows<T> & { truncated: boolean }> {
+    return timed(neo4jQueryDuration, 'read', () => this.#readCapped<T>(cypher, params, maxRows, opts));
+  }
+
+  async #readCapped<T>(
+    cypher: string,
+    params: Record<string, unknown>,
+    maxRows: number,
+    opts: RunOptions,
   ): Promise<Rows<T> & { truncated: boolean }> {
     const session = this.#session('READ', Math.min(maxRows + 1, 1000));
     try {
@@ -158,13 +172,15 @@ export class Executor {
    * transaction, and for schema commands.
    */
   async autoCommit<T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<Rows<T>> {
-    const session = this.#session('WRITE');
-    try {
-      const result = await session.run(cypher, params);
-      return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };
-    } finally {
-      await session.close();
-    }
+    return timed(neo4jQueryDuration, 'write', async () => {
+      const session = this.#session('WRITE');
+      try {
+        const result = await session.run(cypher, params);
+        return { rows: result.records.map((r) => toPlain(r.toObject()) as T), summary: result.summary };
+      } finally {
+        await session.close();
+      }
+    });
   }
 
   async serverInfo(): Promise<{ agent: string; version: string; protocolVersion: string; edition: string }> {

@@ -132,11 +132,17 @@ interface NodeServerContext {
  * Built once per request, after authentication (app.ts resolves the principal first): batchers fresh so
  * nothing is cached across requests or callers.
  */
-export function buildContext(deps: ApiDeps, initial: YogaInitialContext & NodeServerContext, principal: Principal | null): ApiContext {
+export function buildContext(
+  deps: ApiDeps,
+  initial: YogaInitialContext & NodeServerContext,
+  principal: Principal | null,
+  requestId: string | null = null,
+): ApiContext {
   const role: Role = principal?.role ?? 'viewer';
   const timeoutMs = deps.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const who = principal?.id ?? null;
-  const txMeta: TxMeta = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role, user: who } });
+  // The request id (x-request-id) ties a transaction in SHOW TRANSACTIONS to the request's log lines.
+  const txMeta: TxMeta = (op) => ({ timeoutMs, metadata: { app: 'huiyan-api', op, role, user: who, requestId } });
   return {
     ...deps,
     principal,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/executor.js';
 import { isTimeout } from '../../platform/db/errors.js';
+import { recordModelRun } from '../../platform/metrics.js';
 import { storeAlerts, type AlertDraft } from '../alerts/store.js';
 import { checkModel } from './check.js';
 import { collectEvidence } from '../alerts/evidence.js';
@@ -133,6 +134,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     result.error = describeError(e);
   }
   result.durationMs = Math.round(performance.now() - t0);
+  recordModelRun(result, { preview: opts.preview === true, complete: !result.truncated && !opts.subject });
   if (!opts.preview) await recordRun(db, result);
   return result;
 }
