@@ -24,7 +24,7 @@ import type { AuditEvent } from '../../server/audit/record.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { callGraphql, measure, type Run } from './measure.js';
 import { operations, pickArguments, type Operation, type Picks } from './operations.js';
-import { Recorder, wavesOf } from './recorder.js';
+import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
 import { printApiTable } from './report.js';
 
 export interface ApiBenchOptions {
@@ -190,8 +190,8 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       const requestMs = (performance.now() - t) / OVERHEAD_CALLS;
       recorder.on = false;
       const all = recorder.take();
-      const sum = (pick: (s: (typeof all)[number]) => boolean) =>
-        all.filter(pick).reduce((a, s) => a + s.endMs - s.startMs, 0) / OVERHEAD_CALLS;
+      // Wall time with statements of the kind running: a resolver's parallel statements count once.
+      const sum = (pick: (s: Statement) => boolean) => busyMs(all.filter(pick)) / OVERHEAD_CALLS;
       const doc = parse(op.query);
       const tc = performance.now();
       for (let i = 0; i < 200; i++) costOf(schema, doc, op.variables);

@@ -74,6 +74,21 @@ export function wavesOf(statements: Statement[]): Statement[][] {
   return waves;
 }
 
+/** How long at least one of the statements was running: the union of their intervals. */
+export function busyMs(statements: Statement[]): number {
+  let total = 0;
+  let from = -Infinity;
+  let to = -Infinity;
+  for (const s of [...statements].sort((a, b) => a.startMs - b.startMs)) {
+    if (s.startMs > to) {
+      if (to > from) total += to - from;
+      from = s.startMs;
+      to = s.endMs;
+    } else to = Math.max(to, s.endMs);
+  }
+  return to > from ? total + to - from : total;
+}
+
 /** Runs the waves through the executor as the API did, without HTTP, GraphQL, authentication or audit. */
 export async function replay(ex: Executor, waves: Statement[][]): Promise<void> {
   for (const wave of waves) {
