@@ -22,10 +22,10 @@ import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
-import { callGraphql, measure, type Run } from './measure.js';
+import { callGraphql, measure } from './measure.js';
 import { operations, pickArguments, type Operation, type Picks } from './operations.js';
 import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
-import { printApiTable } from './report.js';
+import { printApiTable, type OpFigures, type Overhead } from './report.js';
 
 export interface ApiBenchOptions {
   persons: number;
@@ -36,25 +36,6 @@ export interface ApiBenchOptions {
   reuse: boolean;
   /** Only these operations (by name). */
   only?: string[];
-}
-
-/** The GraphQL side's own costs at one client, per request, from the statements and the trail it wrote. */
-export interface Overhead {
-  requestMs: number;
-  resolverStatementsMs: number;
-  authStatementsMs: number;
-  auditMs: number;
-  costMs: number;
-  statements: number;
-}
-
-export interface OpFigures {
-  name: string;
-  note: string;
-  statements: number;
-  waves: number;
-  overhead: Overhead;
-  runs: Record<number, Run & { loadAvg: number[] }>;
 }
 
 const log = (m: string) => console.log(`[bench] ${m}`);

@@ -1,7 +1,26 @@
 // The API benchmark's table: per operation and number of clients, p50/p95/p99 through GraphQL and through
 // the driver, and GraphQL / driver at p95; then what GraphQL adds per request at one client.
 import path from 'node:path';
-import type { OpFigures } from './bench-api.js';
+import type { Run } from './measure.js';
+
+/** The GraphQL side's own costs at one client, per request, from the statements and the trail it wrote. */
+export interface Overhead {
+  requestMs: number;
+  resolverStatementsMs: number;
+  authStatementsMs: number;
+  auditMs: number;
+  costMs: number;
+  statements: number;
+}
+
+export interface OpFigures {
+  name: string;
+  note: string;
+  statements: number;
+  waves: number;
+  overhead: Overhead;
+  runs: Record<number, Run & { loadAvg: number[] }>;
+}
 
 /** The bound: GraphQL within 1.3× of the driver at p95. */
 export const RATIO_TARGET = 1.3;

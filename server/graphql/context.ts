@@ -145,6 +145,6 @@ export function buildContext(deps: ApiDeps, initial: YogaInitialContext & NodeSe
     clientIp: initial.req?.socket?.remoteAddress ?? null,
     audit: new AuditNotes(),
     txMeta,
-    batch: createBatchers(deps.executor, txMeta),
+    batch: createBatchers(deps.executor, txMeta, deps.graphSchema),
   };
 }

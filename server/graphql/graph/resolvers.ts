@@ -10,6 +10,7 @@ import { presentNode, presentRels, REL_ROW, type EdgeView, type EntityView, type
 import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
+import { degreeOf } from '../degree.js';
 import { admit, noteOutside, outsideOf, scopeOf } from '../jurisdiction.js';
 import { alertInScope } from '../../access/jurisdiction.js';
 import type { Resolvers } from '../generated.js';
@@ -25,12 +26,6 @@ const PATH_SCAN_MAX = 200;
 // Nor is one through the county government: every unit belongs to it, so any two officials would be four
 // hops apart. Both can still be asked for by name in `types`.
 const NOT_ON_PATHS = new Set(['FLAGS', 'PART_OF']);
-
-/**
- * The relationship types graph.yaml declares: every one joins two entities, so counting them counts a
- * node's relationships to entities, and Neo4j answers it from the degree store without expanding.
- */
-const entityTypes = (schema: ApiContext['graphSchema']) => Object.keys(schema.relationships);
 
 interface NeighbourArgs {
   id: string;
@@ -63,7 +58,7 @@ export const graphResolvers: Resolvers = {
       // the cap it takes about 7,000 of them. Distinct first, so a neighbour's properties are read once, not
       // once per payment. Below the cap `total` is exact and the page is the first `limit` by uid, the same
       // on every call; above it both come from the first neighbours the store yields (the same on every call
-      // while the data stays) and `exclude` pages on. The degree is read from the degree store per type.
+      // while the data stays) and `exclude` pages on.
       const cypher = `
         MATCH (c:Entity {uid: $id})
         CALL (c) {
@@ -82,7 +77,7 @@ export const graphResolvers: Resolvers = {
           MATCH (c)${hop}(m)
           RETURN collect(${REL_ROW('r')}) AS rels
         }
-        RETURN c, COUNT { (c)${link('BOTH', relPattern('', entityTypes(ctx.graphSchema)))}() } AS degree, size(reached) AS reached, nodes, rels`;
+        RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, size(reached) AS reached, nodes, rels`;
       const { rows } = await ctx.executor.read<{ c: PlainNode; degree: number; reached: number; nodes: PlainNode[]; rels: RelRow[] }>(
         cypher,
         { ...alertSeen.params, id, exclude: args.exclude ?? [], limit: int(limit), reach: int(NEIGHBOUR_COUNT_CAP + 1) },
