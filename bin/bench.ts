@@ -1,16 +1,27 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
+// npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
 import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load.js';
 import { benchModels } from '../bench/models/bench-models.js';
+import { benchApi } from '../bench/api/bench-api.js';
 
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
+  '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
 ].join('\n');
 
 const isInt = (n: number) => Number.isInteger(n);
+/** A comma-separated option as its non-empty items; undefined when not given. */
+const listArg = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 async function load(args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -67,12 +78,7 @@ async function models(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const wanted = values.model
-    ? values.model
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined;
+  const wanted = listArg(values.model);
   // A reused home is kept again: --reuse implies --keep.
   await benchModels({
     persons,
@@ -86,10 +92,36 @@ async function models(args: string[]): Promise<number> {
   return 0;
 }
 
+async function api(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      persons: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '7' },
+      clients: { type: 'string', default: '1,8' },
+      seconds: { type: 'string', default: '10' },
+      reuse: { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+  });
+  const persons = Number(values.persons);
+  const seed = Number(values.seed);
+  const seconds = Number(values.seconds);
+  const clients = values.clients.split(',').map((s) => Number(s.trim()));
+  if (!isInt(persons) || persons < 400 || !isInt(seed) || !(seconds > 0) || !clients.every((c) => isInt(c) && c >= 1 && c <= 64)) {
+    console.error(usage);
+    return 2;
+  }
+  const only = listArg(values.only);
+  await benchApi({ persons, seed, clients, seconds, reuse: values.reuse, ...(only ? { only } : {}) });
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'load') return load(rest);
   if (what === 'models') return models(rest);
+  if (what === 'api') return api(rest);
   console.error(usage);
   return 2;
 }

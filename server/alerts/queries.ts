@@ -37,16 +37,23 @@ export interface AlertKey {
 export const severityRank = (a: string) =>
   `CASE ${a}.severity ${SEVERITIES.map((s, i) => `WHEN '${s}' THEN ${i + 1}`).join(' ')} ELSE 0 END`;
 
-const WHERE = `
-  ($modelId IS NULL OR a.modelId = $modelId)
-  AND ($severity IS NULL OR a.severity = $severity)
-  AND ($state IS NULL OR a.state = $state)
-  AND ($subject IS NULL OR EXISTS { (a)-[:FLAGS]->(:Entity {uid: $subject}) })
-  AND ($includeGone OR coalesce(a.gone, false) = false)
-  AND ($states IS NULL OR coalesce(a.state, 'new') IN $states)
-  AND ($assignee IS NULL OR a.assignee = $assignee)
-  AND ($seenFrom IS NULL OR datetime(a.firstSeen) >= datetime($seenFrom))
-  AND ($seenTo IS NULL OR datetime(a.firstSeen) < datetime($seenTo))`;
+/**
+ * The conditions of the filters given, and only those: with `$x IS NULL OR …` for every filter the planner
+ * cannot seek the Alert(modelId), (state) and (assignee) indexes and scans every alert (docs/bench.md "API").
+ * Each fragment is fixed text; every value is a parameter.
+ */
+function conditions(q: AlertQuery): string[] {
+  const c: string[] = [];
+  if (q.modelId !== null) c.push('a.modelId = $modelId');
+  if (q.severity !== null) c.push('a.severity = $severity');
+  if (q.state !== null) c.push('a.state = $state');
+  if (!q.includeGone) c.push('coalesce(a.gone, false) = false');
+  if (q.states !== null) c.push("coalesce(a.state, 'new') IN $states");
+  if (q.assignee !== null) c.push('a.assignee = $assignee');
+  if (q.seenFrom !== null) c.push('datetime(a.firstSeen) >= datetime($seenFrom)');
+  if (q.seenTo !== null) c.push('datetime(a.firstSeen) < datetime($seenTo)');
+  return c;
+}
 
 export interface AlertPageRows {
   total: number;
@@ -54,38 +61,43 @@ export interface AlertPageRows {
   rows: { a: AlertProps; key: AlertKey }[];
 }
 
-/** One page of the alerts in `scope` matching the query, after `after`, and how many match in all. */
+/**
+ * One page of the alerts in `scope` matching the query, after `after`, and how many match in all. One
+ * statement: the filters and the jurisdiction are evaluated once per alert for both the count and the page
+ * (they were two statements before, each doing all of it). The matching alerts are sorted and the page is
+ * cut from that list; a county has thousands of alerts, not millions.
+ */
 export async function alertPage(
   db: Executor,
   q: AlertQuery,
   after: AlertKey | null,
   take: number,
-  opts: { count: RunOptions; page: RunOptions },
+  opts: RunOptions,
   scope: Scope = WHOLE_COUNTY,
 ): Promise<AlertPageRows> {
   const rank = severityRank('a');
   // The jurisdiction last: the cheap property tests narrow the alerts before its subquery runs.
   const inScope = alertInScope(scope, 'a');
-  const where = `${WHERE} AND ${inScope.cypher}`;
-  const [count, page] = await Promise.all([
-    db.read<{ n: number }>(`MATCH (a:Alert) WHERE ${where} RETURN count(a) AS n`, { ...q, ...inScope.params }, opts.count),
-    db.read<{ a: AlertProps; rank: number; seen: string }>(
-      `MATCH (a:Alert) WHERE ${where}
-       WITH a, ${rank} AS rank, coalesce(toString(a.lastSeen), '') AS seen
-       WHERE $after IS NULL
-          OR rank < $after.rank
-          OR (rank = $after.rank AND seen < $after.lastSeen)
-          OR (rank = $after.rank AND seen = $after.lastSeen AND a.fingerprint > $after.fingerprint)
-       RETURN properties(a) AS a, rank, seen
-       ORDER BY rank DESC, seen DESC, a.fingerprint
-       LIMIT $take`,
-      { ...q, ...inScope.params, after, take: int(take) },
-      opts.page,
-    ),
-  ]);
+  const where = [...conditions(q), inScope.cypher].join(' AND ');
+  // From the subject when there is one: its few FLAGS instead of a test on every alert.
+  const match = q.subject === null ? 'MATCH (a:Alert)' : 'MATCH (:Entity {uid: $subject})<-[:FLAGS]-(a:Alert) WITH DISTINCT a';
+  const { rows } = await db.read<{ total: number; page: { a: AlertProps; rank: number; seen: string }[] }>(
+    `${match} WHERE ${where}
+     WITH a, ${rank} AS rank, coalesce(toString(a.lastSeen), '') AS seen
+     ORDER BY rank DESC, seen DESC, a.fingerprint
+     WITH collect({a: a, rank: rank, seen: seen}) AS sorted
+     WITH size(sorted) AS total, [x IN sorted WHERE $after IS NULL
+          OR x.rank < $after.rank
+          OR (x.rank = $after.rank AND x.seen < $after.lastSeen)
+          OR (x.rank = $after.rank AND x.seen = $after.lastSeen AND x.a.fingerprint > $after.fingerprint)][..$take] AS page
+     RETURN total, [x IN page | {a: properties(x.a), rank: x.rank, seen: x.seen}] AS page`,
+    { ...q, ...inScope.params, after, take: int(take) },
+    opts,
+  );
+  const row = rows[0];
   return {
-    total: count.rows[0]?.n ?? 0,
-    rows: page.rows.map((r) => ({ a: r.a, key: { rank: r.rank, lastSeen: r.seen, fingerprint: r.a.fingerprint } })),
+    total: row?.total ?? 0,
+    rows: (row?.page ?? []).map((r) => ({ a: r.a, key: { rank: r.rank, lastSeen: r.seen, fingerprint: r.a.fingerprint } })),
   };
 }
 

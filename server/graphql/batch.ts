@@ -2,6 +2,8 @@
 // go to Neo4j in one UNWIND query, so a list of 50 alerts asking for their subjects costs one round trip,
 // not 50. Fresh per request, so nothing leaks between callers with different roles. The queries are the
 // features' (server/alerts/queries.ts for alerts); this file only batches them.
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
+import { degreeOf } from './degree.js';
 import type { Executor, RunOptions } from '../../platform/db/executor.js';
 import { alertSubjects, type SubjectRow } from '../alerts/queries.js';
 
@@ -59,13 +61,13 @@ export interface Batchers {
   lastRun: Batcher<string, ModelRunRow | null>;
 }
 
-export function createBatchers(executor: Executor, txMeta: TxMeta): Batchers {
+export function createBatchers(executor: Executor, txMeta: TxMeta, schema: GraphSchema): Batchers {
   const read = async <T>(op: string, cypher: string, keys: string[]) => (await executor.read<T>(cypher, { keys }, txMeta(op))).rows;
   return {
     degree: new Batcher(async (keys) => {
       const rows = await read<{ k: string; d: number }>(
         'degree',
-        'UNWIND $keys AS k MATCH (n:Entity {uid: k}) RETURN k, COUNT { (n)--(:Entity) } AS d',
+        `UNWIND $keys AS k MATCH (n:Entity {uid: k}) RETURN k, ${degreeOf(schema, 'n')} AS d`,
         keys,
       );
       return new Map(rows.map((r) => [r.k, r.d]));

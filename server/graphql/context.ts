@@ -151,6 +151,6 @@ export function buildContext(
     clientIp: initial.req?.socket?.remoteAddress ?? null,
     audit: new AuditNotes(),
     txMeta,
-    batch: createBatchers(deps.executor, txMeta),
+    batch: createBatchers(deps.executor, txMeta, deps.graphSchema),
   };
 }

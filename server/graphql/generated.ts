@@ -651,13 +651,19 @@ export type MutationUpdateUserArgs = {
   name: Scalars['String']['input'];
 };
 
-/** A capped expansion: `total` neighbours exist, `nodes` holds at most `limit` of them. */
+/**
+ * A capped expansion: `total` neighbours exist, `nodes` holds at most `limit` of them. Counting stops at
+ * 1,000 (a welfare programme has thousands of recipients, each paid monthly): past that `total` is 1,000,
+ * `totalCapped` is true, and the page comes from the first 1,000 neighbours reached; `exclude` pages on.
+ */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
   center: Entity;
   edges: Array<Edge>;
   nodes: Array<Entity>;
   total: Scalars['Int']['output'];
+  /** More neighbours exist than `total` counts (it stops at 1,000); `center.degree` counts every relationship. */
+  totalCapped: Scalars['Boolean']['output'];
   truncated: Scalars['Boolean']['output'];
 };
 
@@ -1443,6 +1449,7 @@ export type NeighbourhoodResolvers<ContextType = ApiContext, ParentType extends 
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCapped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 

@@ -56,14 +56,7 @@ const query: Pick<QueryResolvers, 'alerts' | 'alert' | 'workflow'> = {
   async alerts(_, args, ctx) {
     const first = clampLimit(args.first, ALERT_PAGE.dflt, ALERT_PAGE.min, ALERT_PAGE.max, 'first');
     const after = args.after ? decodeCursor(args.after) : null;
-    const page = await alertPage(
-      ctx.executor,
-      filterParams(args.filter, ctx),
-      after,
-      first + 1,
-      { count: ctx.txMeta('alerts.count'), page: ctx.txMeta('alerts.page') },
-      await scopeOf(ctx),
-    );
+    const page = await alertPage(ctx.executor, filterParams(args.filter, ctx), after, first + 1, ctx.txMeta('alerts'), await scopeOf(ctx));
     const edges = page.rows.slice(0, first).map((r) => ({ cursor: encodeCursor(r.key), node: r.a }));
     return {
       totalCount: page.total,

@@ -8,6 +8,7 @@ import { admit } from '../jurisdiction.js';
 import { JSONScalar } from '../scalars.js';
 import { viewOpts } from '../view.js';
 import { presentNode, type EntityView } from './present.js';
+import { degreeOf } from '../degree.js';
 import type { Resolvers } from '../generated.js';
 
 export const entityResolvers: Resolvers = {
@@ -15,7 +16,7 @@ export const entityResolvers: Resolvers = {
   Query: {
     async entity(_: unknown, args: { id: string }, ctx: ApiContext): Promise<EntityView | null> {
       const { rows } = await ctx.executor.read<{ n: PlainNode; d: number }>(
-        'MATCH (n:Entity {uid: $id}) RETURN n, COUNT { (n)--(:Entity) } AS d',
+        `MATCH (n:Entity {uid: $id}) RETURN n, ${degreeOf(ctx.graphSchema, 'n')} AS d`,
         { id: uidArg(args.id) },
         ctx.txMeta('entity'),
       );

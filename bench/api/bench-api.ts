@@ -1,0 +1,251 @@
+// npm run bench -- api --persons N: the API's latency at scale. A generated county is bulk-loaded into an
+// embedded Neo4j of the benchmark's own (var/bench/api-<persons>-<seed>, kept for --reuse), the models run
+// so alerts exist, and the real app (server/app.ts: bearer tokens, jurisdiction, cost limit, audit trail)
+// serves over HTTP on loopback. Every operation is timed through GraphQL and, interleaved, as the same
+// Cypher through the driver, at each number of clients; the table gives p50/p95/p99 and the ratio at p95.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { generateCounty } from '../../synth/generate.js';
+import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
+import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
+import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
+import { createApp } from '../../server/app.js';
+import { accessOn } from '../../server/access/access.js';
+import { firstRuns, prepare } from '../../server/bootstrap.js';
+import { catalogOf } from '../../server/graphql/model/catalog.js';
+import { costOf } from '../../server/graphql/cost.js';
+import { buildSchema } from '../../server/graphql/schema.js';
+import { AuditTrail } from '../../server/audit/trail.js';
+import type { AuditEvent } from '../../server/audit/record.js';
+import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { callGraphql, measure } from './measure.js';
+import { operations, pickArguments, type Operation, type Picks } from './operations.js';
+import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
+import { printApiTable, type OpFigures, type Overhead } from './report.js';
+
+export interface ApiBenchOptions {
+  persons: number;
+  seed: number;
+  clients: number[];
+  seconds: number;
+  /** Open the home an earlier run kept instead of generating and loading again. */
+  reuse: boolean;
+  /** Only these operations (by name). */
+  only?: string[];
+}
+
+const log = (m: string) => console.log(`[bench] ${m}`);
+const secs = (ms: number) => Math.round(ms / 10) / 100;
+const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
+const round = (x: number) => Math.round(x * 100) / 100;
+/** Requests the overhead is averaged over, one at a time. */
+const OVERHEAD_CALLS = 20;
+
+/** Times every record written, from append to on disk: the audit plugin waits for it before answering. */
+class TimedTrail extends AuditTrail {
+  ms = 0;
+  override append(event: AuditEvent) {
+    const t = performance.now();
+    const p = super.append(event);
+    void p.then(
+      () => (this.ms += performance.now() - t),
+      () => undefined,
+    );
+    return p;
+  }
+}
+
+async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: Neo4jHandle; cfg: Config; load: Record<string, unknown> }> {
+  const county = path.join(work, 'county');
+  const home = path.join(work, 'home');
+  if (o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j'))) {
+    const cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+    const t = Date.now();
+    const handle = await startBenchServer(cfg);
+    log(`reusing ${path.relative(ROOT, home)} (server started in ${secs(Date.now() - t)} s)`);
+    return { handle, cfg, load: { path: 'reused', home: path.relative(ROOT, home) } };
+  }
+  if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
+  rmSync(work, { recursive: true, force: true });
+  let t = Date.now();
+  await generateCounty({ persons: o.persons, seed: o.seed, outDir: county });
+  const generateSeconds = secs(Date.now() - t);
+  log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s; bulk loading…`);
+  const cfg = benchConfig(home);
+  t = Date.now();
+  const bulk = await loadFilesBulk(cfg, [county], {
+    rejectsDir: path.join(work, 'rejects'),
+    keepOpen: true,
+    workDir: path.join(work, 'bulk'),
+  });
+  // The county's files and the importer's CSV are not needed again; the home is what --reuse opens.
+  rmSync(path.join(work, 'bulk'), { recursive: true, force: true });
+  log(`loaded ${bulk.report.nodes} nodes, ${bulk.report.relationships} relationships in ${secs(Date.now() - t)} s`);
+  return {
+    handle: bulk.handle!,
+    cfg,
+    load: {
+      path: 'bulk',
+      generateSeconds,
+      loadSeconds: secs(Date.now() - t),
+      nodes: bulk.report.nodes,
+      relationships: bulk.report.relationships,
+    },
+  };
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unknown>> {
+  const started = new Date();
+  const base = path.join(ROOT, 'var', 'bench');
+  const work = path.join(base, `api-${o.persons}-${o.seed}`);
+  const loadAvgAtStart = loadAvg();
+  log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
+  const { handle, cfg, load } = await openCounty(o, work);
+  const neo = cfg.neo4j as EmbeddedNeo4j;
+  const recorder = new Recorder();
+  let server: Server | undefined;
+  let figures: OpFigures[] = [];
+  let picks: Picks;
+  let javaPeak: number | undefined;
+  try {
+    const db = handle.executor;
+    const prepared = await prepare(db, log);
+    const { rows } = await db.read<{ n: number }>('MATCH (a:Alert) RETURN count(a) AS n');
+    if (!rows[0]?.n) {
+      const t = Date.now();
+      const { runs } = await firstRuns(db, prepared, () => undefined);
+      log(`ran ${runs.length} models in ${secs(Date.now() - t)} s`);
+    }
+    picks = await pickArguments(db);
+    log(`hub: ${picks.hub.label} ${picks.hub.uid}, ${picks.hub.degree} relationships, ${picks.hub.neighbours} neighbours`);
+
+    const recorded = recorder.wrap(db);
+    const access = accessOn(recorded);
+    const most = Math.max(...o.clients);
+    // One token per client (each its own caller, as separate systems would be), system role.
+    const issue = async (units: string[], name: string) =>
+      Promise.all(
+        Array.from(
+          { length: most },
+          async (_, i) => (await access.tokens.issue({ name: `${name} ${i}`, role: 'system', units, days: 1 }, 'bench')).secret,
+        ),
+      );
+    const bearers = { county: await issue(['*'], 'bench county'), unit: await issue([picks.unit.uid], 'bench unit') };
+    const trail = new TimedTrail(path.join(work, 'audit'));
+    const app = createApp({
+      executor: recorded,
+      access,
+      graphSchema: prepared.graphSchema,
+      models: catalogOf(prepared.library),
+      logger: { debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error },
+      audit: trail,
+      // The per-caller limits would stop a client that loops as fast as it can: this measures speed.
+      rateLimits: { requestsPerMinute: 1e9, dbSecondsPerMinute: 1e9 },
+    });
+    server = createServer(app);
+    const url = await listen(server);
+    const schema = buildSchema();
+
+    const ops = operations(picks).filter((op) => !o.only || o.only.includes(op.name));
+    const captured = new Map<string, { op: Operation; waves: ReturnType<typeof wavesOf>; overhead: Overhead; statements: number }>();
+    for (const op of ops) {
+      const call = { url, query: op.query, variables: op.variables };
+      const bearer = bearers[op.caller][0]!;
+      await callGraphql(call, bearer); // plans cached, pages read
+      recorder.on = true;
+      trail.ms = 0;
+      const t = performance.now();
+      for (let i = 0; i < OVERHEAD_CALLS; i++) await callGraphql(call, bearer);
+      const requestMs = (performance.now() - t) / OVERHEAD_CALLS;
+      recorder.on = false;
+      const all = recorder.take();
+      // Wall time with statements of the kind running: a resolver's parallel statements count once.
+      const sum = (pick: (s: Statement) => boolean) => busyMs(all.filter(pick)) / OVERHEAD_CALLS;
+      const doc = parse(op.query);
+      const tc = performance.now();
+      for (let i = 0; i < 200; i++) costOf(schema, doc, op.variables);
+      const costMs = (performance.now() - tc) / 200;
+      const statements = all.filter((s) => s.op !== null).length / OVERHEAD_CALLS;
+      // One more request, alone: its statements are what the driver side replays.
+      recorder.on = true;
+      await callGraphql(call, bearer);
+      recorder.on = false;
+      const waves = wavesOf(recorder.take());
+      captured.set(op.name, {
+        op,
+        waves,
+        statements,
+        overhead: {
+          requestMs: round(requestMs),
+          resolverStatementsMs: round(sum((s) => s.op !== null)),
+          authStatementsMs: round(sum((s) => s.op === null)),
+          auditMs: round(trail.ms / OVERHEAD_CALLS),
+          costMs: round(costMs),
+          statements,
+        },
+      });
+    }
+
+    figures = [...captured.values()].map((c) => ({
+      name: c.op.name,
+      note: c.op.note,
+      statements: c.statements,
+      waves: c.waves.length,
+      overhead: c.overhead,
+      runs: {},
+    }));
+    for (const clients of o.clients) {
+      for (const f of figures) {
+        const c = captured.get(f.name)!;
+        const call = { url, query: c.op.query, variables: c.op.variables };
+        const b = bearers[c.op.caller];
+        await measure(db, call, c.waves, b, clients, 1); // warm-up at this concurrency, not counted
+        const run = await measure(db, call, c.waves, b, clients, o.seconds);
+        f.runs[clients] = { ...run, loadAvg: loadAvg() };
+        log(
+          `${clients} client(s) ${f.name}: GraphQL p95 ${run.graphql.p95} ms, driver p95 ${run.driver.p95} ms (n ${run.graphql.n}/${run.driver.n})`,
+        );
+      }
+    }
+  } finally {
+    javaPeak = javaPeakMiB(neo.homeDir);
+    if (server) await new Promise<void>((r) => server!.close(() => r()).closeAllConnections());
+    await handle.close();
+  }
+
+  const out = {
+    bench: 'api',
+    startedAt: started.toISOString(),
+    persons: o.persons,
+    seed: o.seed,
+    seconds: o.seconds,
+    machine: {
+      cpus: os.cpus().length,
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvgAtStart,
+      loadAvgAtEnd: loadAvg(),
+    },
+    neo4j: { heap: neo.heap, pageCache: neo.pageCache, javaPeakMiB: javaPeak ?? null },
+    load,
+    picks,
+    operations: figures,
+  };
+  mkdirSync(base, { recursive: true });
+  const file = path.join(base, `api-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(out, null, 2));
+  printApiTable(out, o.clients, file);
+  return out;
+}
