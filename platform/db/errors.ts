@@ -32,6 +32,9 @@ export function isUnavailable(e: unknown): boolean {
   return UNAVAILABLE_CODES.has(err.code ?? '') || /^Connection acquisition timed out/.test(err.message ?? '');
 }
 
+/** Seconds a caller is told to wait (Retry-After) while Neo4j is away: an embedded server restarts in about 10 s. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
 /** The coded error a caller sees when Neo4j is unavailable (the API answers it with HTTP 503). */
 export function unavailableError(): CodedError {
   return new CodedError('DATABASE_UNAVAILABLE', '数据库暂时不可用，请稍后重试。 The database is unavailable; try again in a few seconds.');

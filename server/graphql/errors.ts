@@ -5,7 +5,7 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { CodedError, type ErrorCode } from '../../platform/errors.js';
-import { isUnavailable, unavailableError } from '../../platform/db/errors.js';
+import { isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableError } from '../../platform/db/errors.js';
 import { hideIdNumbers } from '../../platform/identifiers/id-number.js';
 
 // Messages often echo what the caller sent (an id, a variable's value): an ID number in one is masked, so
@@ -20,9 +20,6 @@ export const forbidden = coded('FORBIDDEN');
 export function codedGraphQLError(e: unknown): unknown {
   return e instanceof CodedError ? createGraphQLError(hideIdNumbers(e.message), { extensions: { code: e.code } }) : e;
 }
-
-/** Seconds a caller is told to wait while Neo4j is away: an embedded server restarts in about 10 s. */
-const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 /**
  * Neo4j gone (killed, restarting, unreachable) is neither the caller's fault nor a bug: instead of the
