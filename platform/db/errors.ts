@@ -18,8 +18,9 @@ export function isTransient(e: unknown): boolean {
 }
 
 // The driver's own codes for "no server to talk to": a refused or timed-out connection, a connection lost
-// mid-query (the server was killed), no routing table, a session whose server went away.
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+// mid-query (the server was killed), no routing table, a session whose server went away; and the server's
+// own for a database that is starting or stopping.
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /**
  * Neo4j cannot be reached right now (stopped, killed, restarting, unreachable, or too busy to hand out a

@@ -34,7 +34,7 @@ beforeAll(async () => {
     HUIYAN_NEO4J_PAGECACHE: '64m',
     HUIYAN_VAR: tmp,
   });
-  neo4j = await openNeo4j(cfg, (m) => logged.push(m), { supervise: true });
+  neo4j = await openNeo4j(cfg, (m) => logged.push(`${new Date().toISOString()} ${m}`), { supervise: true });
   await applySchema(neo4j.executor, loadGraphSchema());
   await seed(neo4j.executor);
   await applyAccessSchema(neo4j.executor);
@@ -62,13 +62,14 @@ describe('Neo4j killed while the API is queried', () => {
 
     // A bounded loop of the same query, as a busy explorer would send: until it has succeeded again after
     // failing, at most 3 minutes (a restart takes 10-20 s here, more on a loaded machine).
-    const answers: { status: number; code?: unknown; ok: boolean; ms: number }[] = [];
+    const answers: { status: number; code?: unknown; ok: boolean; ms: number; at: number }[] = [];
+    const killedAt = Date.now();
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       const t0 = Date.now();
       const r = await h.gql(QUERY, {}, headers);
       const ok = r.data?.alerts?.edges?.length === 5 && !r.errors;
-      answers.push({ status: r.status, code: r.errors?.[0]?.extensions?.code, ok, ms: Date.now() - t0 });
+      answers.push({ status: r.status, code: r.errors?.[0]?.extensions?.code, ok, ms: Date.now() - t0, at: t0 - killedAt });
       if (ok && answers.some((a) => !a.ok)) break;
       await new Promise((res) => setTimeout(res, 250));
     }
@@ -78,8 +79,10 @@ describe('Neo4j killed while the API is queried', () => {
     expect(failed.length, JSON.stringify(answers)).toBeGreaterThan(0);
     // Every answer during the outage is the coded one, never the masked "Unexpected error.".
     expect(new Set(failed.map((a) => `${a.status} ${String(a.code)}`))).toEqual(new Set(['503 DATABASE_UNAVAILABLE']));
-    // "Did not hang": a generous bound on each request (the driver's defaults made it 30-34 s).
-    expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(10_000);
+    // "Did not hang": a generous bound on each answer of the outage (the driver's defaults made it 30-34 s).
+    // The first success is not bounded: a request that reaches the server while it finishes starting waits
+    // for it and succeeds (37 s once on a machine at load 17, where the restart itself took 73 s).
+    expect(Math.max(...failed.map((a) => a.ms)), `${JSON.stringify(answers)}\n${logged.join('\n')}`).toBeLessThan(10_000);
     expect(answers.at(-1)?.ok, JSON.stringify(answers)).toBe(true);
     expect(unhandled).toEqual([]);
 
