@@ -11,6 +11,7 @@ import { loadConfig, type Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
+import { watchLaunchers } from '../platform/process/launcher-watch.js';
 import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
@@ -153,7 +154,14 @@ async function main(): Promise<number> {
   }
   // Ctrl-C mid-load: the batches committed so far stay (a reload skips nothing and changes nothing), and an
   // embedded server started for this load is stopped rather than left behind.
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => void db.close().finally(() => process.exit(130)));
+  // kill -9 leaves it to the embedded server's watchdog (platform/neo4j/embedded.ts); a signal to the npm or
+  // tsx above this process never reaches it, so it watches them (platform/process/launcher-watch.ts).
+  const interrupted = () => void db.close().finally(() => process.exit(130));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(sig, interrupted);
+  watchLaunchers((why) => {
+    console.error(`Stopping the load: ${why}.`);
+    interrupted();
+  });
   try {
     const report = await recordedCommand(
       cfg.varDir,

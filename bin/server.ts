@@ -1,7 +1,8 @@
 // `npm start`: the side effects live here and nowhere else. Config → Neo4j (embedded or external) →
 // prepare (schema, model library) → HTTP for the API and the explorer → the demo load and the first model
-// runs in the background. Ctrl-C and SIGTERM stop the HTTP server, close the driver and stop the embedded
-// Neo4j cleanly before exiting.
+// runs in the background. Ctrl-C, SIGTERM and SIGHUP (to this process, or to the npm or tsx that launched it)
+// stop the HTTP server, close the driver and stop the embedded Neo4j cleanly before exiting; a kill -9 leaves
+// Neo4j to its watchdog (platform/neo4j/embedded.ts).
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { createApp } from '../server/app.js';
@@ -29,6 +30,7 @@ import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
 import { Lease } from '../platform/db/lease.js';
 import { followBookmarks, instanceName, publishBookmarks, routesToCluster, type Follower } from '../platform/db/bookmark-relay.js';
+import { watchLaunchers } from '../platform/process/launcher-watch.js';
 
 // JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
 let logger: Logger = createLogger('info', { readable: process.stdout.isTTY });
@@ -71,10 +73,16 @@ async function main(): Promise<void> {
   log(pseudonymKeyNotice(key));
   // Installed before Neo4j starts, so a Ctrl-C during start-up still stops it; the HTTP server joins later.
   const http: { server?: ReturnType<typeof createServer> } = {};
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(0, http.server));
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => void shutdown(0, http.server));
+  // A signal to npm or tsx above us never reaches this process (platform/process/launcher-watch.ts).
+  watchLaunchers((why) => {
+    log(`Stopping: ${why}.`);
+    void shutdown(0, http.server);
+  });
 
   log(cfg.neo4j.kind === 'embedded' ? `Starting the embedded Neo4j (home ${cfg.neo4j.homeDir})…` : `Connecting to ${cfg.neo4j.uri}…`);
-  neo4j = await openNeo4j(cfg, log);
+  // Supervised: an embedded Neo4j that dies is restarted (a bounded number of times; docs/neo4j-runtime.md).
+  neo4j = await openNeo4j(cfg, log, { supervise: true });
   log(`Neo4j ${neo4j.version} ${neo4j.edition} ready at ${neo4j.uri} (${(neo4j.startMs / 1000).toFixed(1)} s).`);
   const raw = rawKeyWarning(await rawKeyCounts(neo4j.executor, loadGraphSchema()));
   if (raw) log(`WARNING ${raw}`);

@@ -13,7 +13,9 @@ export type ErrorCode =
   /** Over the per-caller requests a minute, database time or statements at once (the cost limit is BAD_INPUT: waiting does not help). */
   | 'RATE_LIMITED'
   /** 查询事由 needed: reading this needs a stated reason. */
-  | 'REASON_REQUIRED';
+  | 'REASON_REQUIRED'
+  /** Neo4j cannot be reached (stopped, restarting, unreachable): try again in a few seconds. */
+  | 'DATABASE_UNAVAILABLE';
 
 export class CodedError extends Error {
   override name = 'CodedError';

@@ -7,7 +7,7 @@ import type { Executor } from '../platform/db/executor.js';
 import { buildContext, type ApiDeps, type ModelCatalog } from './graphql/context.js';
 import { DEFAULT_LIMITS, useLimits, type Limits } from './graphql/limits.js';
 import { buildSchema } from './graphql/schema.js';
-import { useCodedVariableErrors } from './graphql/errors.js';
+import { databaseUnavailable, useCodedVariableErrors } from './graphql/errors.js';
 import { useCostLimit } from './graphql/cost.js';
 import { CallerLimits, DEFAULT_RATE_LIMITS, rateLimitedError, useCallerLimits, type RateLimits } from './http/rate-limit.js';
 import type { GraphSchema } from '../platform/schema/graph-schema.js';
@@ -108,6 +108,12 @@ export function createApp(opts: AppOptions) {
     // pinned off so NODE_ENV=development cannot leak internals into responses either.
     maskedErrors: {
       maskError(error, message) {
+        // Neo4j gone is expected in operation (a restart, a network cut): coded, logged as a warning.
+        const unavailable = databaseUnavailable(error);
+        if (unavailable) {
+          logger.warn('Neo4j unavailable during a GraphQL request', (error as Error).message);
+          return unavailable;
+        }
         const masked = maskError(error, message, false);
         if (masked !== error) logger.error('unexpected error in a GraphQL request', error);
         return masked;

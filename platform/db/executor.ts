@@ -41,7 +41,18 @@ export class Executor {
     this.driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
       disableLosslessIntegers: true,
       maxConnectionPoolSize: 20,
-      connectionAcquisitionTimeout: 30_000,
+      // When Neo4j is gone (killed, restarting, unreachable) a request must fail within about a second with
+      // a coded error instead of hanging: the driver's defaults (30 s connect, 60 s acquisition, retries for
+      // 30 s) made every API request hang 30-34 s during an outage (#14). A refused connection fails at
+      // once; TCP connect gets 2 s (a LAN or a cloud region connects in milliseconds); a pool that stays full
+      // for 10 s means an overloaded server, reported the same way.
+      connectionTimeout: 2_000,
+      connectionAcquisitionTimeout: 10_000,
+      // Driver-wide (the driver has no per-call setting): the retry clock starts with the first attempt and
+      // the first retry comes after about 1 s, so a failure within the first 500 ms (a refused connection, a
+      // quick deadlock) is retried once and anything later not at all. The loaders retry transient batch
+      // failures themselves (loaders/core/writer/batch.ts).
+      maxTransactionRetryTime: 500,
       logging: { level: 'error', logger: (level, message) => console.error(`[neo4j-driver] ${level}: ${message}`) },
     });
   }

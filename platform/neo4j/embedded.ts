@@ -21,6 +21,8 @@ export interface RunningNeo4j {
   /** True when this start created the database (first start): the caller loads the demo then. */
   firstStart: boolean;
   startMs: number;
+  /** Settles when this server's Java exits, for whatever reason (never for an attached server). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,8 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
       pid: live.pid,
       firstStart: false,
       startMs: Date.now() - t0,
+      // Not ours to watch or stop: its own huiyan does both.
+      exited: new Promise(() => {}),
       stop: async () => {},
     };
   }
@@ -120,9 +124,16 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
   const child = spawn(java.bin, args, { stdio: ['ignore', out, out], detached: true });
   closeSync(out);
   if (!child.pid) throw new RuntimeError('START_FAILED', `Could not start ${java.bin}.`);
+  const watchdog = watchdogFor(child.pid);
   const record: PidRecord = { pid: child.pid, owner: process.pid, port };
   writeFileSync(path.join(home, PID_FILE), JSON.stringify(record));
-  const stop = stopper(child, home, log);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      watchdog.kill('SIGKILL');
+      resolve({ code, signal });
+    });
+  });
+  const stop = stopper(child, exited, home, log);
 
   const uri = `bolt://127.0.0.1:${port}`;
   try {
@@ -131,7 +142,33 @@ export async function startEmbedded(cfg: EmbeddedNeo4j, log: (msg: string) => vo
     await stop();
     throw e;
   }
-  return { uri, user: 'neo4j', password, database: cfg.database, pid: child.pid, firstStart, startMs: Date.now() - t0, stop };
+  return { uri, user: 'neo4j', password, database: cfg.database, pid: child.pid, firstStart, startMs: Date.now() - t0, exited, stop };
+}
+
+/**
+ * Stops Java when this Node process dies, however it dies. A handler cannot run on kill -9 (or on a crash
+ * of Node itself), and Java, detached into its own process group, would run on owned by init, holding the
+ * store and the port (#14). The watchdog is a tiny sh whose stdin is a pipe from this process, the only
+ * writer: when Node dies by any means the kernel closes it, `read` returns at end of file, and the
+ * watchdog stops Java as stop() would (SIGTERM: checkpoint, release the store lock), with SIGKILL if it is
+ * still there after 90 s. Portable to any POSIX sh, no native code (PR_SET_PDEATHSIG is Linux only, and
+ * applies to the thread that spawned the child). Killed as soon as Java exits, so it never outlives Java
+ * long enough to signal a recycled pid.
+ */
+function watchdogFor(javaPid: number): ChildProcess {
+  const script =
+    'while read -r _; do :; done; kill -TERM "$1" 2>/dev/null || exit 0; i=0; ' +
+    'while kill -0 "$1" 2>/dev/null && [ "$i" -lt 90 ]; do sleep 1; i=$((i+1)); done; kill -KILL "$1" 2>/dev/null';
+  // Detached like Java: a Ctrl-C to the terminal's group must not take the watchdog away before huiyan's
+  // own orderly stop.
+  const watchdog = spawn('/bin/sh', ['-c', script, 'huiyan-neo4j-watchdog', String(javaPid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true,
+  });
+  // Neither the watchdog nor its pipe keeps Node's event loop alive.
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref(): void }).unref();
+  return watchdog;
 }
 
 function settings(cfg: EmbeddedNeo4j, port: number, home: string): string[] {
@@ -300,12 +337,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function stopper(child: ChildProcess, home: string, log: (msg: string) => void): () => Promise<void> {
+function stopper(child: ChildProcess, exited: Promise<unknown>, home: string, log: (msg: string) => void): () => Promise<void> {
   let stopping: Promise<void> | undefined;
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
   void exited.then(() => rmSync(path.join(home, PID_FILE), { force: true }));
   return () => {
     stopping ??= (async () => {

@@ -4,6 +4,15 @@ import type { Config } from '../config.js';
 import { Executor, type Connection } from '../db/executor.js';
 import { startEmbedded, type StartOptions } from './embedded.js';
 import { RuntimeError } from './errors.js';
+import { supervise } from './supervisor.js';
+
+export interface OpenOptions extends StartOptions {
+  /**
+   * Restart the embedded server when it exits unexpectedly (`npm start`, which serves for days). Commands
+   * that run once fail instead, as they would on an external server going away.
+   */
+  supervise?: boolean;
+}
 
 export interface Neo4jHandle {
   executor: Executor;
@@ -15,6 +24,8 @@ export interface Neo4jHandle {
   edition: string;
   firstStart: boolean;
   startMs: number;
+  /** The embedded server's Java process now (a supervised one changes with each restart); none for an external server. */
+  serverPid(): number | undefined;
   /** Closes the driver, then stops the server if huiyan started it. */
   close(): Promise<void>;
 }
@@ -29,7 +40,7 @@ export function supportedVersion(version: string): boolean {
   return major > MIN_VERSION[0] || (major === MIN_VERSION[0] && minor >= MIN_VERSION[1]);
 }
 
-export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: StartOptions = {}): Promise<Neo4jHandle> {
+export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: OpenOptions = {}): Promise<Neo4jHandle> {
   const t0 = Date.now();
   if (cfg.neo4j.kind === 'external') {
     const { uri, user, password, database } = cfg.neo4j;
@@ -50,6 +61,7 @@ export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: S
         edition: info.edition,
         firstStart: false,
         startMs: Date.now() - t0,
+        serverPid: () => undefined,
         close: () => executor.close(),
       };
     } catch (e) {
@@ -57,7 +69,9 @@ export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: S
       throw e;
     }
   }
-  const running = await startEmbedded(cfg.neo4j, log, opts);
+  const started = await startEmbedded(cfg.neo4j, log, opts);
+  const supervised = opts.supervise ? supervise(cfg.neo4j, started, log) : undefined;
+  const running = { ...started, pid: () => supervised?.pid() ?? started.pid, stop: supervised?.stop ?? started.stop };
   const connection = { uri: running.uri, user: running.user, password: running.password, database: running.database };
   const executor = new Executor(connection);
   const info = await executor.serverInfo();
@@ -71,6 +85,7 @@ export async function openNeo4j(cfg: Config, log: (msg: string) => void, opts: S
     edition: info.edition,
     firstStart: running.firstStart,
     startMs: running.startMs,
+    serverPid: running.pid,
     close: () =>
       (closed ??= (async () => {
         await executor.close().catch(() => undefined);

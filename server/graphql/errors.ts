@@ -5,6 +5,7 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { CodedError, type ErrorCode } from '../../platform/errors.js';
+import { isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableError } from '../../platform/db/errors.js';
 import { hideIdNumbers } from '../../platform/identifiers/id-number.js';
 
 // Messages often echo what the caller sent (an id, a variable's value): an ID number in one is masked, so
@@ -18,6 +19,22 @@ export const forbidden = coded('FORBIDDEN');
 /** A feature's expected error (platform/errors.ts) as the coded GraphQL error the caller sees; anything else as it is. */
 export function codedGraphQLError(e: unknown): unknown {
   return e instanceof CodedError ? createGraphQLError(hideIdNumbers(e.message), { extensions: { code: e.code } }) : e;
+}
+
+/**
+ * Neo4j gone (killed, restarting, unreachable) is neither the caller's fault nor a bug: instead of the
+ * masked "Unexpected error." the caller gets DATABASE_UNAVAILABLE with HTTP 503 and Retry-After, whether
+ * the failure came from a resolver (wrapped in a GraphQLError) or from the caller lookup before it.
+ * Undefined for any other error, which stays masked.
+ */
+export function databaseUnavailable(error: unknown): GraphQLError | undefined {
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (!isUnavailable(original)) return undefined;
+  const e = unavailableError();
+  return createGraphQLError(e.message, {
+    path: (error as Partial<GraphQLError>).path,
+    extensions: { code: e.code, http: { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) } } },
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { authenticate } from '../access/authenticate.js';
 import type { Principal } from '../access/principal.js';
 import { DEFAULT_API_LIMITS, type ApiLimits } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/executor.js';
+import { isUnavailable, UNAVAILABLE_RETRY_AFTER_S, unavailableError } from '../../platform/db/errors.js';
 
 /** Requests and database time per caller, statements at once (settings: platform/config.ts). */
 export type RateLimits = Omit<ApiLimits, 'maxCost'>;
@@ -174,6 +175,15 @@ function tooMany(r: Refusal, graphql: boolean): Response {
   });
 }
 
+/** Neo4j gone while looking the caller up: the body and status of DATABASE_UNAVAILABLE (docs/api.md). */
+function databaseUnavailable(): Response {
+  const { code, message } = unavailableError();
+  return Response.json(
+    { errors: [{ message, extensions: { code } }] },
+    { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_S) } },
+  );
+}
+
 /** Password sign-ins and the identity provider's round trips: counted per address (guessing passwords). */
 const isSignInAttempt = (request: Request, url: URL): boolean =>
   (request.method === 'POST' && url.pathname === '/auth/login') || url.pathname.startsWith('/auth/oidc/');
@@ -202,7 +212,16 @@ export function useCallerLimits(access: Access, callers: CallerLimits, graphqlPa
       // An address that has spent its anonymous requests gets no more credential lookups this minute.
       const spent = await callers.anonymousSpent(ip);
       if (spent) return endResponse(tooMany(spent, true));
-      const { principal, problem } = await authenticate(request, access);
+      // The caller's session or token is looked up in Neo4j: with Neo4j gone, answer the coded 503 the
+      // resolvers would give, not the error yoga cannot turn into a response from here.
+      let who: Awaited<ReturnType<typeof authenticate>>;
+      try {
+        who = await authenticate(request, access);
+      } catch (e) {
+        if (isUnavailable(e)) return endResponse(databaseUnavailable());
+        throw e;
+      }
+      const { principal, problem } = who;
       const key = callerKey(principal, ip);
       const refused = await callers.admit(key);
       if (refused) return endResponse(tooMany(refused, true));
