@@ -4,6 +4,7 @@
 // Neo4j cleanly before exiting.
 import { createServer } from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../server/app.js';
 import { AuditTrail } from '../server/audit/trail.js';
 import { accessOn } from '../server/access/access.js';
@@ -26,10 +27,15 @@ import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { insecureSettings, pseudonymKeyNotice } from '../server/startup-warnings.js';
 import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
+import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
+import { listMappings } from '../loaders/index.js';
+import { DEMO_FEEDS_FILE } from '../synth/demo-feeds.js';
+import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
 
 const log = (m: string) => console.log(`[huiyan] ${m}`);
 let neo4j: Neo4jHandle | undefined;
 let scheduler: Scheduler | undefined;
+let feedChecks: { stop(): void } | undefined;
 let shuttingDown: Promise<void> | undefined;
 
 async function shutdown(code: number, server?: ReturnType<typeof createServer>): Promise<void> {
@@ -37,6 +43,7 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
     log('Stopping…');
     // No scheduled run may start against a driver that is closing.
     scheduler?.stop();
+    feedChecks?.stop();
     if (server) await new Promise<void>((r) => server.close(() => r()).closeAllConnections());
     if (neo4j) {
       await neo4j.close();
@@ -67,6 +74,15 @@ async function main(): Promise<void> {
   if (raw) log(`WARNING ${raw}`);
 
   const boot = await prepare(neo4j.executor, log);
+  // The feed registry (数据备案): a bad one stops the start, as a bad model library would not (it is config).
+  const feedsFile = cfg.feedsFile ?? (cfg.demo ? DEMO_FEEDS_FILE : undefined);
+  const feeds = feedsFile
+    ? readFeedRegistry(
+        feedsFile,
+        listMappings().map((m) => m.id),
+      )
+    : [];
+  if (feedsFile) log(`Feed registry: ${feeds.length} feeds from ${feedsFile}.`);
   const startup = new StartupProgress();
   const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc) : undefined);
   const signIn = cfg.demo
@@ -91,6 +107,7 @@ async function main(): Promise<void> {
     limits: { maxCost: cfg.apiLimits.maxCost },
     rateLimits: cfg.apiLimits,
     startup,
+    feeds: { feeds, rejectsDir: path.join(cfg.varDir, 'rejects') },
   });
   const server = createServer(app);
   http.server = server;
@@ -121,6 +138,11 @@ async function main(): Promise<void> {
         `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
       );
       if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log);
+      // After the first load: overdue feeds and bad deliveries raise their alerts, then every 15 minutes.
+      if (!shuttingDown && feeds.length)
+        void runFeedChecks(neo4j!.executor, feeds, log).then(() => {
+          if (!shuttingDown) feedChecks = scheduleFeedChecks(neo4j!.executor, feeds, log);
+        });
     },
     (e: unknown) => {
       // The API keeps serving what the database holds; the failure is in the log and in /healthz.
@@ -136,7 +158,8 @@ function machineNames(): string[] {
 }
 
 main().catch(async (e: unknown) => {
-  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError) console.error(`[huiyan] ${e.message}`);
+  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError || e instanceof InvalidFeedRegistry)
+    console.error(`[huiyan] ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
     console.error(`[huiyan] Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
   else console.error('[huiyan] Start-up failed:', e);

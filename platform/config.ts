@@ -45,6 +45,8 @@ export interface Config {
   /** Other origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: string[];
   varDir: string;
+  /** The feed registry (数据备案, docs/feeds.md), HUIYAN_FEEDS; unset: the demo's when the demo is on, else none. */
+  feedsFile: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Sessions and sign-in (server/access/policy.ts). */
   access: {
@@ -229,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: env.HUIYAN_ALLOWED_HOSTS ? list(env.HUIYAN_ALLOWED_HOSTS).map((h) => h.toLowerCase()) : undefined,
     corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
+    feedsFile: env.HUIYAN_FEEDS ? path.resolve(env.HUIYAN_FEEDS) : undefined,
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
     access: {
       sessionIdleMs: intVar(env, 'HUIYAN_SESSION_IDLE_MINUTES', 30) * 60_000,

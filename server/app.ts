@@ -50,6 +50,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Every read of personal data, every change, sign-in and refusal is recorded here (docs/audit.md). */
   audit?: AuditTrail;
+  /** The feed registry and rejects folder (docs/feeds.md). */
+  feeds?: ApiDeps['feeds'];
 }
 
 export function createApp(opts: AppOptions) {
@@ -64,6 +66,7 @@ export function createApp(opts: AppOptions) {
     runner: opts.runner,
     outsideJurisdiction: opts.outsideJurisdiction,
     auditTrail: opts.audit,
+    feeds: opts.feeds,
   };
   const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
   // The sign-in routes see a Request only; the socket's address is looked up by it.
