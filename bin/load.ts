@@ -10,12 +10,15 @@ import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig, type Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
-import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
+import { loadFiles, loadMappings, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
 import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
+import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
+import { runFeedChecks } from '../server/feeds/schedule.js';
+import { feedsFileOf } from '../synth/demo-feeds.js';
 
 class CliUsage extends Error {
   override name = 'CliUsage';
@@ -137,10 +140,28 @@ async function main(): Promise<number> {
     );
     progress.stop();
     printReport(report);
+    await checkFeedsAfterLoad(cfg, db.executor, args.mappingDirs);
     return report.files.every((f) => f.reconciles) ? 0 : 1;
   } finally {
     progress.stop();
     await db.close();
+  }
+}
+
+/** The feed checks (docs/feeds.md) right after a load, so a delivery closes its overdue alert at once. */
+async function checkFeedsAfterLoad(cfg: Config, db: Executor, mappingDirs: string[]): Promise<void> {
+  const file = feedsFileOf(cfg);
+  if (!file) return;
+  try {
+    const feeds = readFeedRegistry(
+      file,
+      loadMappings({ extraDirs: mappingDirs }).map((m) => m.id),
+    );
+    await runFeedChecks(db, feeds, (m) => console.log(m));
+  } catch (e) {
+    // The load itself went through; a broken registry is reported, not a failed load.
+    if (!(e instanceof InvalidFeedRegistry)) throw e;
+    console.error(`feed checks skipped: ${e.message}`);
   }
 }
 

@@ -29,7 +29,7 @@ import { openNeo4j, type Neo4jHandle } from '../platform/neo4j/runtime.js';
 import { RuntimeError } from '../platform/neo4j/errors.js';
 import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
 import { listMappings } from '../loaders/index.js';
-import { DEMO_FEEDS_FILE } from '../synth/demo-feeds.js';
+import { feedsFileOf } from '../synth/demo-feeds.js';
 import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
 
 const log = (m: string) => console.log(`[huiyan] ${m}`);
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
   const boot = await prepare(neo4j.executor, log);
   // The feed registry (数据备案): a bad one stops the start, as a bad model library would not (it is config).
-  const feedsFile = cfg.feedsFile ?? (cfg.demo ? DEMO_FEEDS_FILE : undefined);
+  const feedsFile = feedsFileOf(cfg);
   const feeds = feedsFile
     ? readFeedRegistry(
         feedsFile,

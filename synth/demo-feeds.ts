@@ -4,9 +4,14 @@
 // startedAt is when it was loaded.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 
 export const DEMO_FEEDS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'feeds.yaml');
+
+/** The registry `npm start` and `npm run load` read: HUIYAN_FEEDS, else the demo's while the demo is on. */
+export const feedsFileOf = (cfg: Pick<Config, 'feedsFile' | 'demo'>): string | undefined =>
+  cfg.feedsFile ?? (cfg.demo ? DEMO_FEEDS_FILE : undefined);
 
 /** The source whose demo delivery is dated back, and by how many days: past any monthly due date. */
 export const DEMO_LATE = { source: 'death', days: 70 };

@@ -15,6 +15,9 @@ export type Delivery = (typeof DELIVERIES)[number];
 const text = z.string().trim().min(1, 'must be a non-empty string');
 /** Codes are often all digits; YAML reads `330122` as a number, which is meant as text. */
 const unit = z.union([text, z.number().transform(String)]);
+/** A missing value reads "is required" like every other missing key, a wrong one names the choices. */
+const unknownOr = (what: string, input: unknown, known: readonly string[]) =>
+  input === undefined ? 'is required' : `unknown ${what} ${JSON.stringify(input)} (known: ${known.join(', ')})`;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
 
 export const FeedYaml = strict({
@@ -23,10 +26,10 @@ export const FeedYaml = strict({
   department: unit.describe('the filing unit (报送单位): an Org code or name'),
   responsible: unit.describe('the unit the feed’s alerts are anchored to (责任单位): an Org code or name'),
   mappings: z.array(text).min(1, 'name at least one mapping id').describe('mapping ids whose load runs are this feed’s deliveries'),
-  cadence: z.enum(CADENCES, { error: (iss) => `unknown cadence ${JSON.stringify(iss.input)} (known: ${CADENCES.join(', ')})` }),
+  cadence: z.enum(CADENCES, { error: (iss) => unknownOr('cadence', iss.input, CADENCES) }),
   dueDay: z.number().int().min(1).max(28).optional().describe('monthly / quarterly: due by this day of the month after the period (1–28)'),
   graceDays: z.number().int().min(0).max(366).optional().describe('days after the cadence interval before the feed is overdue (default 0)'),
-  delivery: z.enum(DELIVERIES, { error: (iss) => `unknown delivery ${JSON.stringify(iss.input)} (known: snapshot, delta)` }),
+  delivery: z.enum(DELIVERIES, { error: (iss) => unknownOr('delivery', iss.input, DELIVERIES) }),
   rejectRateMax: z.number().min(0).max(1).describe('a delivery rejecting a larger share of its rows raises an alert (0–1)'),
   since: isoDate.optional().describe('filing starts: a feed never delivered is due one interval after this date'),
   contact: text.optional().describe('who to call at the department'),
