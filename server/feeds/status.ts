@@ -2,7 +2,7 @@
 // a delivery is the feed's load runs of one day (UTC+8), since a department's monthly filing is often
 // several files loaded together. Two reads, whatever the number of feeds: the runs of every mapping the
 // registry names, and the units it names.
-import type { Executor, RunOptions } from '../../platform/db/executor.js';
+import { int, type Executor, type RunOptions } from '../../platform/db/executor.js';
 import type { Feed } from '../../platform/feeds/registry.js';
 import { chinaDate, isOverdue, nextDue } from './due.js';
 
@@ -64,10 +64,21 @@ const toRun = (r: Record<string, unknown>): FeedRun => ({
   rejectsFile: typeof r.rejectsFile === 'string' && r.rejectsFile !== '' ? r.rejectsFile : null,
 });
 
+/**
+ * The newest runs of each source, newest first. The status needs the last delivery and a trend of at most
+ * 50 (the API's cap), so older history stays in the database: a site loading daily for years has
+ * thousands of runs per source, and reading them all made the registry page slow.
+ */
+export const RUNS_PER_SOURCE = 200;
+
 export async function readRuns(db: Executor, sources: string[], opts: RunOptions = {}): Promise<FeedRun[]> {
   const { rows } = await db.read<{ r: Record<string, unknown> }>(
-    `MATCH (r:LoadRun) WHERE r.source IN $sources RETURN ${RUN} ORDER BY r.startedAt DESC, r.id`,
-    { sources },
+    `UNWIND $sources AS source
+     CALL (source) {
+       MATCH (r:LoadRun {source: source}) RETURN r ORDER BY r.startedAt DESC, r.id LIMIT $per
+     }
+     RETURN ${RUN} ORDER BY r.startedAt DESC, r.id`,
+    { sources: [...new Set(sources)], per: int(RUNS_PER_SOURCE) },
     opts,
   );
   return rows.map(({ r }) => toRun(r));
