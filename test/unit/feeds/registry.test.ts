@@ -79,6 +79,14 @@ describe('the feed registry', () => {
     expect(refusal(registry(feed({ cadence: 'on-change', graceDays: '3' })))).toMatch(/an on-change feed has no due date/);
   });
 
+  it('says a missing cadence or delivery is required, like any other missing key', () => {
+    const msg = refusal(
+      'feeds:\n  - { id: x, title: { zh: 甲, en: A }, department: D, responsible: R, mappings: [hukou], rejectRateMax: 0.1 }\n',
+    );
+    expect(msg).toMatch(/feeds\[0\]\.cadence: is required/);
+    expect(msg).toMatch(/feeds\[0\]\.delivery: is required/);
+  });
+
   it('refuses text that is not YAML, with the file named', () => {
     expect(refusal('feeds: [')).toMatch(/^feed registry feeds\.yaml: not valid YAML/);
   });
