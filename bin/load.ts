@@ -12,13 +12,16 @@ import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { watchLaunchers } from '../platform/process/launcher-watch.js';
-import { loadFiles, type LoadReport, type Progress } from '../loaders/index.js';
+import { loadFiles, loadMappings, type LoadReport, type Progress } from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
 import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
 import { isIsoDate, today } from '../loaders/core/snapshot.js';
+import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
+import { runFeedChecks } from '../server/feeds/schedule.js';
+import { feedsFileOf } from '../synth/demo-feeds.js';
 
 class CliUsage extends Error {
   override name = 'CliUsage';
@@ -47,12 +50,11 @@ function parseArgs(argv: string[], cfg: Config) {
   if (paths.length === 0) throw new CliUsage('no files or folders given');
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
     throw new CliUsage('--batch needs a positive whole number');
-  if (delivered !== undefined && !snapshot) throw new CliUsage('--delivered goes with --snapshot');
   if (delivered !== undefined && !isIsoDate(delivered)) throw new CliUsage(`--delivered needs a date YYYY-MM-DD, got "${delivered}"`);
   // The importer builds a new store: there is no earlier delivery for a snapshot to end anything in.
   if (snapshot && bulk) throw new CliUsage('--snapshot applies to online loads, not --bulk');
   const snapshotOpt = snapshot ? { sources: 'all' as const, deliveredOn: delivered ?? today() } : undefined;
-  return { paths, rejectsDir, batchSize, bulk, mappingDirs, snapshot: snapshotOpt };
+  return { paths, rejectsDir, batchSize, bulk, mappingDirs, snapshot: snapshotOpt, delivered };
 }
 
 /**
@@ -162,19 +164,64 @@ async function main(): Promise<number> {
     console.error(`Stopping the load: ${why}.`);
     interrupted();
   });
+  // --snapshot makes every file a full snapshot; without it, the feeds the registry declares full snapshots are.
+  const snapshot = args.snapshot ?? registrySnapshot(cfg, args.mappingDirs, args.delivered);
+  if (!args.snapshot && snapshot && !args.bulk)
+    console.log(
+      `Full snapshots per the feed registry (docs/feeds.md), delivered ${snapshot.deliveredOn}: ${[...snapshot.sources].join(', ')}`,
+    );
   try {
     const report = await recordedCommand(
       cfg.varDir,
       `load ${args.snapshot ? `--snapshot --delivered ${args.snapshot.deliveredOn} ` : ''}${args.paths.join(' ')}`,
-      () => loadFiles(db.executor, args.paths, { ...common, ...(args.snapshot ? { snapshot: args.snapshot } : {}) }),
+      () => loadFiles(db.executor, args.paths, { ...common, ...(snapshot ? { snapshot } : {}) }),
       loadWrites,
     );
     progress.stop();
     printReport(report);
+    await checkFeedsAfterLoad(cfg, db.executor, args.mappingDirs);
     return report.files.every((f) => f.reconciles) ? 0 : 1;
   } finally {
     progress.stop();
     await db.close();
+  }
+}
+
+/**
+ * The mappings of the feeds the registry declares full snapshots, with the delivery date. A registry that
+ * cannot be read makes every file a delta, which ends nothing: the safe side, said on the console.
+ */
+function registrySnapshot(cfg: Config, mappingDirs: string[], delivered: string | undefined) {
+  const file = feedsFileOf(cfg);
+  if (!file) return undefined;
+  try {
+    const feeds = readFeedRegistry(
+      file,
+      loadMappings({ extraDirs: mappingDirs }).map((m) => m.id),
+    );
+    const sources = feeds.filter((f) => f.delivery === 'snapshot').flatMap((f) => f.mappings);
+    return sources.length ? { sources, deliveredOn: delivered ?? today() } : undefined;
+  } catch (e) {
+    if (!(e instanceof InvalidFeedRegistry)) throw e;
+    console.error(`Every file is loaded as a delta (nothing is ended): the feed registry cannot be read: ${e.message}`);
+    return undefined;
+  }
+}
+
+/** The feed checks (docs/feeds.md) right after a load, so a delivery closes its overdue alert at once. */
+async function checkFeedsAfterLoad(cfg: Config, db: Executor, mappingDirs: string[]): Promise<void> {
+  const file = feedsFileOf(cfg);
+  if (!file) return;
+  try {
+    const feeds = readFeedRegistry(
+      file,
+      loadMappings({ extraDirs: mappingDirs }).map((m) => m.id),
+    );
+    await runFeedChecks(db, feeds, (m) => console.log(m));
+  } catch (e) {
+    // The load itself went through; a broken registry is reported, not a failed load.
+    if (!(e instanceof InvalidFeedRegistry)) throw e;
+    console.error(`feed checks skipped: ${e.message}`);
   }
 }
 

@@ -1,6 +1,6 @@
-// npm run schemas [-- --check]: writes the JSON Schemas of the three hand-written YAML formats into
-// schemas/, generated from the zod schemas the loaders validate with, so an editor (yaml-language-server)
-// refuses what the loaders would refuse. --check writes nothing and exits 1 if a file is out of date.
+// npm run schemas [-- --check]: writes the JSON Schemas of the hand-written YAML formats (graph, mappings,
+// model headers, feed registry) into schemas/, generated from the zod schemas the loaders validate with, so an
+// editor (yaml-language-server) refuses what the loaders would refuse. --check writes nothing and exits 1 if stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { format, resolveConfig } from 'prettier';
 import { z } from 'zod';
 import { MappingYaml } from '../loaders/core/mapping/schema.js';
 import { ROOT } from '../platform/config.js';
+import { FeedRegistryYaml } from '../platform/feeds/registry.js';
 import { GraphYaml } from '../platform/schema/graph-yaml.js';
 import { HeaderYaml } from '../server/models/header-schema.js';
 
@@ -17,6 +18,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'graph.schema.json': GraphYaml,
   'mapping.schema.json': MappingYaml,
   'model-header.schema.json': HeaderYaml,
+  'feeds.schema.json': FeedRegistryYaml,
 };
 
 /**

@@ -5,6 +5,7 @@
 // Neo4j to its watchdog (platform/neo4j/embedded.ts).
 import { createServer } from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../server/app.js';
 import { AuditTrail } from '../server/audit/trail.js';
 import { accessOn } from '../server/access/access.js';
@@ -31,6 +32,10 @@ import { RuntimeError } from '../platform/neo4j/errors.js';
 import { Lease } from '../platform/db/lease.js';
 import { followBookmarks, instanceName, publishBookmarks, routesToCluster, type Follower } from '../platform/db/bookmark-relay.js';
 import { watchLaunchers } from '../platform/process/launcher-watch.js';
+import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
+import { listMappings } from '../loaders/index.js';
+import { feedsFileOf } from '../synth/demo-feeds.js';
+import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
 
 // JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
 let logger: Logger = createLogger('info', { readable: process.stdout.isTTY });
@@ -39,6 +44,7 @@ let neo4j: Neo4jHandle | undefined;
 let scheduler: Scheduler | undefined;
 let lease: Lease | undefined;
 let follower: Follower | undefined;
+let feedChecks: { stop(): void } | undefined;
 let shuttingDown: Promise<void> | undefined;
 
 async function shutdown(code: number, server?: ReturnType<typeof createServer>): Promise<void> {
@@ -49,6 +55,7 @@ async function shutdown(code: number, server?: ReturnType<typeof createServer>):
     follower?.stop();
     // Handed back at once, so another server takes over the models without waiting for it to expire.
     await lease?.stop();
+    feedChecks?.stop();
     if (server) await new Promise<void>((r) => server.close(() => r()).closeAllConnections());
     if (neo4j) {
       await neo4j.close();
@@ -99,6 +106,15 @@ async function main(): Promise<void> {
     cluster
       ? publishBookmarks(neo4j!.executor, me).catch((e: unknown) => log(`could not publish bookmarks: ${(e as Error).message}`))
       : undefined;
+  // The feed registry (数据备案): a bad one stops the start, as a bad model library would not (it is config).
+  const feedsFile = feedsFileOf(cfg);
+  const feeds = feedsFile
+    ? readFeedRegistry(
+        feedsFile,
+        listMappings().map((m) => m.id),
+      )
+    : [];
+  if (feedsFile) log(`Feed registry: ${feeds.length} feeds from ${feedsFile}.`);
   const startup = new StartupProgress();
   const access = accessOn(neo4j.executor, cfg.access, cfg.oidc ? await oidcLogin(cfg.oidc, databasePending(neo4j.executor)) : undefined);
   const signIn = cfg.demo
@@ -124,6 +140,7 @@ async function main(): Promise<void> {
     limits: { maxCost: cfg.apiLimits.maxCost },
     rateLimits: cfg.apiLimits,
     startup,
+    feeds: { feeds, rejectsDir: path.join(cfg.varDir, 'rejects') },
   });
   const server = createServer(app);
   http.server = server;
@@ -155,6 +172,12 @@ async function main(): Promise<void> {
       );
       void publish();
       if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log, () => void publish(), lease);
+      // After the first load: overdue feeds and bad deliveries raise their alerts, then every 15 minutes; like
+      // the models, on the server that holds the models lease only.
+      if (!shuttingDown && feeds.length)
+        void (lease?.held ? runFeedChecks(neo4j!.executor, feeds, log) : Promise.resolve()).then(() => {
+          if (!shuttingDown) feedChecks = scheduleFeedChecks(neo4j!.executor, feeds, log, undefined, lease);
+        });
     },
     (e: unknown) => {
       // The API keeps serving what the database holds; the failure is in the log and in /healthz.
@@ -170,7 +193,8 @@ function machineNames(): string[] {
 }
 
 main().catch(async (e: unknown) => {
-  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError) logger.error(e.message);
+  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError || e instanceof InvalidFeedRegistry)
+    logger.error(e.message);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
     logger.error(`Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);
   else logger.error('Start-up failed:', e);

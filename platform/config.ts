@@ -45,6 +45,8 @@ export interface Config {
   /** Other origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: string[];
   varDir: string;
+  /** The feed registry (数据备案, docs/feeds.md), HUIYAN_FEEDS; unset: the demo's when the demo is on, else none. */
+  feedsFile: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON lines (`json`), lines for a person (`readable`), or readable on a terminal only (`auto`, default): HUIYAN_LOG_FORMAT. */
   logFormat: 'json' | 'readable' | 'auto';
@@ -261,6 +263,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: env.HUIYAN_ALLOWED_HOSTS ? list(env.HUIYAN_ALLOWED_HOSTS).map((h) => h.toLowerCase()) : undefined,
     corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
+    feedsFile: env.HUIYAN_FEEDS ? path.resolve(env.HUIYAN_FEEDS) : undefined,
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
     logFormat: logFormat(env.HUIYAN_LOG_FORMAT),
     metrics: metricsAccess(env),

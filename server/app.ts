@@ -55,6 +55,8 @@ export interface AppOptions {
   audit?: AuditTrail;
   /** Who may read /metrics; unset: nobody (404). */
   metrics?: MetricsAccess;
+  /** The feed registry and rejects folder (docs/feeds.md). */
+  feeds?: ApiDeps['feeds'];
 }
 
 export function createApp(opts: AppOptions) {
@@ -69,6 +71,7 @@ export function createApp(opts: AppOptions) {
     runner: opts.runner,
     outsideJurisdiction: opts.outsideJurisdiction,
     auditTrail: opts.audit,
+    feeds: opts.feeds,
   };
   const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
   // The sign-in routes see a Request only; the socket's address is looked up by it.

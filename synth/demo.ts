@@ -2,6 +2,7 @@
 // loaders, on an empty database only, so a restart reuses what is there.
 import path from 'node:path';
 import { generateCounty } from './generate.js';
+import { dateBackDemoDelivery } from './demo-feeds.js';
 import { loadFiles } from '../loaders/index.js';
 import type { Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
@@ -26,6 +27,7 @@ export const demoSeeder =
   async (db: Executor, schema: GraphSchema, log: (m: string) => void): Promise<boolean> => {
     if (!(await graphIsEmpty(db))) return false;
     const demo = await loadDemo(db, cfg, schema, log);
+    await dateBackDemoDelivery(db);
     log(
       `Demo county loaded: ${demo.rowsLoaded} of ${demo.rowsRead} rows from ${demo.files} files (${demo.rowsRejected} rejected: the demo plants broken rows, see var/rejects), ${(demo.ms / 1000).toFixed(1)} s.`,
     );

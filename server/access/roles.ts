@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   manageAccess: ['admin'],
   /** The audit trail: search and verify. */
   readAudit: ['admin'],
+  /** The rejected rows of a load (deliveryRejects): department data that failed its checks, ID numbers masked for analysts. */
+  readRejects: ['analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -11,6 +11,7 @@ import type { AuditTrail } from '../audit/trail.js';
 import type { Access } from '../access/access.js';
 import type { OutsidePolicy } from '../access/jurisdiction.js';
 import type { Severity } from '../models/header.js';
+import type { FeedDesk } from '../feeds/desk.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -80,6 +81,8 @@ export interface ApiDeps {
   outsideJurisdiction?: OutsidePolicy;
   /** The audit trail searched by auditTrail / auditVerify; unset: those queries are refused. */
   auditTrail?: AuditTrail;
+  /** The feed registry (数据备案) and the rejects folder; unset: no feeds, deliveryRejects refused. */
+  feeds?: FeedDesk;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -7,6 +7,8 @@ import type { State as StateOwn, Outcome as OutcomeOwn, Disposal as DisposalOwn,
 import type { Role as RoleOwn } from '../access/roles.js';
 import type { AuditKind as AuditKindOwn, AuditRecord as AuditRecordOwn } from '../audit/record.js';
 import type { AuditWrite as AuditWriteOwn } from '../audit/notes.js';
+import type { FeedStatus as FeedStatusOwn, Delivery as DeliveryOwn, FeedRun as FeedRunOwn, UnitRef as UnitRefOwn } from '../feeds/status.js';
+import type { RejectRow as RejectRowOwn } from '../feeds/rejects.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -317,6 +319,87 @@ export type Entity = {
   labels: Array<Scalars['String']['output']>;
   properties: Scalars['JSON']['output'];
   provenance: Maybe<Provenance>;
+};
+
+/** A registered feed and its status (docs/feeds.md). 数据备案 */
+export type Feed = {
+  __typename?: 'Feed';
+  /** daily, weekly, monthly, quarterly or on-change. */
+  cadence: Scalars['String']['output'];
+  contact: Maybe<Scalars['String']['output']>;
+  /** The newest deliveries, newest first (1–50): rows and rejects for a trend line. */
+  deliveries: Array<FeedDelivery>;
+  /** snapshot (each delivery is the whole register) or delta (changes only). */
+  delivery: Scalars['String']['output'];
+  /** 报送单位: who files it. */
+  department: FeedUnit;
+  /** Monthly / quarterly: due by this day of the month after the period. */
+  dueDay: Maybe<Scalars['Int']['output']>;
+  graceDays: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lastDelivery: Maybe<FeedDelivery>;
+  /** Mapping ids whose load runs are this feed's deliveries. */
+  mappings: Array<Scalars['String']['output']>;
+  /** The last day the next delivery may arrive; null for on-change feeds and feeds never delivered without a start date. */
+  nextDue: Maybe<Scalars['String']['output']>;
+  /** 逾期: past the due date (a periodic feed never delivered is overdue). */
+  overdue: Scalars['Boolean']['output'];
+  /** The last delivery's reject rate; null before the first delivery. */
+  rejectRate: Maybe<Scalars['Float']['output']>;
+  /** A delivery rejecting a larger share than this raises an alert. */
+  rejectRateMax: Scalars['Float']['output'];
+  /** The last delivery's reject rate is above rejectRateMax. */
+  rejectsOver: Scalars['Boolean']['output'];
+  /** 责任单位: the unit its alerts are anchored on. */
+  responsible: FeedUnit;
+  since: Maybe<Scalars['String']['output']>;
+  titleEn: Scalars['String']['output'];
+  titleZh: Scalars['String']['output'];
+};
+
+
+/** A registered feed and its status (docs/feeds.md). 数据备案 */
+export type FeedDeliveriesArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The feed's load runs of one day (UTC+8). 一次报送 */
+export type FeedDelivery = {
+  __typename?: 'FeedDelivery';
+  date: Scalars['String']['output'];
+  /** feedId:YYYY-MM-DD */
+  id: Scalars['ID']['output'];
+  /** rowsRejected / rowsRead (0 for a delivery of no rows). */
+  rejectRate: Scalars['Float']['output'];
+  rowsLoaded: Scalars['Int']['output'];
+  rowsRead: Scalars['Int']['output'];
+  rowsRejected: Scalars['Int']['output'];
+  runs: Array<FeedLoadRun>;
+};
+
+/** One loaded file of a delivery (a LoadRun). 报送文件 */
+export type FeedLoadRun = {
+  __typename?: 'FeedLoadRun';
+  file: Scalars['String']['output'];
+  /** A rejects file was written: deliveryRejects(runId) reads it. */
+  hasRejects: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  rowsLoaded: Scalars['Int']['output'];
+  rowsRead: Scalars['Int']['output'];
+  rowsRejected: Scalars['Int']['output'];
+  /** The mapping id. */
+  source: Scalars['String']['output'];
+  startedAt: Scalars['String']['output'];
+};
+
+/** A unit as the feed registry names it, and the Org it resolved to in the graph. 单位 */
+export type FeedUnit = {
+  __typename?: 'FeedUnit';
+  name: Maybe<Scalars['String']['output']>;
+  /** The code or name written in the registry. */
+  ref: Scalars['String']['output'];
+  /** The Org's uid; null when no Org has that code or name (its alerts are then seen county-wide only). */
+  uid: Maybe<Scalars['ID']['output']>;
 };
 
 export type Graph = {
@@ -717,8 +800,14 @@ export type Query = {
   auditTrail: AuditConnection;
   /** Walks the whole chain (admin). expect: anchors `seq:hash` noted elsewhere earlier. */
   auditVerify: AuditVerification;
+  /** The rejected rows of one load run (analyst, admin), a page at a time (first: 1–500). */
+  deliveryRejects: RejectConnection;
   /** One entity by uid. Null when there is none. */
   entity: Maybe<Entity>;
+  /** One feed, or null when it is not registered or outside the caller's jurisdiction. */
+  feed: Maybe<Feed>;
+  /** The feed registry with each feed's status; non-admin callers see the feeds whose responsible or filing unit is in their jurisdiction. */
+  feeds: Array<Feed>;
   graphSchema: GraphSchema;
   loadRuns: Array<LoadRun>;
   me: Me;
@@ -776,7 +865,19 @@ export type QueryAuditVerifyArgs = {
 };
 
 
+export type QueryDeliveryRejectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  runId: Scalars['ID']['input'];
+};
+
+
 export type QueryEntityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryFeedArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -825,6 +926,28 @@ export type QuerySearchArgs = {
 export type QueryUnitsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RejectConnection = {
+  __typename?: 'RejectConnection';
+  /** hasNextPage: more rows follow; ask again with after: endCursor. */
+  pageInfo: PageInfo;
+  rows: Array<RejectRow>;
+  run: FeedLoadRun;
+};
+
+/** One rejected cell of a delivery, as the loader wrote it. 拒收明细 */
+export type RejectRow = {
+  __typename?: 'RejectRow';
+  column: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  /** Line in the rejects file, from 1. */
+  n: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  /** Row in the department's file (the header is row 1). */
+  row: Scalars['Int']['output'];
+  /** The refused value; ID numbers masked unless the caller may see them raw (admin). */
+  value: Maybe<Scalars['String']['output']>;
 };
 
 export type RelTypeInfo = {
@@ -1075,6 +1198,10 @@ export type ResolversTypes = {
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
   Entity: ResolverTypeWrapper<Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> }>;
+  Feed: ResolverTypeWrapper<FeedStatusOwn>;
+  FeedDelivery: ResolverTypeWrapper<DeliveryOwn>;
+  FeedLoadRun: ResolverTypeWrapper<FeedRunOwn>;
+  FeedUnit: ResolverTypeWrapper<UnitRefOwn>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Graph: ResolverTypeWrapper<Omit<Graph, 'nodes'> & { nodes: Array<ResolversTypes['Entity']> }>;
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
@@ -1097,6 +1224,8 @@ export type ResolversTypes = {
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
+  RejectRow: ResolverTypeWrapper<RejectRowOwn>;
   RelTypeInfo: ResolverTypeWrapper<RelTypeInfo>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -1134,6 +1263,10 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
+  Feed: FeedStatusOwn;
+  FeedDelivery: DeliveryOwn;
+  FeedLoadRun: FeedRunOwn;
+  FeedUnit: UnitRefOwn;
   Float: Scalars['Float']['output'];
   Graph: Omit<Graph, 'nodes'> & { nodes: Array<ResolversParentTypes['Entity']> };
   GraphSchema: GraphSchema;
@@ -1155,6 +1288,8 @@ export type ResolversParentTypes = {
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
+  RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
+  RejectRow: RejectRowOwn;
   RelTypeInfo: RelTypeInfo;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -1326,6 +1461,55 @@ export type EntityResolvers<ContextType = ApiContext, ParentType extends Resolve
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
 };
 
+export type FeedResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feed'] = ResolversParentTypes['Feed']> = {
+  cadence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['FeedDelivery']>, ParentType, ContextType, RequireFields<FeedDeliveriesArgs, 'last'>>;
+  delivery?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['FeedUnit'], ParentType, ContextType>;
+  dueDay?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  graceDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastDelivery?: Resolver<Maybe<ResolversTypes['FeedDelivery']>, ParentType, ContextType>;
+  mappings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  nextDue?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rejectRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rejectRateMax?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rejectsOver?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  responsible?: Resolver<ResolversTypes['FeedUnit'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedDeliveryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeedDelivery'] = ResolversParentTypes['FeedDelivery']> = {
+  date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rejectRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes['FeedLoadRun']>, ParentType, ContextType>;
+};
+
+export type FeedLoadRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeedLoadRun'] = ResolversParentTypes['FeedLoadRun']> = {
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hasRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FeedUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeedUnit'] = ResolversParentTypes['FeedUnit']> = {
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uid?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type GraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Graph'] = ResolversParentTypes['Graph']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1479,7 +1663,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   assignees?: Resolver<Array<ResolversTypes['Assignee']>, ParentType, ContextType>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
   auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
+  deliveryRejects?: Resolver<ResolversTypes['RejectConnection'], ParentType, ContextType, RequireFields<QueryDeliveryRejectsArgs, 'first' | 'runId'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  feed?: Resolver<Maybe<ResolversTypes['Feed']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'id'>>;
+  feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
@@ -1493,6 +1680,21 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
+};
+
+export type RejectConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RejectConnection'] = ResolversParentTypes['RejectConnection']> = {
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['RejectRow']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['FeedLoadRun'], ParentType, ContextType>;
+};
+
+export type RejectRowResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RejectRow'] = ResolversParentTypes['RejectRow']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  n?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type RelTypeInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RelTypeInfo'] = ResolversParentTypes['RelTypeInfo']> = {
@@ -1606,6 +1808,10 @@ export type Resolvers<ContextType = ApiContext> = {
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  Feed?: FeedResolvers<ContextType>;
+  FeedDelivery?: FeedDeliveryResolvers<ContextType>;
+  FeedLoadRun?: FeedLoadRunResolvers<ContextType>;
+  FeedUnit?: FeedUnitResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
   IssuedToken?: IssuedTokenResolvers<ContextType>;
@@ -1624,6 +1830,8 @@ export type Resolvers<ContextType = ApiContext> = {
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectConnection?: RejectConnectionResolvers<ContextType>;
+  RejectRow?: RejectRowResolvers<ContextType>;
   RelTypeInfo?: RelTypeInfoResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;

@@ -14,6 +14,7 @@ import { searchResolvers } from './search/resolvers.js';
 import { sourceResolvers } from './source/resolvers.js';
 import { accessResolvers } from './access/resolvers.js';
 import { auditResolvers } from './audit/resolvers.js';
+import { feedResolvers } from './feed/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -23,7 +24,7 @@ const enumResolvers: Resolvers = { Severity: codesByName(SEVERITIES) as Severity
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
-export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk', 'access', 'audit'] as const;
+export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk', 'access', 'audit', 'feed'] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
   const found = readdirSync(dir, { withFileTypes: true }).filter(
@@ -49,6 +50,7 @@ export function buildSchema(): GraphQLSchema {
       riskResolvers,
       accessResolvers,
       auditResolvers,
+      feedResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

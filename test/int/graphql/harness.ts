@@ -2,7 +2,7 @@
 // a wiped and seeded graph, an app built over it, and a small helper to POST GraphQL.
 import { Executor, type Connection } from '../../../platform/db/executor.js';
 import { freshGraph, testConnection } from '../../support/db.js';
-import { createApp, type App } from '../../../server/app.js';
+import { createApp, type App, type AppOptions } from '../../../server/app.js';
 import type { ModelCatalog, ModelInfo } from '../../../server/graphql/context.js';
 import type { Limits } from '../../../server/graphql/limits.js';
 import type { RateLimits } from '../../../server/http/rate-limit.js';
@@ -84,6 +84,8 @@ export interface HarnessOptions {
   audit?: AuditTrail;
   /** The loaders' pseudonymiser, when the graph was loaded with a key (an exact ID search hashes alike). */
   personKey?: (idNo: string) => string;
+  /** The feed registry and rejects folder (docs/feeds.md). */
+  feeds?: AppOptions['feeds'];
 }
 
 /** An empty graph with the schema applied (the same step the server runs), seeded, and an app over it. */

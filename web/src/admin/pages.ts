@@ -5,6 +5,7 @@ import type { AdminApi } from '../api/admin-queries.js';
 import { h } from '../dom.js';
 import type { Page, Store } from '../state.js';
 import { mountAudit } from './audit.js';
+import { mountFeeds } from './feeds.js';
 import { mountTokens } from './tokens.js';
 import { mountUsers } from './users.js';
 
@@ -18,6 +19,7 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi): vo
   add('users', mountUsers);
   add('tokens', mountTokens);
   add('audit', mountAudit);
+  add('feeds', mountFeeds);
 
   let shown: Page | null = null;
   store.subscribe((s) => {

@@ -1,9 +1,13 @@
 // The admin pages' operations: users, units and bearer tokens (server/graphql/access/schema.graphql; each
 // needs the manageAccess permission, which the server checks), and the audit trail
-// (server/graphql/audit/schema.graphql; readAudit). Typed by `npm run codegen` like queries.ts;
+// (server/graphql/audit/schema.graphql; readAudit), and the feed registry with a delivery's rejects
+// (server/graphql/feed/schema.graphql; deliveryRejects needs readRejects). Typed by `npm run codegen` like queries.ts;
 // test/unit/graphql/contract.test.ts validates them through OPERATIONS.
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import type {
+  AdminDeliveryRejectsQuery,
+  AdminFeedQuery,
+  AdminFeedsQuery,
   AdminAuditTrailQuery,
   AdminAuditVerifyQuery,
   AuditFilter,
@@ -47,6 +51,17 @@ const TOKEN_FIELDS = /* GraphQL */ `
     expiresAt
     revokedAt
     lastUsedAt
+  }
+`;
+
+const FEED_DELIVERY = /* GraphQL */ `
+  fragment AdminFeedDelivery on FeedDelivery {
+    id
+    date
+    rowsRead
+    rowsLoaded
+    rowsRejected
+    rejectRate
   }
 `;
 
@@ -174,6 +189,79 @@ export const ADMIN_OPERATIONS = {
       }
     }
   `,
+  AdminFeeds: /* GraphQL */ `
+    query AdminFeeds {
+      feeds {
+        id
+        titleZh
+        titleEn
+        department {
+          ref
+          name
+        }
+        responsible {
+          ref
+          uid
+          name
+        }
+        mappings
+        cadence
+        delivery
+        rejectRateMax
+        contact
+        nextDue
+        overdue
+        rejectsOver
+        rejectRate
+        lastDelivery {
+          ...AdminFeedDelivery
+        }
+        deliveries(last: 12) {
+          ...AdminFeedDelivery
+        }
+      }
+    }
+    ${FEED_DELIVERY}
+  `,
+  AdminFeed: /* GraphQL */ `
+    query AdminFeed($id: ID!) {
+      feed(id: $id) {
+        id
+        deliveries(last: 50) {
+          ...AdminFeedDelivery
+          runs {
+            id
+            source
+            file
+            startedAt
+            rowsRead
+            rowsLoaded
+            rowsRejected
+            hasRejects
+          }
+        }
+      }
+    }
+    ${FEED_DELIVERY}
+  `,
+  AdminDeliveryRejects: /* GraphQL */ `
+    query AdminDeliveryRejects($runId: ID!, $first: Int, $after: String) {
+      deliveryRejects(runId: $runId, first: $first, after: $after) {
+        rows {
+          n
+          file
+          row
+          column
+          value
+          reason
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  `,
 } as const;
 
 export type AdminUser = AdminUsersQuery['users'][number];
@@ -181,6 +269,9 @@ export type AdminToken = AdminTokensQuery['tokens'][number];
 export type Unit = AdminUnitsQuery['units'][number];
 export type AuditRecord = AdminAuditTrailQuery['auditTrail']['records'][number];
 export type AuditCheck = AdminAuditVerifyQuery['auditVerify'];
+export type FeedRow = AdminFeedsQuery['feeds'][number];
+export type FeedDeliveryRow = NonNullable<AdminFeedQuery['feed']>['deliveries'][number];
+export type RejectRow = AdminDeliveryRejectsQuery['deliveryRejects']['rows'][number];
 
 export function createAdminApi(transport: Fetch | { run: Runner }) {
   const send = runnerOf(transport);
@@ -198,6 +289,10 @@ export function createAdminApi(transport: Fetch | { run: Runner }) {
     auditTrail: async (filter: AuditFilter, first = 50, after: string | null = null) =>
       (await run<AdminAuditTrailQuery>('AdminAuditTrail', { filter, first, after })).auditTrail,
     auditVerify: async () => (await run<AdminAuditVerifyQuery>('AdminAuditVerify')).auditVerify,
+    feeds: async () => (await run<AdminFeedsQuery>('AdminFeeds')).feeds,
+    feed: async (id: string) => (await run<AdminFeedQuery>('AdminFeed', { id })).feed,
+    deliveryRejects: async (runId: string, first = 100, after: string | null = null) =>
+      (await run<AdminDeliveryRejectsQuery>('AdminDeliveryRejects', { runId, first, after })).deliveryRejects,
     revokeToken: async (id: string) => (await run<AdminRevokeTokenMutation>('AdminRevokeToken', { id })).revokeToken,
   };
 }

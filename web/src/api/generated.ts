@@ -130,6 +130,8 @@ export type AdminUserFieldsFragment = { name: string, displayName: string, role:
 
 export type AdminTokenFieldsFragment = { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null };
 
+export type AdminFeedDeliveryFragment = { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number };
+
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -204,6 +206,27 @@ export type AdminAuditVerifyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AdminAuditVerifyQuery = { auditVerify: { ok: boolean, records: number, files: number, problem: string | null, file: string | null, line: number | null, lastSeq: number | null, lastHash: string | null } };
+
+export type AdminFeedsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminFeedsQuery = { feeds: Array<{ id: string, titleZh: string, titleEn: string, mappings: Array<string>, cadence: string, delivery: string, rejectRateMax: number, contact: string | null, nextDue: string | null, overdue: boolean, rejectsOver: boolean, rejectRate: number | null, department: { ref: string, name: string | null }, responsible: { ref: string, uid: string | null, name: string | null }, lastDelivery: { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number } | null, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number }> }> };
+
+export type AdminFeedQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminFeedQuery = { feed: { id: string, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, runs: Array<{ id: string, source: string, file: string, startedAt: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, hasRejects: boolean }> }> } | null };
+
+export type AdminDeliveryRejectsQueryVariables = Exact<{
+  runId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminDeliveryRejectsQuery = { deliveryRejects: { rows: Array<{ n: number, file: string, row: number, column: string, value: string | null, reason: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 

@@ -1,5 +1,5 @@
 // The signed-in user's part of the top bar: the pages their permissions open (explorer, users, tokens,
-// audit trail), the 查询事由 of this working session (click to change it), their display name and role as
+// audit trail, data filing), the 查询事由 of this working session (click to change it), their display name and role as
 // the server knows them (Query.me), change password, and sign out.
 import type { Me } from '../api/types.js';
 import { h, fill } from '../dom.js';
@@ -12,6 +12,8 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   const pages: Page[] = ['explore'];
   if (p.has('manageAccess')) pages.push('users', 'tokens');
   if (p.has('readAudit')) pages.push('audit');
+  // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.
+  if (p.has('readRejects')) pages.push('feeds');
   return pages;
 }
 
