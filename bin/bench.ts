@@ -1,4 +1,4 @@
-// npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]
+// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
@@ -6,7 +6,7 @@ import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load
 import { benchModels } from '../bench/models/bench-models.js';
 
 const usage = [
-  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]',
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
 ].join('\n');
 
@@ -19,6 +19,7 @@ async function load(args: string[]): Promise<number> {
       persons: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '7' },
       batch: { type: 'string' },
+      runs: { type: 'string', default: '3' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -26,11 +27,13 @@ async function load(args: string[]): Promise<number> {
   const persons = Number(values.persons);
   const seed = Number(values.seed);
   const batch = values.batch === undefined ? undefined : Number(values.batch);
+  const runs = Number(values.runs);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined;
   if (
     !isInt(persons) ||
     !isInt(seed) ||
     (batch !== undefined && !(isInt(batch) && batch > 0)) ||
+    !(isInt(runs) && runs > 0) ||
     [...(only ?? [])].some((x) => !(BENCH_PATHS as readonly string[]).includes(x))
   ) {
     console.error(usage);
@@ -40,6 +43,7 @@ async function load(args: string[]): Promise<number> {
     persons,
     seed,
     keep: values.keep,
+    runs,
     ...(batch ? { batchSize: batch } : {}),
     ...(only ? { only: only as Set<BenchPath> } : {}),
   });
