@@ -1,4 +1,4 @@
-// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--only online,loadcsv,offline,floor] [--keep]
+// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
@@ -6,7 +6,7 @@ import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load
 import { benchModels } from '../bench/models/bench-models.js';
 
 const usage = [
-  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--only online,loadcsv,offline,floor] [--keep]',
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
 ].join('\n');
 
@@ -20,6 +20,7 @@ async function load(args: string[]): Promise<number> {
       seed: { type: 'string', default: '7' },
       batch: { type: 'string' },
       runs: { type: 'string', default: '3' },
+      county: { type: 'string' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -44,6 +45,7 @@ async function load(args: string[]): Promise<number> {
     seed,
     keep: values.keep,
     runs,
+    ...(values.county ? { county: values.county } : {}),
     ...(batch ? { batchSize: batch } : {}),
     ...(only ? { only: only as Set<BenchPath> } : {}),
   });

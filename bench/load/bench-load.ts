@@ -4,7 +4,7 @@
 // times (default 3), each time into a fresh embedded server on its own home under var/bench, in an order
 // that rotates from one round to the next, so drift in the machine's load hits every path alike. Printed:
 // every run, the medians, the online / LOAD CSV ratio per round and of the medians (summary.ts).
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCounty } from '../../synth/generate.js';
@@ -27,6 +27,19 @@ export interface LoadBenchOptions {
   only?: Set<BenchPath>;
   /** Runs of each path; default 3. */
   runs?: number;
+  /**
+   * A folder for the county, kept after the benchmark: generated there unless it already holds a county of
+   * the same persons and seed (its truth.json), which is then loaded again without generating it anew.
+   */
+  county?: string;
+}
+
+/** Source rows per file of a county generated earlier with these persons and seed, or undefined. */
+function earlierCounty(dir: string, persons: number, seed: number): Record<string, number> | undefined {
+  const file = path.join(dir, 'truth.json');
+  if (!existsSync(file)) return undefined;
+  const t = JSON.parse(readFileSync(file, 'utf8')) as { options?: { persons?: number; seed?: number }; files: Record<string, number> };
+  return t.options?.persons === persons && t.options.seed === seed ? t.files : undefined;
 }
 
 const RUNNERS: Record<BenchPath, (b: BenchInput, run: number) => Promise<Timed>> = {
@@ -49,7 +62,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
   const started = new Date();
   const base = path.join(ROOT, 'var', 'bench');
   const work = path.join(base, `load-${o.persons}-${o.seed}-${process.pid}`);
-  const county = path.join(work, 'county');
+  const county = o.county ? path.resolve(o.county) : path.join(work, 'county');
   const schema = loadGraphSchema();
   const mappings = loadMappings({ schema });
   const paths = BENCH_PATHS.filter((p) => !o.only || o.only.has(p));
@@ -58,9 +71,16 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
 
   try {
     let t = Date.now();
-    const { truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county });
-    log(`generated ${o.persons} persons (seed ${o.seed}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    const rows = Object.values(truth.files as Record<string, number>).reduce((a, b) => a + b, 0);
+    let files = o.county ? earlierCounty(county, o.persons, o.seed) : undefined;
+    if (files) log(`loading the county generated earlier in ${county}`);
+    else {
+      // Never clears a folder it was given: one holding anything but an earlier county is refused.
+      if (o.county && existsSync(county) && readdirSync(county).length)
+        throw new Error(`${county} holds files but no county of ${o.persons} persons, seed ${o.seed}: give a new or empty folder`);
+      files = (await generateCounty({ persons: o.persons, seed: o.seed, outDir: county })).truth.files as Record<string, number>;
+      log(`generated ${o.persons} persons (seed ${o.seed}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const rows = Object.values(files).reduce((a, b) => a + b, 0);
 
     // Prepared once, untimed: LOAD CSV's files (each batch's rows as the online writer groups them) and the
     // graph's size for the floor, both from one pass of the bulk path's collector.
@@ -82,39 +102,48 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
       log(`prepared LOAD CSV files (${input.loadCsv.jobs.length} statements) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
 
+    const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+    const cfg = loadConfig({ ...process.env, NEO4J_URI: '' }).neo4j as EmbeddedNeo4j;
+    // Saved after every run, so that a benchmark stopped part way keeps the runs it finished.
+    const save = (complete: boolean) => {
+      const out = {
+        bench: 'load',
+        complete,
+        startedAt: started.toISOString(),
+        persons: o.persons,
+        seed: o.seed,
+        rows,
+        runs,
+        machine: {
+          cpus: os.cpus().length,
+          cpu: os.cpus()[0]?.model,
+          memGiB: Math.round(os.totalmem() / 2 ** 30),
+          loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
+          node: process.version,
+        },
+        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache },
+        nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        results: Object.fromEntries(paths.map((p) => [p, results[p]])),
+        summary: summarise(rows, results),
+      };
+      mkdirSync(base, { recursive: true });
+      writeFileSync(file, JSON.stringify(out, null, 2));
+      return out;
+    };
+
     for (let round = 0; round < runs; round++) {
       for (const p of roundOrder(paths, round)) {
         log(`round ${round + 1}/${runs}: ${p}…`);
         const before = load1();
         const r = await RUNNERS[p](input, round + 1);
         results[p].push({ ...r, rowsPerSec: Math.round(rows / r.seconds), load: [before, load1()] });
-        log(`round ${round + 1}/${runs}: ${p} ${r.seconds.toFixed(1)} s`);
+        save(false);
+        const cpu = r.cpuSeconds ? `; CPU s: server ${r.cpuSeconds.java ?? '?'}, node ${r.cpuSeconds.node}` : '';
+        log(`round ${round + 1}/${runs}: ${p} ${r.seconds.toFixed(1)} s${cpu}; load ${before}→${load1()}`);
       }
     }
 
-    const cfg = loadConfig({ ...process.env, NEO4J_URI: '' }).neo4j as EmbeddedNeo4j;
-    const out = {
-      bench: 'load',
-      startedAt: started.toISOString(),
-      persons: o.persons,
-      seed: o.seed,
-      rows,
-      runs,
-      machine: {
-        cpus: os.cpus().length,
-        cpu: os.cpus()[0]?.model,
-        memGiB: Math.round(os.totalmem() / 2 ** 30),
-        loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
-        node: process.version,
-      },
-      neo4j: { heap: cfg.heap, pageCache: cfg.pageCache },
-      nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      results: Object.fromEntries(paths.map((p) => [p, results[p]])),
-      summary: summarise(rows, results),
-    };
-    mkdirSync(base, { recursive: true });
-    const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(out, null, 2));
+    const out = save(true);
     printLoadBench(out, file);
     return out;
   } finally {
