@@ -1,4 +1,4 @@
-// npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]
+// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
@@ -8,7 +8,7 @@ import { benchModels } from '../bench/models/bench-models.js';
 import { benchApi } from '../bench/api/bench-api.js';
 
 const usage = [
-  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--only online,loadcsv,offline,floor] [--keep]',
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
 ].join('\n');
@@ -30,6 +30,8 @@ async function load(args: string[]): Promise<number> {
       persons: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '7' },
       batch: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      county: { type: 'string' },
       only: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -37,11 +39,13 @@ async function load(args: string[]): Promise<number> {
   const persons = Number(values.persons);
   const seed = Number(values.seed);
   const batch = values.batch === undefined ? undefined : Number(values.batch);
+  const runs = Number(values.runs);
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined;
   if (
     !isInt(persons) ||
     !isInt(seed) ||
     (batch !== undefined && !(isInt(batch) && batch > 0)) ||
+    !(isInt(runs) && runs > 0) ||
     [...(only ?? [])].some((x) => !(BENCH_PATHS as readonly string[]).includes(x))
   ) {
     console.error(usage);
@@ -51,6 +55,8 @@ async function load(args: string[]): Promise<number> {
     persons,
     seed,
     keep: values.keep,
+    runs,
+    ...(values.county ? { county: values.county } : {}),
     ...(batch ? { batchSize: batch } : {}),
     ...(only ? { only: only as Set<BenchPath> } : {}),
   });

@@ -1,23 +1,20 @@
-// npm run bench -- load --persons N [--seed S]: the same generated county through (a) huiyan's online
-// loaders, (b) Neo4j's LOAD CSV of the same normalised rows, (c) the bulk path (offline importer), and
-// (d) the floor: as many nodes and relationships created with plain CREATE (floor.ts). Each gets a fresh
-// embedded server on its own home under var/bench; rows/s = source rows read / wall time.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// npm run bench -- load --persons N [--seed S] [--runs R]: the same generated county through (a) huiyan's
+// online loaders, (b) Neo4j's LOAD CSV of the same normalised rows, (c) the bulk path (offline importer),
+// and (d) the floor: as many nodes and relationships created with plain CREATE (floor.ts). Each path runs R
+// times (default 3), each time into a fresh embedded server on its own home under var/bench, in an order
+// that rotates from one round to the next, so drift in the machine's load hits every path alike. Printed:
+// every run, the medians, the online / LOAD CSV ratio per round and of the medians (summary.ts).
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateCounty } from '../../synth/generate.js';
-import { loadFiles } from '../../loaders/index.js';
 import { collectFiles } from '../../loaders/bulk/collect.js';
-import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
-import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import { loadMappings } from '../../loaders/core/mapping/registry.js';
-import { ROOT, type EmbeddedNeo4j } from '../../platform/config.js';
-import type { Executor } from '../../platform/db/executor.js';
-import { applySchema } from '../../platform/schema/apply.js';
+import { ROOT, loadConfig, type EmbeddedNeo4j } from '../../platform/config.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
-import { benchConfig, javaPeakMiB, startBenchServer } from './bench-server.js';
-import { runFloor } from './floor.js';
-import { LoadCsvWriter, runLoadCsv } from './load-csv.js';
+import { LoadCsvWriter } from './load-csv.js';
+import { runFloorPath, runLoadCsvPath, runOffline, runOnline, type BenchInput, type PathResult, type Timed } from './paths.js';
+import { printLoadBench, summarise } from './summary.js';
 
 export const BENCH_PATHS = ['online', 'loadcsv', 'offline', 'floor'] as const;
 export type BenchPath = (typeof BENCH_PATHS)[number];
@@ -28,247 +25,128 @@ export interface LoadBenchOptions {
   batchSize?: number;
   keep: boolean;
   only?: Set<BenchPath>;
+  /** Runs of each path; default 3. */
+  runs?: number;
+  /**
+   * A folder for the county, kept after the benchmark: generated there unless it already holds a county of
+   * the same persons and seed (its truth.json), which is then loaded again without generating it anew.
+   */
+  county?: string;
 }
 
-interface PathResult {
-  seconds: number;
-  rowsPerSec: number;
-  nodes: number;
-  relationships: number;
-  javaPeakMiB?: number;
-  detail?: unknown;
+/** Source rows per file of a county generated earlier with these persons and seed, or undefined. */
+function earlierCounty(dir: string, persons: number, seed: number): Record<string, number> | undefined {
+  const file = path.join(dir, 'truth.json');
+  if (!existsSync(file)) return undefined;
+  const t = JSON.parse(readFileSync(file, 'utf8')) as { options?: { persons?: number; seed?: number }; files: Record<string, number> };
+  return t.options?.persons === persons && t.options.seed === seed ? t.files : undefined;
 }
 
-async function counts(db: Executor): Promise<{ nodes: number; relationships: number }> {
-  const n = (await db.read<{ c: number }>('MATCH (n:Entity) RETURN count(n) AS c')).rows[0]!.c;
-  const r = (await db.read<{ c: number }>('MATCH ()-[r]->() RETURN count(r) AS c')).rows[0]!.c;
-  return { nodes: n, relationships: r };
-}
+const RUNNERS: Record<BenchPath, (b: BenchInput, run: number) => Promise<Timed>> = {
+  online: runOnline,
+  loadcsv: runLoadCsvPath,
+  offline: runOffline,
+  floor: runFloorPath,
+};
 
 const log = (m: string) => console.log(`[bench] ${m}`);
+const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+/** Round r runs the paths starting at the r-th: online first in round 1, LOAD CSV first in round 2, … */
+export function roundOrder<T>(paths: readonly T[], round: number): T[] {
+  const k = round % Math.max(paths.length, 1);
+  return [...paths.slice(k), ...paths.slice(0, k)];
+}
 
 export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unknown>> {
   const started = new Date();
   const base = path.join(ROOT, 'var', 'bench');
   const work = path.join(base, `load-${o.persons}-${o.seed}-${process.pid}`);
-  const county = path.join(work, 'county');
+  const county = o.county ? path.resolve(o.county) : path.join(work, 'county');
   const schema = loadGraphSchema();
   const mappings = loadMappings({ schema });
-  const want = (p: BenchPath) => !o.only || o.only.has(p);
-
-  let t = Date.now();
-  const { truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county });
-  log(`generated ${o.persons} persons (seed ${o.seed}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  const rows = Object.values(truth.files as Record<string, number>).reduce((a, b) => a + b, 0);
-  const results: Record<string, PathResult> = {};
-  let neo4jMemory: { heap: string; pageCache: string } | undefined;
+  const paths = BENCH_PATHS.filter((p) => !o.only || o.only.has(p));
+  const runs = o.runs ?? 3;
+  const results: Record<BenchPath, PathResult[]> = { online: [], loadcsv: [], offline: [], floor: [] };
 
   try {
-    // (a) online loaders
-    if (want('online')) {
-      const cfg = benchConfig(path.join(work, 'home-online'));
-      neo4jMemory = { heap: (cfg.neo4j as EmbeddedNeo4j).heap, pageCache: (cfg.neo4j as EmbeddedNeo4j).pageCache };
-      const h = await startBenchServer(cfg);
-      try {
-        log('online: loading…');
-        t = Date.now();
-        const report = await loadFiles(h.executor, [county], {
-          rejectsDir: path.join(work, 'rejects-online'),
-          schema,
-          mappings,
-          ...(o.batchSize ? { batchSize: o.batchSize } : {}),
-        });
-        const ms = Date.now() - t;
-        const c = await counts(h.executor);
-        results.online = {
-          seconds: ms / 1000,
-          rowsPerSec: Math.round((rows / ms) * 1000),
-          ...c,
-          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
-          detail: {
-            files: report.files.map((f) => ({
-              source: f.source,
-              rows: f.rowsRead,
-              ms: f.durationMs,
-              rowsPerSec: Math.round((f.rowsRead / Math.max(f.durationMs, 1)) * 1000),
-            })),
-            kinAndSchemaMs: ms - report.files.reduce((a, f) => a + f.durationMs, 0),
-          },
-        };
-      } finally {
-        await h.close();
-      }
+    let t = Date.now();
+    let files = o.county ? earlierCounty(county, o.persons, o.seed) : undefined;
+    if (files) log(`loading the county generated earlier in ${county}`);
+    else {
+      // Never clears a folder it was given: one holding anything but an earlier county is refused.
+      if (o.county && existsSync(county) && readdirSync(county).length)
+        throw new Error(`${county} holds files but no county of ${o.persons} persons, seed ${o.seed}: give a new or empty folder`);
+      files = (await generateCounty({ persons: o.persons, seed: o.seed, outDir: county })).truth.files as Record<string, number>;
+      log(`generated ${o.persons} persons (seed ${o.seed}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
+    const rows = Object.values(files).reduce((a, b) => a + b, 0);
 
-    // (b) LOAD CSV of the same normalised rows
-    if (want('loadcsv')) {
-      const cfg = benchConfig(path.join(work, 'home-loadcsv'));
-      const h = await startBenchServer(cfg);
-      try {
-        const writer = new LoadCsvWriter(schema, path.join((cfg.neo4j as EmbeddedNeo4j).homeDir, 'import'));
-        const { report } = await collectFiles([county], {
-          schema,
-          mappings,
-          rejectsDir: path.join(work, 'rejects-loadcsv'),
-          onBatch: writer.onBatch,
-        });
-        const jobs = writer.close();
-        log(`LOAD CSV: ${jobs.length} statements…`);
-        // Timed from the schema step on, as the online path's time includes its own: MERGE needs the
-        // constraints either way.
-        t = Date.now();
-        await applySchema(h.executor, schema);
-        const schemaMs = Date.now() - t;
-        const perSource = await runLoadCsv(h.executor, jobs);
-        const tk = Date.now();
-        if (report.derived.householdKin) await writeHouseholdKin(h.executor);
-        const ms = Date.now() - t;
-        results.loadCsv = {
-          seconds: ms / 1000,
-          rowsPerSec: Math.round((rows / ms) * 1000),
-          ...(await counts(h.executor)),
-          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
-          detail: { statements: jobs.length, csvRows: jobs.reduce((a, j) => a + j.rows, 0), perSource, schemaMs, kinMs: Date.now() - tk },
-        };
-      } finally {
-        await h.close();
-      }
-    }
-
-    // (c) bulk path: read + normalise + importer CSV + neo4j-admin import + start + schema
-    if (want('offline')) {
-      const cfg = benchConfig(path.join(work, 'home-offline'));
-      log('offline: collecting, importing…');
+    // Prepared once, untimed: LOAD CSV's files (each batch's rows as the online writer groups them) and the
+    // graph's size for the floor, both from one pass of the bulk path's collector.
+    const input: BenchInput = { work, county, schema, mappings, rows, size: { nodes: 0, relationships: 0 } };
+    if (o.batchSize) input.batchSize = o.batchSize;
+    if (paths.includes('loadcsv') || paths.includes('floor')) {
       t = Date.now();
-      const { report, handle } = await loadFilesBulk(cfg, [county], {
-        rejectsDir: path.join(work, 'rejects-offline'),
+      const dir = path.join(work, 'loadcsv-import');
+      const writer = new LoadCsvWriter(schema, dir);
+      const { image, report } = await collectFiles([county], {
         schema,
         mappings,
-        keepOpen: true,
-        workDir: path.join(work, 'bulk'),
+        rejectsDir: path.join(work, 'rejects-prepare'),
+        onBatch: writer.onBatch,
+        ...(o.batchSize ? { batchSize: o.batchSize } : {}),
       });
-      const ms = Date.now() - t;
-      try {
-        results.offline = {
-          seconds: ms / 1000,
-          rowsPerSec: Math.round((rows / ms) * 1000),
-          ...(await counts(handle!.executor)),
-          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
-          detail: { phasesMs: report.phases },
-        };
-      } finally {
-        await handle!.close();
+      input.loadCsv = { dir, jobs: writer.close(), householdKin: Boolean(report.derived.householdKin) };
+      input.size = { nodes: image.nodeCount(), relationships: image.relCount };
+      log(`prepared LOAD CSV files (${input.loadCsv.jobs.length} statements) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+
+    const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
+    const cfg = loadConfig({ ...process.env, NEO4J_URI: '' }).neo4j as EmbeddedNeo4j;
+    // Saved after every run, so that a benchmark stopped part way keeps the runs it finished.
+    const save = (complete: boolean) => {
+      const out = {
+        bench: 'load',
+        complete,
+        startedAt: started.toISOString(),
+        persons: o.persons,
+        seed: o.seed,
+        rows,
+        runs,
+        machine: {
+          cpus: os.cpus().length,
+          cpu: os.cpus()[0]?.model,
+          memGiB: Math.round(os.totalmem() / 2 ** 30),
+          loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
+          node: process.version,
+        },
+        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache },
+        nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+        results: Object.fromEntries(paths.map((p) => [p, results[p]])),
+        summary: summarise(rows, results),
+      };
+      mkdirSync(base, { recursive: true });
+      writeFileSync(file, JSON.stringify(out, null, 2));
+      return out;
+    };
+
+    for (let round = 0; round < runs; round++) {
+      for (const p of roundOrder(paths, round)) {
+        log(`round ${round + 1}/${runs}: ${p}…`);
+        const before = load1();
+        const r = await RUNNERS[p](input, round + 1);
+        results[p].push({ ...r, rowsPerSec: Math.round(rows / r.seconds), load: [before, load1()] });
+        save(false);
+        const cpu = r.cpuSeconds ? `; CPU s: server ${r.cpuSeconds.java ?? '?'}, node ${r.cpuSeconds.node}` : '';
+        log(`round ${round + 1}/${runs}: ${p} ${r.seconds.toFixed(1)} s${cpu}; load ${before}→${load1()}`);
       }
     }
 
-    // (d) the floor: the graph's counts of nodes and relationships, from a path that ran or else from the
-    // bulk path's in-memory image (reading only), created with plain CREATE.
-    if (want('floor')) {
-      const known: PathResult | undefined = Object.values(results)[0];
-      let size: { nodes: number; relationships: number };
-      if (known) size = { nodes: known.nodes, relationships: known.relationships };
-      else {
-        const { image } = await collectFiles([county], { schema, mappings, rejectsDir: path.join(work, 'rejects-floor') });
-        size = { nodes: image.nodeCount(), relationships: image.relCount };
-      }
-      const cfg = benchConfig(path.join(work, 'home-floor'));
-      const h = await startBenchServer(cfg);
-      try {
-        log(`floor: creating ${size.nodes} nodes and ${size.relationships} relationships…`);
-        const f = await runFloor(h.executor, size.nodes, size.relationships);
-        const ms = f.nodesMs + f.relationshipsMs;
-        results.floor = {
-          seconds: ms / 1000,
-          rowsPerSec: Math.round((rows / ms) * 1000),
-          ...size,
-          javaPeakMiB: javaPeakMiB((cfg.neo4j as EmbeddedNeo4j).homeDir),
-          detail: f,
-        };
-      } finally {
-        await h.close();
-      }
-    }
+    const out = save(true);
+    printLoadBench(out, file);
+    return out;
   } finally {
     if (!o.keep) rmSync(work, { recursive: true, force: true });
   }
-
-  const ratio = (a?: PathResult, b?: PathResult) => (a && b ? Math.round((a.rowsPerSec / b.rowsPerSec) * 100) / 100 : undefined);
-  const out = {
-    bench: 'load',
-    startedAt: started.toISOString(),
-    persons: o.persons,
-    seed: o.seed,
-    rows,
-    machine: {
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model,
-      memGiB: Math.round(os.totalmem() / 2 ** 30),
-      loadAvg: os.loadavg().map((x) => Math.round(x * 100) / 100),
-      node: process.version,
-    },
-    neo4j: neo4jMemory,
-    nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-    results,
-    ratios: {
-      onlineVsLoadCsv: ratio(results.online, results.loadCsv),
-      offlineVsOnline: ratio(results.offline, results.online),
-      onlineVsFloor: ratio(results.online, results.floor),
-    },
-  };
-  mkdirSync(base, { recursive: true });
-  const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(out, null, 2));
-  printLoadBench(out, file);
-  return out;
-}
-
-function printLoadBench(
-  out: {
-    rows: number;
-    results: Record<string, PathResult>;
-    ratios: Record<string, number | undefined>;
-    nodeRssPeakMiB: number;
-    neo4j?: { heap: string; pageCache: string };
-    machine: { loadAvg: number[] };
-  },
-  file: string,
-): void {
-  console.log(`\n${out.rows} source rows`);
-  console.table(
-    Object.fromEntries(
-      Object.entries(out.results).map(([k, r]) => [
-        k,
-        {
-          seconds: r.seconds,
-          'rows/s': r.rowsPerSec,
-          nodes: r.nodes,
-          relationships: r.relationships,
-          'java peak MiB': r.javaPeakMiB ?? '',
-        },
-      ]),
-    ),
-  );
-  const online = out.results.online?.detail as
-    { files: { source: string; rows: number; ms: number; rowsPerSec: number }[]; kinAndSchemaMs: number } | undefined;
-  const csv = out.results.loadCsv?.detail as { perSource: { source: string; ms: number }[]; schemaMs: number; kinMs: number } | undefined;
-  if (online) {
-    // Side by side when both ran: where the online loader loses or gains against LOAD CSV, file by file.
-    console.log('online per file' + (csv ? ' (LOAD CSV ms of the same rows beside it):' : ':'));
-    console.table(
-      online.files.map((f, i) => ({ ...f, ...(csv?.perSource[i]?.source === f.source ? { loadCsvMs: csv.perSource[i]!.ms } : {}) })),
-    );
-    console.log(
-      `online planning, schema, LoadRuns and household kinship: ${online.kinAndSchemaMs} ms` +
-        (csv ? `; LOAD CSV schema ${csv.schemaMs} ms and household kinship ${csv.kinMs} ms` : ''),
-    );
-  }
-  if (out.results.offline) console.log('offline phases (ms):', (out.results.offline.detail as { phasesMs: unknown }).phasesMs);
-  if (out.results.floor) console.log('floor (ms):', out.results.floor.detail);
-  console.log(
-    `ratios: online / LOAD CSV = ${out.ratios.onlineVsLoadCsv ?? '-'}, offline / online = ${out.ratios.offlineVsOnline ?? '-'}, online / floor = ${out.ratios.onlineVsFloor ?? '-'}`,
-  );
-  console.log(
-    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB; Neo4j heap ${out.neo4j?.heap ?? '?'}, page cache ${out.neo4j?.pageCache ?? '?'}; load average ${out.machine.loadAvg.join(' ')}`,
-  );
-  console.log(`saved ${path.relative(process.cwd(), file)}`);
 }

@@ -14,12 +14,40 @@ export async function startBenchServer(cfg: Config): Promise<Neo4jHandle> {
   return openNeo4j(cfg, () => undefined);
 }
 
+function serverPid(home: string): number | undefined {
+  const file = path.join(home, 'run', 'huiyan-neo4j.pid');
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid;
+}
+
+/**
+ * CPU seconds the home's Java server has used so far (user + system, /proc/<pid>/stat); undefined off Linux.
+ * On a machine shared with other work, the server's CPU time for a load moves far less than its wall time.
+ */
+export function javaCpuSeconds(home: string): number | undefined {
+  try {
+    const pid = serverPid(home);
+    if (pid === undefined) return undefined;
+    // Fields after the command name (which sits in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds this Node process has used so far. */
+export function nodeCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 /** Peak resident memory of the home's Java server so far (VmHWM), in MiB; undefined off Linux. */
 export function javaPeakMiB(home: string): number | undefined {
   try {
-    const file = path.join(home, 'run', 'huiyan-neo4j.pid');
-    if (!existsSync(file)) return undefined;
-    const { pid } = JSON.parse(readFileSync(file, 'utf8')) as { pid: number };
+    const pid = serverPid(home);
+    if (pid === undefined) return undefined;
     const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Math.round(Number(m[1]) / 1024) : undefined;
   } catch {

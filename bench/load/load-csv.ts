@@ -37,7 +37,7 @@ function typed(expr: string, def: PropDef | undefined): string {
 
 const field = (v: Value | null | undefined) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
 
-interface Job {
+export interface LoadCsvJob {
   url: string;
   /** The source (mapping id) the rows came from, for the per-source times. */
   source: string;
@@ -103,7 +103,7 @@ class Out {
 
 /** Collects the batches of a collectFiles pass into CSV files under <importDir>/bench and the jobs to load them. */
 export class LoadCsvWriter {
-  #jobs: Job[] = [];
+  #jobs: LoadCsvJob[] = [];
   #files = new Map<string, Out>();
   constructor(
     readonly schema: GraphSchema,
@@ -159,7 +159,7 @@ export class LoadCsvWriter {
     return o;
   }
 
-  close(): Job[] {
+  close(): LoadCsvJob[] {
     for (const [name, o] of this.#files) {
       closeSync(o.fd);
       this.#jobs.find((j) => j.url.endsWith(`/${name}.csv`))!.rows = o.rows;
@@ -170,7 +170,7 @@ export class LoadCsvWriter {
 }
 
 /** Runs the jobs; returns milliseconds per source (file), to set beside the online loader's per-file times. */
-export async function runLoadCsv(executor: Executor, jobs: Job[]): Promise<{ source: string; ms: number }[]> {
+export async function runLoadCsv(executor: Executor, jobs: LoadCsvJob[]): Promise<{ source: string; ms: number }[]> {
   // Node jobs of a run before its relationship jobs; runs (files) keep their load order.
   const runs = [...new Set(jobs.map((j) => j.url.replace(/-[nr]\d+\.csv$/, '')))];
   const times: { source: string; ms: number }[] = [];
