@@ -19,7 +19,7 @@ import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
 import { isIsoDate, today } from '../loaders/core/snapshot.js';
-import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registry.js';
+import { InvalidFeedRegistry, readFeedRegistry, type Feed } from '../platform/feeds/registry.js';
 import { runFeedChecks } from '../server/feeds/schedule.js';
 import { feedsFileOf } from '../synth/demo-feeds.js';
 
@@ -165,7 +165,8 @@ async function main(): Promise<number> {
     interrupted();
   });
   // --snapshot makes every file a full snapshot; without it, the feeds the registry declares full snapshots are.
-  const snapshot = args.snapshot ?? registrySnapshot(cfg, args.mappingDirs, args.delivered);
+  const feeds = readRegistry(cfg, args.mappingDirs);
+  const snapshot = args.snapshot ?? registrySnapshot(feeds, args.delivered);
   if (!args.snapshot && snapshot && !args.bulk)
     console.log(
       `Full snapshots per the feed registry (docs/feeds.md), delivered ${snapshot.deliveredOn}: ${[...snapshot.sources].join(', ')}`,
@@ -179,7 +180,8 @@ async function main(): Promise<number> {
     );
     progress.stop();
     printReport(report);
-    await checkFeedsAfterLoad(cfg, db.executor, args.mappingDirs);
+    // Right after the load, so a delivery closes its overdue alert at once.
+    if (feeds.length) await runFeedChecks(db.executor, feeds, (m) => console.log(m));
     return report.files.every((f) => f.reconciles) ? 0 : 1;
   } finally {
     progress.stop();
@@ -188,41 +190,28 @@ async function main(): Promise<number> {
 }
 
 /**
- * The mappings of the feeds the registry declares full snapshots, with the delivery date. A registry that
- * cannot be read makes every file a delta, which ends nothing: the safe side, said on the console.
+ * The feed registry (docs/feeds.md), read once per load. A registry that cannot be read is reported, not a
+ * failed load: every file is then a delta, which ends nothing (the safe side), and no feed check runs.
  */
-function registrySnapshot(cfg: Config, mappingDirs: string[], delivered: string | undefined) {
+function readRegistry(cfg: Config, mappingDirs: string[]): Feed[] {
   const file = feedsFileOf(cfg);
-  if (!file) return undefined;
+  if (!file) return [];
   try {
-    const feeds = readFeedRegistry(
+    return readFeedRegistry(
       file,
       loadMappings({ extraDirs: mappingDirs }).map((m) => m.id),
     );
-    const sources = feeds.filter((f) => f.delivery === 'snapshot').flatMap((f) => f.mappings);
-    return sources.length ? { sources, deliveredOn: delivered ?? today() } : undefined;
   } catch (e) {
     if (!(e instanceof InvalidFeedRegistry)) throw e;
-    console.error(`Every file is loaded as a delta (nothing is ended): the feed registry cannot be read: ${e.message}`);
-    return undefined;
+    console.error(`The feed registry cannot be read: every file loads as a delta and no feed check runs: ${e.message}`);
+    return [];
   }
 }
 
-/** The feed checks (docs/feeds.md) right after a load, so a delivery closes its overdue alert at once. */
-async function checkFeedsAfterLoad(cfg: Config, db: Executor, mappingDirs: string[]): Promise<void> {
-  const file = feedsFileOf(cfg);
-  if (!file) return;
-  try {
-    const feeds = readFeedRegistry(
-      file,
-      loadMappings({ extraDirs: mappingDirs }).map((m) => m.id),
-    );
-    await runFeedChecks(db, feeds, (m) => console.log(m));
-  } catch (e) {
-    // The load itself went through; a broken registry is reported, not a failed load.
-    if (!(e instanceof InvalidFeedRegistry)) throw e;
-    console.error(`feed checks skipped: ${e.message}`);
-  }
+/** The mappings of the feeds the registry declares full snapshots, with the delivery date. */
+function registrySnapshot(feeds: Feed[], delivered: string | undefined) {
+  const sources = feeds.filter((f) => f.delivery === 'snapshot').flatMap((f) => f.mappings);
+  return sources.length ? { sources, deliveredOn: delivered ?? today() } : undefined;
 }
 
 /**
