@@ -6,6 +6,7 @@ import {
   mergeGraph,
   neighbourhoodGraph,
   nodeElement,
+  moreText,
   remaining,
   shortCaption,
 } from '../../../web/src/graph/elements.js';
@@ -36,7 +37,7 @@ describe('nodeElement', () => {
   it('keeps the whole entity on the node so the details panel needs no second request', () => {
     const el = nodeElement(a);
     expect(el.group).toBe('nodes');
-    expect(el.data).toMatchObject({ id: 'Person:1', label: 'Person', caption: '王志强', more: 0 });
+    expect(el.data).toMatchObject({ id: 'Person:1', label: 'Person', caption: '王志强', more: { n: 0, capped: false } });
     expect(el.data.entity).toBe(a);
   });
 
@@ -94,6 +95,7 @@ describe('neighbourhoods', () => {
     nodes: [b, c],
     edges: [edge('r1', 'KIN', 'Person:1', 'Person:2')],
     total: 12,
+    totalCapped: false,
     truncated: true,
   };
 
@@ -102,8 +104,15 @@ describe('neighbourhoods', () => {
   });
 
   it('counts the neighbours left out of a truncated expansion', () => {
-    expect(remaining(nb)).toBe(10);
-    expect(remaining({ ...nb, truncated: false })).toBe(0);
+    expect(remaining(nb)).toEqual({ n: 10, capped: false });
+    expect(remaining({ ...nb, truncated: false })).toEqual({ n: 0, capped: false });
+  });
+
+  it('says "970+" when the API stopped counting a hub at 1,000', () => {
+    const hub = remaining({ ...nb, total: 1000, totalCapped: true });
+    expect(hub).toEqual({ n: 998, capped: true });
+    expect(moreText(hub)).toBe('998+');
+    expect(moreText(remaining(nb))).toBe('10');
   });
 
   it('names evidence elements the way the canvas does', () => {

@@ -144,6 +144,7 @@ export const NEIGHBOURS = /* GraphQL */ `
   query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
     neighbours(id: $id, limit: $limit, exclude: $exclude) {
       total
+      totalCapped
       truncated
       center {
         ...EntityFields

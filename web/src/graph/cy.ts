@@ -5,14 +5,14 @@ import fcose from 'cytoscape-fcose';
 import type { Edge, Entity, Graph } from '../api/types.js';
 import type { Lang } from '../i18n.js';
 import type { SchemaIndex } from '../schema.js';
-import { mergeGraph, type EdgeData, type NodeData } from './elements.js';
+import { mergeGraph, type EdgeData, type More, type NodeData } from './elements.js';
 import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
 
 cytoscape.use(fcose);
 
 export type Selection =
-  { kind: 'node'; entity: Entity; more: number } | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null } | null;
+  { kind: 'node'; entity: Entity; more: More } | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null } | null;
 
 export interface GraphEvents {
   select(sel: Selection): void;
@@ -34,7 +34,7 @@ export interface GraphView {
   nodeIds(): string[];
   /** Adds what is not on the canvas yet, lays out only that, and returns how many nodes were new. */
   add(graph: Graph, opts?: AddOptions): Promise<number>;
-  setMore(id: string, more: number): void;
+  setMore(id: string, more: More): void;
   highlight(ids: string[]): void;
   clearHighlight(): void;
   select(id: string): void;

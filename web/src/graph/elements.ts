@@ -3,13 +3,28 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
 
+/**
+ * Neighbours known to exist but not on the canvas yet. The API stops counting at 1,000 (a hub such as a
+ * welfare programme has thousands): then `n` is a floor and the screen says "970+", not "970".
+ */
+export interface More {
+  n: number;
+  capped: boolean;
+}
+export const NO_MORE: More = { n: 0, capped: false };
+
+/** The count as the screen shows it. */
+export function moreText(m: More): string {
+  return m.capped ? `${m.n}+` : String(m.n);
+}
+
 export interface NodeData {
   id: string;
   label: string;
   caption: string;
   entity: Entity;
-  /** Neighbours known to exist but not brought onto the canvas yet (0 when all are shown). */
-  more: number;
+  /** Neighbours known to exist but not brought onto the canvas yet (n = 0 when all are shown). */
+  more: More;
 }
 
 export interface EdgeData {
@@ -34,7 +49,7 @@ export function shortCaption(caption: string, max = 14): string {
   return chars.length <= max ? caption : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-export function nodeElement(e: Entity, more = 0): ElementDefinition & { data: NodeData } {
+export function nodeElement(e: Entity, more: More = NO_MORE): ElementDefinition & { data: NodeData } {
   return {
     group: 'nodes',
     data: { id: e.id, label: e.label, caption: shortCaption(e.caption || e.id), entity: e, more },
@@ -86,8 +101,8 @@ export function neighbourhoodGraph(n: Neighbourhood): Graph {
  * How many neighbours of the centre stay hidden after this expansion. `total` counts the neighbours the
  * API did not exclude, of which `nodes` brought at most `limit`.
  */
-export function remaining(n: Pick<Neighbourhood, 'total' | 'truncated' | 'nodes'>): number {
-  return n.truncated ? Math.max(0, n.total - n.nodes.length) : 0;
+export function remaining(n: Pick<Neighbourhood, 'total' | 'totalCapped' | 'truncated' | 'nodes'>): More {
+  return n.truncated ? { n: Math.max(0, n.total - n.nodes.length), capped: n.totalCapped } : NO_MORE;
 }
 
 /** The element ids of an evidence graph, as the canvas names them, for highlighting. */

@@ -8,6 +8,7 @@ import { h, fill, type Child } from '../dom.js';
 import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../schema.js';
 import type { State, Store } from '../state.js';
 import { triageSection } from './triage.js';
+import { moreText, type More } from '../graph/elements.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
@@ -45,7 +46,7 @@ export function mountDetails(root: HTMLElement, store: Store): void {
   });
 }
 
-function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Child | Child[])[] {
+function entityView(s: State, e: Entity, more: More, t: T, store: Store): (Child | Child[])[] {
   const info = s.schema?.labels.get(e.label);
   return [
     s.alert
@@ -68,7 +69,7 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
     h(
       'div',
       { class: 'expand-box' },
-      more > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t('details.more', { n: more })) : null,
+      more.n > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t('details.more', { n: moreText(more) })) : null,
       h(
         'button',
         {
@@ -77,7 +78,7 @@ function entityView(s: State, e: Entity, more: number, t: T, store: Store): (Chi
           'data-testid': 'expand-button',
           onclick: () => store.dispatch({ type: 'expand', id: e.id }),
         },
-        more > 0 ? t('details.expandMore') : t('details.expand'),
+        more.n > 0 ? t('details.expandMore') : t('details.expand'),
       ),
       // What else the models found on this person or company: the inbox narrowed to alerts flagging it.
       h(
