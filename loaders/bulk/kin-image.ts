@@ -21,9 +21,10 @@ export function deriveKinInImage(image: GraphImage): { households: number; relat
     for (const k of deriveHouseholdKin(ms)) {
       const rel = image.merge(byId.get(k.from)!, 'KIN', byId.get(k.to)!, { relation: k.relation, source: KIN_SOURCE_HUKOU });
       // SET with nulls removes: generation is null for spouses, _row is always removed.
-      const set: Record<string, string | number | null> = {
+      const set: Record<string, string | number | boolean | null> = {
         category: k.category,
         generation: k.generation,
+        mayBeStep: k.mayBeStep ? true : null,
         _source: 'hukou',
         _derived: 'householdKin',
         _file: (h.props._file as string | undefined) ?? null,

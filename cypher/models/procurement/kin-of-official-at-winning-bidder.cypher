@@ -1,6 +1,6 @@
 // ---
 // id: procurement.kin-of-official-at-winning-bidder
-// revision: 2
+// revision: 3
 // catalog: M03
 // title:
 //   zh: 公职人员亲属企业承接本单位项目
@@ -17,8 +17,8 @@
 // parameters:
 //   kinRelations:
 //     type: string[]
-//     default: [spouse, child, parent, sibling, child_spouse, spouse_parent, spouse_sibling, grandchild, grandparent]
-//     description: KIN.relation values in scope (default = the closest part of the 公务员回避 scope that households and marriage records give)
+//     default: [spouse, child, parent, sibling, child_spouse, spouse_parent, spouse_sibling, grandchild, grandparent, uncle_aunt, cousin, nephew_niece, collateral3_spouse]
+//     description: KIN.relation values in scope (default = the 公务员回避 scope as far as households and marriage records give it; 子女配偶的父母 is in it but no register states it)
 //   leadersOnly:
 //     type: boolean
 //     default: false
@@ -52,7 +52,8 @@ MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
 WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
 WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr,
      {spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', child_spouse: '子女的配偶',
-      spouse_parent: '配偶的父母', spouse_sibling: '配偶的兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母'} AS zh,
+      spouse_parent: '配偶的父母', spouse_sibling: '配偶的兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母',
+      uncle_aunt: '伯叔姑舅姨', cousin: '堂表兄弟姐妹', nephew_niece: '侄甥子女', collateral3_spouse: '旁系血亲的配偶'} AS zh,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS roleZh,
      {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS roleEn
 RETURN p.uid AS official, r.uid AS relative, c.uid AS company, x.uid AS project, o.uid AS unit,

@@ -68,4 +68,93 @@ describe('household kinship (GB/T 4761 codes)', () => {
       ]),
     ).toEqual([]);
   });
+
+  describe('pairs read through the head', () => {
+    it("links the head's spouse and the head's children as parent and child, flagged as maybe step-kin", () => {
+      // The case households hid: the official is the head's son and the relative is the head's wife, who
+      // may be his mother or his stepmother; either way she is inside the avoidance scope.
+      expect(rel(pairs, 'son', 'wife')).toEqual(['parent']);
+      expect(rel(pairs, 'wife', 'son')).toEqual(['child']);
+      expect(pairs.find((p) => p.from === 'son' && p.to === 'wife')).toMatchObject({
+        category: '直系血亲',
+        generation: 2,
+        mayBeStep: true,
+      });
+      expect(pairs.find((p) => p.from === 'head' && p.to === 'son')).toMatchObject({ mayBeStep: false });
+    });
+    it("makes the head's parents the grandparents of the head's children and the spouse's parents-in-law", () => {
+      expect(rel(pairs, 'son', 'father')).toEqual(['grandparent']);
+      expect(rel(pairs, 'father', 'daughter')).toEqual(['grandchild']);
+      expect(rel(pairs, 'wife', 'father')).toEqual(['spouse_parent']);
+      expect(rel(pairs, 'father', 'wife')).toEqual(['child_spouse']);
+    });
+    it("makes the head's sibling an uncle or aunt of the children and the spouse's sibling-in-law", () => {
+      expect(rel(pairs, 'son', 'brother')).toEqual(['uncle_aunt']);
+      expect(rel(pairs, 'brother', 'son')).toEqual(['nephew_niece']);
+      expect(pairs.find((p) => p.from === 'son' && p.to === 'brother')).toMatchObject({ category: '旁系血亲', generation: 3 });
+      expect(rel(pairs, 'wife', 'brother')).toEqual(['spouse_sibling']);
+      expect(rel(pairs, 'brother', 'wife')).toEqual(['collateral3_spouse']);
+      expect(rel(pairs, 'brother', 'father')).toEqual(['parent']);
+    });
+    it("makes the head's spouse a (step-)grandparent of the grandchildren and parent-in-law of the 儿媳", () => {
+      expect(rel(pairs, 'wife', 'grandson')).toEqual(['grandchild']);
+      expect(rel(pairs, 'wife', 'dil')).toEqual(['child_spouse']);
+      expect(rel(pairs, 'dil', 'wife')).toEqual(['spouse_parent']);
+    });
+    it('leaves a grandchild unlinked to the children when two could be the parent', () => {
+      expect(rel(pairs, 'son', 'grandson')).toEqual([]);
+      const one = deriveHouseholdKin([
+        { id: 'h', code: '02' },
+        { id: 's', code: '21' },
+        { id: 'g', code: '41' },
+      ]);
+      expect(rel(one, 's', 'g')).toEqual(['child']);
+      expect(rel(one, 'g', 's')).toEqual(['parent']);
+    });
+    it('flags 继/养 codes as maybe step-kin and keeps them inside the scope', () => {
+      const p = deriveHouseholdKin([
+        { id: 'h', code: '02' },
+        { id: 'adopted', code: '27' },
+        { id: 'stepmother', code: '58' },
+      ]);
+      expect(p.find((k) => k.from === 'h' && k.to === 'adopted')).toMatchObject({ relation: 'child', mayBeStep: true });
+      expect(p.find((k) => k.from === 'h' && k.to === 'stepmother')).toMatchObject({ relation: 'parent', mayBeStep: true });
+      expect(rel(p, 'adopted', 'stepmother')).toEqual(['grandparent']);
+    });
+    it('reads the wider 回避 scope from the head: uncles and aunts, cousins, nephews and their spouses, by side of the family', () => {
+      const p = deriveHouseholdKin([
+        { id: 'h', code: '02' },
+        { id: 'father', code: '51' },
+        { id: 'mother', code: '52' },
+        { id: 'grandpa', code: '61' },
+        { id: 'maternalGrandma', code: '64' },
+        { id: 'uncle', code: '83' },
+        { id: 'auntByMarriage', code: '84' },
+        { id: 'mothersSister', code: '88' },
+        { id: 'cousin', code: '91' },
+        { id: 'nephew', code: '93' },
+        { id: 'elderBrother', code: '71' },
+        { id: 'sisterInLaw', code: '72' },
+      ]);
+      expect(rel(p, 'h', 'uncle')).toEqual(['uncle_aunt']);
+      expect(rel(p, 'h', 'auntByMarriage')).toEqual(['collateral3_spouse']);
+      expect(rel(p, 'h', 'cousin')).toEqual(['cousin']);
+      expect(rel(p, 'h', 'nephew')).toEqual(['nephew_niece']);
+      expect(rel(p, 'nephew', 'h')).toEqual(['uncle_aunt']);
+      expect(rel(p, 'father', 'grandpa')).toEqual(['parent']);
+      expect(rel(p, 'mother', 'grandpa')).toEqual([]);
+      expect(rel(p, 'mother', 'maternalGrandma')).toEqual(['parent']);
+      expect(rel(p, 'father', 'uncle')).toEqual(['sibling']);
+      expect(rel(p, 'mother', 'mothersSister')).toEqual(['sibling']);
+      expect(rel(p, 'grandpa', 'uncle')).toEqual(['child']);
+      expect(rel(p, 'maternalGrandma', 'uncle')).toEqual([]);
+      expect(rel(p, 'elderBrother', 'sisterInLaw')).toEqual(['spouse']);
+      expect(rel(p, 'h', 'sisterInLaw')).toEqual(['collateral3_spouse']);
+      expect(rel(p, 'sisterInLaw', 'h')).toEqual(['spouse_sibling']);
+    });
+    it('never writes the same directed relation twice', () => {
+      const keys = pairs.map((p) => `${p.from}>${p.to}>${p.relation}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    });
+  });
 });
