@@ -8,9 +8,18 @@ import type { World } from './world.js';
 export class Relations {
   private readonly byPerson = new Map<number, Map<number, Set<string>>>();
   private readonly done = new Set<number>();
+  /** `a/b` → the day of their 离婚 registration: marriage.yaml sets KIN.to, and the models read it. */
+  private readonly divorced = new Map<string, number>();
+  /** `a/b` spouses by a household register too, whose KIN has no end whatever the marriage record says. */
+  private readonly householdSpouses = new Set<string>();
 
   constructor(private readonly world: World) {
     for (const m of world.marriages) {
+      if (m.kind === '离婚') {
+        this.divorced.set(`${m.male}/${m.female}`, m.date);
+        this.divorced.set(`${m.female}/${m.male}`, m.date);
+        continue;
+      }
       this.add(m.male, m.female, 'spouse');
       this.add(m.female, m.male, 'spouse');
     }
@@ -28,7 +37,10 @@ export class Relations {
     if (this.done.has(hh)) return;
     this.done.add(hh);
     const members = (this.world.households[hh]?.members ?? []).map((i) => ({ id: String(i), code: this.world.persons[i]?.rel ?? null }));
-    for (const k of deriveHouseholdKin(members)) this.add(Number(k.from), Number(k.to), k.relation);
+    for (const k of deriveHouseholdKin(members)) {
+      this.add(Number(k.from), Number(k.to), k.relation);
+      if (k.relation === 'spouse') this.householdSpouses.add(`${k.from}/${k.to}`);
+    }
   }
 
   /** Person → relations (seen from p: `child` means the other is p's child). */
@@ -38,8 +50,18 @@ export class Relations {
     return this.byPerson.get(p) ?? new Map();
   }
 
-  /** Relatives of p whose relation is in `scope`. */
-  inScope(p: number, scope: ReadonlySet<string>): number[] {
-    return [...this.of(p)].filter(([, rels]) => [...rels].some((r) => scope.has(r))).map(([q]) => q);
+  /**
+   * Relatives of p whose relation is in `scope`. With `divorcedBefore`, a spouse known only from a marriage
+   * registration that a 离婚 registration ended before that day no longer counts (a model comparing KIN.to
+   * with today passes Infinity: any recorded divorce ends it).
+   */
+  inScope(p: number, scope: ReadonlySet<string>, divorcedBefore?: number): number[] {
+    const counts = (q: number, r: string) => {
+      if (!scope.has(r)) return false;
+      if (r !== 'spouse' || divorcedBefore === undefined || this.householdSpouses.has(`${p}/${q}`)) return true;
+      const end = this.divorced.get(`${p}/${q}`);
+      return end === undefined || end >= divorcedBefore;
+    };
+    return [...this.of(p)].filter(([q, rels]) => [...rels].some((r) => counts(q, r))).map(([q]) => q);
   }
 }

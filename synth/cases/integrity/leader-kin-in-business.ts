@@ -132,7 +132,8 @@ export function bruteForceM02(world: World): Record<string, string>[] {
   const out = matchSet();
   for (const post of world.posts) {
     if (!post.leader || !orgKinds.includes(world.orgs[post.org]?.kind ?? '')) continue;
-    for (const k of rel.inScope(post.person, scope)) {
+    // M02 reads the kinship as of today: a marriage a 离婚 registration ended is history.
+    for (const k of rel.inScope(post.person, scope, Number.POSITIVE_INFINITY)) {
       for (const r of roles.get(k) ?? []) {
         const c = world.companies[r.company];
         if (!c || !active(c.status) || !regions.includes(c.uscc.slice(2, 8)) || !overlaps(r.from ?? -Infinity, r.to, post.from, post.to))
