@@ -1,6 +1,10 @@
 // Checks a parsed model against the live server before it may run: EXPLAIN (in a READ session) must say
-// the query only reads, call only allowed procedures, load no files, open no inner transactions, and
-// return the columns the header names. Nothing of the query runs.
+// the query only reads, plans only operators on the read-only list, calls only allowed procedures, and
+// returns the columns the header names. Nothing of the query runs.
+//
+// An allowlist, not a list of what to refuse: `SHOW TRANSACTIONS` (other sessions' queries and their
+// parameters), `SHOW SETTINGS` (file paths) and `TERMINATE TRANSACTIONS` are all of query type "r" and
+// passed the read-only test; a new Neo4j version's new command would too.
 import type { Executor } from '../../platform/db/executor.js';
 import { defaultParams } from './params.js';
 import type { Model } from './library.js';
@@ -17,6 +21,46 @@ const FORBIDDEN_OPERATORS: [RegExp, string][] = [
   [/^LoadCSV/, 'LOAD CSV'],
   [/^Transaction(Apply|Foreach)/, 'CALL { … } IN TRANSACTIONS'],
 ];
+
+/**
+ * Plan operators a read query may use (Neo4j 5 Cypher manual, "Operators"), named without the variant in
+ * brackets (`Expand(All)` is `Expand`) and the `@neo4j` runtime suffix. Scans, seeks, expands, joins,
+ * applies, projections, sorts and aggregations; no commands (Show*, Terminate*, administration), no
+ * writes, no file loading. ProcedureCall is here and its procedure checked against the allowlist.
+ */
+export const READ_OPERATORS = new Set([
+  ...['AllNodesScan', 'NodeByLabelScan', 'NodeByIdSeek', 'NodeByElementIdSeek', 'NodeIndexSeek', 'NodeUniqueIndexSeek'],
+  ...['MultiNodeIndexSeek', 'AssertingMultiNodeIndexSeek', 'NodeIndexSeekByRange', 'NodeUniqueIndexSeekByRange'],
+  ...['NodeIndexContainsScan', 'NodeIndexEndsWithScan', 'NodeIndexScan', 'IntersectionNodeByLabelsScan'],
+  ...['UnionNodeByLabelsScan', 'SubtractionNodeByLabelsScan', 'NodeCountFromCountStore', 'RelationshipCountFromCountStore'],
+  ...['Directed', 'Undirected'].flatMap((d) =>
+    [
+      'RelationshipTypeScan',
+      'AllRelationshipsScan',
+      'UnionRelationshipTypesScan',
+      'RelationshipIndexSeek',
+      'RelationshipIndexSeekByRange',
+      'RelationshipIndexScan',
+      'RelationshipIndexContainsScan',
+      'RelationshipIndexEndsWithScan',
+      'RelationshipByIdSeek',
+      'RelationshipByElementIdSeek',
+    ].map((o) => d + o),
+  ),
+  ...['Expand', 'OptionalExpand', 'VarLengthExpand', 'BFSPruningVarLengthExpand', 'ShortestPath', 'StatefulShortestPath'],
+  ...['Repeat', 'Trail', 'NullifyMetadata', 'ProjectEndpoints', 'Optional', 'Argument', 'ArgumentTracker'],
+  ...['Apply', 'SemiApply', 'AntiSemiApply', 'LetSemiApply', 'LetAntiSemiApply', 'SelectOrSemiApply', 'SelectOrAntiSemiApply'],
+  ...['LetSelectOrSemiApply', 'LetSelectOrAntiSemiApply', 'ConditionalApply', 'AntiConditionalApply', 'RollUpApply'],
+  ...['CartesianProduct', 'NodeHashJoin', 'ValueHashJoin', 'NodeLeftOuterHashJoin', 'NodeRightOuterHashJoin'],
+  ...['TriadicSelection', 'TriadicBuild', 'TriadicFilter', 'Filter', 'Projection', 'CacheProperties'],
+  ...['Limit', 'ExhaustiveLimit', 'Skip', 'Sort', 'PartialSort', 'Top', 'Top1WithTies', 'PartialTop'],
+  ...['Union', 'OrderedUnion', 'Unwind', 'Distinct', 'OrderedDistinct', 'Aggregation', 'OrderedAggregation'],
+  ...['EagerAggregation', 'Eager', 'Anti', 'ProduceResults', 'EmptyResult', 'EmptyRow', 'AssertSameNode'],
+  ...['AssertSameRelationship', 'ProcedureCall'],
+]);
+
+/** `Expand(All)@neo4j` → `Expand`. */
+export const operatorName = (operatorType: string) => operatorType.replace(/@.*$/, '').replace(/\(.*\)$/, '');
 
 interface PlanNode {
   operatorType: string;
@@ -54,7 +98,14 @@ export async function checkModel(db: Executor, model: Model, cypher = model.cyph
   }
   const problems: string[] = [];
   walk(summary.plan as unknown as PlanNode, (n) => {
-    for (const [re, what] of FORBIDDEN_OPERATORS) if (re.test(n.operatorType)) problems.push(`${what} is not allowed in a model`);
+    let named = false;
+    for (const [re, what] of FORBIDDEN_OPERATORS)
+      if (re.test(n.operatorType)) {
+        problems.push(`${what} is not allowed in a model`);
+        named = true;
+      }
+    const op = operatorName(n.operatorType);
+    if (!named && !READ_OPERATORS.has(op)) problems.push(`${op} is not an operator a model may use (only reading the graph is allowed)`);
     if (/^ProcedureCall/.test(n.operatorType)) {
       const name = procedureOf(String(n.arguments?.Details ?? ''));
       if (!name || !PROCEDURE_ALLOWLIST.includes(name))

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../../platform/db/executor.js';
 import { checkModel } from '../../../server/models/check.js';
-import { parseModel } from '../../../server/models/library.js';
+import { loadLibrary, parseModel } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
 import { freshGraph } from '../../support/db.js';
 
@@ -48,6 +48,30 @@ describe('model safety checks', () => {
     const m = modelWith('CALL db.info() YIELD id MATCH (n:Person) RETURN n.uid AS who, [] AS evidence');
     await expect(checkModel(db, m)).rejects.toThrow(/procedure db\.info is not on the allowlist/);
   });
+
+  it.each([
+    ['SHOW TRANSACTIONS', 'SHOW TRANSACTIONS YIELD transactionId AS who RETURN who, [] AS evidence', 'ShowTransactions'],
+    ['SHOW SETTINGS', 'SHOW SETTINGS YIELD name AS who RETURN who, [] AS evidence', 'ShowSettings'],
+    [
+      'TERMINATE TRANSACTIONS',
+      "TERMINATE TRANSACTIONS 'neo4j-transaction-1' YIELD transactionId AS who RETURN who, [] AS evidence",
+      'TerminateTransactions',
+    ],
+    ['SHOW PROCEDURES', 'SHOW PROCEDURES YIELD name AS who RETURN who, [] AS evidence', 'ShowProcedures'],
+  ])('refuses %s, a command the server calls a read', async (_what, body, op) => {
+    // All of these EXPLAIN as query type "r": only the operator allowlist stops them.
+    const m = modelWith(body);
+    await expect(checkModel(db, m)).rejects.toThrow(new RegExp(`${op} is not an operator a model may use`));
+    const run = await runModel(db, m);
+    expect(run.error).toMatch(/not an operator a model may use/);
+  });
+
+  it('passes every shipped model: the allowlist covers what reading the graph plans', async () => {
+    const { models } = loadLibrary();
+    expect(models.length).toBeGreaterThan(20);
+    for (const m of models) await expect(checkModel(db, m), m.id).resolves.toBeUndefined();
+    // Planning all of them cold takes a while on a busy 2-core machine.
+  }, 300_000);
 
   it('refuses LOAD CSV', async () => {
     const m = modelWith("LOAD CSV FROM 'file:///x.csv' AS line MATCH (n:Person) RETURN n.uid AS who, [] AS evidence");
