@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { InputLimit } from '../../../loaders/core/errors.js';
+import { InputLimit, UnreadableFile } from '../../../loaders/core/errors.js';
 import { checkArchive } from '../../../loaders/core/readers/archive.js';
 import { cellProblems } from '../../../loaders/core/readers/cell-check.js';
 import { jsonTooDeep } from '../../../loaders/core/readers/json-depth.js';
@@ -43,6 +43,24 @@ describe('line endings', () => {
     const f = path.join(dir, 'quoted.csv');
     writeFileSync(f, 'a,b\n1,"x\r\ny"\r2,3\n');
     expect((await rowsOf(f)).out.map((r) => r.values.b)).toEqual(['x\r\ny', '3']);
+  });
+});
+
+describe('a CSV that breaks part-way', () => {
+  it('hands on every row before an unclosed quote, then fails naming the row it stopped at', async () => {
+    const f = path.join(dir, 'broken.csv');
+    writeFileSync(f, ['a,b', ...Array.from({ length: 250 }, (_, i) => (i + 1 === 240 ? '240,"broken' : `${i + 1},x`))].join('\n'));
+    const reader = await openSource(f, 'csv');
+    const seen: unknown[] = [];
+    const failure = await (async () => {
+      for await (const r of reader.rows()) seen.push(r.values.a);
+    })().catch((e: unknown) => e);
+    expect(seen.length).toBe(239);
+    expect(failure).toBeInstanceOf(UnreadableFile);
+    expect(failure).toMatchObject({
+      atRow: 240,
+      reason: expect.stringMatching(/^CSV parse error after data row 239: Quote Not Closed/) as string,
+    });
   });
 });
 
