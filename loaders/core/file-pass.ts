@@ -13,7 +13,6 @@ import { columnReport } from './column-report.js';
 import { UnreadableFile } from './errors.js';
 import { bindOrExplain } from './missing-columns.js';
 import { cellProblems, type CellCheck } from './readers/cell-check.js';
-import { headerKey } from './readers/header.js';
 import { DEFAULT_LIMITS } from './readers/limits.js';
 import type { Accepted } from './writer/group.js';
 
@@ -76,7 +75,7 @@ export async function passFile(
   const run = runId(mapping.id, mapping.digest, fileHash, opts.pseudonymise ? opts.pseudonymise('huiyan:run') : '');
   const bound = await bindOrExplain(filePath, file, mapping, reader);
   const columns = columnReport(mapping, reader.headers, bound);
-  const check = cellCheckOf(bound, reader, opts.maxCellBytes ?? DEFAULT_LIMITS.maxCellBytes);
+  const check = cellCheckOf(bound, reader.encoding, opts.maxCellBytes ?? DEFAULT_LIMITS.maxCellBytes);
   const rejects = new RejectsWriter(path.join(opts.rejectsDir, `${file}.${run.slice(-8)}.rejects.csv`));
   const sink = target({ file, run });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
@@ -137,6 +136,7 @@ export async function passFile(
       const bad = cellProblems(data, check);
       if (bad.length) {
         refused.push({ row: data.row, problems: bad });
+        opts.onRefused?.(bound, data);
         continue;
       }
       const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
@@ -205,12 +205,10 @@ export async function passFile(
 }
 
 /** The columns the mapping reads, by header key and as written, with the encoding for the reason. */
-function cellCheckOf(bound: Bound, reader: SourceReader, maxCellBytes: number): CellCheck {
+function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: number): CellCheck {
   const columns = new Map<string, string>();
   for (const [id, key] of Object.entries(bound.keys)) if (key !== undefined) columns.set(key, bound.shown[id]!);
-  // JSON lines carry keys the first line lacked: shown as written when the header has them.
-  for (const h of reader.headers) if (columns.has(headerKey(h))) columns.set(headerKey(h), h);
-  return { columns, maxCellBytes, ...(reader.encoding ? { encoding: reader.encoding } : {}) };
+  return { columns, maxCellBytes, ...(encoding ? { encoding } : {}) };
 }
 
 /** The part of a file's report that its LoadRun node stores (not the local path or reader details). */
