@@ -2,8 +2,9 @@
 // Loads department exports into the configured Neo4j, shows rows and rows/s while it runs (a progress bar on
 // a terminal, a line every few seconds otherwise, e.g. in CI logs), then prints the reconciliation per file.
 // --bulk (also `npm run load:bulk`): the offline importer path for a first big load into an empty embedded
-// database with its server stopped (docs/loaders.md "Bulk loading"). Exits non-zero only on a fatal error (bad mapping, no database, a loader bug);
-// rejected rows and unrecognised files are reported, not fatal.
+// database with its server stopped (docs/loaders.md "Bulk loading"). Exit status (loaders/core/outcome.ts): 0 every
+// file loaded clean, 3 loaded with rejected rows or unbuilt relationships, 4 a file refused or stopped part-way,
+// 1 fatal (bad mapping, no database, a loader bug), 2 usage. Unrecognised files are listed, not failures.
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
@@ -12,7 +13,16 @@ import type { Executor } from '../platform/db/executor.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { watchLaunchers } from '../platform/process/launcher-watch.js';
-import { loadFiles, loadMappings, type LoadReport, type Progress } from '../loaders/index.js';
+import {
+  columnNotes,
+  columnsMark,
+  exitCodeOf,
+  fileMark,
+  loadFiles,
+  loadMappings,
+  type LoadReport,
+  type Progress,
+} from '../loaders/index.js';
 import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
 import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
@@ -81,13 +91,15 @@ function printReport(r: LoadReport): void {
     loaded: f.rowsLoaded,
     rejected: f.rowsRejected,
     duplicates: f.duplicatesSkipped,
-    ok: f.reconciles ? '✓' : '✗',
+    ok: fileMark(f),
+    columns: columnsMark(f),
     ms: f.durationMs,
     rejects: f.rejectsFile ?? '',
     ended: f.relationshipsEnded ?? 0,
   }));
   console.log('\nReconciliation (read = loaded + rejected + duplicates):');
   console.table(rows);
+  for (const f of r.files) for (const line of columnNotes(f)) console.log(line);
   for (const f of r.files) if (f.snapshotHeld) console.log(`snapshot ${f.source}: nothing ended: ${f.snapshotHeld}`);
   for (const f of r.files)
     if (f.relationshipsReopened) console.log(`${f.file}: ${f.relationshipsReopened} ended relationship(s) named again and reopened`);
@@ -141,7 +153,7 @@ async function main(): Promise<number> {
       progress.stop();
       printReport(report);
       console.log(`bulk: ${report.nodes} nodes, ${report.relationships} relationships; phases (ms) ${JSON.stringify(report.phases)}`);
-      return report.files.every((f) => f.reconciles) ? 0 : 1;
+      return exitCodeOf(report);
     } finally {
       progress.stop();
     }
@@ -182,7 +194,7 @@ async function main(): Promise<number> {
     printReport(report);
     // Right after the load, so a delivery closes its overdue alert at once.
     if (feeds.length) await runFeedChecks(db.executor, feeds, (m) => console.log(m));
-    return report.files.every((f) => f.reconciles) ? 0 : 1;
+    return exitCodeOf(report);
   } finally {
     progress.stop();
     await db.close();

@@ -5,4 +5,5 @@ export { loadMappings, listMappings, MAPPINGS_DIR, type MappingSummary } from '.
 export { parseMapping } from './core/mapping/validate.js';
 export type { Mapping } from './core/mapping/types.js';
 export { writeHouseholdKin, deriveHouseholdKin } from './core/kinship.js';
-export { InvalidMapping, UnknownSource, MissingColumns, UnreadableFile, InvalidValue, LoaderError } from './core/errors.js';
+export { InvalidMapping, UnknownSource, MissingColumns, UnreadableFile, InputLimit, InvalidValue, LoaderError } from './core/errors.js';
+export { EXIT, columnNotes, columnsMark, exitCodeOf, fileMark } from './core/outcome.js';

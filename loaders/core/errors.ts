@@ -1,7 +1,8 @@
 // Expected failures of the loaders, as named classes with stable codes, so the CLI and the API can tell a
 // bad mapping (fix the YAML) from a bad file (fix the export) from a bad value (goes to the rejects file).
 
-export type LoaderErrorCode = 'INVALID_MAPPING' | 'UNKNOWN_SOURCE' | 'MISSING_COLUMNS' | 'UNREADABLE_FILE' | 'INVALID_VALUE';
+export type LoaderErrorCode =
+  'INVALID_MAPPING' | 'UNKNOWN_SOURCE' | 'MISSING_COLUMNS' | 'UNREADABLE_FILE' | 'INPUT_LIMIT' | 'INVALID_VALUE';
 
 export abstract class LoaderError extends Error {
   abstract readonly code: LoaderErrorCode;
@@ -28,21 +29,51 @@ export class UnknownSource extends LoaderError {
   }
 }
 
-/** The header lacks columns the mapping requires: every row would be rejected, so the file is refused. */
+/**
+ * The header lacks columns the mapping requires: every row would be rejected, so the file is refused. A text
+ * file's message names the encoding it was read in and the header as decoded, since a wrong encoding makes
+ * every column look missing.
+ */
 export class MissingColumns extends LoaderError {
   override name = 'MissingColumns';
   readonly code = 'MISSING_COLUMNS' as const;
   constructor(
     readonly file: string,
     readonly columns: string[],
+    readonly decoded?: { encoding: string; header: string[]; suggested?: string },
   ) {
-    super(`${file}: required columns missing from the header: ${columns.join(', ')}`);
+    super(
+      `${file}: required columns missing from the header: ${columns.join(', ')}` +
+        (decoded
+          ? `; read as ${decoded.encoding}, the header is: ${decoded.header.join(' | ')}` +
+            (decoded.suggested
+              ? `; read as ${decoded.suggested} every required column is found: declare encoding: ${decoded.suggested}`
+              : '')
+          : ''),
+    );
   }
 }
 
+/** A file that cannot be read; `atRow` when it failed part-way, at that data row (rows before it were read). */
 export class UnreadableFile extends LoaderError {
   override name = 'UnreadableFile';
   readonly code = 'UNREADABLE_FILE' as const;
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly atRow?: number,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+/**
+ * A file that would take more than the configured limits to read (an archive expanding far beyond its size,
+ * too many entries): refused before it is expanded.
+ */
+export class InputLimit extends LoaderError {
+  override name = 'InputLimit';
+  readonly code = 'INPUT_LIMIT' as const;
   constructor(
     readonly file: string,
     reason: string,

@@ -8,7 +8,12 @@ import type { Mapping } from './mapping/types.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { DataRow, SourceReader } from './readers/source-reader.js';
 import { RejectsWriter } from './rejects.js';
-import { bindColumns, transformRow, type Bound, type Problem } from './transform.js';
+import { transformRow, type Bound, type Problem } from './transform.js';
+import { columnReport } from './column-report.js';
+import { UnreadableFile } from './errors.js';
+import { bindOrExplain } from './missing-columns.js';
+import { cellProblems, type CellCheck } from './readers/cell-check.js';
+import { DEFAULT_LIMITS } from './readers/limits.js';
 import type { Accepted } from './writer/group.js';
 
 /**
@@ -34,6 +39,8 @@ export interface PassOptions {
   onProgress?: (p: Progress) => void;
   /** Each row a normaliser refused, as read: a full snapshot spares the facts it names (snapshot.ts). */
   onRefused?: (bound: Bound, data: DataRow) => void;
+  /** A cell longer than this (UTF-8 bytes) rejects its row; default 64 KiB (readers/limits.ts). */
+  maxCellBytes?: number;
 }
 
 export interface FileReport extends LoadRunRecord {
@@ -66,7 +73,9 @@ export async function passFile(
   const file = path.basename(filePath);
   const fileHash = await sha256File(filePath);
   const run = runId(mapping.id, mapping.digest, fileHash, opts.pseudonymise ? opts.pseudonymise('huiyan:run') : '');
-  const bound = bindColumns(mapping, reader.headers, file);
+  const bound = await bindOrExplain(filePath, file, mapping, reader);
+  const columns = columnReport(mapping, reader.headers, bound);
+  const check = cellCheckOf(bound, reader.encoding, opts.maxCellBytes ?? DEFAULT_LIMITS.maxCellBytes);
   const rejects = new RejectsWriter(path.join(opts.rejectsDir, `${file}.${run.slice(-8)}.rejects.csv`));
   const sink = target({ file, run });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
@@ -84,6 +93,8 @@ export async function passFile(
   let gate: Promise<void> = Promise.resolve();
   let outcomes: Promise<void> = Promise.resolve();
   let failure: { error: unknown } | undefined;
+  // Where the file became unreadable part-way: the rows before it are loaded and the run says so.
+  let stopped: { row: number; reason: string } | undefined;
 
   const flush = async () => {
     const rows = batch;
@@ -119,9 +130,15 @@ export async function passFile(
     outcomes.catch(() => undefined);
   };
 
-  try {
+  const read = async () => {
     for await (const data of reader.rows()) {
       rowsRead++;
+      const bad = cellProblems(data, check);
+      if (bad.length) {
+        refused.push({ row: data.row, problems: bad });
+        opts.onRefused?.(bound, data);
+        continue;
+      }
       const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
       if (!r.ok) {
         refused.push(r);
@@ -137,12 +154,28 @@ export async function passFile(
       batch.push(r);
       if (batch.length >= batchSize) await flush();
     }
+  };
+
+  try {
+    try {
+      await read();
+    } catch (e) {
+      if (!(e instanceof UnreadableFile) || e.atRow === undefined) throw e;
+      stopped = { row: e.atRow, reason: e.reason };
+    }
     await flush();
     await outcomes;
   } finally {
     // Every batch started has settled before the rejects file closes or the error goes up.
     await gate;
     await outcomes.catch(() => undefined);
+    // After every rejected row, so the file stays in row order; not a rejected row (it was never read).
+    if (stopped && !failure)
+      rejects.note(
+        file,
+        stopped.row,
+        `the file cannot be read from this row on: ${stopped.reason}; this row and every later one were not loaded`,
+      );
     await rejects.close().catch(() => undefined);
   }
   return {
@@ -156,12 +189,26 @@ export async function passFile(
     rowsLoaded: loaded,
     rowsRejected: rejects.count,
     duplicatesSkipped: duplicates,
-    rejectsFile: rejects.count > 0 ? rejects.filePath : null,
+    rejectsFile: rejects.lines > 0 ? rejects.filePath : null,
+    status: stopped ? 'stopped' : 'loaded',
+    stoppedAtRow: stopped?.row ?? null,
+    stopReason: stopped?.reason ?? null,
+    columnsRead: JSON.stringify(columns.columnsRead),
+    unreadColumns: columns.unreadColumns,
+    missingOptional: columns.missingOptional,
+    warnings: columns.unbuilt,
     path: filePath,
     ...(reader.encoding ? { encoding: reader.encoding } : {}),
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     reconciles: rowsRead === loaded + rejects.count + duplicates,
   };
+}
+
+/** The columns the mapping reads, by header key and as written, with the encoding for the reason. */
+function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: number): CellCheck {
+  const columns = new Map<string, string>();
+  for (const [id, key] of Object.entries(bound.keys)) if (key !== undefined) columns.set(key, bound.shown[id]!);
+  return { columns, maxCellBytes, ...(encoding ? { encoding } : {}) };
 }
 
 /** The part of a file's report that its LoadRun node stores (not the local path or reader details). */

@@ -16,6 +16,7 @@ import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
+import { limitsOf, type ReadLimits } from './readers/limits.js';
 import { recordDelivery } from './load-run.js';
 import {
   checkSnapshotOption,
@@ -45,6 +46,8 @@ export interface LoadOptions {
    * is ended on `deliveredOn` (snapshot.ts). Without it every file is a delta, delivered today.
    */
   snapshot?: SnapshotOption;
+  /** Cell size, JSON depth and workbook expansion limits; defaults in readers/limits.ts. */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface LoadReport {
@@ -75,20 +78,20 @@ export interface Planned {
   reader: SourceReader;
 }
 
-async function recognise(file: string, mappings: Mapping[]): Promise<Planned> {
+async function recognise(file: string, mappings: Mapping[], limits: ReadLimits): Promise<Planned> {
   const format = formatOf(file);
   if (!format) throw new UnknownSource(file);
   const byName = mappingsByName(mappings, file).filter((m) => m.format.type === format);
   if (byName.length === 1) {
     const m = byName[0]!;
-    return { path: file, mapping: m, reader: await openSource(file, format, m.format) };
+    return { path: file, mapping: m, reader: await openSource(file, format, m.format, limits) };
   }
   // By header: the file is opened without a mapping's hints (encoding detected, first sheet).
   const candidates = byName.length > 1 ? byName : mappings.filter((m) => m.format.type === format);
-  const reader = await openSource(file, format);
+  const reader = await openSource(file, format, {}, limits);
   const m = mappingByHeaders(candidates, reader.headers);
   if (!m) throw new UnknownSource(file);
-  const again = m.format.sheet && m.format.sheet !== reader.sheet ? await openSource(file, format, m.format) : reader;
+  const again = m.format.sheet && m.format.sheet !== reader.sheet ? await openSource(file, format, m.format, limits) : reader;
   return { path: file, mapping: m, reader: again };
 }
 
@@ -99,12 +102,12 @@ export interface Plan {
 }
 
 /** Expands folders, recognises each file's source and puts them in load order. Opens files, writes nothing. */
-export async function planFiles(paths: string[], mappings: Mapping[]): Promise<Plan> {
+export async function planFiles(paths: string[], mappings: Mapping[], limits?: Partial<ReadLimits>): Promise<Plan> {
   const planned: Planned[] = [];
   const skipped: LoadReport['skipped'] = [];
   for (const p of expandPaths(paths)) {
     try {
-      planned.push(await recognise(p, mappings));
+      planned.push(await recognise(p, mappings, limitsOf(limits)));
     } catch (e) {
       if (!(e instanceof LoaderError)) throw e;
       skipped.push({ path: p, code: e.code, reason: e.message });
@@ -134,7 +137,7 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
   // Every mapping is validated before any file is opened.
   const mappings = mappingsFor(opts, schema);
   const pseudonymise = opts.pseudonymKey ? pseudonymiser(opts.pseudonymKey) : undefined;
-  const { planned, skipped } = await planFiles(paths, mappings);
+  const { planned, skipped } = await planFiles(paths, mappings, opts.limits);
   const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
   // MERGE on a key without its uniqueness constraint scans the label for every row; the schema step is
   // idempotent, so the loader applies it rather than trusting it ran.
@@ -171,6 +174,7 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
           opts.onProgress?.(pr);
         },
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+        maxCellBytes: limitsOf(opts.limits).maxCellBytes,
         ...(delivery ? { onRefused: delivery.rejected.add.bind(delivery.rejected) } : {}),
       });
       Object.assign(file, {
@@ -181,6 +185,8 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
       });
       recordLoadedFile(file);
       report.files.push(file);
+      // A file that stopped part-way lacks its later rows: a snapshot must not end what they would have named.
+      if (delivery && file.status === 'stopped') delivery.filesRefused++;
       if (delivery) {
         delivery.runs.push(file.id);
         delivery.rowsRead += file.rowsRead;

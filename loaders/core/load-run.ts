@@ -17,6 +17,18 @@ export interface LoadRunRecord {
   rowsRejected: number;
   duplicatesSkipped: number;
   rejectsFile: string | null;
+  /** `stopped`: the file became unreadable at data row `stoppedAtRow`; the rows before it are loaded, none after. */
+  status: 'loaded' | 'stopped';
+  stoppedAtRow: number | null;
+  stopReason: string | null;
+  /** JSON object: mapping column id → the header it was read from. */
+  columnsRead: string;
+  /** Headers of the file no mapping column read. */
+  unreadColumns: string[];
+  /** Optional mapping columns that found no header. */
+  missingOptional: string[];
+  /** What makes the load incomplete though it reconciles: relationships no row could build. Fails the ✓. */
+  warnings: string[];
   /** Set after the file has loaded (load-files.ts, snapshot.ts); absent on runs from before deliveries were recorded. */
   deliveryKind?: 'snapshot' | 'delta';
   deliveredOn?: string;

@@ -15,17 +15,30 @@ export function csvField(v: string | number): string {
 
 export class RejectsWriter {
   #out: WriteStream | undefined;
+  /** Rows rejected. */
   count = 0;
+  /** Lines written, rejected rows' and notes. */
+  lines = 0;
   constructor(readonly filePath: string) {}
 
-  write(file: string, row: number, problems: Problem[]): void {
+  #line(fields: (string | number)[]): void {
     if (!this.#out) {
       mkdirSync(path.dirname(this.filePath), { recursive: true });
       this.#out = createWriteStream(this.filePath, { encoding: 'utf8' });
       this.#out.write(`\ufeff${REJECT_COLUMNS.join(',')}\r\n`);
     }
-    for (const p of problems) this.#out.write(`${[file, row, p.column, p.value, p.reason].map(csvField).join(',')}\r\n`);
+    this.#out.write(`${fields.map(csvField).join(',')}\r\n`);
+    this.lines++;
+  }
+
+  write(file: string, row: number, problems: Problem[]): void {
+    for (const p of problems) this.#line([file, row, p.column, p.value, p.reason]);
     this.count++;
+  }
+
+  /** A line about rows that were never read (a file that stopped part-way); not a rejected row. */
+  note(file: string, row: number, reason: string): void {
+    this.#line([file, row, '', '', reason]);
   }
 
   /** Closes the file; returns its path, or undefined (and removes a stale one) when nothing was rejected. */

@@ -285,6 +285,12 @@ export type AuditWrite = {
   target: Maybe<Scalars['String']['output']>;
 };
 
+export type ColumnRead = {
+  __typename?: 'ColumnRead';
+  column: Scalars['String']['output'];
+  header: Scalars['String']['output'];
+};
+
 export type Direction =
   | 'BOTH'
   | 'IN'
@@ -434,16 +440,28 @@ export type LabelInfo = {
 
 export type LoadRun = {
   __typename?: 'LoadRun';
+  /** Each mapping column the file had, and the header it was read from. */
+  columnsRead: Array<ColumnRead>;
   duplicatesSkipped: Scalars['Int']['output'];
   durationMs: Scalars['Int']['output'];
   file: Scalars['String']['output'];
   fileHash: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Optional mapping columns that found no header. */
+  missingOptional: Array<Scalars['String']['output']>;
   rowsLoaded: Scalars['Int']['output'];
   rowsRead: Scalars['Int']['output'];
   rowsRejected: Scalars['Int']['output'];
   source: Scalars['String']['output'];
   startedAt: Scalars['String']['output'];
+  /** loaded, or stopped: the file became unreadable at stoppedAtRow; the rows before it loaded, none from it on. */
+  status: Scalars['String']['output'];
+  stopReason: Maybe<Scalars['String']['output']>;
+  stoppedAtRow: Maybe<Scalars['Int']['output']>;
+  /** Headers of the file that no mapping column read. */
+  unreadColumns: Array<Scalars['String']['output']>;
+  /** Relationships of the mapping that no row of the file could build. */
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /** The signed-in caller, as its session or token establishes it. */
@@ -1194,6 +1212,7 @@ export type ResolversTypes = {
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   AuditWrite: ResolverTypeWrapper<AuditWriteOwn>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ColumnRead: ResolverTypeWrapper<ColumnRead>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
@@ -1261,6 +1280,7 @@ export type ResolversParentTypes = {
   AuditVerification: AuditVerification;
   AuditWrite: AuditWriteOwn;
   Boolean: Scalars['Boolean']['output'];
+  ColumnRead: ColumnRead;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
   Feed: FeedStatusOwn;
@@ -1440,6 +1460,11 @@ export type AuditWriteResolvers<ContextType = ApiContext, ParentType extends Res
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ColumnReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ColumnRead'] = ResolversParentTypes['ColumnRead']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type DisposalResolvers = { CASE: 'case', CORRECTION: 'correction', TALK: 'talk', TRANSFER: 'transfer' };
 
 export type EdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
@@ -1539,16 +1564,23 @@ export type LabelInfoResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type LoadRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LoadRun'] = ResolversParentTypes['LoadRun']> = {
+  columnsRead?: Resolver<Array<ResolversTypes['ColumnRead']>, ParentType, ContextType>;
   duplicatesSkipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  missingOptional?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stopReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stoppedAtRow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  unreadColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
@@ -1805,6 +1837,7 @@ export type Resolvers<ContextType = ApiContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   AuditWrite?: AuditWriteResolvers<ContextType>;
+  ColumnRead?: ColumnReadResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;

@@ -8,6 +8,9 @@ import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import readExcelFile, { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { UnreadableFile } from '../errors.js';
+import { checkArchive } from './archive.js';
+import { jsonTooDeep } from './json-depth.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
@@ -95,7 +98,16 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
   const { encoding } = await sniffFile(file, hints.encoding);
   const line = await firstLine(file, encoding);
   const delimiter = hints.delimiter ?? guessDelimiter(line);
-  const opts = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true };
+  // Every line ending at once: csv-parse otherwise takes the first one it meets for the whole file, and a
+  // file mixing CRLF, LF and CR lost rows into its neighbours' cells.
+  const opts = {
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+  };
   const headers = ((parseSync(line, opts) as string[][])[0] ?? []).map((h) => h.trim());
   return {
     format: 'csv',
@@ -106,8 +118,16 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
       let header = true;
       const toRecord = recordOf(headers);
       const input = decoded(file, encoding);
+      // A parse error (an unclosed quote) is taken through on_skip rather than as a stream error: a stream
+      // error drops the records parsed but not yet consumed, and a file stopped 15 rows short of where it broke.
+      let failed: { message: string; records?: number } | undefined;
+      const parser = parse({ ...opts, skip_records_with_error: true, on_skip: (e) => void (failed ??= e ?? undefined) });
+      let parsed = 0;
       try {
-        for await (const rec of input.pipe(parse(opts))) {
+        for await (const rec of input.pipe(parser)) {
+          // Records after the failed one (when the parser could go on) are not read either: the file stops there.
+          if (failed && parsed >= (failed.records ?? 0)) break;
+          parsed++;
           const cells = rec as string[];
           if (header) {
             header = false;
@@ -117,10 +137,12 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
           yield { row: ++row, values: toRecord(cells) };
         }
       } catch (e) {
-        throw new UnreadableFile(file, `CSV parse error after data row ${row}: ${(e as Error).message}`);
+        failed ??= e as Error;
       } finally {
         input.destroy();
       }
+      // The rows before were read and handed on; the file pass records where it stopped.
+      if (failed) throw new UnreadableFile(file, `CSV parse error after data row ${row}: ${failed.message}`, row + 1);
     },
   };
 }
@@ -142,7 +164,8 @@ async function chosenSheet(file: string, wanted: string | undefined): Promise<{ 
   return sheets.find((s) => s.data.some((r) => !isEmpty(r)));
 }
 
-async function xlsxReader(file: string, hints: ReadHints): Promise<SourceReader> {
+async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
+  await checkArchive(file, limits);
   let chosen: { sheet: string; data: Cell[][] } | undefined;
   try {
     chosen = await chosenSheet(file, hints.sheet);
@@ -167,16 +190,23 @@ async function xlsxReader(file: string, hints: ReadHints): Promise<SourceReader>
   };
 }
 
-async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader> {
+/** One JSON line parsed, or why not; too deep a line is refused before JSON.parse can overflow the stack. */
+function parseLine(line: string, maxDepth: number): { value: unknown } | { error: string } {
+  if (jsonTooDeep(line, maxDepth)) return { error: `JSON nested deeper than ${maxDepth} levels (maxJsonDepth)` };
+  try {
+    return { value: JSON.parse(line) as unknown };
+  } catch (e) {
+    return { error: `not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
   const { encoding } = await sniffFile(file, hints.encoding);
   const lines = () => createInterface({ input: decoded(file, encoding), crlfDelay: Infinity });
   let headers: string[] = [];
-  try {
-    const o: unknown = JSON.parse(await firstLine(file, encoding));
-    if (o && typeof o === 'object' && !Array.isArray(o)) headers = Object.keys(o);
-  } catch {
-    /* the row loop reports it */
-  }
+  // A first line that does not parse gives no header; the row loop reports it.
+  const first = parseLine(await firstLine(file, encoding), limits.maxJsonDepth);
+  if ('value' in first && first.value && typeof first.value === 'object' && !Array.isArray(first.value)) headers = Object.keys(first.value);
   return {
     format: 'jsonl',
     headers,
@@ -189,13 +219,12 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
       for await (const line of lines()) {
         if (line.trim() === '') continue;
         row++;
-        let o: unknown;
-        try {
-          o = JSON.parse(line);
-        } catch (e) {
-          yield { row, values: {}, error: `not valid JSON: ${(e as Error).message}` };
+        const parsed = parseLine(line, limits.maxJsonDepth);
+        if ('error' in parsed) {
+          yield { row, values: {}, error: parsed.error };
           continue;
         }
+        const o = parsed.value;
         if (!o || typeof o !== 'object' || Array.isArray(o)) {
           yield { row, values: {}, error: 'a line must hold one JSON object' };
           continue;
@@ -210,8 +239,13 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
   };
 }
 
-export async function openSource(file: string, format: SourceFormat, hints: ReadHints = {}): Promise<SourceReader> {
-  if (format === 'xlsx') return xlsxReader(file, hints);
-  if (format === 'jsonl') return jsonlReader(file, hints);
+export async function openSource(
+  file: string,
+  format: SourceFormat,
+  hints: ReadHints = {},
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<SourceReader> {
+  if (format === 'xlsx') return xlsxReader(file, hints, limits);
+  if (format === 'jsonl') return jsonlReader(file, hints, limits);
   return csvReader(file, hints);
 }

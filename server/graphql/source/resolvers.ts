@@ -8,6 +8,17 @@ export const LOAD_RUN_LIMIT = { dflt: 50, min: 1, max: 500 };
 
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+
+/** The stored JSON object column id → header; runs from before it was recorded have none. */
+function columnsRead(v: unknown): { column: string; header: string }[] {
+  try {
+    const o = typeof v === 'string' ? (JSON.parse(v) as unknown) : null;
+    return o && typeof o === 'object' ? Object.entries(o).map(([column, header]) => ({ column, header: String(header) })) : [];
+  } catch {
+    return [];
+  }
+}
 
 export const sourceResolvers: Resolvers = {
   Query: {
@@ -29,6 +40,13 @@ export const sourceResolvers: Resolvers = {
         rowsLoaded: n(r.rowsLoaded),
         rowsRejected: n(r.rowsRejected),
         duplicatesSkipped: n(r.duplicatesSkipped),
+        status: r.status === 'stopped' ? 'stopped' : 'loaded',
+        stoppedAtRow: typeof r.stoppedAtRow === 'number' ? n(r.stoppedAtRow) : null,
+        stopReason: typeof r.stopReason === 'string' ? r.stopReason : null,
+        columnsRead: columnsRead(r.columnsRead),
+        unreadColumns: list(r.unreadColumns),
+        missingOptional: list(r.missingOptional),
+        warnings: list(r.warnings),
       }));
     },
   },

@@ -129,4 +129,12 @@ describe('models and runs', () => {
     const r = await h.gql('{ loadRuns(limit: 5) { id source rowsRead rowsLoaded rowsRejected } }');
     expect(r.data?.loadRuns).toEqual([{ id: 'load-1', source: 'hr.roster', rowsRead: 12, rowsLoaded: 11, rowsRejected: 1 }]);
   });
+  it('gives a run recorded before column reports a complete status and empty column lists', async () => {
+    const r = await h.gql(
+      '{ loadRuns(limit: 5) { status stoppedAtRow columnsRead { column header } unreadColumns missingOptional warnings } }',
+    );
+    expect(r.data?.loadRuns).toEqual([
+      { status: 'loaded', stoppedAtRow: null, columnsRead: [], unreadColumns: [], missingOptional: [], warnings: [] },
+    ]);
+  });
 });

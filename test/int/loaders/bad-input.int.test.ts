@@ -1,0 +1,251 @@
+// A corpus of malformed department files, each loaded by the real loader into Neo4j, with the outcome it
+// must have: nothing lost, nothing stored wrong, and a report (and exit status) that says what happened.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import writeXlsxFile from 'write-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../../platform/db/executor.js';
+import { columnNotes, EXIT, exitCodeOf, fileMark, loadFiles, type LoadReport } from '../../../loaders/index.js';
+import { freshGraph } from '../../support/db.js';
+import { id, uscc } from './fixtures.js';
+
+let db: Executor;
+const root = mkdtempSync(path.join(tmpdir(), 'huiyan-bad-input-'));
+
+const caseDir = (name: string) => {
+  const dir = mkdtempSync(path.join(root, `${name}-`));
+  return { dir, f: (file: string) => path.join(dir, file) };
+};
+const load = (dir: string, batchSize?: number): Promise<LoadReport> =>
+  loadFiles(db, [dir], { rejectsDir: path.join(dir, 'rejects'), ...(batchSize ? { batchSize } : {}) });
+
+/** A valid ID number per case and row, so cases never share a person. */
+const person = (caseNo: number, n: number) => id(`3301${String(caseNo).padStart(2, '0')}19900101${String(n).padStart(3, '0')}`);
+const HUKOU = ['公民身份号码', '姓名', '性别', '出生日期', '户号', '与户主关系'];
+const hukouRow = (caseNo: number, n: number, name = `张${n}`) => [person(caseNo, n), name, '男', '1990-01-01', `H${caseNo}-${n}`, '02'];
+const rejectLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/^\ufeff/, '')
+    .trimEnd()
+    .split('\r\n')
+    .slice(1);
+/** row, column and reason of each line of a rejects file. */
+const rejectsOf = (file: string) =>
+  (parseCsv(readFileSync(file, 'utf8'), { bom: true, columns: true }) as Record<string, string>[]).map(
+    (r) => `${r.row},${r.column} ${r.reason}`,
+  );
+const personsOf = async (caseNo: number) =>
+  (
+    await db.read<{ name: string }>('MATCH (p:Person) WHERE p.idNo STARTS WITH $prefix RETURN p.name AS name ORDER BY p.idNo', {
+      prefix: person(caseNo, 0).slice(0, 14),
+    })
+  ).rows.map((r) => r.name);
+
+beforeAll(async () => {
+  db = await freshGraph();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('line endings', () => {
+  it.each([
+    ['CRLF', ['\r\n', '\r\n', '\r\n', '\r\n']],
+    ['LF', ['\n', '\n', '\n', '\n']],
+    ['CR', ['\r', '\r', '\r', '\r']],
+    ['mixed', ['\r\n', '\n', '\r', '\r\n']],
+  ])('loads all 4 rows of a %s register, clean', async (style, endings) => {
+    const caseNo = 10 + ['CRLF', 'LF', 'CR', 'mixed'].indexOf(style);
+    const { dir, f } = caseDir(`endings-${style}`);
+    const lines = [HUKOU, ...[1, 2, 3, 4].map((n) => hukouRow(caseNo, n))].map((r) => r.join(','));
+    writeFileSync(f('户籍人口.csv'), iconv.encode(lines.map((l, i) => l + (i ? endings[i - 1] : '\r\n')).join(''), 'gbk'));
+    const r = await load(dir);
+    expect(r.files.map((x) => [x.rowsRead, x.rowsLoaded, x.rowsRejected, x.status])).toEqual([[4, 4, 0, 'loaded']]);
+    expect(await personsOf(caseNo)).toEqual(['张1', '张2', '张3', '张4']);
+    expect(exitCodeOf(r)).toBe(EXIT.clean);
+  });
+});
+
+describe('a broken quote at row 240 of 250', () => {
+  const caseNo = 20;
+  const rows = (broken: boolean) =>
+    [HUKOU, ...Array.from({ length: 250 }, (_, i) => hukouRow(caseNo, i + 1, broken && i + 1 === 240 ? '"王五' : `张${i + 1}`))]
+      .map((r) => r.join(','))
+      .join('\r\n');
+  const { dir, f } = caseDir('broken-quote');
+  let stopped: LoadReport;
+
+  beforeAll(async () => {
+    writeFileSync(f('户籍人口.csv'), iconv.encode(rows(true), 'gbk'));
+    stopped = await load(dir, 50);
+  });
+
+  it('loads the 239 rows before it, says where and why it stopped, and is not called skipped', async () => {
+    expect(stopped.skipped).toEqual([]);
+    const [file] = stopped.files;
+    expect([file!.status, file!.stoppedAtRow, file!.rowsRead, file!.rowsLoaded, file!.reconciles]).toEqual([
+      'stopped',
+      240,
+      239,
+      239,
+      true,
+    ]);
+    expect(file!.stopReason).toMatch(/CSV parse error after data row 239: Quote Not Closed/);
+    expect((await personsOf(caseNo)).length).toBe(239);
+    const { rows: run } = await db.read<{ r: Record<string, unknown> }>('MATCH (r:LoadRun {id: $id}) RETURN properties(r) AS r', {
+      id: file!.id,
+    });
+    expect(run[0]!.r).toMatchObject({ status: 'stopped', stoppedAtRow: 240, rowsRead: 239, rowsLoaded: 239 });
+    expect(fileMark(file!)).toBe('✗');
+    expect(columnNotes(file!)[0]).toMatch(/^✗ 户籍人口\.csv: stopped at data row 240: .*none from it on$/);
+    expect(exitCodeOf(stopped)).toBe(EXIT.filesFailed);
+  });
+
+  it('reports the rows from the failure on as not loaded in the rejects file', () => {
+    expect(rejectLines(stopped.files[0]!.rejectsFile!)).toEqual([
+      expect.stringMatching(
+        /^户籍人口\.csv,240,,,the file cannot be read from this row on: .*this row and every later one were not loaded/,
+      ),
+    ]);
+  });
+
+  it('completes when the corrected file is loaded, and again changes nothing', async () => {
+    writeFileSync(f('户籍人口.csv'), iconv.encode(rows(false), 'gbk'));
+    const fixed = await load(dir, 50);
+    expect(fixed.files.map((x) => [x.status, x.rowsLoaded, x.rejectsFile])).toEqual([['loaded', 250, null]]);
+    const before = await db.read('MATCH (p:Person) WHERE p.idNo STARTS WITH $p RETURN properties(p) AS p ORDER BY p.idNo', {
+      p: person(caseNo, 0).slice(0, 14),
+    });
+    expect(before.rows.length).toBe(250);
+    const again = await load(dir, 50);
+    expect(again.files[0]!.id).toBe(fixed.files[0]!.id);
+    const after = await db.read('MATCH (p:Person) WHERE p.idNo STARTS WITH $p RETURN properties(p) AS p ORDER BY p.idNo', {
+      p: person(caseNo, 0).slice(0, 14),
+    });
+    expect(after.rows).toEqual(before.rows);
+  });
+});
+
+describe('cells that would be stored wrong', () => {
+  it('rejects the rows with undecodable GBK bytes, a NUL and a 1 MiB cell, with column and reason, and loads the rest', async () => {
+    const caseNo = 30;
+    const { dir, f } = caseDir('bad-cells');
+    const gbk = (s: string) => iconv.encode(s, 'gbk');
+    const line = (cells: (string | Buffer)[]) =>
+      Buffer.concat([...cells.flatMap((c, i) => [i ? gbk(',') : Buffer.alloc(0), typeof c === 'string' ? gbk(c) : c]), gbk('\r\n')]);
+    const [idNo, , ...rest] = hukouRow(caseNo, 2);
+    writeFileSync(
+      f('户籍人口.csv'),
+      Buffer.concat([
+        line([...HUKOU, '住址']),
+        line([...hukouRow(caseNo, 1), '某村1号']),
+        line([idNo!, Buffer.concat([gbk('王'), Buffer.from([0xff])]), ...rest, '']),
+        line([...hukouRow(caseNo, 3, 'a\u0000b'), '']),
+        line([...hukouRow(caseNo, 4), 'x'.repeat(1024 * 1024)]),
+        line([...hukouRow(caseNo, 5), '某村5号']),
+      ]),
+    );
+    const r = await load(dir);
+    const [file] = r.files;
+    expect([file!.rowsRead, file!.rowsLoaded, file!.rowsRejected]).toEqual([5, 2, 3]);
+    expect(rejectsOf(file!.rejectsFile!)).toEqual([
+      expect.stringMatching(/^2,姓名 bytes that are not valid gbk/),
+      '3,姓名 control character U+0000 in the cell',
+      '4,住址 cell of 1048576 bytes, more than the limit of 65536 (maxCellBytes)',
+    ]);
+    expect(await personsOf(caseNo)).toEqual(['张1', '张5']);
+    expect(exitCodeOf(r)).toBe(EXIT.withRejects);
+  });
+});
+
+describe('JSON nested 200,000 levels deep', () => {
+  it('rejects that line and loads the others, without taking the run down', async () => {
+    const { dir, f } = caseDir('deep-json');
+    const line = (n: number, caseNo: unknown) =>
+      JSON.stringify({ 案件编号: caseNo, 违法行为类别: '赌博', 身份证号: person(40, n), 涉案角色: '违法行为人' });
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    writeFileSync(f('公安行政处罚.jsonl'), [line(1, 'AJ1'), line(2, 'AJ2').replace('"AJ2"', deep), line(3, 'AJ3')].join('\n'));
+    const r = await load(dir);
+    expect(r.files.map((x) => [x.rowsRead, x.rowsLoaded, x.rowsRejected])).toEqual([[3, 2, 1]]);
+    expect(rejectLines(r.files[0]!.rejectsFile!)).toEqual(['公安行政处罚.jsonl,2,,,JSON nested deeper than 64 levels (maxJsonDepth)']);
+  });
+});
+
+describe('workbooks', () => {
+  const company = (header: string[], sheet = '企业基本信息') =>
+    writeXlsxFile([header, [uscc('91330122MA2Q00001'), '桐庐丁有限公司', '存续', '张三', person(50, 1)]], { sheet });
+
+  it('refuses a zip bomb from its directory, at once, with INPUT_LIMIT', async () => {
+    const { dir, f } = caseDir('zip-bomb');
+    await company(['统一社会信用代码', '企业名称', '登记状态', '法定代表人', '法定代表人证件号码']).toFile(f('企业登记.xlsx'));
+    const b = readFileSync(f('企业登记.xlsx'));
+    const central = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    for (let p = b.indexOf(central); p >= 0; p = b.indexOf(central, p + 4)) b.writeUInt32LE(0xfffffff0, p + 24);
+    writeFileSync(f('企业登记.xlsx'), b);
+    const t0 = Date.now();
+    const r = await load(dir);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.skipped.map((s) => [path.basename(s.path), s.code])).toEqual([['企业登记.xlsx', 'INPUT_LIMIT']]);
+    expect(exitCodeOf(r)).toBe(EXIT.filesFailed);
+  });
+
+  it('refuses a file that is not a workbook as UNREADABLE_FILE', async () => {
+    const { dir, f } = caseDir('not-xlsx');
+    writeFileSync(f('企业登记.xlsx'), 'this is not a zip archive');
+    const r = await load(dir);
+    expect(r.skipped.map((s) => [path.basename(s.path), s.code])).toEqual([['企业登记.xlsx', 'UNREADABLE_FILE']]);
+    expect(exitCodeOf(r)).toBe(EXIT.filesFailed);
+  });
+});
+
+describe('a mapping that misses a column', () => {
+  it('says so in the reconciliation and on the LoadRun: the header nothing read, the column that found none, the relationship never built', async () => {
+    const { dir, f } = caseDir('missing-alias');
+    // 法定代表人证件号 (no 码): the company mapping has no alias for it.
+    await writeXlsxFile(
+      [
+        ['统一社会信用代码', '企业名称', '登记状态', '法定代表人', '法定代表人证件号'],
+        [uscc('91330122MA2Q00001'), '桐庐丁有限公司', '存续', '张三', person(50, 1)],
+      ],
+      { sheet: '企业基本信息' },
+    ).toFile(f('企业登记.xlsx'));
+    const r = await load(dir);
+    const [file] = r.files;
+    expect([file!.rowsLoaded, file!.reconciles]).toEqual([1, true]);
+    expect(file!.unreadColumns).toEqual(['法定代表人证件号']);
+    expect(file!.missingOptional).toContain('法定代表人证件号码 (repId)');
+    expect(file!.warnings).toEqual(["LEGAL_REP_OF rep→company: no header for rep's key 法定代表人证件号码 (repId)"]);
+    expect(JSON.parse(file!.columnsRead)).toMatchObject({ uscc: '统一社会信用代码', repName: '法定代表人' });
+    expect(fileMark(file!)).toBe('✗');
+    const notes = columnNotes(file!).join('\n');
+    expect(notes).toContain('✗ 企业登记.xlsx: a relationship no row could build: LEGAL_REP_OF');
+    expect(notes).toContain('file columns no mapping column read: 法定代表人证件号');
+    expect(exitCodeOf(r)).toBe(EXIT.withRejects);
+    const { rows } = await db.read<{ r: Record<string, unknown> }>('MATCH (r:LoadRun {id: $id}) RETURN properties(r) AS r', {
+      id: file!.id,
+    });
+    expect(rows[0]!.r).toMatchObject({
+      status: 'loaded',
+      unreadColumns: ['法定代表人证件号'],
+      warnings: [expect.stringContaining('LEGAL_REP_OF') as string],
+      columnsRead: file!.columnsRead,
+    });
+  });
+
+  it('names the encoding and shows the decoded header when a wrong one makes every column missing', async () => {
+    const { dir, f } = caseDir('wrong-encoding');
+    // The register mapping declares GBK; this export is UTF-8 without a BOM.
+    writeFileSync(f('户籍人口.csv'), [HUKOU, hukouRow(60, 1)].map((r) => r.join(',')).join('\r\n'));
+    const r = await load(dir);
+    expect(r.files).toEqual([]);
+    expect(r.skipped.map((s) => s.code)).toEqual(['MISSING_COLUMNS']);
+    const reason = r.skipped[0]!.reason;
+    expect(reason).toContain('; read as gbk, the header is: ');
+    expect(reason).toContain(iconv.decode(Buffer.from('公民身份号码'), 'gbk'));
+    expect(reason).toMatch(/read as utf8 every required column is found: declare encoding: utf8$/);
+    expect(exitCodeOf(r)).toBe(EXIT.filesFailed);
+  });
+});
