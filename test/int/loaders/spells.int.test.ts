@@ -209,4 +209,32 @@ describe('payroll exported as spells and as months', () => {
     ]);
     expect(await spells()).toEqual([`${S.s2} U3 2023-12-01.. null 5600.0`]);
   });
+
+  it('lets a full snapshot end an open spell it no longer lists, and a month over that end extends it again', async () => {
+    const header = ['身份证号', '姓名', '单位名称', '单位代码', '起始年月', '终止年月', '应发工资'];
+    const first = write('财政供养人员期间-0615.csv', [
+      header,
+      [S.s2, '', '', 'U3', '2024-01', '', '5600'],
+      [S.s1, '', '', 'U3', '2023-01', '', '6000'],
+    ]);
+    const second = write('财政供养人员期间-0715.csv', [header, [S.s1, '', '', 'U3', '2023-01', '', '6000']]);
+    await loadAll([]);
+    const snapshot = (deliveredOn: string) => ({ rejectsDir: rejectsDir(), snapshot: { sources: 'all' as const, deliveredOn } });
+    await loadFiles(db, [first], snapshot('2024-06-15'));
+    await loadFiles(db, [second], snapshot('2024-07-15'));
+    const ended = () =>
+      db
+        .read<{ s: string }>(
+          `MATCH (p:Person {idNo: $p})-[w:ON_PAYROLL]->(:Org {code: 'U3'})
+           RETURN toString(w.from) + '..' + coalesce(toString(w.to), '') + ' ' + coalesce(toString(w._endedOn), '-') AS s`,
+          { p: S.s2 },
+        )
+        .then((r) => r.rows.map((x) => x.s));
+    expect(await ended()).toEqual(['2024-01-01..2024-07-15 2024-07-15']);
+    expect((await spells()).filter((x) => x.startsWith(S.s1))).toEqual([`${S.s1} U3 2023-01-01.. null 6000.0`]);
+    await loadFiles(db, [write('财政供养人员工资-0715.csv', [PAYROLL_HEADER, [S.s2, '', '', 'U3', '2024-07', '5600']])], {
+      rejectsDir: rejectsDir(),
+    });
+    expect(await ended()).toEqual(['2024-01-01..2024-07-31 -']);
+  });
 });
