@@ -6,7 +6,7 @@ import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import type { Mapping } from '../core/mapping/types.js';
 import type { Value } from '../core/normalise/index.js';
 import type { Grouped, SpellRow } from '../core/writer/group.js';
-import { mergeSpells, type Piece } from '../core/spells.js';
+import { closeOpen, mergeSpells, type Piece } from '../core/spells.js';
 
 export interface ImageNode {
   label: string;
@@ -71,7 +71,7 @@ export class GraphImage {
         // The online MATCH finds nothing for a missing end and writes nothing; the same here.
         if (!a || !b) continue;
         if (r.spells) {
-          this.mergeSpells(a, spec.type, b, Object.keys(spec.props), r.spells, prov);
+          this.mergeSpells(a, spec.type, b, Object.keys(spec.props), r.spells, spec.spell !== undefined && 'from' in spec.spell, prov);
           continue;
         }
         const rel = this.merge(a, spec.type, b, r.id);
@@ -95,7 +95,7 @@ export class GraphImage {
   }
 
   /** The pair's stored spells and the batch's, merged as writer/cypher.ts spellMergeQuery does. */
-  mergeSpells(a: ImageNode, type: string, b: ImageNode, props: string[], spells: SpellRow[], prov: Provenance): void {
+  mergeSpells(a: ImageNode, type: string, b: ImageNode, props: string[], spells: SpellRow[], spellExport: boolean, prov: Provenance): void {
     const k = `${a.uid}|${type}|${b.uid}`;
     let list = this.rels.get(k);
     if (!list) this.rels.set(k, (list = []));
@@ -106,7 +106,8 @@ export class GraphImage {
       p: Object.fromEntries(props.map((p) => [p, rel.props[p] ?? null])),
       old: rel,
     }));
-    for (const s of mergeSpells<ImageRel>([...olds, ...spells.map((s) => ({ from: s.from, to: s.to, row: s.row, p: s.p }))])) {
+    const pieces = [...olds, ...spells.map((s) => ({ from: s.from, to: s.to, row: s.row, p: s.p }))];
+    for (const s of mergeSpells<ImageRel>(spellExport ? closeOpen(pieces) : pieces)) {
       if (!s.pieces.some((x) => x.old === undefined)) continue;
       const [keep, ...gone] = s.pieces.flatMap((x) => (x.old ? [x.old] : []));
       for (const g of gone) list.splice(list.indexOf(g), 1);

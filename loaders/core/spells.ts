@@ -56,6 +56,20 @@ function latestFirst(a: Piece, b: Piece): number {
   return b.row - a.row;
 }
 
+/**
+ * A spell export's row that ends, read over a stored spell with the same start that was still running: the
+ * department has closed the spell (a 终止年月 filled in a later delivery). Only for spell exports: a month
+ * piece starting the month an open spell began says nothing about its end.
+ */
+export function closeOpen<T>(pieces: Piece<T>[]): Piece<T>[] {
+  const ends = new Map<string, string>();
+  for (const x of pieces) {
+    const end = ends.get(x.from);
+    if (x.old === undefined && x.to !== null && (end === undefined || x.to > end)) ends.set(x.from, x.to);
+  }
+  return pieces.map((x) => (x.old !== undefined && x.to === null && ends.has(x.from) ? { ...x, to: ends.get(x.from)! } : x));
+}
+
 /** Groups pieces into spells: sorted by start, a piece starting no later than the day after the spell's end joins it. */
 export function mergeSpells<T>(pieces: Piece<T>[]): Spell<T>[] {
   const sorted = [...pieces].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

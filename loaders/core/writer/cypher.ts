@@ -111,13 +111,18 @@ export function spellMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: s
     'x._source = $source, x._file = $file, x._row = toInteger(srcRow), x._run = $run',
   ].join(', ');
   const t = ident(spec.type);
+  // A spell export's ending row closes a stored open spell with the same start (spells.ts closeOpen).
+  const oldEnd =
+    spec.spell && 'from' in spec.spell
+      ? 'CASE WHEN o.to IS NULL THEN reduce(m = null, s IN row[3] | CASE WHEN date(s[0]) = o.from AND s[1] IS NOT NULL AND (m IS NULL OR date(s[1]) > m) THEN date(s[1]) ELSE m END) ELSE o.to END'
+      : 'o.to';
   const cypher = [
     'UNWIND $rows AS row',
     `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row[0]})`,
     `MATCH (b:${ident(toLabel)} {${ident(tk)}: row[1]})`,
     `OPTIONAL MATCH (a)-[o:${t}]->(b)`,
     'WITH a, b, row, collect(o) AS olds',
-    `WITH a, b, [o IN olds | {f: o.from, t: o.to, new: false, row: 0, rel: o, p: [${oldValues}]}] +`,
+    `WITH a, b, [o IN olds | {f: o.from, t: ${oldEnd}, new: false, row: 0, rel: o, p: [${oldValues}]}] +`,
     `  [s IN row[3] | {f: date(s[0]), t: date(s[1]), new: true, row: s[2], rel: null, p: [${newValues}]}] AS items`,
     'CALL (items) { UNWIND items AS i WITH i ORDER BY i.f RETURN collect(i) AS sorted }',
     'WITH a, b, reduce(acc = [], i IN sorted |',

@@ -237,4 +237,13 @@ describe('payroll exported as spells and as months', () => {
     });
     expect(await ended()).toEqual(['2024-01-01..2024-07-31 -']);
   });
+
+  it('closes an open spell when a later spell export gives its end', async () => {
+    const header = ['身份证号', '姓名', '单位名称', '单位代码', '起始年月', '终止年月', '应发工资'];
+    await loadAll([
+      [write('财政供养人员期间-a.csv', [header, [S.s3, '', '', 'U4', '2020-01', '', '6000']])],
+      [write('财政供养人员期间-b.csv', [header, [S.s3, '', '', 'U4', '2020-01', '2024-06', '6300']])],
+    ]);
+    expect(await spells()).toEqual([`${S.s3} U4 2020-01-01..2024-06-30 54 6300.0`]);
+  });
 });

@@ -3,7 +3,7 @@ import { InvalidMapping } from '../../../loaders/core/errors.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import { parseMapping } from '../../../loaders/core/mapping/validate.js';
 import { headerKey } from '../../../loaders/core/readers/header.js';
-import { mergeSpells, monthEnd, monthsOf, type Piece } from '../../../loaders/core/spells.js';
+import { closeOpen, mergeSpells, monthEnd, monthsOf, type Piece } from '../../../loaders/core/spells.js';
 import { bindColumns, transformRow } from '../../../loaders/core/transform.js';
 import { groupBatch, type Accepted } from '../../../loaders/core/writer/group.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
@@ -60,6 +60,14 @@ describe('coalescing pieces into spells', () => {
     const [s] = mergeSpells([stored, { ...month('2023-03', 7000, 4) }]);
     expect(s!.p).toEqual({ amount: 7000 });
     expect(s!.pieces.map((x) => x.old)).toEqual(['r1', undefined]);
+  });
+
+  it('closes a stored open spell with a spell row of the same start that ends, and only such a row', () => {
+    const open: Piece<string> = { from: '2020-01-01', to: null, row: 0, p: {}, old: 'r1' };
+    const closing: Piece<string> = { from: '2020-01-01', to: '2024-06-30', row: 3, p: {} };
+    expect(spans(closeOpen([open, closing]))).toEqual([['2020-01-01', '2024-06-30', 54]]);
+    expect(spans(closeOpen([open, { ...closing, from: '2019-01-01' }]))).toEqual([['2019-01-01', null, null]]);
+    expect(spans([open, closing])).toEqual([['2020-01-01', null, null]]);
   });
 
   it('counts calendar months across years', () => {
