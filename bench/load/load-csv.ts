@@ -11,7 +11,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import { IDENT, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
 import type { Mapping, NodeSpec, RelSpec } from '../../loaders/core/mapping/types.js';
 import type { Value } from '../../loaders/core/normalise/index.js';
-import type { Grouped } from '../../loaders/core/writer/group.js';
+import type { Grouped, RelRow } from '../../loaders/core/writer/group.js';
 
 const ident = (s: string) => {
   if (!IDENT.test(s)) throw new Error(`unsafe identifier ${s}`);
@@ -85,6 +85,23 @@ function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel
   ].join('\n');
 }
 
+/**
+ * Spells as plain relationship rows, MERGEd on their start: the batch's coalesced spells, not merged with
+ * those of earlier batches as the loader does (writer/cypher.ts spellMergeQuery). Enough for a speed comparison.
+ */
+function asSpellRows(spec: RelSpec, rows: RelRow[]): [RelSpec, RelRow[]] {
+  const props = { from: { column: 'from' }, to: { column: 'to' }, months: { column: 'months' }, ...spec.props };
+  const flat = rows.flatMap((r) =>
+    r.spells!.map((s) => {
+      const p: Record<string, Value> = { ...s.p };
+      if (s.to !== null) p.to = s.to;
+      if (s.months !== null) p.months = s.months;
+      return { from: r.from, to: r.to, row: s.row, id: { from: s.from }, p };
+    }),
+  );
+  return [{ ...spec, identity: ['from'], props }, flat];
+}
+
 class Out {
   fd: number;
   rows = 0;
@@ -121,8 +138,8 @@ export class LoadCsvWriter {
       const out = this.#out(`${run}-n${i}`, ['key', 'uid', 'row', ...props.map((p) => `p_${p}`)], nodeQuery(this.schema, spec), params);
       out.write(rows.map((r) => [field(r.key), field(r.uid), String(r.row), ...props.map((p) => field(r.p[p]))].join(',') + '\n'));
     });
-    mapping.relationships.forEach((spec, i) => {
-      const rows = g.rels[i]!;
+    mapping.relationships.forEach((rel, i) => {
+      const [spec, rows] = rel.spell ? asSpellRows(rel, g.rels[i]!) : [rel, g.rels[i]!];
       if (!rows.length) return;
       const label = (ref: string) => mapping.nodes.find((n) => n.ref === ref)!.label;
       const props = Object.keys(spec.props).filter((p) => !spec.identity.includes(p));

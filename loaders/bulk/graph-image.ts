@@ -5,7 +5,8 @@
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import type { Mapping } from '../core/mapping/types.js';
 import type { Value } from '../core/normalise/index.js';
-import type { Grouped } from '../core/writer/group.js';
+import type { Grouped, SpellRow } from '../core/writer/group.js';
+import { closeOpen, mergeSpells, type Piece } from '../core/spells.js';
 
 export interface ImageNode {
   label: string;
@@ -69,6 +70,10 @@ export class GraphImage {
         const b = this.node(toLabel, r.to);
         // The online MATCH finds nothing for a missing end and writes nothing; the same here.
         if (!a || !b) continue;
+        if (r.spells) {
+          this.mergeSpells(a, spec.type, b, Object.keys(spec.props), r.spells, spec.spell !== undefined && 'from' in spec.spell, prov);
+          continue;
+        }
         const rel = this.merge(a, spec.type, b, r.id);
         for (const [p, v] of Object.entries(r.p)) if (!spec.identity.includes(p)) rel.props[p] = v;
         Object.assign(rel.props, { _source: prov.source, _file: prov.file, _row: r.row, _run: prov.run });
@@ -87,6 +92,38 @@ export class GraphImage {
     list.push(rel);
     this.relCount++;
     return rel;
+  }
+
+  /** The pair's stored spells and the batch's, merged as writer/cypher.ts spellMergeQuery does. */
+  mergeSpells(a: ImageNode, type: string, b: ImageNode, props: string[], spells: SpellRow[], spellExport: boolean, prov: Provenance): void {
+    const k = `${a.uid}|${type}|${b.uid}`;
+    let list = this.rels.get(k);
+    if (!list) this.rels.set(k, (list = []));
+    const olds: Piece<ImageRel>[] = list.map((rel) => ({
+      from: rel.props.from as string,
+      to: (rel.props.to as string | undefined) ?? null,
+      row: 0,
+      p: Object.fromEntries(props.map((p) => [p, rel.props[p] ?? null])),
+      old: rel,
+    }));
+    const pieces = [...olds, ...spells.map((s) => ({ from: s.from, to: s.to, row: s.row, p: s.p }))];
+    for (const s of mergeSpells<ImageRel>(spellExport ? closeOpen(pieces) : pieces)) {
+      if (!s.pieces.some((x) => x.old === undefined)) continue;
+      const [keep, ...gone] = s.pieces.flatMap((x) => (x.old ? [x.old] : []));
+      for (const g of gone) list.splice(list.indexOf(g), 1);
+      this.relCount -= gone.length;
+      let rel = keep;
+      if (!rel) {
+        list.push((rel = { type, from: a, to: b, props: {} }));
+        this.relCount++;
+      }
+      const values: Record<string, Value | null> = { from: s.from, to: s.to, months: s.months };
+      for (const p of props) values[p] = s.p[p] ?? null;
+      for (const [p, v] of Object.entries(values))
+        if (v === null) delete rel.props[p];
+        else rel.props[p] = v;
+      Object.assign(rel.props, { _source: prov.source, _file: prov.file, _row: s.row, _run: prov.run });
+    }
   }
 
   nodeCount(): number {

@@ -3,7 +3,8 @@
 import { hash } from 'node:crypto';
 import { uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import { InvalidValue, MissingColumns } from './errors.js';
-import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './mapping/types.js';
+import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec, SpellSpec } from './mapping/types.js';
+import { monthEnd } from './spells.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
 import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
@@ -118,6 +119,20 @@ function shownValue(raw: Cell, mask: boolean): string {
   return mask && t ? maskIdNo(t) : t;
 }
 
+const spellStart = (s: SpellSpec) => ('month' in s ? s.month : s.from);
+
+/** A row's spell: one month (first to last day), or a spell export's start and end (null: still running). */
+function spellOf(s: SpellSpec, v: Record<string, Value | null>): { from: string; to: string | null } | string {
+  if ('month' in s) {
+    const m = String(v[s.month]);
+    return { from: `${m.slice(0, 8)}01`, to: monthEnd(m) };
+  }
+  const from = String(v[s.from]);
+  const to = s.to === undefined ? null : ((v[s.to] as string | null) ?? null);
+  if (to !== null && to < from) return `the spell ends (${to}) before it starts (${from})`;
+  return { from, to };
+}
+
 export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
   const { bound, schema, pseudonymise } = ctx;
   const m = bound.mapping;
@@ -171,6 +186,15 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
     const id: Record<string, Value> = {};
     const props: Record<string, Value> = {};
     for (const [p, x] of Object.entries(all)) (spec.identity.includes(p) ? id : props)[p] = x;
+    if (spec.spell) {
+      const span = spellOf(spec.spell, values);
+      if (typeof span === 'string') {
+        const end = 'to' in spec.spell ? spec.spell.to! : spellStart(spec.spell);
+        return { ok: false, row: data.row, problems: [{ column: bound.shown[end]!, value: String(values[end] ?? ''), reason: span }] };
+      }
+      props.from = span.from;
+      if (span.to !== null) props.to = span.to;
+    }
     rels.push({ spec, from, to, id, props });
   }
   const fingerprint = hash('sha1', JSON.stringify(values), 'base64');

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Executor } from '../../platform/db/executor.js';
 import { deriveHouseholdKin, KIN_SOURCE_HUKOU } from '../../loaders/core/kinship.js';
+import { int } from '../../platform/db/executor.js';
 import { neoDate } from '../../platform/db/values.js';
 import { loadLibrary, type Model } from '../../server/models/library.js';
 import { runModel, type RunResult } from '../../server/models/runner.js';
@@ -111,9 +112,14 @@ export function payments(person: string, program: string, first: string, count: 
   }));
 }
 
-/** ON_PAYROLL rows, one a month from `first` (YYYY-MM), as payroll.yaml writes them. */
-export function payroll(person: string, org: string, first: string, count: number, amount = 6800): SeedRel[] {
-  return periods(first, count).map((p) => ({ from: person, type: 'ON_PAYROLL', to: org, props: { month: neoDate(p.from), amount } }));
+/**
+ * One ON_PAYROLL spell of `count` months from `first` (YYYY-MM), as payroll.yaml coalesces the monthly rows;
+ * `count` null: a spell still running, as a spell export without 终止年月 gives it.
+ */
+export function payroll(person: string, org: string, first: string, count: number | null, amount = 6800): SeedRel[] {
+  const [from, to] = [periods(first, 1)[0]!.from, count === null ? null : periods(first, count).at(-1)!.to];
+  const props = { from: neoDate(from), ...(to ? { to: neoDate(to), months: int(count!) } : {}), amount };
+  return [{ from: person, type: 'ON_PAYROLL', to: org, props }];
 }
 
 // What `other` is to `head`, as a 与户主关系 code (GB/T 4761) the household register would give.

@@ -1,12 +1,12 @@
 // ---
 // id: welfare.payroll-household-means-tested
-// revision: 2
+// revision: 3
 // catalog: M08
 // title:
 //   zh: 财政供养人员家庭违规享受低保、特困
 //   en: Public payroll staff in a household drawing means-tested aid
 // description: >
-//   Someone on the public payroll (财政工资 months) is registered in a household (户籍) where a member draws
+//   Someone on the public payroll (财政工资 spells) is registered in a household (户籍) where a member draws
 //   低保 or 特困 for the same months. 低保 is household-based and counts every member's income; 建德's
 //   "六类对象领低保" model. Known false positives: household split or merged in between, temporary staff on
 //   the payroll list; rebuild the household for the period before acting.
@@ -36,10 +36,16 @@ MATCH pm = (r)-[:MEMBER_OF]->(hh:Household)
 // a separate MATCH, so the recipient may be the staff member himself
 MATCH ph = (s:Person)-[:MEMBER_OF]->(hh)
 WITH r, g, payments, s, collect(ph)[0] AS home, collect(pm)[0] AS member
+// Payroll spells (from, to; no `to` while still paid) overlapping payment periods; the months counted are
+// those both paid for and on the payroll, each once however many spells and payments cover it.
 MATCH pw = (s)-[w:ON_PAYROLL]->(o:Org)
-WITH s, r, g, home, member, pw, w, o, [q IN payments WHERE q.from <= w.month <= q.to | q.p] AS overlapping
+WITH s, r, g, home, member, pw, w, o, [q IN payments WHERE w.from <= q.to AND (w.to IS NULL OR q.from <= w.to)] AS overlapping
 WHERE size(overlapping) > 0
-UNWIND overlapping AS pr
-WITH s, r, g, home, member, collect(DISTINCT w.month) AS months, collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(DISTINCT pr) AS paid
+UNWIND overlapping AS q
+WITH s, r, g, home, member, pw, o, q.p AS pr,
+     CASE WHEN q.from > w.from THEN q.from ELSE w.from END AS lo, CASE WHEN w.to IS NULL OR q.to < w.to THEN q.to ELSE w.to END AS hi
+UNWIND range(0, hi.year * 12 + hi.month - lo.year * 12 - lo.month) AS k
+WITH s, r, g, home, member, collect(DISTINCT date.truncate('month', lo) + duration({months: k})) AS months,
+     collect(DISTINCT o.name) AS units, collect(pw)[0] AS pay, collect(DISTINCT pr) AS paid
 RETURN s.uid AS staff, r.uid AS recipient, g.uid AS program, s.name AS staffName, r.name AS recipientName, g.name AS programName,
        units[0] AS unitName, size(months) AS months, [pay, home, member] + paid AS evidence

@@ -94,6 +94,10 @@ export const RelationshipYaml = strict({
   identity: z.array(name).optional().describe('props in the MERGE pattern'),
   bothWays: z.boolean().optional(),
   when: ConditionYaml.optional(),
+  spell: z
+    .union([strict({ from: text, to: text.optional() }), strict({ month: text })])
+    .optional()
+    .describe('stored as spells (from, to, months): { from, to? } columns of a spell export, or { month } to coalesce monthly rows'),
 });
 
 export const MappingYaml = strict({

@@ -50,7 +50,15 @@ export interface RelSpec {
   /** Also write end → start with the same properties (symmetric relations such as spouse). */
   bothWays: boolean;
   when?: Condition;
+  /** A relationship that holds over time, stored as spells (docs/loaders.md "Spells"). */
+  spell?: SpellSpec;
 }
+
+/**
+ * Where a spell's dates come from: a spell export's start and end columns (an empty end: still running), or
+ * one month per row, coalesced with the pair's other months and spells.
+ */
+export type SpellSpec = { from: string; to?: string } | { month: string };
 
 export interface Mapping {
   id: string;

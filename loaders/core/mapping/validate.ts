@@ -153,8 +153,38 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     if (spec.bothWays && label(spec.from) !== label(spec.to)) fail(`${where}: bothWays needs the same label at both ends`);
     const when = condition(r.when, `${where}.when`);
     if (when) spec.when = when;
+    if (r.spell) spec.spell = spellSpec(r.spell, spec, rdef.properties, `${where}.spell`);
     rels.push(spec);
   });
+
+  // Spells (docs/loaders.md "Spells"): the writer sets from, to and months itself and merges by interval.
+  function spellSpec(
+    v: NonNullable<MappingYaml['relationships'][number]['spell']>,
+    spec: RelSpec,
+    defs: Record<string, PropDef>,
+    where: string,
+  ) {
+    for (const [p, t] of [
+      ['from', 'date'],
+      ['to', 'date'],
+      ['months', 'integer'],
+    ] as const) {
+      if (defs[p]?.type !== t)
+        fail(`${where}: ${spec.type} needs ${t === 'integer' ? 'an' : 'a'} ${t} property "${p}" in graph.yaml to be stored as spells`);
+      if (spec.props[p]) fail(`${where}: "${p}" is the spell's own; remove it from props`);
+    }
+    if (spec.identity.length) fail(`${where}: a spell is identified by its dates; remove identity`);
+    if (spec.bothWays) fail(`${where}: spells cannot be written both ways`);
+    const dateColumn = (cid: string, key: string, required: boolean) => {
+      const c = column(cid, `${where}.${key}`);
+      if (!outTypes(c.normalise).every((t) => t === 'date')) fail(`${where}.${key}: column "${cid}" must yield dates`);
+      if (required && !c.required) fail(`${where}.${key}: column "${cid}" must be required (a spell needs its start)`);
+      return cid;
+    };
+    return 'month' in v
+      ? { month: dateColumn(v.month, 'month', true) }
+      : { from: dateColumn(v.from, 'from', true), ...(v.to !== undefined ? { to: dateColumn(v.to, 'to', false) } : {}) };
+  }
 
   // Recognition
   const files = raw.match?.files ?? [];

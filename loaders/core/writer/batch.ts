@@ -6,7 +6,7 @@ import { isTransient } from '../../../platform/db/errors.js';
 import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
-import { existingKeysQuery, nodeMergeQuery, relMergeQuery } from './cypher.js';
+import { existingKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery } from './cypher.js';
 import { checkReferences, groupBatch, wantedKeys, type Accepted } from './group.js';
 import { RepeatFilter, SETTLED_LAG } from './repeats.js';
 
@@ -26,7 +26,7 @@ export function queriesFor(schema: GraphSchema, mapping: Mapping) {
   const label = (ref: string) => mapping.nodes.find((n) => n.ref === ref)!.label;
   return {
     nodes: mapping.nodes.map((n) => (n.mustExist ? undefined : nodeMergeQuery(schema, n))),
-    rels: mapping.relationships.map((r) => relMergeQuery(schema, r, label(r.from), label(r.to))),
+    rels: mapping.relationships.map((r) => (r.spell ? spellMergeQuery : relMergeQuery)(schema, r, label(r.from), label(r.to))),
   };
 }
 
@@ -66,7 +66,14 @@ async function prepareBatch(
     if (list.length)
       statements.push({
         cypher: q.cypher,
-        params: { rows: list.map((r) => [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)]), ...common },
+        params: {
+          rows: list.map((r) =>
+            r.spells
+              ? [r.from, r.to, r.row, r.spells.map((s) => [s.from, s.to, s.row, ...q.props.map((p) => s.p[p] ?? null)])]
+              : [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)],
+          ),
+          ...common,
+        },
       });
   });
   return { statements, rejected };
@@ -90,7 +97,9 @@ const ATTEMPTS = 5;
 export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof queriesFor>): BatchTarget {
   const meta = { metadata: { app: 'huiyan-loader', source: ctx.source, run: ctx.run } };
   const creates = new Set(ctx.mapping.nodes.filter((n) => !n.mustExist).map((n) => n.label));
-  const overlap = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label));
+  // Spells are merged with the stored ones by reading them (cypher.ts spellMergeQuery): a batch must see the
+  // one before committed, so a spell mapping's batches run one after another too.
+  const overlap = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label)) && !ctx.mapping.relationships.some((r) => r.spell);
   // Batches started and not yet settled, oldest first; and the replay in progress, if any (below).
   const open: { statements: Statement[]; settled: Promise<unknown> }[] = [];
   let replaying: Promise<void> = Promise.resolve();

@@ -84,6 +84,64 @@ export function relMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: str
   return { cypher, props };
 }
 
+/**
+ * Spell relationships (spells.ts has the rules; the bulk image runs them in TypeScript). Rows: [from key,
+ * to key, source row, spells], one per pair, the pair's spells of the batch already coalesced, each
+ * [from, to, source row, ...values in `props` order]. The pair's stored spells and the new ones
+ * are sorted by start and swept into groups (a piece starting by the day after the group's end joins it);
+ * a group with a new piece is written to its first stored relationship (the others are deleted) or to a new
+ * one. A group of stored spells only is left alone, provenance included. One row per pair, so no row reads
+ * what another row of the statement writes; the batches of a spell mapping run one after another
+ * (batch.ts), so each reads the committed spells of the one before.
+ */
+export function spellMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string): RowQuery {
+  const r = schema.relationships[spec.type]!;
+  const fk = schema.labels[fromLabel]!.key;
+  const tk = schema.labels[toLabel]!.key;
+  const props = Object.keys(spec.props);
+  const oldValues = props.map((p) => `o.${ident(p)}`).join(', ');
+  const newValues = props.map((p, i) => typed(`s[${i + 3}]`, r.properties[p])).join(', ');
+  const sets = props.map((p, i) => `x.${ident(p)} = [i IN latest WHERE i.p[${i}] IS NOT NULL | i.p[${i}]][0]`);
+  const write = [
+    'x.from = g.f, x.to = g.t',
+    'x.months = CASE WHEN g.t IS NULL THEN null ELSE g.t.year * 12 + g.t.month - g.f.year * 12 - g.f.month + 1 END',
+    ...sets,
+    // A spell a snapshot ended (snapshot.ts) and that now ends elsewhere or runs on is no longer that ending.
+    'x._endedBy = CASE WHEN g.t = x._endedOn THEN x._endedBy END, x._endedOn = CASE WHEN g.t = x._endedOn THEN x._endedOn END',
+    'x._source = $source, x._file = $file, x._row = toInteger(srcRow), x._run = $run',
+  ].join(', ');
+  const t = ident(spec.type);
+  // A spell export's ending row closes a stored open spell with the same start (spells.ts closeOpen).
+  const oldEnd =
+    spec.spell && 'from' in spec.spell
+      ? 'CASE WHEN o.to IS NULL THEN reduce(m = null, s IN row[3] | CASE WHEN date(s[0]) = o.from AND s[1] IS NOT NULL AND (m IS NULL OR date(s[1]) > m) THEN date(s[1]) ELSE m END) ELSE o.to END'
+      : 'o.to';
+  const cypher = [
+    'UNWIND $rows AS row',
+    `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row[0]})`,
+    `MATCH (b:${ident(toLabel)} {${ident(tk)}: row[1]})`,
+    `OPTIONAL MATCH (a)-[o:${t}]->(b)`,
+    'WITH a, b, row, collect(o) AS olds',
+    `WITH a, b, [o IN olds | {f: o.from, t: ${oldEnd}, new: false, row: 0, rel: o, p: [${oldValues}]}] +`,
+    `  [s IN row[3] | {f: date(s[0]), t: date(s[1]), new: true, row: s[2], rel: null, p: [${newValues}]}] AS items`,
+    'CALL (items) { UNWIND items AS i WITH i ORDER BY i.f RETURN collect(i) AS sorted }',
+    'WITH a, b, reduce(acc = [], i IN sorted |',
+    "  CASE WHEN size(acc) > 0 AND (acc[-1].t IS NULL OR i.f <= acc[-1].t + duration('P1D'))",
+    '  THEN acc[0..-1] + [{f: acc[-1].f, items: acc[-1].items + [i],',
+    '                      t: CASE WHEN acc[-1].t IS NULL OR i.t IS NULL THEN null WHEN i.t > acc[-1].t THEN i.t ELSE acc[-1].t END}]',
+    '  ELSE acc + [{f: i.f, t: i.t, items: [i]}] END) AS groups',
+    'UNWIND groups AS g',
+    'WITH a, b, g WHERE any(i IN g.items WHERE i.new)',
+    "CALL (g) { UNWIND g.items AS i WITH i ORDER BY coalesce(i.t, date('9999-12-31')) DESC, i.new DESC, i.row DESC RETURN collect(i) AS latest }",
+    'WITH a, b, g, latest, [i IN g.items WHERE NOT i.new | i.rel] AS olds,',
+    '     reduce(m = 0, i IN g.items | CASE WHEN i.new AND i.row > m THEN i.row ELSE m END) AS srcRow',
+    'FOREACH (x IN olds[1..] | DELETE x)',
+    `FOREACH (x IN olds[0..1] | SET ${write})`,
+    `FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END | CREATE (a)-[x:${t}]->(b) SET ${write})`,
+  ].join('\n');
+  return { cypher, props };
+}
+
 /** Which of $keys exist, for references a source may not create (a bid's project). */
 export function existingKeysQuery(schema: GraphSchema, label: string): string {
   return `UNWIND $keys AS k MATCH (n:${ident(label)} {${ident(schema.labels[label]!.key)}: k}) RETURN DISTINCT k`;

@@ -1,7 +1,8 @@
 // What one batch of accepted rows writes, as data: the reference check's outcome and the rows each node
 // and relationship statement receives. Pure, so the online writer (which sends these rows to Neo4j) and
 // the bulk path (which applies them to an in-memory graph for the offline importer) write the same thing.
-import type { Mapping } from '../mapping/types.js';
+import type { Mapping, RelSpec } from '../mapping/types.js';
+import { mergeSpells, type Piece, type Spell } from '../spells.js';
 import type { Value } from '../normalise/index.js';
 import type { NodeInst, Problem, RowResult } from '../transform.js';
 
@@ -20,7 +21,11 @@ export interface RelRow {
   row: number;
   id: Record<string, Value>;
   p: Record<string, Value>;
+  /** Spell relationships (spells.ts): the pair's spells in this batch, coalesced; `p` is then empty. */
+  spells?: SpellRow[];
 }
+
+export type SpellRow = Omit<Spell, 'pieces'>;
 
 export interface Grouped {
   /** Per node spec of the mapping (same index); undefined for mustExist specs, which write nothing. */
@@ -86,6 +91,7 @@ export function groupBatch(mapping: Mapping, ok: Accepted[]): Grouped {
     return [...byKey.values()];
   });
   const rels = mapping.relationships.map((spec) => {
+    if (spec.spell) return spellRows(spec, ok);
     const list: RelRow[] = [];
     for (const r of ok)
       for (const rel of r.rels) {
@@ -96,4 +102,22 @@ export function groupBatch(mapping: Mapping, ok: Accepted[]): Grouped {
     return list;
   });
   return { nodes, rels };
+}
+
+/** One row per pair of a spell relationship, its pieces in the batch merged (gaps start a new spell). */
+function spellRows(spec: RelSpec, ok: Accepted[]): RelRow[] {
+  const byPair = new Map<string, { from: string; to: string; pieces: Piece[] }>();
+  for (const r of ok)
+    for (const rel of r.rels) {
+      if (rel.spec !== spec) continue;
+      const k = `${rel.from.key}\u0000${rel.to.key}`;
+      let pair = byPair.get(k);
+      if (!pair) byPair.set(k, (pair = { from: rel.from.key, to: rel.to.key, pieces: [] }));
+      const { from, to, ...p } = rel.props;
+      pair.pieces.push({ from: from as string, to: (to as string | undefined) ?? null, row: r.row, p });
+    }
+  return [...byPair.values()].map(({ from, to, pieces }) => {
+    const spells = mergeSpells(pieces).map(({ pieces: _, ...s }) => s);
+    return { from, to, row: Math.max(...spells.map((s) => s.row)), id: {}, p: {}, spells };
+  });
 }

@@ -9,6 +9,7 @@ import {
   moreText,
   remaining,
   shortCaption,
+  spellSpan,
 } from '../../../web/src/graph/elements.js';
 
 const person = (key: string, name: string): Entity => ({
@@ -127,5 +128,17 @@ describe('labelsOnCanvas', () => {
       ['Person', 2],
       ['Company', 1],
     ]);
+  });
+});
+
+describe('spellSpan', () => {
+  it('labels a spell with its first and last month and its months', () => {
+    expect(spellSpan({ from: '2023-01-01', to: '2024-06-30', months: 18, amount: 6800 }, 'zh')).toBe('2023-01—2024-06 · 18个月');
+    expect(spellSpan({ from: '2023-01-01', to: '2024-06-30', months: 18 }, 'en')).toBe('2023-01—2024-06 · 18 mo');
+  });
+
+  it('shows a spell still running as open, and nothing for an edge without a start', () => {
+    expect(spellSpan({ from: '2021-03-01' }, 'zh')).toBe('2021-03—至今');
+    expect(spellSpan({ amount: 1 }, 'zh')).toBeUndefined();
   });
 });

@@ -9,10 +9,16 @@ const schema = indexSchema(
       { name: 'Person', zh: '人员', en: 'Person', color: '#3b82f6', shape: 'ellipse', caption: 'name' },
       { name: 'Project', zh: '项目', en: 'Project', color: '#10b981', shape: 'pyramid', caption: 'name' },
     ],
-    relationshipTypes: [{ name: 'KIN', zh: '亲属', en: 'kin' }],
+    relationshipTypes: [
+      { name: 'KIN', zh: '亲属', en: 'kin' },
+      { name: 'ON_PAYROLL', zh: '财政供养', en: 'on the public payroll of' },
+    ],
   },
   [{ id: 'kin-wins-tender', titleZh: '亲属中标本单位项目', titleEn: 'Kin won a tender of the unit' }],
-  { labels: { Person: { birthDate: { zh: '出生日期', en: 'Birth date' } } }, relationships: {} },
+  {
+    labels: { Person: { birthDate: { zh: '出生日期', en: 'Birth date' } } },
+    relationships: { ON_PAYROLL: { months: { zh: '月数', en: 'Months' } } },
+  },
 );
 
 describe('schema lookups', () => {
@@ -35,6 +41,14 @@ describe('schema lookups', () => {
 describe('buildStylesheet', () => {
   const style = (lang: 'zh' | 'en') => buildStylesheet(schema, lang);
   const rule = (lang: 'zh' | 'en', selector: string) => style(lang).find((r) => r.selector === selector)?.style as Record<string, unknown>;
+
+  it('labels each edge of a spell type with its dates, other types with their name only', () => {
+    expect(rule('zh', 'edge[type = "KIN"]')).toMatchObject({ label: '亲属' });
+    const label = rule('zh', 'edge[type = "ON_PAYROLL"]')!.label as (e: unknown) => string;
+    const edge = (properties: Record<string, unknown>) => ({ data: (k: string) => (k === 'edge' ? { properties } : undefined) });
+    expect(label(edge({ from: '2023-01-01', to: '2024-06-30', months: 18 }))).toBe('财政供养 2023-01—2024-06 · 18个月');
+    expect(label(edge({}))).toBe('财政供养');
+  });
 
   it('gives each label its colour and shape from the schema data', () => {
     expect(rule('zh', 'node[label = "Person"]')).toMatchObject({ 'background-color': '#3b82f6', shape: 'ellipse' });

@@ -2,6 +2,7 @@
 // unit-tested in Node and the merge rules (no duplicate nodes or edges, no dangling edges) hold in one place.
 import type { ElementDefinition } from 'cytoscape';
 import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
+import type { Lang } from '../i18n.js';
 
 /**
  * Neighbours known to exist but not on the canvas yet. The API stops counting at 1,000 (a hub such as a
@@ -47,6 +48,17 @@ export function edgeElementId(edgeId: string): string {
 export function shortCaption(caption: string, max = 14): string {
   const chars = Array.from(caption);
   return chars.length <= max ? caption : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/**
+ * A spell's dates for its edge (ON_PAYROLL: one edge per spell, not per month): `2023-01—2024-06 · 18个月`,
+ * `2023-01—至今` while it runs; undefined for an edge without a start.
+ */
+export function spellSpan(props: Record<string, unknown>, lang: Lang): string | undefined {
+  if (typeof props.from !== 'string') return undefined;
+  const to = typeof props.to === 'string' ? props.to.slice(0, 7) : lang === 'zh' ? '至今' : 'now';
+  const months = typeof props.months === 'number' ? (lang === 'zh' ? ` · ${props.months}个月` : ` · ${props.months} mo`) : '';
+  return `${props.from.slice(0, 7)}—${to}${months}`;
 }
 
 export function nodeElement(e: Entity, more: More = NO_MORE): ElementDefinition & { data: NodeData } {

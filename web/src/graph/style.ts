@@ -3,7 +3,9 @@
 // without touching this file.
 import type cytoscape from 'cytoscape';
 import type { Lang } from '../i18n.js';
+import type { Edge } from '../api/types.js';
 import type { SchemaIndex } from '../schema.js';
+import { spellSpan } from './elements.js';
 
 /** Shapes the canvas renderer draws; anything else in the schema data falls back to an ellipse. */
 export const NODE_SHAPES = new Set([
@@ -97,7 +99,12 @@ export function buildStylesheet(schema: SchemaIndex | null, lang: Lang): cytosca
     });
   }
   for (const r of schema?.relTypes.values() ?? []) {
-    sheet.push({ selector: `edge[type = ${sel(r.name)}]`, style: { label: r[lang] } });
+    // Spell types (a `months` property in graph.yaml) show each edge's dates after the type's name.
+    const spells = schema?.props.relationships[r.name]?.months !== undefined;
+    const label = spells
+      ? (ele: cytoscape.EdgeSingular) => [r[lang], spellSpan((ele.data('edge') as Edge).properties, lang)].filter(Boolean).join(' ')
+      : r[lang];
+    sheet.push({ selector: `edge[type = ${sel(r.name)}]`, style: { label } });
   }
   sheet.push(
     // Dashed ring: this node has neighbours that an expansion left out ("N more").

@@ -1,6 +1,7 @@
 // M09 on a hand-made county: someone on the public payroll draws 耕地地力保护补贴 for a year that overlaps
 // months of his pay, and the near misses: a subsidy year before his first payroll month, a non-farm benefit,
-// the subsidy drawn by his wife (family land may be legal; the model leaves it out).
+// the subsidy drawn by his wife (family land may be legal; the model leaves it out), a subsidy year in the gap
+// between two payroll spells.
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, canon, modelFixture, payments, payroll, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
@@ -28,6 +29,10 @@ const f = modelFixture(
     // near miss: the wife draws the subsidy; her husband is on the payroll
     { label: 'Person', key: 'N3', props: { name: '彭飞' } },
     { label: 'Person', key: 'N3W', props: { name: '董玉' } },
+    // planted (spells): still on the payroll since 2019 (a spell without 终止年月), drew the 2024 subsidy
+    { label: 'Person', key: 'A3', props: { name: '陆海' } },
+    // near miss (spells): off the payroll for all of 2023, between two spells, when he drew the subsidy
+    { label: 'Person', key: 'N4', props: { name: '石磊' } },
   ],
   [
     ...payroll(P('A1'), O('ZJJ'), '2022-01', 24),
@@ -40,18 +45,24 @@ const f = modelFixture(
     ...payments(P('N2'), DISABLED, '2023-01', 6, 330),
     ...payroll(P('N3'), O('ZJJ'), '2023-01', 12),
     ...payments(P('N3W'), FARM, '2023-01', 1, 504, 12),
+    ...payroll(P('A3'), O('ZJJ'), '2019-05', null),
+    ...payments(P('A3'), FARM, '2024-01', 1, 420, 12),
+    ...payroll(P('N4'), O('JTJ'), '2021-01', 24),
+    ...payroll(P('N4'), O('JTJ'), '2024-01', 6),
+    ...payments(P('N4'), FARM, '2023-01', 1, 380, 12),
   ],
 );
 
 const planted = [
   { official: P('A1'), program: FARM },
   { official: P('A2'), program: FARM },
+  { official: P('A3'), program: FARM },
 ];
 
 describe('M09 public payroll staff drawing farm subsidies', () => {
   it('raises one alert per official and programme, and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(2);
+    expect(r.alertsNew).toBe(3);
     expect(await alerts(f)).toEqual(canon(planted));
   });
 
