@@ -12,6 +12,7 @@ import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
 import { headerKey } from './header.js';
+import { recordRows } from './jsonl-record.js';
 
 export interface DataRow {
   row: number;
@@ -32,6 +33,8 @@ export interface ReadHints {
   encoding?: string;
   sheet?: string;
   delimiter?: string;
+  /** jsonl: the dotted path of an array to expand into one row per element (jsonl-record.ts). */
+  expand?: string;
 }
 
 const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
@@ -173,7 +176,7 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
   let headers: string[] = [];
   try {
     const o: unknown = JSON.parse(await firstLine(file, encoding));
-    if (o && typeof o === 'object' && !Array.isArray(o)) headers = Object.keys(o);
+    if (o && typeof o === 'object' && !Array.isArray(o)) headers = Object.keys(recordRows(o as Record<string, unknown>, hints.expand)[0]!);
   } catch {
     /* the row loop reports it */
   }
@@ -200,11 +203,11 @@ async function jsonlReader(file: string, hints: ReadHints): Promise<SourceReader
           yield { row, values: {}, error: 'a line must hold one JSON object' };
           continue;
         }
-        const values: Record<string, Cell> = {};
-        for (const [k, v] of Object.entries(o)) {
-          values[keyOf(k)] = v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Cell) : JSON.stringify(v);
+        for (const rec of recordRows(o as Record<string, unknown>, hints.expand)) {
+          const values: Record<string, Cell> = {};
+          for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
+          yield { row, values };
         }
-        yield { row, values };
       }
     },
   };
