@@ -69,7 +69,9 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
   for (const c of Object.values(mapping.columns)) {
     if (c.join) continue;
     const hit = c.headers.map(headerKey).find((k) => byKey.has(k));
-    keys[c.id] = hit;
+    // JSON records leave out empty fields, so the first record's fields are not the file's: an optional
+    // column it lacks is read by its first header (a dotted path) in every record.
+    keys[c.id] = hit ?? (mapping.format.type === 'jsonl' && !c.required ? headerKey(c.headers[0]!) : undefined);
     shown[c.id] = hit ? byKey.get(hit)! : c.headers[0]!;
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }
