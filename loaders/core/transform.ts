@@ -3,7 +3,18 @@
 import { hash } from 'node:crypto';
 import { uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import { InvalidValue, MissingColumns } from './errors.js';
-import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec, SpellSpec } from './mapping/types.js';
+import {
+  KEY_SEPARATOR,
+  type ColumnSpec,
+  type Condition,
+  type Mapping,
+  type NodeSpec,
+  type NormSpec,
+  type PropSource,
+  type RelSpec,
+  type SpellSpec,
+} from './mapping/types.js';
+import { shapeOf } from './mapping/by-shape.js';
 import { monthEnd } from './spells.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
 import { maskIdNo } from '../../platform/identifiers/id-number.js';
@@ -58,12 +69,16 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
   const shown: Record<string, string> = {};
   const missing: string[] = [];
   for (const c of Object.values(mapping.columns)) {
+    if (c.join) continue;
     const hit = c.headers.map(headerKey).find((k) => byKey.has(k));
-    keys[c.id] = hit;
+    // JSON records leave out empty fields, so the first record's fields are not the file's: an optional
+    // column it lacks is read by its first header (a dotted path) in every record.
+    keys[c.id] = hit ?? (mapping.format.type === 'jsonl' && !c.required ? headerKey(c.headers[0]!) : undefined);
     shown[c.id] = hit ? byKey.get(hit)! : c.headers[0]!;
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }
   if (missing.length) throw new MissingColumns(file, missing);
+  for (const c of Object.values(mapping.columns)) if (c.join) shown[c.id] = c.join.map((j) => shown[j]!).join('+');
   const order = Object.values(mapping.columns).sort(
     (a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'),
   );
@@ -133,6 +148,17 @@ function spellOf(s: SpellSpec, v: Record<string, Value | null>): { from: string;
   return { from, to };
 }
 
+const cellOf = (bound: Bound, data: DataRow, cid: string): Cell => {
+  const k = bound.keys[cid];
+  return k === undefined ? null : (data.values[k] ?? null);
+};
+
+/** A join column's raw value: the non-empty cells of its columns, cleaned, joined by a space; null when none. */
+function joinedCell(bound: Bound, data: DataRow, cols: string[]): Cell {
+  const parts = cols.map((c) => cellText(cellOf(bound, data, c))).filter((t) => t !== '');
+  return parts.length ? parts.join(' ') : null;
+}
+
 export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
   const { bound, schema, pseudonymise } = ctx;
   const m = bound.mapping;
@@ -140,8 +166,7 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
   const values: Record<string, Value | null> = {};
   const problems: Problem[] = [];
   for (const c of bound.order) {
-    const k = bound.keys[c.id];
-    const raw = k === undefined ? null : (data.values[k] ?? null);
+    const raw = c.join ? joinedCell(bound, data, c.join) : cellOf(bound, data, c.id);
     try {
       values[c.id] = runNorm(c.normalise, raw, values);
       if (values[c.id] === null && c.required)
@@ -161,8 +186,10 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
   const nodes = new Map<string, NodeInst>();
   for (const spec of m.nodes) {
     if (!holds(spec.when, values)) continue;
-    const raw = values[spec.key];
-    if (raw === null || raw === undefined) continue;
+    const parts = spec.keys.map((k) => values[k]);
+    if (parts.some((x) => x === null || x === undefined)) continue;
+    const raw = parts.join(KEY_SEPARATOR);
+    if (spec.shapes && !spec.shapes.includes(shapeOf(raw))) continue;
     const ldef = schema.labels[spec.label]!;
     let key = String(raw);
     let keyShown = key;

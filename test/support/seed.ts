@@ -18,7 +18,11 @@ export type SeedLabel =
   | 'Bid'
   | 'Program'
   | 'PoliceCase'
-  | 'Sanction';
+  | 'Sanction'
+  | 'Address'
+  | 'Email'
+  | 'Website'
+  | 'Identifier';
 
 export interface SeedNode {
   label: SeedLabel;

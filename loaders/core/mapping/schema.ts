@@ -7,6 +7,8 @@ import { IDENT } from '../../../platform/schema/graph-schema.js';
 import { strict } from '../../../platform/validation/yaml.js';
 import { DEVICE_KINDS } from '../normalise/device.js';
 import { NORMALISERS } from '../normalise/index.js';
+import { ADDRESS_PARTS } from '../normalise/address.js';
+import { ID_PARTS, SCHEMES } from '../normalise/identifier.js';
 
 /** Steps the loader runs after the files, named by the mappings whose data they need. */
 export const DERIVATIONS = ['householdKin'] as const;
@@ -26,6 +28,13 @@ const OPTIONS: Record<string, z.ZodType> = {
   valueOnly: z.boolean().optional().describe('the canonical value instead of the Device key'),
   values: nonEmpty(z.record(z.string(), z.string()), 'enum needs values: { 写法: value }').describe('written form → stored value'),
   passthrough: z.boolean().optional().describe('keep values not listed instead of refusing them'),
+  part: z.enum(ADDRESS_PARTS).optional().describe('address: which part (default full)'),
+  scheme: z
+    .enum([...SCHEMES, 'auto'])
+    .optional()
+    .describe('identifier: the scheme, or auto by shape (default)'),
+  register: text.optional().describe('identifier: the foreign register, e.g. GB-COH'),
+  yields: z.enum(ID_PARTS).optional().describe('identifier: key "<scheme>:<value>" (default), scheme or value'),
 };
 
 const known = `(known: ${Object.keys(NORMALISERS).join(', ')}, switch)`;
@@ -72,14 +81,30 @@ const props = z.record(
 );
 
 export const ColumnYaml = strict({
-  headers: z.array(name).min(1, 'must list at least one header').describe('aliases, compared after NFKC, without spaces and "*"'),
+  headers: z
+    .array(name)
+    .min(1, 'must list at least one header')
+    .optional()
+    .describe('aliases, compared after NFKC, without spaces and "*"'),
+  join: z
+    .array(text)
+    .min(2, 'joins at least two columns')
+    .optional()
+    .describe("instead of headers: these columns' cells joined by a space"),
   normalise: NormaliserYaml.optional(),
   required: z.boolean().optional().describe('an empty cell rejects the row'),
+}).refine((c) => (c.headers === undefined) !== (c.join === undefined), 'needs headers or join (not both)');
+
+/** The label chosen by the key's shape: scheme (platform/identifiers/schemes.ts) or `other` → label. */
+const ByShape = strict({
+  byShape: nonEmpty(z.partialRecord(z.enum([...SCHEMES, 'other']), text), 'byShape needs at least one shape'),
 });
 
 export const NodeYaml = strict({
-  label: text.describe('a label of graph.yaml'),
-  key: text.describe('the column holding the key'),
+  label: z.union([text, ByShape]).describe('a label of graph.yaml, or { byShape: { cn-id: Person, cn-uscc: Company, other: … } }'),
+  key: z
+    .union([text, z.array(text).min(2, 'a composite key names at least two columns')])
+    .describe('the column holding the key, or several whose values make it (joined by " | ")'),
   props: props.optional(),
   mode: z.enum(['set', 'fill']).optional().describe('set (default): values overwrite; fill: only blanks are filled'),
   mustExist: z.boolean().optional().describe('never created here: a row naming an unknown key is rejected'),
@@ -110,6 +135,7 @@ export const MappingYaml = strict({
     encoding: text.optional(),
     sheet: text.optional(),
     delimiter: text.optional(),
+    expand: text.optional().describe('jsonl: the dotted path of an array; one row per element, the rest of the record beside it'),
   }),
   derive: z.array(z.enum(DERIVATIONS)).default([]),
   columns: nonEmpty(z.record(ident('column ids'), ColumnYaml), 'must not be empty'),

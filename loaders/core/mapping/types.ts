@@ -4,6 +4,9 @@ import type { Value } from '../normalise/index.js';
 
 export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
 
+/** Between the values of a composite key (`key: [project, bidder]` → "P-01 | 91330…"). */
+export const KEY_SEPARATOR = ' | ';
+
 export type NormSpec =
   { type: string; opts: Record<string, unknown> } | { type: 'switch'; on: string; cases: Record<string, NormSpec>; default?: NormSpec };
 
@@ -11,6 +14,8 @@ export interface ColumnSpec {
   id: string;
   /** Header aliases, compared after NFKC and whitespace removal; the first is the canonical one. */
   headers: string[];
+  /** Instead of headers: the raw cells of these columns joined by a space (an address given in parts). */
+  join?: string[];
   normalise: NormSpec;
   required: boolean;
 }
@@ -29,8 +34,15 @@ export interface NodeSpec {
   /** Name the relationships use for this node. */
   ref: string;
   label: string;
-  /** Column holding the key; the label's key property comes from graph.yaml. */
+  /** Column holding the key (the first one of a composite key); the label's key property comes from graph.yaml. */
   key: string;
+  /** Every key column: one for a plain key; several for a composite key, their values joined by KEY_SEPARATOR. */
+  keys: string[];
+  /**
+   * For a node whose label the key's shape chooses (`label: { byShape }`): the shapes this spec takes. The
+   * mapping's ref then stands for one spec per label, named `<ref>.<Label>`, and `ref` is that name.
+   */
+  shapes?: string[];
   keyProp: string;
   props: Record<string, PropSource>;
   /** set: the row's values overwrite (authoritative source); fill: only blanks are filled (a mention). */
@@ -66,7 +78,7 @@ export interface Mapping {
   /** Load order: sources that create nodes come before those that only link them. */
   order: number;
   match: { files: string[]; headers: string[] };
-  format: { type: SourceFormat; encoding?: string; sheet?: string; delimiter?: string };
+  format: { type: SourceFormat; encoding?: string; sheet?: string; delimiter?: string; expand?: string };
   /** Derivations to run after loading (e.g. householdKin). */
   derive: string[];
   columns: Record<string, ColumnSpec>;

@@ -10,6 +10,7 @@ import { InvalidMapping } from '../errors.js';
 import { NORMALISERS, type Value } from '../normalise/index.js';
 import { isSwitch, MappingYaml, type ConditionYaml, type NormaliserYaml } from './schema.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './types.js';
+import { byShapeVariants, expandByShape } from './by-shape.js';
 
 export { DERIVATIONS } from './schema.js';
 
@@ -54,9 +55,12 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     return { type, opts };
   };
   for (const [cid, c] of Object.entries(raw.columns)) {
-    columns[cid] = { id: cid, headers: c.headers, normalise: normSpec(c.normalise), required: c.required === true };
+    columns[cid] = { id: cid, headers: c.headers ?? [], normalise: normSpec(c.normalise), required: c.required === true };
+    if (c.join) columns[cid].join = c.join;
   }
   const column = (cid: string, where: string): ColumnSpec => columns[cid] ?? fail(`${where}: unknown column "${cid}"`);
+  for (const c of Object.values(columns))
+    for (const j of c.join ?? []) if (column(j, `columns.${c.id}.join`).join) fail(`columns.${c.id}.join: "${j}" is itself a join`);
   const outTypes = (n: NormSpec): PropType[] =>
     n.type === 'switch' && 'cases' in n
       ? [...Object.values(n.cases), ...(n.default ? [n.default] : [])].flatMap(outTypes)
@@ -107,28 +111,45 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
 
   // Nodes
   const nodes: NodeSpec[] = [];
+  /** A byShape ref → the refs of its specs, one per label. */
+  const groups = new Map<string, string[]>();
   for (const [ref, no] of Object.entries(raw.nodes)) {
     const where = `nodes.${ref}`;
-    const label = no.label;
-    if (label === 'Entity' || label === 'LoadRun') fail(`${where}: label "${label}" is written by the loader itself`);
-    const ldef = schema.labels[label] ?? fail(`${where}: unknown label "${label}" (not in graph.yaml)`);
-    if (!IDENT.test(label)) fail(`${where}: label "${label}" is not a safe identifier`);
-    const key = column(no.key, `${where}.key`);
-    if (!outTypes(key.normalise).every((t) => t === 'string')) fail(`${where}: key column "${key.id}" must yield strings`);
-    const props = propSources(no.props, ldef.properties, label, `${where}.props`);
-    if (props[ldef.key]) fail(`${where}.props: "${ldef.key}" is the key; it comes from key:`);
-    const mode = no.mode ?? 'set';
-    const spec: NodeSpec = { ref, label, key: key.id, keyProp: ldef.key, props, mode, mustExist: no.mustExist === true };
-    const when = condition(no.when, `${where}.when`);
-    if (when) spec.when = when;
-    if (spec.mustExist && Object.keys(props).length > 0)
-      fail(`${where}: a mustExist node only refers to an entity; it cannot set properties`);
-    nodes.push(spec);
+    const keyCols = (typeof no.key === 'string' ? [no.key] : no.key).map((k) => column(k, `${where}.key`));
+    for (const key of keyCols)
+      if (!outTypes(key.normalise).every((t) => t === 'string')) fail(`${where}: key column "${key.id}" must yield strings`);
+    // A label chosen by the key's shape is one spec per label, each taking its shapes (byShape.ts).
+    const variants =
+      typeof no.label === 'string'
+        ? [{ ref, label: no.label, shapes: undefined }]
+        : byShapeVariants(ref, no.label.byShape, keyCols.length, fail);
+    if (typeof no.label !== 'string')
+      groups.set(
+        ref,
+        variants.map((v) => v.ref),
+      );
+    for (const { ref: vref, label, shapes } of variants) {
+      if (label === 'Entity' || label === 'LoadRun') fail(`${where}: label "${label}" is written by the loader itself`);
+      const ldef = schema.labels[label] ?? fail(`${where}: unknown label "${label}" (not in graph.yaml)`);
+      if (!IDENT.test(label)) fail(`${where}: label "${label}" is not a safe identifier`);
+      const props = propSources(no.props, ldef.properties, label, `${where}.props`);
+      if (props[ldef.key]) fail(`${where}.props: "${ldef.key}" is the key; it comes from key:`);
+      const mode = no.mode ?? 'set';
+      const keys = keyCols.map((k) => k.id);
+      const spec: NodeSpec = { ref: vref, label, key: keys[0]!, keys, keyProp: ldef.key, props, mode, mustExist: no.mustExist === true };
+      if (shapes) spec.shapes = shapes;
+      const when = condition(no.when, `${where}.when`);
+      if (when) spec.when = when;
+      if (spec.mustExist && Object.keys(props).length > 0)
+        fail(`${where}: a mustExist node only refers to an entity; it cannot set properties`);
+      nodes.push(spec);
+    }
   }
 
   // Relationships
   const rels: RelSpec[] = [];
-  raw.relationships.forEach((r, i) => {
+  const linked = new Set<number>();
+  expandByShape(raw.relationships, groups).forEach(({ rel: r, index: i }) => {
     const where = `relationships[${i}]`;
     const type = r.type;
     const rdef = schema.relationships[type] ?? fail(`${where}: unknown relationship type "${type}" (not in graph.yaml)`);
@@ -136,6 +157,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     const end = (side: 'from' | 'to') => {
       const ref = r[side];
       const n = nodes.find((x) => x.ref === ref) ?? fail(`${where}.${side}: unknown node ref "${ref}"`);
+      // A byShape node links only as the labels the type allows: a payee chosen as Person skips COMPANY_OF.
+      if (n.shapes && !rdef[side].includes(n.label)) return undefined;
       if (!rdef[side].includes(n.label))
         fail(`${where}: ${type} may not ${side === 'from' ? 'start at' : 'end at'} ${n.label} (graph.yaml: ${rdef[side].join('/')})`);
       return ref;
@@ -148,7 +171,10 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
       if ('column' in src && (!columns[src.column]!.required || src.when))
         fail(`${where}.identity: "${p}" must come from a required column (or a constant)`);
     }
-    const spec: RelSpec = { type, from: end('from'), to: end('to'), props, identity, bothWays: r.bothWays === true };
+    const [from, to] = [end('from'), end('to')];
+    if (from === undefined || to === undefined) return;
+    linked.add(i);
+    const spec: RelSpec = { type, from, to, props, identity, bothWays: r.bothWays === true };
     const label = (ref: string) => nodes.find((x) => x.ref === ref)!.label;
     if (spec.bothWays && label(spec.from) !== label(spec.to)) fail(`${where}: bothWays needs the same label at both ends`);
     const when = condition(r.when, `${where}.when`);
@@ -185,15 +211,18 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
       ? { month: dateColumn(v.month, 'month', true) }
       : { from: dateColumn(v.from, 'from', true), ...(v.to !== undefined ? { to: dateColumn(v.to, 'to', false) } : {}) };
   }
+  raw.relationships.forEach((r, i) => {
+    if (!linked.has(i)) fail(`relationships[${i}]: ${r.type} allows none of the labels ${r.from} or ${r.to} may take by shape`);
+  });
 
   // Recognition
   const files = raw.match?.files ?? [];
   const headers =
     raw.match?.headers ??
     Object.values(columns)
-      .filter((c) => c.required)
+      .filter((c) => c.required && !c.join)
       .map((c) => c.id);
-  for (const h of headers) column(h, 'match.headers');
+  for (const h of headers) if (column(h, 'match.headers').join) fail(`match.headers: "${h}" is a join of other columns`);
   if (files.length === 0 && headers.length === 0) fail('match needs files or headers (or required columns) to recognise the source');
 
   return {

@@ -10,6 +10,9 @@ import { deviceKey } from './device.js';
 import { periodEnd, periodStart } from './period.js';
 import { bool, code, enumValue, text, type Cell } from './text.js';
 import { uscc } from './uscc.js';
+import { e164, email, url } from './contact.js';
+import { address } from './address.js';
+import { identifier } from './identifier.js';
 import type { PropType } from '../../../platform/schema/graph-schema.js';
 
 export type { Cell } from './text.js';
@@ -66,6 +69,12 @@ export const NORMALISERS: Record<string, NormaliserDef> = {
   // A pay period (month, month range or year) as its first / last day: see period.ts.
   periodStart: { produces: ['date'], options: [], run: (r) => periodStart(r) },
   periodEnd: { produces: ['date'], options: [], run: (r) => periodEnd(r) },
+  // Keys and identifiers as data (docs/loaders.md "Identifiers, contacts and addresses").
+  e164: { produces: ['string'], options: [], run: (r) => e164(r) },
+  email: { produces: ['string'], options: [], run: (r) => email(r) },
+  url: { produces: ['string'], options: [], run: (r) => url(r) },
+  address: { produces: ['string'], options: ['part'], run: (r, o) => address(r, o.part ?? 'full') },
+  identifier: { produces: ['string'], options: ['scheme', 'register', 'yields'], run: (r, o) => identifier(r, o) },
   enum: {
     produces: ['string'],
     options: ['values', 'passthrough'],
@@ -74,4 +83,4 @@ export const NORMALISERS: Record<string, NormaliserDef> = {
 };
 
 /** Which normaliser names are idNo-like, so their raw values are masked in rejects when pseudonymising. */
-export const SENSITIVE_NORMALISERS = new Set(['idNo', 'partyId']);
+export const SENSITIVE_NORMALISERS = new Set(['idNo', 'partyId', 'identifier']);

@@ -15,6 +15,7 @@ import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
 import { headerKey } from './header.js';
+import { recordRows } from './jsonl-record.js';
 
 export interface DataRow {
   row: number;
@@ -35,6 +36,8 @@ export interface ReadHints {
   encoding?: string;
   sheet?: string;
   delimiter?: string;
+  /** jsonl: the dotted path of an array to expand into one row per element (jsonl-record.ts). */
+  expand?: string;
 }
 
 const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
@@ -206,7 +209,8 @@ async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): 
   let headers: string[] = [];
   // A first line that does not parse gives no header; the row loop reports it.
   const first = parseLine(await firstLine(file, encoding), limits.maxJsonDepth);
-  if ('value' in first && first.value && typeof first.value === 'object' && !Array.isArray(first.value)) headers = Object.keys(first.value);
+  if ('value' in first && first.value && typeof first.value === 'object' && !Array.isArray(first.value))
+    headers = Object.keys(recordRows(first.value as Record<string, unknown>, hints.expand)[0] ?? {});
   return {
     format: 'jsonl',
     headers,
@@ -229,11 +233,11 @@ async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): 
           yield { row, values: {}, error: 'a line must hold one JSON object' };
           continue;
         }
-        const values: Record<string, Cell> = {};
-        for (const [k, v] of Object.entries(o)) {
-          values[keyOf(k)] = v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as Cell) : JSON.stringify(v);
+        for (const rec of recordRows(o as Record<string, unknown>, hints.expand)) {
+          const values: Record<string, Cell> = {};
+          for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
+          yield { row, values };
         }
-        yield { row, values };
       }
     },
   };

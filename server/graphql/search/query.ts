@@ -28,6 +28,22 @@ export function asIdentifier(q: string): Identifier | null {
   return out.idNo || out.code ? out : null;
 }
 
+const ID_SCHEMES = ['cn-id', 'cn-uscc', 'cn-regno', 'cn-orgcode', 'hk-mo-tw', 'passport'];
+
+/**
+ * The Identifier node keys ("<scheme>:<value>", graph.yaml) a typed identifier may have: an old 注册号, a
+ * 组织机构代码 (with or without its hyphen), a permit or passport number. Any scheme is tried, since the
+ * shape alone does not tell a passport from a permit; the unique key index makes each try one lookup.
+ */
+export function identifierKeys(q: string): string[] {
+  const s = q
+    .normalize('NFKC')
+    .replace(/[\s\-()]/g, '')
+    .toUpperCase();
+  if (!/^[0-9A-Z]{5,20}$/.test(s) || !/\d/.test(s)) return [];
+  return ID_SCHEMES.map((scheme) => `${scheme}:${s}`);
+}
+
 // Lucene's classic query parser treats these as syntax; `&&` and `||` are covered by escaping & and |.
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

@@ -10,7 +10,7 @@ import { presentNode, type EntityView } from '../entity/present.js';
 import { clampLimit, labelsOf } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { noteOutside } from '../jurisdiction.js';
-import { asIdentifier, charCount, luceneQuery } from './query.js';
+import { asIdentifier, charCount, identifierKeys, luceneQuery } from './query.js';
 import type { Resolvers } from '../generated.js';
 
 export const SEARCH_LIMIT = { dflt: 20, min: 1, max: 100 };
@@ -50,14 +50,19 @@ export const searchResolvers: Resolvers = {
 /** Exact lookup by uid for identifiers; null when q is not one or nothing has it (then full text runs). */
 async function exact(ctx: ApiContext, q: string, labels: string[] | null): Promise<Row[] | null> {
   const id = asIdentifier(q);
-  if (!id) return null;
+  // Identifiers as data: the holders of an Identifier node (pseudonymised like ID numbers when keyed).
+  const keys = identifierKeys(q).map((k) => (ctx.personKey ? ctx.personKey(k) : k));
+  if (!id && keys.length === 0) return null;
   const uids: string[] = [];
-  if (id.idNo) uids.push(`Person:${ctx.personKey ? ctx.personKey(id.idNo) : id.idNo}`);
-  if (id.code) uids.push(`Company:${id.code}`, `Org:${id.code}`);
+  if (id?.idNo) uids.push(`Person:${ctx.personKey ? ctx.personKey(id.idNo) : id.idNo}`);
+  if (id?.code) uids.push(`Company:${id.code}`, `Org:${id.code}`);
   const { rows } = await ctx.executor.read<Row>(
     `MATCH (n:Entity) WHERE n.uid IN $uids AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
+     RETURN n, 1.0 AS score
+     UNION
+     MATCH (i:Identifier)<-[:HAS_ID]-(n:Entity) WHERE i.key IN $keys AND ($labels IS NULL OR any(l IN labels(n) WHERE l IN $labels))
      RETURN n, 1.0 AS score`,
-    { uids, labels },
+    { uids, keys, labels },
     ctx.txMeta('search.exact'),
   );
   return rows.length > 0 ? rows : null;
