@@ -17,6 +17,8 @@ export interface LoadRunRecord {
   rowsRejected: number;
   duplicatesSkipped: number;
   rejectsFile: string | null;
+  /** Of rowsRejected, those kept as PersonRecords for entity resolution (loaders/core/held.ts). */
+  heldForResolution?: number;
   /** Set after the file has loaded (load-files.ts, snapshot.ts); absent on runs from before deliveries were recorded. */
   deliveryKind?: 'snapshot' | 'delta';
   deliveredOn?: string;
