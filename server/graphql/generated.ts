@@ -589,7 +589,7 @@ export type Mutation = {
   issueToken: IssuedToken;
   /** The alerts a run would raise, without storing anything (analysts trying parameters; handlers with a subject). */
   previewModel: Array<AlertPreview>;
-  /** Finds and scores candidates again; returns how many are open (PROPOSED). */
+  /** Finds and scores candidates again; returns how many of the pairs found are open (PROPOSED): decided pairs stay decided. */
   proposeResolutionCandidates: Scalars['Int']['output'];
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;

@@ -72,7 +72,7 @@ function found(kind: CandidateKind, a: { uid: string }, b: { uid: string }, s: {
   return [{ id: candidateId(kind, a.uid, b.uid), kind, a: a.uid, b: b.uid, score: s.score, reasons: s.reasons }];
 }
 
-/** Scores every narrowed pair and stores those at or above PROPOSE_AT; returns how many are open now. */
+/** Scores every narrowed pair and stores those at or above PROPOSE_AT; returns how many of them are open. */
 export async function proposeCandidates(executor: Executor, opts: RunOptions = {}): Promise<number> {
   await ensureResolutionSchema(executor);
   const out: Found[] = [];

@@ -11,7 +11,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { applyAccessSchema } from '../../../server/access/store-schema.js';
 import { freshGraph } from '../../support/db.js';
-import { badId, id } from '../loaders/fixtures.js';
+import { badId, id, uscc } from '../loaders/fixtures.js';
 import { harnessOn, type Harness, type Loose } from '../graphql/harness.js';
 
 const A = id('33012219800101001');
@@ -20,6 +20,10 @@ const B = id('33012219800101010');
 // A's number with a wrong check character: refused by the loader, held for resolution.
 const BAD = badId('33012219800101001');
 const NEAR_MISS = id('33012219800102001');
+const REP = id('33012219700505005');
+const CO_1 = uscc('91330122MA2A00001');
+const CO_2 = uscc('91330122MA2B00002');
+const CO_OTHER = uscc('91330122MA2C00003');
 
 const MAPPINGS: Record<string, string> = {
   'site-residents.yaml': `id: site-residents
@@ -71,6 +75,22 @@ nodes:
 relationships:
   - { type: MEMBER_OF, from: person, to: household }
 `,
+  'site-companies.yaml': `id: site-companies
+title: { zh: 企业名录, en: Companies }
+order: 40
+match: { files: ['companies*.csv'], headers: [uscc, name] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  uscc: { headers: [credit_code], normalise: uscc, required: true }
+  name: { headers: [company_name], required: true }
+  repName: { headers: [legal_rep] }
+  repId: { headers: [legal_rep_id], normalise: idNo }
+nodes:
+  company: { label: Company, key: uscc, props: { name: name } }
+  rep: { label: Person, key: repId, props: { name: repName } }
+relationships:
+  - { type: LEGAL_REP_OF, from: rep, to: company }
+`,
 };
 
 const FILES: Record<string, string[]> = {
@@ -81,6 +101,13 @@ const FILES: Record<string, string[]> = {
   ],
   'staff_2024.csv': ['citizen_id,full_name,unit_code,unit_name,post', `${B},张 伟,ORG-1,桐庐县某局,科员`],
   'applicants_2024.csv': ['citizen_id,full_name,household', `${BAD},张伟,H1`],
+  // Two registrations of one firm under one legal representative; a namesake under another is a near miss.
+  'companies_2024.csv': [
+    'credit_code,company_name,legal_rep,legal_rep_id',
+    `${CO_1},桐庐县某某建材有限公司,李四,${REP}`,
+    `${CO_2},桐庐县某某建材有限公司 ,李四,${REP}`,
+    `${CO_OTHER},桐庐县某某建材有限公司,王五,${id('33012219750606006')}`,
+  ],
 };
 
 const CANDIDATES = `query($status: CandidateStatus) {
@@ -172,7 +199,8 @@ describe('entity resolution over the API', () => {
     before = await relsOfZhang();
     const run = await h.gql('mutation { proposeResolutionCandidates }');
     expect(run.errors).toBeUndefined();
-    expect(run.data!.proposeResolutionCandidates).toBe(3);
+    // Three pairs of 张伟 records and one pair of companies.
+    expect(run.data!.proposeResolutionCandidates).toBe(4);
     const res = await h.gql(CANDIDATES, { status: 'PROPOSED' });
     const nodes: Loose[] = res.data!.resolutionCandidates.nodes;
     heldUid = nodes.flatMap((n) => [n.a, n.b]).find((s: Loose) => s.held).uid;
@@ -281,8 +309,32 @@ describe('entity resolution over the API', () => {
     expect((await h.gql(DECIDE, { id: rest.id, action: 'REJECT', reason: '不同人' })).data!.decideResolutionCandidate.status).toBe(
       'REJECTED',
     );
-    expect((await h.gql('mutation { proposeResolutionCandidates }')).data!.proposeResolutionCandidates).toBe(2);
+    expect((await h.gql('mutation { proposeResolutionCandidates }')).data!.proposeResolutionCandidates).toBe(3);
     const rejected: Loose[] = (await h.gql(CANDIDATES, { status: 'REJECTED' })).data!.resolutionCandidates.nodes;
     expect(rejected.map((n) => n.id)).toEqual([rest.id]);
+  });
+
+  it('merges two registrations of one company under one legal representative, and undoes it', async () => {
+    const list = await h.gql(`{ resolutionCandidates(kind: COMPANY) { nodes { id score reasons a { uid } b { uid } } } }`);
+    const nodes: Loose[] = list.data!.resolutionCandidates.nodes;
+    expect(nodes).toHaveLength(1);
+    expect(nodes[0]).toMatchObject({ score: 0.85, reasons: ['sameName', 'sameLegalRep'] });
+    expect([nodes[0].a.uid, nodes[0].b.uid].sort()).toEqual([`Company:${CO_1}`, `Company:${CO_2}`]);
+    const relsOfRep = async () =>
+      (
+        await db.read<{ r: string }>(
+          `MATCH (:Entity {uid: $rep})-[r]->(c) RETURN c.uid + ' ' + coalesce(r._movedFrom, '-') AS r ORDER BY r`,
+          { rep: `Person:${REP}` },
+        )
+      ).rows.map((x) => x.r);
+    const before = await relsOfRep();
+    const accepted = await h.gql(DECIDE, { id: nodes[0].id, action: 'ACCEPT', reason: '同一企业重复登记' });
+    expect(accepted.data!.decideResolutionCandidate.survivor).toBe(`Company:${CO_1}`);
+    // The representative's link to the second registration now ends on the first, marked where it came from.
+    expect(await relsOfRep()).toEqual([`Company:${CO_1} -`, `Company:${CO_1} Company:${CO_2}`]);
+    const merged = await db.read<Loose>('MATCH (m:MergedRecord) RETURN m.uid AS uid, m._label AS label, m._file AS file, m._row AS row');
+    expect(merged.rows).toEqual([{ uid: `Company:${CO_2}`, label: 'Company', file: 'companies_2024.csv', row: 2 }]);
+    expect((await h.gql(DECIDE, { id: nodes[0].id, action: 'UNDO', reason: '撤销' })).errors).toBeUndefined();
+    expect(await relsOfRep()).toEqual(before);
   });
 });
