@@ -24,6 +24,9 @@ const INTERNAL: Record<string, (v: string) => string> = {
   Disposal: snake,
   AlertAction: camel,
   AuditKind: snake,
+  CandidateKind: snake,
+  CandidateStatus: snake,
+  ResolutionAction: snake,
 };
 
 function enumValues(): Record<string, Record<string, string>> {
@@ -84,6 +87,7 @@ const config: CodegenConfig = {
           FeedLoadRun: '../feeds/status.js#FeedRun',
           FeedUnit: '../feeds/status.js#UnitRef',
           RejectRow: '../feeds/rejects.js#RejectRow',
+          ResolutionCandidate: '../resolution/candidates.js#CandidateView',
         },
       },
     },

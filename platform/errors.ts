@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  /** Entity resolution: the candidate was accepted or rejected already. */
+  | 'ALREADY_DECIDED'
   /** No valid session or token. */
   | 'UNAUTHENTICATED'
   /** Too many failed sign-ins: the account waits. */

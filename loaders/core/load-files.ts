@@ -11,6 +11,7 @@ import { LoaderError, UnknownSource } from './errors.js';
 import { writeHouseholdKin } from './kinship.js';
 import type { FileReport, Progress } from './file-pass.js';
 import { loadFile } from './load-file.js';
+import { HeldPersons } from './held.js';
 import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
@@ -164,6 +165,7 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
       };
       deliveries.set(p.mapping.id, delivery);
     }
+    const held = new HeldPersons(schema, pseudonymise);
     try {
       const file = await loadFile(executor, p.path, p.mapping, p.reader, {
         schema,
@@ -175,8 +177,14 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
         },
         ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
         maxCellBytes: limitsOf(opts.limits).maxCellBytes,
-        ...(delivery ? { onRefused: delivery.rejected.add.bind(delivery.rejected) } : {}),
+        onRefused: (bound, data) => {
+          delivery?.rejected.add(bound, data);
+          held.add(bound, data);
+        },
       });
+      // Still counted in rowsRejected: held rows are in the rejects file too (docs/resolution.md).
+      const heldCount = await held.save(executor, { source: p.mapping.id, file: file.file, run: file.id });
+      if (heldCount) file.heldForResolution = heldCount;
       Object.assign(file, {
         deliveryKind: delivery ? 'snapshot' : 'delta',
         deliveredOn,

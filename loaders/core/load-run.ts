@@ -29,6 +29,8 @@ export interface LoadRunRecord {
   missingOptional: string[];
   /** What makes the load incomplete though it reconciles: relationships no row could build. Fails the ✓. */
   warnings: string[];
+  /** Of rowsRejected, those kept as PersonRecords for entity resolution (loaders/core/held.ts). */
+  heldForResolution?: number;
   /** Set after the file has loaded (load-files.ts, snapshot.ts); absent on runs from before deliveries were recorded. */
   deliveryKind?: 'snapshot' | 'delta';
   deliveredOn?: string;

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   readAudit: ['admin'],
   /** The rejected rows of a load (deliveryRejects): department data that failed its checks, ID numbers masked for analysts. */
   readRejects: ['analyst', 'admin'],
+  /** Entity resolution: list candidates, accept (merge), reject, undo (docs/resolution.md). */
+  resolveEntities: ['handler', 'analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,6 +9,7 @@ import type { AuditKind as AuditKindOwn, AuditRecord as AuditRecordOwn } from '.
 import type { AuditWrite as AuditWriteOwn } from '../audit/notes.js';
 import type { FeedStatus as FeedStatusOwn, Delivery as DeliveryOwn, FeedRun as FeedRunOwn, UnitRef as UnitRefOwn } from '../feeds/status.js';
 import type { RejectRow as RejectRowOwn } from '../feeds/rejects.js';
+import type { CandidateView as CandidateViewOwn } from '../resolution/candidates.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -284,6 +285,43 @@ export type AuditWrite = {
   /** The uid or name it changed, when there is one. */
   target: Maybe<Scalars['String']['output']>;
 };
+
+/** Person or company (docs/resolution.md). */
+export type CandidateKind =
+  | 'company'
+  | 'person';
+
+/** One record of a candidate pair as it stands now. 候选记录 */
+export type CandidateRecord = {
+  __typename?: 'CandidateRecord';
+  address: Maybe<Scalars['String']['output']>;
+  /** Only the year unless the caller may see sensitive data (admin). */
+  birthDate: Maybe<Scalars['String']['output']>;
+  /** Credit code (companies). */
+  code: Maybe<Scalars['String']['output']>;
+  file: Maybe<Scalars['String']['output']>;
+  gender: Maybe<Scalars['String']['output']>;
+  /** A row whose ID number failed its check, kept for resolution instead of being loaded. */
+  held: Scalars['Boolean']['output'];
+  idNoMasked: Maybe<Scalars['String']['output']>;
+  /** Person, Company or PersonRecord. */
+  label: Scalars['String']['output'];
+  /** Taken into the other record by an accepted merge (kept, with its provenance, until undone). */
+  merged: Scalars['Boolean']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  row: Maybe<Scalars['Int']['output']>;
+  /** Provenance: the mapping, file and row that last wrote the record. */
+  source: Maybe<Scalars['String']['output']>;
+  sources: Array<Scalars['String']['output']>;
+  /** The node's uid: Person:…, Company:… or PersonRecord:<run>:<row> for a row held for its failed ID check. */
+  uid: Scalars['ID']['output'];
+};
+
+/** PROPOSED: awaits a handler (again, after an undo); ACCEPTED: merged; REJECTED: not the same. */
+export type CandidateStatus =
+  | 'accepted'
+  | 'proposed'
+  | 'rejected';
 
 export type ColumnRead = {
   __typename?: 'ColumnRead';
@@ -564,9 +602,13 @@ export type Mutation = {
   /** verifying → confirmed / partly_confirmed / dismissed (不属实 and 无法核实 need a reason). */
   conclude: Alert;
   createUser: UserWithPassword;
+  /** ACCEPT merges the pair (one survivor, the other kept as a merged record); REJECT records that they differ; UNDO reverses an ACCEPT. */
+  decideResolutionCandidate: ResolutionCandidate;
   issueToken: IssuedToken;
   /** The alerts a run would raise, without storing anything (analysts trying parameters; handlers with a subject). */
   previewModel: Array<AlertPreview>;
+  /** Finds and scores candidates again; returns how many of the pairs found are open (PROPOSED): decided pairs stay decided. */
+  proposeResolutionCandidates: Scalars['Int']['output'];
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
   /** A concluded alert back to verifying (admin); the earlier conclusion stays in the history. */
@@ -637,6 +679,18 @@ export type MutationConcludeArgs = {
  */
 export type MutationCreateUserArgs = {
   input: NewUserInput;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationDecideResolutionCandidateArgs = {
+  action: ResolutionAction;
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -841,6 +895,8 @@ export type Query = {
    * of them. `types` narrows the relationship types walked; by default every type except FLAGS (alerts).
    */
   paths: Graph;
+  /** Candidates, highest score first (first: 1–100). Whole-county callers only. */
+  resolutionCandidates: ResolutionCandidateConnection;
   /** Flagged entities ranked by risk: the alerts grouped per subject. `label` narrows to one label (Person, Org…). */
   riskRanking: Array<RiskSubject>;
   /**
@@ -928,6 +984,14 @@ export type QueryPathsArgs = {
 };
 
 
+export type QueryResolutionCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<CandidateKind>;
+  status?: InputMaybe<CandidateStatus>;
+};
+
+
 export type QueryRiskRankingArgs = {
   label?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -973,6 +1037,47 @@ export type RelTypeInfo = {
   en: Scalars['String']['output'];
   name: Scalars['String']['output'];
   zh: Scalars['String']['output'];
+};
+
+export type ResolutionAction =
+  | 'accept'
+  | 'reject'
+  | 'undo';
+
+/** A pair of records that may be one person or one company. 同一实体候选 */
+export type ResolutionCandidate = {
+  __typename?: 'ResolutionCandidate';
+  a: Maybe<CandidateRecord>;
+  b: Maybe<CandidateRecord>;
+  decisions: Array<ResolutionDecision>;
+  id: Scalars['ID']['output'];
+  kind: CandidateKind;
+  proposedAt: Scalars['String']['output'];
+  /** The rules that scored: sameNameAndBirthDate, sharedHousehold, sameAddress, nearIdenticalId, sameMaskedId, differentGender, sameName, sameLegalRep, creditCodeAndOldRegNo. */
+  reasons: Array<Scalars['String']['output']>;
+  /** 0–1 from the weights in server/resolution/score.ts; proposed at 0.7 and above. */
+  score: Scalars['Float']['output'];
+  status: CandidateStatus;
+  /** The survivor's uid while accepted. */
+  survivor: Maybe<Scalars['ID']['output']>;
+};
+
+export type ResolutionCandidateConnection = {
+  __typename?: 'ResolutionCandidateConnection';
+  nodes: Array<ResolutionCandidate>;
+  /** hasNextPage: more follow; ask again with after: endCursor. */
+  pageInfo: PageInfo;
+};
+
+/** Who decided what, when and why. 处理记录 */
+export type ResolutionDecision = {
+  __typename?: 'ResolutionDecision';
+  action: ResolutionAction;
+  at: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  role: Scalars['String']['output'];
 };
 
 export type RevisionStats = {
@@ -1212,6 +1317,9 @@ export type ResolversTypes = {
   AuditVerification: ResolverTypeWrapper<AuditVerification>;
   AuditWrite: ResolverTypeWrapper<AuditWriteOwn>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CandidateKind: null;
+  CandidateRecord: ResolverTypeWrapper<CandidateRecord>;
+  CandidateStatus: null;
   ColumnRead: ResolverTypeWrapper<ColumnRead>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
@@ -1246,6 +1354,10 @@ export type ResolversTypes = {
   RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
   RejectRow: ResolverTypeWrapper<RejectRowOwn>;
   RelTypeInfo: ResolverTypeWrapper<RelTypeInfo>;
+  ResolutionAction: null;
+  ResolutionCandidate: ResolverTypeWrapper<CandidateViewOwn>;
+  ResolutionCandidateConnection: ResolverTypeWrapper<Omit<ResolutionCandidateConnection, 'nodes'> & { nodes: Array<ResolversTypes['ResolutionCandidate']> }>;
+  ResolutionDecision: ResolverTypeWrapper<ResolutionDecision>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
@@ -1280,6 +1392,7 @@ export type ResolversParentTypes = {
   AuditVerification: AuditVerification;
   AuditWrite: AuditWriteOwn;
   Boolean: Scalars['Boolean']['output'];
+  CandidateRecord: CandidateRecord;
   ColumnRead: ColumnRead;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
@@ -1311,6 +1424,9 @@ export type ResolversParentTypes = {
   RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
   RejectRow: RejectRowOwn;
   RelTypeInfo: RelTypeInfo;
+  ResolutionCandidate: CandidateViewOwn;
+  ResolutionCandidateConnection: Omit<ResolutionCandidateConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['ResolutionCandidate']> };
+  ResolutionDecision: ResolutionDecision;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -1459,6 +1575,27 @@ export type AuditWriteResolvers<ContextType = ApiContext, ParentType extends Res
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
+
+export type CandidateKindResolvers = { COMPANY: 'company', PERSON: 'person' };
+
+export type CandidateRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CandidateRecord'] = ResolversParentTypes['CandidateRecord']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  birthDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  idNoMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  merged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  uid?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CandidateStatusResolvers = { ACCEPTED: 'accepted', PROPOSED: 'proposed', REJECTED: 'rejected' };
 
 export type ColumnReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ColumnRead'] = ResolversParentTypes['ColumnRead']> = {
   column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1648,8 +1785,10 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   comment?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationCommentArgs, 'id' | 'text'>>;
   conclude?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationConcludeArgs, 'id' | 'outcome'>>;
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  decideResolutionCandidate?: Resolver<ResolversTypes['ResolutionCandidate'], ParentType, ContextType, RequireFields<MutationDecideResolutionCandidateArgs, 'action' | 'id' | 'reason'>>;
   issueToken?: Resolver<ResolversTypes['IssuedToken'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
+  proposeResolutionCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
@@ -1706,6 +1845,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
+  resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
@@ -1733,6 +1873,35 @@ export type RelTypeInfoResolvers<ContextType = ApiContext, ParentType extends Re
   en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   zh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ResolutionActionResolvers = { ACCEPT: 'accept', REJECT: 'reject', UNDO: 'undo' };
+
+export type ResolutionCandidateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResolutionCandidate'] = ResolversParentTypes['ResolutionCandidate']> = {
+  a?: Resolver<Maybe<ResolversTypes['CandidateRecord']>, ParentType, ContextType>;
+  b?: Resolver<Maybe<ResolversTypes['CandidateRecord']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['ResolutionDecision']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CandidateKind'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CandidateStatus'], ParentType, ContextType>;
+  survivor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ResolutionCandidateConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResolutionCandidateConnection'] = ResolversParentTypes['ResolutionCandidateConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['ResolutionCandidate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ResolutionDecisionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ResolutionDecision'] = ResolversParentTypes['ResolutionDecision']> = {
+  action?: Resolver<ResolversTypes['ResolutionAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RevisionStatsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RevisionStats'] = ResolversParentTypes['RevisionStats']> = {
@@ -1837,6 +2006,9 @@ export type Resolvers<ContextType = ApiContext> = {
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditVerification?: AuditVerificationResolvers<ContextType>;
   AuditWrite?: AuditWriteResolvers<ContextType>;
+  CandidateKind?: CandidateKindResolvers;
+  CandidateRecord?: CandidateRecordResolvers<ContextType>;
+  CandidateStatus?: CandidateStatusResolvers;
   ColumnRead?: ColumnReadResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
@@ -1866,6 +2038,10 @@ export type Resolvers<ContextType = ApiContext> = {
   RejectConnection?: RejectConnectionResolvers<ContextType>;
   RejectRow?: RejectRowResolvers<ContextType>;
   RelTypeInfo?: RelTypeInfoResolvers<ContextType>;
+  ResolutionAction?: ResolutionActionResolvers;
+  ResolutionCandidate?: ResolutionCandidateResolvers<ContextType>;
+  ResolutionCandidateConnection?: ResolutionCandidateConnectionResolvers<ContextType>;
+  ResolutionDecision?: ResolutionDecisionResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

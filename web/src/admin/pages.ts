@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import type { Page, Store } from '../state.js';
 import { mountAudit } from './audit.js';
 import { mountFeeds } from './feeds.js';
+import { mountResolution } from './resolution.js';
 import { mountTokens } from './tokens.js';
 import { mountUsers } from './users.js';
 
@@ -20,6 +21,7 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi): vo
   add('tokens', mountTokens);
   add('audit', mountAudit);
   add('feeds', mountFeeds);
+  add('resolution', mountResolution);
 
   let shown: Page | null = null;
   store.subscribe((s) => {

@@ -1,10 +1,15 @@
 // The admin pages' operations: users, units and bearer tokens (server/graphql/access/schema.graphql; each
 // needs the manageAccess permission, which the server checks), and the audit trail
 // (server/graphql/audit/schema.graphql; readAudit), and the feed registry with a delivery's rejects
-// (server/graphql/feed/schema.graphql; deliveryRejects needs readRejects). Typed by `npm run codegen` like queries.ts;
+// (server/graphql/feed/schema.graphql; deliveryRejects needs readRejects), and entity resolution
+// (server/graphql/resolution/schema.graphql; resolveEntities). Typed by `npm run codegen` like queries.ts;
 // test/unit/graphql/contract.test.ts validates them through OPERATIONS.
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import type {
+  AdminCandidatesQuery,
+  AdminDecideCandidateMutation,
+  CandidateStatus,
+  ResolutionAction,
   AdminDeliveryRejectsQuery,
   AdminFeedQuery,
   AdminFeedsQuery,
@@ -24,6 +29,44 @@ import type {
   TokenInput,
   UserInput,
 } from './generated.js';
+
+const CANDIDATE_FIELDS = /* GraphQL */ `
+  fragment AdminCandidateRecord on CandidateRecord {
+    uid
+    label
+    held
+    merged
+    name
+    birthDate
+    gender
+    idNoMasked
+    address
+    code
+    source
+    file
+    row
+  }
+  fragment AdminCandidateFields on ResolutionCandidate {
+    id
+    kind
+    status
+    score
+    reasons
+    survivor
+    a {
+      ...AdminCandidateRecord
+    }
+    b {
+      ...AdminCandidateRecord
+    }
+    decisions {
+      action
+      by
+      at
+      reason
+    }
+  }
+`;
 
 const USER_FIELDS = /* GraphQL */ `
   fragment AdminUserFields on User {
@@ -262,6 +305,28 @@ export const ADMIN_OPERATIONS = {
       }
     }
   `,
+  AdminCandidates: /* GraphQL */ `
+    query AdminCandidates($status: CandidateStatus, $first: Int, $after: String) {
+      resolutionCandidates(status: $status, first: $first, after: $after) {
+        nodes {
+          ...AdminCandidateFields
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+    ${CANDIDATE_FIELDS}
+  `,
+  AdminDecideCandidate: /* GraphQL */ `
+    mutation AdminDecideCandidate($id: ID!, $action: ResolutionAction!, $reason: String!) {
+      decideResolutionCandidate(id: $id, action: $action, reason: $reason) {
+        ...AdminCandidateFields
+      }
+    }
+    ${CANDIDATE_FIELDS}
+  `,
 } as const;
 
 export type AdminUser = AdminUsersQuery['users'][number];
@@ -272,6 +337,8 @@ export type AuditCheck = AdminAuditVerifyQuery['auditVerify'];
 export type FeedRow = AdminFeedsQuery['feeds'][number];
 export type FeedDeliveryRow = NonNullable<AdminFeedQuery['feed']>['deliveries'][number];
 export type RejectRow = AdminDeliveryRejectsQuery['deliveryRejects']['rows'][number];
+export type CandidateRow = AdminCandidatesQuery['resolutionCandidates']['nodes'][number];
+export type CandidateSide = NonNullable<CandidateRow['a']>;
 
 export function createAdminApi(transport: Fetch | { run: Runner }) {
   const send = runnerOf(transport);
@@ -293,6 +360,10 @@ export function createAdminApi(transport: Fetch | { run: Runner }) {
     feed: async (id: string) => (await run<AdminFeedQuery>('AdminFeed', { id })).feed,
     deliveryRejects: async (runId: string, first = 100, after: string | null = null) =>
       (await run<AdminDeliveryRejectsQuery>('AdminDeliveryRejects', { runId, first, after })).deliveryRejects,
+    candidates: async (status: CandidateStatus | null, first = 50, after: string | null = null) =>
+      (await run<AdminCandidatesQuery>('AdminCandidates', { status, first, after })).resolutionCandidates,
+    decideCandidate: async (id: string, action: ResolutionAction, reason: string) =>
+      (await run<AdminDecideCandidateMutation>('AdminDecideCandidate', { id, action, reason })).decideResolutionCandidate,
     revokeToken: async (id: string) => (await run<AdminRevokeTokenMutation>('AdminRevokeToken', { id })).revokeToken,
   };
 }

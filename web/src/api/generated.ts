@@ -71,6 +71,17 @@ export type AuditKind =
   /** Changed something: triage, a model run, a load, a user or token. 变更 */
   | 'WRITE';
 
+/** Person or company (docs/resolution.md). */
+export type CandidateKind =
+  | 'COMPANY'
+  | 'PERSON';
+
+/** PROPOSED: awaits a handler (again, after an undo); ACCEPTED: merged; REJECTED: not the same. */
+export type CandidateStatus =
+  | 'ACCEPTED'
+  | 'PROPOSED'
+  | 'REJECTED';
+
 /** 处置: 纠错整改, 谈话函询, 立案, 移送. */
 export type Disposal =
   | 'CASE'
@@ -93,6 +104,11 @@ export type Outcome =
   | 'NOT_CONFIRMED'
   | 'PARTLY_CONFIRMED'
   | 'UNVERIFIABLE';
+
+export type ResolutionAction =
+  | 'ACCEPT'
+  | 'REJECT'
+  | 'UNDO';
 
 export type Severity =
   | 'CRITICAL'
@@ -125,6 +141,10 @@ export type UserRole =
   | 'handler'
   | 'system'
   | 'viewer';
+
+export type AdminCandidateRecordFragment = { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null };
+
+export type AdminCandidateFieldsFragment = { id: string, kind: CandidateKind, status: CandidateStatus, score: number, reasons: Array<string>, survivor: string | null, a: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, b: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, decisions: Array<{ action: ResolutionAction, by: string, at: string, reason: string }> };
 
 export type AdminUserFieldsFragment = { name: string, displayName: string, role: UserRole, units: Array<string>, disabled: boolean, lockedUntil: string | null, hasPassword: boolean, oidcBound: boolean, createdAt: string, lastSignIn: string | null };
 
@@ -227,6 +247,24 @@ export type AdminDeliveryRejectsQueryVariables = Exact<{
 
 
 export type AdminDeliveryRejectsQuery = { deliveryRejects: { rows: Array<{ n: number, file: string, row: number, column: string, value: string | null, reason: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminCandidatesQueryVariables = Exact<{
+  status?: CandidateStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminCandidatesQuery = { resolutionCandidates: { nodes: Array<{ id: string, kind: CandidateKind, status: CandidateStatus, score: number, reasons: Array<string>, survivor: string | null, a: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, b: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, decisions: Array<{ action: ResolutionAction, by: string, at: string, reason: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminDecideCandidateMutationVariables = Exact<{
+  id: string | number;
+  action: ResolutionAction;
+  reason: string;
+}>;
+
+
+export type AdminDecideCandidateMutation = { decideResolutionCandidate: { id: string, kind: CandidateKind, status: CandidateStatus, score: number, reasons: Array<string>, survivor: string | null, a: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, b: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, decisions: Array<{ action: ResolutionAction, by: string, at: string, reason: string }> } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 

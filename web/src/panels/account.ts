@@ -14,6 +14,7 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   if (p.has('readAudit')) pages.push('audit');
   // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.
   if (p.has('readRejects')) pages.push('feeds');
+  if (p.has('resolveEntities')) pages.push('resolution');
   return pages;
 }
 
