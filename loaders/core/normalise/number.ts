@@ -1,5 +1,6 @@
 // Amounts, ratios and phone numbers. Amounts arrive as 12,345.00, 1.2万元, ¥3,000 or 0.5亿; the graph keeps
 // 元 as a float, rounded to the fen so that 1.2 × 10000 does not become 12000.000000000002.
+import { e164 } from './contact.js';
 import { invalid } from '../errors.js';
 import { cellText, type Cell } from './text.js';
 
@@ -48,16 +49,15 @@ export function ratio(raw: Cell): number | null {
 }
 
 /**
- * Phone number as digits: an 11-digit mobile (1[3-9]…) or a landline with area code (0591-87654321 →
- * 059187654321); +86/0086 dropped. Extensions and several numbers in one cell are refused.
+ * A phone number as a Phone node's key: E.164 (`+8657188880000`), so the same line written locally
+ * (0571-8888 0000), with +86 or 0086, or by the `e164` normaliser is one node, and a foreign number
+ * (+44 20 7946 0958) is accepted instead of refused. A local number written without its area code cannot
+ * be placed: it is kept as its digits (`87654321`), as before, rather than rejecting the bid it is on.
  */
 export function phone(raw: Cell): string | null {
   const s = cellText(typeof raw === 'number' ? String(raw) : raw);
   if (s === '' || s === '-' || s === '/') return null;
-  let d = s.replace(/[\s\-()（）]/g, '');
-  d = d.replace(/^(\+86|0086)/, '');
-  if (/^1[3-9]\d{9}$/.test(d)) return d;
-  if (/^0[1-9]\d{8,10}$/.test(d)) return d;
+  const d = s.replace(/\s*(?:转|分机|ext\.?|x)\s*\d{1,6}$/i, '').replace(/[\s\-().（）]/g, '');
   if (/^[2-9]\d{6,7}$/.test(d)) return d;
-  return invalid(`"${s}" is not a phone number`);
+  return e164(raw);
 }

@@ -107,11 +107,18 @@ describe('amounts', () => {
 });
 
 describe('phones', () => {
-  it('keeps mobiles and landlines as digits', () => {
-    expect(phone('138 0013 8000')).toBe('13800138000');
-    expect(phone('+86 138-0013-8000')).toBe('13800138000');
-    expect(phone('0591-87654321')).toBe('059187654321');
-    expect(phone('（0591）87654321')).toBe('059187654321');
+  it('writes mobiles and landlines in E.164, however they were written', () => {
+    expect(phone('138 0013 8000')).toBe('+8613800138000');
+    expect(phone('+86 138-0013-8000')).toBe('+8613800138000');
+    expect(phone('0591-87654321')).toBe('+8659187654321');
+    expect(phone('（0591）87654321')).toBe('+8659187654321');
+    expect(phone('+86 591 8765 4321')).toBe('+8659187654321');
+    expect(phone('0086-591-87654321 转 203')).toBe('+8659187654321');
+  });
+  it('accepts a foreign number instead of refusing it, and keeps a number without area code as written', () => {
+    expect(phone('+44 20 7946 0958')).toBe('+442079460958');
+    expect(phone('0044 20 7946 0958')).toBe('+442079460958');
+    expect(phone('8765 4321')).toBe('87654321');
   });
   it('rejects what is not a phone number', () => {
     expect(() => phone('12345')).toThrow(/not a phone/);
