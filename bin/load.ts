@@ -31,6 +31,7 @@ import { rawKeyCounts, rawKeyWarning } from '../server/migrate/raw-keys.js';
 import { isIsoDate, today } from '../loaders/core/snapshot.js';
 import { InvalidFeedRegistry, readFeedRegistry, type Feed } from '../platform/feeds/registry.js';
 import { runFeedChecks } from '../server/feeds/schedule.js';
+import { proposeAfterLoad } from '../server/resolution/after-load.js';
 import { feedsFileOf } from '../synth/demo-feeds.js';
 
 class CliUsage extends Error {
@@ -194,6 +195,7 @@ async function main(): Promise<number> {
     printReport(report);
     // Right after the load, so a delivery closes its overdue alert at once.
     if (feeds.length) await runFeedChecks(db.executor, feeds, (m) => console.log(m));
+    await proposeAfterLoad(db.executor, (m) => console.log(m));
     return exitCodeOf(report);
   } finally {
     progress.stop();

@@ -36,6 +36,7 @@ import { InvalidFeedRegistry, readFeedRegistry } from '../platform/feeds/registr
 import { listMappings } from '../loaders/index.js';
 import { feedsFileOf } from '../synth/demo-feeds.js';
 import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
+import { proposeAfterLoad } from '../server/resolution/after-load.js';
 
 // JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
 let logger: Logger = createLogger('info', { readable: process.stdout.isTTY });
@@ -178,6 +179,9 @@ async function main(): Promise<void> {
         void (lease?.held ? runFeedChecks(neo4j!.executor, feeds, log) : Promise.resolve()).then(() => {
           if (!shuttingDown) feedChecks = scheduleFeedChecks(neo4j!.executor, feeds, log, undefined, lease);
         });
+      // Records of one person or company across sources wait for a handler on the 同一实体 page; like the
+      // models, proposed on the lease holder only.
+      if (!shuttingDown && lease?.held) void proposeAfterLoad(neo4j!.executor, log);
     },
     (e: unknown) => {
       // The API keeps serving what the database holds; the failure is in the log and in /healthz.
