@@ -8,6 +8,7 @@ import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
 import { existingKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery } from './cypher.js';
 import { checkReferences, groupBatch, wantedKeys, type Accepted } from './group.js';
+import { anyMerged, redirectMerged } from './merged.js';
 import { RepeatFilter, SETTLED_LAG } from './repeats.js';
 
 export type { Accepted } from './group.js';
@@ -160,12 +161,17 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
     return rejected;
   }
 
+  // Looked up once per file: most graphs hold no merged record, and their batches skip the lookup.
+  const merged = anyMerged(ctx.executor);
+  merged.catch(() => undefined);
+
   return {
     async write(rows, go) {
       const seq = landed.length;
       let land!: () => void;
       landed.push(new Promise<void>((r) => (land = r)));
       try {
+        if (await merged) await redirectMerged(ctx.executor, rows);
         return await writeBatch(rows, go, seq);
       } finally {
         land();

@@ -277,6 +277,24 @@ describe('entity resolution over the API', () => {
     expect((await h.gql(DECIDE, { id: ab.id, action: 'REJECT', reason: 'x' })).errors?.[0]?.extensions?.code).toBe('ALREADY_DECIDED');
   });
 
+  it("writes a later delivery of the absorbed record's source to the survivor, so the merge outlasts the next load", async () => {
+    const again = await loadFiles(db, [path.join(work, 'data', 'staff_2024.csv')], {
+      rejectsDir: path.join(work, 'rejects-again'),
+      extraMappingsDirs: [path.join(work, 'mappings')],
+    });
+    expect(again.files[0]).toMatchObject({ rowsRead: 1, rowsLoaded: 1, rowsRejected: 0 });
+    expect(await zhangPersons()).toEqual([`Person:${A}`, `Person:${NEAR_MISS}`]);
+    const { rows } = await db.read<Loose>(`MATCH (p:Person {uid: $a}) RETURN p.name AS name, [(p)-[x:HOLDS_POST]->(o) | o.uid] AS posts`, {
+      a: `Person:${A}`,
+    });
+    // The survivor keeps its own name; the post the delivery names is the one the merge moved, not a second.
+    expect(rows[0]).toEqual({ name: '张伟', posts: ['Org:ORG-1'] });
+    const proposed: Loose[] = (await h.gql(CANDIDATES, { status: 'PROPOSED' })).data!.resolutionCandidates.nodes;
+    expect(proposed.some((c: Loose) => [c.a.uid, c.b.uid].includes(`Person:${B}`) && [c.a.uid, c.b.uid].includes(`Person:${A}`))).toBe(
+      false,
+    );
+  });
+
   it('undoes both merges: three records again, every relationship as it was', async () => {
     const accepted: Loose[] = (await h.gql(CANDIDATES, { status: 'ACCEPTED' })).data!.resolutionCandidates.nodes;
     expect(accepted).toHaveLength(2);
