@@ -4,7 +4,7 @@
 // propose it against a person with the same name and birth date (docs/resolution.md). The ID number is
 // kept masked, and as its keyed token when pseudonymising; the raw number only when the graph holds raw ones.
 import type { Executor } from '../../platform/db/executor.js';
-import { idCheckChar, maskIdNo } from '../../platform/identifiers/id-number.js';
+import { idCheckChar, idFacts, maskIdNo } from '../../platform/identifiers/id-number.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { isRealDate } from './normalise/date.js';
@@ -33,8 +33,7 @@ function failedCheck(raw: unknown): string | null {
     .replace(/[\s-]/g, '')
     .toUpperCase();
   if (!/^\d{17}[\dX]$/.test(s)) return null;
-  const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (!isRealDate(birth) || s[17] === idCheckChar(s.slice(0, 17))) return null;
+  if (!isRealDate(idFacts(s).birthDate) || s[17] === idCheckChar(s.slice(0, 17))) return null;
   return s;
 }
 
@@ -71,7 +70,7 @@ export class HeldPersons {
         idNo: this.pseudonymise ? this.pseudonymise(bad) : bad,
         idNoMasked: maskIdNo(bad),
         name,
-        birthDate: `${bad.slice(6, 10)}-${bad.slice(10, 12)}-${bad.slice(12, 14)}`,
+        birthDate: idFacts(bad).birthDate,
         gender: str(person.props.gender),
         address: str(person.props.address),
         households,
