@@ -1,6 +1,12 @@
 // All UI text, Chinese first. Components ask for a key; the dictionary is the only place words live, so a
 // missing English string is a type error rather than a blank button.
 
+import { en as canvasEn, zh as canvasZh } from './messages/canvas.js';
+import { en as evidenceEn, zh as evidenceZh } from './messages/evidence.js';
+import { en as statsEn, zh as statsZh } from './messages/stats.js';
+import { en as workbenchEn, zh as workbenchZh } from './messages/workbench.js';
+import { en as policyEn, zh as policyZh } from './messages/policy.js';
+
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
@@ -328,6 +334,11 @@ const zh = {
   'audit.chainBroken': '审计链被篡改：{problem}（{file} 第 {line} 行）',
   yes: '是',
   no: '否',
+  ...canvasZh,
+  ...evidenceZh,
+  ...statsZh,
+  ...workbenchZh,
+  ...policyZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -657,6 +668,11 @@ const en: Record<MessageKey, string> = {
   'audit.chainBroken': 'The chain is broken: {problem} ({file}, line {line})',
   yes: 'Yes',
   no: 'No',
+  ...canvasEn,
+  ...evidenceEn,
+  ...statsEn,
+  ...workbenchEn,
+  ...policyEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
