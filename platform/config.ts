@@ -45,6 +45,13 @@ export interface Config {
   /** Other origins whose pages may call the API from a browser (CORS); none by default. */
   corsOrigins: string[];
   varDir: string;
+  /**
+   * The site's own folder (HUIYAN_SITE_DIR; default var/site): models written or imported at this site
+   * (`models/`), beside the shipped cypher/models, and the site's policy (parameters, exemptions). Kept out
+   * of the repository's shipped folders so an upgrade never overwrites a site's work, and in one place so
+   * it can live in the site's own git.
+   */
+  siteDir: string;
   /** The feed registry (数据备案, docs/feeds.md), HUIYAN_FEEDS; unset: the demo's when the demo is on, else none. */
   feedsFile: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -263,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: env.HUIYAN_ALLOWED_HOSTS ? list(env.HUIYAN_ALLOWED_HOSTS).map((h) => h.toLowerCase()) : undefined,
     corsOrigins: originList(env.HUIYAN_CORS_ORIGINS),
     varDir: path.resolve(env.HUIYAN_VAR ?? path.join(ROOT, 'var')),
+    siteDir: path.resolve(env.HUIYAN_SITE_DIR ?? path.join(env.HUIYAN_VAR ?? path.join(ROOT, 'var'), 'site')),
     feedsFile: env.HUIYAN_FEEDS ? path.resolve(env.HUIYAN_FEEDS) : undefined,
     logLevel: logLevel(env.HUIYAN_LOG_LEVEL),
     logFormat: logFormat(env.HUIYAN_LOG_FORMAT),
