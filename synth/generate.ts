@@ -176,7 +176,11 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   const expectedAlerts = bruteForceM03(world);
 
   mkdirSync(opts.outDir, { recursive: true });
-  const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons);
+  const byId = new Map(world.persons.map((p) => [`Person:${p.idNo}`, p.idx]));
+  const inCases = new Set(
+    [...integrityTruth.cases, ...modelCases].flatMap((c) => c.key.flatMap((u) => (byId.has(u) ? [byId.get(u)!] : []))),
+  );
+  const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons, inCases);
   const dir = opts.outDir;
   const rows: Record<string, number> = {};
   rows[SOURCES.hukou.file] = writeHukou(world, noise, dir);

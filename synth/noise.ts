@@ -98,11 +98,16 @@ export class Noise {
     readonly on: boolean,
     private readonly rng: Rng,
     persons: Person[],
+    /** Persons an alert of the truth names: a bad check digit would drop their 户籍 row (and the kinship
+     * it gives), so the loaded county could no longer raise an alert the truth lists as background. */
+    inCases: ReadonlySet<number> = new Set(),
   ) {
     if (!on) return;
     const pool = persons.filter((p) => !p.planted);
     const nInvalid = Math.max(3, Math.round(persons.length * 0.002));
-    for (const p of rng.sample(pool.length > 50000 ? pool.slice(0, 50000) : pool, nInvalid)) this.invalidInHukou.add(p.idx);
+    const invalidPool = pool.filter((p) => !inCases.has(p.idx));
+    for (const p of rng.sample(invalidPool.length > 50000 ? invalidPool.slice(0, 50000) : invalidPool, nInvalid))
+      this.invalidInHukou.add(p.idx);
     const born19 = pool.filter((p) => ymd(p.birth).y < 2000 && !this.invalidInHukou.has(p.idx));
     for (const p of rng.sample(born19.length > 50000 ? born19.slice(0, 50000) : born19, Math.max(5, Math.round(persons.length * 0.01))))
       this.legacyInHukou.add(p.idx);
