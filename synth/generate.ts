@@ -16,6 +16,7 @@ import { Population } from './world/population.js';
 import { Rng } from './world/prng.js';
 import { emptyRecords, type Records } from './world/records.js';
 import { assignRegRefs, generateRegulation } from './world/regulation.js';
+import { disqualifyBackground } from './world/disqualify.js';
 import { generateTenders } from './world/tenders.js';
 import { generateOrgs, generatePosts, generateVillages } from './world/units.js';
 import { emptyWorld, type Person, type World } from './world/world.js';
@@ -120,6 +121,8 @@ export function buildWorld(persons: number, seed: number): BuiltWorld {
   // Last: sources planted after the bids (officials' firms, for instance) can still make two bidders
   // of one lot related.
   sanitiseBids(world, pl.cases, pl.pinned, pl.floors);
+  // After the clean-up, on its own stream: which background losing bids the evaluation threw out.
+  disqualifyBackground(world, new Rng(seed, 'disqualify'));
   return { world, records, planted: m03Refs(world, m03), m03, procurement: pl.cases, integrity };
 }
 

@@ -62,7 +62,9 @@ export function addProject(
 /** Bids from `bidders` (company indices); returns the bid price of each, same order. */
 export function addBids(world: World, rng: Rng, project: Project, bidders: number[]): number[] {
   return bidders.map((c) => {
-    const price = Math.round((project.budget * (0.82 + rng.next() * 0.17)) / 100) * 100;
+    // To the yuan, as real bids are: prices rounded to hundreds met by chance on small village lots and
+    // would read as identical bids (M29).
+    const price = Math.round(project.budget * (0.82 + rng.next() * 0.17));
     world.bids.push({
       code: '',
       project: project.idx,

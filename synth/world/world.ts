@@ -121,6 +121,9 @@ export interface Bid {
   mac?: string;
   machine?: string;
   account?: string;
+  /** 否决投标: the evaluation committee threw the bid out (投标记录's 否决投标 and 否决原因). */
+  disqualified?: boolean;
+  disqualifyReason?: string;
 }
 
 export interface Award {

@@ -161,6 +161,8 @@ export function writeBids(world: World, noise: Noise, dir: string): number {
       联系电话: b.phone,
       项目负责人: mgr?.name ?? b.manager,
       项目负责人证件号码: mgr ? (im ? mgr.idNo : noise.id(src.file, row, '项目负责人证件号码', mgr)) : '',
+      否决投标: b.disqualified ? '是' : '否',
+      否决原因: b.disqualifyReason ?? '',
     });
   }
   return w.close();

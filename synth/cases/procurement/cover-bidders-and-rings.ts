@@ -94,7 +94,9 @@ function bidding(pl: Planter): void {
         code: '',
         project: p,
         company: g.idx,
-        price: Math.round((proj.budget * 0.99) / 100) * 100,
+        // Just under the budget, each to its own yuan: two cover bidders on one lot at one price would be
+        // an identical-price pair (M29) nobody planted.
+        price: Math.round(proj.budget * (0.97 + pl.rng.next() * 0.028)),
         submitted: proj.announced + 18,
         second: pl.rng.int(9 * 3600, 16 * 3600),
         contact: '',
