@@ -8,6 +8,10 @@ import { leaderKinInBusiness } from './integrity/leader-kin-in-business.js';
 import { officialInBusiness } from './integrity/official-in-business.js';
 import { penalisedNeverDisciplined } from './integrity/penalised-never-disciplined.js';
 import { promotedDuringSanction } from './integrity/promoted-during-sanction.js';
+import { allRivalsDisqualified } from './procurement/all-rivals-disqualified.js';
+import { identicalBidPrices } from './procurement/identical-bid-prices.js';
+import { lowestBidDisqualified } from './procurement/lowest-bid-disqualified.js';
+import { singleBidCompetitiveTender } from './procurement/single-bid-competitive-tender.js';
 import { affiliatedBiddersOnLot } from './procurement/affiliated-bidders-on-lot.js';
 import { coverBiddersAndRings } from './procurement/cover-bidders-and-rings.js';
 import { directAwardShare } from './procurement/direct-award-share.js';
@@ -55,4 +59,9 @@ export const CASES: readonly CaseModule[] = [
   splitDirectAwards,
   directAwardShare,
   inspectorIntimacy,
+  // the bid patterns on a lot (added later: their bidding draws come after every earlier case's)
+  singleBidCompetitiveTender,
+  identicalBidPrices,
+  allRivalsDisqualified,
+  lowestBidDisqualified,
 ];

@@ -9,7 +9,7 @@ import { buildWorld, generateCounty, procurementCases, type Truth } from '../../
 import { keyId } from '../../../synth/cases/case.js';
 import { allProcurementMatches } from '../../../synth/cases/reconcile.js';
 
-const MODELS = ['M04', 'M25', 'M26', 'M27', 'M28', 'M30', 'M31', 'M32', 'M35', 'M36', 'M40'];
+const MODELS = ['M04', 'M25', 'M26', 'M27', 'M28', 'M29', 'M30', 'M31', 'M32', 'M35', 'M36', 'M40', 'M43', 'M44'];
 let dir: string;
 let truth: Truth;
 
@@ -29,6 +29,27 @@ describe('planted procurement cases (400 persons, seed 7)', () => {
         cases.filter((c) => c.kind === 'background'),
         m,
       ).toEqual([]);
+    }
+  });
+
+  it('plants M45 (lowest bid thrown out) beside the background lots where a thrown-out bid happens to be the lowest', () => {
+    const cases = truth.cases.filter((c) => c.model === 'M45');
+    expect(cases.filter((c) => c.expected === 'alert' && c.kind !== 'background').map((c) => c.id)).toEqual(['M45-A1', 'M45-A2']);
+    expect(cases.filter((c) => c.expected === 'no_alert').map((c) => c.id)).toEqual(['M45-N1', 'M45-N2']);
+  });
+
+  it('writes the thrown-out bids of M44-A1 as 否决投标 是, with a reason, and the winner as 否', () => {
+    const c = truth.cases.find((x) => x.id === 'M44-A1')!;
+    const [winner, project] = c.key.map((u) => u.slice(u.indexOf(':') + 1));
+    const bids = readFileSync(join(dir, '投标记录.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>)
+      .filter((r) => r['项目编号'] === project);
+    expect(bids).toHaveLength(4);
+    for (const b of bids) {
+      expect(b['否决投标'], b['投标编号']).toBe(b['投标人信用代码'] === winner ? '否' : '是');
+      expect(b['否决原因'] !== '', b['投标编号']).toBe(b['投标人信用代码'] !== winner);
     }
   });
 

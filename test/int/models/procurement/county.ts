@@ -12,6 +12,12 @@ export const d = neoDate;
 /** The subjects of one lot-pair alert (M25–M28) of `unit`'s lots: the two bidders in uid order and the lot. */
 export const lotPair = (unit: string) => (company: string, company2: string, project: string) => ({ company, company2, project, unit });
 
+export interface BidOpts {
+  price?: number;
+  disqualified?: boolean;
+  reason?: string;
+}
+
 export class County {
   readonly nodes: SeedNode[] = [];
   readonly rels: SeedRel[] = [];
@@ -60,9 +66,15 @@ export class County {
     return x;
   }
 
-  /** A bid of `company` on `lot`, submitted at noon Beijing time on `day`. */
-  bid(company: string, lot: string, code: string, day = '2023-03-01'): string {
-    const b = this.node('Bid', code, { price: 1_000_000, submittedAt: neoDateTime(`${day}T12:00:00+08:00`) });
+  /** A bid of `company` on `lot`, submitted at noon Beijing time on `day`; its price (1,000,000 unless
+   * given) and, as bid.yaml writes them, whether it was thrown out (否决投标) and why. */
+  bid(company: string, lot: string, code: string, day = '2023-03-01', opts: BidOpts = {}): string {
+    const b = this.node('Bid', code, {
+      price: opts.price ?? 1_000_000,
+      submittedAt: neoDateTime(`${day}T12:00:00+08:00`),
+      ...(opts.disqualified !== undefined ? { disqualified: opts.disqualified } : {}),
+      ...(opts.reason ? { disqualifyReason: opts.reason } : {}),
+    });
     this.rel(company, 'SUBMITTED', b);
     this.rel(b, 'FOR', lot);
     return b;
