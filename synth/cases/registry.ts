@@ -2,6 +2,7 @@
 // draws (and of truth.json's cases): a new case goes at the end of its phase's group, so the cases
 // before it keep their data.
 import type { CaseModule } from './module.js';
+import { doublePayroll } from './integrity/double-payroll.js';
 import { drinkDriving } from './integrity/drink-driving.js';
 import { gamblingWithRegulatedParty } from './integrity/gambling-with-regulated-party.js';
 import { leaderKinInBusiness } from './integrity/leader-kin-in-business.js';
@@ -47,6 +48,7 @@ export const CASES: readonly CaseModule[] = [
   paidAfterDeath,
   exclusiveProgrammes,
   gamblingWithRegulatedParty,
+  doublePayroll,
   // bidding, then direct awards, then inspections, on the procurement stream
   sharedDeviceOnLot,
   sharedDepositAccountOnLot,
