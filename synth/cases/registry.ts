@@ -13,6 +13,7 @@ import { allRivalsDisqualified } from './procurement/all-rivals-disqualified.js'
 import { identicalBidPrices } from './procurement/identical-bid-prices.js';
 import { lowestBidDisqualified } from './procurement/lowest-bid-disqualified.js';
 import { singleBidCompetitiveTender } from './procurement/single-bid-competitive-tender.js';
+import { agentRecurringWinner } from './procurement/agent-recurring-winner.js';
 import { affiliatedBiddersOnLot } from './procurement/affiliated-bidders-on-lot.js';
 import { coverBiddersAndRings } from './procurement/cover-bidders-and-rings.js';
 import { directAwardShare } from './procurement/direct-award-share.js';
@@ -66,4 +67,5 @@ export const CASES: readonly CaseModule[] = [
   identicalBidPrices,
   allRivalsDisqualified,
   lowestBidDisqualified,
+  agentRecurringWinner,
 ];

@@ -32,10 +32,15 @@ describe('planted procurement cases (400 persons, seed 7)', () => {
     }
   });
 
-  it('plants M45 (lowest bid thrown out) beside the background lots where a thrown-out bid happens to be the lowest', () => {
-    const cases = truth.cases.filter((c) => c.model === 'M45');
-    expect(cases.filter((c) => c.expected === 'alert' && c.kind !== 'background').map((c) => c.id)).toEqual(['M45-A1', 'M45-A2']);
-    expect(cases.filter((c) => c.expected === 'no_alert').map((c) => c.id)).toEqual(['M45-N1', 'M45-N2']);
+  // Background matches are real here: a thrown-out background bid that happens to be the lowest (M45), a
+  // background firm that won an agent's lots of one unit (M33). They are recorded, not refused.
+  it.each([
+    ['M33', ['M33-A1', 'M33-A2'], ['M33-N1', 'M33-N2']],
+    ['M45', ['M45-A1', 'M45-A2'], ['M45-N1', 'M45-N2']],
+  ])('plants the %s alerts and near misses beside the background matches', (model, planted, near) => {
+    const cases = truth.cases.filter((c) => c.model === model);
+    expect(cases.filter((c) => c.expected === 'alert' && c.kind !== 'background').map((c) => c.id)).toEqual(planted);
+    expect(cases.filter((c) => c.expected === 'no_alert').map((c) => c.id)).toEqual(near);
   });
 
   it('writes the thrown-out bids of M44-A1 as 否决投标 是, with a reason, and the winner as 否', () => {
