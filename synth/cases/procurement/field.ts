@@ -17,7 +17,15 @@ export interface Field {
 
 /** `n` unrelated firms on a new lot (method 公开招标 unless told), the first winning unless `awarded: false`;
  * every bid pinned, so the bid clean-up never withdraws the bids a case rests on. */
-export function field(pl: Planter, n: number, opts: { method?: Project['method']; awarded?: boolean; budget?: number } = {}): Field {
+export interface FieldOpts {
+  method?: Project['method'];
+  awarded?: boolean;
+  budget?: number;
+  /** The tendering unit, when the winner is clean for it (else the next unit in turn). */
+  org?: Org;
+}
+
+export function field(pl: Planter, n: number, opts: FieldOpts = {}): Field {
   const t = when(pl);
   const related = affiliation(pl.world);
   const old = (c: number) => (pl.world.companies[c] as Company).founded < t - 400;
@@ -25,7 +33,7 @@ export function field(pl: Planter, n: number, opts: { method?: Project['method']
   for (const c of pl.rivals(n * 4, t)) if (firms.length < n && old(c) && firms.every((x) => !related(x, c))) firms.push(c);
   // A small county runs short of unrelated background firms: new firms of fresh people fill the field.
   while (firms.length < n) firms.push(pl.firm().idx);
-  const org = pl.orgFor(firms[0], pl.reservedUnits);
+  const org = opts.org && pl.cleanFor(opts.org.idx, firms[0] as number) ? opts.org : pl.orgFor(firms[0], pl.reservedUnits);
   const { project, bids } = pl.lot(org, t, firms, opts.awarded === false ? null : (firms[0] as number), {
     pin: firms,
     ...(opts.budget !== undefined ? { budget: opts.budget } : {}),

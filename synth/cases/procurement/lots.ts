@@ -24,7 +24,8 @@ export function duo(pl: Planter, winnerFirst = true) {
     a = pl.firm().idx;
     b = pl.firm().idx;
   }
-  const org = pl.orgFor(a);
+  // Away from the units whose award totals a case rests on (M31's), once those exist.
+  const org = pl.orgFor(a, pl.reservedUnits);
   const lot = pl.lot(org, t, [a, b, ...pl.rivals(2, t, [a, b])], winnerFirst ? a : null, { pin: [a, b] });
   const [ba, bb] = lot.bids as [Bid, Bid];
   return { a: { idx: a }, b: { idx: b }, org, lot, ba, bb, key: [...pair(pl.world, a, b), ref('Project', lot.project.idx)] };
