@@ -3,7 +3,15 @@
 export class Usage extends Error {}
 
 export interface Args {
-  command: 'list' | 'run';
+  command: 'list' | 'run' | 'export' | 'import';
+  /** export: the models to put in the package. */
+  ids?: string[];
+  /** export: the package file to write. */
+  out?: string;
+  /** import: the package file to read. */
+  file?: string;
+  /** import: review only, write nothing. */
+  dryRun?: boolean;
   model?: string;
   subject?: string;
   params: Record<string, unknown>;
@@ -27,6 +35,7 @@ export function parseParam(s: string): [string, unknown] {
 
 export function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
+  if (command === 'export' || command === 'import') return packageArgs(command, rest);
   if (command !== 'list' && command !== 'run') throw new Usage(command ? `unknown command ${command}` : 'no command');
   const args: Args = { command, params: {}, preview: false, json: false };
   for (let i = 0; i < rest.length; i++) {
@@ -46,5 +55,34 @@ export function parseArgs(argv: string[]): Args {
     else throw new Usage(`unknown option ${a}`);
   }
   if (Object.keys(args.params).length && !args.model) throw new Usage('--param needs --model');
+  return args;
+}
+
+/** `export <ids…> --out F` and `import F [--dry-run]`. */
+function packageArgs(command: 'export' | 'import', rest: string[]): Args {
+  const args: Args = { command, params: {}, preview: false, json: false };
+  const plain: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--out' && command === 'export')
+      args.out =
+        rest[++i] ??
+        (() => {
+          throw new Usage('--out needs a file');
+        })();
+    else if (a === '--dry-run' && command === 'import') args.dryRun = true;
+    else if (a === '--json') args.json = true;
+    else if (a.startsWith('--')) throw new Usage(`unknown option ${a}`);
+    else plain.push(a);
+  }
+  if (command === 'export') {
+    if (!plain.length) throw new Usage('export needs the ids of the models to export');
+    if (!args.out) throw new Usage('export needs --out <file>');
+    args.ids = plain;
+  } else {
+    if (plain.length !== 1) throw new Usage('import needs exactly one package file');
+    args.file = plain[0];
+    args.dryRun ??= false;
+  }
   return args;
 }

@@ -1,7 +1,10 @@
 // npm run models -- list
 // npm run models -- run [--model <id>] [--subject <uid>] [--param name=value ...] [--preview] [--json]
+// npm run models -- export <id…> --out F.huiyan-models.json
+// npm run models -- import F.huiyan-models.json [--dry-run]
 // Runs models against the configured Neo4j (the embedded server of a running `npm start` is attached, not
-// restarted) and prints what each run found.
+// restarted) with the site policy's parameter values (--param overrides them) and prints what each run
+// found; exports and imports model packages (docs/models.md "Sharing models").
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig } from '../platform/config.js';
 import { loadLibrary } from '../server/models/library.js';
@@ -10,6 +13,8 @@ import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { parseArgs, Usage, type Args } from './model-args.js';
 import { recordedCommand } from '../server/audit/command.js';
+import { SitePolicy } from '../server/models/policy.js';
+import { packageCommand } from './model-packages.js';
 
 function line(r: RunResult): string {
   if (r.error) return `✗ ${r.modelId} r${r.modelRevision}: ${r.error}`;
@@ -26,7 +31,8 @@ async function main(): Promise<number> {
   } catch (e) {
     if (!(e instanceof Usage)) throw e;
     console.error(
-      `${e.message}\nusage: npm run models -- list | run [--model <id>] [--subject <uid>] [--param name=value] [--preview] [--json]`,
+      `${e.message}\nusage: npm run models -- list | run [--model <id>] [--subject <uid>] [--param name=value] [--preview] [--json]
+                      | export <id…> --out F | import F [--dry-run]`,
     );
     return 2;
   }
@@ -44,9 +50,18 @@ async function main(): Promise<number> {
   }
   const cfg = loadConfig();
   ownerOnly(dataFolders(cfg));
+  // The same values the server runs with; a bad policy is refused here as at start.
+  const policy = SitePolicy.load(cfg.siteDir, library);
   const neo4j = await openNeo4j(cfg, (m) => console.error(m), { attach: true });
+  if (args.command === 'export' || args.command === 'import') {
+    try {
+      return await packageCommand(args, cfg, neo4j.executor, library);
+    } finally {
+      await neo4j.close();
+    }
+  }
   try {
-    const opts = { params: args.params, subject: args.subject, preview: args.preview };
+    const opts = { params: args.params, subject: args.subject, preview: args.preview, policy };
     const results = await recordedCommand(
       cfg.varDir,
       `models ${process.argv.slice(2).join(' ')}`,

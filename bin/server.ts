@@ -37,6 +37,7 @@ import { listMappings } from '../loaders/index.js';
 import { feedsFileOf } from '../synth/demo-feeds.js';
 import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
 import { proposeAfterLoad } from '../server/resolution/after-load.js';
+import { InvalidPolicy } from '../server/models/policy.js';
 
 // JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
 let logger: Logger = createLogger('info', { readable: process.stdout.isTTY });
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
   const raw = rawKeyWarning(await rawKeyCounts(neo4j.executor, loadGraphSchema()));
   if (raw) log(`WARNING ${raw}`);
 
-  const boot = await prepare(neo4j.executor, log);
+  const boot = await prepare(neo4j.executor, log, { siteDir: cfg.siteDir, varDir: cfg.varDir });
   // Several API servers may share this database: one of them (the lease holder) runs the models, and on a
   // cluster every server's reads wait for what the loaders and that server wrote (docs/deployment.md).
   const me = instanceName('server');
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
     metrics: cfg.metrics,
     // The graph holds keyed tokens, not ID numbers: an exact ID search must hash alike.
     personKey: pseudonymiser(key.key),
-    runner: libraryRunner(neo4j.executor, boot.library),
+    runner: libraryRunner(neo4j.executor, boot.library, boot.policy),
+    site: { siteDir: cfg.siteDir, library: boot.library, policy: boot.policy },
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
     outsideJurisdiction: cfg.outsideJurisdiction,
@@ -172,7 +174,7 @@ async function main(): Promise<void> {
         `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
       );
       void publish();
-      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log, () => void publish(), lease);
+      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log, () => void publish(), lease, boot.policy);
       // After the first load: overdue feeds and bad deliveries raise their alerts, then every 15 minutes; like
       // the models, on the server that holds the models lease only.
       if (!shuttingDown && feeds.length)
@@ -197,7 +199,13 @@ function machineNames(): string[] {
 }
 
 main().catch(async (e: unknown) => {
-  if (e instanceof RuntimeError || e instanceof ConfigError || e instanceof KeyFileError || e instanceof InvalidFeedRegistry)
+  if (
+    e instanceof RuntimeError ||
+    e instanceof ConfigError ||
+    e instanceof KeyFileError ||
+    e instanceof InvalidFeedRegistry ||
+    e instanceof InvalidPolicy
+  )
     logger.error(e.message);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
     logger.error(`Port ${(e as { port?: number }).port ?? ''} is in use: set PORT to a free one.`);

@@ -57,6 +57,8 @@ export interface AppOptions {
   metrics?: MetricsAccess;
   /** The feed registry and rejects folder (docs/feeds.md). */
   feeds?: ApiDeps['feeds'];
+  /** The site's policy, library and folder (policy, exemptions, model packages); unset: those are refused. */
+  site?: ApiDeps['site'];
 }
 
 export function createApp(opts: AppOptions) {
@@ -72,6 +74,7 @@ export function createApp(opts: AppOptions) {
     outsideJurisdiction: opts.outsideJurisdiction,
     auditTrail: opts.audit,
     feeds: opts.feeds,
+    site: opts.site,
   };
   const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
   // The sign-in routes see a Request only; the socket's address is looked up by it.

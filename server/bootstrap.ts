@@ -8,6 +8,8 @@ import { runAll, type RunResult } from './models/runner.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
 import { StartupProgress } from './startup-progress.js';
+import { SitePolicy } from './models/policy.js';
+import { loadSitePolicy, type SiteFolders } from './models/site-policy.js';
 import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 
 export interface Bootstrapped {
@@ -21,8 +23,12 @@ export interface Bootstrapped {
 export type Seeder = (db: Executor, schema: GraphSchema, log: (m: string) => void) => Promise<boolean>;
 
 /** Everything before the first model run and all of it, in one call (the browser suite's setup). */
-export async function bootstrap(db: Executor, log: (m: string) => void, opts: { seed?: Seeder } = {}): Promise<Bootstrapped> {
-  const prepared = await prepare(db, log);
+export async function bootstrap(
+  db: Executor,
+  log: (m: string) => void,
+  opts: { seed?: Seeder; site?: SiteFolders } = {},
+): Promise<Bootstrapped> {
+  const prepared = await prepare(db, log, opts.site);
   const { demoLoaded, runs } = await firstRuns(db, prepared, log, opts);
   return { ...prepared, demoLoaded, runs };
 }
@@ -30,16 +36,24 @@ export async function bootstrap(db: Executor, log: (m: string) => void, opts: { 
 export interface Prepared {
   graphSchema: GraphSchema;
   library: Library;
+  /** The site's parameter values and nightly run time (siteDir/policy.yaml); none without a site folder. */
+  policy: SitePolicy;
 }
 
-/** What the API needs before it may answer: the schema applied and the model library checked. */
-export async function prepare(db: Executor, log: (m: string) => void): Promise<Prepared> {
+/**
+ * What the API needs before it may answer: the schema applied, the model library checked and the site
+ * policy loaded (a bad policy throws InvalidPolicy: the server does not start on it).
+ */
+export async function prepare(db: Executor, log: (m: string) => void, site?: SiteFolders): Promise<Prepared> {
   const graphSchema = loadGraphSchema();
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
   await applyAccessSchema(db);
 
   const parsed = loadLibrary();
+  // Checked against every model that parses, so a model refused by the database below does not make a
+  // policy that names it unloadable.
+  const policy = site ? await loadSitePolicy(site, parsed, log) : SitePolicy.none();
   // Refuse models the server cannot plan or that would write, before any of them runs.
   const accepted: Model[] = [];
   const refused = [...parsed.refused];
@@ -54,7 +68,7 @@ export async function prepare(db: Executor, log: (m: string) => void): Promise<P
   for (const r of refused) log(`Model refused: ${r.reason}`);
   const library: Library = { models: accepted, refused, get: (id) => accepted.find((m) => m.id === id) };
   log(`Models: ${accepted.length} ready${refused.length ? `, ${refused.length} refused` : ''}.`);
-  return { graphSchema, library };
+  return { graphSchema, library, policy };
 }
 
 /**
@@ -63,7 +77,7 @@ export async function prepare(db: Executor, log: (m: string) => void): Promise<P
  */
 export async function firstRuns(
   db: Executor,
-  { graphSchema, library }: Prepared,
+  { graphSchema, library, policy }: Prepared,
   log: (m: string) => void,
   opts: { seed?: Seeder; progress?: StartupProgress; lease?: { readonly held: boolean } } = {},
 ): Promise<{ demoLoaded: boolean; runs: RunResult[] }> {
@@ -78,7 +92,7 @@ export async function firstRuns(
       return { demoLoaded, runs: [] };
     }
     progress.models(library.models.length);
-    const runs = await runAll(db, library, {}, log, {
+    const runs = await runAll(db, library, { policy }, log, {
       before: (m) => progress.running(m.id),
       after: () => progress.ran(),
     });

@@ -26,6 +26,12 @@ export const PERMISSIONS = {
   readRejects: ['analyst', 'admin'],
   /** Entity resolution: list candidates, accept (merge), reject, undo (docs/resolution.md). */
   resolveEntities: ['handler', 'analyst', 'admin'],
+  /** The site policy (parameter values, nightly run) and importing model packages into the site (docs/models.md). */
+  managePolicy: ['admin'],
+  /** 豁免名单: exempt a subject from a model for a while (known false positives). */
+  manageExemptions: ['analyst', 'admin'],
+  /** Export models with their statistics as a package for another jurisdiction. */
+  exportModels: ['analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -12,6 +12,8 @@ import type { Access } from '../access/access.js';
 import type { OutsidePolicy } from '../access/jurisdiction.js';
 import type { Severity } from '../models/header.js';
 import type { FeedDesk } from '../feeds/desk.js';
+import type { Library } from '../models/library.js';
+import type { SitePolicy } from '../models/policy.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -83,6 +85,14 @@ export interface ApiDeps {
   auditTrail?: AuditTrail;
   /** The feed registry (数据备案) and the rejects folder; unset: no feeds, deliveryRejects refused. */
   feeds?: FeedDesk;
+  /** The site policy, the library it is checked against and the site folder; unset: policy and packages refused. */
+  site?: SiteDesk;
+}
+
+export interface SiteDesk {
+  siteDir: string;
+  library: Library;
+  policy: SitePolicy;
 }
 
 export interface ApiContext extends ApiDeps {

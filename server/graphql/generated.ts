@@ -365,6 +365,31 @@ export type Entity = {
   provenance: Maybe<Provenance>;
 };
 
+/** 豁免名单: a subject not flagged by a model until the exemption expires. */
+export type Exemption = {
+  __typename?: 'Exemption';
+  createdAt: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  /** ISO instant the exemption ends. */
+  expires: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  model: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** Entity uid. */
+  subject: Scalars['ID']['output'];
+  /** Still in force. */
+  valid: Scalars['Boolean']['output'];
+};
+
+export type ExemptionInput = {
+  /** A date YYYY-MM-DD (through that day) or an ISO date-time; at most a year ahead. */
+  expires: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  /** Entity uid. */
+  subject: Scalars['ID']['input'];
+};
+
 /** A registered feed and its status (docs/feeds.md). 数据备案 */
 export type Feed = {
   __typename?: 'Feed';
@@ -535,12 +560,36 @@ export type Model = {
   titleZh: Scalars['String']['output'];
 };
 
+export type ModelPackageReview = {
+  __typename?: 'ModelPackageReview';
+  createdAt: Maybe<Scalars['String']['output']>;
+  hash: Maybe<Scalars['String']['output']>;
+  models: Array<PackagedModelReview>;
+  /** Nothing refused: an admin may publish it. */
+  ok: Scalars['Boolean']['output'];
+  /** Why the package as a whole is refused (not a package, hash mismatch). */
+  problems: Array<Scalars['String']['output']>;
+  source: Maybe<Scalars['String']['output']>;
+  /** Files written into the site's models folder (importModelPackage only). */
+  written: Array<Scalars['String']['output']>;
+};
+
 export type ModelParameter = {
   __typename?: 'ModelParameter';
   default: Maybe<Scalars['JSON']['output']>;
   description: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   type: Scalars['String']['output'];
+};
+
+export type ModelPolicy = {
+  __typename?: 'ModelPolicy';
+  modelId: Scalars['String']['output'];
+  parameters: Array<PolicyParameter>;
+  /** Only the values the policy sets (name → value). */
+  params: Scalars['JSON']['output'];
+  titleEn: Scalars['String']['output'];
+  titleZh: Scalars['String']['output'];
 };
 
 export type ModelRun = {
@@ -595,6 +644,7 @@ export type ModelStats = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  addExemption: Exemption;
   /** Assign to a person; without assignee, to the caller. new → assigned; re-assigning keeps the state. */
   assign: Alert;
   /** A note in the history; any state. */
@@ -604,6 +654,8 @@ export type Mutation = {
   createUser: UserWithPassword;
   /** ACCEPT merges the pair (one survivor, the other kept as a merged record); REJECT records that they differ; UNDO reverses an ACCEPT. */
   decideResolutionCandidate: ResolutionCandidate;
+  /** Publishes a package's new and changed models into siteDir/models; refused whole if anything fails its checks (admin). */
+  importModelPackage: ModelPackageReview;
   issueToken: IssuedToken;
   /** The alerts a run would raise, without storing anything (analysts trying parameters; handlers with a subject). */
   previewModel: Array<AlertPreview>;
@@ -611,6 +663,8 @@ export type Mutation = {
   proposeResolutionCandidates: Scalars['Int']['output'];
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
+  /** Lifts an exemption before it expires. */
+  removeExemption: Exemption;
   /** A concluded alert back to verifying (admin); the earlier conclusion stays in the history. */
   reopen: Alert;
   /** Sets a new password (generated and returned once when none is given), unlocks, ends the user's sessions. */
@@ -624,11 +678,26 @@ export type Mutation = {
    * run with `error` set.
    */
   runModel: ModelRun;
+  /**
+   * Sets the site's values for one model's parameters (an empty object: back to the header's defaults);
+   * written to siteDir/policy.yaml, used by every later run, and recorded with before, after and reason (admin).
+   */
+  setModelPolicy: ModelPolicy;
   /** assigned → verifying. */
   startVerification: Alert;
   unlockUser: User;
   /** Role, units, display name, disabled. A change of role or units, or disabling, ends the user's sessions. */
   updateUser: User;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationAddExemptionArgs = {
+  input: ExemptionInput;
 };
 
 
@@ -699,6 +768,16 @@ export type MutationDecideResolutionCandidateArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationImportModelPackageArgs = {
+  package: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationIssueTokenArgs = {
   input: TokenInput;
 };
@@ -726,6 +805,17 @@ export type MutationRectifyArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedState?: InputMaybe<AlertState>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationRemoveExemptionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -771,6 +861,18 @@ export type MutationRunModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
   subject?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationSetModelPolicyArgs = {
+  model: Scalars['String']['input'];
+  params: Scalars['JSON']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -838,10 +940,49 @@ export type Outcome =
   | 'partly_confirmed'
   | 'unverifiable';
 
+export type PackageStatus =
+  /** The site has it with another text. */
+  | 'CHANGED'
+  /** The site has no model with this id. */
+  | 'NEW'
+  /** The site has exactly this. */
+  | 'SAME';
+
+export type PackagedModelReview = {
+  __typename?: 'PackagedModelReview';
+  /** Unified diff from the site's file to the package's (CHANGED only). */
+  diff: Maybe<Scalars['String']['output']>;
+  domain: Scalars['String']['output'];
+  file: Scalars['String']['output'];
+  /** Revision history found at the exporting site (git). */
+  history: Scalars['JSON']['output'];
+  id: Scalars['String']['output'];
+  /** Why this model is refused (header, read-only check against this database, fixtures). */
+  problems: Array<Scalars['String']['output']>;
+  revision: Scalars['Int']['output'];
+  siteRevision: Maybe<Scalars['Int']['output']>;
+  /** Statistics at the exporting site: alerts, concluded, confirmed, partlyConfirmed, dismissed, hitRate, byRevision. */
+  stats: Maybe<Scalars['JSON']['output']>;
+  status: PackageStatus;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** One declared parameter of a model: the header's default and what runs use at this site. */
+export type PolicyParameter = {
+  __typename?: 'PolicyParameter';
+  /** The header's default. */
+  default: Maybe<Scalars['JSON']['output']>;
+  name: Scalars['String']['output'];
+  /** Set by the site policy. */
+  tuned: Scalars['Boolean']['output'];
+  type: Scalars['String']['output'];
+  /** The value every run at this site uses (the policy's, else the default). */
+  value: Maybe<Scalars['JSON']['output']>;
 };
 
 export type PreviewSubject = {
@@ -876,6 +1017,10 @@ export type Query = {
   deliveryRejects: RejectConnection;
   /** One entity by uid. Null when there is none. */
   entity: Maybe<Entity>;
+  /** Exemptions; expired ones too with includeExpired. Subjects outside the caller's jurisdiction are left out. */
+  exemptions: Array<Exemption>;
+  /** These models as one package (JSON text, saved as *.huiyan-models.json), statistics over the caller's jurisdiction. */
+  exportModels: Scalars['String']['output'];
   /** One feed, or null when it is not registered or outside the caller's jurisdiction. */
   feed: Maybe<Feed>;
   /** The feed registry with each feed's status; non-admin callers see the feeds whose responsible or filing unit is in their jurisdiction. */
@@ -897,6 +1042,8 @@ export type Query = {
   paths: Graph;
   /** Candidates, highest score first (first: 1–100). Whole-county callers only. */
   resolutionCandidates: ResolutionCandidateConnection;
+  /** What importing this package would do, checked against this site and database; nothing is written (admin). */
+  reviewModelPackage: ModelPackageReview;
   /** Flagged entities ranked by risk: the alerts grouped per subject. `label` narrows to one label (Person, Org…). */
   riskRanking: Array<RiskSubject>;
   /**
@@ -904,6 +1051,8 @@ export type Query = {
    * credit code finds its entity exactly. `labels` narrows to some labels.
    */
   search: Array<SearchHit>;
+  /** The site policy with every model's parameters (analysts and admins). */
+  sitePolicy: SitePolicy;
   /** Every token, revoked and expired ones included (admin). */
   tokens: Array<ApiToken>;
   /** Org units by name or code, to choose a jurisdiction from (admin). */
@@ -951,6 +1100,16 @@ export type QueryEntityArgs = {
 };
 
 
+export type QueryExemptionsArgs = {
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryExportModelsArgs = {
+  ids: Array<Scalars['String']['input']>;
+};
+
+
 export type QueryFeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -989,6 +1148,11 @@ export type QueryResolutionCandidatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<CandidateKind>;
   status?: InputMaybe<CandidateStatus>;
+};
+
+
+export type QueryReviewModelPackageArgs = {
+  package: Scalars['String']['input'];
 };
 
 
@@ -1124,6 +1288,17 @@ export type Severity =
   | 'high'
   | 'low'
   | 'medium';
+
+/** The site policy (siteDir/policy.yaml, docs/models.md "Site policy"). */
+export type SitePolicy = {
+  __typename?: 'SitePolicy';
+  /** Local time (HH:MM) of the nightly run of every model; null: no nightly run. */
+  dailyAt: Maybe<Scalars['String']['output']>;
+  file: Scalars['String']['output'];
+  /** SHA-256 of the file as loaded or last written. */
+  hash: Scalars['String']['output'];
+  models: Array<ModelPolicy>;
+};
 
 export type TokenInput = {
   /** 1..730 */
@@ -1325,6 +1500,8 @@ export type ResolversTypes = {
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
   Entity: ResolverTypeWrapper<Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> }>;
+  Exemption: ResolverTypeWrapper<Exemption>;
+  ExemptionInput: ExemptionInput;
   Feed: ResolverTypeWrapper<FeedStatusOwn>;
   FeedDelivery: ResolverTypeWrapper<DeliveryOwn>;
   FeedLoadRun: ResolverTypeWrapper<FeedRunOwn>;
@@ -1340,14 +1517,19 @@ export type ResolversTypes = {
   LoadRun: ResolverTypeWrapper<LoadRun>;
   Me: ResolverTypeWrapper<Omit<Me, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Model: ResolverTypeWrapper<ModelInfoOwn>;
+  ModelPackageReview: ResolverTypeWrapper<ModelPackageReview>;
   ModelParameter: ResolverTypeWrapper<ModelParameter>;
+  ModelPolicy: ResolverTypeWrapper<ModelPolicy>;
   ModelRun: ResolverTypeWrapper<ModelRun>;
   ModelStats: ResolverTypeWrapper<ModelStats>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversTypes['Entity'], nodes: Array<ResolversTypes['Entity']> }>;
   NewUserInput: NewUserInput;
   Outcome: ResolverTypeWrapper<OutcomeOwn>;
+  PackageStatus: PackageStatus;
+  PackagedModelReview: ResolverTypeWrapper<PackagedModelReview>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PolicyParameter: ResolverTypeWrapper<PolicyParameter>;
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1362,6 +1544,7 @@ export type ResolversTypes = {
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Severity: ResolverTypeWrapper<SeverityOwn>;
+  SitePolicy: ResolverTypeWrapper<SitePolicy>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TokenInput: TokenInput;
   Unit: ResolverTypeWrapper<Unit>;
@@ -1396,6 +1579,8 @@ export type ResolversParentTypes = {
   ColumnRead: ColumnRead;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
+  Exemption: Exemption;
+  ExemptionInput: ExemptionInput;
   Feed: FeedStatusOwn;
   FeedDelivery: DeliveryOwn;
   FeedLoadRun: FeedRunOwn;
@@ -1411,13 +1596,17 @@ export type ResolversParentTypes = {
   LoadRun: LoadRun;
   Me: Me;
   Model: ModelInfoOwn;
+  ModelPackageReview: ModelPackageReview;
   ModelParameter: ModelParameter;
+  ModelPolicy: ModelPolicy;
   ModelRun: ModelRun;
   ModelStats: ModelStats;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversParentTypes['Entity'], nodes: Array<ResolversParentTypes['Entity']> };
   NewUserInput: NewUserInput;
+  PackagedModelReview: PackagedModelReview;
   PageInfo: PageInfo;
+  PolicyParameter: PolicyParameter;
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
@@ -1430,6 +1619,7 @@ export type ResolversParentTypes = {
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  SitePolicy: SitePolicy;
   String: Scalars['String']['output'];
   TokenInput: TokenInput;
   Unit: Unit;
@@ -1623,6 +1813,17 @@ export type EntityResolvers<ContextType = ApiContext, ParentType extends Resolve
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
 };
 
+export type ExemptionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Exemption'] = ResolversParentTypes['Exemption']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expires?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type FeedResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feed'] = ResolversParentTypes['Feed']> = {
   cadence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1744,11 +1945,29 @@ export type ModelResolvers<ContextType = ApiContext, ParentType extends Resolver
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ModelPackageReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelPackageReview'] = ResolversParentTypes['ModelPackageReview']> = {
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['PackagedModelReview']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  written?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ModelParameterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelParameter'] = ResolversParentTypes['ModelParameter']> = {
   default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ModelPolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelPolicy'] = ResolversParentTypes['ModelPolicy']> = {
+  modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['PolicyParameter']>, ParentType, ContextType>;
+  params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ModelRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelRun'] = ResolversParentTypes['ModelRun']> = {
@@ -1781,19 +2000,23 @@ export type ModelStatsResolvers<ContextType = ApiContext, ParentType extends Res
 };
 
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationAddExemptionArgs, 'input'>>;
   assign?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAssignArgs, 'id'>>;
   comment?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationCommentArgs, 'id' | 'text'>>;
   conclude?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationConcludeArgs, 'id' | 'outcome'>>;
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   decideResolutionCandidate?: Resolver<ResolversTypes['ResolutionCandidate'], ParentType, ContextType, RequireFields<MutationDecideResolutionCandidateArgs, 'action' | 'id' | 'reason'>>;
+  importModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<MutationImportModelPackageArgs, 'package'>>;
   issueToken?: Resolver<ResolversTypes['IssuedToken'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
   proposeResolutionCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
+  removeExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationRemoveExemptionArgs, 'id' | 'reason'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
+  setModelPolicy?: Resolver<ResolversTypes['ModelPolicy'], ParentType, ContextType, RequireFields<MutationSetModelPolicyArgs, 'model' | 'params' | 'reason'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
   unlockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnlockUserArgs, 'name'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input' | 'name'>>;
@@ -1810,9 +2033,30 @@ export type NeighbourhoodResolvers<ContextType = ApiContext, ParentType extends 
 
 export type OutcomeResolvers = { CONFIRMED: 'confirmed', NOT_CONFIRMED: 'not_confirmed', PARTLY_CONFIRMED: 'partly_confirmed', UNVERIFIABLE: 'unverifiable' };
 
+export type PackagedModelReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PackagedModelReview'] = ResolversParentTypes['PackagedModelReview']> = {
+  diff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  domain?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stats?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PackageStatus'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PolicyParameterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyParameter'] = ResolversParentTypes['PolicyParameter']> = {
+  default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tuned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
 export type PreviewSubjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreviewSubject'] = ResolversParentTypes['PreviewSubject']> = {
@@ -1836,6 +2080,8 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   auditVerify?: Resolver<ResolversTypes['AuditVerification'], ParentType, ContextType, Partial<QueryAuditVerifyArgs>>;
   deliveryRejects?: Resolver<ResolversTypes['RejectConnection'], ParentType, ContextType, RequireFields<QueryDeliveryRejectsArgs, 'first' | 'runId'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  exemptions?: Resolver<Array<ResolversTypes['Exemption']>, ParentType, ContextType, RequireFields<QueryExemptionsArgs, 'includeExpired'>>;
+  exportModels?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryExportModelsArgs, 'ids'>>;
   feed?: Resolver<Maybe<ResolversTypes['Feed']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'id'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
@@ -1846,8 +2092,10 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
+  reviewModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<QueryReviewModelPackageArgs, 'package'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
+  sitePolicy?: Resolver<ResolversTypes['SitePolicy'], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
@@ -1936,6 +2184,13 @@ export type SearchHitResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type SeverityResolvers = { CRITICAL: 'critical', HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
 
+export type SitePolicyResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SitePolicy'] = ResolversParentTypes['SitePolicy']> = {
+  dailyAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  models?: Resolver<Array<ResolversTypes['ModelPolicy']>, ParentType, ContextType>;
+};
+
 export type UnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Unit'] = ResolversParentTypes['Unit']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2013,6 +2268,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
+  Exemption?: ExemptionResolvers<ContextType>;
   Feed?: FeedResolvers<ContextType>;
   FeedDelivery?: FeedDeliveryResolvers<ContextType>;
   FeedLoadRun?: FeedLoadRunResolvers<ContextType>;
@@ -2025,13 +2281,17 @@ export type Resolvers<ContextType = ApiContext> = {
   LoadRun?: LoadRunResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  ModelPackageReview?: ModelPackageReviewResolvers<ContextType>;
   ModelParameter?: ModelParameterResolvers<ContextType>;
+  ModelPolicy?: ModelPolicyResolvers<ContextType>;
   ModelRun?: ModelRunResolvers<ContextType>;
   ModelStats?: ModelStatsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Outcome?: OutcomeResolvers;
+  PackagedModelReview?: PackagedModelReviewResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PolicyParameter?: PolicyParameterResolvers<ContextType>;
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -2046,6 +2306,7 @@ export type Resolvers<ContextType = ApiContext> = {
   RiskSubject?: RiskSubjectResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Severity?: SeverityResolvers;
+  SitePolicy?: SitePolicyResolvers<ContextType>;
   Unit?: UnitResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserRole?: UserRoleResolvers;

@@ -10,6 +10,8 @@ import { collectEvidence } from '../alerts/evidence.js';
 import { fingerprint } from '../alerts/fingerprint.js';
 import type { Library, Model } from './library.js';
 import { resolveParams } from './params.js';
+import type { ParamSource } from './policy.js';
+import { withoutExempted } from './exemptions.js';
 import { renderSummary } from './render.js';
 
 export interface RunOptions {
@@ -24,6 +26,8 @@ export interface RunOptions {
   timeoutMs?: number;
   maxRows?: number;
   now?: () => Date;
+  /** The site policy's values (server/models/policy.ts), under `params`: every run of a server passes it. */
+  policy?: ParamSource;
 }
 
 export interface RunResult {
@@ -109,7 +113,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     subject: opts.subject ?? null,
   };
   // Wrong parameters are the caller's mistake, refused (BadParameter, code BAD_INPUT) before a run is recorded.
-  const params = resolveParams(model, opts.params ?? {});
+  const params = resolveParams(model, { ...opts.policy?.paramsFor(model.id), ...opts.params });
   try {
     await checkModel(db, model);
     const { rows, truncated } = await db.readCapped(model.cypher, params, opts.maxRows ?? DEFAULT_MAX_ROWS, {
@@ -118,7 +122,8 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     });
     result.rows = rows.length;
     result.truncated = truncated;
-    let drafts = draftAlerts(model, rows);
+    // 豁免名单: a subject exempted from this model is not flagged while the exemption holds.
+    let drafts = await withoutExempted(db, model.id, draftAlerts(model, rows), started);
     if (opts.subject) drafts = drafts.filter((d) => d.subjects.some((s) => s.uid === opts.subject));
     if (opts.preview) {
       result.drafts = drafts;

@@ -33,3 +33,22 @@ describe('npm run models arguments', () => {
     expect(() => parseArgs(['run', '--fast'])).toThrow(/unknown option --fast/);
   });
 });
+
+describe('npm run models package arguments', () => {
+  it('reads an export of several models to a file, and an import dry run', () => {
+    expect(parseArgs(['export', 'a.b', 'c.d', '--out', 'x.huiyan-models.json'])).toMatchObject({
+      command: 'export',
+      ids: ['a.b', 'c.d'],
+      out: 'x.huiyan-models.json',
+    });
+    expect(parseArgs(['import', 'x.huiyan-models.json', '--dry-run'])).toMatchObject({
+      command: 'import',
+      file: 'x.huiyan-models.json',
+      dryRun: true,
+    });
+  });
+  it('refuses an export without --out and an import of no file', () => {
+    expect(() => parseArgs(['export', 'a.b'])).toThrow(/--out/);
+    expect(() => parseArgs(['import'])).toThrow(/one package file/);
+  });
+});
