@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   readRejects: ['analyst', 'admin'],
   /** Entity resolution: list candidates, accept (merge), reject, undo (docs/resolution.md). */
   resolveEntities: ['handler', 'analyst', 'admin'],
+  /**
+   * 名单筛查 (screen): a list of up to 500 ID numbers or names looked up at once, for a case or a tender's
+   * bidders; a bulk lookup is a case worker's tool, not a viewer's.
+   */
+  screenLists: ['handler', 'analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

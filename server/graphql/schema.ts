@@ -16,6 +16,8 @@ import { accessResolvers } from './access/resolvers.js';
 import { auditResolvers } from './audit/resolvers.js';
 import { feedResolvers } from './feed/resolvers.js';
 import { resolutionResolvers } from './resolution/resolvers.js';
+import { statsResolvers } from './stats/resolvers.js';
+import { screenResolvers } from './screen/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -25,7 +27,21 @@ const enumResolvers: Resolvers = { Severity: codesByName(SEVERITIES) as Severity
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
-export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk', 'access', 'audit', 'feed', 'resolution'] as const;
+export const CONCEPTS = [
+  'entity',
+  'graph',
+  'search',
+  'alert',
+  'model',
+  'source',
+  'risk',
+  'access',
+  'audit',
+  'feed',
+  'resolution',
+  'stats',
+  'screen',
+] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
   const found = readdirSync(dir, { withFileTypes: true }).filter(
@@ -53,6 +69,8 @@ export function buildSchema(): GraphQLSchema {
       auditResolvers,
       feedResolvers,
       resolutionResolvers,
+      statsResolvers,
+      screenResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
