@@ -5,8 +5,10 @@ import propertyNames from 'virtual:huiyan/property-names';
 import { createAdminApi } from './api/admin-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
+import { createStatsApi } from './api/stats-queries.js';
 import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
+import { mountStatsPages } from './stats/mount.js';
 import { createController } from './controller.js';
 import { createGraphView } from './graph/cy.js';
 import { loadLang } from './i18n.js';
@@ -66,6 +68,7 @@ function startExplorer(session: SignedIn): void {
   mountCanvasOverlay(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
   mountAdmin(byId('admin'), store, createAdminApi(gate));
+  mountStatsPages(byId('admin'), store, createStatsApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));
   new ResizeObserver(() => view.resize()).observe(byId('cy'));
