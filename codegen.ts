@@ -2,8 +2,8 @@
 // contract, and both sides are typed from it.
 //   server/graphql/generated.ts  resolver types: each resolver map is checked against the SDL, with the
 //                                server's own parent types (mappers) and the codes it stores (enumValues).
-//   web/src/api/generated.ts     result and variable types of every operation in web/src/api/queries.ts and
-//                                admin-queries.ts.
+//   web/src/api/generated.ts     result and variable types of every operation in web/src/api/queries.ts,
+//                                admin-queries.ts and stats-queries.ts.
 // Both files are committed; test/unit/graphql/codegen.test.ts fails when they are stale.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -93,7 +93,7 @@ const config: CodegenConfig = {
     },
     'web/src/api/generated.ts': {
       schema: SDL,
-      documents: ['web/src/api/queries.ts', 'web/src/api/admin-queries.ts'],
+      documents: ['web/src/api/queries.ts', 'web/src/api/admin-queries.ts', 'web/src/api/stats-queries.ts'],
       // typescript-operations writes the enums and inputs the operations use itself.
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
       config: {

@@ -1,16 +1,19 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
+// npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
 import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load.js';
 import { benchModels } from '../bench/models/bench-models.js';
 import { benchApi } from '../bench/api/bench-api.js';
+import { benchExplorer } from '../bench/explorer/bench-explorer.js';
 
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
+  '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--seconds s] [--quality draft|default|proof]',
 ].join('\n');
 
 const isInt = (n: number) => Number.isInteger(n);
@@ -123,11 +126,40 @@ async function api(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `1000/2000,5000/20000` as [[1000, 2000], [5000, 20000]]; undefined when malformed. */
+function sizesArg(v: string): [number, number][] | undefined {
+  const out = (listArg(v) ?? []).map((s) => s.split('/').map(Number));
+  return out.every((p) => p.length === 2 && p.every((n) => isInt(n) && n > 0)) ? (out as [number, number][]) : undefined;
+}
+
+async function explorer(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      sizes: { type: 'string', default: '1000/2000,5000/20000' },
+      'layout-sizes': { type: 'string', default: '1000/2000' },
+      seconds: { type: 'string', default: '4' },
+      quality: { type: 'string', default: 'proof' },
+    },
+  });
+  const sizes = sizesArg(values.sizes);
+  const layoutSizes = sizesArg(values['layout-sizes']);
+  const seconds = Number(values.seconds);
+  const quality = values.quality;
+  if (!sizes || !layoutSizes || !(seconds > 0) || !(quality === 'draft' || quality === 'default' || quality === 'proof')) {
+    console.error(usage);
+    return 2;
+  }
+  await benchExplorer({ sizes, layoutSizes, seconds, quality });
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'load') return load(rest);
   if (what === 'models') return models(rest);
   if (what === 'api') return api(rest);
+  if (what === 'explorer') return explorer(rest);
   console.error(usage);
   return 2;
 }

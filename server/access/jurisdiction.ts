@@ -71,6 +71,8 @@ export async function resolveScope(db: Executor, schema: GraphSchema, j: Jurisdi
 
 // `links` come from graph.yaml and pass TYPE_NAME: the only text built here; the subtree is a parameter.
 const hop = (links: string[]) => (links.length ? `:${links.join('|')}` : ':NO_LINK');
+/** The relationship pattern `:A|B|…` over the Org links (orgLinks), for queries that walk to an alert's units. */
+export const orgLinksHop = hop;
 
 // Anchors: the Org subjects, and the Orgs one relationship from a subject.
 const anchorIn = (a: string, links: string[]) =>

@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   manageExemptions: ['analyst', 'admin'],
   /** Export models with their statistics as a package for another jurisdiction. */
   exportModels: ['analyst', 'admin'],
+  /**
+   * 名单筛查 (screen): a list of up to 500 ID numbers or names looked up at once, for a case or a tender's
+   * bidders; a bulk lookup is a case worker's tool, not a viewer's.
+   */
+  screenLists: ['handler', 'analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

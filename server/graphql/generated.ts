@@ -85,6 +85,24 @@ export type AlertAction =
   | 'reopen'
   | 'startVerification';
 
+/**
+ * Alerts counted four ways for the statistics page (统计分析), over the alerts in the caller's jurisdiction.
+ * A unit is an Org the alert flags or the Org one relationship from what it flags (an official's unit, a
+ * project's tendering unit), so an alert counts for every unit it touches and byUnit need not sum to total.
+ */
+export type AlertBreakdown = {
+  __typename?: 'AlertBreakdown';
+  /** Per model, most alerts first. */
+  byModel: Array<CountBucket>;
+  /** Per month first seen, in calendar order, with empty months between the first and last as 0. */
+  byMonth: Array<CountBucket>;
+  /** Per triage state, most alerts first. */
+  byState: Array<CountBucket>;
+  /** The `units` units with most alerts. */
+  byUnit: Array<CountBucket>;
+  total: Scalars['Int']['output'];
+};
+
 export type AlertConnection = {
   __typename?: 'AlertConnection';
   edges: Array<AlertEdge>;
@@ -327,6 +345,15 @@ export type ColumnRead = {
   __typename?: 'ColumnRead';
   column: Scalars['String']['output'];
   header: Scalars['String']['output'];
+};
+
+/** One bar of a breakdown: what it counts (a model id, a state code, a unit uid, a YYYY-MM month) and how many. */
+export type CountBucket = {
+  __typename?: 'CountBucket';
+  count: Scalars['Int']['output'];
+  key: Scalars['String']['output'];
+  /** The unit's name for units; null elsewhere (models and states are named by `models` and `workflow`). */
+  label: Maybe<Scalars['String']['output']>;
 };
 
 export type Direction =
@@ -1006,6 +1033,8 @@ export type Provenance = {
 export type Query = {
   __typename?: 'Query';
   alert: Maybe<Alert>;
+  /** Alert counts by model, state, unit and month; gone alerts only with includeGone. `units`: 1..100. */
+  alertBreakdown: AlertBreakdown;
   alerts: AlertConnection;
   /** Users who can take an alert in the caller's jurisdiction (for assignment). */
   assignees: Array<Assignee>;
@@ -1047,6 +1076,12 @@ export type Query = {
   /** Flagged entities ranked by risk: the alerts grouped per subject. `label` narrows to one label (Person, Org…). */
   riskRanking: Array<RiskSubject>;
   /**
+   * 名单筛查: what is on record for each entry of a list (ID numbers, credit codes or names; at most 500).
+   * With `unit` (an Org uid), the routes up to `maxHops` (1..4) relationships, alerts excluded, from each found
+   * entity to that unit's officials. Handlers, analysts and admins (screenLists). Each entry is a lookup in the audit trail, with the request's 查询事由.
+   */
+  screen: Array<ScreenResult>;
+  /**
    * Full-text search over names and identifiers (Chinese names match by part). An 18-digit ID number or a
    * credit code finds its entity exactly. `labels` narrows to some labels.
    */
@@ -1066,6 +1101,12 @@ export type Query = {
 
 export type QueryAlertArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertBreakdownArgs = {
+  includeGone?: InputMaybe<Scalars['Boolean']['input']>;
+  units?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1159,6 +1200,13 @@ export type QueryReviewModelPackageArgs = {
 export type QueryRiskRankingArgs = {
   label?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryScreenArgs = {
+  entries: Array<Scalars['String']['input']>;
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  unit?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1276,6 +1324,48 @@ export type RiskSubject = {
    */
   score: Scalars['Float']['output'];
 };
+
+/** A route from a screened entity to an official of the tendering unit. */
+export type ScreenLink = {
+  __typename?: 'ScreenLink';
+  /** Relationships on the route; 0 when the entity is that official. */
+  hops: Scalars['Int']['output'];
+  official: Entity;
+  /** The entities along the route, from the screened one to the official. */
+  route: Array<Entity>;
+  /** The relationship types along the route, in order. */
+  types: Array<Scalars['String']['output']>;
+};
+
+export type ScreenResult = {
+  __typename?: 'ScreenResult';
+  /** The entity for FOUND; up to five for AMBIGUOUS. */
+  candidates: Array<Entity>;
+  /** Current alerts on the FOUND entity in the caller's jurisdiction, concluded. */
+  concludedAlerts: Array<Alert>;
+  /** Position in the list, from 0. */
+  index: Scalars['Int']['output'];
+  /** What the entry was read as: idNo, code, name, or invalid. */
+  kind: Scalars['String']['output'];
+  /** With `unit`: the nearest officials of the unit (and the units below it) and the route to each. */
+  links: Array<ScreenLink>;
+  /** Current alerts on the FOUND entity in the caller's jurisdiction, not concluded. */
+  openAlerts: Array<Alert>;
+  /** idCheck, codeCheck, empty or tooLong: why the entry is INVALID; a FOUND identifier may carry idCheck or codeCheck too. */
+  problem: Maybe<Scalars['String']['output']>;
+  status: ScreenStatus;
+};
+
+/**
+ * FOUND: one entity. AMBIGUOUS: several (a common name): `candidates` lists them. NOT_FOUND: nothing on record.
+ * INVALID: not an entry: an ID number or credit code whose check character is wrong and that nothing on record
+ * has, an empty or overlong line.
+ */
+export type ScreenStatus =
+  | 'AMBIGUOUS'
+  | 'FOUND'
+  | 'INVALID'
+  | 'NOT_FOUND';
 
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -1476,6 +1566,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Alert: ResolverTypeWrapper<AlertPropsOwn>;
   AlertAction: ResolverTypeWrapper<ActionOwn>;
+  AlertBreakdown: ResolverTypeWrapper<AlertBreakdown>;
   AlertConnection: ResolverTypeWrapper<Omit<AlertConnection, 'edges'> & { edges: Array<ResolversTypes['AlertEdge']> }>;
   AlertEdge: ResolverTypeWrapper<Omit<AlertEdge, 'node'> & { node: ResolversTypes['Alert'] }>;
   AlertEvent: ResolverTypeWrapper<EventPropsOwn>;
@@ -1496,6 +1587,7 @@ export type ResolversTypes = {
   CandidateRecord: ResolverTypeWrapper<CandidateRecord>;
   CandidateStatus: null;
   ColumnRead: ResolverTypeWrapper<ColumnRead>;
+  CountBucket: ResolverTypeWrapper<CountBucket>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
@@ -1542,6 +1634,9 @@ export type ResolversTypes = {
   ResolutionDecision: ResolverTypeWrapper<ResolutionDecision>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ScreenLink: ResolverTypeWrapper<Omit<ScreenLink, 'official' | 'route'> & { official: ResolversTypes['Entity'], route: Array<ResolversTypes['Entity']> }>;
+  ScreenResult: ResolverTypeWrapper<Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversTypes['Entity']>, concludedAlerts: Array<ResolversTypes['Alert']>, links: Array<ResolversTypes['ScreenLink']>, openAlerts: Array<ResolversTypes['Alert']> }>;
+  ScreenStatus: ScreenStatus;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Severity: ResolverTypeWrapper<SeverityOwn>;
   SitePolicy: ResolverTypeWrapper<SitePolicy>;
@@ -1561,6 +1656,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Alert: AlertPropsOwn;
+  AlertBreakdown: AlertBreakdown;
   AlertConnection: Omit<AlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['AlertEdge']> };
   AlertEdge: Omit<AlertEdge, 'node'> & { node: ResolversParentTypes['Alert'] };
   AlertEvent: EventPropsOwn;
@@ -1577,6 +1673,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CandidateRecord: CandidateRecord;
   ColumnRead: ColumnRead;
+  CountBucket: CountBucket;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
   Exemption: Exemption;
@@ -1618,6 +1715,8 @@ export type ResolversParentTypes = {
   ResolutionDecision: ResolutionDecision;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ScreenLink: Omit<ScreenLink, 'official' | 'route'> & { official: ResolversParentTypes['Entity'], route: Array<ResolversParentTypes['Entity']> };
+  ScreenResult: Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversParentTypes['Entity']>, concludedAlerts: Array<ResolversParentTypes['Alert']>, links: Array<ResolversParentTypes['ScreenLink']>, openAlerts: Array<ResolversParentTypes['Alert']> };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   SitePolicy: SitePolicy;
   String: Scalars['String']['output'];
@@ -1665,6 +1764,14 @@ export type AlertResolvers<ContextType = ApiContext, ParentType extends Resolver
 };
 
 export type AlertActionResolvers = { ASSIGN: 'assign', COMMENT: 'comment', CONCLUDE: 'conclude', RECTIFY: 'rectify', REOPEN: 'reopen', START_VERIFICATION: 'startVerification' };
+
+export type AlertBreakdownResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AlertBreakdown'] = ResolversParentTypes['AlertBreakdown']> = {
+  byModel?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType>;
+  byMonth?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType>;
+  byState?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType>;
+  byUnit?: Resolver<Array<ResolversTypes['CountBucket']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type AlertConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = {
   edges?: Resolver<Array<ResolversTypes['AlertEdge']>, ParentType, ContextType>;
@@ -1790,6 +1897,12 @@ export type CandidateStatusResolvers = { ACCEPTED: 'accepted', PROPOSED: 'propos
 export type ColumnReadResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ColumnRead'] = ResolversParentTypes['ColumnRead']> = {
   column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CountBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountBucket'] = ResolversParentTypes['CountBucket']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DisposalResolvers = { CASE: 'case', CORRECTION: 'correction', TALK: 'talk', TRANSFER: 'transfer' };
@@ -2074,6 +2187,7 @@ export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends Res
 
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
+  alertBreakdown?: Resolver<ResolversTypes['AlertBreakdown'], ParentType, ContextType, RequireFields<QueryAlertBreakdownArgs, 'includeGone' | 'units'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
   assignees?: Resolver<Array<ResolversTypes['Assignee']>, ParentType, ContextType>;
   auditTrail?: Resolver<ResolversTypes['AuditConnection'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first'>>;
@@ -2094,6 +2208,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
   reviewModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<QueryReviewModelPackageArgs, 'package'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
+  screen?: Resolver<Array<ResolversTypes['ScreenResult']>, ParentType, ContextType, RequireFields<QueryScreenArgs, 'entries' | 'maxHops'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
   sitePolicy?: Resolver<ResolversTypes['SitePolicy'], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
@@ -2177,6 +2292,24 @@ export type RiskSubjectResolvers<ContextType = ApiContext, ParentType extends Re
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type ScreenLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScreenLink'] = ResolversParentTypes['ScreenLink']> = {
+  hops?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  route?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ScreenResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScreenResult'] = ResolversParentTypes['ScreenResult']> = {
+  candidates?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  concludedAlerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['ScreenLink']>, ParentType, ContextType>;
+  openAlerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ScreenStatus'], ParentType, ContextType>;
+};
+
 export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2248,6 +2381,7 @@ export type WorkflowTransitionResolvers<ContextType = ApiContext, ParentType ext
 export type Resolvers<ContextType = ApiContext> = {
   Alert?: AlertResolvers<ContextType>;
   AlertAction?: AlertActionResolvers;
+  AlertBreakdown?: AlertBreakdownResolvers<ContextType>;
   AlertConnection?: AlertConnectionResolvers<ContextType>;
   AlertEdge?: AlertEdgeResolvers<ContextType>;
   AlertEvent?: AlertEventResolvers<ContextType>;
@@ -2265,6 +2399,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CandidateRecord?: CandidateRecordResolvers<ContextType>;
   CandidateStatus?: CandidateStatusResolvers;
   ColumnRead?: ColumnReadResolvers<ContextType>;
+  CountBucket?: CountBucketResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -2304,6 +2439,8 @@ export type Resolvers<ContextType = ApiContext> = {
   ResolutionDecision?: ResolutionDecisionResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  ScreenLink?: ScreenLinkResolvers<ContextType>;
+  ScreenResult?: ScreenResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Severity?: SeverityResolvers;
   SitePolicy?: SitePolicyResolvers<ContextType>;

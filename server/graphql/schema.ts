@@ -17,6 +17,8 @@ import { auditResolvers } from './audit/resolvers.js';
 import { feedResolvers } from './feed/resolvers.js';
 import { resolutionResolvers } from './resolution/resolvers.js';
 import { policyResolvers } from './policy/resolvers.js';
+import { statsResolvers } from './stats/resolvers.js';
+import { screenResolvers } from './screen/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -39,6 +41,8 @@ export const CONCEPTS = [
   'feed',
   'resolution',
   'policy',
+  'stats',
+  'screen',
 ] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
@@ -68,6 +72,8 @@ export function buildSchema(): GraphQLSchema {
       feedResolvers,
       resolutionResolvers,
       policyResolvers,
+      statsResolvers,
+      screenResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

@@ -5,10 +5,11 @@ import propertyNames from 'virtual:huiyan/property-names';
 import { createAdminApi } from './api/admin-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
+import { createStatsApi } from './api/stats-queries.js';
 import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
+import { mountStatsPages } from './stats/mount.js';
 import { createController } from './controller.js';
-import { createGraphView } from './graph/cy.js';
 import { loadLang } from './i18n.js';
 import { mountAccount } from './panels/account.js';
 import { mountCanvasOverlay } from './panels/canvasbar.js';
@@ -38,7 +39,9 @@ function leave(notice: Notice): void {
   window.location.replace(window.location.pathname);
 }
 
-function startExplorer(session: SignedIn): void {
+// Cytoscape and fcose (the largest part of the bundle) load after sign-in: the sign-in page does not need them.
+async function startExplorer(session: SignedIn): Promise<void> {
+  const { createGraphView } = await import('./graph/cy.js');
   byId('signin').hidden = true;
   const store = createStore(initialState(loadLang(window.localStorage)));
   let askReason: () => Promise<string | null> = () => Promise.resolve(null);
@@ -66,6 +69,7 @@ function startExplorer(session: SignedIn): void {
   mountCanvasOverlay(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
   mountAdmin(byId('admin'), store, createAdminApi(gate));
+  mountStatsPages(byId('admin'), store, createStatsApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));
   new ResizeObserver(() => view.resize()).observe(byId('cy'));

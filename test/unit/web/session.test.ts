@@ -196,9 +196,10 @@ describe('sign-in', () => {
 describe('admin pages', () => {
   it('are offered by permission', () => {
     expect(pagesFor(null)).toEqual(['explore']);
-    expect(pagesFor({ permissions: ['read', 'checkSubject'] })).toEqual(['explore']);
-    expect(pagesFor({ permissions: ['read', 'manageAccess', 'readAudit'] })).toEqual(['explore', 'users', 'tokens', 'audit']);
-    expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'resolution']);
+    expect(pagesFor({ permissions: ['read'] })).toEqual(['explore', 'stats']);
+    expect(pagesFor({ permissions: ['read', 'checkSubject', 'screenLists'] })).toEqual(['explore', 'stats', 'screen']);
+    expect(pagesFor({ permissions: ['read', 'manageAccess', 'readAudit'] })).toEqual(['explore', 'stats', 'users', 'tokens', 'audit']);
+    expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'stats', 'resolution']);
   });
 
   it('send only what an edit changed (an admin editing themself sends no role)', () => {

@@ -110,6 +110,17 @@ export type ResolutionAction =
   | 'REJECT'
   | 'UNDO';
 
+/**
+ * FOUND: one entity. AMBIGUOUS: several (a common name): `candidates` lists them. NOT_FOUND: nothing on record.
+ * INVALID: not an entry: an ID number or credit code whose check character is wrong and that nothing on record
+ * has, an empty or overlong line.
+ */
+export type ScreenStatus =
+  | 'AMBIGUOUS'
+  | 'FOUND'
+  | 'INVALID'
+  | 'NOT_FOUND';
+
 export type Severity =
   | 'CRITICAL'
   | 'HIGH'
@@ -386,3 +397,26 @@ export type ExplorerReopenMutationVariables = Exact<{
 
 
 export type ExplorerReopenMutation = { reopen: { id: string, state: AlertState, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, amountRecovered: number | null, concludedAt: string | null, actions: Array<AlertAction>, history: Array<{ id: string, at: string, actor: string, role: UserRole, action: AlertAction, fromState: AlertState, toState: AlertState, assignee: string | null, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, comment: string | null, amountRecovered: number | null }> } };
+
+export type StatsOverviewQueryVariables = Exact<{
+  units?: number | null | undefined;
+  risk?: number | null | undefined;
+}>;
+
+
+export type StatsOverviewQuery = { alertBreakdown: { total: number, byModel: Array<{ key: string, count: number }>, byState: Array<{ key: string, count: number }>, byUnit: Array<{ key: string, label: string | null, count: number }>, byMonth: Array<{ key: string, count: number }> }, workflow: { states: Array<{ code: AlertState, zh: string, en: string }> }, models: Array<{ id: string, titleZh: string, titleEn: string, stats: { alerts: number, concluded: number, confirmed: number, partlyConfirmed: number, hitRate: number | null, medianDaysToConclusion: number | null, byRevision: Array<{ revision: number, alerts: number, concluded: number, hitRate: number | null, medianDaysToConclusion: number | null }> } }>, riskRanking: Array<{ score: number, alerts: number, models: Array<string>, amount: number, entity: { id: string, label: string, caption: string } }>, loadRuns: Array<{ id: string, source: string, file: string, startedAt: string, durationMs: number, rowsRead: number, rowsLoaded: number, rowsRejected: number, status: string }> };
+
+export type StatsScreenQueryVariables = Exact<{
+  entries: Array<string> | string;
+  unit?: string | number | null | undefined;
+}>;
+
+
+export type StatsScreenQuery = { screen: Array<{ index: number, kind: string, status: ScreenStatus, problem: string | null, candidates: Array<{ id: string, label: string, caption: string }>, openAlerts: Array<{ id: string, modelTitle: string, severity: Severity }>, concludedAlerts: Array<{ id: string, modelTitle: string, state: AlertState }>, links: Array<{ hops: number, types: Array<string>, official: { id: string, caption: string }, route: Array<{ id: string, caption: string }> }> }> };
+
+export type StatsUnitsQueryVariables = Exact<{
+  q: string;
+}>;
+
+
+export type StatsUnitsQuery = { search: Array<{ entity: { id: string, caption: string } }> };

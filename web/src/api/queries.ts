@@ -4,6 +4,7 @@
 // the server serves. Adding a field to the UI means adding it to a document here and running codegen.
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import { ADMIN_OPERATIONS } from './admin-queries.js';
+import { STATS_OPERATIONS } from './stats-queries.js';
 import type {
   AlertAction,
   Disposal,
@@ -370,6 +371,7 @@ export const OPERATIONS: Record<string, string> = {
   ExplorerMe: ME,
   ExplorerAssignees: ASSIGNEES,
   ...ADMIN_OPERATIONS,
+  ...STATS_OPERATIONS,
   ...Object.fromEntries((Object.keys(TRIAGE) as AlertAction[]).map((a) => [TRIAGE_OPS[a], TRIAGE[a]])),
 };
 

@@ -2,6 +2,7 @@
 // already arranged stays where it is, and only the new nodes are laid out, starting from a ring around
 // the node they came from, so the picture changes locally instead of reshuffling.
 import type { Collection, Core, LayoutOptions, NodeSingular, Position } from 'cytoscape';
+import { layoutOffMainThread, WORKER_FROM_NODES } from './layout-offload.js';
 
 /** Defaults for a whole-canvas layout (first view of an alert, or a fresh canvas). */
 export const FCOSE_FULL = {
@@ -48,7 +49,19 @@ export function layoutAdded(cy: Core, added: Collection, around?: NodeSingular):
   const newNodes = added.nodes();
   if (newNodes.length === 0) return Promise.resolve();
   const old = cy.nodes().difference(newNodes);
-  if (old.length === 0) return run(cy.elements().layout({ ...FCOSE_FULL, randomize: newNodes.length > 1 } as LayoutOptions));
+  if (old.length === 0) {
+    const onMain = () => run(cy.elements().layout({ ...FCOSE_FULL, randomize: newNodes.length > 1 } as LayoutOptions));
+    // A large view in a worker, so the page does not freeze while fcose works (layout-offload.ts).
+    if (newNodes.length < WORKER_FROM_NODES || typeof Worker === 'undefined') return onMain();
+    const { quality, idealEdgeLength, nodeRepulsion } = FCOSE_FULL;
+    return layoutOffMainThread(cy, cy.elements(), {
+      name: 'fcose',
+      quality,
+      randomize: true,
+      idealEdgeLength: idealEdgeLength(),
+      nodeRepulsion: nodeRepulsion(),
+    }).then(() => undefined, onMain);
+  }
 
   // Seed positions: around the expanded node, or near each new node's placed neighbours. A new piece with
   // no neighbour on the canvas (another alert's evidence) goes beside what is there, not on top of it.

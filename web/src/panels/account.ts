@@ -10,6 +10,9 @@ import type { Page, Store } from '../state.js';
 export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   const p = new Set(me?.permissions ?? []);
   const pages: Page[] = ['explore'];
+  // 统计分析 reads what every role reads; 名单筛查 is a bulk lookup, for the roles that may screen lists.
+  if (p.has('read')) pages.push('stats');
+  if (p.has('screenLists')) pages.push('screen');
   if (p.has('manageAccess')) pages.push('users', 'tokens');
   if (p.has('readAudit')) pages.push('audit');
   // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.
