@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
-import { apiAs, giveReason, poll, signIn, type GraphQL } from './signed-in.js';
+import { apiAs, poll, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
@@ -40,7 +40,6 @@ afterAll(async () => {
 describe('模型口径 page', () => {
   it('lets an admin tune a threshold with a reason, shown as default → site value', async () => {
     await signIn(page, baseUrl, users.admin);
-    await giveReason(page, '口径维护');
     await page.getByTestId('nav-policy').click();
     const row = page.locator(`[data-testid="policy-row"][data-model="${M03}"]`);
     await row.waitFor();
