@@ -93,7 +93,12 @@ const config: CodegenConfig = {
     },
     'web/src/api/generated.ts': {
       schema: SDL,
-      documents: ['web/src/api/queries.ts', 'web/src/api/admin-queries.ts', 'web/src/api/stats-queries.ts'],
+      documents: [
+        'web/src/api/queries.ts',
+        'web/src/api/admin-queries.ts',
+        'web/src/api/stats-queries.ts',
+        'web/src/api/policy-queries.ts',
+      ],
       // typescript-operations writes the enums and inputs the operations use itself.
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
       config: {

@@ -12,9 +12,7 @@ import { SitePolicy } from './models/policy.js';
 import { loadSitePolicy, type SiteFolders } from './models/site-policy.js';
 import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 
-export interface Bootstrapped {
-  graphSchema: GraphSchema;
-  library: Library;
+export interface Bootstrapped extends Prepared {
   demoLoaded: boolean;
   runs: RunResult[];
 }

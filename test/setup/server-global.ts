@@ -52,7 +52,8 @@ async function serve(
     await handle.executor.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
     rmSync(cfg.varDir, { recursive: true, force: true });
   }
-  const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined });
+  const site = { siteDir: cfg.siteDir, varDir: cfg.varDir };
+  const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, site });
   // The Host check as `npm start` has it; the names are known once the free port is.
   const allowedHosts: string[] = [];
   // Listening first: the identity provider must know the callback address, and so the port, beforehand.
@@ -73,6 +74,8 @@ async function serve(
     allowedHosts,
     audit: AuditTrail.in(cfg.varDir),
     personKey: pseudonymiser(key.key),
+    // The 模型口径 page (policy, exemptions, packages) works on the suite's own site folder.
+    site: { siteDir: site.siteDir, library: boot.library, policy: boot.policy },
   });
   server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);

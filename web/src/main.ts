@@ -3,6 +3,7 @@
 // reloads the page, so nothing read while signed in stays in memory or on screen.
 import propertyNames from 'virtual:huiyan/property-names';
 import { createAdminApi } from './api/admin-queries.js';
+import { createPolicyApi } from './api/policy-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
 import { createStatsApi } from './api/stats-queries.js';
@@ -68,7 +69,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   mountSidebar(byId('sidebar'), store);
   mountCanvasOverlay(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
-  mountAdmin(byId('admin'), store, createAdminApi(gate));
+  mountAdmin(byId('admin'), store, createAdminApi(gate), createPolicyApi(gate));
   mountStatsPages(byId('admin'), store, createStatsApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));

@@ -9,6 +9,7 @@ import { enumName } from '../../../server/graphql/enums.js';
 import { buildSchema } from '../../../server/graphql/schema.js';
 import { SEVERITIES } from '../../../server/models/header.js';
 import { OPERATIONS } from '../../../web/src/api/queries.js';
+import { POLICY_OPERATIONS } from '../../../web/src/api/policy-queries.js';
 import { servedWorkflow } from '../web/served.js';
 
 // The schema holds Node's copy of graphql (through @graphql-tools); use that copy, not Vite's.
@@ -16,7 +17,7 @@ const { GraphQLEnumType, parse, validate } = createRequire(import.meta.url)('gra
 const schema = buildSchema();
 
 describe('explorer operations', () => {
-  it.each(Object.entries(OPERATIONS))('%s is valid against the served schema', (name, doc) => {
+  it.each(Object.entries({ ...OPERATIONS, ...POLICY_OPERATIONS }))('%s is valid against the served schema', (name, doc) => {
     const document = parse(doc);
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
     expect(document.definitions.some((d) => d.kind === 'OperationDefinition' && d.name?.value === name)).toBe(true);

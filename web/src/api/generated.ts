@@ -89,6 +89,15 @@ export type Disposal =
   | 'TALK'
   | 'TRANSFER';
 
+export type ExemptionInput = {
+  /** A date YYYY-MM-DD (through that day) or an ISO date-time; at most a year ahead. */
+  expires: string;
+  model: string;
+  reason: string;
+  /** Entity uid. */
+  subject: string | number;
+};
+
 export type NewUserInput = {
   displayName?: string | null | undefined;
   name: string;
@@ -104,6 +113,14 @@ export type Outcome =
   | 'NOT_CONFIRMED'
   | 'PARTLY_CONFIRMED'
   | 'UNVERIFIABLE';
+
+export type PackageStatus =
+  /** The site has it with another text. */
+  | 'CHANGED'
+  /** The site has no model with this id. */
+  | 'NEW'
+  /** The site has exactly this. */
+  | 'SAME';
 
 export type ResolutionAction =
   | 'ACCEPT'
@@ -276,6 +293,65 @@ export type AdminDecideCandidateMutationVariables = Exact<{
 
 
 export type AdminDecideCandidateMutation = { decideResolutionCandidate: { id: string, kind: CandidateKind, status: CandidateStatus, score: number, reasons: Array<string>, survivor: string | null, a: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, b: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, decisions: Array<{ action: ResolutionAction, by: string, at: string, reason: string }> } };
+
+export type PolicyReviewFieldsFragment = { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> };
+
+export type PolicySiteQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicySiteQuery = { sitePolicy: { file: string, hash: string, dailyAt: string | null, models: Array<{ modelId: string, titleZh: string, titleEn: string, params: Record<string, unknown>, parameters: Array<{ name: string, type: string, default: Record<string, unknown> | null, value: Record<string, unknown> | null, tuned: boolean }> }> } };
+
+export type PolicySetModelMutationVariables = Exact<{
+  model: string;
+  params: unknown;
+  reason: string;
+}>;
+
+
+export type PolicySetModelMutation = { setModelPolicy: { modelId: string, params: Record<string, unknown> } };
+
+export type PolicyExemptionsQueryVariables = Exact<{
+  includeExpired?: boolean | null | undefined;
+}>;
+
+
+export type PolicyExemptionsQuery = { exemptions: Array<{ id: string, subject: string, model: string, reason: string, expires: string, createdBy: string, createdAt: string, valid: boolean }> };
+
+export type PolicyAddExemptionMutationVariables = Exact<{
+  input: ExemptionInput;
+}>;
+
+
+export type PolicyAddExemptionMutation = { addExemption: { id: string } };
+
+export type PolicyRemoveExemptionMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type PolicyRemoveExemptionMutation = { removeExemption: { id: string } };
+
+export type PolicyExportModelsQueryVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type PolicyExportModelsQuery = { exportModels: string };
+
+export type PolicyReviewPackageQueryVariables = Exact<{
+  package: string;
+}>;
+
+
+export type PolicyReviewPackageQuery = { reviewModelPackage: { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> } };
+
+export type PolicyImportPackageMutationVariables = Exact<{
+  package: string;
+}>;
+
+
+export type PolicyImportPackageMutation = { importModelPackage: { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> } };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 

@@ -18,6 +18,8 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.
   if (p.has('readRejects')) pages.push('feeds');
   if (p.has('resolveEntities')) pages.push('resolution');
+  // 模型口径: analysts read the policy and keep exemptions; admins also change the policy and import models.
+  if (p.has('manageExemptions')) pages.push('policy');
   return pages;
 }
 
