@@ -57,6 +57,7 @@ export interface AppOptions {
   metrics?: MetricsAccess;
   /** The feed registry and rejects folder (docs/feeds.md). */
   feeds?: ApiDeps['feeds'];
+  workbench?: ApiDeps['workbench'];
 }
 
 export function createApp(opts: AppOptions) {
@@ -72,6 +73,7 @@ export function createApp(opts: AppOptions) {
     outsideJurisdiction: opts.outsideJurisdiction,
     auditTrail: opts.audit,
     feeds: opts.feeds,
+    workbench: opts.workbench,
   };
   const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
   // The sign-in routes see a Request only; the socket's address is looked up by it.

@@ -2,8 +2,8 @@
 // entry point hands in the demo county's seeder; the server itself knows nothing of it), and a first run
 // of every model. Shared by `npm start` and the browser tests.
 import type { Executor } from '../platform/db/executor.js';
-import { checkModel } from './models/check.js';
-import { loadLibrary, type Library, type Model } from './models/library.js';
+import { loadLibrary, MODELS_DIR, type Library } from './models/library.js';
+import { checkedLibrary } from './models/live-library.js';
 import { runAll, type RunResult } from './models/runner.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
@@ -33,27 +33,16 @@ export interface Prepared {
 }
 
 /** What the API needs before it may answer: the schema applied and the model library checked. */
-export async function prepare(db: Executor, log: (m: string) => void): Promise<Prepared> {
+export async function prepare(db: Executor, log: (m: string) => void, siteModelsDir?: string): Promise<Prepared> {
   const graphSchema = loadGraphSchema();
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
   await applyAccessSchema(db);
 
-  const parsed = loadLibrary();
   // Refuse models the server cannot plan or that would write, before any of them runs.
-  const accepted: Model[] = [];
-  const refused = [...parsed.refused];
-  for (const m of parsed.models) {
-    try {
-      await checkModel(db, m);
-      accepted.push(m);
-    } catch (e) {
-      refused.push({ file: m.file, reason: (e as Error).message });
-    }
-  }
-  for (const r of refused) log(`Model refused: ${r.reason}`);
-  const library: Library = { models: accepted, refused, get: (id) => accepted.find((m) => m.id === id) };
-  log(`Models: ${accepted.length} ready${refused.length ? `, ${refused.length} refused` : ''}.`);
+  const library = await checkedLibrary(db, loadLibrary(MODELS_DIR, siteModelsDir));
+  for (const r of library.refused) log(`Model refused: ${r.reason}`);
+  log(`Models: ${library.models.length} ready${library.refused.length ? `, ${library.refused.length} refused` : ''}.`);
   return { graphSchema, library };
 }
 

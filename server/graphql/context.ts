@@ -12,6 +12,8 @@ import type { Access } from '../access/access.js';
 import type { OutsidePolicy } from '../access/jurisdiction.js';
 import type { Severity } from '../models/header.js';
 import type { FeedDesk } from '../feeds/desk.js';
+import type { LiveLibrary } from '../models/live-library.js';
+import type { FixtureDatabase } from '../models/publish.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -83,6 +85,15 @@ export interface ApiDeps {
   auditTrail?: AuditTrail;
   /** The feed registry (数据备案) and the rejects folder; unset: no feeds, deliveryRejects refused. */
   feeds?: FeedDesk;
+  /** The analyst's workbench (models written, tried, published; the console); unset: those fields are refused. */
+  workbench?: WorkbenchDeps;
+}
+
+/** What the workbench needs: the library it publishes into and reloads, the site models folder, a scratch database for fixtures. */
+export interface WorkbenchDeps {
+  library: LiveLibrary;
+  siteModelsDir: string;
+  fixtureDb: FixtureDatabase;
 }
 
 export interface ApiContext extends ApiDeps {

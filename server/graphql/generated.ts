@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AlertProps as AlertPropsOwn, EventProps as EventPropsOwn } from '../alerts/queries.js';
 import type { ModelInfo as ModelInfoOwn, AlertPreviewDraft as AlertPreviewDraftOwn, ApiContext } from './context.js';
+import type { StoredAlert as StoredAlertOwn } from '../models/workbench.js';
 import type { Severity as SeverityOwn } from '../models/header.js';
 import type { State as StateOwn, Outcome as OutcomeOwn, Disposal as DisposalOwn, Action as ActionOwn } from '../alerts/workflow/machine.js';
 import type { Role as RoleOwn } from '../access/roles.js';
@@ -329,6 +330,16 @@ export type ColumnRead = {
   header: Scalars['String']['output'];
 };
 
+export type ConsoleResult = {
+  __typename?: 'ConsoleResult';
+  columns: Array<Scalars['String']['output']>;
+  durationMs: Scalars['Int']['output'];
+  graph: SandboxGraph;
+  limits: SandboxLimits;
+  table: Scalars['JSON']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
 export type Direction =
   | 'BOTH'
   | 'IN'
@@ -446,6 +457,19 @@ export type FeedUnit = {
   uid: Maybe<Scalars['ID']['output']>;
 };
 
+/** An open alert of the model's current revision that the tried source no longer finds. */
+export type GoneAlert = {
+  __typename?: 'GoneAlert';
+  fingerprint: Scalars['ID']['output'];
+  summary: Scalars['String']['output'];
+};
+
+
+/** An open alert of the model's current revision that the tried source no longer finds. */
+export type GoneAlertSummaryArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Graph = {
   __typename?: 'Graph';
   edges: Array<Edge>;
@@ -535,12 +559,27 @@ export type Model = {
   titleZh: Scalars['String']['output'];
 };
 
+/** An analyst's unpublished model, kept on the server; only its owner sees it. */
+export type ModelDraft = {
+  __typename?: 'ModelDraft';
+  name: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
 export type ModelParameter = {
   __typename?: 'ModelParameter';
   default: Maybe<Scalars['JSON']['output']>;
   description: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   type: Scalars['String']['output'];
+};
+
+/** A problem the library would refuse a model for; `line` is the 1-based line of the source, when it can be told. */
+export type ModelProblem = {
+  __typename?: 'ModelProblem';
+  line: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
 };
 
 export type ModelRun = {
@@ -588,6 +627,43 @@ export type ModelStats = {
   unverifiable: Scalars['Int']['output'];
 };
 
+/** A model source tried on the live graph (nothing stored), compared with the alerts of its id on record. */
+export type ModelTrial = {
+  __typename?: 'ModelTrial';
+  columns: Array<Scalars['String']['output']>;
+  /** The run saw everything (no error, not truncated): only then is `gone` filled. */
+  complete: Scalars['Boolean']['output'];
+  /** The revision the library runs now; null for a new model. */
+  currentRevision: Maybe<Scalars['Int']['output']>;
+  durationMs: Scalars['Int']['output'];
+  /** Set when the run failed (time or memory limit, a refusal); the lists are then empty. */
+  error: Maybe<Scalars['String']['output']>;
+  gone: Array<GoneAlert>;
+  graph: SandboxGraph;
+  kept: Array<AlertPreview>;
+  limits: SandboxLimits;
+  modelId: Scalars['String']['output'];
+  new: Array<AlertPreview>;
+  revision: Scalars['Int']['output'];
+  rows: Scalars['Int']['output'];
+  /** Rows as objects of column → value; nodes shown as {id, label, caption, properties}; sensitive values as for entity(). */
+  table: Scalars['JSON']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** What validateModel found: the header as parsed (when it parsed) and every problem. */
+export type ModelValidation = {
+  __typename?: 'ModelValidation';
+  id: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  parameters: Array<ModelParameter>;
+  problems: Array<ModelProblem>;
+  revision: Maybe<Scalars['Int']['output']>;
+  severity: Maybe<Severity>;
+  titleEn: Maybe<Scalars['String']['output']>;
+  titleZh: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
@@ -601,20 +677,30 @@ export type Mutation = {
   comment: Alert;
   /** verifying → confirmed / partly_confirmed / dismissed (不属实 and 无法核实 need a reason). */
   conclude: Alert;
+  /** Read-only Cypher through the model sandbox; each query is audited with its text. */
+  consoleQuery: ConsoleResult;
   createUser: UserWithPassword;
   /** ACCEPT merges the pair (one survivor, the other kept as a merged record); REJECT records that they differ; UNDO reverses an ACCEPT. */
   decideResolutionCandidate: ResolutionCandidate;
+  deleteModelDraft: Scalars['Boolean']['output'];
   issueToken: IssuedToken;
   /** The alerts a run would raise, without storing anything (analysts trying parameters; handlers with a subject). */
   previewModel: Array<AlertPreview>;
   /** Finds and scores candidates again; returns how many of the pairs found are open (PROPOSED): decided pairs stay decided. */
   proposeResolutionCandidates: Scalars['Int']['output'];
+  /**
+   * Publishes the source as the model's next revision into the site models folder, after its fixtures (given, or
+   * those of the revision it replaces) pass in a scratch database; the library is reloaded. Audited with the reason.
+   */
+  publishModel: PublishedModel;
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
   /** A concluded alert back to verifying (admin); the earlier conclusion stays in the history. */
   reopen: Alert;
   /** Sets a new password (generated and returned once when none is given), unlocks, ends the user's sessions. */
   resetPassword: UserWithPassword;
+  /** Takes a model out of the library until it is published again. Audited with the reason. */
+  retireModel: Scalars['Boolean']['output'];
   revokeToken: ApiToken;
   /**
    * Run one model now and store its alerts. With `subject` (an entity uid) only alerts flagging that entity
@@ -624,8 +710,11 @@ export type Mutation = {
    * run with `error` set.
    */
   runModel: ModelRun;
+  saveModelDraft: ModelDraft;
   /** assigned → verifying. */
   startVerification: Alert;
+  /** Runs a model source on the live graph as a preview (nothing stored) and compares it with its id's open alerts. */
+  tryModel: ModelTrial;
   unlockUser: User;
   /** Role, units, display name, disabled. A change of role or units, or disabling, ends the user's sessions. */
   updateUser: User;
@@ -677,6 +766,17 @@ export type MutationConcludeArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationConsoleQueryArgs = {
+  cypher: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationCreateUserArgs = {
   input: NewUserInput;
 };
@@ -699,6 +799,16 @@ export type MutationDecideResolutionCandidateArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationDeleteModelDraftArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationIssueTokenArgs = {
   input: TokenInput;
 };
@@ -713,6 +823,18 @@ export type MutationPreviewModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
   subject?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationPublishModelArgs = {
+  fixtures?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  source: Scalars['String']['input'];
 };
 
 
@@ -757,6 +879,17 @@ export type MutationResetPasswordArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationRetireModelArgs = {
+  id: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationRevokeTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -779,10 +912,32 @@ export type MutationRunModelArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationSaveModelDraftArgs = {
+  name: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationStartVerificationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedState?: InputMaybe<AlertState>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationTryModelArgs = {
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  source: Scalars['String']['input'];
 };
 
 
@@ -862,6 +1017,19 @@ export type Provenance = {
   sources: Maybe<Array<Scalars['String']['output']>>;
 };
 
+export type PublishedModel = {
+  __typename?: 'PublishedModel';
+  /** Unified diff from the previous revision ('' for a first revision). */
+  diff: Scalars['String']['output'];
+  /** Where it was written, in the site models folder. */
+  file: Scalars['String']['output'];
+  /** Fixture cases run (all passed, or it would not be published). */
+  fixtureCases: Scalars['Int']['output'];
+  id: Scalars['String']['output'];
+  previousRevision: Maybe<Scalars['Int']['output']>;
+  revision: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   alert: Maybe<Alert>;
@@ -884,6 +1052,12 @@ export type Query = {
   loadRuns: Array<LoadRun>;
   me: Me;
   model: Maybe<Model>;
+  /** The caller's drafts, newest first. */
+  modelDrafts: Array<ModelDraft>;
+  /** Unified diff between two kept revisions of a model. */
+  modelRevisionDiff: Scalars['String']['output'];
+  /** The .cypher text of a library model, to open it in the workbench. */
+  modelSource: Maybe<Scalars['String']['output']>;
   models: Array<Model>;
   /**
    * Neighbours of one entity, at most `limit` (1..500), optionally only through the given relationship
@@ -899,6 +1073,8 @@ export type Query = {
   resolutionCandidates: ResolutionCandidateConnection;
   /** Flagged entities ranked by risk: the alerts grouped per subject. `label` narrows to one label (Person, Org…). */
   riskRanking: Array<RiskSubject>;
+  /** The workbench's and console's limits. */
+  sandboxLimits: SandboxLimits;
   /**
    * Full-text search over names and identifiers (Chinese names match by part). An 18-digit ID number or a
    * credit code finds its entity exactly. `labels` narrows to some labels.
@@ -910,6 +1086,8 @@ export type Query = {
   units: Array<Unit>;
   /** Every user (admin). */
   users: Array<User>;
+  /** Checks a model's whole .cypher text as the library would: header, parameters both ways, read-only by EXPLAIN, procedures. */
+  validateModel: ModelValidation;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -966,6 +1144,18 @@ export type QueryModelArgs = {
 };
 
 
+export type QueryModelRevisionDiffArgs = {
+  from: Scalars['Int']['input'];
+  id: Scalars['String']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+export type QueryModelSourceArgs = {
+  id: Scalars['String']['input'];
+};
+
+
 export type QueryNeighboursArgs = {
   direction?: InputMaybe<Direction>;
   exclude?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1008,6 +1198,11 @@ export type QuerySearchArgs = {
 export type QueryUnitsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryValidateModelArgs = {
+  source: Scalars['String']['input'];
 };
 
 export type RejectConnection = {
@@ -1111,6 +1306,36 @@ export type RiskSubject = {
    * + log10(1 + amount / 10,000) + 1 per distinct model beyond the first.
    */
   score: Scalars['Float']['output'];
+};
+
+export type SandboxEdge = {
+  __typename?: 'SandboxEdge';
+  id: Scalars['ID']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** The nodes and relationships in a result, for the graph view. */
+export type SandboxGraph = {
+  __typename?: 'SandboxGraph';
+  edges: Array<SandboxEdge>;
+  nodes: Array<SandboxNode>;
+};
+
+/** The sandbox's limits: the database ends the transaction after timeoutMs; rows past maxRows are never read. */
+export type SandboxLimits = {
+  __typename?: 'SandboxLimits';
+  maxRows: Scalars['Int']['output'];
+  timeoutMs: Scalars['Int']['output'];
+};
+
+export type SandboxNode = {
+  __typename?: 'SandboxNode';
+  caption: Scalars['String']['output'];
+  /** Entity uid (or the database's element id for a node without one). */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
 };
 
 export type SearchHit = {
@@ -1321,6 +1546,7 @@ export type ResolversTypes = {
   CandidateRecord: ResolverTypeWrapper<CandidateRecord>;
   CandidateStatus: null;
   ColumnRead: ResolverTypeWrapper<ColumnRead>;
+  ConsoleResult: ResolverTypeWrapper<ConsoleResult>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
@@ -1330,6 +1556,7 @@ export type ResolversTypes = {
   FeedLoadRun: ResolverTypeWrapper<FeedRunOwn>;
   FeedUnit: ResolverTypeWrapper<UnitRefOwn>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GoneAlert: ResolverTypeWrapper<StoredAlertOwn>;
   Graph: ResolverTypeWrapper<Omit<Graph, 'nodes'> & { nodes: Array<ResolversTypes['Entity']> }>;
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1340,9 +1567,13 @@ export type ResolversTypes = {
   LoadRun: ResolverTypeWrapper<LoadRun>;
   Me: ResolverTypeWrapper<Omit<Me, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Model: ResolverTypeWrapper<ModelInfoOwn>;
+  ModelDraft: ResolverTypeWrapper<ModelDraft>;
   ModelParameter: ResolverTypeWrapper<ModelParameter>;
+  ModelProblem: ResolverTypeWrapper<ModelProblem>;
   ModelRun: ResolverTypeWrapper<ModelRun>;
   ModelStats: ResolverTypeWrapper<ModelStats>;
+  ModelTrial: ResolverTypeWrapper<Omit<ModelTrial, 'gone' | 'kept' | 'new'> & { gone: Array<ResolversTypes['GoneAlert']>, kept: Array<ResolversTypes['AlertPreview']>, new: Array<ResolversTypes['AlertPreview']> }>;
+  ModelValidation: ResolverTypeWrapper<Omit<ModelValidation, 'severity'> & { severity?: Maybe<ResolversTypes['Severity']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversTypes['Entity'], nodes: Array<ResolversTypes['Entity']> }>;
   NewUserInput: NewUserInput;
@@ -1350,6 +1581,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
+  PublishedModel: ResolverTypeWrapper<PublishedModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
   RejectRow: ResolverTypeWrapper<RejectRowOwn>;
@@ -1360,6 +1592,10 @@ export type ResolversTypes = {
   ResolutionDecision: ResolverTypeWrapper<ResolutionDecision>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  SandboxEdge: ResolverTypeWrapper<SandboxEdge>;
+  SandboxGraph: ResolverTypeWrapper<SandboxGraph>;
+  SandboxLimits: ResolverTypeWrapper<SandboxLimits>;
+  SandboxNode: ResolverTypeWrapper<SandboxNode>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Severity: ResolverTypeWrapper<SeverityOwn>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1394,6 +1630,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CandidateRecord: CandidateRecord;
   ColumnRead: ColumnRead;
+  ConsoleResult: ConsoleResult;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
   Feed: FeedStatusOwn;
@@ -1401,6 +1638,7 @@ export type ResolversParentTypes = {
   FeedLoadRun: FeedRunOwn;
   FeedUnit: UnitRefOwn;
   Float: Scalars['Float']['output'];
+  GoneAlert: StoredAlertOwn;
   Graph: Omit<Graph, 'nodes'> & { nodes: Array<ResolversParentTypes['Entity']> };
   GraphSchema: GraphSchema;
   ID: Scalars['ID']['output'];
@@ -1411,15 +1649,20 @@ export type ResolversParentTypes = {
   LoadRun: LoadRun;
   Me: Me;
   Model: ModelInfoOwn;
+  ModelDraft: ModelDraft;
   ModelParameter: ModelParameter;
+  ModelProblem: ModelProblem;
   ModelRun: ModelRun;
   ModelStats: ModelStats;
+  ModelTrial: Omit<ModelTrial, 'gone' | 'kept' | 'new'> & { gone: Array<ResolversParentTypes['GoneAlert']>, kept: Array<ResolversParentTypes['AlertPreview']>, new: Array<ResolversParentTypes['AlertPreview']> };
+  ModelValidation: ModelValidation;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversParentTypes['Entity'], nodes: Array<ResolversParentTypes['Entity']> };
   NewUserInput: NewUserInput;
   PageInfo: PageInfo;
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
+  PublishedModel: PublishedModel;
   Query: Record<PropertyKey, never>;
   RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
   RejectRow: RejectRowOwn;
@@ -1429,6 +1672,10 @@ export type ResolversParentTypes = {
   ResolutionDecision: ResolutionDecision;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  SandboxEdge: SandboxEdge;
+  SandboxGraph: SandboxGraph;
+  SandboxLimits: SandboxLimits;
+  SandboxNode: SandboxNode;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   String: Scalars['String']['output'];
   TokenInput: TokenInput;
@@ -1602,6 +1849,15 @@ export type ColumnReadResolvers<ContextType = ApiContext, ParentType extends Res
   header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConsoleResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConsoleResult'] = ResolversParentTypes['ConsoleResult']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['SandboxGraph'], ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type DisposalResolvers = { CASE: 'case', CORRECTION: 'correction', TALK: 'talk', TRANSFER: 'transfer' };
 
 export type EdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Edge'] = ResolversParentTypes['Edge']> = {
@@ -1670,6 +1926,11 @@ export type FeedUnitResolvers<ContextType = ApiContext, ParentType extends Resol
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   uid?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type GoneAlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GoneAlert'] = ResolversParentTypes['GoneAlert']> = {
+  fingerprint?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<GoneAlertSummaryArgs, 'lang'>>;
 };
 
 export type GraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Graph'] = ResolversParentTypes['Graph']> = {
@@ -1744,11 +2005,22 @@ export type ModelResolvers<ContextType = ApiContext, ParentType extends Resolver
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ModelDraftResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelDraft'] = ResolversParentTypes['ModelDraft']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ModelParameterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelParameter'] = ResolversParentTypes['ModelParameter']> = {
   default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ModelProblemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelProblem'] = ResolversParentTypes['ModelProblem']> = {
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ModelRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelRun'] = ResolversParentTypes['ModelRun']> = {
@@ -1780,21 +2052,56 @@ export type ModelStatsResolvers<ContextType = ApiContext, ParentType extends Res
   unverifiable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ModelTrialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelTrial'] = ResolversParentTypes['ModelTrial']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  currentRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gone?: Resolver<Array<ResolversTypes['GoneAlert']>, ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['SandboxGraph'], ParentType, ContextType>;
+  kept?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  new?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ModelValidationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelValidation'] = ResolversParentTypes['ModelValidation']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['ModelParameter']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ModelProblem']>, ParentType, ContextType>;
+  revision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  titleEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   assign?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAssignArgs, 'id'>>;
   comment?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationCommentArgs, 'id' | 'text'>>;
   conclude?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationConcludeArgs, 'id' | 'outcome'>>;
+  consoleQuery?: Resolver<ResolversTypes['ConsoleResult'], ParentType, ContextType, RequireFields<MutationConsoleQueryArgs, 'cypher'>>;
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   decideResolutionCandidate?: Resolver<ResolversTypes['ResolutionCandidate'], ParentType, ContextType, RequireFields<MutationDecideResolutionCandidateArgs, 'action' | 'id' | 'reason'>>;
+  deleteModelDraft?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteModelDraftArgs, 'name'>>;
   issueToken?: Resolver<ResolversTypes['IssuedToken'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
   proposeResolutionCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishModel?: Resolver<ResolversTypes['PublishedModel'], ParentType, ContextType, RequireFields<MutationPublishModelArgs, 'reason' | 'source'>>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
+  retireModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRetireModelArgs, 'id' | 'reason'>>;
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
+  saveModelDraft?: Resolver<ResolversTypes['ModelDraft'], ParentType, ContextType, RequireFields<MutationSaveModelDraftArgs, 'name' | 'source'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
+  tryModel?: Resolver<ResolversTypes['ModelTrial'], ParentType, ContextType, RequireFields<MutationTryModelArgs, 'source'>>;
   unlockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnlockUserArgs, 'name'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input' | 'name'>>;
 };
@@ -1828,6 +2135,15 @@ export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends Res
   sources?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type PublishedModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PublishedModel'] = ResolversParentTypes['PublishedModel']> = {
+  diff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fixtureCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first'>>;
@@ -1842,15 +2158,20 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelDrafts?: Resolver<Array<ResolversTypes['ModelDraft']>, ParentType, ContextType>;
+  modelRevisionDiff?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryModelRevisionDiffArgs, 'from' | 'id' | 'to'>>;
+  modelSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryModelSourceArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
+  sandboxLimits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  validateModel?: Resolver<ResolversTypes['ModelValidation'], ParentType, ContextType, RequireFields<QueryValidateModelArgs, 'source'>>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 };
 
@@ -1927,6 +2248,29 @@ export type RiskSubjectResolvers<ContextType = ApiContext, ParentType extends Re
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SandboxEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxEdge'] = ResolversParentTypes['SandboxEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SandboxGraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxGraph'] = ResolversParentTypes['SandboxGraph']> = {
+  edges?: Resolver<Array<ResolversTypes['SandboxEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SandboxNode']>, ParentType, ContextType>;
+};
+
+export type SandboxLimitsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxLimits'] = ResolversParentTypes['SandboxLimits']> = {
+  maxRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SandboxNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxNode'] = ResolversParentTypes['SandboxNode']> = {
+  caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2010,6 +2354,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CandidateRecord?: CandidateRecordResolvers<ContextType>;
   CandidateStatus?: CandidateStatusResolvers;
   ColumnRead?: ColumnReadResolvers<ContextType>;
+  ConsoleResult?: ConsoleResultResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
@@ -2017,6 +2362,7 @@ export type Resolvers<ContextType = ApiContext> = {
   FeedDelivery?: FeedDeliveryResolvers<ContextType>;
   FeedLoadRun?: FeedLoadRunResolvers<ContextType>;
   FeedUnit?: FeedUnitResolvers<ContextType>;
+  GoneAlert?: GoneAlertResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
   IssuedToken?: IssuedTokenResolvers<ContextType>;
@@ -2025,15 +2371,20 @@ export type Resolvers<ContextType = ApiContext> = {
   LoadRun?: LoadRunResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  ModelDraft?: ModelDraftResolvers<ContextType>;
   ModelParameter?: ModelParameterResolvers<ContextType>;
+  ModelProblem?: ModelProblemResolvers<ContextType>;
   ModelRun?: ModelRunResolvers<ContextType>;
   ModelStats?: ModelStatsResolvers<ContextType>;
+  ModelTrial?: ModelTrialResolvers<ContextType>;
+  ModelValidation?: ModelValidationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Outcome?: OutcomeResolvers;
   PageInfo?: PageInfoResolvers<ContextType>;
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
+  PublishedModel?: PublishedModelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectConnection?: RejectConnectionResolvers<ContextType>;
   RejectRow?: RejectRowResolvers<ContextType>;
@@ -2044,6 +2395,10 @@ export type Resolvers<ContextType = ApiContext> = {
   ResolutionDecision?: ResolutionDecisionResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  SandboxEdge?: SandboxEdgeResolvers<ContextType>;
+  SandboxGraph?: SandboxGraphResolvers<ContextType>;
+  SandboxLimits?: SandboxLimitsResolvers<ContextType>;
+  SandboxNode?: SandboxNodeResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Severity?: SeverityResolvers;
   Unit?: UnitResolvers<ContextType>;
