@@ -1,6 +1,10 @@
 // The browser suite runs against the whole product as `npm start` builds it: a real Neo4j of its own,
 // the demo county generated and loaded through the loaders, the models run, and the real server serving
 // the built explorer (dist/web; `npm test` builds it first) on a free port.
+import path from 'node:path';
+import { checkedLibrary, LiveLibrary } from '../../server/models/live-library.js';
+import { loadLibrary, MODELS_DIR, type Library } from '../../server/models/library.js';
+import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,6 +77,8 @@ async function serve(
     allowedHosts,
     audit: AuditTrail.in(cfg.varDir),
     personKey: pseudonymiser(key.key),
+    // The workbench publishes into a site folder of this run's own, never the working copy's var/site.
+    workbench: workbenchOf(handle, boot.library, path.join(cfg.varDir, 'site', 'models'), log),
   });
   server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);
@@ -117,3 +123,8 @@ const quietLogger = {
   warn: (...a: unknown[]) => console.warn(...a),
   error: (...a: unknown[]) => console.error(...a),
 };
+
+function workbenchOf(handle: Neo4jHandle, initial: Library, siteModelsDir: string, log: (m: string) => void) {
+  const library = new LiveLibrary(initial, () => checkedLibrary(handle.executor, loadLibrary(MODELS_DIR, siteModelsDir)));
+  return { library, siteModelsDir, fixtureDb: scratchFixtureDb(log) };
+}

@@ -3,6 +3,7 @@
 // reloads the page, so nothing read while signed in stays in memory or on screen.
 import propertyNames from 'virtual:huiyan/property-names';
 import { createAdminApi } from './api/admin-queries.js';
+import { createWorkbenchApi } from './api/workbench-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
 import { Gate, reasonStore } from './api/session.js';
@@ -65,7 +66,7 @@ function startExplorer(session: SignedIn): void {
   mountSidebar(byId('sidebar'), store);
   mountCanvasOverlay(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
-  mountAdmin(byId('admin'), store, createAdminApi(gate));
+  mountAdmin(byId('admin'), store, createAdminApi(gate), createWorkbenchApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));
   new ResizeObserver(() => view.resize()).observe(byId('cy'));

@@ -9,8 +9,10 @@ import { mountFeeds } from './feeds.js';
 import { mountResolution } from './resolution.js';
 import { mountTokens } from './tokens.js';
 import { mountUsers } from './users.js';
+import type { WorkbenchApi } from '../api/workbench-queries.js';
+import { mountWorkbench } from '../workbench/page.js';
 
-export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi): void {
+export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, workbench: WorkbenchApi): void {
   const pages: Partial<Record<Page, { el: HTMLElement; open(): void }>> = {};
   const add = (page: Page, mount: (el: HTMLElement, store: Store, admin: AdminApi) => { open(): void }) => {
     const el = h('section', { class: 'admin-page', 'data-testid': `page-${page}`, hidden: true });
@@ -22,6 +24,7 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi): vo
   add('audit', mountAudit);
   add('feeds', mountFeeds);
   add('resolution', mountResolution);
+  add('workbench', (el, st) => mountWorkbench(el, st, workbench));
 
   let shown: Page | null = null;
   store.subscribe((s) => {

@@ -15,6 +15,7 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.
   if (p.has('readRejects')) pages.push('feeds');
   if (p.has('resolveEntities')) pages.push('resolution');
+  if (p.has('authorModels')) pages.push('workbench');
   return pages;
 }
 
