@@ -199,6 +199,7 @@ describe('admin pages', () => {
     expect(pagesFor({ permissions: ['read', 'checkSubject'] })).toEqual(['explore']);
     expect(pagesFor({ permissions: ['read', 'manageAccess', 'readAudit'] })).toEqual(['explore', 'users', 'tokens', 'audit']);
     expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'resolution']);
+    expect(pagesFor({ permissions: ['read', 'runModels', 'authorModels'] })).toEqual(['explore', 'workbench']);
   });
 
   it('send only what an edit changed (an admin editing themself sends no role)', () => {
