@@ -24,7 +24,16 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, wor
   add('audit', mountAudit);
   add('feeds', mountFeeds);
   add('resolution', mountResolution);
-  add('workbench', (el, st) => mountWorkbench(el, st, workbench));
+  // The editor is a large third-party component: if it cannot start, the page says why and the explorer and
+  // the other pages still work.
+  add('workbench', (el, st) => {
+    try {
+      return mountWorkbench(el, st, workbench);
+    } catch (e) {
+      el.textContent = (e as Error).message;
+      return { open() {} };
+    }
+  });
 
   let shown: Page | null = null;
   store.subscribe((s) => {
