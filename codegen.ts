@@ -72,6 +72,7 @@ const config: CodegenConfig = {
           AlertEvent: '../alerts/queries.js#EventProps',
           Model: './context.js#ModelInfo',
           AlertPreview: './context.js#AlertPreviewDraft',
+          GoneAlert: '../models/workbench.js#StoredAlert',
           // Enums: the server's own code types, so a code the server has and the SDL lacks does not compile.
           Severity: '../models/header.js#Severity',
           AlertState: '../alerts/workflow/machine.js#State',
@@ -98,6 +99,7 @@ const config: CodegenConfig = {
         'web/src/api/admin-queries.ts',
         'web/src/api/stats-queries.ts',
         'web/src/api/policy-queries.ts',
+        'web/src/api/workbench-queries.ts',
       ],
       // typescript-operations writes the enums and inputs the operations use itself.
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],

@@ -20,6 +20,9 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { catalogOf } from '../server/graphql/model/catalog.js';
 import { scheduleModels, type Scheduler } from '../server/models/scheduler.js';
 import { libraryRunner } from '../server/graphql/model/library-runner.js';
+import { checkedLibrary, LiveLibrary } from '../server/models/live-library.js';
+import { loadLibrary, MODELS_DIR, siteModelsDir } from '../server/models/library.js';
+import { scratchFixtureDb } from '../server/models/scratch-fixtures.js';
 import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
 import { KeyFileError, resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
@@ -97,6 +100,10 @@ async function main(): Promise<void> {
   if (raw) log(`WARNING ${raw}`);
 
   const boot = await prepare(neo4j.executor, log, { siteDir: cfg.siteDir, varDir: cfg.varDir });
+  const siteModels = siteModelsDir(cfg.siteDir);
+  // Publishing from the workbench reloads this library; the catalog, the runner and the workbench read it live.
+  const db = neo4j.executor;
+  const library = new LiveLibrary(boot.library, () => checkedLibrary(db, loadLibrary(MODELS_DIR, siteModels)));
   // Several API servers may share this database: one of them (the lease holder) runs the models, and on a
   // cluster every server's reads wait for what the loaders and that server wrote (docs/deployment.md).
   const me = instanceName('server');
@@ -128,14 +135,15 @@ async function main(): Promise<void> {
     executor: neo4j.executor,
     access,
     graphSchema: boot.graphSchema,
-    models: catalogOf(boot.library),
+    models: catalogOf(library),
     production: cfg.production,
     logger,
     metrics: cfg.metrics,
     // The graph holds keyed tokens, not ID numbers: an exact ID search must hash alike.
     personKey: pseudonymiser(key.key),
-    runner: libraryRunner(neo4j.executor, boot.library, boot.policy),
-    site: { siteDir: cfg.siteDir, library: boot.library, policy: boot.policy },
+    runner: libraryRunner(neo4j.executor, library, boot.policy),
+    site: { siteDir: cfg.siteDir, library, policy: boot.policy },
+    workbench: { library, siteModelsDir: siteModels, fixtureDb: scratchFixtureDb(log) },
     allowedHosts: cfg.allowedHosts ?? defaultHosts(cfg.host, cfg.port, machineNames()),
     corsOrigins: cfg.corsOrigins,
     outsideJurisdiction: cfg.outsideJurisdiction,

@@ -19,6 +19,12 @@ export interface EmbeddedNeo4j {
   boltPort: number;
   heap: string;
   pageCache: string;
+  /**
+   * Memory one transaction may use (`db.memory.transaction.max`, HUIYAN_NEO4J_TX_MEMORY, default 256m; 0: no
+   * cap): a runaway model or console query that builds a huge list is stopped by the database with an error
+   * instead of filling the heap that every other query shares (docs/models.md "Limits").
+   */
+  txMemory: string;
   /** Extra JVM options for the server and the admin tool (HUIYAN_NEO4J_JVM_OPTS, space-separated). */
   jvmOpts: string[];
   startTimeoutMs: number;
@@ -248,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       boltPort: intVar(env, 'HUIYAN_NEO4J_BOLT_PORT', 7687),
       heap: sizeVar(env, 'HUIYAN_NEO4J_HEAP', '1g'),
       pageCache: sizeVar(env, 'HUIYAN_NEO4J_PAGECACHE', '512m'),
+      txMemory: sizeVar(env, 'HUIYAN_NEO4J_TX_MEMORY', '256m'),
       jvmOpts: (env.HUIYAN_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
       startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
       database: 'neo4j',

@@ -59,6 +59,7 @@ export interface AppOptions {
   feeds?: ApiDeps['feeds'];
   /** The site's policy, library and folder (policy, exemptions, model packages); unset: those are refused. */
   site?: ApiDeps['site'];
+  workbench?: ApiDeps['workbench'];
 }
 
 export function createApp(opts: AppOptions) {
@@ -75,6 +76,7 @@ export function createApp(opts: AppOptions) {
     auditTrail: opts.audit,
     feeds: opts.feeds,
     site: opts.site,
+    workbench: opts.workbench,
   };
   const recordAuth = opts.audit ? authEventRecorder(opts.audit, logger) : undefined;
   // The sign-in routes see a Request only; the socket's address is looked up by it.

@@ -2,8 +2,8 @@
 // entry point hands in the demo county's seeder; the server itself knows nothing of it), and a first run
 // of every model. Shared by `npm start` and the browser tests.
 import type { Executor } from '../platform/db/executor.js';
-import { checkModel } from './models/check.js';
-import { loadLibrary, type Library, type Model } from './models/library.js';
+import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from './models/library.js';
+import { checkedLibrary } from './models/live-library.js';
 import { runAll, type RunResult } from './models/runner.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
@@ -39,8 +39,9 @@ export interface Prepared {
 }
 
 /**
- * What the API needs before it may answer: the schema applied, the model library checked and the site
- * policy loaded (a bad policy throws InvalidPolicy: the server does not start on it).
+ * What the API needs before it may answer: the schema applied, the model library (shipped and the site's
+ * own, siteDir/models) checked and the site policy loaded (a bad policy throws InvalidPolicy: the server
+ * does not start on it).
  */
 export async function prepare(db: Executor, log: (m: string) => void, site?: SiteFolders): Promise<Prepared> {
   const graphSchema = loadGraphSchema();
@@ -48,24 +49,14 @@ export async function prepare(db: Executor, log: (m: string) => void, site?: Sit
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
   await applyAccessSchema(db);
 
-  const parsed = loadLibrary();
+  const parsed = loadLibrary(MODELS_DIR, site ? siteModelsDir(site.siteDir) : undefined);
   // Checked against every model that parses, so a model refused by the database below does not make a
   // policy that names it unloadable.
   const policy = site ? await loadSitePolicy(site, parsed, log) : SitePolicy.none();
   // Refuse models the server cannot plan or that would write, before any of them runs.
-  const accepted: Model[] = [];
-  const refused = [...parsed.refused];
-  for (const m of parsed.models) {
-    try {
-      await checkModel(db, m);
-      accepted.push(m);
-    } catch (e) {
-      refused.push({ file: m.file, reason: (e as Error).message });
-    }
-  }
-  for (const r of refused) log(`Model refused: ${r.reason}`);
-  const library: Library = { models: accepted, refused, get: (id) => accepted.find((m) => m.id === id) };
-  log(`Models: ${accepted.length} ready${refused.length ? `, ${refused.length} refused` : ''}.`);
+  const library = await checkedLibrary(db, parsed);
+  for (const r of library.refused) log(`Model refused: ${r.reason}`);
+  log(`Models: ${library.models.length} ready${library.refused.length ? `, ${library.refused.length} refused` : ''}.`);
   return { graphSchema, library, policy };
 }
 

@@ -12,6 +12,11 @@ export function isTimeout(e: unknown): boolean {
   );
 }
 
+/** The transaction passed the memory one transaction may use (`db.memory.transaction.max`). */
+export function isMemoryLimit(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+}
+
 /** A failure worth retrying as it is (deadlock, leader switch, lost connection), as the driver's own retries judge it. */
 export function isTransient(e: unknown): boolean {
   return neo4j.isRetryableError(e);

@@ -180,6 +180,8 @@ function settings(cfg: EmbeddedNeo4j, port: number, home: string): string[] {
     'server.http.enabled=false',
     'server.https.enabled=false',
     `server.memory.pagecache.size=${cfg.pageCache}`,
+    // Per transaction, so one runaway read is cut off with MemoryPoolOutOfMemoryError, not the whole heap.
+    `db.memory.transaction.max=${cfg.txMemory}`,
     'dbms.usage_report.enabled=false',
     // LOAD CSV only from this home's import folder (benchmarks write there), never from arbitrary paths.
     `server.directories.import=${path.join(home, 'import')}`,

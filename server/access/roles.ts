@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   checkSubject: ['handler', 'analyst', 'admin', 'system'],
   /** Full model runs and previews with other parameters. */
   runModels: ['analyst', 'admin'],
+  /** The workbench: write, check and try models on the live graph, the read-only console, drafts, publish, retire. */
+  authorModels: ['analyst', 'admin'],
   /** Introspection and GraphiQL. */
   explore: ['analyst', 'admin'],
   /** Users, units, tokens. */

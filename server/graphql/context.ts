@@ -14,6 +14,8 @@ import type { Severity } from '../models/header.js';
 import type { FeedDesk } from '../feeds/desk.js';
 import type { Library } from '../models/library.js';
 import type { SitePolicy } from '../models/policy.js';
+import type { LiveLibrary } from '../models/live-library.js';
+import type { FixtureDatabase } from '../models/publish.js';
 
 /** One model as the API shows it. The model library (server/models/library.ts) is adapted to this. */
 export interface ModelInfo {
@@ -87,12 +89,21 @@ export interface ApiDeps {
   feeds?: FeedDesk;
   /** The site policy, the library it is checked against and the site folder; unset: policy and packages refused. */
   site?: SiteDesk;
+  /** The analyst's workbench (models written, tried, published; the console); unset: those fields are refused. */
+  workbench?: WorkbenchDeps;
 }
 
 export interface SiteDesk {
   siteDir: string;
   library: Library;
   policy: SitePolicy;
+}
+
+/** What the workbench needs: the library it publishes into and reloads, the site models folder, a scratch database for fixtures. */
+export interface WorkbenchDeps {
+  library: LiveLibrary;
+  siteModelsDir: string;
+  fixtureDb: FixtureDatabase;
 }
 
 export interface ApiContext extends ApiDeps {

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AlertProps as AlertPropsOwn, EventProps as EventPropsOwn } from '../alerts/queries.js';
 import type { ModelInfo as ModelInfoOwn, AlertPreviewDraft as AlertPreviewDraftOwn, ApiContext } from './context.js';
+import type { StoredAlert as StoredAlertOwn } from '../models/workbench.js';
 import type { Severity as SeverityOwn } from '../models/header.js';
 import type { State as StateOwn, Outcome as OutcomeOwn, Disposal as DisposalOwn, Action as ActionOwn } from '../alerts/workflow/machine.js';
 import type { Role as RoleOwn } from '../access/roles.js';
@@ -347,6 +348,16 @@ export type ColumnRead = {
   header: Scalars['String']['output'];
 };
 
+export type ConsoleResult = {
+  __typename?: 'ConsoleResult';
+  columns: Array<Scalars['String']['output']>;
+  durationMs: Scalars['Int']['output'];
+  graph: SandboxGraph;
+  limits: SandboxLimits;
+  table: Scalars['JSON']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** One bar of a breakdown: what it counts (a model id, a state code, a unit uid, a YYYY-MM month) and how many. */
 export type CountBucket = {
   __typename?: 'CountBucket';
@@ -498,6 +509,19 @@ export type FeedUnit = {
   uid: Maybe<Scalars['ID']['output']>;
 };
 
+/** An open alert of the model's current revision that the tried source no longer finds. */
+export type GoneAlert = {
+  __typename?: 'GoneAlert';
+  fingerprint: Scalars['ID']['output'];
+  summary: Scalars['String']['output'];
+};
+
+
+/** An open alert of the model's current revision that the tried source no longer finds. */
+export type GoneAlertSummaryArgs = {
+  lang?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Graph = {
   __typename?: 'Graph';
   edges: Array<Edge>;
@@ -587,6 +611,14 @@ export type Model = {
   titleZh: Scalars['String']['output'];
 };
 
+/** An analyst's unpublished model, kept on the server; only its owner sees it. */
+export type ModelDraft = {
+  __typename?: 'ModelDraft';
+  name: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  updatedAt: Scalars['String']['output'];
+};
+
 export type ModelPackageReview = {
   __typename?: 'ModelPackageReview';
   createdAt: Maybe<Scalars['String']['output']>;
@@ -617,6 +649,13 @@ export type ModelPolicy = {
   params: Scalars['JSON']['output'];
   titleEn: Scalars['String']['output'];
   titleZh: Scalars['String']['output'];
+};
+
+/** A problem the library would refuse a model for; `line` is the 1-based line of the source, when it can be told. */
+export type ModelProblem = {
+  __typename?: 'ModelProblem';
+  line: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
 };
 
 export type ModelRun = {
@@ -664,6 +703,43 @@ export type ModelStats = {
   unverifiable: Scalars['Int']['output'];
 };
 
+/** A model source tried on the live graph (nothing stored), compared with the alerts of its id on record. */
+export type ModelTrial = {
+  __typename?: 'ModelTrial';
+  columns: Array<Scalars['String']['output']>;
+  /** The run saw everything (no error, not truncated): only then is `gone` filled. */
+  complete: Scalars['Boolean']['output'];
+  /** The revision the library runs now; null for a new model. */
+  currentRevision: Maybe<Scalars['Int']['output']>;
+  durationMs: Scalars['Int']['output'];
+  /** Set when the run failed (time or memory limit, a refusal); the lists are then empty. */
+  error: Maybe<Scalars['String']['output']>;
+  gone: Array<GoneAlert>;
+  graph: SandboxGraph;
+  kept: Array<AlertPreview>;
+  limits: SandboxLimits;
+  modelId: Scalars['String']['output'];
+  new: Array<AlertPreview>;
+  revision: Scalars['Int']['output'];
+  rows: Scalars['Int']['output'];
+  /** Rows as objects of column → value; nodes shown as {id, label, caption, properties}; sensitive values as for entity(). */
+  table: Scalars['JSON']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** What validateModel found: the header as parsed (when it parsed) and every problem. */
+export type ModelValidation = {
+  __typename?: 'ModelValidation';
+  id: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  parameters: Array<ModelParameter>;
+  problems: Array<ModelProblem>;
+  revision: Maybe<Scalars['Int']['output']>;
+  severity: Maybe<Severity>;
+  titleEn: Maybe<Scalars['String']['output']>;
+  titleZh: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
@@ -678,9 +754,12 @@ export type Mutation = {
   comment: Alert;
   /** verifying → confirmed / partly_confirmed / dismissed (不属实 and 无法核实 need a reason). */
   conclude: Alert;
+  /** Read-only Cypher through the model sandbox; each query is audited with its text. */
+  consoleQuery: ConsoleResult;
   createUser: UserWithPassword;
   /** ACCEPT merges the pair (one survivor, the other kept as a merged record); REJECT records that they differ; UNDO reverses an ACCEPT. */
   decideResolutionCandidate: ResolutionCandidate;
+  deleteModelDraft: Scalars['Boolean']['output'];
   /** Publishes a package's new and changed models into siteDir/models; refused whole if anything fails its checks (admin). */
   importModelPackage: ModelPackageReview;
   issueToken: IssuedToken;
@@ -688,6 +767,11 @@ export type Mutation = {
   previewModel: Array<AlertPreview>;
   /** Finds and scores candidates again; returns how many of the pairs found are open (PROPOSED): decided pairs stay decided. */
   proposeResolutionCandidates: Scalars['Int']['output'];
+  /**
+   * Publishes the source as the model's next revision into the site models folder, after its fixtures (given, or
+   * those of the revision it replaces) pass in a scratch database; the library is reloaded. Audited with the reason.
+   */
+  publishModel: PublishedModel;
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
   /** Lifts an exemption before it expires. */
@@ -696,6 +780,8 @@ export type Mutation = {
   reopen: Alert;
   /** Sets a new password (generated and returned once when none is given), unlocks, ends the user's sessions. */
   resetPassword: UserWithPassword;
+  /** Takes a model out of the library until it is published again. Audited with the reason. */
+  retireModel: Scalars['Boolean']['output'];
   revokeToken: ApiToken;
   /**
    * Run one model now and store its alerts. With `subject` (an entity uid) only alerts flagging that entity
@@ -705,6 +791,7 @@ export type Mutation = {
    * run with `error` set.
    */
   runModel: ModelRun;
+  saveModelDraft: ModelDraft;
   /**
    * Sets the site's values for one model's parameters (an empty object: back to the header's defaults);
    * written to siteDir/policy.yaml, used by every later run, and recorded with before, after and reason (admin).
@@ -712,6 +799,8 @@ export type Mutation = {
   setModelPolicy: ModelPolicy;
   /** assigned → verifying. */
   startVerification: Alert;
+  /** Runs a model source on the live graph as a preview (nothing stored) and compares it with its id's open alerts. */
+  tryModel: ModelTrial;
   unlockUser: User;
   /** Role, units, display name, disabled. A change of role or units, or disabling, ends the user's sessions. */
   updateUser: User;
@@ -773,6 +862,17 @@ export type MutationConcludeArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationConsoleQueryArgs = {
+  cypher: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationCreateUserArgs = {
   input: NewUserInput;
 };
@@ -787,6 +887,16 @@ export type MutationDecideResolutionCandidateArgs = {
   action: ResolutionAction;
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationDeleteModelDraftArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -819,6 +929,18 @@ export type MutationPreviewModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
   subject?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationPublishModelArgs = {
+  fixtures?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  source: Scalars['String']['input'];
 };
 
 
@@ -874,6 +996,17 @@ export type MutationResetPasswordArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationRetireModelArgs = {
+  id: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationRevokeTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -888,6 +1021,17 @@ export type MutationRunModelArgs = {
   id: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
   subject?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationSaveModelDraftArgs = {
+  name: Scalars['String']['input'];
+  source: Scalars['String']['input'];
 };
 
 
@@ -912,6 +1056,17 @@ export type MutationStartVerificationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedState?: InputMaybe<AlertState>;
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationTryModelArgs = {
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  source: Scalars['String']['input'];
 };
 
 
@@ -1030,6 +1185,19 @@ export type Provenance = {
   sources: Maybe<Array<Scalars['String']['output']>>;
 };
 
+export type PublishedModel = {
+  __typename?: 'PublishedModel';
+  /** Unified diff from the previous revision ('' for a first revision). */
+  diff: Scalars['String']['output'];
+  /** Where it was written, in the site models folder. */
+  file: Scalars['String']['output'];
+  /** Fixture cases run (all passed, or it would not be published). */
+  fixtureCases: Scalars['Int']['output'];
+  id: Scalars['String']['output'];
+  previousRevision: Maybe<Scalars['Int']['output']>;
+  revision: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   alert: Maybe<Alert>;
@@ -1058,6 +1226,12 @@ export type Query = {
   loadRuns: Array<LoadRun>;
   me: Me;
   model: Maybe<Model>;
+  /** The caller's drafts, newest first. */
+  modelDrafts: Array<ModelDraft>;
+  /** Unified diff between two kept revisions of a model. */
+  modelRevisionDiff: Scalars['String']['output'];
+  /** The .cypher text of a library model, to open it in the workbench. */
+  modelSource: Maybe<Scalars['String']['output']>;
   models: Array<Model>;
   /**
    * Neighbours of one entity, at most `limit` (1..500), optionally only through the given relationship
@@ -1075,6 +1249,8 @@ export type Query = {
   reviewModelPackage: ModelPackageReview;
   /** Flagged entities ranked by risk: the alerts grouped per subject. `label` narrows to one label (Person, Org…). */
   riskRanking: Array<RiskSubject>;
+  /** The workbench's and console's limits. */
+  sandboxLimits: SandboxLimits;
   /**
    * 名单筛查: what is on record for each entry of a list (ID numbers, credit codes or names; at most 500).
    * With `unit` (an Org uid), the routes up to `maxHops` (1..4) relationships, alerts excluded, from each found
@@ -1094,6 +1270,8 @@ export type Query = {
   units: Array<Unit>;
   /** Every user (admin). */
   users: Array<User>;
+  /** Checks a model's whole .cypher text as the library would: header, parameters both ways, read-only by EXPLAIN, procedures. */
+  validateModel: ModelValidation;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -1166,6 +1344,18 @@ export type QueryModelArgs = {
 };
 
 
+export type QueryModelRevisionDiffArgs = {
+  from: Scalars['Int']['input'];
+  id: Scalars['String']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+export type QueryModelSourceArgs = {
+  id: Scalars['String']['input'];
+};
+
+
 export type QueryNeighboursArgs = {
   direction?: InputMaybe<Direction>;
   exclude?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -1220,6 +1410,11 @@ export type QuerySearchArgs = {
 export type QueryUnitsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryValidateModelArgs = {
+  source: Scalars['String']['input'];
 };
 
 export type RejectConnection = {
@@ -1323,6 +1518,36 @@ export type RiskSubject = {
    * + log10(1 + amount / 10,000) + 1 per distinct model beyond the first.
    */
   score: Scalars['Float']['output'];
+};
+
+export type SandboxEdge = {
+  __typename?: 'SandboxEdge';
+  id: Scalars['ID']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** The nodes and relationships in a result, for the graph view. */
+export type SandboxGraph = {
+  __typename?: 'SandboxGraph';
+  edges: Array<SandboxEdge>;
+  nodes: Array<SandboxNode>;
+};
+
+/** The sandbox's limits: the database ends the transaction after timeoutMs; rows past maxRows are never read. */
+export type SandboxLimits = {
+  __typename?: 'SandboxLimits';
+  maxRows: Scalars['Int']['output'];
+  timeoutMs: Scalars['Int']['output'];
+};
+
+export type SandboxNode = {
+  __typename?: 'SandboxNode';
+  caption: Scalars['String']['output'];
+  /** Entity uid (or the database's element id for a node without one). */
+  id: Scalars['ID']['output'];
+  label: Scalars['String']['output'];
 };
 
 /** A route from a screened entity to an official of the tendering unit. */
@@ -1587,6 +1812,7 @@ export type ResolversTypes = {
   CandidateRecord: ResolverTypeWrapper<CandidateRecord>;
   CandidateStatus: null;
   ColumnRead: ResolverTypeWrapper<ColumnRead>;
+  ConsoleResult: ResolverTypeWrapper<ConsoleResult>;
   CountBucket: ResolverTypeWrapper<CountBucket>;
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
@@ -1599,6 +1825,7 @@ export type ResolversTypes = {
   FeedLoadRun: ResolverTypeWrapper<FeedRunOwn>;
   FeedUnit: ResolverTypeWrapper<UnitRefOwn>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GoneAlert: ResolverTypeWrapper<StoredAlertOwn>;
   Graph: ResolverTypeWrapper<Omit<Graph, 'nodes'> & { nodes: Array<ResolversTypes['Entity']> }>;
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1609,11 +1836,15 @@ export type ResolversTypes = {
   LoadRun: ResolverTypeWrapper<LoadRun>;
   Me: ResolverTypeWrapper<Omit<Me, 'role'> & { role: ResolversTypes['UserRole'] }>;
   Model: ResolverTypeWrapper<ModelInfoOwn>;
+  ModelDraft: ResolverTypeWrapper<ModelDraft>;
   ModelPackageReview: ResolverTypeWrapper<ModelPackageReview>;
   ModelParameter: ResolverTypeWrapper<ModelParameter>;
   ModelPolicy: ResolverTypeWrapper<ModelPolicy>;
+  ModelProblem: ResolverTypeWrapper<ModelProblem>;
   ModelRun: ResolverTypeWrapper<ModelRun>;
   ModelStats: ResolverTypeWrapper<ModelStats>;
+  ModelTrial: ResolverTypeWrapper<Omit<ModelTrial, 'gone' | 'kept' | 'new'> & { gone: Array<ResolversTypes['GoneAlert']>, kept: Array<ResolversTypes['AlertPreview']>, new: Array<ResolversTypes['AlertPreview']> }>;
+  ModelValidation: ResolverTypeWrapper<Omit<ModelValidation, 'severity'> & { severity?: Maybe<ResolversTypes['Severity']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighbourhood: ResolverTypeWrapper<Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversTypes['Entity'], nodes: Array<ResolversTypes['Entity']> }>;
   NewUserInput: NewUserInput;
@@ -1624,6 +1855,7 @@ export type ResolversTypes = {
   PolicyParameter: ResolverTypeWrapper<PolicyParameter>;
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
+  PublishedModel: ResolverTypeWrapper<PublishedModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
   RejectRow: ResolverTypeWrapper<RejectRowOwn>;
@@ -1634,6 +1866,10 @@ export type ResolversTypes = {
   ResolutionDecision: ResolverTypeWrapper<ResolutionDecision>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  SandboxEdge: ResolverTypeWrapper<SandboxEdge>;
+  SandboxGraph: ResolverTypeWrapper<SandboxGraph>;
+  SandboxLimits: ResolverTypeWrapper<SandboxLimits>;
+  SandboxNode: ResolverTypeWrapper<SandboxNode>;
   ScreenLink: ResolverTypeWrapper<Omit<ScreenLink, 'official' | 'route'> & { official: ResolversTypes['Entity'], route: Array<ResolversTypes['Entity']> }>;
   ScreenResult: ResolverTypeWrapper<Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversTypes['Entity']>, concludedAlerts: Array<ResolversTypes['Alert']>, links: Array<ResolversTypes['ScreenLink']>, openAlerts: Array<ResolversTypes['Alert']> }>;
   ScreenStatus: ScreenStatus;
@@ -1673,6 +1909,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CandidateRecord: CandidateRecord;
   ColumnRead: ColumnRead;
+  ConsoleResult: ConsoleResult;
   CountBucket: CountBucket;
   Edge: Edge;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
@@ -1683,6 +1920,7 @@ export type ResolversParentTypes = {
   FeedLoadRun: FeedRunOwn;
   FeedUnit: UnitRefOwn;
   Float: Scalars['Float']['output'];
+  GoneAlert: StoredAlertOwn;
   Graph: Omit<Graph, 'nodes'> & { nodes: Array<ResolversParentTypes['Entity']> };
   GraphSchema: GraphSchema;
   ID: Scalars['ID']['output'];
@@ -1693,11 +1931,15 @@ export type ResolversParentTypes = {
   LoadRun: LoadRun;
   Me: Me;
   Model: ModelInfoOwn;
+  ModelDraft: ModelDraft;
   ModelPackageReview: ModelPackageReview;
   ModelParameter: ModelParameter;
   ModelPolicy: ModelPolicy;
+  ModelProblem: ModelProblem;
   ModelRun: ModelRun;
   ModelStats: ModelStats;
+  ModelTrial: Omit<ModelTrial, 'gone' | 'kept' | 'new'> & { gone: Array<ResolversParentTypes['GoneAlert']>, kept: Array<ResolversParentTypes['AlertPreview']>, new: Array<ResolversParentTypes['AlertPreview']> };
+  ModelValidation: ModelValidation;
   Mutation: Record<PropertyKey, never>;
   Neighbourhood: Omit<Neighbourhood, 'center' | 'nodes'> & { center: ResolversParentTypes['Entity'], nodes: Array<ResolversParentTypes['Entity']> };
   NewUserInput: NewUserInput;
@@ -1706,6 +1948,7 @@ export type ResolversParentTypes = {
   PolicyParameter: PolicyParameter;
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
+  PublishedModel: PublishedModel;
   Query: Record<PropertyKey, never>;
   RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
   RejectRow: RejectRowOwn;
@@ -1715,6 +1958,10 @@ export type ResolversParentTypes = {
   ResolutionDecision: ResolutionDecision;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  SandboxEdge: SandboxEdge;
+  SandboxGraph: SandboxGraph;
+  SandboxLimits: SandboxLimits;
+  SandboxNode: SandboxNode;
   ScreenLink: Omit<ScreenLink, 'official' | 'route'> & { official: ResolversParentTypes['Entity'], route: Array<ResolversParentTypes['Entity']> };
   ScreenResult: Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversParentTypes['Entity']>, concludedAlerts: Array<ResolversParentTypes['Alert']>, links: Array<ResolversParentTypes['ScreenLink']>, openAlerts: Array<ResolversParentTypes['Alert']> };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -1899,6 +2146,15 @@ export type ColumnReadResolvers<ContextType = ApiContext, ParentType extends Res
   header?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ConsoleResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ConsoleResult'] = ResolversParentTypes['ConsoleResult']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['SandboxGraph'], ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type CountBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CountBucket'] = ResolversParentTypes['CountBucket']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1986,6 +2242,11 @@ export type FeedUnitResolvers<ContextType = ApiContext, ParentType extends Resol
   uid?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
+export type GoneAlertResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GoneAlert'] = ResolversParentTypes['GoneAlert']> = {
+  fingerprint?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<GoneAlertSummaryArgs, 'lang'>>;
+};
+
 export type GraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Graph'] = ResolversParentTypes['Graph']> = {
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -2058,6 +2319,12 @@ export type ModelResolvers<ContextType = ApiContext, ParentType extends Resolver
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ModelDraftResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelDraft'] = ResolversParentTypes['ModelDraft']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ModelPackageReviewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelPackageReview'] = ResolversParentTypes['ModelPackageReview']> = {
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2081,6 +2348,11 @@ export type ModelPolicyResolvers<ContextType = ApiContext, ParentType extends Re
   params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ModelProblemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelProblem'] = ResolversParentTypes['ModelProblem']> = {
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ModelRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelRun'] = ResolversParentTypes['ModelRun']> = {
@@ -2112,25 +2384,60 @@ export type ModelStatsResolvers<ContextType = ApiContext, ParentType extends Res
   unverifiable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ModelTrialResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelTrial'] = ResolversParentTypes['ModelTrial']> = {
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  currentRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  gone?: Resolver<Array<ResolversTypes['GoneAlert']>, ParentType, ContextType>;
+  graph?: Resolver<ResolversTypes['SandboxGraph'], ParentType, ContextType>;
+  kept?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType>;
+  limits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
+  modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  new?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  table?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ModelValidationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ModelValidation'] = ResolversParentTypes['ModelValidation']> = {
+  id?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes['ModelParameter']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ModelProblem']>, ParentType, ContextType>;
+  revision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['Severity']>, ParentType, ContextType>;
+  titleEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleZh?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationAddExemptionArgs, 'input'>>;
   assign?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAssignArgs, 'id'>>;
   comment?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationCommentArgs, 'id' | 'text'>>;
   conclude?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationConcludeArgs, 'id' | 'outcome'>>;
+  consoleQuery?: Resolver<ResolversTypes['ConsoleResult'], ParentType, ContextType, RequireFields<MutationConsoleQueryArgs, 'cypher'>>;
   createUser?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   decideResolutionCandidate?: Resolver<ResolversTypes['ResolutionCandidate'], ParentType, ContextType, RequireFields<MutationDecideResolutionCandidateArgs, 'action' | 'id' | 'reason'>>;
+  deleteModelDraft?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteModelDraftArgs, 'name'>>;
   importModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<MutationImportModelPackageArgs, 'package'>>;
   issueToken?: Resolver<ResolversTypes['IssuedToken'], ParentType, ContextType, RequireFields<MutationIssueTokenArgs, 'input'>>;
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
   proposeResolutionCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publishModel?: Resolver<ResolversTypes['PublishedModel'], ParentType, ContextType, RequireFields<MutationPublishModelArgs, 'reason' | 'source'>>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
   removeExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationRemoveExemptionArgs, 'id' | 'reason'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
+  retireModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRetireModelArgs, 'id' | 'reason'>>;
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
+  saveModelDraft?: Resolver<ResolversTypes['ModelDraft'], ParentType, ContextType, RequireFields<MutationSaveModelDraftArgs, 'name' | 'source'>>;
   setModelPolicy?: Resolver<ResolversTypes['ModelPolicy'], ParentType, ContextType, RequireFields<MutationSetModelPolicyArgs, 'model' | 'params' | 'reason'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
+  tryModel?: Resolver<ResolversTypes['ModelTrial'], ParentType, ContextType, RequireFields<MutationTryModelArgs, 'source'>>;
   unlockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnlockUserArgs, 'name'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input' | 'name'>>;
 };
@@ -2185,6 +2492,15 @@ export type ProvenanceResolvers<ContextType = ApiContext, ParentType extends Res
   sources?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
+export type PublishedModelResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PublishedModel'] = ResolversParentTypes['PublishedModel']> = {
+  diff?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fixtureCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alertBreakdown?: Resolver<ResolversTypes['AlertBreakdown'], ParentType, ContextType, RequireFields<QueryAlertBreakdownArgs, 'includeGone' | 'units'>>;
@@ -2202,18 +2518,23 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
+  modelDrafts?: Resolver<Array<ResolversTypes['ModelDraft']>, ParentType, ContextType>;
+  modelRevisionDiff?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryModelRevisionDiffArgs, 'from' | 'id' | 'to'>>;
+  modelSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryModelSourceArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
   reviewModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<QueryReviewModelPackageArgs, 'package'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
+  sandboxLimits?: Resolver<ResolversTypes['SandboxLimits'], ParentType, ContextType>;
   screen?: Resolver<Array<ResolversTypes['ScreenResult']>, ParentType, ContextType, RequireFields<QueryScreenArgs, 'entries' | 'maxHops'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'limit' | 'q'>>;
   sitePolicy?: Resolver<ResolversTypes['SitePolicy'], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  validateModel?: Resolver<ResolversTypes['ModelValidation'], ParentType, ContextType, RequireFields<QueryValidateModelArgs, 'source'>>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 };
 
@@ -2290,6 +2611,29 @@ export type RiskSubjectResolvers<ContextType = ApiContext, ParentType extends Re
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SandboxEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxEdge'] = ResolversParentTypes['SandboxEdge']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SandboxGraphResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxGraph'] = ResolversParentTypes['SandboxGraph']> = {
+  edges?: Resolver<Array<ResolversTypes['SandboxEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SandboxNode']>, ParentType, ContextType>;
+};
+
+export type SandboxLimitsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxLimits'] = ResolversParentTypes['SandboxLimits']> = {
+  maxRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeoutMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SandboxNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SandboxNode'] = ResolversParentTypes['SandboxNode']> = {
+  caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ScreenLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScreenLink'] = ResolversParentTypes['ScreenLink']> = {
@@ -2399,6 +2743,7 @@ export type Resolvers<ContextType = ApiContext> = {
   CandidateRecord?: CandidateRecordResolvers<ContextType>;
   CandidateStatus?: CandidateStatusResolvers;
   ColumnRead?: ColumnReadResolvers<ContextType>;
+  ConsoleResult?: ConsoleResultResolvers<ContextType>;
   CountBucket?: CountBucketResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
@@ -2408,6 +2753,7 @@ export type Resolvers<ContextType = ApiContext> = {
   FeedDelivery?: FeedDeliveryResolvers<ContextType>;
   FeedLoadRun?: FeedLoadRunResolvers<ContextType>;
   FeedUnit?: FeedUnitResolvers<ContextType>;
+  GoneAlert?: GoneAlertResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
   IssuedToken?: IssuedTokenResolvers<ContextType>;
@@ -2416,11 +2762,15 @@ export type Resolvers<ContextType = ApiContext> = {
   LoadRun?: LoadRunResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  ModelDraft?: ModelDraftResolvers<ContextType>;
   ModelPackageReview?: ModelPackageReviewResolvers<ContextType>;
   ModelParameter?: ModelParameterResolvers<ContextType>;
   ModelPolicy?: ModelPolicyResolvers<ContextType>;
+  ModelProblem?: ModelProblemResolvers<ContextType>;
   ModelRun?: ModelRunResolvers<ContextType>;
   ModelStats?: ModelStatsResolvers<ContextType>;
+  ModelTrial?: ModelTrialResolvers<ContextType>;
+  ModelValidation?: ModelValidationResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   Outcome?: OutcomeResolvers;
@@ -2429,6 +2779,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PolicyParameter?: PolicyParameterResolvers<ContextType>;
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
+  PublishedModel?: PublishedModelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectConnection?: RejectConnectionResolvers<ContextType>;
   RejectRow?: RejectRowResolvers<ContextType>;
@@ -2439,6 +2790,10 @@ export type Resolvers<ContextType = ApiContext> = {
   ResolutionDecision?: ResolutionDecisionResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  SandboxEdge?: SandboxEdgeResolvers<ContextType>;
+  SandboxGraph?: SandboxGraphResolvers<ContextType>;
+  SandboxLimits?: SandboxLimitsResolvers<ContextType>;
+  SandboxNode?: SandboxNodeResolvers<ContextType>;
   ScreenLink?: ScreenLinkResolvers<ContextType>;
   ScreenResult?: ScreenResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -19,6 +19,7 @@ import { resolutionResolvers } from './resolution/resolvers.js';
 import { policyResolvers } from './policy/resolvers.js';
 import { statsResolvers } from './stats/resolvers.js';
 import { screenResolvers } from './screen/resolvers.js';
+import { workbenchResolvers } from './workbench/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -43,6 +44,7 @@ export const CONCEPTS = [
   'policy',
   'stats',
   'screen',
+  'workbench',
 ] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
@@ -74,6 +76,7 @@ export function buildSchema(): GraphQLSchema {
       policyResolvers,
       statsResolvers,
       screenResolvers,
+      workbenchResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

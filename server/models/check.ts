@@ -83,17 +83,33 @@ export function procedureOf(details: string): string | undefined {
   return /^([A-Za-z_][\w.]*)\s*\(/.exec(details.trim())?.[1];
 }
 
-export async function checkModel(db: Executor, model: Model, cypher = model.cypher): Promise<void> {
+/**
+ * The sandbox's read-only test for any Cypher (a model, or the analyst's console): EXPLAIN in a READ session,
+ * query type `r`, only READ_OPERATORS, only allowlisted procedures. Returns the result columns; throws
+ * ModelRefused with every problem found, prefixed by `where`.
+ */
+export async function checkReadOnly(db: Executor, cypher: string, params: Record<string, unknown>, where: string): Promise<string[]> {
+  const { keys, problems } = await readOnlyProblems(db, cypher, params, where);
+  if (problems.length) throw new ModelRefused(`${where}: ${[...new Set(problems)].join('; ')}`);
+  return keys;
+}
+
+async function readOnlyProblems(
+  db: Executor,
+  cypher: string,
+  params: Record<string, unknown>,
+  where: string,
+): Promise<{ keys: string[]; problems: string[] }> {
   let explained;
   try {
-    explained = await db.explain(cypher, defaultParams(model));
+    explained = await db.explain(cypher, params);
   } catch (e) {
-    throw new ModelRefused(`${model.file}: the server cannot plan the query: ${(e as Error).message}`);
+    throw new ModelRefused(`${where}: the server cannot plan the query: ${(e as Error).message}`);
   }
   const { summary, keys } = explained;
   if (summary.queryType !== 'r') {
     throw new ModelRefused(
-      `${model.file}: a model may only read, but the query is of type "${summary.queryType}" (it writes or changes the schema)`,
+      `${where}: a model may only read, but the query is of type "${summary.queryType}" (it writes or changes the schema)`,
     );
   }
   const problems: string[] = [];
@@ -112,6 +128,11 @@ export async function checkModel(db: Executor, model: Model, cypher = model.cyph
         problems.push(`procedure ${name ?? '(unknown)'} is not on the allowlist (${PROCEDURE_ALLOWLIST.join(', ')})`);
     }
   });
+  return { keys, problems };
+}
+
+export async function checkModel(db: Executor, model: Model, cypher = model.cypher): Promise<void> {
+  const { keys, problems } = await readOnlyProblems(db, cypher, defaultParams(model), model.file);
   const needed = [...model.identity, ...model.subjects.map((s) => s.column), model.evidence, ...(model.amount ? [model.amount] : [])];
   const missing = [...new Set(needed)].filter((c) => !keys.includes(c));
   if (missing.length) problems.push(`the header names column(s) the query does not return: ${missing.join(', ')}`);

@@ -1,11 +1,16 @@
-// Loads every model under cypher/models/<domain>/*.cypher. A broken model is refused with its reason and
-// does not stop the others; ids must be unique across the library.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Loads every model under cypher/models/<domain>/*.cypher, then the site's own models (the site folder's
+// models/, written by the workbench's publish or imported), where a site model replaces the shipped model of
+// the same id, as site mappings do. A broken model is refused with its reason and does not stop the others;
+// ids must be unique within each folder. Ids the site retired (publish.ts) are left out.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../platform/config.js';
+import { retiredIds } from './retired.js';
 import { InvalidModel, parseHeader, referencedParams, splitModelFile, type ModelHeader } from './header.js';
 
 export const MODELS_DIR = path.join(ROOT, 'cypher', 'models');
+/** The site's own models (written in the workbench or imported from a package): siteDir/models. */
+export const siteModelsDir = (siteDir: string): string => path.join(siteDir, 'models');
 
 export interface Model extends ModelHeader {
   domain: string;
@@ -27,6 +32,8 @@ export interface Library {
 function modelFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
+    // Hidden folders hold other things (the site's kept revisions, .revisions/), never the library.
+    if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) out.push(...modelFiles(full));
     else if (name.endsWith('.cypher')) out.push(full);
@@ -48,11 +55,9 @@ export function parseModel(text: string, file: string, domain: string): Model {
   return { ...header, domain, file, cypher };
 }
 
-export function loadLibrary(dir = MODELS_DIR): Library {
-  const models: Model[] = [];
-  const refused: Refusal[] = [];
+function loadFolder(dir: string, models: Model[], refused: Refusal[]): void {
   const seen = new Map<string, string>();
-  for (const file of modelFiles(dir)) {
+  for (const file of existsSync(dir) ? modelFiles(dir) : []) {
     const rel = path.relative(ROOT, file);
     try {
       const domain = path.basename(path.dirname(file));
@@ -66,6 +71,18 @@ export function loadLibrary(dir = MODELS_DIR): Library {
       refused.push({ file: rel, reason: e.message });
     }
   }
+}
+
+/** The shipped models and, with `siteModelsDir`, the site's: a site model replaces the shipped one of its id. */
+export function loadLibrary(dir = MODELS_DIR, siteModelsDir?: string): Library {
+  const shipped: Model[] = [];
+  const site: Model[] = [];
+  const refused: Refusal[] = [];
+  loadFolder(dir, shipped, refused);
+  if (siteModelsDir) loadFolder(siteModelsDir, site, refused);
+  const retired = siteModelsDir ? retiredIds(siteModelsDir) : new Set<string>();
+  const siteIds = new Set(site.map((m) => m.id));
+  const models = [...shipped.filter((m) => !siteIds.has(m.id)), ...site].filter((m) => !retired.has(m.id));
   const byId = new Map(models.map((m) => [m.id, m]));
   return { models, refused, get: (id) => byId.get(id) };
 }

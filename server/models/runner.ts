@@ -2,7 +2,7 @@
 // records the run. One model's failure is recorded and reported; it never stops the others.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../platform/db/executor.js';
-import { isTimeout } from '../../platform/db/errors.js';
+import { isMemoryLimit, isTimeout } from '../../platform/db/errors.js';
 import { recordModelRun } from '../../platform/metrics.js';
 import { storeAlerts, type AlertDraft } from '../alerts/store.js';
 import { checkModel } from './check.js';
@@ -45,6 +45,8 @@ export interface RunResult {
   subject: string | null;
   /** The alerts a preview found (previews store nothing). */
   drafts?: AlertDraft[];
+  /** The rows a preview read (the workbench shows them as a table). */
+  previewRows?: Record<string, unknown>[];
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -127,6 +129,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
     if (opts.subject) drafts = drafts.filter((d) => d.subjects.some((s) => s.uid === opts.subject));
     if (opts.preview) {
       result.drafts = drafts;
+      result.previewRows = rows;
       result.alertsNew = drafts.length;
     } else {
       const complete = !truncated && !opts.subject;
@@ -144,14 +147,16 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
   return result;
 }
 
-function describeError(e: unknown): string {
+/** A failed run's reason; the database's limits are named so the analyst knows which one stopped it. */
+export function describeError(e: unknown): string {
   const message = (e as { message?: string }).message;
+  if (isMemoryLimit(e)) return `memory limit exceeded: ${message ?? ''}`.trim();
   if (isTimeout(e)) return `time limit exceeded: ${message ?? ''}`.trim();
   return message ?? String(e);
 }
 
 async function recordRun(db: Executor, r: RunResult): Promise<void> {
-  const { runId, drafts: _drafts, ...rest } = r;
+  const { runId, drafts: _drafts, previewRows: _rows, ...rest } = r;
   await db.write('CREATE (:ModelRun $run)', { run: { id: runId, ...rest } });
 }
 

@@ -1,6 +1,10 @@
 // The browser suite runs against the whole product as `npm start` builds it: a real Neo4j of its own,
 // the demo county generated and loaded through the loaders, the models run, and the real server serving
 // the built explorer (dist/web; `npm test` builds it first) on a free port.
+import path from 'node:path';
+import { checkedLibrary, LiveLibrary } from '../../server/models/live-library.js';
+import { loadLibrary, MODELS_DIR, type Library } from '../../server/models/library.js';
+import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -76,6 +80,8 @@ async function serve(
     personKey: pseudonymiser(key.key),
     // The 模型口径 page (policy, exemptions, packages) works on the suite's own site folder.
     site: { siteDir: site.siteDir, library: boot.library, policy: boot.policy },
+    // The workbench publishes into a site folder of this run's own, never the working copy's var/site.
+    workbench: workbenchOf(handle, boot.library, path.join(cfg.varDir, 'site', 'models'), log),
   });
   server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);
@@ -120,3 +126,8 @@ const quietLogger = {
   warn: (...a: unknown[]) => console.warn(...a),
   error: (...a: unknown[]) => console.error(...a),
 };
+
+function workbenchOf(handle: Neo4jHandle, initial: Library, siteModelsDir: string, log: (m: string) => void) {
+  const library = new LiveLibrary(initial, () => checkedLibrary(handle.executor, loadLibrary(MODELS_DIR, siteModelsDir)));
+  return { library, siteModelsDir, fixtureDb: scratchFixtureDb(log) };
+}

@@ -10,6 +10,7 @@ const PEOPLE: Record<keyof SuiteUsers, { name: string; displayName: string; role
   otherAdmin: { name: '赵六', displayName: '赵六', role: 'admin' },
   handler: { name: '张三', displayName: '张三（第一纪检监察室）', role: 'handler' },
   otherHandler: { name: '李四', displayName: '李四', role: 'handler' },
+  analyst: { name: 'qian.analyst', displayName: '钱分析', role: 'analyst' },
   viewer: { name: 'chen.viewer', displayName: '陈查阅', role: 'viewer' },
   // No password: signs in only through the identity provider, whose account of the same name binds to it.
   sso: { name: 'sun.sso', displayName: '孙单点', role: 'handler', sso: true },

@@ -23,6 +23,8 @@ export interface SuiteUsers {
   /** Handlers of the whole county. */
   handler: SuiteUser;
   otherHandler: SuiteUser;
+  /** Writes models in the workbench. */
+  analyst: SuiteUser;
   viewer: SuiteUser;
   /** Signs in through the test's OpenID Connect provider only (no password: '' here). */
   sso: SuiteUser;

@@ -4,6 +4,7 @@
 import propertyNames from 'virtual:huiyan/property-names';
 import { createAdminApi } from './api/admin-queries.js';
 import { createPolicyApi } from './api/policy-queries.js';
+import { createWorkbenchApi } from './api/workbench-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
 import { createStatsApi } from './api/stats-queries.js';
@@ -69,7 +70,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   mountSidebar(byId('sidebar'), store);
   mountCanvasOverlay(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
-  mountAdmin(byId('admin'), store, createAdminApi(gate), createPolicyApi(gate));
+  mountAdmin(byId('admin'), store, createAdminApi(gate), createPolicyApi(gate), createWorkbenchApi(gate));
   mountStatsPages(byId('admin'), store, createStatsApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));

@@ -7,7 +7,7 @@ import type { SchemaIndex } from './schema.js';
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
-export type Page = 'explore' | 'stats' | 'screen' | 'users' | 'tokens' | 'audit' | 'feeds' | 'resolution' | 'policy';
+export type Page = 'explore' | 'stats' | 'screen' | 'users' | 'tokens' | 'audit' | 'feeds' | 'resolution' | 'policy' | 'workbench';
 /** A dialog over the page: the 查询事由 prompt or the password change. */
 export type Dialog = 'reason' | 'password' | null;
 

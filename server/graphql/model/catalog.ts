@@ -14,7 +14,13 @@ const info = (m: Model): ModelInfo => ({
   parameters: m.parameters.map((p) => ({ name: p.name, type: p.type, default: p.default, description: p.description })),
 });
 
+/** Follows the library when it is replaced (a publish reloads it): the list is rebuilt when its models change. */
 export function catalogOf(library: Library): ModelCatalog {
-  const list = library.models.map(info);
-  return { list: () => list, get: (id) => list.find((m) => m.id === id) };
+  let from: Model[] | undefined;
+  let list: ModelInfo[] = [];
+  const current = () => {
+    if (from !== library.models) [from, list] = [library.models, library.models.map(info)];
+    return list;
+  };
+  return { list: current, get: (id) => current().find((m) => m.id === id) };
 }

@@ -200,6 +200,7 @@ describe('admin pages', () => {
     expect(pagesFor({ permissions: ['read', 'checkSubject', 'screenLists'] })).toEqual(['explore', 'stats', 'screen']);
     expect(pagesFor({ permissions: ['read', 'manageAccess', 'readAudit'] })).toEqual(['explore', 'stats', 'users', 'tokens', 'audit']);
     expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'stats', 'resolution']);
+    expect(pagesFor({ permissions: ['read', 'runModels', 'authorModels'] })).toEqual(['explore', 'stats', 'workbench']);
   });
 
   it('send only what an edit changed (an admin editing themself sends no role)', () => {

@@ -12,7 +12,10 @@ import { mountUsers } from './users.js';
 import { mountPolicy } from './policy.js';
 import type { PolicyApi } from '../api/policy-queries.js';
 
-export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, policy: PolicyApi): void {
+import type { WorkbenchApi } from '../api/workbench-queries.js';
+import { mountWorkbench } from '../workbench/page.js';
+
+export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, policy: PolicyApi, workbench: WorkbenchApi): void {
   const pages: Partial<Record<Page, { el: HTMLElement; open(): void }>> = {};
   const add = (page: Page, mount: (el: HTMLElement, store: Store, admin: AdminApi) => { open(): void }) => {
     const el = h('section', { class: 'admin-page', 'data-testid': `page-${page}`, hidden: true });
@@ -25,6 +28,16 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, pol
   add('feeds', mountFeeds);
   add('resolution', mountResolution);
   add('policy', (el, s) => mountPolicy(el, s, policy));
+  // The editor is a large third-party component: if it cannot start, the page says why and the explorer and
+  // the other pages still work.
+  add('workbench', (el, st) => {
+    try {
+      return mountWorkbench(el, st, workbench);
+    } catch (e) {
+      el.textContent = (e as Error).message;
+      return { open() {} };
+    }
+  });
 
   let shown: Page | null = null;
   store.subscribe((s) => {

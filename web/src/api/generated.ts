@@ -496,3 +496,79 @@ export type StatsUnitsQueryVariables = Exact<{
 
 
 export type StatsUnitsQuery = { search: Array<{ entity: { id: string, caption: string } }> };
+
+export type WorkbenchGraphFragment = { nodes: Array<{ id: string, label: string, caption: string }>, edges: Array<{ id: string, type: string, source: string, target: string }> };
+
+export type WorkbenchLimitsFragment = { timeoutMs: number, maxRows: number };
+
+export type WorkbenchNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkbenchNamesQuery = { graphSchema: { labels: Array<{ name: string }>, relationshipTypes: Array<{ name: string }> }, models: Array<{ id: string, revision: number, titleZh: string, titleEn: string }>, sandboxLimits: { timeoutMs: number, maxRows: number } };
+
+export type WorkbenchValidateQueryVariables = Exact<{
+  source: string;
+}>;
+
+
+export type WorkbenchValidateQuery = { validateModel: { ok: boolean, id: string | null, revision: number | null, titleZh: string | null, titleEn: string | null, severity: Severity | null, parameters: Array<{ name: string, type: string, default: Record<string, unknown> | null }>, problems: Array<{ message: string, line: number | null }> } };
+
+export type WorkbenchSourceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type WorkbenchSourceQuery = { modelSource: string | null };
+
+export type WorkbenchDraftsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkbenchDraftsQuery = { modelDrafts: Array<{ name: string, source: string, updatedAt: string }> };
+
+export type WorkbenchTryMutationVariables = Exact<{
+  source: string;
+  params?: unknown;
+}>;
+
+
+export type WorkbenchTryMutation = { tryModel: { modelId: string, revision: number, currentRevision: number | null, durationMs: number, rows: number, truncated: boolean, error: string | null, columns: Array<string>, table: Record<string, unknown>, complete: boolean, limits: { timeoutMs: number, maxRows: number }, graph: { nodes: Array<{ id: string, label: string, caption: string }>, edges: Array<{ id: string, type: string, source: string, target: string }> }, new: Array<{ fingerprint: string, summary: string }>, kept: Array<{ fingerprint: string, summary: string }>, gone: Array<{ fingerprint: string, summary: string }> } };
+
+export type WorkbenchConsoleMutationVariables = Exact<{
+  cypher: string;
+  params?: unknown;
+}>;
+
+
+export type WorkbenchConsoleMutation = { consoleQuery: { columns: Array<string>, table: Record<string, unknown>, truncated: boolean, durationMs: number, limits: { timeoutMs: number, maxRows: number }, graph: { nodes: Array<{ id: string, label: string, caption: string }>, edges: Array<{ id: string, type: string, source: string, target: string }> } } };
+
+export type WorkbenchSaveDraftMutationVariables = Exact<{
+  name: string;
+  source: string;
+}>;
+
+
+export type WorkbenchSaveDraftMutation = { saveModelDraft: { name: string, updatedAt: string } };
+
+export type WorkbenchDeleteDraftMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type WorkbenchDeleteDraftMutation = { deleteModelDraft: boolean };
+
+export type WorkbenchPublishMutationVariables = Exact<{
+  source: string;
+  fixtures?: string | null | undefined;
+  reason: string;
+}>;
+
+
+export type WorkbenchPublishMutation = { publishModel: { id: string, revision: number, previousRevision: number | null, file: string, diff: string, fixtureCases: number } };
+
+export type WorkbenchRetireMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type WorkbenchRetireMutation = { retireModel: boolean };

@@ -20,6 +20,7 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   if (p.has('resolveEntities')) pages.push('resolution');
   // 模型口径: analysts read the policy and keep exemptions; admins also change the policy and import models.
   if (p.has('manageExemptions')) pages.push('policy');
+  if (p.has('authorModels')) pages.push('workbench');
   return pages;
 }
 

@@ -1,0 +1,51 @@
+// The model library the server runs, replaceable while it runs: publishing or retiring a model reloads it
+// (shipped models and the site's, each checked against the live server), and every reader (the catalog, the
+// runner, the workbench) asks this object, so the new library is used without a restart. The schedule
+// (scheduler.ts) is set at start and does not follow a reload.
+import type { Executor } from '../../platform/db/executor.js';
+import { checkModel } from './check.js';
+import type { Library, Model, Refusal } from './library.js';
+
+/** The parsed library with the models the server cannot plan, or that would write, moved to `refused`. */
+export async function checkedLibrary(db: Executor, parsed: Library): Promise<Library> {
+  const accepted: Model[] = [];
+  const refused: Refusal[] = [...parsed.refused];
+  for (const m of parsed.models) {
+    try {
+      await checkModel(db, m);
+      accepted.push(m);
+    } catch (e) {
+      refused.push({ file: m.file, reason: (e as Error).message });
+    }
+  }
+  const byId = new Map(accepted.map((m) => [m.id, m]));
+  return { models: accepted, refused, get: (id) => byId.get(id) };
+}
+
+export class LiveLibrary implements Library {
+  #current: Library;
+
+  constructor(
+    initial: Library,
+    private readonly load: () => Promise<Library>,
+  ) {
+    this.#current = initial;
+  }
+
+  get models(): Model[] {
+    return this.#current.models;
+  }
+
+  get refused(): Refusal[] {
+    return this.#current.refused;
+  }
+
+  get(id: string): Model | undefined {
+    return this.#current.get(id);
+  }
+
+  async reload(): Promise<Library> {
+    this.#current = await this.load();
+    return this.#current;
+  }
+}

@@ -1,0 +1,185 @@
+// Publishing a model: the workbench's (and a model package import's) one way into the site's library. The
+// model is checked like any library model on the live server, its fixtures (given, or the ones beside the
+// revision it replaces) must all pass in a scratch database, the header's revision moves to one past the
+// current, the file goes to `<siteDir>/models/<domain>/<name>.cypher` (the same `.cypher` format as the
+// shipped models), each revision is kept under `.revisions/<id>/` for diffs, the library is reloaded, and the
+// caller's `record` is told who published what and why, for the audit trail.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { ROOT } from '../../platform/config.js';
+import type { Executor } from '../../platform/db/executor.js';
+import type { GraphSchema } from '../../platform/schema/graph-schema.js';
+import { describeFailures, fixturesFileOf, parseFixtures, runFixtures, type CaseResult, type Fixtures } from './fixtures.js';
+import { InvalidModel } from './header.js';
+import type { LiveLibrary } from './live-library.js';
+import type { Model } from './library.js';
+import { readRetired, writeRetired } from './retired.js';
+import { parseSource, validateSource } from './workbench.js';
+
+export class PublishRefused extends Error {
+  override name = 'PublishRefused';
+  readonly code = 'BAD_INPUT';
+}
+
+/** An empty database with huiyan's schema applied, that nothing else uses (a scratch Neo4j), and how to let it go. */
+export type FixtureDatabase = () => Promise<{ db: Executor; close(): Promise<void> }>;
+
+/** One audit entry: the caller writes it to the trail with the principal it knows. */
+export interface PublishRecord {
+  action: 'model.publish' | 'model.retire';
+  /** `<id> r<revision>`. */
+  target: string;
+  by: string;
+  reason: string;
+}
+
+export interface PublishDeps {
+  /** The live server: the model is EXPLAIN-checked there (nothing runs). */
+  db: Executor;
+  library: LiveLibrary;
+  /** `config.siteDir + '/models'`. */
+  siteModelsDir: string;
+  schema: GraphSchema;
+  fixtureDb: FixtureDatabase;
+  record: (r: PublishRecord) => void | Promise<void>;
+}
+
+export interface PublishRequest {
+  /** The whole `.cypher` text, header included; its `revision:` is replaced by the next one. */
+  source: string;
+  /** The fixtures file's text to publish beside it; unset: the fixtures beside the current revision, if any. */
+  fixtures?: string;
+  /** Who publishes (a user name, `os:<login>` for a command, `import:<package>`). */
+  by: string;
+  /** Why: shown in the audit trail and the revision history. */
+  reason: string;
+}
+
+export interface Published {
+  id: string;
+  revision: number;
+  previousRevision: number | null;
+  /** The written file, relative to the repository root when inside it. */
+  file: string;
+  /** Unified diff from the previous revision's file ('' for a first revision). */
+  diff: string;
+  fixtures: CaseResult[];
+}
+
+const revisionsDir = (siteModelsDir: string, id: string) => path.join(siteModelsDir, '.revisions', id);
+const rel = (file: string) => (file.startsWith(ROOT + path.sep) ? path.relative(ROOT, file) : file);
+
+/** The text of one published or shipped revision, when it is kept. */
+export function revisionText(siteModelsDir: string, id: string, revision: number): string | undefined {
+  const file = path.join(revisionsDir(siteModelsDir, id), `r${revision}.cypher`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/** Sets the header's `revision:` line; the rest of the text stays as the analyst wrote it. */
+export function withRevision(source: string, revision: number): string {
+  const out = source.replace(/^(\s*\/\/\s*revision:\s*)\d+/m, `$1${revision}`);
+  if (out === source && !new RegExp(`^\\s*//\\s*revision:\\s*${revision}\\b`, 'm').test(source))
+    throw new PublishRefused('the header has no `revision:` line to move');
+  return out;
+}
+
+function fixturesFor(deps: PublishDeps, req: PublishRequest, current: Model | undefined, id: string): Fixtures | undefined {
+  const name = `${id}.fixtures.yaml`;
+  if (req.fixtures !== undefined) return parseFixtures(req.fixtures, name, deps.schema);
+  if (!current) return undefined;
+  const file = fixturesFileOf(path.resolve(ROOT, current.file));
+  return existsSync(file) ? parseFixtures(readFileSync(file, 'utf8'), rel(file), deps.schema) : undefined;
+}
+
+async function runInScratch(deps: PublishDeps, model: Model, fixtures: Fixtures): Promise<CaseResult[]> {
+  const scratch = await deps.fixtureDb();
+  try {
+    return await runFixtures(scratch.db, model, fixtures, deps.schema);
+  } finally {
+    await scratch.close();
+  }
+}
+
+export async function publishModel(deps: PublishDeps, req: PublishRequest): Promise<Published> {
+  if (!req.reason.trim()) throw new PublishRefused('a publish needs a reason (it goes into the audit trail)');
+  let parsed: Model;
+  try {
+    parsed = parseSource(req.source);
+  } catch (e) {
+    if (e instanceof InvalidModel) throw new PublishRefused(e.message);
+    throw e;
+  }
+  const current = deps.library.get(parsed.id);
+  const revision = (current?.revision ?? 0) + 1;
+  const text = withRevision(req.source, revision);
+  const checked = await validateSource(deps.db, text);
+  if (!checked.model || checked.problems.length) throw new PublishRefused(checked.problems.map((p) => p.message).join('; '));
+  const model = checked.model;
+  let fixtures: Fixtures | undefined;
+  try {
+    fixtures = fixturesFor(deps, req, current, model.id);
+  } catch (e) {
+    throw new PublishRefused((e as Error).message);
+  }
+  if (fixtures && fixtures.model !== model.id) throw new PublishRefused(`the fixtures are for ${fixtures.model}, not ${model.id}`);
+  const results = fixtures ? await runInScratch(deps, model, fixtures) : [];
+  const failed = describeFailures(results);
+  if (failed) throw new PublishRefused(`the model's fixtures fail, so it is not published:\n${failed}`);
+
+  const dir = path.join(deps.siteModelsDir, model.domain);
+  const file = path.join(dir, `${model.id.slice(model.domain.length + 1) || model.id}.cypher`);
+  mkdirSync(dir, { recursive: true });
+  const history = revisionsDir(deps.siteModelsDir, model.id);
+  mkdirSync(history, { recursive: true });
+  // The revision replaced is kept too (a shipped one never was), so every diff has both sides.
+  const previous = current ? readFileSync(path.resolve(ROOT, current.file), 'utf8') : '';
+  if (current && !revisionText(deps.siteModelsDir, model.id, current.revision))
+    writeFileSync(path.join(history, `r${current.revision}.cypher`), previous);
+  writeFileSync(file, text);
+  writeFileSync(path.join(history, `r${revision}.cypher`), text);
+  if (req.fixtures !== undefined) writeFileSync(fixturesFileOf(file), req.fixtures);
+  else if (fixtures && path.resolve(ROOT, fixtures.file) !== fixturesFileOf(file))
+    writeFileSync(fixturesFileOf(file), readFileSync(path.resolve(ROOT, fixtures.file), 'utf8'));
+  const retired = readRetired(deps.siteModelsDir);
+  if (retired.some((r) => r.id === model.id))
+    writeRetired(
+      deps.siteModelsDir,
+      retired.filter((r) => r.id !== model.id),
+    );
+  await deps.library.reload();
+  await deps.record({ action: 'model.publish', target: `${model.id} r${revision}`, by: req.by, reason: req.reason });
+  return {
+    id: model.id,
+    revision,
+    previousRevision: current?.revision ?? null,
+    file: rel(file),
+    diff: current ? createTwoFilesPatch(`${model.id} r${current.revision}`, `${model.id} r${revision}`, previous, text) : '',
+    fixtures: results,
+  };
+}
+
+/** Takes a model out of the library (shipped or site) until it is published again; recorded like a publish. */
+export async function retireModel(
+  deps: Omit<PublishDeps, 'fixtureDb' | 'schema' | 'db'>,
+  id: string,
+  by: string,
+  reason: string,
+): Promise<void> {
+  if (!reason.trim()) throw new PublishRefused('retiring a model needs a reason (it goes into the audit trail)');
+  const current = deps.library.get(id);
+  if (!current) throw new PublishRefused(`no model ${id} in the library`);
+  mkdirSync(deps.siteModelsDir, { recursive: true });
+  const list = readRetired(deps.siteModelsDir).filter((r) => r.id !== id);
+  writeRetired(deps.siteModelsDir, [...list, { id, revision: current.revision, by, reason, at: new Date().toISOString() }]);
+  await deps.library.reload();
+  await deps.record({ action: 'model.retire', target: `${id} r${current.revision}`, by, reason });
+}
+
+/** Unified diff between two kept revisions of a model. */
+export function revisionDiff(siteModelsDir: string, id: string, from: number, to: number): string {
+  const a = revisionText(siteModelsDir, id, from);
+  const b = revisionText(siteModelsDir, id, to);
+  if (a === undefined || b === undefined) throw new PublishRefused(`revision ${a === undefined ? from : to} of ${id} is not kept`);
+  return createTwoFilesPatch(`${id} r${from}`, `${id} r${to}`, a, b);
+}
