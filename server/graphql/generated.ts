@@ -459,6 +459,34 @@ export type GraphSchema = {
   relationshipTypes: Array<RelTypeInfo>;
 };
 
+/**
+ * 廉政档案 / 廉政意见回复: all that is on record about one person, for an integrity opinion. Read through the
+ * same checks as entity(id): the person outside the caller's jurisdiction needs a 查询事由 (or is refused),
+ * ID numbers are masked for every role but admin, and the read is audited with every entity it returns.
+ */
+export type IntegrityRecord = {
+  __typename?: 'IntegrityRecord';
+  /** Alerts that flag the person or a relative (within the caller's jurisdiction), with their conclusions. */
+  alerts: Array<Alert>;
+  /** 涉案: police cases. */
+  cases: Array<RecordFact>;
+  /** 经商办企业: companies where the person or a relative is legal representative, shareholder or executive. */
+  companies: Array<RecordFact>;
+  /** When the record was compiled (ISO date-time): the printed page states it. */
+  compiledAt: Scalars['String']['output'];
+  /** 亲属: kin the registers link the person to. */
+  kin: Array<RecordFact>;
+  /** 资金往来: subsidies received and direct payments or contracts from public units. */
+  payments: Array<RecordFact>;
+  person: Entity;
+  /** 任职: posts held and payroll spells. */
+  posts: Array<RecordFact>;
+  /** 处分: disciplinary sanctions. */
+  sanctions: Array<RecordFact>;
+  /** More facts exist than the record holds (it stops at 500): the printed page says so. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 export type IssuedToken = {
   __typename?: 'IssuedToken';
   /** Bearer value: hy_<id>_<secret>. Shown this once; only its hash is kept. */
@@ -624,6 +652,8 @@ export type Mutation = {
    * run with `error` set.
    */
   runModel: ModelRun;
+  /** Saves the explorer's view under a short id (audited). The state is checked like a view being opened. */
+  saveView: SavedView;
   /** assigned → verifying. */
   startVerification: Alert;
   unlockUser: User;
@@ -779,6 +809,17 @@ export type MutationRunModelArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationSaveViewArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  state: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationStartVerificationArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedState?: InputMaybe<AlertState>;
@@ -881,6 +922,8 @@ export type Query = {
   /** The feed registry with each feed's status; non-admin callers see the feeds whose responsible or filing unit is in their jurisdiction. */
   feeds: Array<Feed>;
   graphSchema: GraphSchema;
+  /** The integrity record of one person (a Person uid). Null when there is none. */
+  integrityRecord: Maybe<IntegrityRecord>;
   loadRuns: Array<LoadRun>;
   me: Me;
   model: Maybe<Model>;
@@ -910,6 +953,11 @@ export type Query = {
   units: Array<Unit>;
   /** Every user (admin). */
   users: Array<User>;
+  /**
+   * A saved view by its short id. Null when there is none. Opening it checks each entity it names as
+   * entity(id) does: outside the caller's jurisdiction it needs a 查询事由, or is refused.
+   */
+  view: Maybe<SavedView>;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -952,6 +1000,11 @@ export type QueryEntityArgs = {
 
 
 export type QueryFeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntegrityRecordArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1008,6 +1061,21 @@ export type QuerySearchArgs = {
 export type QueryUnitsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   q?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** One fact of an integrity record: a relationship of the person (or of a relative), with the entity at its other end. */
+export type RecordFact = {
+  __typename?: 'RecordFact';
+  edge: Edge;
+  /** The entity at the other end: the unit of a post, the relative, the company, the programme, the case. */
+  other: Entity;
+  /** Set when the fact is a relative's (a company of the person's son): that relative. */
+  via: Maybe<Entity>;
 };
 
 export type RejectConnection = {
@@ -1111,6 +1179,19 @@ export type RiskSubject = {
    * + log10(1 + amount / 10,000) + 1 per distinct model beyond the first.
    */
   score: Scalars['Float']['output'];
+};
+
+/** A saved explorer view: what a short link opens. */
+export type SavedView = {
+  __typename?: 'SavedView';
+  createdAt: Scalars['String']['output'];
+  /** The short id: the link is /?view=<id>. */
+  id: Scalars['ID']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  /** Who saved it (sign-in name). */
+  owner: Scalars['String']['output'];
+  /** The view as the explorer encodes it in its address (a query string without '?'). */
+  state: Scalars['String']['output'];
 };
 
 export type SearchHit = {
@@ -1334,6 +1415,7 @@ export type ResolversTypes = {
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntegrityRecord: ResolverTypeWrapper<Omit<IntegrityRecord, 'alerts' | 'cases' | 'companies' | 'kin' | 'payments' | 'person' | 'posts' | 'sanctions'> & { alerts: Array<ResolversTypes['Alert']>, cases: Array<ResolversTypes['RecordFact']>, companies: Array<ResolversTypes['RecordFact']>, kin: Array<ResolversTypes['RecordFact']>, payments: Array<ResolversTypes['RecordFact']>, person: ResolversTypes['Entity'], posts: Array<ResolversTypes['RecordFact']>, sanctions: Array<ResolversTypes['RecordFact']> }>;
   IssuedToken: ResolverTypeWrapper<Omit<IssuedToken, 'token'> & { token: ResolversTypes['ApiToken'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelInfo: ResolverTypeWrapper<LabelInfo>;
@@ -1351,6 +1433,7 @@ export type ResolversTypes = {
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordFact: ResolverTypeWrapper<Omit<RecordFact, 'other' | 'via'> & { other: ResolversTypes['Entity'], via?: Maybe<ResolversTypes['Entity']> }>;
   RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
   RejectRow: ResolverTypeWrapper<RejectRowOwn>;
   RelTypeInfo: ResolverTypeWrapper<RelTypeInfo>;
@@ -1360,6 +1443,7 @@ export type ResolversTypes = {
   ResolutionDecision: ResolverTypeWrapper<ResolutionDecision>;
   RevisionStats: ResolverTypeWrapper<RevisionStats>;
   RiskSubject: ResolverTypeWrapper<Omit<RiskSubject, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  SavedView: ResolverTypeWrapper<SavedView>;
   SearchHit: ResolverTypeWrapper<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>;
   Severity: ResolverTypeWrapper<SeverityOwn>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1405,6 +1489,7 @@ export type ResolversParentTypes = {
   GraphSchema: GraphSchema;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntegrityRecord: Omit<IntegrityRecord, 'alerts' | 'cases' | 'companies' | 'kin' | 'payments' | 'person' | 'posts' | 'sanctions'> & { alerts: Array<ResolversParentTypes['Alert']>, cases: Array<ResolversParentTypes['RecordFact']>, companies: Array<ResolversParentTypes['RecordFact']>, kin: Array<ResolversParentTypes['RecordFact']>, payments: Array<ResolversParentTypes['RecordFact']>, person: ResolversParentTypes['Entity'], posts: Array<ResolversParentTypes['RecordFact']>, sanctions: Array<ResolversParentTypes['RecordFact']> };
   IssuedToken: Omit<IssuedToken, 'token'> & { token: ResolversParentTypes['ApiToken'] };
   JSON: Scalars['JSON']['output'];
   LabelInfo: LabelInfo;
@@ -1421,6 +1506,7 @@ export type ResolversParentTypes = {
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
   Query: Record<PropertyKey, never>;
+  RecordFact: Omit<RecordFact, 'other' | 'via'> & { other: ResolversParentTypes['Entity'], via?: Maybe<ResolversParentTypes['Entity']> };
   RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
   RejectRow: RejectRowOwn;
   RelTypeInfo: RelTypeInfo;
@@ -1429,6 +1515,7 @@ export type ResolversParentTypes = {
   ResolutionDecision: ResolutionDecision;
   RevisionStats: RevisionStats;
   RiskSubject: Omit<RiskSubject, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  SavedView: SavedView;
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
   String: Scalars['String']['output'];
   TokenInput: TokenInput;
@@ -1682,6 +1769,19 @@ export type GraphSchemaResolvers<ContextType = ApiContext, ParentType extends Re
   relationshipTypes?: Resolver<Array<ResolversTypes['RelTypeInfo']>, ParentType, ContextType>;
 };
 
+export type IntegrityRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IntegrityRecord'] = ResolversParentTypes['IntegrityRecord']> = {
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  companies?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  compiledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kin?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  posts?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  sanctions?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type IssuedTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedToken'] = ResolversParentTypes['IssuedToken']> = {
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
@@ -1794,6 +1894,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   resetPassword?: Resolver<ResolversTypes['UserWithPassword'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'name'>>;
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
+  saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'state'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
   unlockUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUnlockUserArgs, 'name'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input' | 'name'>>;
@@ -1839,6 +1940,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   feed?: Resolver<Maybe<ResolversTypes['Feed']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'id'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
+  integrityRecord?: Resolver<Maybe<ResolversTypes['IntegrityRecord']>, ParentType, ContextType, RequireFields<QueryIntegrityRecordArgs, 'id'>>;
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
@@ -1851,7 +1953,14 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   tokens?: Resolver<Array<ResolversTypes['ApiToken']>, ParentType, ContextType>;
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
+};
+
+export type RecordFactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RecordFact'] = ResolversParentTypes['RecordFact']> = {
+  edge?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
 };
 
 export type RejectConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RejectConnection'] = ResolversParentTypes['RejectConnection']> = {
@@ -1927,6 +2036,14 @@ export type RiskSubjectResolvers<ContextType = ApiContext, ParentType extends Re
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   models?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SavedViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SavedView'] = ResolversParentTypes['SavedView']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2019,6 +2136,7 @@ export type Resolvers<ContextType = ApiContext> = {
   FeedUnit?: FeedUnitResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
+  IntegrityRecord?: IntegrityRecordResolvers<ContextType>;
   IssuedToken?: IssuedTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelInfo?: LabelInfoResolvers<ContextType>;
@@ -2035,6 +2153,7 @@ export type Resolvers<ContextType = ApiContext> = {
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordFact?: RecordFactResolvers<ContextType>;
   RejectConnection?: RejectConnectionResolvers<ContextType>;
   RejectRow?: RejectRowResolvers<ContextType>;
   RelTypeInfo?: RelTypeInfoResolvers<ContextType>;
@@ -2044,6 +2163,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ResolutionDecision?: ResolutionDecisionResolvers<ContextType>;
   RevisionStats?: RevisionStatsResolvers<ContextType>;
   RiskSubject?: RiskSubjectResolvers<ContextType>;
+  SavedView?: SavedViewResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Severity?: SeverityResolvers;
   Unit?: UnitResolvers<ContextType>;

@@ -16,6 +16,7 @@ import { accessResolvers } from './access/resolvers.js';
 import { auditResolvers } from './audit/resolvers.js';
 import { feedResolvers } from './feed/resolvers.js';
 import { resolutionResolvers } from './resolution/resolvers.js';
+import { recordResolvers } from './record/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -25,7 +26,20 @@ const enumResolvers: Resolvers = { Severity: codesByName(SEVERITIES) as Severity
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 // entity first: it declares `type Query`, the others extend it.
-export const CONCEPTS = ['entity', 'graph', 'search', 'alert', 'model', 'source', 'risk', 'access', 'audit', 'feed', 'resolution'] as const;
+export const CONCEPTS = [
+  'entity',
+  'graph',
+  'search',
+  'alert',
+  'model',
+  'source',
+  'risk',
+  'access',
+  'audit',
+  'feed',
+  'resolution',
+  'record',
+] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
   const found = readdirSync(dir, { withFileTypes: true }).filter(
@@ -53,6 +67,7 @@ export function buildSchema(): GraphQLSchema {
       auditResolvers,
       feedResolvers,
       resolutionResolvers,
+      recordResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
