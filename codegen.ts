@@ -93,7 +93,7 @@ const config: CodegenConfig = {
     },
     'web/src/api/generated.ts': {
       schema: SDL,
-      documents: ['web/src/api/queries.ts', 'web/src/api/admin-queries.ts'],
+      documents: ['web/src/api/queries.ts', 'web/src/api/admin-queries.ts', 'web/src/api/evidence-queries.ts'],
       // typescript-operations writes the enums and inputs the operations use itself.
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],
       config: {

@@ -958,6 +958,11 @@ export type Query = {
    * entity(id) does: outside the caller's jurisdiction it needs a 查询事由, or is refused.
    */
   view: Maybe<SavedView>;
+  /**
+   * These entities (at most 300) and the relationships among them: a canvas opened from a link. Each entity is
+   * admitted as entity(id) admits it (a 查询事由 outside the jurisdiction, or refused); unknown uids are left out.
+   */
+  viewGraph: Graph;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -1066,6 +1071,11 @@ export type QueryUnitsArgs = {
 
 export type QueryViewArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryViewGraphArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 /** One fact of an integrity record: a relationship of the person (or of a relative), with the entity at its other end. */
@@ -1954,6 +1964,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
+  viewGraph?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryViewGraphArgs, 'ids'>>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
 };
 

@@ -3,7 +3,8 @@
 // an ID number where the graph is not pseudonymised) ever appearing in a URL, a chat message or a proxy log.
 // Stored beside users and sessions as HySavedView: no `Entity` label, so no search or expansion reaches it.
 import { randomBytes } from 'node:crypto';
-import type { Executor, RunOptions } from '../../platform/db/executor.js';
+import { int, type Executor, type RunOptions } from '../../platform/db/executor.js';
+import type { PlainNode } from '../../platform/db/values.js';
 
 export interface SavedView {
   id: string;
@@ -17,6 +18,10 @@ export interface SavedView {
 /** Longer than any view the explorer makes (a few hundred entities); a larger state is refused, not cut. */
 export const MAX_VIEW_STATE = 16_000;
 export const MAX_VIEW_NAME = 100;
+/** Entities a view opens at most (the explorer's link carries no more: web/src/view/url-state.ts). */
+export const MAX_VIEW_ENTITIES = 300;
+/** Relationships among a view's entities read at most: past it the canvas would be unreadable anyway. */
+const MAX_VIEW_RELS = 3000;
 /** The URL parameters whose values are entity uids: each is checked for access when the view is opened. */
 export const UID_PARAMS = ['e', 'entity', 'subject'] as const;
 
@@ -38,4 +43,25 @@ export async function readView(db: Executor, id: string, opts: RunOptions): Prom
   const { rows } = await db.read<{ v: SavedView }>('MATCH (v:HySavedView {id: $id}) RETURN properties(v) AS v', { id }, opts);
   const v = rows[0]?.v;
   return v ? { id: v.id, name: v.name ?? null, state: v.state, owner: v.owner, createdAt: v.createdAt } : null;
+}
+
+/** The relationship as the presenter takes it (server/graphql/entity/present.ts RelRow, structurally). */
+interface ViewRel {
+  type: string;
+  source: string;
+  target: string;
+  props: Record<string, unknown>;
+  eid: string;
+}
+
+/** These entities and the relationships among them, for a canvas opened from a link. */
+export async function readAmong(db: Executor, uids: string[], opts: RunOptions): Promise<{ nodes: PlainNode[]; rels: ViewRel[] }> {
+  const nodes = await db.read<{ n: PlainNode }>('MATCH (n:Entity) WHERE n.uid IN $uids RETURN n ORDER BY n.uid', { uids }, opts);
+  const rels = await db.read<{ r: ViewRel }>(
+    `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.uid IN $uids AND b.uid IN $uids
+     RETURN {type: type(r), source: a.uid, target: b.uid, props: properties(r), eid: elementId(r)} AS r LIMIT $limit`,
+    { uids, limit: int(MAX_VIEW_RELS) },
+    opts,
+  );
+  return { nodes: nodes.rows.map((x) => x.n), rels: rels.rows.map((x) => x.r) };
 }

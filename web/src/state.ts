@@ -31,6 +31,10 @@ export interface InboxFilterValues {
   to: string;
 }
 
+/** A printable report open over the explorer (reports/): an alert's, or a person's integrity record (廉政档案). */
+export type ReportRef = { kind: 'alert'; id: string } | { kind: 'record'; id: string };
+export type ExportFormat = 'png' | 'csv' | 'json';
+
 export const NO_FILTER: Readonly<InboxFilterValues> = { state: '', severity: '', model: '', mine: false, subject: null, from: '', to: '' };
 
 export interface State {
@@ -63,6 +67,11 @@ export interface State {
   counts: { nodes: number; edges: number };
   busy: number;
   error: { code: string; message: string } | null;
+  /** The as-of date (YYYY-MM-DD): relationships not true then are hidden (view/as-of.ts); null shows all. */
+  asOf: string | null;
+  report: ReportRef | null;
+  /** The short link of the view last saved, shown until the canvas changes. */
+  savedLink: string | null;
   /** Kept as a key so it follows a language switch while it is shown. */
   toast: { key: MessageKey; params?: Record<string, string | number> } | null;
 }
@@ -94,7 +103,12 @@ export type Intent =
   | { type: 'lang'; lang: Lang }
   | { type: 'clear' }
   | { type: 'fit' }
-  | { type: 'dismissError' };
+  | { type: 'dismissError' }
+  /** The evidence feature (evidence.ts): the as-of date, exports, reports, saved views. */
+  | { type: 'asOf'; day: string | null }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'report'; report: ReportRef | null }
+  | { type: 'saveView' };
 
 export function initialState(lang: Lang): State {
   return {
@@ -120,6 +134,9 @@ export function initialState(lang: Lang): State {
     counts: { nodes: 0, edges: 0 },
     busy: 0,
     error: null,
+    asOf: null,
+    report: null,
+    savedLink: null,
     toast: null,
   };
 }

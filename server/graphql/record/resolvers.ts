@@ -6,7 +6,9 @@ import { readFacts, readFlaggingAlerts, readPerson, SECTION_OF, type RecordSecti
 import {
   createView,
   isViewId,
+  MAX_VIEW_ENTITIES,
   MAX_VIEW_NAME,
+  readAmong,
   MAX_VIEW_STATE,
   newViewId,
   readView,
@@ -14,7 +16,7 @@ import {
   type SavedView,
 } from '../../records/saved-views.js';
 import type { ApiContext } from '../context.js';
-import { presentNode, presentRel, type EdgeView, type EntityView } from '../entity/present.js';
+import { presentNode, presentRel, presentRels, type EdgeView, type EntityView } from '../entity/present.js';
 import { badInput } from '../errors.js';
 import type { Resolvers } from '../generated.js';
 import { uidArg } from '../inputs.js';
@@ -78,6 +80,14 @@ function stateArg(state: string): string {
 export const recordResolvers: Resolvers = {
   Query: {
     integrityRecord,
+    async viewGraph(_, args, ctx) {
+      if (args.ids.length > MAX_VIEW_ENTITIES) throw badInput(`ids: at most ${MAX_VIEW_ENTITIES} entities`);
+      const ids = [...new Set(args.ids.map((i) => uidArg(i, 'ids')))];
+      await admit(ctx, ids);
+      const { nodes, rels } = await readAmong(ctx.executor, ids, ctx.txMeta('viewGraph'));
+      const opts = viewOpts(ctx);
+      return { nodes: nodes.map((n) => presentNode(n, opts)), edges: presentRels(rels, opts) };
+    },
     async view(_, args, ctx) {
       if (!isViewId(args.id)) throw badInput('id must be a saved view id (12 characters)');
       const view = await readView(ctx.executor, args.id, ctx.txMeta('view'));

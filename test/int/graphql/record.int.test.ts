@@ -129,6 +129,25 @@ describe('saved views', () => {
     expect((await h.gql(OPEN, { id }, withReason(outsider))).data?.view.id).toBe(id);
   });
 
+  it('opens a linked canvas: the entities and the relationships among them, gated like entity(id)', async () => {
+    const q = 'query Canvas($ids: [ID!]!) { viewGraph(ids: $ids) { nodes { id properties } edges { id type properties } } }';
+    const ids = [UIDS.official, UIDS.son, UIDS.company, 'Person:nobody'];
+    const r = await h.gql(q, { ids });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.viewGraph.nodes.map((n: Loose) => n.id).sort()).toEqual([UIDS.company, UIDS.official, UIDS.son].sort());
+    expect(r.data?.viewGraph.edges.map((e: Loose) => e.id).sort()).toEqual(
+      [
+        `${UIDS.official}|KIN|${UIDS.son}`,
+        `${UIDS.son}|KIN|${UIDS.official}`,
+        `${UIDS.son}|EXECUTIVE_OF|${UIDS.company}`,
+        `${UIDS.son}|LEGAL_REP_OF|${UIDS.company}`,
+      ].sort(),
+    );
+    expect(JSON.stringify(r.data)).not.toContain(`"${P.son}"`);
+    expect(code(await h.gql(q, { ids }, await h.as('view-outsider', 'viewer', [ELSEWHERE])))).toBe('REASON_REQUIRED');
+    expect(code(await h.gql(q, { ids: Array.from({ length: 301 }, (_, i) => `Person:${i}`) }))).toBe('BAD_INPUT');
+  });
+
   it('answers null for an unknown id and BAD_INPUT for a malformed one or an oversized state', async () => {
     expect((await h.gql(OPEN, { id: 'AAAAAAAAAAAA' })).data?.view).toBeNull();
     expect(code(await h.gql(OPEN, { id: 'x' }))).toBe('BAD_INPUT');

@@ -8,6 +8,7 @@ import { ACTIONS, DISPOSALS, OUTCOMES, STATES, TRANSITIONS } from '../../../serv
 import { enumName } from '../../../server/graphql/enums.js';
 import { buildSchema } from '../../../server/graphql/schema.js';
 import { SEVERITIES } from '../../../server/models/header.js';
+import { EVIDENCE_OPERATIONS } from '../../../web/src/api/evidence-queries.js';
 import { OPERATIONS } from '../../../web/src/api/queries.js';
 import { servedWorkflow } from '../web/served.js';
 
@@ -16,7 +17,7 @@ const { GraphQLEnumType, parse, validate } = createRequire(import.meta.url)('gra
 const schema = buildSchema();
 
 describe('explorer operations', () => {
-  it.each(Object.entries(OPERATIONS))('%s is valid against the served schema', (name, doc) => {
+  it.each(Object.entries({ ...OPERATIONS, ...EVIDENCE_OPERATIONS }))('%s is valid against the served schema', (name, doc) => {
     const document = parse(doc);
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);
     expect(document.definitions.some((d) => d.kind === 'OperationDefinition' && d.name?.value === name)).toBe(true);

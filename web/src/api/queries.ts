@@ -31,7 +31,7 @@ import type {
   SearchHit,
 } from './types.js';
 
-const ENTITY_FIELDS = /* GraphQL */ `
+export const ENTITY_FIELDS = /* GraphQL */ `
   fragment EntityFields on Entity {
     id
     label
@@ -49,7 +49,7 @@ const ENTITY_FIELDS = /* GraphQL */ `
   }
 `;
 
-const EDGE_FIELDS = /* GraphQL */ `
+export const EDGE_FIELDS = /* GraphQL */ `
   fragment EdgeFields on Edge {
     id
     type
@@ -187,7 +187,7 @@ export const ALERTS = /* GraphQL */ `
   }
 `;
 
-const WORKFLOW_FIELDS = /* GraphQL */ `
+export const WORKFLOW_FIELDS = /* GraphQL */ `
   fragment WorkflowFields on Alert {
     id
     state
