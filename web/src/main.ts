@@ -8,6 +8,7 @@ import { createApi } from './api/queries.js';
 import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
 import { createController } from './controller.js';
+import { mountEvidence } from './evidence-mount.js';
 import { createGraphView } from './graph/cy.js';
 import { loadLang } from './i18n.js';
 import { mountAccount } from './panels/account.js';
@@ -19,6 +20,7 @@ import { mountSignIn } from './panels/signin.js';
 import { mountTopbar } from './panels/topbar.js';
 import { triageFor } from './panels/triage.js';
 import { noteForNextPage, takeNotice, type Notice } from './session-flow.js';
+import { deepLink } from './view/url-sync.js';
 import { createStore, initialState } from './state.js';
 import './style.css';
 
@@ -60,6 +62,7 @@ function startExplorer(session: SignedIn): void {
   askReason = controller.askReason;
   store.onIntent(controller.handle);
   triageFor(store, api);
+  const evidence = mountEvidence(store, api, gate, view, byId('canvas-overlay'));
 
   mountAccount(mountTopbar(byId('topbar'), store), store);
   mountSidebar(byId('sidebar'), store);
@@ -75,7 +78,7 @@ function startExplorer(session: SignedIn): void {
   });
   byId('topbar').hidden = false;
 
-  void controller.start();
+  void controller.start().then(evidence.openFromUrl);
 }
 
 async function boot(): Promise<void> {
@@ -84,6 +87,8 @@ async function boot(): Promise<void> {
   if (session) return startExplorer(session);
   // A new sign-in starts a new working session: no reason carried over from someone else's.
   reasons.clear();
+  // ?entity= / ?alert= / ?view= from another system: opened after sign-in, even one that leaves the page.
+  deepLink.keep(window.sessionStorage, window.location.search);
   const page = byId('signin');
   page.hidden = false;
   mountSignIn(page, auth, notice, startExplorer);

@@ -4,6 +4,7 @@ import type { AlertDetail, AlertListItem, Assignee, Me, SearchHit } from './api/
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
+import type { Timeline } from './view/as-of.js';
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
@@ -70,6 +71,8 @@ export interface State {
   /** The as-of date (YYYY-MM-DD): relationships not true then are hidden (view/as-of.ts); null shows all. */
   asOf: string | null;
   report: ReportRef | null;
+  /** The dated facts on the canvas and how many elements the as-of date hides (evidence.ts keeps it). */
+  timeline: Timeline;
   /** The short link of the view last saved, shown until the canvas changes. */
   savedLink: string | null;
   /** Kept as a key so it follows a language switch while it is shown. */
@@ -136,6 +139,7 @@ export function initialState(lang: Lang): State {
     error: null,
     asOf: null,
     report: null,
+    timeline: { marks: [], hidden: 0 },
     savedLink: null,
     toast: null,
   };

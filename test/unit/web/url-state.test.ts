@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepLink } from '../../../web/src/view/url-sync.js';
 import { decodeUrlState, EMPTY_URL_STATE, encodeUrlState, MAX_URL_ENTITIES } from '../../../web/src/view/url-state.js';
 
 describe('URL state', () => {
@@ -39,5 +40,30 @@ describe('URL state', () => {
   it('caps the entities a link can carry', () => {
     const many = Array.from({ length: MAX_URL_ENTITIES + 20 }, (_, i) => `e=N${i}`).join('&');
     expect(decodeUrlState(many).entities).toHaveLength(MAX_URL_ENTITIES);
+  });
+});
+
+describe('deep link over sign-in', () => {
+  const storage = () => {
+    const m = new Map<string, string>();
+    return {
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    } as unknown as Storage;
+  };
+
+  it('keeps the query over a sign-in that comes back to the bare page, and gives it once', () => {
+    const s = storage();
+    deepLink.keep(s, '?alert=abc');
+    expect(deepLink.take(s, '')).toBe('?alert=abc');
+    expect(deepLink.take(s, '')).toBe('');
+  });
+
+  it('prefers the address when it still has its query', () => {
+    const s = storage();
+    deepLink.keep(s, '?alert=old');
+    expect(deepLink.take(s, '?entity=new')).toBe('?entity=new');
+    expect(deepLink.take(s, '')).toBe('');
   });
 });

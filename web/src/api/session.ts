@@ -40,7 +40,17 @@ export function sessionHeaders(csrf: string | null, reason: string | null): Reco
  * before it is sent (the audit trail records it with every read). The alert list and the vocabulary do
  * not wait for it; a server that wants a reason for them too says REASON_REQUIRED, and is asked then.
  */
-const READS_PEOPLE: ReadonlySet<string> = new Set(['ExplorerSearch', 'ExplorerEntity', 'ExplorerNeighbours', 'ExplorerAlert']);
+const READS_PEOPLE: ReadonlySet<string> = new Set([
+  'ExplorerSearch',
+  'ExplorerEntity',
+  'ExplorerNeighbours',
+  'ExplorerAlert',
+  // The evidence feature (api/evidence-queries.ts): a dossier, a linked canvas, a saved view naming people.
+  'ExplorerIntegrityRecord',
+  'ExplorerViewGraph',
+  'ExplorerView',
+  'ExplorerSaveView',
+]);
 export const needsReasonFirst = (operationName: string): boolean => READS_PEOPLE.has(operationName);
 
 /**

@@ -63,3 +63,23 @@ export function datedFacts<E extends AsOfEdge & { type: string }>(edges: readonl
     .filter((f): f is Dated & { edge: E; start: string } => f.start !== null)
     .sort((a, b) => a.start.localeCompare(b.start) || a.edge.id.localeCompare(b.edge.id));
 }
+
+/** One dated fact as the timeline shows it. */
+export interface TimelineMark {
+  id: string;
+  type: string;
+  start: string;
+  end: string | null;
+}
+
+export interface Timeline {
+  marks: TimelineMark[];
+  /** Elements the as-of date hides now (0 without a date). */
+  hidden: number;
+}
+
+/** Days between two ISO dates (b - a), for placing marks on the strip. */
+export const daysBetween = (a: string, b: string): number => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+/** The ISO date `n` days after `a`. */
+export const addDays = (a: string, n: number): string => new Date(Date.parse(a) + n * 86_400_000).toISOString().slice(0, 10);
