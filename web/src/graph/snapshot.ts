@@ -19,10 +19,11 @@ export function canvasPng(cy: Core): string {
   return cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'base64uri' });
 }
 
+/** `ids` are the API's: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
 export function setHidden(cy: Core, ids: ReadonlySet<string>): void {
   cy.batch(() => {
     cy.elements().forEach((el) => {
-      const hide = ids.has(el.id());
+      const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
       if (hide === el.hasClass(HIDDEN)) return;
       if (hide) el.addClass(HIDDEN).style('display', 'none');
       else el.removeClass(HIDDEN).removeStyle('display');

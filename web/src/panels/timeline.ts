@@ -2,6 +2,7 @@
 // cases; view/as-of.ts reads their dates), and the as-of slider with a date field beside it: moving either
 // hides what was not true on that day. "全部" shows everything again.
 import { h } from '../dom.js';
+import { edgeElementId } from '../graph/elements.js';
 import { translate } from '../i18n.js';
 import { relName } from '../schema.js';
 import type { Store } from '../state.js';
@@ -71,7 +72,7 @@ export function mountTimeline(root: HTMLElement, store: Store): void {
           style: `left:${left}%;${width ? `width:${width}%` : ''}`,
           title: `${relName(s.schema, m.type, s.lang)} ${m.start}${m.end ? ` – ${m.end}` : ''}`,
           'data-testid': 'timeline-mark',
-          onclick: () => store.dispatch({ type: 'selectOnCanvas', id: m.id }),
+          onclick: () => store.dispatch({ type: 'selectOnCanvas', id: edgeElementId(m.id) }),
         });
       }),
       ...(s.asOf ? [h('span', { class: 'tl-now', style: `left:${(daysBetween(sp.first, s.asOf) / sp.days) * 100}%` })] : []),

@@ -6,7 +6,7 @@ import { displayId, formatAmount, formatTime } from '../format.js';
 import { labelName, modelTitle, relName } from '../schema.js';
 import type { State } from '../state.js';
 import { stateName } from '../workflow.js';
-import { edgeRow, provenanceText, propsText, reportHeader, section, table, tOf } from './parts.js';
+import { edgeRow, provenanceText, propsText, reportHeader, section, table, tableSection, tOf } from './parts.js';
 
 export function alertReport(s: State, a: AlertDetail, graphPng: string | null): HTMLElement {
   const t = tOf(s.lang);
@@ -62,21 +62,19 @@ export function alertReport(s: State, a: AlertDetail, graphPng: string | null): 
         ]),
       ),
     ),
-    section(
-      t('rep.history'),
-      table(
-        t,
-        ['rep.col.time', 'rep.col.actor', 'rep.col.action', 'rep.col.note'],
-        a.history.map((e) => [
-          formatTime(e.at, s.lang),
-          e.actor,
-          `${t(`action.${e.action}`)}（${stateName(s.schema?.workflow, e.fromState, s.lang)} → ${stateName(s.schema?.workflow, e.toState, s.lang)}）`,
-          [e.outcome ? t(`outcome.${e.outcome}`) : '', e.disposal ? t(`disposal.${e.disposal}`) : '', e.reason ?? '', e.comment ?? '']
-            .filter((x) => x !== '')
-            .join('；'),
-        ]),
-        'report-history',
-      ),
+    tableSection(
+      t,
+      'rep.history',
+      ['rep.col.time', 'rep.col.actor', 'rep.col.action', 'rep.col.note'],
+      a.history.map((e) => [
+        formatTime(e.at, s.lang),
+        e.actor,
+        `${t(`action.${e.action}`)}（${stateName(s.schema?.workflow, e.fromState, s.lang)} → ${stateName(s.schema?.workflow, e.toState, s.lang)}）`,
+        [e.outcome ? t(`outcome.${e.outcome}`) : '', e.disposal ? t(`disposal.${e.disposal}`) : '', e.reason ?? '', e.comment ?? '']
+          .filter((x) => x !== '')
+          .join('；'),
+      ]),
+      'report-history',
     ),
   );
 }

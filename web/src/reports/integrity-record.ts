@@ -8,7 +8,7 @@ import type { MessageKey } from '../i18n.js';
 import { labelName, relName } from '../schema.js';
 import type { State } from '../state.js';
 import { stateName } from '../workflow.js';
-import { provenanceText, propsText, reportHeader, section, table, tOf } from './parts.js';
+import { provenanceText, propsText, reportHeader, section, table, tableSection, tOf } from './parts.js';
 
 const SECTIONS = [
   ['posts', 'rep.sec.posts'],
@@ -57,23 +57,21 @@ export function integrityRecord(s: State, r: IntegrityRecord): HTMLElement {
         ),
       ),
     ),
-    section(
-      t('rep.sec.alerts'),
-      table(
-        t,
-        ['rep.col.time', 'rep.model', 'rep.summary', 'rep.col.conclusion'],
-        r.alerts.map((a) => [
-          formatTime(a.firstSeen, s.lang),
-          `${a.modelTitle}（${t(`severity.${a.severity}`)}）`,
-          `${a.summary}${a.amount ? `（${formatAmount(a.amount, s.lang)}）` : ''}`,
-          a.outcome
-            ? [t(`outcome.${a.outcome}`), a.disposal ? t(`disposal.${a.disposal}`) : '', a.reason ?? '', formatTime(a.concludedAt, s.lang)]
-                .filter((x) => x !== '')
-                .join('；')
-            : `${t('rep.open')}（${stateName(s.schema?.workflow, a.state, s.lang)}）`,
-        ]),
-        'record-alerts',
-      ),
+    tableSection(
+      t,
+      'rep.sec.alerts',
+      ['rep.col.time', 'rep.model', 'rep.summary', 'rep.col.conclusion'],
+      r.alerts.map((a) => [
+        formatTime(a.firstSeen, s.lang),
+        `${a.modelTitle}（${t(`severity.${a.severity}`)}）`,
+        `${a.summary}${a.amount ? `（${formatAmount(a.amount, s.lang)}）` : ''}`,
+        a.outcome
+          ? [t(`outcome.${a.outcome}`), a.disposal ? t(`disposal.${a.disposal}`) : '', a.reason ?? '', formatTime(a.concludedAt, s.lang)]
+              .filter((x) => x !== '')
+              .join('；')
+          : `${t('rep.open')}（${stateName(s.schema?.workflow, a.state, s.lang)}）`,
+      ]),
+      'record-alerts',
     ),
     r.truncated ? h('p', { class: 'rep-none' }, t('rep.truncated')) : null,
     h('p', { class: 'rep-meta' }, t('rep.generated', { at: formatTime(r.compiledAt, s.lang) })),

@@ -28,6 +28,10 @@ export function section(title: string, ...body: Child[]): HTMLElement {
   return h('section', { class: 'rep-section' }, h('h2', {}, title), ...body);
 }
 
+/** A section that is one table: most of both reports. */
+export const tableSection = (t: T, title: MessageKey, head: MessageKey[], rows: Child[][], testid?: string): HTMLElement =>
+  section(t(title), table(t, head, rows, testid));
+
 /** mapping · file · row · run: where a fact was read from, to find the department's own record again. */
 export function provenanceText(p: Provenance | null | undefined): string {
   if (!p) return '';
