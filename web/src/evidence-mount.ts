@@ -17,8 +17,12 @@ export function mountEvidence(store: Store, api: Api, transport: { run: Runner }
   const ev = createEvidenceApi(transport);
   const evidence = createEvidence(store, ev, view);
   store.onIntent(evidence.handle);
-  mountEvidenceBar(overlay, store);
-  mountTimeline(overlay, store);
+  // One dock under the canvas (the canvas is shortened to make room: print.css), so neither the buttons
+  // nor the timeline ever lie over a node someone wants to click.
+  const dock = h('div', { class: 'ev-dock', 'data-testid': 'evidence-dock' });
+  overlay.append(dock);
+  mountEvidenceBar(dock, store);
+  mountTimeline(dock, store);
   const reportRoot = h('div', { id: 'report', hidden: true });
   document.body.append(reportRoot);
   mountReportPage(reportRoot, store, {
