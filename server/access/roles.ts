@@ -39,6 +39,12 @@ export const PERMISSIONS = {
    * bidders; a bulk lookup is a case worker's tool, not a viewer's.
    */
   screenLists: ['handler', 'analyst', 'admin'],
+  /**
+   * The integrity record of one person (integrityRecord: 廉政档案 / 廉政意见回复): posts, kin, companies,
+   * payments, cases, sanctions and alerts compiled on one page. A dossier is more than browsing, so not for
+   * viewers, and not for other systems' tokens.
+   */
+  readRecord: ['handler', 'analyst', 'admin'],
   /** Raw values of properties marked `sensitive` in graph.yaml. */
   seeSensitive: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

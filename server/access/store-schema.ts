@@ -7,6 +7,8 @@ const STATEMENTS = [
   'CREATE CONSTRAINT hy_user_name IF NOT EXISTS FOR (u:HyUser) REQUIRE u.name IS UNIQUE',
   'CREATE CONSTRAINT hy_session_id IF NOT EXISTS FOR (s:HySession) REQUIRE s.idHash IS UNIQUE',
   'CREATE CONSTRAINT hy_token_id IF NOT EXISTS FOR (t:HyToken) REQUIRE t.id IS UNIQUE',
+  // Saved explorer views (server/records/saved-views.ts): the short id is the key.
+  'CREATE CONSTRAINT hy_view_id IF NOT EXISTS FOR (v:HySavedView) REQUIRE v.id IS UNIQUE',
   'CREATE INDEX hy_user_oidc IF NOT EXISTS FOR (u:HyUser) ON (u.oidcSubject)',
   'CREATE INDEX hy_session_user IF NOT EXISTS FOR (s:HySession) ON (s.user)',
 ];

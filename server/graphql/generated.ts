@@ -535,6 +535,34 @@ export type GraphSchema = {
   relationshipTypes: Array<RelTypeInfo>;
 };
 
+/**
+ * 廉政档案 / 廉政意见回复: all that is on record about one person, for an integrity opinion. Read through the
+ * same checks as entity(id): the person outside the caller's jurisdiction needs a 查询事由 (or is refused),
+ * ID numbers are masked for every role but admin, and the read is audited with every entity it returns.
+ */
+export type IntegrityRecord = {
+  __typename?: 'IntegrityRecord';
+  /** Alerts that flag the person or a relative (within the caller's jurisdiction), with their conclusions. */
+  alerts: Array<Alert>;
+  /** 涉案: police cases. */
+  cases: Array<RecordFact>;
+  /** 经商办企业: companies where the person or a relative is legal representative, shareholder or executive. */
+  companies: Array<RecordFact>;
+  /** When the record was compiled (ISO date-time): the printed page states it. */
+  compiledAt: Scalars['String']['output'];
+  /** 亲属: kin the registers link the person to. */
+  kin: Array<RecordFact>;
+  /** 资金往来: subsidies received and direct payments or contracts from public units. */
+  payments: Array<RecordFact>;
+  person: Entity;
+  /** 任职: posts held and payroll spells. */
+  posts: Array<RecordFact>;
+  /** 处分: disciplinary sanctions. */
+  sanctions: Array<RecordFact>;
+  /** More facts exist than the record holds (it stops at 500): the printed page says so. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 export type IssuedToken = {
   __typename?: 'IssuedToken';
   /** Bearer value: hy_<id>_<secret>. Shown this once; only its hash is kept. */
@@ -792,6 +820,8 @@ export type Mutation = {
    */
   runModel: ModelRun;
   saveModelDraft: ModelDraft;
+  /** Saves the explorer's view under a short id (audited). The state is checked like a view being opened. */
+  saveView: SavedView;
   /**
    * Sets the site's values for one model's parameters (an empty object: back to the header's defaults);
    * written to siteDir/policy.yaml, used by every later run, and recorded with before, after and reason (admin).
@@ -1040,6 +1070,17 @@ export type MutationSaveModelDraftArgs = {
  * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
  * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
  */
+export type MutationSaveViewArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  state: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
 export type MutationSetModelPolicyArgs = {
   model: Scalars['String']['input'];
   params: Scalars['JSON']['input'];
@@ -1223,6 +1264,8 @@ export type Query = {
   /** The feed registry with each feed's status; non-admin callers see the feeds whose responsible or filing unit is in their jurisdiction. */
   feeds: Array<Feed>;
   graphSchema: GraphSchema;
+  /** The integrity record of one person (a Person uid). Null when there is none. */
+  integrityRecord: Maybe<IntegrityRecord>;
   loadRuns: Array<LoadRun>;
   me: Me;
   model: Maybe<Model>;
@@ -1272,6 +1315,16 @@ export type Query = {
   users: Array<User>;
   /** Checks a model's whole .cypher text as the library would: header, parameters both ways, read-only by EXPLAIN, procedures. */
   validateModel: ModelValidation;
+  /**
+   * A saved view by its short id. Null when there is none. Opening it checks each entity it names as
+   * entity(id) does: outside the caller's jurisdiction it needs a 查询事由, or is refused.
+   */
+  view: Maybe<SavedView>;
+  /**
+   * These entities (at most 300) and the relationships among them: a canvas opened from a link. Each entity is
+   * admitted as entity(id) admits it (a 查询事由 outside the jurisdiction, or refused); unknown uids are left out.
+   */
+  viewGraph: Graph;
   /** The triage workflow: states, moves, who may make them and what they need. */
   workflow: Workflow;
 };
@@ -1330,6 +1383,11 @@ export type QueryExportModelsArgs = {
 
 
 export type QueryFeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIntegrityRecordArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1415,6 +1473,26 @@ export type QueryUnitsArgs = {
 
 export type QueryValidateModelArgs = {
   source: Scalars['String']['input'];
+};
+
+
+export type QueryViewArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryViewGraphArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+/** One fact of an integrity record: a relationship of the person (or of a relative), with the entity at its other end. */
+export type RecordFact = {
+  __typename?: 'RecordFact';
+  edge: Edge;
+  /** The entity at the other end: the unit of a post, the relative, the company, the programme, the case. */
+  other: Entity;
+  /** Set when the fact is a relative's (a company of the person's son): that relative. */
+  via: Maybe<Entity>;
 };
 
 export type RejectConnection = {
@@ -1548,6 +1626,19 @@ export type SandboxNode = {
   /** Entity uid (or the database's element id for a node without one). */
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
+};
+
+/** A saved explorer view: what a short link opens. */
+export type SavedView = {
+  __typename?: 'SavedView';
+  createdAt: Scalars['String']['output'];
+  /** The short id: the link is /?view=<id>. */
+  id: Scalars['ID']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  /** Who saved it (sign-in name). */
+  owner: Scalars['String']['output'];
+  /** The view as the explorer encodes it in its address (a query string without '?'). */
+  state: Scalars['String']['output'];
 };
 
 /** A route from a screened entity to an official of the tendering unit. */
@@ -1830,6 +1921,7 @@ export type ResolversTypes = {
   GraphSchema: ResolverTypeWrapper<GraphSchema>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntegrityRecord: ResolverTypeWrapper<Omit<IntegrityRecord, 'alerts' | 'cases' | 'companies' | 'kin' | 'payments' | 'person' | 'posts' | 'sanctions'> & { alerts: Array<ResolversTypes['Alert']>, cases: Array<ResolversTypes['RecordFact']>, companies: Array<ResolversTypes['RecordFact']>, kin: Array<ResolversTypes['RecordFact']>, payments: Array<ResolversTypes['RecordFact']>, person: ResolversTypes['Entity'], posts: Array<ResolversTypes['RecordFact']>, sanctions: Array<ResolversTypes['RecordFact']> }>;
   IssuedToken: ResolverTypeWrapper<Omit<IssuedToken, 'token'> & { token: ResolversTypes['ApiToken'] }>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelInfo: ResolverTypeWrapper<LabelInfo>;
@@ -1857,6 +1949,7 @@ export type ResolversTypes = {
   Provenance: ResolverTypeWrapper<Provenance>;
   PublishedModel: ResolverTypeWrapper<PublishedModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordFact: ResolverTypeWrapper<Omit<RecordFact, 'other' | 'via'> & { other: ResolversTypes['Entity'], via?: Maybe<ResolversTypes['Entity']> }>;
   RejectConnection: ResolverTypeWrapper<Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversTypes['RejectRow']>, run: ResolversTypes['FeedLoadRun'] }>;
   RejectRow: ResolverTypeWrapper<RejectRowOwn>;
   RelTypeInfo: ResolverTypeWrapper<RelTypeInfo>;
@@ -1870,6 +1963,7 @@ export type ResolversTypes = {
   SandboxGraph: ResolverTypeWrapper<SandboxGraph>;
   SandboxLimits: ResolverTypeWrapper<SandboxLimits>;
   SandboxNode: ResolverTypeWrapper<SandboxNode>;
+  SavedView: ResolverTypeWrapper<SavedView>;
   ScreenLink: ResolverTypeWrapper<Omit<ScreenLink, 'official' | 'route'> & { official: ResolversTypes['Entity'], route: Array<ResolversTypes['Entity']> }>;
   ScreenResult: ResolverTypeWrapper<Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversTypes['Entity']>, concludedAlerts: Array<ResolversTypes['Alert']>, links: Array<ResolversTypes['ScreenLink']>, openAlerts: Array<ResolversTypes['Alert']> }>;
   ScreenStatus: ScreenStatus;
@@ -1925,6 +2019,7 @@ export type ResolversParentTypes = {
   GraphSchema: GraphSchema;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  IntegrityRecord: Omit<IntegrityRecord, 'alerts' | 'cases' | 'companies' | 'kin' | 'payments' | 'person' | 'posts' | 'sanctions'> & { alerts: Array<ResolversParentTypes['Alert']>, cases: Array<ResolversParentTypes['RecordFact']>, companies: Array<ResolversParentTypes['RecordFact']>, kin: Array<ResolversParentTypes['RecordFact']>, payments: Array<ResolversParentTypes['RecordFact']>, person: ResolversParentTypes['Entity'], posts: Array<ResolversParentTypes['RecordFact']>, sanctions: Array<ResolversParentTypes['RecordFact']> };
   IssuedToken: Omit<IssuedToken, 'token'> & { token: ResolversParentTypes['ApiToken'] };
   JSON: Scalars['JSON']['output'];
   LabelInfo: LabelInfo;
@@ -1950,6 +2045,7 @@ export type ResolversParentTypes = {
   Provenance: Provenance;
   PublishedModel: PublishedModel;
   Query: Record<PropertyKey, never>;
+  RecordFact: Omit<RecordFact, 'other' | 'via'> & { other: ResolversParentTypes['Entity'], via?: Maybe<ResolversParentTypes['Entity']> };
   RejectConnection: Omit<RejectConnection, 'rows' | 'run'> & { rows: Array<ResolversParentTypes['RejectRow']>, run: ResolversParentTypes['FeedLoadRun'] };
   RejectRow: RejectRowOwn;
   RelTypeInfo: RelTypeInfo;
@@ -1962,6 +2058,7 @@ export type ResolversParentTypes = {
   SandboxGraph: SandboxGraph;
   SandboxLimits: SandboxLimits;
   SandboxNode: SandboxNode;
+  SavedView: SavedView;
   ScreenLink: Omit<ScreenLink, 'official' | 'route'> & { official: ResolversParentTypes['Entity'], route: Array<ResolversParentTypes['Entity']> };
   ScreenResult: Omit<ScreenResult, 'candidates' | 'concludedAlerts' | 'links' | 'openAlerts'> & { candidates: Array<ResolversParentTypes['Entity']>, concludedAlerts: Array<ResolversParentTypes['Alert']>, links: Array<ResolversParentTypes['ScreenLink']>, openAlerts: Array<ResolversParentTypes['Alert']> };
   SearchHit: Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] };
@@ -2257,6 +2354,19 @@ export type GraphSchemaResolvers<ContextType = ApiContext, ParentType extends Re
   relationshipTypes?: Resolver<Array<ResolversTypes['RelTypeInfo']>, ParentType, ContextType>;
 };
 
+export type IntegrityRecordResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IntegrityRecord'] = ResolversParentTypes['IntegrityRecord']> = {
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  cases?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  companies?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  compiledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kin?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  payments?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  person?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  posts?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  sanctions?: Resolver<Array<ResolversTypes['RecordFact']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type IssuedTokenResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IssuedToken'] = ResolversParentTypes['IssuedToken']> = {
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType>;
@@ -2435,6 +2545,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   revokeToken?: Resolver<ResolversTypes['ApiToken'], ParentType, ContextType, RequireFields<MutationRevokeTokenArgs, 'id'>>;
   runModel?: Resolver<ResolversTypes['ModelRun'], ParentType, ContextType, RequireFields<MutationRunModelArgs, 'id'>>;
   saveModelDraft?: Resolver<ResolversTypes['ModelDraft'], ParentType, ContextType, RequireFields<MutationSaveModelDraftArgs, 'name' | 'source'>>;
+  saveView?: Resolver<ResolversTypes['SavedView'], ParentType, ContextType, RequireFields<MutationSaveViewArgs, 'state'>>;
   setModelPolicy?: Resolver<ResolversTypes['ModelPolicy'], ParentType, ContextType, RequireFields<MutationSetModelPolicyArgs, 'model' | 'params' | 'reason'>>;
   startVerification?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'id'>>;
   tryModel?: Resolver<ResolversTypes['ModelTrial'], ParentType, ContextType, RequireFields<MutationTryModelArgs, 'source'>>;
@@ -2515,6 +2626,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   feed?: Resolver<Maybe<ResolversTypes['Feed']>, ParentType, ContextType, RequireFields<QueryFeedArgs, 'id'>>;
   feeds?: Resolver<Array<ResolversTypes['Feed']>, ParentType, ContextType>;
   graphSchema?: Resolver<ResolversTypes['GraphSchema'], ParentType, ContextType>;
+  integrityRecord?: Resolver<Maybe<ResolversTypes['IntegrityRecord']>, ParentType, ContextType, RequireFields<QueryIntegrityRecordArgs, 'id'>>;
   loadRuns?: Resolver<Array<ResolversTypes['LoadRun']>, ParentType, ContextType, RequireFields<QueryLoadRunsArgs, 'limit'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, RequireFields<QueryModelArgs, 'id'>>;
@@ -2535,7 +2647,15 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   units?: Resolver<Array<ResolversTypes['Unit']>, ParentType, ContextType, RequireFields<QueryUnitsArgs, 'limit'>>;
   users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   validateModel?: Resolver<ResolversTypes['ModelValidation'], ParentType, ContextType, RequireFields<QueryValidateModelArgs, 'source'>>;
+  view?: Resolver<Maybe<ResolversTypes['SavedView']>, ParentType, ContextType, RequireFields<QueryViewArgs, 'id'>>;
+  viewGraph?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryViewGraphArgs, 'ids'>>;
   workflow?: Resolver<ResolversTypes['Workflow'], ParentType, ContextType>;
+};
+
+export type RecordFactResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RecordFact'] = ResolversParentTypes['RecordFact']> = {
+  edge?: Resolver<ResolversTypes['Edge'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  via?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
 };
 
 export type RejectConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RejectConnection'] = ResolversParentTypes['RejectConnection']> = {
@@ -2634,6 +2754,14 @@ export type SandboxNodeResolvers<ContextType = ApiContext, ParentType extends Re
   caption?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SavedViewResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SavedView'] = ResolversParentTypes['SavedView']> = {
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ScreenLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScreenLink'] = ResolversParentTypes['ScreenLink']> = {
@@ -2756,6 +2884,7 @@ export type Resolvers<ContextType = ApiContext> = {
   GoneAlert?: GoneAlertResolvers<ContextType>;
   Graph?: GraphResolvers<ContextType>;
   GraphSchema?: GraphSchemaResolvers<ContextType>;
+  IntegrityRecord?: IntegrityRecordResolvers<ContextType>;
   IssuedToken?: IssuedTokenResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LabelInfo?: LabelInfoResolvers<ContextType>;
@@ -2781,6 +2910,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Provenance?: ProvenanceResolvers<ContextType>;
   PublishedModel?: PublishedModelResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordFact?: RecordFactResolvers<ContextType>;
   RejectConnection?: RejectConnectionResolvers<ContextType>;
   RejectRow?: RejectRowResolvers<ContextType>;
   RelTypeInfo?: RelTypeInfoResolvers<ContextType>;
@@ -2794,6 +2924,7 @@ export type Resolvers<ContextType = ApiContext> = {
   SandboxGraph?: SandboxGraphResolvers<ContextType>;
   SandboxLimits?: SandboxLimitsResolvers<ContextType>;
   SandboxNode?: SandboxNodeResolvers<ContextType>;
+  SavedView?: SavedViewResolvers<ContextType>;
   ScreenLink?: ScreenLinkResolvers<ContextType>;
   ScreenResult?: ScreenResultResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

@@ -20,6 +20,7 @@ import { policyResolvers } from './policy/resolvers.js';
 import { statsResolvers } from './stats/resolvers.js';
 import { screenResolvers } from './screen/resolvers.js';
 import { workbenchResolvers } from './workbench/resolvers.js';
+import { recordResolvers } from './record/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -45,6 +46,7 @@ export const CONCEPTS = [
   'stats',
   'screen',
   'workbench',
+  'record',
 ] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
@@ -77,6 +79,7 @@ export function buildSchema(): GraphQLSchema {
       statsResolvers,
       screenResolvers,
       workbenchResolvers,
+      recordResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

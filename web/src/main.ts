@@ -12,6 +12,7 @@ import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
 import { mountStatsPages } from './stats/mount.js';
 import { createController } from './controller.js';
+import { mountEvidence } from './evidence-mount.js';
 import { loadLang } from './i18n.js';
 import { mountAccount } from './panels/account.js';
 import { mountCanvasOverlay } from './panels/canvasbar.js';
@@ -22,6 +23,7 @@ import { mountSignIn } from './panels/signin.js';
 import { mountTopbar } from './panels/topbar.js';
 import { triageFor } from './panels/triage.js';
 import { noteForNextPage, takeNotice, type Notice } from './session-flow.js';
+import { deepLink } from './view/url-sync.js';
 import { createStore, initialState } from './state.js';
 import './style.css';
 
@@ -65,6 +67,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   askReason = controller.askReason;
   store.onIntent(controller.handle);
   triageFor(store, api);
+  const evidence = mountEvidence(store, api, gate, view, byId('canvas-overlay'));
 
   mountAccount(mountTopbar(byId('topbar'), store), store);
   mountSidebar(byId('sidebar'), store);
@@ -81,7 +84,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   });
   byId('topbar').hidden = false;
 
-  void controller.start();
+  void controller.start().then(evidence.openFromUrl);
 }
 
 async function boot(): Promise<void> {
@@ -90,6 +93,8 @@ async function boot(): Promise<void> {
   if (session) return startExplorer(session);
   // A new sign-in starts a new working session: no reason carried over from someone else's.
   reasons.clear();
+  // ?entity= / ?alert= / ?view= from another system: opened after sign-in, even one that leaves the page.
+  deepLink.keep(window.sessionStorage, window.location.search);
   const page = byId('signin');
   page.hidden = false;
   mountSignIn(page, auth, notice, startExplorer);

@@ -4,6 +4,7 @@ import type { AlertDetail, AlertListItem, Assignee, Me, SearchHit } from './api/
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
+import type { Timeline } from './view/as-of.js';
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
@@ -30,6 +31,10 @@ export interface InboxFilterValues {
   from: string;
   to: string;
 }
+
+/** A printable report open over the explorer (reports/): an alert's, or a person's integrity record (廉政档案). */
+export type ReportRef = { kind: 'alert'; id: string } | { kind: 'record'; id: string };
+export type ExportFormat = 'png' | 'csv' | 'json';
 
 export const NO_FILTER: Readonly<InboxFilterValues> = { state: '', severity: '', model: '', mine: false, subject: null, from: '', to: '' };
 
@@ -63,6 +68,13 @@ export interface State {
   counts: { nodes: number; edges: number };
   busy: number;
   error: { code: string; message: string } | null;
+  /** The as-of date (YYYY-MM-DD): relationships not true then are hidden (view/as-of.ts); null shows all. */
+  asOf: string | null;
+  report: ReportRef | null;
+  /** The dated facts on the canvas and how many elements the as-of date hides (evidence.ts keeps it). */
+  timeline: Timeline;
+  /** The short link of the view last saved, shown until the canvas changes. */
+  savedLink: string | null;
   /** Kept as a key so it follows a language switch while it is shown. */
   toast: { key: MessageKey; params?: Record<string, string | number> } | null;
 }
@@ -94,7 +106,12 @@ export type Intent =
   | { type: 'lang'; lang: Lang }
   | { type: 'clear' }
   | { type: 'fit' }
-  | { type: 'dismissError' };
+  | { type: 'dismissError' }
+  /** The evidence feature (evidence.ts): the as-of date, exports, reports, saved views. */
+  | { type: 'asOf'; day: string | null }
+  | { type: 'export'; format: ExportFormat }
+  | { type: 'report'; report: ReportRef | null }
+  | { type: 'saveView' };
 
 export function initialState(lang: Lang): State {
   return {
@@ -120,6 +137,10 @@ export function initialState(lang: Lang): State {
     counts: { nodes: 0, edges: 0 },
     busy: 0,
     error: null,
+    asOf: null,
+    report: null,
+    timeline: { marks: [], hidden: 0 },
+    savedLink: null,
     toast: null,
   };
 }

@@ -8,6 +8,7 @@ import { ACTIONS, DISPOSALS, OUTCOMES, STATES, TRANSITIONS } from '../../../serv
 import { enumName } from '../../../server/graphql/enums.js';
 import { buildSchema } from '../../../server/graphql/schema.js';
 import { SEVERITIES } from '../../../server/models/header.js';
+import { EVIDENCE_OPERATIONS } from '../../../web/src/api/evidence-queries.js';
 import { OPERATIONS } from '../../../web/src/api/queries.js';
 import { POLICY_OPERATIONS } from '../../../web/src/api/policy-queries.js';
 import { servedWorkflow } from '../web/served.js';
@@ -17,11 +18,14 @@ const { GraphQLEnumType, parse, validate } = createRequire(import.meta.url)('gra
 const schema = buildSchema();
 
 describe('explorer operations', () => {
-  it.each(Object.entries({ ...OPERATIONS, ...POLICY_OPERATIONS }))('%s is valid against the served schema', (name, doc) => {
-    const document = parse(doc);
-    expect(validate(schema, document).map((e) => e.message)).toEqual([]);
-    expect(document.definitions.some((d) => d.kind === 'OperationDefinition' && d.name?.value === name)).toBe(true);
-  });
+  it.each(Object.entries({ ...OPERATIONS, ...POLICY_OPERATIONS, ...EVIDENCE_OPERATIONS }))(
+    '%s is valid against the served schema',
+    (name, doc) => {
+      const document = parse(doc);
+      expect(validate(schema, document).map((e) => e.message)).toEqual([]);
+      expect(document.definitions.some((d) => d.kind === 'OperationDefinition' && d.name?.value === name)).toBe(true);
+    },
+  );
 });
 
 describe('SDL enums', () => {

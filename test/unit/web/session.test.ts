@@ -79,6 +79,8 @@ describe('what a failed request leads to', () => {
 
   it('asks before reading people, not before the inbox or the vocabulary', () => {
     expect(['ExplorerSearch', 'ExplorerEntity', 'ExplorerNeighbours', 'ExplorerAlert'].every(needsReasonFirst)).toBe(true);
+    // A dossier, a linked canvas and a saved view name people too.
+    expect(['ExplorerIntegrityRecord', 'ExplorerViewGraph', 'ExplorerView', 'ExplorerSaveView'].every(needsReasonFirst)).toBe(true);
     expect(['ExplorerAlerts', 'ExplorerGraphSchema', 'ExplorerMe', 'AdminUsers'].some(needsReasonFirst)).toBe(false);
   });
 });

@@ -294,6 +294,38 @@ export type AdminDecideCandidateMutationVariables = Exact<{
 
 export type AdminDecideCandidateMutation = { decideResolutionCandidate: { id: string, kind: CandidateKind, status: CandidateStatus, score: number, reasons: Array<string>, survivor: string | null, a: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, b: { uid: string, label: string, held: boolean, merged: boolean, name: string | null, birthDate: string | null, gender: string | null, idNoMasked: string | null, address: string | null, code: string | null, source: string | null, file: string | null, row: number | null } | null, decisions: Array<{ action: ResolutionAction, by: string, at: string, reason: string }> } };
 
+export type RecordFactFieldsFragment = { edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null };
+
+export type ExplorerIntegrityRecordQueryVariables = Exact<{
+  id: string | number;
+  lang?: string | null | undefined;
+}>;
+
+
+export type ExplorerIntegrityRecordQuery = { integrityRecord: { compiledAt: string, truncated: boolean, person: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, posts: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, kin: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, companies: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, payments: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, cases: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, sanctions: Array<{ edge: { id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }, other: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, via: { id: string, caption: string } | null }>, alerts: Array<{ id: string, modelTitle: string, severity: Severity, state: AlertState, summary: string, amount: number | null, firstSeen: string, outcome: Outcome | null, disposal: Disposal | null, reason: string | null, concludedAt: string | null }> } | null };
+
+export type ExplorerSaveViewMutationVariables = Exact<{
+  state: string;
+  name?: string | null | undefined;
+}>;
+
+
+export type ExplorerSaveViewMutation = { saveView: { id: string } };
+
+export type ExplorerViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExplorerViewQuery = { view: { id: string, name: string | null, state: string, owner: string, createdAt: string } | null };
+
+export type ExplorerViewGraphQueryVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ExplorerViewGraphQuery = { viewGraph: { nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
+
 export type PolicyReviewFieldsFragment = { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> };
 
 export type PolicySiteQueryVariables = Exact<{ [key: string]: never; }>;

@@ -32,7 +32,7 @@ import type {
   SearchHit,
 } from './types.js';
 
-const ENTITY_FIELDS = /* GraphQL */ `
+export const ENTITY_FIELDS = /* GraphQL */ `
   fragment EntityFields on Entity {
     id
     label
@@ -50,7 +50,7 @@ const ENTITY_FIELDS = /* GraphQL */ `
   }
 `;
 
-const EDGE_FIELDS = /* GraphQL */ `
+export const EDGE_FIELDS = /* GraphQL */ `
   fragment EdgeFields on Edge {
     id
     type
@@ -188,7 +188,7 @@ export const ALERTS = /* GraphQL */ `
   }
 `;
 
-const WORKFLOW_FIELDS = /* GraphQL */ `
+export const WORKFLOW_FIELDS = /* GraphQL */ `
   fragment WorkflowFields on Alert {
     id
     state

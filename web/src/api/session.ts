@@ -46,6 +46,11 @@ const READS_PEOPLE: ReadonlySet<string> = new Set([
   'ExplorerNeighbours',
   'ExplorerAlert',
   'StatsScreen',
+  // The evidence feature (api/evidence-queries.ts): a dossier, a linked canvas, a saved view naming people.
+  'ExplorerIntegrityRecord',
+  'ExplorerViewGraph',
+  'ExplorerView',
+  'ExplorerSaveView',
 ]);
 export const needsReasonFirst = (operationName: string): boolean => READS_PEOPLE.has(operationName);
 

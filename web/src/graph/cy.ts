@@ -8,6 +8,7 @@ import type { SchemaIndex } from '../schema.js';
 import { mergeGraph, type EdgeData, type More, type NodeData } from './elements.js';
 import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
+import { canvasGraph, canvasPng, setHidden } from './snapshot.js';
 
 cytoscape.use(fcose);
 
@@ -42,6 +43,12 @@ export interface GraphView {
   fitTo(ids?: string[]): void;
   clear(): void;
   resize(): void;
+  /** What is on the canvas, in the API's shapes (exports, timeline, as-of filter: graph/snapshot.ts). */
+  graph(): Graph;
+  /** The whole canvas as a PNG data URL. */
+  png(): string;
+  /** Hides exactly these elements (the as-of date); all others are shown. */
+  setHidden(ids: ReadonlySet<string>): void;
 }
 
 declare global {
@@ -146,6 +153,9 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     resize() {
       cy.resize();
     },
+    graph: () => canvasGraph(cy),
+    png: () => canvasPng(cy),
+    setHidden: (ids) => setHidden(cy, ids),
   };
   return view;
 }

@@ -1,0 +1,32 @@
+// What leaves the canvas (the evidence feature: exports, timeline, as-of filter), as functions over the one
+// Cytoscape instance that cy.ts hands in: the canvas in the API's shapes, a PNG of it, and hiding elements.
+import type { Core } from 'cytoscape';
+import type { Graph } from '../api/types.js';
+import type { EdgeData, NodeData } from './elements.js';
+
+/** The class the as-of filter hides with; a style bypass, so the stylesheet (style.ts) need not know it. */
+const HIDDEN = 'asof-hidden';
+
+export function canvasGraph(cy: Core): Graph {
+  return {
+    nodes: cy.nodes().map((n) => (n.data() as NodeData).entity),
+    edges: cy.edges().map((e) => (e.data() as EdgeData).edge),
+  };
+}
+
+/** The whole graph (not just the viewport) at twice the screen's resolution, on white for printing. */
+export function canvasPng(cy: Core): string {
+  return cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'base64uri' });
+}
+
+/** `ids` are the API's: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
+export function setHidden(cy: Core, ids: ReadonlySet<string>): void {
+  cy.batch(() => {
+    cy.elements().forEach((el) => {
+      const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
+      if (hide === el.hasClass(HIDDEN)) return;
+      if (hide) el.addClass(HIDDEN).style('display', 'none');
+      else el.removeClass(HIDDEN).removeStyle('display');
+    });
+  });
+}
