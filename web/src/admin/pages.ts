@@ -11,9 +11,7 @@ import { mountTokens } from './tokens.js';
 import { mountUsers } from './users.js';
 import { mountPolicy } from './policy.js';
 import type { PolicyApi } from '../api/policy-queries.js';
-
 import type { WorkbenchApi } from '../api/workbench-queries.js';
-import { mountWorkbench } from '../workbench/page.js';
 
 export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, policy: PolicyApi, workbench: WorkbenchApi): void {
   const pages: Partial<Record<Page, { el: HTMLElement; open(): void }>> = {};
@@ -28,15 +26,22 @@ export function mountAdmin(root: HTMLElement, store: Store, admin: AdminApi, pol
   add('feeds', mountFeeds);
   add('resolution', mountResolution);
   add('policy', (el, s) => mountPolicy(el, s, policy));
-  // The editor is a large third-party component: if it cannot start, the page says why and the explorer and
-  // the other pages still work.
+  // The editor (CodeMirror and Neo4j's Cypher support) is the largest part of the page's code and only
+  // analysts open it, so it loads when the page is first opened. If it cannot start, the page says why and
+  // the explorer and the other pages still work.
   add('workbench', (el, st) => {
-    try {
-      return mountWorkbench(el, st, workbench);
-    } catch (e) {
-      el.textContent = (e as Error).message;
-      return { open() {} };
-    }
+    let mounted: Promise<{ open(): void }> | null = null;
+    return {
+      open() {
+        mounted ??= import('../workbench/page.js')
+          .then((m) => m.mountWorkbench(el, st, workbench))
+          .catch((e: unknown) => {
+            el.textContent = (e as Error).message;
+            return { open() {} };
+          });
+        void mounted.then((p) => p.open());
+      },
+    };
   });
 
   let shown: Page | null = null;
