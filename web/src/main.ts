@@ -8,6 +8,8 @@ import { createApi } from './api/queries.js';
 import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
 import { createController } from './controller.js';
+import { createCanvasController, isCanvasIntent } from './canvas-controller.js';
+import { mountContextMenu } from './panels/context-menu.js';
 import { createGraphView } from './graph/cy.js';
 import { loadLang } from './i18n.js';
 import { mountAccount } from './panels/account.js';
@@ -48,7 +50,11 @@ function startExplorer(session: SignedIn): void {
   const view = createGraphView(byId('cy'), {
     select: (selection) => store.set({ selection }),
     expand: (id) => store.dispatch({ type: 'expand', id }),
-    change: (counts) => store.set({ counts, onCanvas: new Set(view.nodeIds()) }),
+    change: (counts) =>
+      store.set({ counts, onCanvas: new Set(view.nodeIds()), canvas: { ...store.get().canvas, types: view.edgeTypes() } }),
+    menu: (menu) => store.set({ canvas: { ...store.get().canvas, menu } }),
+    history: (history) => store.set({ canvas: { ...store.get().canvas, history } }),
+    hidden: (hiddenNodes) => store.set({ canvas: { ...store.get().canvas, hiddenNodes } }),
   });
   const controller = createController(store, api, view, propertyNames, {
     reasons,
@@ -58,12 +64,14 @@ function startExplorer(session: SignedIn): void {
     },
   });
   askReason = controller.askReason;
-  store.onIntent(controller.handle);
+  const canvas = createCanvasController({ store, api, view, step: controller.step, toast: controller.toast });
+  store.onIntent((i) => (isCanvasIntent(i) ? canvas.handle(i) : controller.handle(i)));
   triageFor(store, api);
 
   mountAccount(mountTopbar(byId('topbar'), store), store);
   mountSidebar(byId('sidebar'), store);
   mountCanvasOverlay(byId('canvas-overlay'), store);
+  mountContextMenu(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
   mountAdmin(byId('admin'), store, createAdminApi(gate));
   mountReasonDialog(byId('dialogs'), store);

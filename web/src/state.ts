@@ -4,6 +4,7 @@ import type { AlertDetail, AlertListItem, Assignee, Me, SearchHit } from './api/
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
+import { initialCanvas, type CanvasIntent, type CanvasState, type Direction } from './canvas-state.js';
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
@@ -61,6 +62,8 @@ export interface State {
   /** uids on the canvas, so lists can say "on canvas" without asking the graph. */
   onCanvas: ReadonlySet<string>;
   counts: { nodes: number; edges: number };
+  /** Context menu, undo/redo, filters, paths (canvas-state.ts). */
+  canvas: CanvasState;
   busy: number;
   error: { code: string; message: string } | null;
   /** Kept as a key so it follows a language switch while it is shown. */
@@ -71,7 +74,8 @@ export interface State {
 export type Intent =
   | { type: 'search'; q: string }
   | { type: 'add'; id: string }
-  | { type: 'expand'; id: string }
+  /** Neighbours of a node; the context menu narrows by relationship types and direction. */
+  | { type: 'expand'; id: string; types?: string[]; direction?: Direction }
   | { type: 'openAlert'; id: string }
   /** Change the inbox filter; the inbox reloads from its first page. */
   | { type: 'inboxFilter'; patch: Partial<InboxFilterValues> }
@@ -94,7 +98,8 @@ export type Intent =
   | { type: 'lang'; lang: Lang }
   | { type: 'clear' }
   | { type: 'fit' }
-  | { type: 'dismissError' };
+  | { type: 'dismissError' }
+  | CanvasIntent;
 
 export function initialState(lang: Lang): State {
   return {
@@ -118,6 +123,7 @@ export function initialState(lang: Lang): State {
     selection: null,
     onCanvas: new Set(),
     counts: { nodes: 0, edges: 0 },
+    canvas: initialCanvas(),
     busy: 0,
     error: null,
     toast: null,
