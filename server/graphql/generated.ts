@@ -1278,12 +1278,15 @@ export type Query = {
   models: Array<Model>;
   /**
    * Neighbours of one entity, at most `limit` (1..500), optionally only through the given relationship
-   * types and direction; `exclude` lists uids already on the caller's canvas.
+   * types and direction; `exclude` lists uids already on the caller's canvas. Alerts are not neighbours
+   * (they would take places in the cap from the people and companies asked for) unless FLAGS is named in
+   * `types`; `alerts(filter: {subject})` lists the alerts on an entity.
    */
   neighbours: Neighbourhood;
   /**
    * Shortest paths between two entities, up to maxHops (1..6) relationships long, at most `limit` (1..25)
-   * of them. `types` narrows the relationship types walked; by default every type except FLAGS (alerts).
+   * of them. `types` narrows the relationship types walked; by default every type except FLAGS (alerts)
+   * and PART_OF. `excludeTypes` takes types out of those (the explorer's legend filter: "not through payments").
    */
   paths: Graph;
   /** Candidates, highest score first (first: 1–100). Whole-county callers only. */
@@ -1424,6 +1427,7 @@ export type QueryNeighboursArgs = {
 
 
 export type QueryPathsArgs = {
+  excludeTypes?: InputMaybe<Array<Scalars['String']['input']>>;
   from: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxHops?: InputMaybe<Scalars['Int']['input']>;

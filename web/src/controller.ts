@@ -10,6 +10,7 @@ import { saveLang, translate, type Lang, type MessageKey } from './i18n.js';
 import { indexSchema, type PropertyNames } from './schema.js';
 import { filterFrom } from './inbox.js';
 import type { Intent, Store } from './state.js';
+import type { Direction } from './canvas-state.js';
 
 const TOAST_MS = 4500;
 
@@ -97,8 +98,8 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     void step(async () => store.set({ assignees: await api.assignees() }));
   };
 
-  async function expand(id: string) {
-    const nb = await api.neighbours(id, view.nodeIds());
+  async function expand(id: string, by?: { types?: string[]; direction?: Direction }) {
+    const nb = await api.neighbours(id, view.nodeIds(), undefined, by);
     const added = await view.add(neighbourhoodGraph(nb), { around: id });
     const more = remaining(nb);
     view.setMore(id, more);
@@ -141,7 +142,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
         void step(() => add(intent.id));
         return;
       case 'expand':
-        void step(() => expand(intent.id));
+        void step(() => expand(intent.id, { types: intent.types, direction: intent.direction }));
         return;
       case 'openAlert':
         void step(() => openAlert(intent.id));
@@ -208,7 +209,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
       }
       case 'clear':
         view.clear();
-        store.set({ alert: null, selection: null });
+        store.set({ alert: null, selection: null, canvas: { ...store.get().canvas, path: null, picking: null, menu: null } });
         return;
       case 'fit':
         view.fitTo();
@@ -221,6 +222,9 @@ export function createController(store: Store, api: Api, view: GraphView, props:
 
   return {
     handle,
+    /** For the canvas controller (canvas-controller.ts): the same busy indicator, error bar and toast. */
+    step,
+    toast,
     /** For the Gate: open the 查询事由 prompt and wait for the answer (null: cancelled). */
     askReason(): Promise<string | null> {
       store.set({ dialog: 'reason' });

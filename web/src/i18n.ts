@@ -734,5 +734,7 @@ const CODES: Record<string, { zh: string; en: string }> = {
 };
 
 export function codeName(lang: Lang, kind: 'role', code: string): string {
-  return CODES[`${kind}.${code.toLowerCase()}`]?.[lang] ?? code;
+  // Roles added with a feature's words (messages/*.ts) are looked up in the dictionary.
+  const key = `${kind}.${code.toLowerCase()}`;
+  return CODES[key]?.[lang] ?? (key in MESSAGES[lang] ? MESSAGES[lang][key as MessageKey] : code);
 }

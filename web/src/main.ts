@@ -13,6 +13,8 @@ import { mountAdmin } from './admin/pages.js';
 import { mountStatsPages } from './stats/mount.js';
 import { createController } from './controller.js';
 import { mountEvidence } from './evidence-mount.js';
+import { createCanvasController, isCanvasIntent } from './canvas-controller.js';
+import { mountContextMenu } from './panels/context-menu.js';
 import { loadLang } from './i18n.js';
 import { mountAccount } from './panels/account.js';
 import { mountCanvasOverlay } from './panels/canvasbar.js';
@@ -55,7 +57,11 @@ async function startExplorer(session: SignedIn): Promise<void> {
   const view = createGraphView(byId('cy'), {
     select: (selection) => store.set({ selection }),
     expand: (id) => store.dispatch({ type: 'expand', id }),
-    change: (counts) => store.set({ counts, onCanvas: new Set(view.nodeIds()) }),
+    change: (counts) =>
+      store.set({ counts, onCanvas: new Set(view.nodeIds()), canvas: { ...store.get().canvas, types: view.edgeTypes() } }),
+    menu: (menu) => store.set({ canvas: { ...store.get().canvas, menu } }),
+    history: (history) => store.set({ canvas: { ...store.get().canvas, history } }),
+    hidden: (hiddenNodes) => store.set({ canvas: { ...store.get().canvas, hiddenNodes } }),
   });
   const controller = createController(store, api, view, propertyNames, {
     reasons,
@@ -65,13 +71,15 @@ async function startExplorer(session: SignedIn): Promise<void> {
     },
   });
   askReason = controller.askReason;
-  store.onIntent(controller.handle);
+  const canvas = createCanvasController({ store, api, view, step: controller.step, toast: controller.toast });
+  store.onIntent((i) => (isCanvasIntent(i) ? canvas.handle(i) : controller.handle(i)));
   triageFor(store, api);
   const evidence = mountEvidence(store, api, gate, view, byId('canvas-overlay'));
 
   mountAccount(mountTopbar(byId('topbar'), store), store);
   mountSidebar(byId('sidebar'), store);
   mountCanvasOverlay(byId('canvas-overlay'), store);
+  mountContextMenu(byId('canvas-overlay'), store);
   mountDetails(byId('details'), store);
   mountAdmin(byId('admin'), store, createAdminApi(gate), createPolicyApi(gate), createWorkbenchApi(gate));
   mountStatsPages(byId('admin'), store, createStatsApi(gate));

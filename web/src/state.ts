@@ -5,6 +5,7 @@ import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
 import type { Timeline } from './view/as-of.js';
+import { initialCanvas, type CanvasIntent, type CanvasState, type Direction } from './canvas-state.js';
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
@@ -66,6 +67,8 @@ export interface State {
   /** uids on the canvas, so lists can say "on canvas" without asking the graph. */
   onCanvas: ReadonlySet<string>;
   counts: { nodes: number; edges: number };
+  /** Context menu, undo/redo, filters, paths (canvas-state.ts). */
+  canvas: CanvasState;
   busy: number;
   error: { code: string; message: string } | null;
   /** The as-of date (YYYY-MM-DD): relationships not true then are hidden (view/as-of.ts); null shows all. */
@@ -83,7 +86,8 @@ export interface State {
 export type Intent =
   | { type: 'search'; q: string }
   | { type: 'add'; id: string }
-  | { type: 'expand'; id: string }
+  /** Neighbours of a node; the context menu narrows by relationship types and direction. */
+  | { type: 'expand'; id: string; types?: string[]; direction?: Direction }
   | { type: 'openAlert'; id: string }
   /** Change the inbox filter; the inbox reloads from its first page. */
   | { type: 'inboxFilter'; patch: Partial<InboxFilterValues> }
@@ -111,7 +115,8 @@ export type Intent =
   | { type: 'asOf'; day: string | null }
   | { type: 'export'; format: ExportFormat }
   | { type: 'report'; report: ReportRef | null }
-  | { type: 'saveView' };
+  | { type: 'saveView' }
+  | CanvasIntent;
 
 export function initialState(lang: Lang): State {
   return {
@@ -135,6 +140,7 @@ export function initialState(lang: Lang): State {
     selection: null,
     onCanvas: new Set(),
     counts: { nodes: 0, edges: 0 },
+    canvas: initialCanvas(),
     busy: 0,
     error: null,
     asOf: null,

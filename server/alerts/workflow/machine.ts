@@ -15,7 +15,8 @@ export const STATE_NAMES: Record<State, { zh: string; en: string }> = {
   assigned: { zh: '已分派', en: 'assigned' },
   verifying: { zh: '核查中', en: 'verifying' },
   confirmed: { zh: '已查实', en: 'confirmed' },
-  partly_confirmed: { zh: '部分查实', en: 'partly confirmed' },
+  // The state takes the outcome's word (部分属实), so the form, the badge and the statistics say one thing.
+  partly_confirmed: { zh: '部分属实', en: 'partly confirmed' },
   dismissed: { zh: '已排除', en: 'dismissed' },
   rectified: { zh: '已整改', en: 'rectified' },
 };

@@ -41,6 +41,7 @@ interface PathArgs {
   maxHops?: number | null;
   limit?: number | null;
   types?: string[] | null;
+  excludeTypes?: string[] | null;
 }
 
 export const graphResolvers: Resolvers = {
@@ -52,6 +53,9 @@ export const graphResolvers: Resolvers = {
       const hop = link(args.direction ?? 'BOTH', relPattern('r', types));
       await admit(ctx, [id]);
       const alertSeen = alertInScope(await scopeOf(ctx), 'm');
+      // An alert links every subject it flags; as a neighbour it took places in the cap from the people and
+      // companies the investigator asked for. Asked for by name (FLAGS in `types`), alerts in scope come.
+      const withAlerts = types?.includes('FLAGS') ?? false;
       // One expansion, stopped once NEIGHBOUR_COUNT_CAP + 1 distinct neighbours are reached: a welfare
       // programme has a relationship per monthly payment (169,891 for 17,515 recipients at 100,000 persons),
       // and counting and sorting all of them made its neighbours take seconds (docs/bench.md "API"); up to
@@ -63,7 +67,7 @@ export const graphResolvers: Resolvers = {
         MATCH (c:Entity {uid: $id})
         CALL (c) {
           MATCH (c)${hop}(m)
-          WITH DISTINCT m WHERE m <> c AND m:Entity AND NOT m.uid IN $exclude AND (NOT m:Alert OR ${alertSeen.cypher})
+          WITH DISTINCT m WHERE m <> c AND m:Entity AND NOT m.uid IN $exclude AND (NOT m:Alert OR ($withAlerts AND ${alertSeen.cypher}))
           WITH m LIMIT $reach
           RETURN collect(m) AS reached
         }
@@ -80,7 +84,7 @@ export const graphResolvers: Resolvers = {
         RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, size(reached) AS reached, nodes, rels`;
       const { rows } = await ctx.executor.read<{ c: PlainNode; degree: number; reached: number; nodes: PlainNode[]; rels: RelRow[] }>(
         cypher,
-        { ...alertSeen.params, id, exclude: args.exclude ?? [], limit: int(limit), reach: int(NEIGHBOUR_COUNT_CAP + 1) },
+        { ...alertSeen.params, withAlerts, id, exclude: args.exclude ?? [], limit: int(limit), reach: int(NEIGHBOUR_COUNT_CAP + 1) },
         ctx.txMeta('neighbours'),
       );
       const row = rows[0];
@@ -107,7 +111,11 @@ export const graphResolvers: Resolvers = {
       if (from === to) throw badInput('from and to must be different entities');
       const hops = maxHops(args.maxHops);
       const limit = clampLimit(args.limit, PATH_LIMIT.dflt, PATH_LIMIT.min, PATH_LIMIT.max);
-      const types = relTypes(ctx.graphSchema, args.types) ?? Object.keys(ctx.graphSchema.relationships).filter((t) => !NOT_ON_PATHS.has(t));
+      const skip = new Set(relTypes(ctx.graphSchema, args.excludeTypes) ?? []);
+      const types = (
+        relTypes(ctx.graphSchema, args.types) ?? Object.keys(ctx.graphSchema.relationships).filter((t) => !NOT_ON_PATHS.has(t))
+      ).filter((t) => !skip.has(t));
+      if (types.length === 0) throw badInput('no relationship type left to walk: excludeTypes takes out every type');
       const { rows: ends } = await ctx.executor.read<{ uid: string }>(
         'MATCH (n:Entity) WHERE n.uid IN [$from, $to] RETURN n.uid AS uid',
         { from, to },

@@ -62,6 +62,17 @@ describe('neighbours', () => {
     expect(r.data?.neighbours ?? null).toBeNull();
   });
 
+  it('keeps alerts off an ordinary expansion, so they take no places in the cap, and brings them when FLAGS is asked for', async () => {
+    const all = await h.gql(NEIGHBOURS, { id: UIDS.official, limit: 500 });
+    expect(all.errors).toBeUndefined();
+    const ids = all.data?.neighbours.nodes.map((x: Loose) => x.id) as string[];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => id.startsWith('Alert:'))).toEqual([]);
+    expect(all.data?.neighbours.total).toBe(ids.length);
+    const flags = await h.gql(NEIGHBOURS, { id: UIDS.official, types: ['FLAGS'] });
+    expect(flags.data?.neighbours.nodes.map((x: Loose) => x.id)).toEqual(['Alert:fp-main']);
+  });
+
   it('says NOT_FOUND for an unknown centre', async () => {
     const r = await h.gql(NEIGHBOURS, { id: 'Person:nobody' });
     expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -87,6 +98,23 @@ describe('paths', () => {
     const r = await h.gql(`{ paths(from: "${UIDS.official}", to: "${UIDS.company}", limit: 1) { nodes { id } edges { type } } }`);
     expect(r.data?.paths.nodes).toHaveLength(3);
     expect(r.data?.paths.edges).toHaveLength(4);
+  });
+
+  it('walks around the relationship types excludeTypes takes out', async () => {
+    const r = await h.gql(
+      `query($from: ID!, $to: ID!, $x: [String!]) { paths(from: $from, to: $to, excludeTypes: $x) { nodes { id } edges { type } } }`,
+      { from: UIDS.official, to: UIDS.company, x: ['KIN'] },
+    );
+    expect(r.errors).toBeUndefined();
+    // Not through the son: through the unit, the project it tendered and the company's win.
+    expect(r.data?.paths.nodes.map((n: Loose) => n.id).sort()).toEqual([UIDS.official, UIDS.org, UIDS.project, UIDS.company].sort());
+    expect(r.data?.paths.edges.map((e: Loose) => e.type).sort()).toEqual(['HOLDS_POST', 'TENDERED', 'WON']);
+  });
+
+  it('refuses excludeTypes that leave nothing to walk, or name an unknown type, with BAD_INPUT', async () => {
+    const q = `query($x: [String!]) { paths(from: "${UIDS.official}", to: "${UIDS.company}", types: ["KIN"], excludeTypes: $x) { nodes { id } } }`;
+    expect((await h.gql(q, { x: ['KIN'] })).errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
+    expect((await h.gql(q, { x: ['NOPE'] })).errors?.[0]?.extensions?.code).toBe('BAD_INPUT');
   });
 
   it('returns an empty graph when the path is longer than maxHops', async () => {

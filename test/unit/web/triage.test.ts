@@ -22,7 +22,7 @@ const draft = (p: Partial<Draft>): Draft => ({ ...emptyDraft('a'), concluding: t
 
 describe('triage form', () => {
   it('sends outcome, disposal, reason and amount for a finding', () => {
-    expect(conclusionInput(draft({ disposal: 'CORRECTION', reason: ' 属实 ', amount: '12,000.5' }))).toEqual({
+    expect(conclusionInput(draft({ outcome: 'CONFIRMED', disposal: 'CORRECTION', reason: ' 属实 ', amount: '12,000.5' }))).toEqual({
       ok: true,
       input: { outcome: 'CONFIRMED', disposal: 'CORRECTION', reason: '属实', amountRecovered: 12000.5 },
     });
@@ -34,6 +34,13 @@ describe('triage form', () => {
       ok: true,
       input: { outcome: 'UNVERIFIABLE', disposal: null, reason: '当事人已调离', amountRecovered: null },
     });
+  });
+});
+
+describe('conclude form without a choice', () => {
+  it('preselects no outcome and will not send until one is chosen', () => {
+    expect(emptyDraft('a').outcome).toBe('');
+    expect(conclusionInput(draft({ disposal: 'CORRECTION', reason: '属实' }))).toEqual({ ok: false, key: 'triage.outcomeRequired' });
   });
 });
 

@@ -82,6 +82,11 @@ export type CandidateStatus =
   | 'PROPOSED'
   | 'REJECTED';
 
+export type Direction =
+  | 'BOTH'
+  | 'IN'
+  | 'OUT';
+
 /** 处置: 纠错整改, 谈话函询, 立案, 移送. */
 export type Disposal =
   | 'CASE'
@@ -415,10 +420,22 @@ export type ExplorerNeighboursQueryVariables = Exact<{
   id: string | number;
   limit?: number | null | undefined;
   exclude?: Array<string | number> | string | number | null | undefined;
+  types?: Array<string> | string | null | undefined;
+  direction?: Direction | null | undefined;
 }>;
 
 
 export type ExplorerNeighboursQuery = { neighbours: { total: number, totalCapped: boolean, truncated: boolean, center: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
+
+export type ExplorerPathsQueryVariables = Exact<{
+  from: string | number;
+  to: string | number;
+  maxHops?: number | null | undefined;
+  excludeTypes?: Array<string> | string | null | undefined;
+}>;
+
+
+export type ExplorerPathsQuery = { paths: { nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
 
 export type ExplorerAlertsQueryVariables = Exact<{
   first?: number | null | undefined;

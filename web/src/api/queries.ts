@@ -16,6 +16,8 @@ import type {
   ExplorerGraphSchemaQuery,
   ExplorerMeQuery,
   ExplorerNeighboursQuery,
+  ExplorerPathsQuery,
+  Direction,
   ExplorerSearchQuery,
   Outcome,
 } from './generated.js';
@@ -26,6 +28,7 @@ import type {
   AlertWorkflow,
   Assignee,
   Entity,
+  Graph,
   InboxFilter,
   Me,
   Neighbourhood,
@@ -142,14 +145,29 @@ export const ENTITY = /* GraphQL */ `
 `;
 
 export const NEIGHBOURS = /* GraphQL */ `
-  query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!]) {
-    neighbours(id: $id, limit: $limit, exclude: $exclude) {
+  query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!], $types: [String!], $direction: Direction) {
+    neighbours(id: $id, limit: $limit, exclude: $exclude, types: $types, direction: $direction) {
       total
       totalCapped
       truncated
       center {
         ...EntityFields
       }
+      nodes {
+        ...EntityFields
+      }
+      edges {
+        ...EdgeFields
+      }
+    }
+  }
+  ${ENTITY_FIELDS}
+  ${EDGE_FIELDS}
+`;
+
+export const PATHS = /* GraphQL */ `
+  query ExplorerPaths($from: ID!, $to: ID!, $maxHops: Int, $excludeTypes: [String!]) {
+    paths(from: $from, to: $to, maxHops: $maxHops, excludeTypes: $excludeTypes) {
       nodes {
         ...EntityFields
       }
@@ -366,6 +384,7 @@ export const OPERATIONS: Record<string, string> = {
   ExplorerSearch: SEARCH,
   ExplorerEntity: ENTITY,
   ExplorerNeighbours: NEIGHBOURS,
+  ExplorerPaths: PATHS,
   ExplorerAlerts: ALERTS,
   ExplorerAlert: ALERT,
   ExplorerMe: ME,
@@ -397,7 +416,10 @@ export interface Api {
   graphSchema(): Promise<ExplorerGraphSchemaQuery>;
   search(q: string, limit?: number): Promise<SearchHit[]>;
   entity(id: string): Promise<Entity | null>;
-  neighbours(id: string, exclude: string[], limit?: number): Promise<Neighbourhood>;
+  /** `by` narrows to relationship types and a direction (the context menu's 按类型和方向展开). */
+  neighbours(id: string, exclude: string[], limit?: number, by?: { types?: string[]; direction?: Direction }): Promise<Neighbourhood>;
+  /** Shortest paths, up to `maxHops`, not through `excludeTypes`. */
+  paths(from: string, to: string, maxHops: number, excludeTypes?: string[]): Promise<Graph>;
   alerts(lang: string, first?: number, filter?: InboxFilter, after?: string | null): Promise<AlertPage>;
   alert(id: string, lang: string): Promise<AlertDetail | null>;
   triage(action: AlertAction, id: string, input?: TriageInput): Promise<AlertWorkflow>;
@@ -415,8 +437,25 @@ export function createApi(transport: Fetch | { run: Runner }): Api {
     graphSchema: () => run<ExplorerGraphSchemaQuery>('ExplorerGraphSchema', GRAPH_SCHEMA),
     search: async (q, limit = 20) => (await run<ExplorerSearchQuery>('ExplorerSearch', SEARCH, { q, limit })).search,
     entity: async (id) => (await run<ExplorerEntityQuery>('ExplorerEntity', ENTITY, { id })).entity,
-    neighbours: async (id, exclude, limit = EXPAND_LIMIT) =>
-      (await run<ExplorerNeighboursQuery>('ExplorerNeighbours', NEIGHBOURS, { id, limit, exclude })).neighbours,
+    neighbours: async (id, exclude, limit = EXPAND_LIMIT, by = {}) =>
+      (
+        await run<ExplorerNeighboursQuery>('ExplorerNeighbours', NEIGHBOURS, {
+          id,
+          limit,
+          exclude,
+          types: by.types,
+          direction: by.direction,
+        })
+      ).neighbours,
+    paths: async (from, to, maxHops, excludeTypes = []) =>
+      (
+        await run<ExplorerPathsQuery>('ExplorerPaths', PATHS, {
+          from,
+          to,
+          maxHops,
+          excludeTypes: excludeTypes.length > 0 ? excludeTypes : undefined,
+        })
+      ).paths,
     alerts: async (lang, first = INBOX_PAGE, filter = {}, after = null) => {
       const vars: ExplorerAlertsQueryVariables = { first, lang, filter, after };
       const r = await run<ExplorerAlertsQuery>('ExplorerAlerts', ALERTS, vars);

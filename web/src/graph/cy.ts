@@ -5,15 +5,22 @@ import fcose from 'cytoscape-fcose';
 import type { Edge, Entity, Graph } from '../api/types.js';
 import type { Lang } from '../i18n.js';
 import type { SchemaIndex } from '../schema.js';
+import { byIds, dataEdges } from './bundles-cy.js';
 import { mergeGraph, type EdgeData, type More, type NodeData } from './elements.js';
 import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
 import { canvasGraph, canvasPng, setHidden } from './snapshot.js';
+import { createCanvasTools, type CanvasTools, type HistoryState, type MenuTarget } from './canvas-tools.js';
+import type { BundleData } from './bundles-cy.js';
 
 cytoscape.use(fcose);
 
 export type Selection =
-  { kind: 'node'; entity: Entity; more: More } | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null } | null;
+  | { kind: 'node'; entity: Entity; more: More }
+  | { kind: 'edge'; edge: Edge; source: Entity | null; target: Entity | null }
+  /** Parallel edges drawn as one (bundle.ts). */
+  | { kind: 'bundle'; bundle: BundleData; source: Entity | null; target: Entity | null }
+  | null;
 
 export interface GraphEvents {
   select(sel: Selection): void;
@@ -21,6 +28,11 @@ export interface GraphEvents {
   expand(id: string): void;
   /** Node and edge counts changed. */
   change(counts: { nodes: number; edges: number }): void;
+  /** Right-click on a node or edge (null: closed). */
+  menu(target: MenuTarget | null): void;
+  history(h: HistoryState): void;
+  /** How many nodes are hidden. */
+  hidden(n: number): void;
 }
 
 export interface AddOptions {
@@ -49,6 +61,15 @@ export interface GraphView {
   png(): string;
   /** Hides exactly these elements (the as-of date); all others are shown. */
   setHidden(ids: ReadonlySet<string>): void;
+  /** Relationship types on the canvas with their counts (single edges, whether bundled or not). */
+  edgeTypes(): Map<string, number>;
+  /** Highlights a path result (its own colour, everything else faded). */
+  highlightPath(ids: string[]): void;
+  /** Resolves with the next node tapped (null: the background was tapped or `cancelPick` was called). */
+  pickNode(): Promise<string | null>;
+  cancelPick(): void;
+  /** Remove, hide, pin, group, bundles, filters, undo and redo (canvas-tools.ts). */
+  tools: Omit<CanvasTools, 'refresh' | 'setNames' | 'hiddenIds'>;
 }
 
 declare global {
@@ -74,7 +95,20 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     const bb = nodes.boundingBox();
     return bb.x1 > ext.x1 && bb.x2 < ext.x2 && bb.y1 > ext.y1 && bb.y2 < ext.y2;
   };
-  const changed = () => events.change({ nodes: cy.nodes().length, edges: cy.edges().length });
+  // Counts are of what the data holds on the canvas: nodes (not group boxes) and single edges.
+  const changed = () => events.change({ nodes: cy.nodes().not('.group').length, edges: dataEdges(cy).length });
+  const tools = createCanvasTools(cy, { menu: events.menu, history: events.history, hidden: events.hidden, changed });
+  let picking: ((id: string | null) => void) | null = null;
+  const endPick = (id: string | null) => {
+    const p = picking;
+    picking = null;
+    p?.(id);
+  };
+  cy.on('tap', (ev) => {
+    if (!picking) return;
+    const t = ev.target as NodeSingular | Core;
+    endPick(t !== cy && (t as NodeSingular).isNode() && !(t as NodeSingular).hasClass('group') ? (t as NodeSingular).id() : null);
+  });
 
   cy.on('select', 'node', (ev) => {
     const d = (ev.target as NodeSingular).data() as NodeData;
@@ -82,27 +116,56 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   });
   cy.on('select', 'edge', (ev) => {
     const e = ev.target as EdgeSingular;
-    const d = e.data() as EdgeData;
     const ent = (n: NodeSingular) => (n.data() as NodeData | undefined)?.entity ?? null;
+    if (e.data('bundle') === true) {
+      events.select({ kind: 'bundle', bundle: e.data() as BundleData, source: ent(e.source()), target: ent(e.target()) });
+      return;
+    }
+    const d = e.data() as EdgeData;
+    // The expand-collapse extension's meta edges stand for a folded group's edges: no data of their own.
+    if (!d.edge) return;
     events.select({ kind: 'edge', edge: d.edge, source: ent(e.source()), target: ent(e.target()) });
   });
   cy.on('unselect', () => {
     if (cy.$(':selected').length === 0) events.select(null);
   });
-  cy.on('dbltap', 'node', (ev) => events.expand((ev.target as NodeSingular).id()));
+  cy.on('dbltap', 'node', (ev) => {
+    const n = ev.target as NodeSingular;
+    // A group box folds and unfolds; a bundle opens; anything else expands.
+    if (n.hasClass('group')) tools.toggleGroup(n.id());
+    else events.expand(n.id());
+  });
+  cy.on('dbltap', 'edge.bundle', (ev) => tools.toggleBundle((ev.target as EdgeSingular).id()));
+
+  /** Marks these elements (alert evidence, or a path) and fades the rest. */
+  const mark = (ids: string[], cls: 'evidence' | 'path') => {
+    cy.batch(() => {
+      cy.elements().removeClass(cls).addClass('faded');
+      byIds(cy, ids).removeClass('faded').addClass(cls);
+    });
+    tools.refresh();
+  };
 
   const view: GraphView = {
     setStyle(schema, lang) {
       cy.style(buildStylesheet(schema, lang));
+      tools.setNames(schema, lang);
     },
-    nodeIds: () => cy.nodes().map((n) => n.id()),
+    // Members of a folded group are off the canvas but still shown (inside the group): expansions exclude them.
+    nodeIds: () => [
+      ...cy
+        .nodes()
+        .not('.group')
+        .map((n) => n.id()),
+      ...tools.hiddenIds(),
+    ],
     async add(graph, opts = {}) {
-      const existing = new Set(cy.elements().map((e) => e.id()));
+      const existing = new Set([...cy.elements().map((e) => e.id()), ...tools.hiddenIds()]);
       const merge = mergeGraph(existing, graph);
       cy.startBatch();
       const added = cy.add([...merge.nodes, ...merge.edges]);
       cy.endBatch();
-      changed();
+      tools.refresh();
       const around = opts.around ? cy.getElementById(opts.around) : undefined;
       if (merge.nodes.length > 0) await layoutAdded(cy, added, around && around.nonempty() ? around : undefined);
       if (opts.select) view.select(opts.select);
@@ -116,17 +179,26 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       if (n.nonempty()) n.data('more', more);
       if (n.selected()) events.select({ kind: 'node', entity: (n.data() as NodeData).entity, more });
     },
-    highlight(ids) {
-      const marked = cy.collection();
-      for (const id of ids) marked.merge(cy.getElementById(id));
-      cy.batch(() => {
-        cy.elements().removeClass('evidence').addClass('faded');
-        marked.removeClass('faded').addClass('evidence');
-      });
-    },
+    highlight: (ids) => mark(ids, 'evidence'),
+    highlightPath: (ids) => mark(ids, 'path'),
     clearHighlight() {
-      cy.elements().removeClass('evidence faded');
+      cy.elements().removeClass('evidence faded path');
+      tools.refresh();
     },
+    pickNode() {
+      endPick(null);
+      return new Promise((resolve) => (picking = resolve));
+    },
+    cancelPick: () => endPick(null),
+    edgeTypes() {
+      const out = new Map<string, number>();
+      dataEdges(cy).forEach((e) => {
+        const t = String(e.data('type'));
+        out.set(t, (out.get(t) ?? 0) + 1);
+      });
+      return out;
+    },
+    tools,
     select(id) {
       const el = cy.getElementById(id);
       if (el.empty()) return;
@@ -147,7 +219,8 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     clear() {
       cy.elements().remove();
-      changed();
+      tools.clearHistory();
+      tools.refresh();
       events.select(null);
     },
     resize() {

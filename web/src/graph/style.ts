@@ -118,6 +118,71 @@ export function buildStylesheet(schema: SchemaIndex | null, lang: Lang): cytosca
       style: { width: 3, 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', color: '#991b1b' },
     },
     { selector: 'node.evidence:selected', style: { 'border-color': '#1d4ed8' } },
+    ...canvasToolStyles(),
   );
   return sheet;
+}
+
+/**
+ * The canvas tools' classes (canvas-tools.ts, bundles-cy.ts, groups-cy.ts, rules.ts). Display rules come
+ * last: a hidden, filtered or bundled element is not drawn whatever else it is.
+ */
+function canvasToolStyles(): cytoscape.StylesheetStyle[] {
+  return [
+    // Edge labels by zoom level (labels.ts): drawn again while hovered, selected or highlighted.
+    { selector: 'edge.quiet', style: { 'text-opacity': 0 } },
+    { selector: 'edge.quiet.hover, edge.quiet:selected, edge.quiet.evidence, edge.quiet.path', style: { 'text-opacity': 1 } },
+    {
+      selector: 'edge.bundle',
+      style: {
+        label: 'data(caption)',
+        width: 'mapData(count, 3, 60, 3, 9)',
+        'line-color': '#8b95a5',
+        'target-arrow-color': '#8b95a5',
+        'line-style': 'solid',
+        'font-weight': 'bold',
+      },
+    },
+    { selector: 'edge.rule-amount-m', style: { width: 3.5 } },
+    { selector: 'edge.rule-amount-l', style: { width: 6 } },
+    { selector: 'edge.rule-leader', style: { 'line-color': '#7c2d12', 'target-arrow-color': '#7c2d12' } },
+    { selector: 'edge.rule-senior', style: { width: 4, 'line-color': '#7c2d12', 'target-arrow-color': '#7c2d12' } },
+    {
+      selector: 'node.rule-inactive',
+      style: { 'background-opacity': 0.45, 'border-style': 'dotted', 'border-color': '#6b7280', 'border-width': 2.5 },
+    },
+    { selector: 'node.pinned', style: { 'outline-width': 3, 'outline-color': '#0f766e', 'outline-offset': 2 } as cytoscape.Css.Node },
+    {
+      selector: 'node.group',
+      style: {
+        label: 'data(caption)',
+        shape: 'round-rectangle',
+        'background-color': '#eef2ff',
+        'background-opacity': 0.6,
+        'border-width': 1.5,
+        'border-style': 'dashed',
+        'border-color': '#6366f1',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        padding: '14px',
+      },
+    },
+    {
+      // A folded group: one box standing for its members.
+      selector: 'node.group.cy-expand-collapse-collapsed-node',
+      style: {
+        width: 54,
+        height: 40,
+        'background-color': '#c7d2fe',
+        'background-opacity': 1,
+        'border-style': 'double',
+        'border-width': 4,
+        'text-valign': 'bottom',
+      },
+    },
+    { selector: 'edge.cy-expand-collapse-meta-edge', style: { 'line-style': 'dashed', label: '' } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-style': 'solid', 'border-color': '#7c3aed' } },
+    { selector: 'edge.path', style: { width: 3.5, 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', color: '#5b21b6' } },
+    { selector: '.hidden, .filtered, edge.bundled', style: { display: 'none' } },
+  ];
 }

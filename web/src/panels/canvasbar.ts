@@ -4,6 +4,7 @@ import { errorText, translate } from '../i18n.js';
 import { h } from '../dom.js';
 import type { Store } from '../state.js';
 import { mountLegend } from './legend.js';
+import { mountCanvasTools } from './canvas-tools-bar.js';
 
 export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
   const counts = h('span', { class: 'counts', 'data-testid': 'canvas-counts' });
@@ -24,7 +25,11 @@ export function mountCanvasOverlay(root: HTMLElement, store: Store): void {
   const error = h('div', { class: 'error-bar', role: 'alert', 'data-testid': 'error' }, errorMsg, errorClose);
   const toast = h('div', { class: 'toast', role: 'status', 'data-testid': 'toast' });
   const legend = h('div', { class: 'legend', 'data-testid': 'legend' });
-  root.append(h('div', { class: 'canvas-bar' }, counts, fit, clear), legend, hint, error, toast);
+  const bar = h('div', { class: 'canvas-bar' }, counts);
+  root.append(bar, legend, hint, error, toast);
+  // Undo, redo, show hidden, and the "find paths" banner: canvas-tools-bar.ts.
+  mountCanvasTools(bar, root, store);
+  bar.append(fit, clear);
   mountLegend(legend, store);
 
   store.subscribe((s) => {

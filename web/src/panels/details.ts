@@ -9,6 +9,7 @@ import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../s
 import type { State, Store } from '../state.js';
 import { triageSection } from './triage.js';
 import { moreText, type More } from '../graph/elements.js';
+import { spanText } from '../graph/bundle.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
@@ -41,6 +42,7 @@ export function mountDetails(root: HTMLElement, store: Store): void {
         provenance(e.provenance, t),
       );
     }
+    if (sel?.kind === 'bundle') return fill(root, ...bundleView(s, sel, t, store));
     if (s.alert) return fill(root, ...alertView(s, t, store));
     fill(root, h('h2', { class: 'panel-title' }, t('details.title')), h('p', { class: 'muted' }, t('details.empty')));
   });
@@ -113,6 +115,32 @@ function entityView(s: State, e: Entity, more: More, t: T, store: Store): (Child
   ];
 }
 
+/** Parallel edges drawn as one: how many, over which dates, the total amount, and the way to open them. */
+function bundleView(s: State, sel: Extract<NonNullable<State['selection']>, { kind: 'bundle' }>, t: T, store: Store): Child[] {
+  const b = sel.bundle;
+  return [
+    h('h2', { class: 'panel-title' }, t('bundle.title')),
+    table([
+      [t('details.label'), relName(s.schema, b.type, s.lang)],
+      [t('details.from'), sel.source?.caption ?? b.source],
+      [t('details.to'), sel.target?.caption ?? b.target],
+      [t('bundle.count'), String(b.count)],
+      [t('bundle.span'), b.from && b.to ? spanText({ from: b.from, to: b.to }) : ''],
+      [t('bundle.amount'), b.amount != null ? formatAmount(b.amount, s.lang) : ''],
+    ]),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-small',
+        'data-testid': 'open-bundle',
+        onclick: () => store.dispatch({ type: 'canvasTool', tool: 'toggleBundle', id: b.id }),
+      },
+      t('menu.openBundle'),
+    ),
+  ];
+}
+
 function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
   const a = s.alert!;
   return [
@@ -140,7 +168,12 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
           h(
             'li',
             { class: 'subject', 'data-testid': 'alert-subject' },
-            h('span', { class: 'role', title: sub.role }, codeName(s.lang, 'role', sub.role)),
+            h(
+              'span',
+              // Both languages and the code on hover: the code is what the model header and the API say.
+              { class: 'role', title: `${codeName('zh', 'role', sub.role)} · ${codeName('en', 'role', sub.role)} (${sub.role})` },
+              codeName(s.lang, 'role', sub.role),
+            ),
             h(
               'button',
               { type: 'button', class: 'link', onclick: () => store.dispatch({ type: 'selectOnCanvas', id: sub.entity.id }) },

@@ -33,7 +33,8 @@ export interface Draft {
   reopening: boolean;
   /** Why the conclusion is being undone: required by the API, and kept apart from the 办结 reason. */
   reopenReason: string;
-  outcome: Outcome;
+  /** '' until the handler chooses: a conclusion is never preselected, so none is sent by default. */
+  outcome: Outcome | '';
   disposal: Disposal | '';
   reason: string;
   amount: string;
@@ -46,7 +47,7 @@ export const emptyDraft = (alertId: string | null): Draft => ({
   concluding: false,
   reopening: false,
   reopenReason: '',
-  outcome: 'CONFIRMED',
+  outcome: '',
   disposal: '',
   reason: '',
   amount: '',
@@ -59,6 +60,7 @@ export const emptyDraft = (alertId: string | null): Draft => ({
  * (the workflow says which) takes no disposal or amount; one that leads to dismissed needs a reason. Pure.
  */
 export function conclusionInput(d: Draft, wf: Wf): FormResult {
+  if (d.outcome === '') return { ok: false, key: 'triage.outcomeRequired' };
   const finding = isFinding(wf, d.outcome);
   if (needsReason(wf, d.outcome) && d.reason.trim() === '') return { ok: false, key: 'triage.reasonRequired' };
   const amount = d.amount.trim() === '' ? null : Number(d.amount.replace(/[,，\s]/g, ''));
@@ -307,13 +309,14 @@ function draftText(testid: string, value: string, set: (v: string) => void, plac
 const field = (t: T, key: MessageKey, control: HTMLElement) => h('label', { class: 'field' }, h('span', {}, t(key)), control);
 
 function concludeForm(d: Draft, t: T, triage: Triage, wf: WorkflowInfo): HTMLElement {
-  const finding = isFinding(wf, d.outcome);
+  const finding = d.outcome !== '' && isFinding(wf, d.outcome);
   const outcome = h(
     'select',
     {
       'data-testid': 'conclude-outcome',
       onchange: (ev) => triage.setDraft({ outcome: (ev.target as HTMLSelectElement).value as Outcome }, true),
     },
+    h('option', { value: '', disabled: true, selected: d.outcome === '' }, t('triage.chooseOutcome')),
     wf.outcomes.map(({ code: o }) => h('option', { value: o, selected: o === d.outcome }, t(`outcome.${o}` as MessageKey))),
   );
   const disposal = h(
