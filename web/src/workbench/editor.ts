@@ -24,14 +24,18 @@ export function cypherField(testid: string, initial: string): CypherField {
   const el = document.createElement('div');
   el.className = 'wb-editor';
   el.setAttribute('data-testid', testid);
-  const editor: EditorApi = createCypherEditor(el, {
+  // The 1.0.3 typings say createCypherEditor returns the editor's API; its code (es/codemirror.js) returns
+  // `{ editor: api }`. Typed as it runs, so a later release that matches its typings fails here loudly.
+  const created = createCypherEditor(el, {
     value: initial,
     autofocus: false,
     lineNumbers: true,
     lineWrapping: true,
     theme: 'light',
     schema: { propertyKeys: PROPERTY_KEYS },
-  });
+  }) as unknown as { editor?: EditorApi };
+  if (!created.editor) throw new Error('@neo4j-cypher/codemirror returned no editor');
+  const editor: EditorApi = created.editor;
   return {
     el,
     value: () => editor.codemirror.state.doc.toString(),
