@@ -33,6 +33,8 @@
 // ---
 MATCH pw = (c:Company)-[w:WON]->(x:Project)
 MATCH pb = (bidder:Company)-[:SUBMITTED]->(b:Bid)-[:FOR]->(x)
+// Bids in the order of their reasons, so the alert's list of reasons reads the same on every run.
+WITH c, w, x, pw, pb, bidder, b ORDER BY coalesce(b.disqualifyReason, '未注明'), b.uid
 WITH c, w, x, pw, collect({p: pb, c: bidder, b: b}) AS bids
 WITH c, w, x, pw, bids, [e IN bids WHERE e.c <> c] AS others
 WHERE any(e IN bids WHERE e.c = c AND coalesce(e.b.disqualified, false) = false)
