@@ -1,9 +1,8 @@
 // The browser suite runs against the whole product as `npm start` builds it: a real Neo4j of its own,
 // the demo county generated and loaded through the loaders, the models run, and the real server serving
 // the built explorer (dist/web; `npm test` builds it first) on a free port.
-import path from 'node:path';
 import { checkedLibrary, LiveLibrary } from '../../server/models/live-library.js';
-import { loadLibrary, MODELS_DIR, type Library } from '../../server/models/library.js';
+import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from '../../server/models/library.js';
 import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -68,20 +67,22 @@ async function serve(
   const baseUrl = `http://127.0.0.1:${port}`;
   const sso = await signInThroughProvider(baseUrl);
   const access = accessOn(handle.executor, {}, sso.login);
+  // As bin/server.ts: one live library, which a publish from the workbench reloads, read by the catalog too.
+  const workbench = workbenchOf(handle, boot.library, siteModelsDir(site.siteDir), log);
   const app = createApp({
     executor: handle.executor,
     access,
     graphSchema: boot.graphSchema,
-    models: catalogOf(boot.library),
+    models: catalogOf(workbench.library),
     production: true,
     logger: quietLogger,
     allowedHosts,
     audit: AuditTrail.in(cfg.varDir),
     personKey: pseudonymiser(key.key),
     // The 模型口径 page (policy, exemptions, packages) works on the suite's own site folder.
-    site: { siteDir: site.siteDir, library: boot.library, policy: boot.policy },
-    // The workbench publishes into a site folder of this run's own, never the working copy's var/site.
-    workbench: workbenchOf(handle, boot.library, path.join(cfg.varDir, 'site', 'models'), log),
+    site: { siteDir: site.siteDir, library: workbench.library, policy: boot.policy },
+    // The workbench publishes into the suite's own site folder (cfg.siteDir is under its var folder).
+    workbench,
   });
   server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);

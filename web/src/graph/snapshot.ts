@@ -2,15 +2,21 @@
 // Cytoscape instance that cy.ts hands in: the canvas in the API's shapes, a PNG of it, and hiding elements.
 import type { Core } from 'cytoscape';
 import type { Graph } from '../api/types.js';
+import { dataEdges } from './bundles-cy.js';
 import type { EdgeData, NodeData } from './elements.js';
 
 /** The class the as-of filter hides with; a style bypass, so the stylesheet (style.ts) need not know it. */
 const HIDDEN = 'asof-hidden';
 
+/** Entities and relationships only: a bundle edge or a group node stands for data, it is not data. */
+function dataNodes(cy: Core) {
+  return cy.nodes().filter((n) => (n.data() as Partial<NodeData>).entity !== undefined);
+}
+
 export function canvasGraph(cy: Core): Graph {
   return {
-    nodes: cy.nodes().map((n) => (n.data() as NodeData).entity),
-    edges: cy.edges().map((e) => (e.data() as EdgeData).edge),
+    nodes: dataNodes(cy).map((n) => (n.data() as NodeData).entity),
+    edges: dataEdges(cy).map((e) => (e.data() as EdgeData).edge),
   };
 }
 
@@ -22,7 +28,7 @@ export function canvasPng(cy: Core): string {
 /** `ids` are the API's: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
 export function setHidden(cy: Core, ids: ReadonlySet<string>): void {
   cy.batch(() => {
-    cy.elements().forEach((el) => {
+    dataNodes(cy).union(dataEdges(cy)).forEach((el) => {
       const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
       if (hide === el.hasClass(HIDDEN)) return;
       if (hide) el.addClass(HIDDEN).style('display', 'none');
