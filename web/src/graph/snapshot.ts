@@ -28,11 +28,13 @@ export function canvasPng(cy: Core): string {
 /** `ids` are the API's: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
 export function setHidden(cy: Core, ids: ReadonlySet<string>): void {
   cy.batch(() => {
-    dataNodes(cy).union(dataEdges(cy)).forEach((el) => {
-      const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
-      if (hide === el.hasClass(HIDDEN)) return;
-      if (hide) el.addClass(HIDDEN).style('display', 'none');
-      else el.removeClass(HIDDEN).removeStyle('display');
-    });
+    dataNodes(cy)
+      .union(dataEdges(cy))
+      .forEach((el) => {
+        const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
+        if (hide === el.hasClass(HIDDEN)) return;
+        if (hide) el.addClass(HIDDEN).style('display', 'none');
+        else el.removeClass(HIDDEN).removeStyle('display');
+      });
   });
 }
