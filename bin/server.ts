@@ -20,8 +20,8 @@ import { ConfigError, loadConfig } from '../platform/config.js';
 import { catalogOf } from '../server/graphql/model/catalog.js';
 import { scheduleModels, type Scheduler } from '../server/models/scheduler.js';
 import { libraryRunner } from '../server/graphql/model/library-runner.js';
-import { checkedLibrary, LiveLibrary } from '../server/models/live-library.js';
-import { loadLibrary, MODELS_DIR, siteModelsDir } from '../server/models/library.js';
+import { siteLibrary } from '../server/models/live-library.js';
+import { siteModelsDir } from '../server/models/library.js';
 import { scratchFixtureDb } from '../server/models/scratch-fixtures.js';
 import { pseudonymiser } from '../platform/identifiers/pseudonym.js';
 import { KeyFileError, resolvePseudonymKey } from '../platform/identifiers/key-file.js';
@@ -102,8 +102,7 @@ async function main(): Promise<void> {
   const boot = await prepare(neo4j.executor, log, { siteDir: cfg.siteDir, varDir: cfg.varDir });
   const siteModels = siteModelsDir(cfg.siteDir);
   // Publishing from the workbench reloads this library; the catalog, the runner and the workbench read it live.
-  const db = neo4j.executor;
-  const library = new LiveLibrary(boot.library, () => checkedLibrary(db, loadLibrary(MODELS_DIR, siteModels)));
+  const library = siteLibrary(neo4j.executor, boot.library, siteModels);
   // Several API servers may share this database: one of them (the lease holder) runs the models, and on a
   // cluster every server's reads wait for what the loaders and that server wrote (docs/deployment.md).
   const me = instanceName('server');

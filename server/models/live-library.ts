@@ -4,7 +4,7 @@
 // (scheduler.ts) is set at start and does not follow a reload.
 import type { Executor } from '../../platform/db/executor.js';
 import { checkModel } from './check.js';
-import type { Library, Model, Refusal } from './library.js';
+import { loadLibrary, MODELS_DIR, type Library, type Model, type Refusal } from './library.js';
 
 /** The parsed library with the models the server cannot plan, or that would write, moved to `refused`. */
 export async function checkedLibrary(db: Executor, parsed: Library): Promise<Library> {
@@ -48,4 +48,9 @@ export class LiveLibrary implements Library {
     this.#current = await this.load();
     return this.#current;
   }
+}
+
+/** The server's library: the one checked at start, reloaded from the shipped models and the site's own. */
+export function siteLibrary(db: Executor, initial: Library, siteModelsDir: string): LiveLibrary {
+  return new LiveLibrary(initial, () => checkedLibrary(db, loadLibrary(MODELS_DIR, siteModelsDir)));
 }

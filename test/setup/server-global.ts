@@ -1,8 +1,8 @@
 // The browser suite runs against the whole product as `npm start` builds it: a real Neo4j of its own,
 // the demo county generated and loaded through the loaders, the models run, and the real server serving
 // the built explorer (dist/web; `npm test` builds it first) on a free port.
-import { checkedLibrary, LiveLibrary } from '../../server/models/live-library.js';
-import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from '../../server/models/library.js';
+import { siteLibrary } from '../../server/models/live-library.js';
+import { siteModelsDir, type Library } from '../../server/models/library.js';
 import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -129,6 +129,6 @@ const quietLogger = {
 };
 
 function workbenchOf(handle: Neo4jHandle, initial: Library, siteModelsDir: string, log: (m: string) => void) {
-  const library = new LiveLibrary(initial, () => checkedLibrary(handle.executor, loadLibrary(MODELS_DIR, siteModelsDir)));
+  const library = siteLibrary(handle.executor, initial, siteModelsDir);
   return { library, siteModelsDir, fixtureDb: scratchFixtureDb(log) };
 }
