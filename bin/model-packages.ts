@@ -1,12 +1,16 @@
 // `npm run models -- export …` and `… import …`: model packages between sites (docs/models.md "Sharing
-// models"). An import writes into the site folder and is recorded in the audit trail; a dry run only
-// prints the review.
+// models"). An import publishes like the workbench (fixtures run in a scratch Neo4j and must pass) into the
+// site folder and is recorded in the audit trail; a dry run only prints the review.
+import os from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
 import { recordedCommand } from '../server/audit/command.js';
 import type { AuditWrite } from '../server/audit/notes.js';
-import type { Library } from '../server/models/library.js';
+import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from '../server/models/library.js';
+import { siteLibrary } from '../server/models/live-library.js';
+import { scratchFixtureDb } from '../server/models/scratch-fixtures.js';
+import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { exportPackage } from '../server/models/packages/export.js';
 import { importPackage, PackageRefused } from '../server/models/packages/import.js';
 import type { PackageReview } from '../server/models/packages/review.js';
@@ -41,7 +45,21 @@ export async function packageCommand(args: Args, cfg: Config, db: Executor, libr
     const r = await recordedCommand(
       cfg.varDir,
       operation,
-      () => importPackage(db, text, { siteDir: cfg.siteDir, library }, (w) => writes.push(w), { dryRun: args.dryRun }),
+      () =>
+        importPackage(
+          {
+            db,
+            // The site's own models count as current, so a changed one moves past the site's revision.
+            library: siteLibrary(db, loadLibrary(MODELS_DIR, siteModelsDir(cfg.siteDir)), siteModelsDir(cfg.siteDir)),
+            siteModelsDir: siteModelsDir(cfg.siteDir),
+            schema: loadGraphSchema(),
+            fixtureDb: scratchFixtureDb((m) => console.log(m)),
+            record: (w) => void writes.push({ action: w.action, target: w.target }),
+          },
+          text,
+          { siteDir: cfg.siteDir },
+          { dryRun: args.dryRun, by: `os:${os.userInfo().username}` },
+        ),
       () => ({ writes }),
     );
     printReview(r.review);

@@ -181,7 +181,7 @@ async function main(): Promise<void> {
         `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
       );
       void publish();
-      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, boot.library, log, () => void publish(), lease, boot.policy);
+      if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, library, log, () => void publish(), lease, boot.policy);
       // After the first load: overdue feeds and bad deliveries raise their alerts, then every 15 minutes; like
       // the models, on the server that holds the models lease only.
       if (!shuttingDown && feeds.length)

@@ -1,7 +1,7 @@
 // The model library the server runs, replaceable while it runs: publishing or retiring a model reloads it
 // (shipped models and the site's, each checked against the live server), and every reader (the catalog, the
-// runner, the workbench) asks this object, so the new library is used without a restart. The schedule
-// (scheduler.ts) is set at start and does not follow a reload.
+// runner, the workbench, the schedule in scheduler.ts) asks this object, so the new library is used without
+// a restart.
 import type { Executor } from '../../platform/db/executor.js';
 import { checkModel } from './check.js';
 import { loadLibrary, MODELS_DIR, type Library, type Model, type Refusal } from './library.js';

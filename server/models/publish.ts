@@ -1,7 +1,7 @@
 // Publishing a model: the workbench's (and a model package import's) one way into the site's library. The
 // model is checked like any library model on the live server, its fixtures (given, or the ones beside the
 // revision it replaces) must all pass in a scratch database, the header's revision moves to one past the
-// current, the file goes to `<siteDir>/models/<domain>/<name>.cypher` (the same `.cypher` format as the
+// current (or to an imported model's own, when that is later), the file goes to `<siteDir>/models/<domain>/<name>.cypher` (the same `.cypher` format as the
 // shipped models), each revision is kept under `.revisions/<id>/` for diffs, the library is reloaded, and the
 // caller's `record` is told who published what and why, for the audit trail.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export type FixtureDatabase = () => Promise<{ db: Executor; close(): Promise<voi
 
 /** One audit entry: the caller writes it to the trail with the principal it knows. */
 export interface PublishRecord {
-  action: 'model.publish' | 'model.retire';
+  action: 'model.publish' | 'model.retire' | 'model.import';
   /** `<id> r<revision>`. */
   target: string;
   by: string;
@@ -54,6 +54,10 @@ export interface PublishRequest {
   by: string;
   /** Why: shown in the audit trail and the revision history. */
   reason: string;
+  /** The revision to publish as when it is past the current one (an imported model keeps its package's). */
+  revision?: number;
+  /** How the audit trail names it (default `model.publish`). */
+  action?: 'model.publish' | 'model.import';
 }
 
 export interface Published {
@@ -92,16 +96,37 @@ function fixturesFor(deps: PublishDeps, req: PublishRequest, current: Model | un
   return existsSync(file) ? parseFixtures(readFileSync(file, 'utf8'), rel(file), deps.schema) : undefined;
 }
 
-async function runInScratch(deps: PublishDeps, model: Model, fixtures: Fixtures): Promise<CaseResult[]> {
-  const scratch = await deps.fixtureDb();
-  try {
-    return await runFixtures(scratch.db, model, fixtures, deps.schema);
-  } finally {
-    await scratch.close();
-  }
+/** A scratch database opened on first use and shared by every model of one publish (starting one costs 10-40 s). */
+function lazyScratch(open: FixtureDatabase) {
+  let opened: Promise<{ db: Executor; close(): Promise<void> }> | undefined;
+  return {
+    db: async () => (await (opened ??= open())).db,
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
 }
 
-export async function publishModel(deps: PublishDeps, req: PublishRequest): Promise<Published> {
+const idOf = (source: string): string => {
+  try {
+    return parseSource(source).id;
+  } catch {
+    return '';
+  }
+};
+
+/** A model that passed every check and may be written: nothing of it is on disk yet. */
+interface Checked {
+  req: PublishRequest;
+  model: Model;
+  text: string;
+  revision: number;
+  current: Model | undefined;
+  fixtures: Fixtures | undefined;
+  results: CaseResult[];
+}
+
+async function checkOne(deps: PublishDeps, req: PublishRequest, scratch: () => Promise<Executor>): Promise<Checked> {
   if (!req.reason.trim()) throw new PublishRefused('a publish needs a reason (it goes into the audit trail)');
   let parsed: Model;
   try {
@@ -111,7 +136,7 @@ export async function publishModel(deps: PublishDeps, req: PublishRequest): Prom
     throw e;
   }
   const current = deps.library.get(parsed.id);
-  const revision = (current?.revision ?? 0) + 1;
+  const revision = Math.max((current?.revision ?? 0) + 1, req.revision ?? 0);
   const text = withRevision(req.source, revision);
   const checked = await validateSource(deps.db, text);
   if (!checked.model || checked.problems.length) throw new PublishRefused(checked.problems.map((p) => p.message).join('; '));
@@ -123,10 +148,15 @@ export async function publishModel(deps: PublishDeps, req: PublishRequest): Prom
     throw new PublishRefused((e as Error).message);
   }
   if (fixtures && fixtures.model !== model.id) throw new PublishRefused(`the fixtures are for ${fixtures.model}, not ${model.id}`);
-  const results = fixtures ? await runInScratch(deps, model, fixtures) : [];
+  const results = fixtures ? await runFixtures(await scratch(), model, fixtures, deps.schema) : [];
   const failed = describeFailures(results);
   if (failed) throw new PublishRefused(`the model's fixtures fail, so it is not published:\n${failed}`);
+  return { req, model, text, revision, current, fixtures, results };
+}
 
+/** Writes one checked model into the site folder with its kept revision and fixtures; the library is not reloaded. */
+function writeOne(deps: PublishDeps, c: Checked): Published {
+  const { model, text, revision, current, fixtures, req } = c;
   const dir = path.join(deps.siteModelsDir, model.domain);
   const file = path.join(dir, `${model.id.slice(model.domain.length + 1) || model.id}.cypher`);
   mkdirSync(dir, { recursive: true });
@@ -147,16 +177,55 @@ export async function publishModel(deps: PublishDeps, req: PublishRequest): Prom
       deps.siteModelsDir,
       retired.filter((r) => r.id !== model.id),
     );
-  await deps.library.reload();
-  await deps.record({ action: 'model.publish', target: `${model.id} r${revision}`, by: req.by, reason: req.reason });
   return {
     id: model.id,
     revision,
     previousRevision: current?.revision ?? null,
     file: rel(file),
     diff: current ? createTwoFilesPatch(`${model.id} r${current.revision}`, `${model.id} r${revision}`, previous, text) : '',
-    fixtures: results,
+    fixtures: c.results,
   };
+}
+
+/**
+ * Publishes several models as one: every one is checked and its fixtures run (in one scratch database)
+ * before any is written, so a refusal of one leaves the site as it was; then all are written, the library
+ * is reloaded once and each publish is recorded. A model package import comes this way.
+ */
+export async function publishModels(deps: PublishDeps, reqs: PublishRequest[]): Promise<Published[]> {
+  const ids = reqs.map((r) => idOf(r.source));
+  const twice = ids.filter((id, i) => id && ids.indexOf(id) !== i);
+  if (twice.length) throw new PublishRefused(`model(s) published twice in one go: ${[...new Set(twice)].join(', ')}`);
+  const scratch = lazyScratch(deps.fixtureDb);
+  const checked: Checked[] = [];
+  const problems: string[] = [];
+  try {
+    for (const req of reqs) {
+      try {
+        checked.push(await checkOne(deps, req, scratch.db));
+      } catch (e) {
+        if (!(e instanceof PublishRefused) || reqs.length === 1) throw e;
+        problems.push(`${idOf(req.source) || 'a model'}: ${e.message}`);
+      }
+    }
+  } finally {
+    await scratch.close();
+  }
+  if (problems.length) throw new PublishRefused(`nothing was published, because:\n${problems.join('\n')}`);
+  const published = checked.map((c) => writeOne(deps, c));
+  await deps.library.reload();
+  for (const c of checked)
+    await deps.record({
+      action: c.req.action ?? 'model.publish',
+      target: `${c.model.id} r${c.revision}`,
+      by: c.req.by,
+      reason: c.req.reason,
+    });
+  return published;
+}
+
+export async function publishModel(deps: PublishDeps, req: PublishRequest): Promise<Published> {
+  return (await publishModels(deps, [req]))[0]!;
 }
 
 /** Takes a model out of the library (shipped or site) until it is published again; recorded like a publish. */

@@ -1,12 +1,12 @@
 // exportModels, reviewModelPackage, importModelPackage: sharing models between jurisdictions
 // (server/models/packages). Export counts the statistics over the caller's jurisdiction; import is the
-// admin's, refused whole with the reasons when anything fails its checks. Nothing here reloads the
-// running library: the workbench's publishModel does that once the lead routes install.ts through it.
+// admin's, refused whole with the reasons when anything fails its checks or its fixtures; it publishes
+// through the workbench's path (server/models/publish.ts), which reloads the running library.
 import { exportPackage, UnknownModels } from '../../models/packages/export.js';
 import { importPackage, PackageRefused } from '../../models/packages/import.js';
 import { reviewPackage, siteModels, type PackageReview } from '../../models/packages/review.js';
 import type { ApiContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, forbidden } from '../errors.js';
 import { scopeOf } from '../jurisdiction.js';
 import { siteOf } from './site-policy.js';
 
@@ -51,8 +51,22 @@ export const packageResolvers = {
   Mutation: {
     async importModelPackage(_: unknown, args: { package: string }, ctx: ApiContext) {
       const site = siteOf(ctx);
+      // Publishing needs the live library to reload and a scratch database for the fixtures: the workbench's.
+      const bench = ctx.workbench;
+      if (!bench) throw forbidden('This server has no workbench: model packages cannot be published here');
+      const deps = {
+        db: ctx.executor,
+        library: bench.library,
+        siteModelsDir: bench.siteModelsDir,
+        schema: ctx.graphSchema,
+        fixtureDb: bench.fixtureDb,
+        record: (w: { action: string; target: string; reason: string }) => {
+          ctx.audit.wrote(w.action, w.target);
+          ctx.audit.remark(`${w.action} ${w.target}: ${w.reason}`);
+        },
+      };
       try {
-        const r = await importPackage(ctx.executor, sized(args.package), site, (w) => ctx.audit.wrote(w.action, w.target));
+        const r = await importPackage(deps, sized(args.package), site, { by: ctx.principal?.id ?? 'unknown' });
         ctx.audit.remark(`model.package.import ${r.review.hash}`);
         return view(r.review, r.written);
       } catch (e) {

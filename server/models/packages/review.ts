@@ -10,9 +10,8 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { ROOT } from '../../../platform/config.js';
 import { describeIssues } from '../../../platform/validation/yaml.js';
 import { checkModel } from '../check.js';
-import { loadLibrary, parseModel, type Model } from '../library.js';
+import { loadLibrary, parseModel, siteModelsDir, type Model } from '../library.js';
 import { packageHash, PackageSchema, type ModelPackage, type PackagedModel } from './format.js';
-import { siteModelsDir } from './install.js';
 
 export type EntryStatus = 'new' | 'changed' | 'same';
 

@@ -1,12 +1,15 @@
 // Sharing models between jurisdictions: export at one site, review and import at a second, empty one,
-// the imported model run there; a tampered package, a writing query and a non-admin refused. Real Neo4j,
-// the real library, checker and runner; the second site's library is loaded from its folder.
+// the imported model listed and run there at once (published through the workbench's path, which reloads
+// the live library); a tampered package, a writing query, a model whose fixtures fail (the whole package)
+// and a non-admin refused. Real Neo4j, the real library, checker, runner and a scratch Neo4j for fixtures;
+// the second site's library is loaded from its folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/executor.js';
 import { loadLibrary, type Library } from '../../../server/models/library.js';
+import { checkedLibrary, LiveLibrary } from '../../../server/models/live-library.js';
 import { runModel } from '../../../server/models/runner.js';
 import { sealPackage, type ModelPackage } from '../../../server/models/packages/format.js';
 import { applyAccessSchema } from '../../../server/access/store-schema.js';
@@ -35,7 +38,9 @@ beforeAll(async () => {
   mkdirSync(SITE_B, { recursive: true });
   const library = loadLibrary();
   a = siteApp(db, library, SITE_A, path.join(VAR, 'a'));
-  b = siteApp(db, EMPTY, SITE_B, path.join(VAR, 'b'), a.access);
+  // Site B has no model of its own but what it imports: its live library is read from its folder only.
+  const bModels = path.join(SITE_B, 'models');
+  b = siteApp(db, new LiveLibrary(EMPTY, () => checkedLibrary(db, loadLibrary(bModels))), SITE_B, path.join(VAR, 'b'), a.access);
   // Alerts at site A, so the package carries statistics.
   await runModel(db, library.get(M03)!);
 });
@@ -60,6 +65,27 @@ describe('model packages', () => {
     expect(codeOf(await a.gql(`{ exportModels(ids: ["${M03}"]) }`, {}, 'handler'))).toBe('FORBIDDEN');
   });
 
+  it('refuses a package whole when one of its models fails its fixtures, writing none of them', async () => {
+    const pkg = JSON.parse(exported) as ModelPackage;
+    const m = pkg.models[0]!;
+    const copy = 'procurement.kin-copy';
+    // The fixture expects an alert on a lot with no winner at all: the model (rightly) raises none.
+    const failing = {
+      ...m,
+      id: copy,
+      file: 'kin-copy.cypher',
+      cypher: m.cypher.replace(`id: ${M03}`, `id: ${copy}`),
+      fixtures: `model: ${copy}\ncases:\n  - name: a lot nobody won\n    nodes:\n      - { label: Project, key: X }\n    expect:\n      - { project: "Project:X" }\n`,
+    };
+    const sealed = JSON.stringify(sealPackage([m, failing], 'elsewhere', new Date()));
+    expect((await b.gql(REVIEW, { p: sealed })).data?.reviewModelPackage.ok).toBe(true);
+    const r = await b.gql(IMPORT, { p: sealed });
+    expect(codeOf(r)).toBe('BAD_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(/procurement\.kin-copy: the model's fixtures fail[\s\S]*a lot nobody won: missing/);
+    expect(existsSync(path.join(SITE_B, 'models', 'procurement'))).toBe(false);
+    expect((await b.gql(`{ model(id: "${M03}") { revision } }`)).data?.model).toBeNull();
+  }, 180_000);
+
   it('shows a second site what is new, refuses the import to an analyst, and publishes it for an admin', async () => {
     const review = await b.gql(REVIEW, { p: exported });
     expect(review.errors).toBeUndefined();
@@ -80,11 +106,11 @@ describe('model packages', () => {
       .join('');
     expect(trail).toContain(`"action":"model.import","target":"${M03} r3"`);
 
-    // The second site runs what it imported.
-    const there = loadLibrary(path.join(SITE_B, 'models'));
-    expect(there.refused).toEqual([]);
-    const ran = await runModel(db, there.get(M03)!, { preview: true });
-    expect(ran).toMatchObject({ error: null, rows: 2 });
+    // The second site lists and runs what it imported at once, without a restart.
+    expect((await b.gql(`{ model(id: "${M03}") { revision } }`)).data?.model).toEqual({ revision: 3 });
+    const ran = await b.gql(`mutation { previewModel(id: "${M03}") { fingerprint } }`);
+    expect(ran.errors).toBeUndefined();
+    expect(ran.data?.previewModel).toHaveLength(2);
     expect((await b.gql(REVIEW, { p: exported })).data?.reviewModelPackage.models[0].status).toBe('SAME');
   });
 

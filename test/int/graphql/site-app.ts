@@ -1,5 +1,6 @@
 // An app over the real library and runner with a site folder (policy, exemptions, packages), for the
-// policy integration tests: the same wiring bin/server.ts does.
+// policy integration tests: the same wiring bin/server.ts does. Given a live library, the app has the
+// workbench too (publish and package import reload it; fixtures run in a scratch Neo4j).
 import path from 'node:path';
 import { createApp, type App } from '../../../server/app.js';
 import { accessOn, type Access } from '../../../server/access/access.js';
@@ -9,7 +10,9 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { catalogOf } from '../../../server/graphql/model/catalog.js';
 import { libraryRunner } from '../../../server/graphql/model/library-runner.js';
-import type { Library } from '../../../server/models/library.js';
+import { siteModelsDir, type Library } from '../../../server/models/library.js';
+import { LiveLibrary } from '../../../server/models/live-library.js';
+import { scratchFixtureDb } from '../../../server/models/scratch-fixtures.js';
 import { SitePolicy } from '../../../server/models/policy.js';
 import { sessionHeaders, type GqlResult, type Loose } from './harness.js';
 
@@ -32,6 +35,9 @@ export function siteApp(db: Executor, library: Library, siteDir: string, varDir:
     models: catalogOf(library),
     runner: libraryRunner(db, library, policy),
     site: { siteDir, library, policy },
+    ...(library instanceof LiveLibrary
+      ? { workbench: { library, siteModelsDir: siteModelsDir(siteDir), fixtureDb: scratchFixtureDb(() => {}) } }
+      : {}),
     audit: trail,
     logger: quiet,
     webDir: '/nonexistent',
