@@ -1,6 +1,6 @@
 // The synthetic county generator: the world (households, units and posts, companies, tenders,
 // records), the planted cases of every model (cases/, in registry order), optional noise, then the
-// 19 department files of docs/sources.md plus truth.json.
+// 21 department files of docs/sources.md plus truth.json.
 // Deterministic: same (persons, seed, noise) gives byte-identical files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +36,8 @@ import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
 import { writeDirect, writeRegulation } from './write/procurement.js';
 import { writeUnits } from './write/units.js';
 import { SOURCES } from './write/sources.js';
+import { generateOversight } from './oversight/index.js';
+import { writeApprovals, writePetitions } from './write/oversight.js';
 
 export type { Truth, M03Case } from './truth.js';
 export type { ModelCase } from './cases/case.js';
@@ -176,12 +178,14 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   // this refuses to write a county where that guarantee failed.
   for (const c of CASES) if (c.early) checkExact(world, c, m03);
   const cases = caseRecords(world, planted);
+  // 信访 and 审批/用印 (M41, M39): after the county stands, on their own streams.
+  const oversight = generateOversight(world, opts.seed, opts.persons);
   const expectedAlerts = bruteForceM03(world);
 
   mkdirSync(opts.outDir, { recursive: true });
   const byId = new Map(world.persons.map((p) => [`Person:${p.idNo}`, p.idx]));
   const inCases = new Set(
-    [...integrityTruth.cases, ...modelCases].flatMap((c) => c.key.flatMap((u) => (byId.has(u) ? [byId.get(u)!] : []))),
+    [...integrityTruth.cases, ...modelCases, ...oversight.cases].flatMap((c) => c.key.flatMap((u) => (byId.has(u) ? [byId.get(u)!] : []))),
   );
   const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons, inCases);
   const dir = opts.outDir;
@@ -205,6 +209,9 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   rows[SOURCES.sanction.file] = await writeSanctions(world, records, noise, dir);
   rows[SOURCES.insurance.file] = writeInsurance(world, records, noise, dir);
   rows[SOURCES.unit.file] = writeUnits(world, opts.seed, dir);
+  // Last, so the noise drawn for them leaves every earlier file as it was.
+  rows[SOURCES.petition.file] = await writePetitions(world, oversight.petitions, noise, dir);
+  rows[SOURCES.approval.file] = writeApprovals(world, oversight.approvals, noise, dir);
 
   const truth: Truth = {
     generator: 'huiyan-synthetic-county',
@@ -227,7 +234,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
     },
     m03: { cases, expectedAlerts },
     integrity: { expectedAlerts: integrityTruth.expectedAlerts },
-    cases: [...modelCases, ...integrityTruth.cases],
+    cases: [...modelCases, ...integrityTruth.cases, ...oversight.cases],
     noise: noiseOn ? noise.log : null,
   };
   const truthPath = join(dir, 'truth.json');

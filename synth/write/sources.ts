@@ -1,6 +1,7 @@
 // The 19 department files of docs/sources.md: names, formats, encodings and headers, as one table so
 // the writers and the tests read the same contract. The order is the order generateCounty writes them.
 import type { Encoding } from './csv.js';
+import { OVERSIGHT_SOURCES } from './oversight-sources.js';
 
 export interface SourceFile {
   id: string;
@@ -228,6 +229,8 @@ export const SOURCES = {
     encoding: 'gbk',
     header: ['统一社会信用代码', '单位名称', '单位类型', '上级单位代码', '上级单位名称'],
   },
+  // 信访/检举控告 and 审批/用印 (docs/sources.md #20, #21; M41, M39): synth/oversight.
+  ...OVERSIGHT_SOURCES,
 } as const satisfies Record<string, SourceFile>;
 
 export type SourceId = keyof typeof SOURCES;

@@ -6,6 +6,7 @@ import { en as evidenceEn, zh as evidenceZh } from './messages/evidence.js';
 import { en as statsEn, zh as statsZh } from './messages/stats.js';
 import { en as workbenchEn, zh as workbenchZh } from './messages/workbench.js';
 import { en as policyEn, zh as policyZh } from './messages/policy.js';
+import { en as oversightEn, zh as oversightZh } from './messages/oversight.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -339,6 +340,7 @@ const zh = {
   ...statsZh,
   ...workbenchZh,
   ...policyZh,
+  ...oversightZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -673,6 +675,7 @@ const en: Record<MessageKey, string> = {
   ...statsEn,
   ...workbenchEn,
   ...policyEn,
+  ...oversightEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

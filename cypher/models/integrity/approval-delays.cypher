@@ -1,0 +1,101 @@
+// ---
+// id: integrity.approval-delays
+// revision: 1
+// catalog: M39
+// title:
+//   zh: 审批/用印超期与经办人时长异常
+//   en: Approvals or seal use over the time limit, and officials much slower than their peers
+// description: >
+//   Two lists from the 审批/用印 register (贵阳 住建 tracks 超期量; 某社区 用印审批 well above the average):
+//   an item concluded more than its 承诺时限 (limitDays, in working days) after it was accepted, or still
+//   open at asOf past it, the statutory defaultLimitDays standing in where no limit is recorded (行政许可法
+//   第42条: 20 working days); and an official whose mean time on one item type exceeds the mean of the
+//   other officials' items of that type by more than sigmas standard deviations, with at least minItems
+//   items of their own and minPeers other officials on the type (an official slow on purpose, 吃拿卡要, or
+//   one whose items wait for something). Working days skip weekends and the dates in holidays (法定节假日,
+//   which the site must list). Known false positives: time the applicant took to supply missing papers
+//   (补正) or a suspension (中止) counted in when the register does not stop the clock; an official who
+//   gets the hard cases of a type.
+// severity: medium
+// tags: [integrity, 审批, 用印, 超期量, M39]
+// parameters:
+//   defaultLimitDays:
+//     type: integer
+//     default: 20
+//     description: working days allowed when the item records no 承诺时限
+//   sigmas:
+//     type: float
+//     default: 2
+//     description: how many standard deviations above the peers' mean an official's mean must be
+//   minItems:
+//     type: integer
+//     default: 5
+//     description: concluded items of the type an official must have handled to be compared
+//   minPeers:
+//     type: integer
+//     default: 3
+//     description: other officials who must have handled the type for a comparison
+//   holidays:
+//     type: string[]
+//     default: []
+//     description: non-working days besides weekends (YYYY-MM-DD), e.g. the 法定节假日 of the years examined
+//   asOf:
+//     type: date
+//     default: today
+//     description: the day an open item is measured to
+// identity: [kind, approval, official, itemType]
+// subjects:
+//   - { column: approval, role: approval }
+//   - { column: official, role: handler }
+//   - { column: unit, role: unit }
+// evidence: evidence
+// summary:
+//   zh: "{detailZh}"
+//   en: "{detailEn}"
+// ---
+WITH date($asOf) AS asOf
+MATCH (ap:Approval)
+WHERE ap.submittedAt IS NOT NULL
+WITH ap, coalesce(ap.concludedAt, asOf) AS ended, coalesce(ap.limitDays, $defaultLimitDays) AS limit
+// Working days are never more than calendar days: the cheap test first.
+WHERE ended > ap.submittedAt + duration({days: limit})
+WITH ap, limit,
+     size([i IN range(1, duration.inDays(ap.submittedAt, ended).days)
+           WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays]) AS taken
+WHERE taken > limit
+OPTIONAL MATCH po = (o:Person)-[:HANDLED]->(ap)
+OPTIONAL MATCH pu = (u:Org)-[:HANDLES]->(ap)
+RETURN 'over_limit' AS kind, ap.uid AS approval, o.uid AS official, u.uid AS unit, ap.itemType AS itemType,
+       coalesce(u.name, '') + ap.itemType + '（' + ap.code + '，' + toString(ap.submittedAt) + '受理）' +
+         CASE WHEN ap.concludedAt IS NULL THEN '至今未办结，已' ELSE '办结用' END + toString(taken) + '个工作日，超过时限' + toString(limit) + '个工作日' +
+         CASE WHEN o IS NULL THEN '' ELSE '，经办人' + o.name END AS detailZh,
+       ap.itemType + ' (' + ap.code + ', accepted ' + toString(ap.submittedAt) + CASE WHEN u IS NULL THEN '' ELSE ' by ' + u.name END + ')' +
+         CASE WHEN ap.concludedAt IS NULL THEN ' still open after ' ELSE ' took ' END + toString(taken) + ' working days, over the limit of ' + toString(limit) +
+         CASE WHEN o IS NULL THEN '' ELSE '; handled by ' + o.name END AS detailEn,
+       [x IN [po, pu] WHERE x IS NOT NULL] AS evidence
+UNION ALL
+MATCH (o:Person)-[:HANDLED]->(ap:Approval)
+WHERE ap.submittedAt IS NOT NULL AND ap.concludedAt IS NOT NULL
+WITH o, ap, size([i IN range(1, duration.inDays(ap.submittedAt, ap.concludedAt).days)
+                  WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays]) AS taken
+WITH ap.itemType AS itemType, collect({o: o, ap: ap, d: taken}) AS xs
+UNWIND xs AS x
+WITH DISTINCT itemType, xs, x.o AS o
+WITH itemType, o, [x IN xs WHERE x.o = o] AS mine, [x IN xs WHERE x.o <> o] AS peers
+WHERE size(mine) >= $minItems
+  AND size(reduce(seen = [], x IN peers | CASE WHEN x.o IN seen THEN seen ELSE seen + x.o END)) >= $minPeers
+WITH itemType, o, mine, peers,
+     reduce(t = 0.0, x IN mine | t + x.d) / size(mine) AS myMean,
+     reduce(t = 0.0, x IN peers | t + x.d) / size(peers) AS peerMean
+WITH itemType, o, mine, myMean, peerMean,
+     sqrt(reduce(t = 0.0, x IN peers | t + (x.d - peerMean) ^ 2) / size(peers)) AS peerSd
+WHERE myMean > peerMean + $sigmas * peerSd
+MATCH path = (o)-[:HANDLED]->(ap:Approval)
+WHERE ap IN [x IN mine | x.ap]
+WITH itemType, o, myMean, peerMean, peerSd, size(mine) AS n, collect(path) AS evidence
+RETURN 'slow_official' AS kind, null AS approval, o.uid AS official, null AS unit, itemType,
+       o.name + '经办' + itemType + toString(n) + '件，平均' + toString(round(myMean, 1)) + '个工作日，同类事项其他经办人平均' +
+         toString(round(peerMean, 1)) + '个工作日（标准差' + toString(round(peerSd, 1)) + '）' AS detailZh,
+       o.name + ' handled ' + toString(n) + ' items of ' + itemType + ' in ' + toString(round(myMean, 1)) + ' working days on average; the other officials took ' +
+         toString(round(peerMean, 1)) + ' (sd ' + toString(round(peerSd, 1)) + ')' AS detailEn,
+       evidence
