@@ -59,44 +59,58 @@ const ROLE_OK = '(r.from IS NULL OR r.from <= d) AND (r.to IS NULL OR r.to >= d)
 const CONTACT = '[:HAS_CONTACT|LOCATED_AT]';
 const CONTACT_BACK = '[:HAS_CONTACT|LOCATED_AT|CONTACT]';
 
-const CHECK = `
+// The lot, its unit, its bids, and the posts in that unit. Officials are matched to each bid's day here in
+// TypeScript; the links are four plain statements below, one per kind of tie. One statement holding all of
+// it (nested COLLECT and UNION subqueries) took 13 to 35 s to plan on a loaded server, past the API's
+// statement time limit; these plan in well under a second each and are cached.
+const HEAD = `
 MATCH (x:Project {uid: $lot})
 OPTIONAL MATCH (o:Org)-[:TENDERED]->(x)
 WITH x, o LIMIT 1
-WITH x, o, COLLECT {
-  MATCH (p:Person)-[h:HOLDS_POST]->(o) WHERE $leadersOnly = false OR h.isLeader = true
-  RETURN {p: p, from: h.from, to: h.to} AS post
-} AS posts
-RETURN x AS lot, o AS unit, size(COLLECT { UNWIND posts AS post RETURN DISTINCT post.p AS p }) AS officials, COLLECT {
-  MATCH (c:Company)-[:SUBMITTED]->(b:Bid)-[:FOR]->(x)
-  WITH c, b, coalesce(CASE WHEN $on IS NULL THEN null ELSE date($on) END, date(b.submittedAt), x.date, date()) AS d
-  WITH c, b, d, [post IN posts WHERE (post.from IS NULL OR post.from <= d) AND (post.to IS NULL OR post.to >= d) | post.p] AS officials
-  RETURN {company: c, bid: b, on: toString(d), links: COLLECT {
-    UNWIND officials AS p
-    WITH DISTINCT p
-    // The official himself (no KIN hop) or a relative in scope (one): four patterns, not eight, so the
-    // planner (seconds per UNION arm on a loaded server) plans it once quickly.
-    CALL (p, c, b, d) {
-      MATCH path = (p)-[k:KIN*0..1]->(q:Person)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c) WHERE ${KIN_OK} AND ${ROLE_OK}
-      RETURN CASE size(k) WHEN 0 THEN 'ROLE' ELSE 'KIN_ROLE' END AS kind, k[0].relation AS relation, type(r) AS via, [path] AS paths
-      UNION
-      MATCH path = (p)-[k:KIN*0..1]->(q:Person)<-[:PROJECT_MANAGER]-(b)<-[:SUBMITTED]-(c) WHERE ${KIN_OK}
-      RETURN CASE size(k) WHEN 0 THEN 'MANAGER' ELSE 'KIN_MANAGER' END AS kind, k[0].relation AS relation, 'PROJECT_MANAGER' AS via, [path] AS paths
-      UNION
-      MATCH path = (p)-[k:KIN*0..1]->(q:Person)-${CONTACT}->(s)<-${CONTACT_BACK}-(e) WHERE (e = c OR e = b) AND ${KIN_OK}
-      RETURN CASE size(k) WHEN 0 THEN 'CONTACT' ELSE 'KIN_CONTACT' END AS kind, k[0].relation AS relation,
-             [l IN labels(s) WHERE l <> 'Entity'][0] AS via, [path] AS paths
-      UNION
-      MATCH pd = (c)-[:SUBMITTED]->(b)-[:DEPOSIT_FROM]->(a:BankAccount)
-      MATCH pr = (p)-[k:KIN*0..1]->(q:Person)-[rc:RECEIVED]->(:Program) WHERE rc.account = a.number AND ${KIN_OK}
-      WITH pd, pr, k ORDER BY size(k) LIMIT 1
-      RETURN CASE size(k) WHEN 0 THEN 'ACCOUNT' ELSE 'KIN_ACCOUNT' END AS kind, k[0].relation AS relation, 'BankAccount' AS via, [pr, pd] AS paths
-    }
-    RETURN {official: p, kind: kind, relation: relation, via: via, paths: paths} AS link
-    ORDER BY p.uid, kind, relation, via
-  }} AS bidder
-  ORDER BY c.uid, b.uid
-} AS bidders`;
+RETURN x AS lot, o AS unit,
+  COLLECT { MATCH (p:Person)-[h:HOLDS_POST]->(o) WHERE $leadersOnly = false OR h.isLeader = true
+            RETURN {uid: p.uid, from: toString(h.from), to: toString(h.to)} AS post } AS posts,
+  COLLECT { MATCH (c:Company)-[:SUBMITTED]->(b:Bid)-[:FOR]->(x)
+            RETURN {company: c, bid: b, on: toString(coalesce(date($on), date(b.submittedAt), x.date, date()))} AS bid
+            ORDER BY c.uid, b.uid } AS bids`;
+
+// Each statement: for every (bid, official in post) pair, the official himself (no KIN hop, k = []) or a
+// relative in scope (one hop) tied to the firm or the bid.
+const PAIRS = `
+UNWIND $pairs AS pair
+MATCH (b:Bid {uid: pair.bid})<-[:SUBMITTED]-(c:Company), (p:Person {uid: pair.official})
+WITH b, c, p, date(pair.on) AS d`;
+const LINK_STATEMENTS = [
+  `${PAIRS}
+   MATCH path = (p)-[k:KIN*0..1]->(q:Person)-[r:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c) WHERE ${KIN_OK} AND ${ROLE_OK}
+   RETURN b.uid AS bid, p AS official, CASE size(k) WHEN 0 THEN 'ROLE' ELSE 'KIN_ROLE' END AS kind, k[0].relation AS relation,
+          type(r) AS via, [path] AS paths`,
+  `${PAIRS}
+   MATCH path = (p)-[k:KIN*0..1]->(q:Person)<-[:PROJECT_MANAGER]-(b)<-[:SUBMITTED]-(c) WHERE ${KIN_OK}
+   RETURN b.uid AS bid, p AS official, CASE size(k) WHEN 0 THEN 'MANAGER' ELSE 'KIN_MANAGER' END AS kind, k[0].relation AS relation,
+          'PROJECT_MANAGER' AS via, [path] AS paths`,
+  `${PAIRS}
+   MATCH path = (p)-[k:KIN*0..1]->(q:Person)-${CONTACT}->(s)<-${CONTACT_BACK}-(e) WHERE (e = c OR e = b) AND ${KIN_OK}
+   RETURN b.uid AS bid, p AS official, CASE size(k) WHEN 0 THEN 'CONTACT' ELSE 'KIN_CONTACT' END AS kind, k[0].relation AS relation,
+          [l IN labels(s) WHERE l <> 'Entity'][0] AS via, [path] AS paths`,
+  `${PAIRS}
+   MATCH pd = (c)-[:SUBMITTED]->(b)-[:DEPOSIT_FROM]->(a:BankAccount)
+   MATCH pr = (p)-[k:KIN*0..1]->(q:Person)-[rc:RECEIVED]->(:Program) WHERE rc.account = a.number AND ${KIN_OK}
+   WITH b, p, pd, pr, k ORDER BY size(k)
+   WITH b, p, head(collect({pd: pd, pr: pr, k: k})) AS first
+   RETURN b.uid AS bid, p AS official, CASE size(first.k) WHEN 0 THEN 'ACCOUNT' ELSE 'KIN_ACCOUNT' END AS kind,
+          first.k[0].relation AS relation, 'BankAccount' AS via, [first.pr, first.pd] AS paths`,
+];
+
+interface Head {
+  lot: PlainNode;
+  unit: PlainNode | null;
+  posts: { uid: string; from: string | null; to: string | null }[];
+  bids: { company: PlainNode; bid: PlainNode; on: string }[];
+}
+
+const inPost = (post: Head['posts'][number], on: string): boolean =>
+  (post.from === null || post.from <= on) && (post.to === null || post.to >= on);
 
 /** Null when there is no such lot. */
 export async function checkLot(
@@ -106,6 +120,35 @@ export async function checkLot(
   on: string | null,
   opts: RunOptions = {},
 ): Promise<LotCheck | null> {
-  const { rows } = await db.read<LotCheck>(CHECK, { lot, on, kinRelations: scope.kinRelations, leadersOnly: scope.leadersOnly }, opts);
-  return rows[0] ?? null;
+  const { rows } = await db.read<Head>(HEAD, { lot, on, leadersOnly: scope.leadersOnly }, opts);
+  const head = rows[0];
+  if (!head) return null;
+  const pairs = head.bids.flatMap((b) =>
+    [...new Set(head.posts.filter((p) => inPost(p, b.on)).map((p) => p.uid))].map((official) => ({
+      bid: String(b.bid.properties.uid),
+      official,
+      on: b.on,
+    })),
+  );
+  const found =
+    pairs.length === 0
+      ? []
+      : (
+          await Promise.all(
+            LINK_STATEMENTS.map((cypher) => db.read<LotLink & { bid: string }>(cypher, { pairs, kinRelations: scope.kinRelations }, opts)),
+          )
+        ).flatMap((r) => r.rows);
+  const key = (l: LotLink) => `${String(l.official.properties.uid)}|${l.kind}|${l.relation ?? ''}|${l.via}`;
+  return {
+    lot: head.lot,
+    unit: head.unit,
+    officials: new Set(head.posts.map((p) => p.uid)).size,
+    bidders: head.bids.map((b) => ({
+      ...b,
+      links: found
+        .filter((l) => l.bid === b.bid.properties.uid)
+        .map(({ bid: _bid, ...l }) => l)
+        .sort((x, y) => key(x).localeCompare(key(y))),
+    })),
+  };
 }
