@@ -130,14 +130,11 @@ export async function checkLot(
       on: b.on,
     })),
   );
-  const found =
-    pairs.length === 0
-      ? []
-      : (
-          await Promise.all(
-            LINK_STATEMENTS.map((cypher) => db.read<LotLink & { bid: string }>(cypher, { pairs, kinRelations: scope.kinRelations }, opts)),
-          )
-        ).flatMap((r) => r.rows);
+  // One after another: in parallel they only compete for the same cores.
+  const found: (LotLink & { bid: string })[] = [];
+  if (pairs.length > 0)
+    for (const cypher of LINK_STATEMENTS)
+      found.push(...(await db.read<LotLink & { bid: string }>(cypher, { pairs, kinRelations: scope.kinRelations }, opts)).rows);
   const key = (l: LotLink) => `${String(l.official.properties.uid)}|${l.kind}|${l.relation ?? ''}|${l.via}`;
   return {
     lot: head.lot,

@@ -11,6 +11,8 @@ import { applyAccessSchema } from '../../../server/access/store-schema.js';
 import { REASON_HEADER } from '../../../server/graphql/context.js';
 import { loadLibrary } from '../../../server/models/library.js';
 import { freshGraph } from '../../support/db.js';
+import { checkLot } from '../../../server/preaward/lot-links.js';
+import { lotScope, SCOPE_MODEL } from '../../../server/preaward/scope.js';
 import { sessionHeaders, type Loose } from './harness.js';
 import { codeOf, siteApp, type SiteApp } from './site-app.js';
 
@@ -65,7 +67,12 @@ beforeAll(async () => {
   rmSync(VAR, { recursive: true, force: true });
   mkdirSync(SITE, { recursive: true });
   s = siteApp(db, loadLibrary(), SITE, VAR);
-});
+  // Plans are cached per statement and per bucket of list sizes; planning them on this busy test server
+  // takes longer than the API's statement limit, so the shapes the tests use are planned once here.
+  const scope = lotScope(loadLibrary().get(SCOPE_MODEL)?.parameters);
+  for (const kinRelations of [scope!.kinRelations, ['child']])
+    for (const on of [null, '2022-06-01']) await checkLot(db, 'Project:P1', { kinRelations, leadersOnly: false }, on);
+}, 600_000);
 afterAll(async () => {
   await db?.close();
 });
