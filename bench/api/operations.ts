@@ -36,6 +36,38 @@ const PATHS = /* GraphQL */ `
   }
 `;
 
+// 投标前核查 as the explorer's tender panel asks it: every bidder, each link with its path.
+const PRE_AWARD = /* GraphQL */ `
+  query BenchPreAward($lot: ID!) {
+    preAwardCheck(lot: $lot) {
+      officials
+      bidders {
+        company {
+          id
+          caption
+        }
+        links {
+          kind
+          relation
+          via
+          official {
+            id
+            caption
+          }
+          paths {
+            route {
+              id
+              label
+              caption
+            }
+            types
+          }
+        }
+      }
+    }
+  }
+`;
+
 const RISK = /* GraphQL */ `
   query BenchRisk {
     riskRanking(limit: 20) {
@@ -64,6 +96,7 @@ export interface Picks {
   model: { id: string; alerts: number };
   unit: { uid: string; name: string };
   alerts: number;
+  lot: { uid: string; bidders: number; officials: number };
 }
 
 async function one<T>(db: Executor, cypher: string, what: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -122,6 +155,15 @@ export async function pickArguments(db: Executor): Promise<Picks> {
      RETURN u.uid AS uid, u.name AS name`,
     'unit with sub-units',
   );
+  // The heaviest lot to check before award: most bidders, then the tendering unit with most post holders.
+  const lot = await one<{ uid: string; bidders: number; officials: number }>(
+    db,
+    `MATCH (o:Org)-[:TENDERED]->(x:Project)
+     WITH o, x, COUNT { (x)<-[:FOR]-(:Bid) } AS bidders ORDER BY bidders DESC LIMIT 50
+     WITH x, bidders, COUNT { (:Person)-[:HOLDS_POST]->(o) } AS officials
+     RETURN x.uid AS uid, bidders, officials ORDER BY bidders DESC, officials DESC, uid LIMIT 1`,
+    'tendered lot with bids',
+  );
   return {
     name: person.name,
     person: person.uid,
@@ -133,6 +175,7 @@ export async function pickArguments(db: Executor): Promise<Picks> {
     model,
     unit,
     alerts,
+    lot,
   };
 }
 
@@ -174,6 +217,13 @@ export function operations(p: Picks): Operation[] {
       note: `the same, by a token of ${p.unit.name}`,
     },
     { name: 'alert detail', query: ALERT, variables: { id: p.alert }, caller: 'county', note: 'the alert with most evidence' },
+    {
+      name: 'pre-award check',
+      query: PRE_AWARD,
+      variables: { lot: p.lot.uid },
+      caller: 'county',
+      note: `the lot with most bids (${p.lot.bidders}), its unit's ${p.lot.officials} post holders`,
+    },
     { name: 'risk ranking', query: RISK, variables: {}, caller: 'county', note: 'top 20' },
   ];
 }

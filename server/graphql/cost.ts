@@ -85,6 +85,13 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Model.alertCount': { cost: BATCHED },
   'Model.lastRun': { cost: BATCHED },
   'Model.stats': { cost: STATEMENT },
+  // One statement answers the whole check; the lists are a lot's bidders and the few links of each.
+  'Query.preAwardCheck': { cost: STATEMENT },
+  'PreAwardCheck.bidders': { size: TYPICAL.small },
+  'PreAwardBidder.links': { size: 3 },
+  'PreAwardLink.paths': { size: 2 },
+  'PreAwardPath.route': { size: 4 },
+  'PreAwardPath.types': { size: 1 },
   'Mutation.runModel': { cost: STATEMENT * 50 },
   'Mutation.previewModel': { cost: STATEMENT * 50, size: UNKNOWN_LIST },
 };

@@ -1208,6 +1208,62 @@ export type PolicyParameter = {
   value: Maybe<Scalars['JSON']['output']>;
 };
 
+export type PreAwardBidder = {
+  __typename?: 'PreAwardBidder';
+  bid: Entity;
+  company: Entity;
+  links: Array<PreAwardLink>;
+  /** The day posts and roles were read on (YYYY-MM-DD): the bid's date, else the lot's announcement, else today. */
+  on: Scalars['String']['output'];
+};
+
+export type PreAwardCheck = {
+  __typename?: 'PreAwardCheck';
+  bidders: Array<PreAwardBidder>;
+  /** The kinship scope used: M03's kinRelations, as the site policy sets it. */
+  kinRelations: Array<Scalars['String']['output']>;
+  leadersOnly: Scalars['Boolean']['output'];
+  lot: Entity;
+  /** How many officials of the unit were looked at (posts at any time). */
+  officials: Scalars['Int']['output'];
+  /** The tendering unit; null when the lot has none on record (then no official can be checked). */
+  unit: Maybe<Entity>;
+};
+
+export type PreAwardLink = {
+  __typename?: 'PreAwardLink';
+  kind: PreAwardLinkKind;
+  official: Entity;
+  paths: Array<PreAwardPath>;
+  /** The KIN relation (spouse, child…) for the KIN_* kinds. */
+  relation: Maybe<Scalars['String']['output']>;
+  /** The relationship type or label making the link: SHAREHOLDER_OF, PROJECT_MANAGER, Phone, Address, BankAccount… */
+  via: Scalars['String']['output'];
+};
+
+/**
+ * How a bidder is tied to an official of the tendering unit. ROLE: the official is legal representative,
+ * shareholder or officer of the firm; MANAGER: the official is the bid's project manager; CONTACT: the
+ * official's phone, e-mail or address is the firm's or the bid's; ACCOUNT: the bid deposit came from an
+ * account the official is paid benefits into. KIN_*: the same through a relative within the kinship scope.
+ */
+export type PreAwardLinkKind =
+  | 'ACCOUNT'
+  | 'CONTACT'
+  | 'KIN_ACCOUNT'
+  | 'KIN_CONTACT'
+  | 'KIN_MANAGER'
+  | 'KIN_ROLE'
+  | 'MANAGER'
+  | 'ROLE';
+
+/** One path of the evidence: its entities in order and the relationship types between them. */
+export type PreAwardPath = {
+  __typename?: 'PreAwardPath';
+  route: Array<Entity>;
+  types: Array<Scalars['String']['output']>;
+};
+
 export type PreviewSubject = {
   __typename?: 'PreviewSubject';
   /** Entity uid. */
@@ -1289,6 +1345,14 @@ export type Query = {
    * and PART_OF. `excludeTypes` takes types out of those (the explorer's legend filter: "not through payments").
    */
   paths: Graph;
+  /**
+   * 投标前核查: is any bidder of this lot (a Project uid) linked to an official of the tendering unit in post on
+   * the bid's date (or `on`, YYYY-MM-DD)? Per bidder, the links with their paths. Reads one lot; no model is
+   * run and nothing is stored. The kinship scope and leaders-only switch are M03's site parameters. Handlers,
+   * analysts and admins (checkSubject); the lot's unit is admitted against the caller's jurisdiction and the
+   * check is in the audit trail with the request's 查询事由.
+   */
+  preAwardCheck: PreAwardCheck;
   /** Candidates, highest score first (first: 1–100). Whole-county callers only. */
   resolutionCandidates: ResolutionCandidateConnection;
   /** What importing this package would do, checked against this site and database; nothing is written (admin). */
@@ -1433,6 +1497,12 @@ export type QueryPathsArgs = {
   maxHops?: InputMaybe<Scalars['Int']['input']>;
   to: Scalars['ID']['input'];
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryPreAwardCheckArgs = {
+  lot: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1949,6 +2019,11 @@ export type ResolversTypes = {
   PackagedModelReview: ResolverTypeWrapper<PackagedModelReview>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PolicyParameter: ResolverTypeWrapper<PolicyParameter>;
+  PreAwardBidder: ResolverTypeWrapper<Omit<PreAwardBidder, 'bid' | 'company' | 'links'> & { bid: ResolversTypes['Entity'], company: ResolversTypes['Entity'], links: Array<ResolversTypes['PreAwardLink']> }>;
+  PreAwardCheck: ResolverTypeWrapper<Omit<PreAwardCheck, 'bidders' | 'lot' | 'unit'> & { bidders: Array<ResolversTypes['PreAwardBidder']>, lot: ResolversTypes['Entity'], unit?: Maybe<ResolversTypes['Entity']> }>;
+  PreAwardLink: ResolverTypeWrapper<Omit<PreAwardLink, 'official' | 'paths'> & { official: ResolversTypes['Entity'], paths: Array<ResolversTypes['PreAwardPath']> }>;
+  PreAwardLinkKind: PreAwardLinkKind;
+  PreAwardPath: ResolverTypeWrapper<Omit<PreAwardPath, 'route'> & { route: Array<ResolversTypes['Entity']> }>;
   PreviewSubject: ResolverTypeWrapper<PreviewSubject>;
   Provenance: ResolverTypeWrapper<Provenance>;
   PublishedModel: ResolverTypeWrapper<PublishedModel>;
@@ -2045,6 +2120,10 @@ export type ResolversParentTypes = {
   PackagedModelReview: PackagedModelReview;
   PageInfo: PageInfo;
   PolicyParameter: PolicyParameter;
+  PreAwardBidder: Omit<PreAwardBidder, 'bid' | 'company' | 'links'> & { bid: ResolversParentTypes['Entity'], company: ResolversParentTypes['Entity'], links: Array<ResolversParentTypes['PreAwardLink']> };
+  PreAwardCheck: Omit<PreAwardCheck, 'bidders' | 'lot' | 'unit'> & { bidders: Array<ResolversParentTypes['PreAwardBidder']>, lot: ResolversParentTypes['Entity'], unit?: Maybe<ResolversParentTypes['Entity']> };
+  PreAwardLink: Omit<PreAwardLink, 'official' | 'paths'> & { official: ResolversParentTypes['Entity'], paths: Array<ResolversParentTypes['PreAwardPath']> };
+  PreAwardPath: Omit<PreAwardPath, 'route'> & { route: Array<ResolversParentTypes['Entity']> };
   PreviewSubject: PreviewSubject;
   Provenance: Provenance;
   PublishedModel: PublishedModel;
@@ -2594,6 +2673,35 @@ export type PolicyParameterResolvers<ContextType = ApiContext, ParentType extend
   value?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
 };
 
+export type PreAwardBidderResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreAwardBidder'] = ResolversParentTypes['PreAwardBidder']> = {
+  bid?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['PreAwardLink']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PreAwardCheckResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreAwardCheck'] = ResolversParentTypes['PreAwardCheck']> = {
+  bidders?: Resolver<Array<ResolversTypes['PreAwardBidder']>, ParentType, ContextType>;
+  kinRelations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  leadersOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lot?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  officials?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+};
+
+export type PreAwardLinkResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreAwardLink'] = ResolversParentTypes['PreAwardLink']> = {
+  kind?: Resolver<ResolversTypes['PreAwardLinkKind'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['PreAwardPath']>, ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  via?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PreAwardPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreAwardPath'] = ResolversParentTypes['PreAwardPath']> = {
+  route?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PreviewSubjectResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreviewSubject'] = ResolversParentTypes['PreviewSubject']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2640,6 +2748,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
+  preAwardCheck?: Resolver<ResolversTypes['PreAwardCheck'], ParentType, ContextType, RequireFields<QueryPreAwardCheckArgs, 'lot'>>;
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
   reviewModelPackage?: Resolver<ResolversTypes['ModelPackageReview'], ParentType, ContextType, RequireFields<QueryReviewModelPackageArgs, 'package'>>;
   riskRanking?: Resolver<Array<ResolversTypes['RiskSubject']>, ParentType, ContextType, RequireFields<QueryRiskRankingArgs, 'limit'>>;
@@ -2910,6 +3019,10 @@ export type Resolvers<ContextType = ApiContext> = {
   PackagedModelReview?: PackagedModelReviewResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PolicyParameter?: PolicyParameterResolvers<ContextType>;
+  PreAwardBidder?: PreAwardBidderResolvers<ContextType>;
+  PreAwardCheck?: PreAwardCheckResolvers<ContextType>;
+  PreAwardLink?: PreAwardLinkResolvers<ContextType>;
+  PreAwardPath?: PreAwardPathResolvers<ContextType>;
   PreviewSubject?: PreviewSubjectResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   PublishedModel?: PublishedModelResolvers<ContextType>;
