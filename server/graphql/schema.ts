@@ -21,6 +21,7 @@ import { statsResolvers } from './stats/resolvers.js';
 import { screenResolvers } from './screen/resolvers.js';
 import { workbenchResolvers } from './workbench/resolvers.js';
 import { recordResolvers } from './record/resolvers.js';
+import { exportResolvers } from './export/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -47,6 +48,7 @@ export const CONCEPTS = [
   'screen',
   'workbench',
   'record',
+  'export',
 ] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
@@ -80,6 +82,7 @@ export function buildSchema(): GraphQLSchema {
       screenResolvers,
       workbenchResolvers,
       recordResolvers,
+      exportResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });
