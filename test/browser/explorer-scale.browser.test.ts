@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
+import { slideTo } from './as-of-slider.js';
 import '../support/context.js';
 import { apiAs, giveReason, poll, signIn, type GraphQL } from './signed-in.js';
 
@@ -30,15 +31,6 @@ const shot = async (name: string) => {
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(SCREENSHOTS, `scale-${name}.png`) });
 };
-
-async function slideTo(day: string): Promise<void> {
-  await page.getByTestId('asof-slider').evaluate((el, d) => {
-    const input = el as HTMLInputElement;
-    const first = Date.parse(input.dataset.first ?? '');
-    input.value = String(Math.round((Date.parse(d) - first) / 86_400_000));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, day);
-}
 
 interface AuditRow {
   writes: { action: string; target: string | null }[];
@@ -126,7 +118,7 @@ describe('the explorer at scale and over time', () => {
     await giveReason(page, '（2026）县纪立字第15号');
     await poll(() => page.evaluate((id) => window.__cy!.getElementById(id).nonempty(), company.id)).toBe(true);
     await page.getByTestId('asof-slider').evaluate((el) => el.scrollIntoView());
-    await slideTo(dayBefore(company.founded));
+    await slideTo(page, dayBefore(company.founded));
     await poll(() => page.evaluate((id) => window.__cy!.getElementById(id).hasClass('asof-hidden'), company.id)).toBe(true);
     const state = await page.evaluate((cid) => {
       const cy = window.__cy!;
@@ -165,7 +157,7 @@ describe('the explorer at scale and over time', () => {
     expect(await page.getByTestId('asof-note').textContent()).toMatch(/淡显/);
     await shot('as-of-before-founded');
     // On the day it was founded the company is back (its relationships as their own dates say).
-    await slideTo(company.founded);
+    await slideTo(page, company.founded);
     await poll(() => page.evaluate((id) => window.__cy!.getElementById(id).hasClass('asof-hidden'), company.id)).toBe(false);
     await page.getByTestId('asof-all').click();
     await poll(() => page.evaluate(() => window.__cy!.elements('.asof-hidden, .asof-dimmed').length)).toBe(0);
