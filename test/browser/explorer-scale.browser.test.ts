@@ -105,7 +105,6 @@ beforeAll(async () => {
   const c = node.subjects.find((s) => s.role === 'company')!.entity;
   expect(typeof c.properties.foundedDate, 'the winning company has a 成立日期').toBe('string');
   company = { id: c.id, founded: String(c.properties.foundedDate).slice(0, 10) };
-  await signIn(page, baseUrl, handler);
 });
 
 afterAll(async () => {
@@ -114,6 +113,7 @@ afterAll(async () => {
 
 describe('the explorer at scale and over time', () => {
   it('hides the winning company before it was founded, with its relationships, and dims what it leaves unlinked', async () => {
+    await signIn(page, baseUrl, handler);
     await page.goto(`${baseUrl}/?alert=${encodeURIComponent(alertId)}`);
     await giveReason(page, '（2026）县纪立字第15号');
     await poll(() => page.evaluate((id) => window.__cy!.getElementById(id).nonempty(), company.id)).toBe(true);
