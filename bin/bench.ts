@@ -1,7 +1,7 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
-// npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--seconds s] [--quality proof]
+// npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
 import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load.js';
@@ -13,7 +13,7 @@ const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
-  '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--seconds s] [--quality draft|default|proof]',
+  '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
 ].join('\n');
 
 const isInt = (n: number) => Number.isInteger(n);
@@ -138,6 +138,7 @@ async function explorer(args: string[]): Promise<number> {
     options: {
       sizes: { type: 'string', default: '1000/2000,5000/20000' },
       'layout-sizes': { type: 'string', default: '1000/2000' },
+      'layout-in': { type: 'string', default: 'main,worker' },
       seconds: { type: 'string', default: '4' },
       quality: { type: 'string', default: 'proof' },
     },
@@ -146,11 +147,17 @@ async function explorer(args: string[]): Promise<number> {
   const layoutSizes = sizesArg(values['layout-sizes']);
   const seconds = Number(values.seconds);
   const quality = values.quality;
+  const layoutIn = listArg(values['layout-in']) ?? [];
+  const where = { main: layoutIn.includes('main'), worker: layoutIn.includes('worker') };
+  if (layoutIn.some((w) => w !== 'main' && w !== 'worker')) {
+    console.error(usage);
+    return 2;
+  }
   if (!sizes || !layoutSizes || !(seconds > 0) || !(quality === 'draft' || quality === 'default' || quality === 'proof')) {
     console.error(usage);
     return 2;
   }
-  await benchExplorer({ sizes, layoutSizes, seconds, quality });
+  await benchExplorer({ sizes, layoutSizes, layoutIn: where, seconds, quality });
   return 0;
 }
 

@@ -30,6 +30,8 @@ export interface ExplorerBenchOptions {
   sizes: [number, number][];
   /** Sizes at which the layouts are timed (fcose proof on the main thread takes minutes past a few thousand nodes). */
   layoutSizes: [number, number][];
+  /** Where the layouts run: the main-thread one at 5,000 nodes can take longer than a run can wait. */
+  layoutIn: { main: boolean; worker: boolean };
   seconds: number;
   quality: 'draft' | 'default' | 'proof';
 }
@@ -53,6 +55,7 @@ interface Bench {
   layoutMain(q: string): Promise<{ ms: number; longestStallMs: number }>;
   layoutWorker(q: string, url: string): Promise<{ ms: number; longestStallMs: number }>;
   webgl2(): boolean;
+  glRenderer(): string;
 }
 declare global {
   interface Window {
@@ -91,6 +94,9 @@ export async function benchExplorer(opts: ExplorerBenchOptions): Promise<void> {
       swiftshader: await soft.p.evaluate(() => window.huiyanBench!.webgl2()),
     };
     console.log(`WebGL2: --disable-gpu ${gl.noGpu ? 'yes' : 'no'}; SwiftShader ${gl.swiftshader ? 'yes' : 'no'}`);
+    console.log(
+      `renderer: --disable-gpu "${await plain.p.evaluate(() => window.huiyanBench!.glRenderer())}"; SwiftShader "${await soft.p.evaluate(() => window.huiyanBench!.glRenderer())}"`,
+    );
 
     console.log('\nframes per second while zooming and panning');
     console.log('nodes/edges   canvas   webgl (renderer)   webgl/canvas');
@@ -105,12 +111,18 @@ export async function benchExplorer(opts: ExplorerBenchOptions): Promise<void> {
     console.log(`\nfcose (${opts.quality}) whole-canvas layout, canvas renderer: wall time and the longest main-thread stall`);
     console.log('nodes/edges   main: ms (stall)       worker: ms (stall)     stall main/worker');
     for (const [n, e] of opts.layoutSizes) {
-      await plain.p.evaluate(([n, e]) => void window.huiyanBench!.build(n, e, false), [n, e] as const);
-      const main = await plain.p.evaluate((q) => window.huiyanBench!.layoutMain(q), opts.quality);
-      await plain.p.evaluate(([n, e]) => void window.huiyanBench!.build(n, e, false), [n, e] as const);
-      const off = await plain.p.evaluate((q) => window.huiyanBench!.layoutWorker(q, window.huiyanWorkerUrl!), opts.quality);
+      const timed = async (where: 'main' | 'worker') => {
+        if (!opts.layoutIn[where]) return null;
+        await plain.p.evaluate(([n, e]) => void window.huiyanBench!.build(n, e, false), [n, e] as const);
+        return where === 'main'
+          ? plain.p.evaluate((q) => window.huiyanBench!.layoutMain(q), opts.quality)
+          : plain.p.evaluate((q) => window.huiyanBench!.layoutWorker(q, window.huiyanWorkerUrl!), opts.quality);
+      };
+      const main = await timed('main');
+      const off = await timed('worker');
+      const cell = (r: { ms: number; longestStallMs: number } | null) => (r ? `${fmt(r.ms, 0)} (${fmt(r.longestStallMs, 0)})` : '—');
       console.log(
-        `${`${n}/${e}`.padEnd(13)} ${`${fmt(main.ms, 0)} (${fmt(main.longestStallMs, 0)})`.padEnd(22)} ${`${fmt(off.ms, 0)} (${fmt(off.longestStallMs, 0)})`.padEnd(22)} ${fmt(main.longestStallMs / Math.max(off.longestStallMs, 1), 0)}×`,
+        `${`${n}/${e}`.padEnd(13)} ${cell(main).padEnd(22)} ${cell(off).padEnd(22)} ${main && off ? `${fmt(main.longestStallMs / Math.max(off.longestStallMs, 1), 0)}×` : '—'}`,
       );
     }
     console.log(`\nmachine after: ${execSync('uptime').toString().trim()}`);

@@ -135,4 +135,11 @@ async function layoutWorker(quality: LayoutJob['options']['quality'], workerUrl:
 
 const webgl2 = () => Boolean(document.createElement('canvas').getContext('webgl2'));
 
-Object.assign(window, { huiyanBench: { build, fps, layoutMain, layoutWorker, webgl2 } });
+/** The unmasked WebGL2 renderer string (what the explorer reads to decide on WebGL), or '' without one. */
+function glRenderer(): string {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+  return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+}
+
+Object.assign(window, { huiyanBench: { build, fps, layoutMain, layoutWorker, webgl2, glRenderer } });

@@ -428,6 +428,29 @@ export type ExemptionInput = {
   subject: Scalars['ID']['input'];
 };
 
+/** What left the explorer: the file or the printed sheet. 导出类别 */
+export type ExportKind =
+  /** An alert report, printed (or printed to PDF). */
+  | 'ALERT_REPORT'
+  /** The canvas's nodes and relationships as a CSV table with their provenance. */
+  | 'CSV'
+  /** A person's integrity record (廉政档案), printed. */
+  | 'INTEGRITY_RECORD'
+  /** The canvas's nodes and relationships as JSON. */
+  | 'JSON'
+  /** The canvas as a PNG image. */
+  | 'PNG';
+
+/** An export as the audit trail recorded it. */
+export type ExportReceipt = {
+  __typename?: 'ExportReceipt';
+  /** ISO time it was recorded. */
+  at: Scalars['String']['output'];
+  /** How many entities and relationships (or report rows) the export held, as the explorer counted them. */
+  count: Scalars['Int']['output'];
+  kind: ExportKind;
+};
+
 /** A registered feed and its status (docs/feeds.md). 数据备案 */
 export type Feed = {
   __typename?: 'Feed';
@@ -800,6 +823,14 @@ export type Mutation = {
    * those of the revision it replaces) pass in a scratch database; the library is reloaded. Audited with the reason.
    */
   publishModel: PublishedModel;
+  /**
+   * Records in the audit trail that the caller exported or printed what the explorer showed: the kind, the
+   * entities it held (at most 5,000 uids), the alert of a report, the saved view it came from, and the count.
+   * The explorer builds exports in the browser from reads that were audited already; this adds who took them
+   * off the screen and when. Audited as a write (export.png, export.csv, …) with the entities, those outside the
+   * jurisdiction flagged. An integrity record needs readRecord, like reading one; an alert report, an alert id.
+   */
+  recordExport: ExportReceipt;
   /** confirmed / partly_confirmed → rectified (整改完成). */
   rectify: Alert;
   /** Lifts an exemption before it expires. */
@@ -971,6 +1002,20 @@ export type MutationPublishModelArgs = {
   fixtures?: InputMaybe<Scalars['String']['input']>;
   reason: Scalars['String']['input'];
   source: Scalars['String']['input'];
+};
+
+
+/**
+ * Triage. Each mutation is refused with FORBIDDEN for a role that may not take it (viewer: none), BAD_INPUT
+ * when the alert's state does not allow it or an input is missing, CONFLICT when the alert changed since the
+ * caller saw it (expectedState) or another handler changed it at the same moment, NOT_FOUND for an unknown id.
+ */
+export type MutationRecordExportArgs = {
+  alertId?: InputMaybe<Scalars['ID']['input']>;
+  count: Scalars['Int']['input'];
+  entityIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind: ExportKind;
+  viewId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1985,6 +2030,8 @@ export type ResolversTypes = {
   Entity: ResolverTypeWrapper<Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> }>;
   Exemption: ResolverTypeWrapper<Exemption>;
   ExemptionInput: ExemptionInput;
+  ExportKind: ExportKind;
+  ExportReceipt: ResolverTypeWrapper<ExportReceipt>;
   Feed: ResolverTypeWrapper<FeedStatusOwn>;
   FeedDelivery: ResolverTypeWrapper<DeliveryOwn>;
   FeedLoadRun: ResolverTypeWrapper<FeedRunOwn>;
@@ -2088,6 +2135,7 @@ export type ResolversParentTypes = {
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
   Exemption: Exemption;
   ExemptionInput: ExemptionInput;
+  ExportReceipt: ExportReceipt;
   Feed: FeedStatusOwn;
   FeedDelivery: DeliveryOwn;
   FeedLoadRun: FeedRunOwn;
@@ -2373,6 +2421,12 @@ export type ExemptionResolvers<ContextType = ApiContext, ParentType extends Reso
   valid?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ExportReceiptResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ExportReceipt'] = ResolversParentTypes['ExportReceipt']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ExportKind'], ParentType, ContextType>;
+};
+
 export type FeedResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Feed'] = ResolversParentTypes['Feed']> = {
   cadence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2620,6 +2674,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   previewModel?: Resolver<Array<ResolversTypes['AlertPreview']>, ParentType, ContextType, RequireFields<MutationPreviewModelArgs, 'id'>>;
   proposeResolutionCandidates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   publishModel?: Resolver<ResolversTypes['PublishedModel'], ParentType, ContextType, RequireFields<MutationPublishModelArgs, 'reason' | 'source'>>;
+  recordExport?: Resolver<ResolversTypes['ExportReceipt'], ParentType, ContextType, RequireFields<MutationRecordExportArgs, 'count' | 'kind'>>;
   rectify?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationRectifyArgs, 'id'>>;
   removeExemption?: Resolver<ResolversTypes['Exemption'], ParentType, ContextType, RequireFields<MutationRemoveExemptionArgs, 'id' | 'reason'>>;
   reopen?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationReopenArgs, 'id' | 'reason'>>;
@@ -2990,6 +3045,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Exemption?: ExemptionResolvers<ContextType>;
+  ExportReceipt?: ExportReceiptResolvers<ContextType>;
   Feed?: FeedResolvers<ContextType>;
   FeedDelivery?: FeedDeliveryResolvers<ContextType>;
   FeedLoadRun?: FeedLoadRunResolvers<ContextType>;

@@ -22,6 +22,7 @@ import { screenResolvers } from './screen/resolvers.js';
 import { workbenchResolvers } from './workbench/resolvers.js';
 import { recordResolvers } from './record/resolvers.js';
 import { preAwardResolvers } from './preaward/resolvers.js';
+import { exportResolvers } from './export/resolvers.js';
 import { SEVERITIES } from '../models/header.js';
 import { codesByName } from './enums.js';
 import type { Resolvers, SeverityResolvers } from './generated.js';
@@ -49,6 +50,7 @@ export const CONCEPTS = [
   'workbench',
   'record',
   'preaward',
+  'export',
 ] as const;
 
 export function loadTypeDefs(dir = HERE): string[] {
@@ -83,6 +85,7 @@ export function buildSchema(): GraphQLSchema {
       workbenchResolvers,
       recordResolvers,
       preAwardResolvers,
+      exportResolvers,
     ],
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
+import { slideTo } from './as-of-slider.js';
 import '../support/context.js';
 import { apiAs, giveReason, idNumbersIn, poll, type GraphQL } from './signed-in.js';
 
@@ -36,17 +37,6 @@ const dayBefore = (d: string) => new Date(Date.parse(d) - 86_400_000).toISOStrin
 const hiddenOnCanvas = () =>
   page.evaluate(() => window.__cy!.elements('.asof-hidden').map((e) => (e.isEdge() ? (e.data('edge') as { id: string }).id : e.id())));
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `evidence-${name}.png`), fullPage: true });
-
-/** Moves the as-of slider to a day, as a hand on the slider does: the value changes and `input` fires. */
-async function slideTo(day: string): Promise<void> {
-  await page.getByTestId('asof-slider').evaluate((el, d) => {
-    const input = el as HTMLInputElement;
-    // The slider counts days from its first day, which it carries for exactly this (data-first).
-    const first = Date.parse(input.dataset.first ?? '');
-    input.value = String(Math.round((Date.parse(d) - first) / 86_400_000));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, day);
-}
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -101,12 +91,12 @@ describe('evidence out of the explorer', () => {
 
   it('hides the award the day before it was made, and shows it again on the award date', async () => {
     await page.getByTestId('asof-slider').evaluate((el) => el.scrollIntoView());
-    await slideTo(dayBefore(award.date));
+    await slideTo(page, dayBefore(award.date));
     await poll(hiddenOnCanvas).toContain(award.id);
     expect(await page.getByTestId('asof-note').textContent()).toContain(dayBefore(award.date));
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(dayBefore(award.date));
     await shot('as-of-before-award');
-    await slideTo(award.date);
+    await slideTo(page, award.date);
     await poll(hiddenOnCanvas).not.toContain(award.id);
     await page.getByTestId('asof-all').click();
     await poll(async () => (await hiddenOnCanvas()).length).toBe(0);

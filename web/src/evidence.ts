@@ -4,13 +4,14 @@
 // not in it: it holds the same API and GraphView, and talks to the rest only through the store.
 import { ApiError } from './api/client.js';
 import type { EvidenceApi } from './api/evidence-queries.js';
+import type { ExportKind } from './api/generated.js';
 import type { Graph } from './api/types.js';
 import { download, exportName } from './export/download.js';
 import { graphCsv, graphJson } from './export/table.js';
 import type { GraphView } from './graph/cy.js';
 import type { MessageKey } from './i18n.js';
-import type { ExportFormat, Intent, Store } from './state.js';
-import { datedFacts, hiddenAsOf } from './view/as-of.js';
+import type { ExportFormat, Intent, ReportRef, Store } from './state.js';
+import { asOfCanvas, datedFacts } from './view/as-of.js';
 import { decodeUrlState, encodeUrlState, filtersSet } from './view/url-state.js';
 import { syncUrl, urlStateOf } from './view/url-sync.js';
 
@@ -38,15 +39,25 @@ export function createEvidence(store: Store, ev: EvidenceApi, view: GraphView) {
     if (key === appliedKey) return;
     appliedKey = key;
     const g = view.graph();
-    hidden = hiddenAsOf(
-      g.nodes.map((n) => n.id),
-      g.edges,
-      s.asOf,
-    );
-    view.setHidden(hidden);
+    const asOf = asOfCanvas(g.nodes, g.edges, s.asOf);
+    hidden = asOf.hidden;
+    view.setAsOf(asOf.hidden, asOf.dimmed);
     const marks = datedFacts(g.edges).map((f) => ({ id: f.edge.id, type: f.edge.type, start: f.start, end: f.end }));
-    store.set({ timeline: { marks, hidden: hidden.size }, savedLink: null });
+    store.set({ timeline: { marks, hidden: asOf.hidden.size, dimmed: asOf.dimmed.size }, savedLink: null });
   });
+
+  /**
+   * Tells the audit trail what left the screen. The file is already saved and the sheet printed: the
+   * record does not hold them up, but if it fails the user is told the export went unrecorded.
+   */
+  const recordExport = (kind: ExportKind, entityIds: string[], count: number, alertId: string | null = null) => {
+    const viewId = new URLSearchParams(window.location.search).get('view');
+    void ev.recordExport({ kind, entityIds, count, alertId, viewId }).catch((e: unknown) => {
+      const err = e instanceof ApiError ? e : new ApiError('NETWORK', e instanceof Error ? e.message : String(e));
+      console.error(err);
+      store.set({ error: { code: 'EXPORT_UNRECORDED', message: `${err.code}: ${err.message}` } });
+    });
+  };
 
   /** What is shown: an export as of a date holds what was true then, as the screen does. */
   const visible = (): Graph => {
@@ -56,14 +67,27 @@ export function createEvidence(store: Store, ev: EvidenceApi, view: GraphView) {
 
   function exportAs(format: ExportFormat): void {
     const s = store.get();
+    const shown = visible();
     const name = exportName(format === 'png' ? 'graph' : 'canvas', format);
     if (format === 'png') download(name, view.png(), 'image/png');
-    else if (format === 'csv') download(name, graphCsv(visible()), 'text/csv;charset=utf-8');
+    else if (format === 'csv') download(name, graphCsv(shown), 'text/csv;charset=utf-8');
     else {
       const meta = { exportedAt: new Date().toISOString(), exportedBy: s.me?.name ?? null, reason: s.reason, asOf: s.asOf };
-      download(name, graphJson(visible(), meta), 'application/json');
+      download(name, graphJson(shown, meta), 'application/json');
     }
     note('ev.exported', { file: name });
+    const kind: ExportKind = format === 'png' ? 'PNG' : format === 'csv' ? 'CSV' : 'JSON';
+    recordExport(
+      kind,
+      shown.nodes.map((n) => n.id),
+      shown.nodes.length + shown.edges.length,
+    );
+  }
+
+  /** A report printed: the alert's (with its evidence entities) or a person's integrity record. */
+  function printed(report: ReportRef, entityIds: string[], count: number): void {
+    if (report.kind === 'alert') recordExport('ALERT_REPORT', entityIds, count, report.id);
+    else recordExport('INTEGRITY_RECORD', [report.id, ...entityIds.filter((id) => id !== report.id)], count);
   }
 
   async function saveView(): Promise<void> {
@@ -116,6 +140,9 @@ export function createEvidence(store: Store, ev: EvidenceApi, view: GraphView) {
         return;
       case 'report':
         store.set({ report: intent.report });
+        return;
+      case 'printed':
+        printed(intent.report, intent.entityIds, intent.count);
         return;
       case 'saveView':
         void saveView().catch(fail);

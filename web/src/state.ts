@@ -115,6 +115,8 @@ export type Intent =
   | { type: 'asOf'; day: string | null }
   | { type: 'export'; format: ExportFormat }
   | { type: 'report'; report: ReportRef | null }
+  /** The open report was printed (打印): recorded in the audit trail. */
+  | { type: 'printed'; report: ReportRef; count: number; entityIds: string[] }
   | { type: 'saveView' }
   | CanvasIntent;
 
@@ -145,7 +147,7 @@ export function initialState(lang: Lang): State {
     error: null,
     asOf: null,
     report: null,
-    timeline: { marks: [], hidden: 0 },
+    timeline: { marks: [], hidden: 0, dimmed: 0 },
     savedLink: null,
     toast: null,
   };

@@ -3,7 +3,14 @@
 // test/unit/graphql/contract.test.ts validates them through EVIDENCE_OPERATIONS.
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import { EDGE_FIELDS, ENTITY_FIELDS } from './queries.js';
-import type { ExplorerIntegrityRecordQuery, ExplorerSaveViewMutation, ExplorerViewGraphQuery, ExplorerViewQuery } from './generated.js';
+import type {
+  ExplorerIntegrityRecordQuery,
+  ExplorerRecordExportMutation,
+  ExplorerRecordExportMutationVariables,
+  ExplorerSaveViewMutation,
+  ExplorerViewGraphQuery,
+  ExplorerViewQuery,
+} from './generated.js';
 
 const FACT_FIELDS = /* GraphQL */ `
   fragment RecordFactFields on RecordFact {
@@ -101,7 +108,18 @@ export const VIEW_GRAPH = /* GraphQL */ `
   ${EDGE_FIELDS}
 `;
 
+export const RECORD_EXPORT = /* GraphQL */ `
+  mutation ExplorerRecordExport($kind: ExportKind!, $entityIds: [ID!], $alertId: ID, $viewId: ID, $count: Int!) {
+    recordExport(kind: $kind, entityIds: $entityIds, alertId: $alertId, viewId: $viewId, count: $count) {
+      kind
+      count
+      at
+    }
+  }
+`;
+
 export const EVIDENCE_OPERATIONS = {
+  ExplorerRecordExport: RECORD_EXPORT,
   ExplorerIntegrityRecord: INTEGRITY_RECORD,
   ExplorerSaveView: SAVE_VIEW,
   ExplorerView: VIEW,
@@ -123,6 +141,9 @@ export function createEvidenceApi(transport: Fetch | { run: Runner }) {
       (await run<ExplorerSaveViewMutation>('ExplorerSaveView', { state, name })).saveView,
     view: async (id: string) => (await run<ExplorerViewQuery>('ExplorerView', { id })).view,
     viewGraph: async (ids: string[]) => (await run<ExplorerViewGraphQuery>('ExplorerViewGraph', { ids })).viewGraph,
+    /** The audit trail's note of an export or a print (server/graphql/export). */
+    recordExport: async (vars: ExplorerRecordExportMutationVariables) =>
+      (await run<ExplorerRecordExportMutation>('ExplorerRecordExport', { ...vars })).recordExport,
   };
 }
 export type EvidenceApi = ReturnType<typeof createEvidenceApi>;

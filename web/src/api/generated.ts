@@ -103,6 +103,19 @@ export type ExemptionInput = {
   subject: string | number;
 };
 
+/** What left the explorer: the file or the printed sheet. 导出类别 */
+export type ExportKind =
+  /** An alert report, printed (or printed to PDF). */
+  | 'ALERT_REPORT'
+  /** The canvas's nodes and relationships as a CSV table with their provenance. */
+  | 'CSV'
+  /** A person's integrity record (廉政档案), printed. */
+  | 'INTEGRITY_RECORD'
+  /** The canvas's nodes and relationships as JSON. */
+  | 'JSON'
+  /** The canvas as a PNG image. */
+  | 'PNG';
+
 export type NewUserInput = {
   displayName?: string | null | undefined;
   name: string;
@@ -330,6 +343,17 @@ export type ExplorerViewGraphQueryVariables = Exact<{
 
 
 export type ExplorerViewGraphQuery = { viewGraph: { nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
+
+export type ExplorerRecordExportMutationVariables = Exact<{
+  kind: ExportKind;
+  entityIds?: Array<string | number> | string | number | null | undefined;
+  alertId?: string | number | null | undefined;
+  viewId?: string | number | null | undefined;
+  count: number;
+}>;
+
+
+export type ExplorerRecordExportMutation = { recordExport: { kind: ExportKind, count: number, at: string } };
 
 export type PolicyReviewFieldsFragment = { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> };
 

@@ -9,9 +9,10 @@ import { byIds, dataEdges } from './bundles-cy.js';
 import { mergeGraph, type EdgeData, type More, type NodeData } from './elements.js';
 import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
-import { canvasGraph, canvasPng, setHidden } from './snapshot.js';
+import { canvasGraph, canvasPng, setAsOf } from './snapshot.js';
 import { createCanvasTools, type CanvasTools, type HistoryState, type MenuTarget } from './canvas-tools.js';
 import type { BundleData } from './bundles-cy.js';
+import { rendererSwitch } from './webgl-cy.js';
 
 cytoscape.use(fcose);
 
@@ -59,8 +60,8 @@ export interface GraphView {
   graph(): Graph;
   /** The whole canvas as a PNG data URL. */
   png(): string;
-  /** Hides exactly these elements (the as-of date); all others are shown. */
-  setHidden(ids: ReadonlySet<string>): void;
+  /** Hides exactly these elements and dims those nodes (the as-of date); all others are shown as they were. */
+  setAsOf(hidden: ReadonlySet<string>, dimmed: ReadonlySet<string>): void;
   /** Relationship types on the canvas with their counts (single edges, whether bundled or not). */
   edgeTypes(): Map<string, number>;
   /** Highlights a path result (its own colour, everything else faded). */
@@ -95,8 +96,15 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     const bb = nodes.boundingBox();
     return bb.x1 > ext.x1 && bb.x2 < ext.x2 && bb.y1 > ext.y1 && bb.y2 < ext.y2;
   };
+  // Large views on a GPU draw through WebGL (graph/webgl.ts); forced on, from the start.
+  const renderer = rendererSwitch(cy, container);
+  renderer.update(0);
   // Counts are of what the data holds on the canvas: nodes (not group boxes) and single edges.
-  const changed = () => events.change({ nodes: cy.nodes().not('.group').length, edges: dataEdges(cy).length });
+  const changed = () => {
+    const nodes = cy.nodes().not('.group').length;
+    renderer.update(nodes);
+    events.change({ nodes, edges: dataEdges(cy).length });
+  };
   const tools = createCanvasTools(cy, { menu: events.menu, history: events.history, hidden: events.hidden, changed });
   let picking: ((id: string | null) => void) | null = null;
   const endPick = (id: string | null) => {
@@ -228,7 +236,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     },
     graph: () => canvasGraph(cy),
     png: () => canvasPng(cy),
-    setHidden: (ids) => setHidden(cy, ids),
+    setAsOf: (hidden, dimmed) => setAsOf(cy, hidden, dimmed),
   };
   return view;
 }

@@ -1,5 +1,6 @@
 // What leaves the canvas (the evidence feature: exports, timeline, as-of filter), as functions over the one
-// Cytoscape instance that cy.ts hands in: the canvas in the API's shapes, a PNG of it, and hiding elements.
+// Cytoscape instance that cy.ts hands in: the canvas in the API's shapes, a PNG of it, and hiding or dimming
+// elements as of a date.
 import type { Core } from 'cytoscape';
 import type { Graph } from '../api/types.js';
 import { dataEdges } from './bundles-cy.js';
@@ -25,16 +26,27 @@ export function canvasPng(cy: Core): string {
   return cy.png({ full: true, scale: 2, bg: '#ffffff', output: 'base64uri' });
 }
 
-/** `ids` are the API's: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
-export function setHidden(cy: Core, ids: ReadonlySet<string>): void {
+/** A node the as-of date leaves without a shown relationship: drawn faint (view/as-of.ts says why not hidden). */
+const DIMMED = 'asof-dimmed';
+const DIM_OPACITY = 0.3;
+
+/** `hidden` and `dimmed` hold the API's ids: a node's uid, an edge's id (its element id is namespaced: elements.ts edgeElementId). */
+export function setAsOf(cy: Core, hidden: ReadonlySet<string>, dimmed: ReadonlySet<string>): void {
   cy.batch(() => {
     dataNodes(cy)
       .union(dataEdges(cy))
       .forEach((el) => {
-        const hide = ids.has(el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id);
-        if (hide === el.hasClass(HIDDEN)) return;
-        if (hide) el.addClass(HIDDEN).style('display', 'none');
-        else el.removeClass(HIDDEN).removeStyle('display');
+        const id = el.group() === 'edges' ? (el.data() as EdgeData).edge.id : (el.data() as NodeData).id;
+        const hide = hidden.has(id);
+        if (hide !== el.hasClass(HIDDEN)) {
+          if (hide) el.addClass(HIDDEN).style('display', 'none');
+          else el.removeClass(HIDDEN).removeStyle('display');
+        }
+        const dim = dimmed.has(id);
+        if (dim !== el.hasClass(DIMMED)) {
+          if (dim) el.addClass(DIMMED).style('opacity', DIM_OPACITY);
+          else el.removeClass(DIMMED).removeStyle('opacity');
+        }
       });
   });
 }

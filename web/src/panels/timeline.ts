@@ -57,7 +57,8 @@ export function mountTimeline(root: HTMLElement, store: Store): void {
       slider.value = String(s.asOf ? Math.min(span.days, Math.max(0, daysBetween(span.first, s.asOf))) : span.days);
     }
     date.value = s.asOf ?? '';
-    note.textContent = !span ? t('ev.asOf.none') : s.asOf ? t('ev.asOf.hidden', { n: s.timeline.hidden, date: s.asOf }) : '';
+    const dimmed = s.timeline.dimmed > 0 ? t('ev.asOf.dimmed', { n: s.timeline.dimmed }) : '';
+    note.textContent = !span ? t('ev.asOf.none') : s.asOf ? t('ev.asOf.hidden', { n: s.timeline.hidden, date: s.asOf }) + dimmed : '';
     const key = `${s.lang}|${s.asOf}|${s.timeline.marks.map((m) => m.id).join()}`;
     if (key === drawn || !span) return;
     drawn = key;

@@ -20,8 +20,30 @@ export interface ReportSources {
 
 type Loaded = { kind: 'alert'; data: AlertDetail; png: string | null } | { kind: 'record'; data: IntegrityRecord };
 
+const RECORD_SECTIONS = ['posts', 'kin', 'companies', 'payments', 'cases', 'sanctions'] as const;
+
+/** What a printed sheet holds, for the audit trail: the entities on it and how many rows. */
+export function printedContent(l: Loaded): { entityIds: string[]; count: number } {
+  if (l.kind === 'alert') {
+    const ev = l.data.evidence;
+    return { entityIds: ev.nodes.map((n) => n.id), count: ev.nodes.length + ev.edges.length };
+  }
+  const facts = RECORD_SECTIONS.flatMap((k) => l.data[k]);
+  const ids = [l.data.person.id, ...facts.flatMap((f) => [f.other.id, ...(f.via ? [f.via.id] : [])])];
+  return { entityIds: [...new Set(ids)], count: facts.length + l.data.alerts.length };
+}
+
 export function mountReportPage(root: HTMLElement, store: Store, sources: ReportSources): void {
-  const print = h('button', { type: 'button', class: 'btn', 'data-testid': 'report-print', onclick: () => window.print() });
+  // The print is recorded in the audit trail (evidence.ts), then the browser's print dialog opens.
+  const print = h('button', {
+    type: 'button',
+    class: 'btn',
+    'data-testid': 'report-print',
+    onclick: () => {
+      if (shown && loaded) store.dispatch({ type: 'printed', report: shown, ...printedContent(loaded) });
+      window.print();
+    },
+  });
   const close = h('button', {
     type: 'button',
     class: 'btn btn-ghost',

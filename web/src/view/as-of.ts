@@ -38,22 +38,53 @@ export interface AsOfEdge {
   properties: Record<string, unknown>;
 }
 
+export interface AsOfNode {
+  id: string;
+  properties: Record<string, unknown>;
+}
+
 /**
- * What to hide on `day`: the relationships not true then, and the nodes that had relationships on the
- * canvas and are left with none (a node that stood alone before keeps standing: it was put there on purpose).
+ * When an entity itself existed, from its own properties (cypher/schema/graph.yaml): a company from its
+ * 成立日期, a person from birth (only a full date: ID-masked births carry the year alone) to death, a bid from
+ * when it was submitted, a sanction from when it was decided. The company register gives a 登记状态 but no
+ * date of 注销, so a dissolved company has no end here; add its key to END when the register gains one.
  */
-export function hiddenAsOf(nodeIds: readonly string[], edges: readonly AsOfEdge[], day: string | null): Set<string> {
-  const hidden = new Set<string>();
-  if (!day) return hidden;
+const ENTITY_START_KEYS = ['foundedDate', 'birthDate', 'submittedAt', 'decidedAt'] as const;
+const ENTITY_END_KEYS = ['deathDate'] as const;
+
+export function entityDatesOf(props: Record<string, unknown>): Dated {
+  const first = (keys: readonly string[]) => keys.map((k) => asDay(props[k])).find((v) => v !== null) ?? null;
+  return { start: first(ENTITY_START_KEYS), end: first(ENTITY_END_KEYS) };
+}
+
+/** What the as-of date does to the canvas: elements hidden, and nodes shown faded. */
+export interface AsOf {
+  /** Relationships not true on the day (or touching a hidden node), and entities that did not exist then. */
+  hidden: Set<string>;
+  /** Entities that existed then but are on the canvas only through relationships not yet (or no longer) true. */
+  dimmed: Set<string>;
+}
+
+/**
+ * The canvas on `day`. A node that did not exist then (founded later, died before) is hidden with its
+ * relationships. A node that existed but is left with no relationship shown is dimmed, not hidden: it was
+ * there, only not linked yet, and hiding it would say it did not exist; dimmed, it also keeps its place
+ * and can still be clicked. A node that stood alone on the canvas stays as it is (it was put there on purpose).
+ */
+export function asOfCanvas(nodes: readonly AsOfNode[], edges: readonly AsOfEdge[], day: string | null): AsOf {
+  const out: AsOf = { hidden: new Set(), dimmed: new Set() };
+  if (!day) return out;
+  for (const n of nodes) if (!trueOn(entityDatesOf(n.properties), day)) out.hidden.add(n.id);
   const linked = new Set<string>();
   const kept = new Set<string>();
   for (const e of edges) {
     linked.add(e.source).add(e.target);
-    if (trueOn(datesOf(e.properties), day)) kept.add(e.source).add(e.target);
-    else hidden.add(e.id);
+    const shown = trueOn(datesOf(e.properties), day) && !out.hidden.has(e.source) && !out.hidden.has(e.target);
+    if (shown) kept.add(e.source).add(e.target);
+    else out.hidden.add(e.id);
   }
-  for (const n of nodeIds) if (linked.has(n) && !kept.has(n)) hidden.add(n);
-  return hidden;
+  for (const n of nodes) if (linked.has(n.id) && !kept.has(n.id) && !out.hidden.has(n.id)) out.dimmed.add(n.id);
+  return out;
 }
 
 /** The dated facts, earliest first: the timeline's marks. */
@@ -76,6 +107,8 @@ export interface Timeline {
   marks: TimelineMark[];
   /** Elements the as-of date hides now (0 without a date). */
   hidden: number;
+  /** Nodes it dims (existed, but no relationship of theirs on the canvas was true then). */
+  dimmed: number;
 }
 
 /** Days between two ISO dates (b - a), for placing marks on the strip. */
