@@ -78,6 +78,8 @@ export interface Config {
     lockoutMs: number;
     /** Secure cookies although the server itself speaks HTTP: set behind a TLS proxy (HUIYAN_SECURE_COOKIES=1). */
     secureCookies: boolean;
+    /** A verified bearer token is trusted this long without a read (HUIYAN_TOKEN_CACHE_SECONDS, default 5; 0: off). */
+    tokenCacheMs: number;
   };
   /** Sign-in through the site's OpenID Connect provider; unset: passwords only. */
   oidc: OidcConfig | undefined;
@@ -288,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockoutAttempts: Math.max(1, intVar(env, 'HUIYAN_LOCKOUT_ATTEMPTS', 5)),
       lockoutMs: intVar(env, 'HUIYAN_LOCKOUT_MINUTES', 15) * 60_000,
       secureCookies: env.HUIYAN_SECURE_COOKIES === '1',
+      tokenCacheMs: intVar(env, 'HUIYAN_TOKEN_CACHE_SECONDS', 5) * 1000,
     },
     oidc: oidcConfig(env, publicUrl),
     outsideJurisdiction: outsidePolicy(env.HUIYAN_OUTSIDE_JURISDICTION),

@@ -20,7 +20,7 @@ export function accessOn(db: Executor, policy: Partial<AccessPolicy> = {}, oidc?
   return {
     users: new UserStore(db, p),
     sessions: new SessionStore(db, p),
-    tokens: new TokenStore(db),
+    tokens: new TokenStore(db, p.tokenCacheMs),
     policy: p,
     ...(oidc ? { oidc } : {}),
   };

@@ -11,6 +11,12 @@ export interface AccessPolicy {
   lockoutMs: number;
   /** Set the Secure flag on the session cookie even when the request arrived over plain HTTP (behind a TLS proxy). */
   secureCookies: boolean;
+  /**
+   * How long a verified bearer token is taken on trust without reading it again (0: read on every request).
+   * A revocation made through this server takes effect at once; one made by another server or the command
+   * line within this time (docs/access.md "Bearer tokens").
+   */
+  tokenCacheMs: number;
 }
 
 export const DEFAULT_POLICY: AccessPolicy = {
@@ -19,4 +25,5 @@ export const DEFAULT_POLICY: AccessPolicy = {
   lockoutAttempts: 5,
   lockoutMs: 15 * 60_000,
   secureCookies: false,
+  tokenCacheMs: 5_000,
 };

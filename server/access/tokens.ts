@@ -6,6 +6,7 @@ import type { Executor } from '../../platform/db/executor.js';
 import { CodedError } from '../../platform/errors.js';
 import { jurisdictionOf, type Principal } from './principal.js';
 import { isRole, type Role } from './roles.js';
+import { TokenCache } from './token-cache.js';
 
 const PREFIX = 'hy_';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -35,7 +36,16 @@ const RETURN = `RETURN t.id AS id, t.name AS name, t.role AS role, t.units AS un
   toString(t.lastUsedAt) AS lastUsedAt`;
 
 export class TokenStore {
-  constructor(private readonly db: Executor) {}
+  private readonly cache: TokenCache;
+
+  /** `cacheMs`: how long a verified token is trusted without a read (token-cache.ts); 0 reads every time. */
+  constructor(
+    private readonly db: Executor,
+    cacheMs = 0,
+    now: () => number = Date.now,
+  ) {
+    this.cache = new TokenCache(cacheMs, now);
+  }
 
   /** Issues a token; the returned secret (`hy_<id>_<secret>`) is all the caller will ever see of it. */
   async issue(input: TokenInput, createdBy: string): Promise<{ token: ApiToken; secret: string }> {
@@ -64,12 +74,19 @@ export class TokenStore {
   }
 
   async revoke(id: string): Promise<ApiToken> {
-    const { rows } = await this.db.write<ApiToken>(
-      `MATCH (t:HyToken {id: $id}) SET t.revokedAt = coalesce(t.revokedAt, datetime()) ${RETURN}`,
-      { id },
-    );
-    if (!rows[0]) throw new CodedError('NOT_FOUND', `No token ${id}`);
-    return rows[0];
+    // Before the write, so a verification reading meanwhile cannot cache the token; after it, so an entry
+    // cached from a read that saw the token live is gone by the time the revocation is reported done.
+    this.cache.invalidate(id);
+    try {
+      const { rows } = await this.db.write<ApiToken>(
+        `MATCH (t:HyToken {id: $id}) SET t.revokedAt = coalesce(t.revokedAt, datetime()) ${RETURN}`,
+        { id },
+      );
+      if (!rows[0]) throw new CodedError('NOT_FOUND', `No token ${id}`);
+      return rows[0];
+    } finally {
+      this.cache.invalidate(id);
+    }
   }
 
   /** The principal a bearer value stands for, or null when it is malformed, unknown, expired or revoked. */
@@ -77,9 +94,21 @@ export class TokenStore {
     const m = /^hy_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(bearer);
     if (!m) return null;
     const [, id, secret] = m as unknown as [string, string, string];
-    const { rows } = await this.db.read<{ hash: string; name: string; role: string; units: string[]; live: boolean; used: boolean }>(
+    const key = TokenCache.keyOf(bearer);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const ticket = this.cache.ticket();
+    const { rows } = await this.db.read<{
+      hash: string;
+      name: string;
+      role: string;
+      units: string[];
+      live: boolean;
+      used: boolean;
+      expiresAt: number;
+    }>(
       `MATCH (t:HyToken {id: $id})
-       RETURN t.hash AS hash, t.name AS name, t.role AS role, t.units AS units,
+       RETURN t.hash AS hash, t.name AS name, t.role AS role, t.units AS units, t.expiresAt.epochMillis AS expiresAt,
               t.revokedAt IS NULL AND t.expiresAt > datetime() AS live,
               t.lastUsedAt IS NOT NULL AND t.lastUsedAt > datetime() - duration({minutes: 1}) AS used`,
       { id },
@@ -89,8 +118,9 @@ export class TokenStore {
     const want = Buffer.from(t.hash, 'hex');
     const got = sha256(secret);
     if (want.length !== got.length || !timingSafeEqual(want, got)) return null;
+    // lastUsedAt is kept to the minute; a cached token skips this too, for at most the cache's time.
     if (!t.used) await this.db.write('MATCH (t:HyToken {id: $id}) SET t.lastUsedAt = datetime()', { id });
-    return {
+    const principal: Principal = {
       kind: 'token',
       id: `token:${id}`,
       displayName: t.name,
@@ -98,5 +128,7 @@ export class TokenStore {
       jurisdiction: jurisdictionOf(t.units ?? []),
       via: 'token',
     };
+    this.cache.put(ticket, key, id, principal, Number(t.expiresAt));
+    return principal;
   }
 }

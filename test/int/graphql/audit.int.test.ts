@@ -3,7 +3,7 @@
 // uid; triage writes, sign-ins and refused attempts are recorded; an admin finds who looked at the person,
 // others may not ask; editing one line of the trail makes auditVerify fail; and a read that cannot be
 // recorded is not served.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,5 +200,38 @@ describe('tamper evidence', () => {
     const r = await broken.gql('{ entity(id: "' + UIDS.official + '") { id caption } }', {}, await handler());
     expect(code(r)).toBe('AUDIT_UNAVAILABLE');
     expect(JSON.stringify(r)).not.toContain('王志强');
+  });
+});
+
+describe("group commit: concurrent requests share the trail's writes", () => {
+  const entity = `{ entity(id: "${UIDS.official}") { id caption } }`;
+  const asked = async (i: number) => ({ ...(await h.as('handler1')), [REASON_HEADER]: encodeURIComponent(`案号 GC-${i}`) });
+
+  it('records every one of many concurrent reads, once each, in one valid chain', async () => {
+    const t = new AuditTrail(path.join(mkdtempSync(path.join(root, 'gc-')), 'audit'));
+    const app = harnessOn(h.executor, { access: h.access, audit: t });
+    const headers = await Promise.all(Array.from({ length: 12 }, (_, i) => asked(i)));
+    const answers = await Promise.all(headers.map((hd) => app.gql(entity, {}, hd)));
+    expect(answers.map((r) => r.errors)).toEqual(Array(12).fill(undefined));
+    expect(await t.verify()).toMatchObject({ ok: true, records: 12 });
+    const { records } = await t.search({}, 50, null);
+    expect(records.map((r) => r.reason).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `案号 GC-${i}`).sort());
+    expect(t.batches).toBeLessThan(12);
+  });
+
+  it('answers AUDIT_UNAVAILABLE, with no data, to every request of a batch that cannot be written', async () => {
+    const t = new AuditTrail(path.join(mkdtempSync(path.join(root, 'gc-')), 'audit'));
+    const app = harnessOn(h.executor, { access: h.access, audit: t });
+    expect((await app.gql(entity, {}, await asked(0))).errors).toBeUndefined();
+    const blocker = path.join(t.dir, 'trail-2999-01.jsonl');
+    mkdirSync(blocker);
+    const headers = await Promise.all(Array.from({ length: 8 }, (_, i) => asked(i)));
+    const answers = await Promise.all(headers.map((hd) => app.gql(entity, {}, hd)));
+    expect(answers.map(code)).toEqual(Array(8).fill('AUDIT_UNAVAILABLE'));
+    for (const r of answers) expect(JSON.stringify(r)).not.toContain('王志强');
+    expect(t.batches).toBeLessThan(1 + 8);
+    rmSync(blocker, { recursive: true });
+    expect((await app.gql(entity, {}, await asked(9))).errors).toBeUndefined();
+    expect(await t.verify()).toMatchObject({ ok: true, records: 2 });
   });
 });

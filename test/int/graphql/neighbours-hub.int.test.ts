@@ -11,7 +11,10 @@ const SMALL = 'Program:TEST-SMALL';
 
 const NEIGHBOURS = `query($id: ID!, $limit: Int, $exclude: [ID!]) {
   neighbours(id: $id, limit: $limit, exclude: $exclude) {
-    center { id degree } nodes { id } edges { type source target } total totalCapped truncated } }`;
+    center { id degree } nodes { id degree } edges { type source target } total totalCapped truncated } }`;
+
+const NEIGHBOURS_DIR = `query($id: ID!, $direction: Direction) {
+  neighbours(id: $id, direction: $direction) { nodes { id degree } edges { type source target } total } }`;
 
 let h: Harness;
 beforeAll(async () => {
@@ -46,6 +49,22 @@ describe('neighbours of a hub', () => {
     const ids = n.nodes.map((x: Loose) => x.id);
     expect(ids).toEqual([...ids].sort());
     expect(n.edges).toHaveLength(100);
+    expect(n.edges.every((e: Loose) => e.type === 'RECEIVED' && e.target === HUB)).toBe(true);
+    // Each neighbour's own degree: two payments, four for the three also paid by the small programme.
+    const paidTwice = new Set(['Person:hub-00001', 'Person:hub-00002', 'Person:hub-00003']);
+    for (const x of n.nodes) expect(x.degree).toBe(paidTwice.has(x.id) ? 4 : 2);
+  });
+
+  it('gives the page its relationships in the direction asked for', async () => {
+    const into = (await h.gql(NEIGHBOURS_DIR, { id: HUB, direction: 'IN' })).data?.neighbours;
+    expect(into.nodes).toHaveLength(50);
+    expect(into.edges).toHaveLength(100);
+    const out = (await h.gql(NEIGHBOURS_DIR, { id: HUB, direction: 'OUT' })).data?.neighbours;
+    expect(out).toMatchObject({ total: 0, nodes: [], edges: [] });
+    const fromRecipient = (await h.gql(NEIGHBOURS_DIR, { id: 'Person:hub-00001', direction: 'OUT' })).data?.neighbours;
+    expect(fromRecipient.nodes.map((x: Loose) => x.id).sort()).toEqual([HUB, SMALL]);
+    expect(fromRecipient.edges).toHaveLength(4);
+    expect(fromRecipient.edges.every((e: Loose) => e.source === 'Person:hub-00001')).toBe(true);
   });
 
   it('gives the same page on every call, and exclude pages on without repeats', async () => {
@@ -62,6 +81,7 @@ describe('neighbours of a hub', () => {
     const n = r.data?.neighbours;
     expect(n).toMatchObject({ total: 3, totalCapped: false, truncated: false, center: { degree: 6 } });
     expect(n.nodes.map((x: Loose) => x.id)).toEqual(['Person:hub-00001', 'Person:hub-00002', 'Person:hub-00003']);
+    expect(n.nodes.map((x: Loose) => x.degree)).toEqual([4, 4, 4]);
     expect(n.edges).toHaveLength(6);
   });
 });

@@ -2,7 +2,7 @@
 // changed, a line removed, swapped, inserted, a file removed, the newest records cut off) is found at its
 // line. Two trails on one folder, and two processes, keep one chain between them.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -220,5 +220,37 @@ describe('appenders sharing one folder', () => {
     // The two children's records interleave: the lock, not luck, kept the chain whole.
     const switches = actors.filter((a, i) => i > 0 && a !== actors[i - 1] && a !== 'parent' && actors[i - 1] !== 'parent').length;
     expect(switches).toBeGreaterThan(2);
+  });
+});
+
+describe('group commit', () => {
+  it('answers each of many concurrent appends with its own record, in one chain in the order they came, in shared batches', async () => {
+    const trail = new AuditTrail(folder());
+    await trail.append(read('first', 'Person:0'));
+    const before = trail.batches;
+    const records = await Promise.all(Array.from({ length: 60 }, (_, i) => trail.append(read(`r${i}`, `Person:${i + 1}`))));
+    expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 2));
+    expect(records.map((r) => r.actor)).toEqual(Array.from({ length: 60 }, (_, i) => `r${i}`));
+    const [name] = readdirSync(trail.dir).filter((f) => f.endsWith('.jsonl'));
+    const onDisk = linesOf(path.join(trail.dir, name!)).map((l) => JSON.parse(l) as AuditRecord);
+    expect(onDisk.slice(1)).toEqual(records);
+    expect(await trail.verify()).toMatchObject({ ok: true, records: 61 });
+    // Sixty records, far fewer locks, writes and fsyncs: the first went alone, the rest waited for it.
+    expect(trail.batches - before).toBeLessThanOrEqual(3);
+  });
+
+  it('fails every append of a batch that cannot be written, writes none of them, and writes the next batch once the cause is gone', async () => {
+    const trail = new AuditTrail(folder());
+    await trail.append(read('first', 'Person:0'));
+    // A folder where the newest month's file should be: reading the chain's last record fails.
+    const blocker = path.join(trail.dir, 'trail-2999-01.jsonl');
+    mkdirSync(blocker);
+    const failed = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => trail.append(read(`lost${i}`, `Person:${i}`))));
+    expect(failed.map((r) => r.status)).toEqual(Array(20).fill('rejected'));
+    rmSync(blocker, { recursive: true });
+    expect(await trail.verify()).toMatchObject({ ok: true, records: 1 });
+    const later = await Promise.all(Array.from({ length: 5 }, (_, i) => trail.append(read(`ok${i}`, `Person:${i}`))));
+    expect(later.map((r) => r.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect(await trail.verify()).toMatchObject({ ok: true, records: 6 });
   });
 });
