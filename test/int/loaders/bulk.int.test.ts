@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/executor.js';
 import type { Neo4jHandle } from '../../../platform/neo4j/runtime.js';
 import { freshGraph } from '../../support/db.js';
+import { graphSnapshot as snapshot } from '../../support/graph-snapshot.js';
 
 let tmp: string;
 let cfg: Config;
@@ -20,21 +21,6 @@ let bulk: Neo4jHandle | undefined;
 let onlineReport: LoadReport;
 let bulkReport: BulkReport;
 const BATCH = 100;
-
-/** Every entity and relationship with its properties, minus the per-load bookkeeping, in a stable order. */
-async function snapshot(db: Executor) {
-  const { rows: nodes } = await db.read<{ l: string[]; p: Record<string, unknown> }>(
-    'MATCH (n:Entity) RETURN labels(n) AS l, properties(n) AS p',
-  );
-  const { rows: rels } = await db.read<{ a: string; t: string; b: string; p: Record<string, unknown> }>(
-    'MATCH (a:Entity)-[r]->(b:Entity) RETURN a.uid AS a, type(r) AS t, b.uid AS b, properties(r) AS p',
-  );
-  const stable = (x: unknown) =>
-    JSON.stringify(x, (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
-    );
-  return { nodes: nodes.map((n) => stable({ ...n, l: [...n.l].sort() })).sort(), rels: rels.map(stable).sort() };
-}
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'huiyan-bulk-'));
