@@ -1,5 +1,6 @@
 // Every entity and relationship of a graph with its properties, in a stable order: two loads that give the
 // same graph give equal snapshots.
+import { expect } from 'vitest';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface GraphSnapshot {
@@ -19,4 +20,14 @@ export async function graphSnapshot(db: Executor): Promise<GraphSnapshot> {
       v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
     );
   return { nodes: nodes.map((n) => stable({ ...n, l: [...n.l].sort() })).sort(), rels: rels.map(stable).sort() };
+}
+
+/** The two graphs hold the same nodes and relationships with the same properties (counts first: a clearer failure). */
+export async function expectSameGraph(expected: Executor, actual: Executor): Promise<void> {
+  const a = await graphSnapshot(expected);
+  const b = await graphSnapshot(actual);
+  expect(b.nodes.length).toBe(a.nodes.length);
+  expect(b.rels.length).toBe(a.rels.length);
+  expect(b.nodes).toEqual(a.nodes);
+  expect(b.rels).toEqual(a.rels);
 }

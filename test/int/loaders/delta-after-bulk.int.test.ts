@@ -9,11 +9,11 @@ import { generateCounty } from '../../../synth/generate.js';
 import { generateDelta, type DeltaSummary } from '../../../synth/delta.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { loadFilesBulk } from '../../../loaders/bulk/load-bulk.js';
-import { loadConfig } from '../../../platform/config.js';
 import type { Executor } from '../../../platform/db/executor.js';
 import type { Neo4jHandle } from '../../../platform/neo4j/runtime.js';
 import { freshGraph } from '../../support/db.js';
-import { graphSnapshot } from '../../support/graph-snapshot.js';
+import { expectSameGraph } from '../../support/graph-snapshot.js';
+import { ownHomeConfig } from '../../support/own-home.js';
 
 let tmp: string;
 let online: Executor;
@@ -43,23 +43,15 @@ beforeAll(async () => {
   before = await counts(online);
   onlineDelta = await loadFiles(online, [month], { rejectsDir: path.join(tmp, 'rejects-online-delta') });
 
-  const cfg = loadConfig({
-    ...process.env,
-    NEO4J_URI: '',
-    HUIYAN_NEO4J_HOME: path.join(tmp, 'home'),
-    HUIYAN_NEO4J_BOLT_PORT: '0',
-    HUIYAN_NEO4J_HEAP: '512m',
-    HUIYAN_NEO4J_PAGECACHE: '128m',
-    HUIYAN_VAR: tmp,
-  });
+  const cfg = ownHomeConfig(tmp);
   const r = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(tmp, 'rejects-bulk'), keepOpen: true });
   bulk = r.handle;
   bulkDelta = await loadFiles(bulk!.executor, [month], { rejectsDir: path.join(tmp, 'rejects-bulk-delta') });
 }, 900_000);
 
 afterAll(async () => {
-  await bulk?.close();
-  await online?.close();
+  // Both servers closed, then the folder: the bulk server's home is in it.
+  await Promise.all([bulk?.close(), online?.close()]);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }, 120_000);
 
@@ -89,12 +81,6 @@ describe('a monthly delivery loaded online after a bulk load', () => {
        OPTIONAL MATCH (c:Company {status: '注销'}) RETURN ended, count(c) AS gone`,
     );
     expect(rows[0]!.ended).toBe(delta.counts.postsEnded);
-
-    const a = await graphSnapshot(online);
-    const b = await graphSnapshot(bulk!.executor);
-    expect(b.nodes.length).toBe(a.nodes.length);
-    expect(b.rels.length).toBe(a.rels.length);
-    expect(b.nodes).toEqual(a.nodes);
-    expect(b.rels).toEqual(a.rels);
+    await expectSameGraph(online, bulk!.executor);
   });
 });
