@@ -1,5 +1,5 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
-// npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]
+// npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
 // npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
@@ -11,7 +11,7 @@ import { benchExplorer } from '../bench/explorer/bench-explorer.js';
 
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
-  '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s]',
+  '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n]',
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
   '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
 ].join('\n');
@@ -77,13 +77,16 @@ async function models(args: string[]): Promise<number> {
       model: { type: 'string' },
       profile: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '600' },
+      county: { type: 'string' },
+      concurrency: { type: 'string', default: '1' },
     },
   });
   const persons = Number(values.persons);
   const seed = Number(values.seed);
   const timeout = Number(values.timeout);
+  const concurrency = Number(values.concurrency);
   // The generator's minimum is 400 persons (the demo size).
-  if (!isInt(persons) || persons < 400 || !isInt(seed) || !(timeout > 0)) {
+  if (!isInt(persons) || persons < 400 || !isInt(seed) || !(timeout > 0) || !isInt(concurrency) || concurrency < 1) {
     console.error(usage);
     return 2;
   }
@@ -96,6 +99,8 @@ async function models(args: string[]): Promise<number> {
     reuse: values.reuse,
     profile: values.profile,
     timeoutMs: timeout * 1000,
+    concurrency,
+    ...(values.county ? { county: values.county } : {}),
     ...(wanted ? { models: wanted } : {}),
   });
   return 0;

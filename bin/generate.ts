@@ -1,6 +1,8 @@
 // npm run generate -- --persons 400 --seed 7 --out var/demo [--no-noise]
+// npm run generate -- --persons 400 --seed 7 --delta var/demo-2024-07: the month after that county (synth/delta.ts)
 import { parseArgs } from 'node:util';
 import { generateCounty } from '../synth/generate.js';
+import { generateDelta } from '../synth/delta.js';
 
 const { values } = parseArgs({
   options: {
@@ -8,6 +10,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     out: { type: 'string', default: 'var/demo' },
     'no-noise': { type: 'boolean', default: false },
+    delta: { type: 'string' },
   },
 });
 
@@ -16,6 +19,14 @@ const seed = Number(values.seed);
 if (!Number.isInteger(persons) || !Number.isInteger(seed)) {
   console.error('usage: npm run generate -- --persons <n> --seed <s> --out <dir> [--no-noise]');
   process.exit(2);
+}
+
+if (values.delta) {
+  const d = await generateDelta({ persons, seed, outDir: values.delta });
+  console.log(`the month ${d.month} after the county persons=${persons} seed=${seed} → ${values.delta}`);
+  for (const [file, rows] of Object.entries(d.files)) console.log(`  ${String(rows).padStart(9)} rows  ${file}`);
+  console.log(`  ${JSON.stringify(d.counts)}`);
+  process.exit(0);
 }
 
 const { files, truth } = await generateCounty({ persons, seed, outDir: values.out, noise: !values['no-noise'] });

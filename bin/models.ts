@@ -9,6 +9,7 @@ import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
 import { loadConfig } from '../platform/config.js';
 import { loadLibrary } from '../server/models/library.js';
 import { runAll, runModel, type RunResult } from '../server/models/runner.js';
+import { modelConcurrency } from '../server/models/concurrency.js';
 import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { parseArgs, Usage, type Args } from './model-args.js';
@@ -65,7 +66,10 @@ async function main(): Promise<number> {
     const results = await recordedCommand(
       cfg.varDir,
       `models ${process.argv.slice(2).join(' ')}`,
-      async () => (model ? [await runModel(neo4j.executor, model, opts)] : await runAll(neo4j.executor, library, opts)),
+      async () =>
+        model
+          ? [await runModel(neo4j.executor, model, opts)]
+          : await runAll(neo4j.executor, library, { ...opts, concurrency: await modelConcurrency(neo4j.executor) }),
       // A preview stores nothing but prints who would be flagged; a run raises and retires alerts.
       (rs) =>
         args.preview

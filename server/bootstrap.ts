@@ -5,6 +5,7 @@ import type { Executor } from '../platform/db/executor.js';
 import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from './models/library.js';
 import { checkedLibrary } from './models/live-library.js';
 import { runAll, type RunResult } from './models/runner.js';
+import { modelConcurrency } from './models/concurrency.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
 import { StartupProgress } from './startup-progress.js';
@@ -81,9 +82,11 @@ export async function firstRuns(
       return { demoLoaded, runs: [] };
     }
     progress.models(library.models.length);
-    const runs = await runAll(db, library, { policy }, log, {
+    const concurrency = await modelConcurrency(db);
+    if (concurrency > 1) log(`Running ${library.models.length} models, ${concurrency} at a time (HUIYAN_MODEL_CONCURRENCY)`);
+    const runs = await runAll(db, library, { policy, concurrency }, log, {
       before: (m) => progress.running(m.id),
-      after: () => progress.ran(),
+      after: (r) => progress.ran(r.modelId),
     });
     progress.ready();
     return { demoLoaded, runs };

@@ -7,13 +7,15 @@ export interface StartupSnapshot {
   phase: StartupPhase;
   modelsDone: number;
   modelsTotal: number;
-  /** The model running now, while phase is models. */
+  /** The model running now, while phase is models (the earliest started, when several run side by side). */
   current: string | null;
   error: string | null;
 }
 
 export class StartupProgress {
   #s: StartupSnapshot = { phase: 'seeding', modelsDone: 0, modelsTotal: 0, current: null, error: null };
+  /** The models running now, in the order they started. */
+  #running: string[] = [];
 
   seeding(): void {
     this.#s = { ...this.#s, phase: 'seeding' };
@@ -24,11 +26,15 @@ export class StartupProgress {
   }
 
   running(modelId: string): void {
-    this.#s = { ...this.#s, current: modelId };
+    this.#running.push(modelId);
+    this.#s = { ...this.#s, current: this.#running[0]! };
   }
 
-  ran(): void {
-    this.#s = { ...this.#s, modelsDone: this.#s.modelsDone + 1, current: null };
+  /** One model's run ended: without an id, the earliest started. */
+  ran(modelId?: string): void {
+    const i = modelId === undefined ? 0 : this.#running.indexOf(modelId);
+    if (i >= 0) this.#running.splice(i, 1);
+    this.#s = { ...this.#s, modelsDone: this.#s.modelsDone + 1, current: this.#running[0] ?? null };
   }
 
   ready(): void {

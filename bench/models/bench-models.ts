@@ -14,8 +14,8 @@ import type { Executor } from '../../platform/db/executor.js';
 import { evalCases } from '../../synth/eval/cases.js';
 import { scoreModel } from '../../synth/eval/compare.js';
 import { alertFacts } from '../../server/alerts/queries.js';
-import { loadLibrary, type Model } from '../../server/models/library.js';
-import { runModel, type RunResult } from '../../server/models/runner.js';
+import { loadLibrary, type Library, type Model } from '../../server/models/library.js';
+import { runAll, type RunResult } from '../../server/models/runner.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { planMs, printProfile } from './profile.js';
@@ -34,6 +34,13 @@ export interface ModelsBenchOptions {
   /** Print each selected model's PROFILE plan after the warm run. */
   profile: boolean;
   timeoutMs: number;
+  /**
+   * A county generated earlier (its truth.json must say the same persons and seed), loaded instead of
+   * generating one under the work folder: a 1,000,000-person county takes minutes to generate.
+   */
+  county?: string;
+  /** Models sent to the database at once in each pass (runAll's setting; 1: one after another). */
+  concurrency: number;
 }
 
 interface ModelFigures {
@@ -60,6 +67,28 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 const secs = (ms: number) => Math.round(ms / 10) / 100;
 const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
+/** The truth of a county generated with these persons and seed; anything else is refused. */
+function givenCounty(dir: string, persons: number, seed: number): Truth {
+  const file = path.join(dir, 'truth.json');
+  if (!existsSync(file)) throw new Error(`${dir} holds no generated county (no truth.json)`);
+  const truth = JSON.parse(readFileSync(file, 'utf8')) as Truth & { options?: { persons?: number; seed?: number } };
+  if (truth.options?.persons !== persons || truth.options.seed !== seed)
+    throw new Error(
+      `${dir} holds a county of ${truth.options?.persons} persons, seed ${truth.options?.seed}, not ${persons}, seed ${seed}`,
+    );
+  return truth;
+}
+
+/** A model's standing alerts as `fingerprint subject…` lines, sorted: equal lists, equal results. */
+async function subjectKeys(db: Executor, modelId: string): Promise<string[]> {
+  const { rows } = await db.read<{ fp: string; subjects: string[] }>(
+    `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
+     RETURN a.fingerprint AS fp, [(a)-[f:FLAGS]->(s) | f.role + ':' + s.uid] AS subjects`,
+    { id: modelId },
+  );
+  return rows.map((r) => `${r.fp} ${[...r.subjects].sort().join(' ')}`).sort();
+}
+
 function selectModels(all: Model[], wanted?: string[]): Model[] {
   if (!wanted) return all;
   const picked = all.filter((m) => wanted.includes(m.id) || (m.catalog !== undefined && wanted.includes(m.catalog)));
@@ -68,21 +97,30 @@ function selectModels(all: Model[], wanted?: string[]): Model[] {
   return picked;
 }
 
-async function runEach(db: Executor, models: Model[], label: string, timeoutMs: number): Promise<Map<string, RunResult>> {
-  const out = new Map<string, RunResult>();
-  for (const m of models) {
-    const r = await runModel(db, m, { timeoutMs });
-    out.set(m.id, r);
-    log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
-  }
-  return out;
+/** One pass over the models through runAll, `concurrency` at a time; the pass's wall time beside each run's. */
+async function runEach(
+  db: Executor,
+  models: Model[],
+  label: string,
+  timeoutMs: number,
+  concurrency: number,
+): Promise<{ runs: Map<string, RunResult>; wallMs: number }> {
+  const t = Date.now();
+  const library: Library = { models, refused: [], get: (id) => models.find((m) => m.id === id) };
+  const results = await runAll(db, library, { timeoutMs, concurrency }, () => undefined, {
+    after: (r) => {
+      const m = models.find((x) => x.id === r.modelId)!;
+      log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
+    },
+  });
+  return { runs: new Map(results.map((r) => [r.modelId, r])), wallMs: Date.now() - t };
 }
 
 export async function benchModels(o: ModelsBenchOptions): Promise<Record<string, unknown>> {
   const started = new Date();
   const base = path.join(ROOT, 'var', 'bench');
   const work = path.join(base, `models-${o.persons}-${o.seed}`);
-  const county = path.join(work, 'county');
+  const county = o.county ? path.resolve(o.county) : path.join(work, 'county');
   const home = path.join(work, 'home');
   const loadAvgAtStart = loadAvg();
   log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
@@ -95,7 +133,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   if (reusing) {
     // A kept home: start it as it is (benchConfig would wipe it).
     cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
-    truth = JSON.parse(readFileSync(path.join(county, 'truth.json'), 'utf8')) as Truth;
+    truth = givenCounty(county, o.persons, o.seed);
     const t = Date.now();
     handle = await startBenchServer(cfg);
     load = { path: 'reused', home: path.relative(ROOT, home), startSeconds: secs(Date.now() - t) };
@@ -104,9 +142,15 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
     rmSync(work, { recursive: true, force: true });
     let t = Date.now();
-    ({ truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county }));
-    const generateSeconds = secs(Date.now() - t);
-    log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s`);
+    let generateSeconds: number | null = null;
+    if (o.county) {
+      truth = givenCounty(county, o.persons, o.seed);
+      log(`loading the county generated earlier in ${county}`);
+    } else {
+      ({ truth } = await generateCounty({ persons: o.persons, seed: o.seed, outDir: county }));
+      generateSeconds = secs(Date.now() - t);
+      log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s`);
+    }
     cfg = benchConfig(home);
     log('loading through the bulk path (offline importer: much faster than the online loaders for a big first load)…');
     t = Date.now();
@@ -134,6 +178,9 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   let loadAvgAfter: number[];
   let javaPeak: number | undefined;
   let warmUpSeconds: number | undefined;
+  let wall: { coldSeconds: number; warmSeconds: number } | undefined;
+  /** Per model, its standing alerts after the runs: fingerprint and subject uids, sorted, to compare runs. */
+  const alertSet: Record<string, string[]> = {};
   try {
     const db = handle.executor;
     const library = loadLibrary();
@@ -146,10 +193,13 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     await db.read(WARM_UP);
     warmUpSeconds = secs(Date.now() - t);
     log(`server warm-up (first query after start): ${warmUpSeconds} s`);
-    log(`cold run of ${models.length} models…`);
-    const cold = await runEach(db, models, 'cold', o.timeoutMs);
+    log(`cold run of ${models.length} models, ${o.concurrency} at a time…`);
+    const coldPass = await runEach(db, models, 'cold', o.timeoutMs, o.concurrency);
     log('warm run…');
-    const warm = await runEach(db, models, 'warm', o.timeoutMs);
+    const warmPass = await runEach(db, models, 'warm', o.timeoutMs, o.concurrency);
+    const cold = coldPass.runs;
+    const warm = warmPass.runs;
+    wall = { coldSeconds: secs(coldPass.wallMs), warmSeconds: secs(warmPass.wallMs) };
     loadAvgAfter = loadAvg();
     if (o.profile) {
       for (const m of models) await printProfile(db, m);
@@ -163,6 +213,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
       const c = cold.get(m.id)!;
       const w = warm.get(m.id)!;
       const facts = await alertFacts(db, m.id);
+      alertSet[m.id] = await subjectKeys(db, m.id);
       const score = m.catalog ? scoreModel(m.catalog, m.id, cases, facts, w.durationMs, w.error) : undefined;
       const error = c.error ?? w.error;
       figures.push({
@@ -206,6 +257,8 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     load,
     warmUpSeconds: warmUpSeconds ?? null,
     targetSeconds: TARGET_SECONDS,
+    concurrency: o.concurrency,
+    wallSeconds: wall ?? null,
     totals: {
       coldSeconds: sum('coldSeconds'),
       warmSeconds: sum('warmSeconds'),
@@ -217,6 +270,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   mkdirSync(base, { recursive: true });
   const file = path.join(base, `models-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(out, null, 2));
+  writeFileSync(file.replace(/\.json$/, '.alerts.json'), JSON.stringify(alertSet, null, 1));
   printTable(out, file);
   return out;
 }
@@ -232,6 +286,8 @@ function printTable(
     machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] };
     load: Record<string, unknown>;
     warmUpSeconds: number | null;
+    concurrency: number;
+    wallSeconds: { coldSeconds: number; warmSeconds: number } | null;
   },
   file: string,
 ): void {
@@ -253,6 +309,9 @@ function printTable(
   console.log(`server warm-up (first query after the start, charged to no model): ${out.warmUpSeconds ?? '?'} s`);
   console.log(
     `whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`,
+  );
+  console.log(
+    `wall time of each pass, ${out.concurrency} model(s) at a time: cold ${out.wallSeconds?.coldSeconds ?? '?'} s, warm ${out.wallSeconds?.warmSeconds ?? '?'} s`,
   );
   console.log(
     `memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`,

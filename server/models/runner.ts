@@ -28,6 +28,24 @@ export interface RunOptions {
   now?: () => Date;
   /** The site policy's values (server/models/policy.ts), under `params`: every run of a server passes it. */
   policy?: ParamSource;
+  /**
+   * Runs the run's writes (its alerts and its run record) when no other run's writes are going: runAll's
+   * models side by side share one, so that two runs MERGEing FLAGS onto the same subject never deadlock.
+   */
+  writeTurn?: WriteTurn;
+}
+
+/** Runs `fn` when the writes queued before it are done. */
+export type WriteTurn = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** One queue of writes: each waits for the one before it, whether that succeeded or failed. */
+export function writeQueue(): WriteTurn {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = tail.then(fn, fn);
+    tail = next.catch(() => undefined);
+    return next;
+  };
 }
 
 export interface RunResult {
@@ -116,6 +134,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
   };
   // Wrong parameters are the caller's mistake, refused (BadParameter, code BAD_INPUT) before a run is recorded.
   const params = resolveParams(model, { ...opts.policy?.paramsFor(model.id), ...opts.params });
+  const turn: WriteTurn = opts.writeTurn ?? ((fn) => fn());
   try {
     await checkModel(db, model);
     const { rows, truncated } = await db.readCapped(model.cypher, params, opts.maxRows ?? DEFAULT_MAX_ROWS, {
@@ -133,7 +152,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
       result.alertsNew = drafts.length;
     } else {
       const complete = !truncated && !opts.subject;
-      const stored = await storeAlerts(db, model, drafts, { runId, now: started.toISOString(), complete });
+      const stored = await turn(() => storeAlerts(db, model, drafts, { runId, now: started.toISOString(), complete }));
       result.alertsNew = stored.new;
       result.alertsKept = stored.kept;
       result.alertsGone = stored.gone;
@@ -143,7 +162,7 @@ export async function runModel(db: Executor, model: Model, opts: RunOptions = {}
   }
   result.durationMs = Math.round(performance.now() - t0);
   recordModelRun(result, { preview: opts.preview === true, complete: !result.truncated && !opts.subject });
-  if (!opts.preview) await recordRun(db, result);
+  if (!opts.preview) await turn(() => recordRun(db, result));
   return result;
 }
 
@@ -160,24 +179,38 @@ async function recordRun(db: Executor, r: RunResult): Promise<void> {
   await db.write('CREATE (:ModelRun $run)', { run: { id: runId, ...rest } });
 }
 
+/**
+ * Every model of the library, `concurrency` at a time (1: one after another). Results come back in the
+ * library's order whatever order the runs finish in; `before` and `after` are told of each run as it starts
+ * and ends.
+ */
 export async function runAll(
   db: Executor,
   library: Library,
-  opts: RunOptions = {},
+  opts: RunOptions & { concurrency?: number } = {},
   log: (m: string) => void = () => {},
   watch: { before?: (m: Model) => void; after?: (r: RunResult) => void } = {},
 ): Promise<RunResult[]> {
-  const out: RunResult[] = [];
-  for (const model of library.models) {
-    watch.before?.(model);
-    const r = await runModel(db, model, opts);
-    watch.after?.(r);
-    log(
-      r.error
-        ? `model ${model.id} failed: ${r.error}`
-        : `model ${model.id} r${model.revision}: ${r.rows} rows, ${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone (${r.durationMs} ms)`,
-    );
-    out.push(r);
-  }
+  const { concurrency = 1, ...runOpts } = opts;
+  const models = library.models;
+  const out: RunResult[] = new Array<RunResult>(models.length);
+  const shared: RunOptions = concurrency > 1 ? { ...runOpts, writeTurn: runOpts.writeTurn ?? writeQueue() } : runOpts;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < models.length) {
+      const i = next++;
+      const model = models[i]!;
+      watch.before?.(model);
+      const r = await runModel(db, model, shared);
+      watch.after?.(r);
+      log(
+        r.error
+          ? `model ${model.id} failed: ${r.error}`
+          : `model ${model.id} r${model.revision}: ${r.rows} rows, ${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone (${r.durationMs} ms)`,
+      );
+      out[i] = r;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, models.length)) }, worker));
   return out;
 }
