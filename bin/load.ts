@@ -154,6 +154,9 @@ async function main(): Promise<number> {
       progress.stop();
       printReport(report);
       console.log(`bulk: ${report.nodes} nodes, ${report.relationships} relationships; phases (ms) ${JSON.stringify(report.phases)}`);
+      // The loading process's memory per phase (the importer and the server are JVMs of their own).
+      const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);
+      console.log(`bulk: memory per phase, MiB (sampled RSS peak / process high-water mark): ${mem.join(', ')}`);
       return exitCodeOf(report);
     } finally {
       progress.stop();

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateCounty } from '../../synth/generate.js';
 import { collectFiles } from '../../loaders/bulk/collect.js';
+import { writeImporterCsv } from '../../loaders/bulk/importer-csv.js';
 import { loadMappings } from '../../loaders/core/mapping/registry.js';
 import { ROOT, loadConfig, type EmbeddedNeo4j } from '../../platform/config.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
@@ -90,15 +91,20 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
       t = Date.now();
       const dir = path.join(work, 'loadcsv-import');
       const writer = new LoadCsvWriter(schema, dir);
-      const { image, report } = await collectFiles([county], {
+      const { graph, derive } = await collectFiles([county], {
         schema,
         mappings,
         rejectsDir: path.join(work, 'rejects-prepare'),
+        spillDir: path.join(work, 'prepare-runs'),
         onBatch: writer.onBatch,
         ...(o.batchSize ? { batchSize: o.batchSize } : {}),
       });
-      input.loadCsv = { dir, jobs: writer.close(), householdKin: Boolean(report.derived.householdKin) };
-      input.size = { nodes: image.nodeCount(), relationships: image.relCount };
+      // The graph's size (for the floor) is what the bulk path's CSV would hold: written once, then removed.
+      const sized = writeImporterCsv(graph, schema, path.join(work, 'prepare-csv'), derive.has('householdKin'));
+      rmSync(path.join(work, 'prepare-csv'), { recursive: true, force: true });
+      graph.store.remove();
+      input.loadCsv = { dir, jobs: writer.close(), householdKin: derive.has('householdKin') };
+      input.size = { nodes: sized.nodeCount, relationships: sized.relCount };
       log(`prepared LOAD CSV files (${input.loadCsv.jobs.length} statements) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
 

@@ -139,7 +139,7 @@ export async function runOffline(b: BenchInput, run: number): Promise<Timed> {
       seconds: ms / 1000,
       ...(await counts(handle!.executor)),
       javaPeakMiB: javaPeakMiB(homeOf(cfg)),
-      detail: { phasesMs: report.phases, importStagesMs: report.importStages },
+      detail: { phasesMs: report.phases, importStagesMs: report.importStages, memory: report.memory },
     };
   } finally {
     await handle!.close();

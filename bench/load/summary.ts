@@ -61,14 +61,20 @@ export function summarise(rows: number, runs: Runs) {
   };
 }
 
+type OfflineDetail = { phasesMs: Record<string, number>; memory?: Record<string, { rssPeakMiB: number }> };
+
 function offlineSplit(rows: number, list: PathResult[]) {
-  const phases = list.map((r) => (r.detail as { phasesMs: Record<string, number> }).phasesMs);
+  const phases = list.map((r) => (r.detail as OfflineDetail).phasesMs);
+  // The loading process's peak per phase, the highest of the runs: the budget holds only if every run keeps it.
+  const peakMiB: Record<string, number> = {};
+  for (const r of list)
+    for (const [k, m] of Object.entries((r.detail as OfflineDetail).memory ?? {})) peakMiB[k] = Math.max(peakMiB[k] ?? 0, m.rssPeakMiB);
   const names = [...new Set(phases.flatMap((p) => Object.keys(p)))];
   const medians = Object.fromEntries(names.map((n) => [n, median(phases.map((p) => p[n] ?? 0))]));
   const sum = (p: Record<string, number>, keys: readonly string[]) => keys.reduce((a, k) => a + (p[k] ?? 0), 0);
   const fixedMs = median(phases.map((p) => sum(p, OFFLINE_FIXED)));
   const variableMs = median(phases.map((p) => sum(p, OFFLINE_VARIABLE)));
-  return { phasesMs: phases, medianMs: medians, fixedMs, variableMs, variableRowsPerSec: Math.round((rows / variableMs) * 1000) };
+  return { phasesMs: phases, medianMs: medians, peakMiB, fixedMs, variableMs, variableRowsPerSec: Math.round((rows / variableMs) * 1000) };
 }
 
 export type LoadSummary = ReturnType<typeof summarise>;
@@ -109,12 +115,16 @@ export function printLoadBench(
   perFile(out.results);
   if (s.offline) {
     const o = s.offline;
-    console.log('offline phases (ms):');
+    console.log('offline phases (ms; node peak MiB: the loading process, highest of the runs):');
     console.table(
       Object.fromEntries(
         Object.keys(o.medianMs).map((k) => [
           k,
-          { ...Object.fromEntries(o.phasesMs.map((p, i) => [`run ${i + 1}`, p[k] ?? ''])), median: o.medianMs[k] },
+          {
+            ...Object.fromEntries(o.phasesMs.map((p, i) => [`run ${i + 1}`, p[k] ?? ''])),
+            median: o.medianMs[k],
+            'node peak MiB': o.peakMiB[k] ?? '',
+          },
         ]),
       ),
     );

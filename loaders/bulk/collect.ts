@@ -1,6 +1,10 @@
 // The bulk path's first half: the same file pass as the online loader (core/file-pass.ts: reading,
-// normalising, rejects, duplicate and reference checks, reconciliation), file by file in the same order, but
-// each batch is applied to an in-memory GraphImage instead of being sent to Neo4j. The result feeds the offline importer.
+// normalising, rejects, duplicate and reference checks, reconciliation), file by file in the same order.
+// Each batch is checked and grouped as online, then its node and relationship rows go to disk as records
+// numbered in the order the online writer would apply them (spill.ts); importer-csv.ts merges and folds
+// them. What stays in memory is bounded: the spill buffer, the repeat filter's window, and 64-bit hashes of
+// the keys that later rows may reference and of the current file's row fingerprints (key-set.ts).
+import path from 'node:path';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { passFile, type FileReport, type Progress } from '../core/file-pass.js';
 import { planFiles, type LoadReport } from '../core/load-files.js';
@@ -10,13 +14,16 @@ import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { SourceReader } from '../core/readers/source-reader.js';
 import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.js';
 import { RepeatFilter } from '../core/writer/repeats.js';
-import { GraphImage } from './graph-image.js';
-import { deriveKinInImage } from './kin-image.js';
+import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
+import { KeySet } from './key-set.js';
+import { SpillStore } from './spill.js';
 
 export interface CollectOptions {
   schema: GraphSchema;
   mappings: Mapping[];
   rejectsDir: string;
+  /** Where the sorted runs go (removed by the caller). */
+  spillDir: string;
   pseudonymise?: Pseudonymiser;
   batchSize?: number;
   onProgress?: (p: Progress) => void;
@@ -25,51 +32,134 @@ export interface CollectOptions {
    * (core/writer/repeats.ts): the benchmark writes LOAD CSV files from it, one LOAD CSV transaction per batch.
    */
   onBatch?: (mapping: Mapping, file: string, run: string, g: Grouped) => void;
+  /** Spill limits (tests make them small to force many runs). */
+  spillLimits?: { chars: number; records: number };
 }
 
+/** The graph a load would write, as records on disk, with what importer-csv.ts needs to fold and write them. */
+export class SpilledGraph {
+  readonly store: SpillStore;
+  readonly provs: Provenance[] = [];
+  /** Stream (node:Label, rel:TYPE) → every property name its records carry, for the CSV header. */
+  readonly columns = new Map<string, Set<string>>();
+  /** Labels some mapping references (mustExist) → hashes of the keys produced so far. */
+  readonly #keys = new Map<string, KeySet>();
+  seq = 0;
+
+  constructor(dir: string, mappings: Mapping[], limits?: { chars: number; records: number }) {
+    this.store = new SpillStore(dir, limits);
+    for (const m of mappings) for (const n of m.nodes) if (n.mustExist) this.#keys.set(n.label, new KeySet());
+  }
+
+  has(label: string, key: string): boolean {
+    return this.#keys.get(label)?.has(key) ?? false;
+  }
+
+  /** One batch of one file, nodes first, as writer/batch.ts sends it. */
+  add(mapping: Mapping, g: Grouped, prov: Provenance): void {
+    const pi = this.provs.length;
+    this.provs.push(prov);
+    mapping.nodes.forEach((spec, i) => {
+      const rows = g.nodes[i];
+      if (!rows) return;
+      const stream = `node:${spec.label}`;
+      const cols = this.#cols(stream);
+      const keys = this.#keys.get(spec.label);
+      for (const r of rows) {
+        const rec: NodeRecord = [r.key, this.seq++, r.uid, spec.mode === 'fill' ? 1 : 0, r.p, pi, r.row];
+        this.store.add(stream, rec);
+        for (const p of Object.keys(r.p)) cols.add(p);
+        keys?.add(r.key);
+      }
+    });
+    mapping.relationships.forEach((spec, i) => {
+      const fromLabel = mapping.nodes.find((n) => n.ref === spec.from)!.label;
+      const toLabel = mapping.nodes.find((n) => n.ref === spec.to)!.label;
+      const stream = `rel:${spec.type}`;
+      const cols = this.#cols(stream);
+      const props = Object.keys(spec.props);
+      const spellExport = spec.spell !== undefined && 'from' in spec.spell ? 1 : 0;
+      if (spec.spell) for (const p of ['from', 'to', 'months', ...props]) cols.add(p);
+      for (const r of g.rels[i]!) {
+        let body: RelBody;
+        if (r.spells) body = ['s', props, r.spells, spellExport, pi];
+        else {
+          const others: Record<string, (typeof r.p)[string]> = {};
+          for (const [p, v] of Object.entries(r.p)) if (!spec.identity.includes(p)) others[p] = v;
+          body = ['r', r.id, others, pi, r.row];
+          for (const p of [...Object.keys(r.id), ...Object.keys(others)]) cols.add(p);
+        }
+        this.addRel(stream, fromLabel, r.from, toLabel, r.to, body);
+      }
+    });
+  }
+
+  addRel(stream: string, fromLabel: string, from: string, toLabel: string, to: string, body: RelBody): void {
+    const rec: RelRecord = [pairKey(fromLabel, from, toLabel, to), this.seq++, fromLabel, from, toLabel, to, body];
+    this.store.add(stream, rec);
+  }
+
+  cols(stream: string): Set<string> {
+    return this.#cols(stream);
+  }
+
+  #cols(stream: string): Set<string> {
+    let s = this.columns.get(stream);
+    if (!s) this.columns.set(stream, (s = new Set()));
+    return s;
+  }
+}
+
+/** Groups a pair's records together; labels are identifiers (no ':'), and no key holds a NUL. */
+export const pairKey = (fromLabel: string, from: string, toLabel: string, to: string) => `${fromLabel}:${from}\u0000${toLabel}:${to}`;
+
 export interface Collected {
-  image: GraphImage;
+  graph: SpilledGraph;
   report: LoadReport;
+  /** The mappings ask for household kinship to be derived. */
+  derive: Set<string>;
 }
 
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
   const t0 = Date.now();
-  const image = new GraphImage(opts.schema);
+  const graph = new SpilledGraph(opts.spillDir, opts.mappings, opts.spillLimits);
   const { planned, skipped } = await planFiles(paths, opts.mappings);
   const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
   const derive = new Set<string>();
   for (const p of planned) {
     try {
-      report.files.push(await collectFile(image, p.path, p.mapping, p.reader, opts));
+      report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, opts));
       for (const d of p.mapping.derive) derive.add(d);
     } catch (e) {
       if (!(e instanceof LoaderError)) throw e;
       report.skipped.push({ path: p.path, code: e.code, reason: e.message });
     }
   }
-  if (derive.has('householdKin')) report.derived.householdKin = deriveKinInImage(image);
   report.durationMs = Date.now() - t0;
-  return { image, report };
+  return { graph, report, derive };
 }
 
-/** The shared file pass, each batch checked against and applied to the image instead of Neo4j. */
+/** The shared file pass, each batch checked against what earlier batches produced and spilled. */
 function collectFile(
-  image: GraphImage,
+  graph: SpilledGraph,
   filePath: string,
   mapping: Mapping,
   reader: SourceReader,
   opts: CollectOptions,
 ): Promise<FileReport> {
   const repeats = new RepeatFilter(mapping);
-  return passFile(filePath, mapping, reader, opts, ({ file, run }) => ({
+  // The file's row fingerprints as 64-bit hashes: a Set of strings for a file of tens of millions of rows would not fit.
+  return passFile(filePath, mapping, reader, { ...opts, fingerprints: () => new KeySet() }, ({ file, run }) => ({
     // References are checked against what earlier batches and files produced, as online.
     write: async (rows) => {
-      const { ok, rejected } = checkReferences(rows, (label, key) => image.has(label, key));
+      const { ok, rejected } = checkReferences(rows, (label, key) => graph.has(label, key));
       const g = groupBatch(mapping, ok);
       // The online writer's filter, so that provenance (the row that last wrote a node) comes out the same.
-      image.apply(mapping, repeats.filter(g), { source: mapping.id, file, run });
+      graph.add(mapping, repeats.filter(g), { source: mapping.id, file, run });
       opts.onBatch?.(mapping, file, run, g);
       return rejected;
     },
   }));
 }
+
+export const spillDirOf = (workDir: string) => path.join(workDir, 'runs');

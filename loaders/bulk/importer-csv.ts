@@ -1,16 +1,24 @@
-// Writes the in-memory graph as the offline importer's CSV files (neo4j-admin database import full):
-// one node file per label with `uid:ID` and `:LABEL` (the label plus Entity), one relationship file per
-// type with `:START_ID`, `:END_ID`, `:TYPE`. Column types follow graph.yaml (integers as long, like the
-// online loader's toInteger), so both paths give the same properties.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+// Writes the collected graph as the offline importer's CSV files (neo4j-admin database import full): one
+// node file per label with `uid:ID` and `:LABEL` (the label plus Entity), one relationship file per type with
+// `:START_ID`, `:END_ID`, `:TYPE`. Each label's and type's records are read back merged in key order from
+// their sorted runs and folded one key (or pair) at a time (fold.ts), so only that key is in memory. Column
+// types follow graph.yaml (integers as long, like the online loader's toInteger), so both paths give the
+// same properties. Household kinship is derived here, between the MEMBER_OF and KIN relationships (kin.ts).
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { IDENT, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
+import { IDENT, uidOf, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
 import type { Value } from '../core/normalise/index.js';
-import type { GraphImage, ImageRel } from './graph-image.js';
+import type { SpilledGraph } from './collect.js';
+import { foldNode, foldPair, type NodeRecord, type RelRecord } from './fold.js';
+import { KinDeriver } from './kin.js';
 
 export interface ImporterFiles {
   nodes: string[];
   relationships: string[];
+  nodeCount: number;
+  relCount: number;
+  /** Household kinship derived (households, relationships), when the mappings ask for it. */
+  householdKin?: { households: number; relationships: number };
   /** A string value holds a line break: the importer must be told to read multi-line fields. */
   multiline: boolean;
 }
@@ -81,14 +89,22 @@ const safe = (s: string) => {
   return s;
 };
 
-export function writeImporterCsv(image: GraphImage, schema: GraphSchema, dir: string): ImporterFiles {
+/** `tick` is called every 10,000 keys (the caller samples memory: this runs synchronously, start to end). */
+export function writeImporterCsv(
+  graph: SpilledGraph,
+  schema: GraphSchema,
+  dir: string,
+  deriveKin: boolean,
+  tick: () => void = () => undefined,
+): ImporterFiles {
   mkdirSync(dir, { recursive: true });
-  const out: ImporterFiles = { nodes: [], relationships: [], multiline: false };
-  for (const [label, byKey] of image.nodes) {
+  const out: ImporterFiles = { nodes: [], relationships: [], nodeCount: 0, relCount: 0, multiline: false };
+  const streams = graph.store.streams();
+  const kin = deriveKin ? new KinDeriver(graph) : undefined;
+  for (const stream of streams.filter((s) => s.startsWith('node:'))) {
+    const label = stream.slice('node:'.length);
     const l = schema.labels[label]!;
-    const props = new Set<string>();
-    for (const n of byKey.values()) for (const p of Object.keys(n.props)) if (!p.startsWith('_') && p !== l.key) props.add(p);
-    const cols = [...props].sort();
+    const cols = [...graph.cols(stream)].filter((p) => !p.startsWith('_') && p !== l.key).sort();
     const f = new CsvFile(path.join(dir, `nodes-${safe(label)}.csv`));
     f.header([
       'uid:ID',
@@ -99,26 +115,27 @@ export function writeImporterCsv(image: GraphImage, schema: GraphSchema, dir: st
       '_sources:string[]',
     ]);
     const labels = `${label};Entity`;
-    for (const n of byKey.values()) {
+    for (const group of graph.store.groups(stream)) {
+      const n = foldNode(group as NodeRecord[], graph.provs);
       f.line([n.uid, labels, n.key, ...cols.map((p) => n.props[p]), ...PROVENANCE.map(([p]) => n.props[p]), n.sources.join(';')]);
+      kin?.node(label, n);
+      if (++out.nodeCount % 10_000 === 0) tick();
     }
+    graph.store.drop(stream);
     f.close();
     out.multiline ||= f.multiline;
     out.nodes.push(f.file);
   }
-  const byType = new Map<string, ImageRel[]>();
-  for (const list of image.rels.values())
-    for (const r of list) {
-      const l = byType.get(r.type);
-      if (l) l.push(r);
-      else byType.set(r.type, [r]);
-    }
-  for (const [type, rels] of byType) {
+  const rels = streams.filter((s) => s.startsWith('rel:'));
+  // KIN last when it is derived: the derivation reads the final MEMBER_OF and adds to KIN's records.
+  const ordered = kin ? [...rels.filter((s) => s !== 'rel:KIN'), 'rel:KIN'] : rels;
+  for (const stream of ordered) {
+    if (stream === 'rel:KIN' && kin) out.householdKin = kin.derive();
+    const type = stream.slice('rel:'.length);
     const def = schema.relationships[type]!;
-    const props = new Set<string>();
-    for (const r of rels) for (const p of Object.keys(r.props)) if (!PROVENANCE.some(([q]) => q === p)) props.add(p);
-    const cols = [...props].sort();
-    const f = new CsvFile(path.join(dir, `rels-${safe(type)}.csv`));
+    const cols = [...graph.cols(stream)].filter((p) => !PROVENANCE.some(([q]) => q === p)).sort();
+    const file = path.join(dir, `rels-${safe(type)}.csv`);
+    const f = new CsvFile(file);
     f.header([
       ':START_ID',
       ':END_ID',
@@ -126,8 +143,25 @@ export function writeImporterCsv(image: GraphImage, schema: GraphSchema, dir: st
       ...cols.map((p) => `${safe(p)}${suffix(def.properties[p])}`),
       ...PROVENANCE.map(([p, t]) => p + t),
     ]);
-    for (const r of rels) f.line([r.from.uid, r.to.uid, type, ...cols.map((p) => r.props[p]), ...PROVENANCE.map(([p]) => r.props[p])]);
+    let written = 0;
+    for (const group of graph.store.groups(stream)) {
+      const [, firstSeq, fromLabel, from, toLabel, to] = group[0] as RelRecord;
+      const a = uidOf(fromLabel, from);
+      const b = uidOf(toLabel, to);
+      for (const props of foldPair(group as RelRecord[], graph.provs)) {
+        f.line([a, b, type, ...cols.map((p) => props[p]), ...PROVENANCE.map(([p]) => props[p])]);
+        kin?.member(type, fromLabel, from, toLabel, to, firstSeq, props);
+        if (++written % 10_000 === 0) tick();
+      }
+    }
+    graph.store.drop(stream);
     f.close();
+    // A type whose every relationship merged away (spells) writes no file: the importer needs none.
+    if (!written) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    out.relCount += written;
     out.multiline ||= f.multiline;
     out.relationships.push(f.file);
   }

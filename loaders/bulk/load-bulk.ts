@@ -1,9 +1,11 @@
 // The bulk path for a first big load: the files go through the same mappings, normalisers, rejects and
-// reconciliation as online, into an in-memory graph; that graph is written as CSV for Neo4j's offline
-// importer, which builds the store directly (no transactions, no MERGE). Only for an empty database on the
+// reconciliation as online, into sorted runs on disk (collect.ts); the runs are merged and folded into CSV
+// for Neo4j's offline importer (importer-csv.ts), which builds the store directly (no transactions, no
+// MERGE). Memory stays bounded whatever the size of the files (memory.ts measures it per phase). Only for an empty database on the
 // embedded server's home, with the server stopped. Afterwards the server starts, the schema step creates
 // the constraints and indexes, and each file's LoadRun is recorded as online.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Config, EmbeddedNeo4j } from '../../platform/config.js';
 import { runningServerPid, setInitialPassword } from '../../platform/neo4j/embedded.js';
@@ -15,9 +17,10 @@ import { saveLoadRun } from '../core/load-run.js';
 import { loadRunOf } from '../core/file-pass.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
-import { collectFiles } from './collect.js';
+import { collectFiles, spillDirOf } from './collect.js';
 import { parseImportLog } from './import-log.js';
 import { writeImporterCsv } from './importer-csv.js';
+import { PhaseMemoryMeter, type PhaseMemory } from './memory.js';
 
 export { BulkRefused } from './admin-tool.js';
 
@@ -38,6 +41,8 @@ export interface BulkReport extends LoadReport {
    * then start (the server), schema (constraints and indexes built over the imported data), loadRuns.
    */
   phases: Record<string, number>;
+  /** The loading process's memory per phase (memory.ts): sampled peak and the kernel's high-water mark, MiB. */
+  memory: Record<string, PhaseMemory>;
   /** The importer's stages (node import, relationship import, linking, post processing), ms, from its log. */
   importStages: Record<string, number>;
   nodes: number;
@@ -84,7 +89,11 @@ export async function loadFilesBulk(
   const neo = cfg.neo4j;
   const t0 = Date.now();
   const phases: Record<string, number> = {};
-  const mark = (name: string, since: number) => (phases[name] = Date.now() - since);
+  const meter = new PhaseMemoryMeter();
+  const mark = (name: string, since: number) => {
+    phases[name] = Date.now() - since;
+    meter.end();
+  };
   const schema = opts.schema ?? loadGraphSchema();
   const mappings = mappingsFor(opts, schema);
   const workDir = path.resolve(opts.workDir ?? path.join(cfg.varDir, 'bulk'));
@@ -101,10 +110,12 @@ export async function loadFilesBulk(
 
   // Reading and normalising runs while a fresh home gets its password (a separate JVM).
   t = Date.now();
+  meter.start('read');
   const [collected] = await Promise.all([
     collectFiles(paths, {
       schema,
       mappings,
+      spillDir: spillDirOf(workDir),
       rejectsDir: opts.rejectsDir,
       ...(opts.pseudonymKey ? { pseudonymise: pseudonymiser(opts.pseudonymKey) } : {}),
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
@@ -118,14 +129,18 @@ export async function loadFilesBulk(
     })(),
   ]);
   mark('read', t);
-  const { image, report } = collected;
+  const { graph, report } = collected;
 
   t = Date.now();
-  const files = writeImporterCsv(image, schema, workDir);
+  meter.start('csv');
+  const files = writeImporterCsv(graph, schema, workDir, collected.derive.has('householdKin'), meter.sample);
+  graph.store.remove();
+  if (files.householdKin) report.derived.householdKin = files.householdKin;
   mark('csv', t);
 
   t = Date.now();
-  log(`Importing ${image.nodeCount()} nodes and ${image.relCount} relationships with neo4j-admin…`);
+  meter.start('import');
+  log(`Importing ${files.nodeCount} nodes and ${files.relCount} relationships with neo4j-admin…`);
   refuseIfRunning(neo.homeDir);
   await adminTool(
     neo,
@@ -138,7 +153,8 @@ export async function loadFilesBulk(
       '--id-type=string',
       '--array-delimiter=;',
       `--multiline-fields=${files.multiline}`,
-      '--threads=2',
+      // Every core: the importer's stages are parallel, and nothing else runs in this process meanwhile.
+      `--threads=${importerThreads()}`,
       `--report-file=${path.join(workDir, 'import.report')}`,
       ...files.nodes.map((f) => `--nodes=${f}`),
       ...files.relationships.map((f) => `--relationships=${f}`),
@@ -159,16 +175,20 @@ export async function loadFilesBulk(
   }
 
   t = Date.now();
+  meter.start('start');
   const handle = await openNeo4j(cfg, log);
   mark('start', t);
   try {
     t = Date.now();
+    meter.start('schema');
     await applySchema(handle.executor, schema);
     mark('schema', t);
     t = Date.now();
+    meter.start('loadRuns');
     for (const f of report.files) await saveLoadRun(handle.executor, loadRunOf(f));
     mark('loadRuns', t);
   } catch (e) {
+    meter.end();
     await handle.close();
     throw e;
   }
@@ -177,11 +197,18 @@ export async function loadFilesBulk(
     ...report,
     durationMs: Date.now() - t0,
     phases,
+    memory: meter.phases,
     importStages: times.stagesMs,
-    nodes: image.nodeCount(),
-    relationships: image.relCount,
+    nodes: files.nodeCount,
+    relationships: files.relCount,
   };
   if (opts.keepOpen) return { report: out, handle };
   await handle.close();
   return { report: out };
+}
+
+/** The importer's --threads: HUIYAN_IMPORT_THREADS, else every core the machine offers this process. */
+export function importerThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.HUIYAN_IMPORT_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : Math.max(os.availableParallelism(), 1);
 }

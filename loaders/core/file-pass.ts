@@ -41,6 +41,8 @@ export interface PassOptions {
   onRefused?: (bound: Bound, data: DataRow) => void;
   /** A cell longer than this (UTF-8 bytes) rejects its row; default 64 KiB (readers/limits.ts). */
   maxCellBytes?: number;
+  /** Holds the file's row fingerprints (duplicate check); default a Set. The bulk path keeps hashes (bulk/key-set.ts). */
+  fingerprints?: () => { has(fingerprint: string): boolean; add(fingerprint: string): unknown };
 }
 
 export interface FileReport extends LoadRunRecord {
@@ -79,7 +81,7 @@ export async function passFile(
   const rejects = new RejectsWriter(path.join(opts.rejectsDir, `${file}.${run.slice(-8)}.rejects.csv`));
   const sink = target({ file, run });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
-  const seen = new Set<string>();
+  const seen = opts.fingerprints?.() ?? new Set<string>();
   let batch: Accepted[] = [];
   // Rows refused by the normalisers, held with their batch so the rejects file stays in row order even
   // though reference rejects are only known once the batch is checked.

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const r = await loadFilesBulk(cfg, [county], { rejectsDir: path.join(tmp, 'rejects-bulk'), keepOpen: true, batchSize: BATCH });
   bulkReport = r.report;
   bulk = r.handle;
-}, 600_000);
+}, 1_500_000);
 
 afterAll(async () => {
   await bulk?.close();

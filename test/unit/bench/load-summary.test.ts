@@ -66,4 +66,13 @@ describe('the load benchmark summary', () => {
     expect(s.offline!.variableRowsPerSec).toBe(6296);
     expect(s.offline!.medianMs.read).toBe(20_000);
   });
+
+  it("keeps the loading process's highest peak of each phase over the runs", () => {
+    const mem = (read: number, csv: number) => ({
+      phasesMs: { read: 1000, csv: 1000 },
+      memory: { read: { rssPeakMiB: read, maxRssMiB: read }, csv: { rssPeakMiB: csv, maxRssMiB: Math.max(read, csv) } },
+    });
+    const s = summarise(1000, { offline: [run(10, mem(300, 500)), run(10, mem(700, 400)), run(10, mem(200, 450))] });
+    expect(s.offline!.peakMiB).toEqual({ read: 700, csv: 500 });
+  });
 });

@@ -1,0 +1,103 @@
+// Folding one key's records, in the order they were produced, into what the online writer's Cypher would
+// leave in the database (writer/cypher.ts): MERGE on the label's key, `set` values overwrite and `fill`
+// values only fill blanks, provenance is the last writer's; relationships MERGE on start, type, end and
+// their identity properties; spell relationships merge their spells with the pair's stored ones. The
+// records come from the bulk path's sorted runs (spill.ts), one key (node) or one pair (relationships) at a time.
+import type { Value } from '../core/normalise/index.js';
+import type { SpellRow } from '../core/writer/group.js';
+import { closeOpen, mergeSpells, type Piece } from '../core/spells.js';
+
+export interface Provenance {
+  source: string;
+  file: string;
+  run: string;
+}
+
+/** [key, seq, uid, fill (1) or set (0), properties, provenance index, source row] */
+export type NodeRecord = [string, number, string, 0 | 1, Record<string, Value>, number, number];
+
+export interface FoldedNode {
+  key: string;
+  uid: string;
+  props: Record<string, Value>;
+  sources: string[];
+}
+
+export function foldNode(records: NodeRecord[], provs: Provenance[]): FoldedNode {
+  const n: FoldedNode = { key: records[0]![0], uid: '', props: {}, sources: [] };
+  for (const [, , uid, fill, p, prov, row] of records) {
+    n.uid = uid;
+    for (const [k, v] of Object.entries(p)) if (!fill || n.props[k] === undefined) n.props[k] = v;
+    const pv = provs[prov]!;
+    Object.assign(n.props, { _source: pv.source, _file: pv.file, _row: row, _run: pv.run });
+    if (!n.sources.includes(pv.source)) n.sources.push(pv.source);
+  }
+  return n;
+}
+
+/** What one record does to its pair: a MERGE and SET, a batch's spells, or a derived KIN (SET with nulls removing). */
+export type RelBody =
+  | ['r', Record<string, Value>, Record<string, Value>, number, number]
+  | ['s', string[], SpellRow[], 0 | 1, number]
+  | ['k', Record<string, Value>, Record<string, Value | null>];
+
+/** [pair key, seq, start label, start key, end label, end key, body] */
+export type RelRecord = [string, number, string, string, string, string, RelBody];
+
+export type RelProps = Record<string, Value | null>;
+
+/** The pair's relationships of one type after every record, in the order they were created. */
+export function foldPair(records: RelRecord[], provs: Provenance[]): RelProps[] {
+  const list: RelProps[] = [];
+  for (const rec of records) {
+    const body = rec[6];
+    if (body[0] === 's') {
+      mergeSpellsInto(list, body[1], body[2], body[3] === 1, provs[body[4]]!);
+      continue;
+    }
+    const rel = merge(list, body[1]);
+    if (body[0] === 'k') {
+      for (const [p, v] of Object.entries(body[2]))
+        if (v === null) delete rel[p];
+        else rel[p] = v;
+      continue;
+    }
+    const pv = provs[body[3]]!;
+    Object.assign(rel, body[2], { _source: pv.source, _file: pv.file, _row: body[4], _run: pv.run });
+  }
+  return list;
+}
+
+/** MERGE on the identity properties: the first relationship whose properties match, or a new one. */
+function merge(list: RelProps[], identity: Record<string, Value>): RelProps {
+  const hit = list.find((r) => Object.entries(identity).every(([p, v]) => r[p] === v));
+  if (hit) return hit;
+  const rel: RelProps = { ...identity };
+  list.push(rel);
+  return rel;
+}
+
+/** The pair's stored spells and the batch's, merged as writer/cypher.ts spellMergeQuery does. */
+function mergeSpellsInto(list: RelProps[], props: string[], spells: SpellRow[], spellExport: boolean, prov: Provenance): void {
+  const olds: Piece<RelProps>[] = list.map((rel) => ({
+    from: rel.from as string,
+    to: (rel.to as string | undefined) ?? null,
+    row: 0,
+    p: Object.fromEntries(props.map((p) => [p, rel[p] ?? null])),
+    old: rel,
+  }));
+  const pieces = [...olds, ...spells.map((s) => ({ from: s.from, to: s.to, row: s.row, p: s.p }))];
+  for (const s of mergeSpells<RelProps>(spellExport ? closeOpen(pieces) : pieces)) {
+    if (!s.pieces.some((x) => x.old === undefined)) continue;
+    const [keep, ...gone] = s.pieces.flatMap((x) => (x.old ? [x.old] : []));
+    for (const g of gone) list.splice(list.indexOf(g), 1);
+    let rel = keep;
+    if (!rel) list.push((rel = {}));
+    const values: Record<string, Value | null> = { from: s.from, to: s.to, months: s.months };
+    for (const p of props) values[p] = s.p[p] ?? null;
+    for (const [p, v] of Object.entries(values))
+      if (v === null) delete rel[p];
+      else rel[p] = v;
+    Object.assign(rel, { _source: prov.source, _file: prov.file, _row: s.row, _run: prov.run });
+  }
+}

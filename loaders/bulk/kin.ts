@@ -1,0 +1,59 @@
+// Household kinship for the bulk path: the same rules (deriveHouseholdKin) and the same MERGE and
+// properties as writeHouseholdKin, so a bulk-loaded graph carries the KIN an online load would derive.
+// While importer-csv.ts writes the Household nodes and the final MEMBER_OF relationships, each goes to a
+// sorted stream keyed by household number; read back, a household and its members come together, in
+// household order as the online derivation pages through them, the members in the order their
+// relationships were first written. The derived KIN join the KIN records from files, after all of them.
+import { deriveHouseholdKin, KIN_SOURCE_HUKOU, type Member } from '../core/kinship.js';
+import type { Value } from '../core/normalise/index.js';
+import type { SpilledGraph } from './collect.js';
+import type { FoldedNode, RelProps } from './fold.js';
+
+const STREAM = 'kin';
+
+export class KinDeriver {
+  constructor(readonly graph: SpilledGraph) {}
+
+  node(label: string, n: FoldedNode): void {
+    if (label === 'Household') this.graph.store.add(STREAM, [n.key, -1, 'h', n.props._file ?? null, n.props._run ?? null]);
+  }
+
+  member(type: string, fromLabel: string, from: string, toLabel: string, to: string, firstSeq: number, props: RelProps): void {
+    if (type !== 'MEMBER_OF' || fromLabel !== 'Person' || toLabel !== 'Household') return;
+    const code = props.relToHead;
+    this.graph.store.add(STREAM, [to, firstSeq, 'm', from, typeof code === 'string' ? code : null]);
+  }
+
+  derive(): { households: number; relationships: number } {
+    let households = 0;
+    let relationships = 0;
+    const cols = this.graph.cols('rel:KIN');
+    for (const group of this.graph.store.groups(STREAM)) {
+      const [, , kind, file, run] = group[0]!;
+      // Members of a household that is no node (never the case: MEMBER_OF needs both ends) are not derived.
+      if (kind !== 'h') continue;
+      households++;
+      const members: Member[] = group.slice(1).map((m) => ({ id: m[3] as string, code: m[4] as string | null }));
+      for (const k of deriveHouseholdKin(members)) {
+        // SET with nulls removes: generation is null for spouses, _row is always removed.
+        const set: Record<string, Value | null> = {
+          category: k.category,
+          generation: k.generation,
+          mayBeStep: k.mayBeStep ? true : null,
+          _source: 'hukou',
+          _derived: 'householdKin',
+          _file: file as string | null,
+          _run: run as string | null,
+          _row: null,
+        };
+        const identity = { relation: k.relation, source: KIN_SOURCE_HUKOU };
+        this.graph.addRel('rel:KIN', 'Person', k.from, 'Person', k.to, ['k', identity, set]);
+        for (const p of Object.keys(identity)) cols.add(p);
+        for (const [p, v] of Object.entries(set)) if (v !== null) cols.add(p);
+        relationships++;
+      }
+    }
+    this.graph.store.drop(STREAM);
+    return { households, relationships };
+  }
+}

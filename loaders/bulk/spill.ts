@@ -1,0 +1,222 @@
+// External sorting for the bulk path: records go into named streams (one per label, one per relationship
+// type), are held in memory up to a budget, then sorted and written as runs (one JSON array a line). A
+// stream is read back through a k-way merge of its runs, in (key, sequence) order, so that each key's
+// records come together in the order they were produced and can be folded as the online writer would have
+// applied them. Memory: the buffer's budget plus one read buffer per run, whatever the size of the county.
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** [key, sequence, ...payload]; key and sequence order the records, the payload is the caller's. */
+export type SpillRecord = [string, number, ...unknown[]];
+
+interface Held {
+  key: string;
+  seq: number;
+  line: string;
+}
+
+/** Buffered records are spilled past either limit: characters of their JSON, or records (each costs ~100 bytes of overhead). */
+export const SPILL_CHARS = 48_000_000;
+export const SPILL_RECORDS = 600_000;
+
+export class SpillStore {
+  readonly #held = new Map<string, Held[]>();
+  readonly #runs = new Map<string, string[]>();
+  #chars = 0;
+  #records = 0;
+  #files = 0;
+  spills = 0;
+
+  constructor(
+    readonly dir: string,
+    readonly limits = { chars: SPILL_CHARS, records: SPILL_RECORDS },
+  ) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+
+  add(stream: string, rec: SpillRecord): void {
+    const line = JSON.stringify(rec);
+    let list = this.#held.get(stream);
+    if (!list) this.#held.set(stream, (list = []));
+    list.push({ key: rec[0], seq: rec[1], line });
+    this.#chars += line.length;
+    if (++this.#records >= this.limits.records || this.#chars >= this.limits.chars) this.spill();
+  }
+
+  streams(): string[] {
+    return [...new Set([...this.#held.keys(), ...this.#runs.keys()])].sort();
+  }
+
+  /** Writes every stream's held records as a sorted run. */
+  spill(): void {
+    for (const [stream, list] of this.#held) {
+      if (!list.length) continue;
+      // Stable: records with equal key and sequence keep the order they were added in.
+      list.sort(byKeySeq);
+      const file = path.join(this.dir, `run-${++this.#files}`);
+      const fd = openSync(file, 'w');
+      let buf = '';
+      for (const h of list) {
+        buf += h.line + '\n';
+        if (buf.length > 1 << 20) {
+          writeSync(fd, buf);
+          buf = '';
+        }
+      }
+      writeSync(fd, buf);
+      closeSync(fd);
+      let runs = this.#runs.get(stream);
+      if (!runs) this.#runs.set(stream, (runs = []));
+      runs.push(file);
+    }
+    this.#held.clear();
+    this.#chars = 0;
+    this.#records = 0;
+    this.spills++;
+  }
+
+  /** The stream's records in (key, sequence) order; ties in the order added. Spills what is held first. */
+  *read(stream: string): Generator<SpillRecord> {
+    if (this.#held.get(stream)?.length) this.spill();
+    const readers = (this.#runs.get(stream) ?? []).map((f, i) => new RunReader(f, i));
+    const heap = new Heap();
+    for (const r of readers) if (r.next()) heap.push(r);
+    while (heap.size) {
+      const r = heap.top();
+      yield r.rec!;
+      if (r.next()) heap.fix();
+      else {
+        heap.pop();
+        r.close();
+      }
+    }
+  }
+
+  /** Groups of consecutive records with the same key. */
+  *groups(stream: string): Generator<SpillRecord[]> {
+    let group: SpillRecord[] = [];
+    for (const rec of this.read(stream)) {
+      if (group.length && group[0]![0] !== rec[0]) {
+        yield group;
+        group = [];
+      }
+      group.push(rec);
+    }
+    if (group.length) yield group;
+  }
+
+  /** Drops a stream's runs once read. */
+  drop(stream: string): void {
+    for (const f of this.#runs.get(stream) ?? []) rmSync(f, { force: true });
+    this.#runs.delete(stream);
+    this.#held.delete(stream);
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+function byKeySeq(a: Held, b: Held): number {
+  if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+  return a.seq - b.seq;
+}
+
+/** A run read line by line through a fixed buffer. */
+class RunReader {
+  rec: SpillRecord | undefined;
+  #fd: number;
+  #buf = Buffer.alloc(1 << 16);
+  #text = '';
+  #pos = 0;
+  #eof = false;
+  constructor(
+    file: string,
+    readonly index: number,
+  ) {
+    this.#fd = openSync(file, 'r');
+  }
+  next(): boolean {
+    for (;;) {
+      const nl = this.#text.indexOf('\n', this.#pos);
+      if (nl >= 0) {
+        this.rec = JSON.parse(this.#text.slice(this.#pos, nl)) as SpillRecord;
+        this.#pos = nl + 1;
+        return true;
+      }
+      if (this.#eof) {
+        this.rec = undefined;
+        return false;
+      }
+      const n = readSync(this.#fd, this.#buf, 0, this.#buf.length, null);
+      if (n === 0) this.#eof = true;
+      // Lines are split only at '\n' (JSON escapes every line break), so a partial UTF-8 sequence at the
+      // buffer's end would corrupt only the text read here: keep the bytes after the last newline undecoded.
+      this.#text = this.#text.slice(this.#pos) + this.#decode(n);
+      this.#pos = 0;
+    }
+  }
+  #rest: Buffer = Buffer.alloc(0);
+  #decode(n: number): string {
+    const chunk = Buffer.concat([this.#rest, this.#buf.subarray(0, n)]);
+    const cut = this.#eof ? chunk.length : chunk.lastIndexOf(10) + 1;
+    this.#rest = Buffer.from(chunk.subarray(cut));
+    return chunk.subarray(0, cut).toString('utf8');
+  }
+  close(): void {
+    closeSync(this.#fd);
+  }
+}
+
+function before(a: RunReader, b: RunReader): boolean {
+  const x = a.rec!;
+  const y = b.rec!;
+  if (x[0] !== y[0]) return x[0] < y[0];
+  if (x[1] !== y[1]) return x[1] < y[1];
+  return a.index < b.index;
+}
+
+class Heap {
+  #a: RunReader[] = [];
+  get size(): number {
+    return this.#a.length;
+  }
+  top(): RunReader {
+    return this.#a[0]!;
+  }
+  push(r: RunReader): void {
+    const a = this.#a;
+    a.push(r);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(a[i]!, a[p]!)) break;
+      [a[i], a[p]] = [a[p]!, a[i]!];
+      i = p;
+    }
+  }
+  pop(): void {
+    const a = this.#a;
+    const last = a.pop()!;
+    if (a.length) {
+      a[0] = last;
+      this.fix();
+    }
+  }
+  /** Restores the order after the top changed. */
+  fix(): void {
+    const a = this.#a;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < a.length && before(a[l]!, a[m]!)) m = l;
+      if (r < a.length && before(a[r]!, a[m]!)) m = r;
+      if (m === i) return;
+      [a[i], a[m]] = [a[m]!, a[i]!];
+      i = m;
+    }
+  }
+}
