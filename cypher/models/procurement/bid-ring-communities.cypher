@@ -1,6 +1,6 @@
 // ---
 // id: procurement.bid-ring-communities
-// revision: 1
+// revision: 2
 // catalog: M46
 // title:
 //   zh: 围标团伙：三家及以上企业反复同标段投标且存在关联
@@ -8,13 +8,15 @@
 // description: >
 //   M30's rings as communities, not pairs. Two firms are tied when they bid on the same lot at least
 //   minTogether times and share something no two independent bidders should: a device (MAC or machine
-//   code) or deposit account used on their bids, a project manager, a contact phone, e-mail or address, or
-//   a person holding a role (legal representative, shareholder, officer) in both. A ring is a connected
-//   group of such ties with at least minRing firms: one alert per ring, every firm a subject. The groups
-//   are computed in plain Cypher (a union-find over the tie list); docs/models.md says why not Neo4j GDS.
-//   招标投标法实施条例 第40条 lists the shared identifiers as 视为串通投标. Known false positives: a group of
-//   firms under one owner that discloses it, consortium partners, an agency filing bids for several firms
-//   from one office (a shared device only); check each tie's evidence.
+//   code), deposit account, project manager or contact phone on their two bids for one lot (as M25-M27
+//   read them: the same identifier on bids for different lots, a guarantor's account or an 代理记账
+//   office's phone, ties nobody), or in the register a contact, an address or a person holding a role
+//   (legal representative, shareholder, officer) in both. A ring is a connected group of such ties with
+//   at least minRing firms: one alert per ring, every firm a subject. The groups are computed in plain
+//   Cypher (a union-find over the tie list); docs/models.md says why not Neo4j GDS. 招标投标法实施条例
+//   第40条 lists the shared identifiers as 视为串通投标. Known false positives: a group of firms under one
+//   owner that discloses it, consortium partners, an agency filing bids for several firms from one office
+//   (a shared device only); check each tie's evidence.
 // severity: high
 // tags: [procurement, 围标, 串通投标, M30, M46]
 // parameters:
@@ -39,27 +41,31 @@ WHERE a.uid < b.uid
 WITH a, b, count(DISTINCT x) AS together
 WHERE together >= $minTogether
 CALL (a, b) {
-  MATCH p = (a)-[:SUBMITTED]->(:Bid)-[:USED_DEVICE]->(d:Device)<-[:USED_DEVICE]-(:Bid)<-[:SUBMITTED]-(b)
+  MATCH p = (a)-[:SUBMITTED]->(ba:Bid)-[:USED_DEVICE]->(d:Device)<-[:USED_DEVICE]-(bb:Bid)<-[:SUBMITTED]-(b)
   WHERE d.kind IN ['mac', 'machineCode']
-  RETURN ['设备', 'device'] AS via, p LIMIT 1
+  MATCH q = (a)-[:SUBMITTED]->(ba)-[:FOR]->(:Project)<-[:FOR]-(bb)<-[:SUBMITTED]-(b)
+  RETURN ['设备', 'device'] AS via, [p, q] AS paths LIMIT 1
   UNION
-  MATCH p = (a)-[:SUBMITTED]->(:Bid)-[:DEPOSIT_FROM]->(:BankAccount)<-[:DEPOSIT_FROM]-(:Bid)<-[:SUBMITTED]-(b)
-  RETURN ['保证金账户', 'deposit account'] AS via, p LIMIT 1
+  MATCH p = (a)-[:SUBMITTED]->(ba:Bid)-[:DEPOSIT_FROM]->(:BankAccount)<-[:DEPOSIT_FROM]-(bb:Bid)<-[:SUBMITTED]-(b)
+  MATCH q = (a)-[:SUBMITTED]->(ba)-[:FOR]->(:Project)<-[:FOR]-(bb)<-[:SUBMITTED]-(b)
+  RETURN ['保证金账户', 'deposit account'] AS via, [p, q] AS paths LIMIT 1
   UNION
-  MATCH p = (a)-[:SUBMITTED]->(:Bid)-[:PROJECT_MANAGER]->(:Person)<-[:PROJECT_MANAGER]-(:Bid)<-[:SUBMITTED]-(b)
-  RETURN ['项目负责人', 'project manager'] AS via, p LIMIT 1
+  MATCH p = (a)-[:SUBMITTED]->(ba:Bid)-[:PROJECT_MANAGER]->(:Person)<-[:PROJECT_MANAGER]-(bb:Bid)<-[:SUBMITTED]-(b)
+  MATCH q = (a)-[:SUBMITTED]->(ba)-[:FOR]->(:Project)<-[:FOR]-(bb)<-[:SUBMITTED]-(b)
+  RETURN ['项目负责人', 'project manager'] AS via, [p, q] AS paths LIMIT 1
   UNION
-  MATCH p = (a)-[:SUBMITTED]->(:Bid)-[:CONTACT]->(:Phone)<-[:CONTACT]-(:Bid)<-[:SUBMITTED]-(b)
-  RETURN ['联系电话', 'contact phone'] AS via, p LIMIT 1
+  MATCH p = (a)-[:SUBMITTED]->(ba:Bid)-[:CONTACT]->(:Phone)<-[:CONTACT]-(bb:Bid)<-[:SUBMITTED]-(b)
+  MATCH q = (a)-[:SUBMITTED]->(ba)-[:FOR]->(:Project)<-[:FOR]-(bb)<-[:SUBMITTED]-(b)
+  RETURN ['联系电话', 'contact phone'] AS via, [p, q] AS paths LIMIT 1
   UNION
   MATCH p = (a)-[:HAS_CONTACT|LOCATED_AT]->(s)<-[:HAS_CONTACT|LOCATED_AT]-(b)
   WHERE s:Phone OR s:Email OR s:Address
-  RETURN ['联系方式或地址', 'contact or address'] AS via, p LIMIT 1
+  RETURN ['联系方式或地址', 'contact or address'] AS via, [p] AS paths LIMIT 1
   UNION
   MATCH p = (a)<-[:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]-(:Person)-[:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(b)
-  RETURN ['同一人员任职', 'a person in both'] AS via, p LIMIT 1
+  RETURN ['同一人员任职', 'a person in both'] AS via, [p] AS paths LIMIT 1
 }
-WITH a, b, together, collect(via) AS vias, collect(p) AS shared
+WITH a, b, together, collect(via) AS vias, reduce(acc = [], ps IN collect(paths) | acc + ps) AS shared
 CALL (a, b) {
   MATCH p = (a)-[:SUBMITTED]->(:Bid)-[:FOR]->(:Project)<-[:FOR]-(:Bid)<-[:SUBMITTED]-(b)
   RETURN collect(p)[..3] AS cobids
