@@ -32,6 +32,7 @@ import { paidAfterDeath } from './welfare/paid-after-death.js';
 import { payrollFarmSubsidy } from './welfare/payroll-farm-subsidy.js';
 import { payrollHouseholdMeansTested } from './welfare/payroll-household-means-tested.js';
 import { publicJobChildEmployedElsewhere } from './welfare/public-job-child-employed-elsewhere.js';
+import { meansTestedHouseholdInBusiness } from './welfare/means-tested-household-in-business.js';
 
 export const CASES: readonly CaseModule[] = [
   // early: own households first, own stream
@@ -50,6 +51,7 @@ export const CASES: readonly CaseModule[] = [
   exclusiveProgrammes,
   gamblingWithRegulatedParty,
   doublePayroll,
+  meansTestedHouseholdInBusiness,
   // bidding, then direct awards, then inspections, on the procurement stream
   sharedDeviceOnLot,
   sharedDepositAccountOnLot,

@@ -3,6 +3,7 @@
 // so that it cannot add an alert of its own to the planted ones (checked by check-*.ts):
 //   - non-universal aid never reaches a village cadre or a cadre's loose kin (M06, M07);
 //   - 低保/特困/耕地地力 never reach a household or loose kin of anyone on the payroll (M08, M09);
+//   - 低保/特困 never reach a household with a member in a company's register (M10: the review checks it);
 //   - payments stop with the period that holds the death (M11); nobody draws two exclusive programmes (M13);
 //   - police cases involve only people who are neither Party members nor post holders (M17, M18, M19);
 //   - sanctioned officials take no new post inside the impact period (M22).
@@ -122,6 +123,8 @@ interface Blocks {
   payroll: Set<number>;
   /** Insured or holding company roles: no 公益性岗位, no 居民养老金. */
   employed: Set<number>;
+  /** Households with a member who is legal representative, shareholder or officer of any company: no 低保/特困. */
+  business: Set<number>;
 }
 
 function blocks(world: World, records: Records): Blocks {
@@ -139,8 +142,15 @@ function blocks(world: World, records: Records): Blocks {
     for (const m of world.households[world.persons[s.person]?.hh ?? -1]?.members ?? []) pay.add(m);
   }
   const employed = new Set<number>(records.insurance.map((i) => i.person));
-  for (const set of companyPeople(world)) for (const p of set) employed.add(p);
-  return { favour, payroll: pay, employed };
+  const business = new Set<number>();
+  for (const set of companyPeople(world)) {
+    for (const p of set) {
+      employed.add(p);
+      const hh = world.persons[p]?.hh;
+      if (hh !== undefined) business.add(hh);
+    }
+  }
+  return { favour, payroll: pay, employed, business };
 }
 
 /** Last day a person can be paid for: the end of the death's period is handled by payRange's caller. */
@@ -185,27 +195,25 @@ function welfare(world: World, records: Records, rng: Rng): void {
       );
   }
   // Household-based aid: a few households draw 低保 (农村 or 城市 by where they live), people living
-  // alone in old age 特困; never both, never a household blocked above.
+  // alone in old age 特困; never both, never a household blocked above. A household with a member in a
+  // company's register is turned down by the review (M10's alerts are planted ones): its draws are still
+  // made, and it still counts as having applied, so every other household keeps the records it had.
   const taken = new Set<number>();
   for (const hh of world.households) {
     const members = hh.members.map((i) => world.persons[i] as Person);
     const head = members.find((m) => m.rel === '02');
     if (!head || head.planted || !alive(head) || members.some((m) => b.favour.has(m.idx) || b.payroll.has(m.idx) || m.planted)) continue;
     const community = world.villages[hh.village]?.community === true;
+    const reviewed = !b.business.has(hh.idx);
     if (members.length === 1 && ageOn(head.birth, WINDOW_TO) >= 66 && rng.chance(0.3)) {
-      payAlive(world, records, head, PROGRAMS.TK, addMonths(WINDOW_FROM, rng.int(0, 12)), WINDOW_TO);
+      const from = addMonths(WINDOW_FROM, rng.int(0, 12));
+      if (reviewed) payAlive(world, records, head, PROGRAMS.TK, from, WINDOW_TO);
       taken.add(head.idx);
     } else if (rng.chance(0.035)) {
       const from = addMonths(WINDOW_FROM, rng.int(0, 20));
-      payAlive(
-        world,
-        records,
-        head,
-        community ? PROGRAMS.DBCS : PROGRAMS.DBNC,
-        from,
-        Math.min(WINDOW_TO, addMonths(from, rng.int(6, 30))),
-        (community ? PROGRAMS.DBCS.base : PROGRAMS.DBNC.base) * Math.min(members.length, 3),
-      );
+      const to = Math.min(WINDOW_TO, addMonths(from, rng.int(6, 30)));
+      const prog = community ? PROGRAMS.DBCS : PROGRAMS.DBNC;
+      if (reviewed) payAlive(world, records, head, prog, from, to, prog.base * Math.min(members.length, 3));
       taken.add(head.idx);
     } else if (!community && rng.chance(0.4)) {
       // 耕地地力保护补贴: yearly, by contracted area (亩 × 105 元).

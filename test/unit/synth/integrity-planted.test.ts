@@ -11,7 +11,7 @@ import { bruteForceAll, caseKey, reconcile } from '../../../synth/cases/reconcil
 import { SOURCES } from '../../../synth/write/sources.js';
 import { normaliseId, readSource, type Row } from './read-output.js';
 
-const MODELS = ['M01', 'M02', 'M06', 'M07', 'M08', 'M09', 'M11', 'M13', 'M17', 'M18', 'M19', 'M21', 'M22'];
+const MODELS = ['M01', 'M02', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M13', 'M17', 'M18', 'M19', 'M21', 'M22'];
 /** Models whose background matches are recorded rather than refused (their case module's recordsBackground). */
 const BACKGROUND_ALLOWED = ['M02', 'M21'];
 let dir: string;
