@@ -38,6 +38,11 @@ export class Planter {
     for (const k of this.kin.kinOf(p)) this.used.add(k);
   }
 
+  /** How many adults `fresh` could still hand out (a case that needs many checks before it starts). */
+  spare(): number {
+    return this.people.filter((p) => !this.used.has(p.idx) && !p.planted).length;
+  }
+
   /** An adult no firm, manager or earlier plant is tied to, even as loose kin; then blocked with his kin. */
   fresh(): Person {
     const start = this.rng.int(0, this.people.length - 1);

@@ -14,6 +14,7 @@ import { identicalBidPrices } from './procurement/identical-bid-prices.js';
 import { lowestBidDisqualified } from './procurement/lowest-bid-disqualified.js';
 import { singleBidCompetitiveTender } from './procurement/single-bid-competitive-tender.js';
 import { agentRecurringWinner } from './procurement/agent-recurring-winner.js';
+import { bidRingCommunities } from './procurement/bid-ring-communities.js';
 import { affiliatedBiddersOnLot } from './procurement/affiliated-bidders-on-lot.js';
 import { coverBiddersAndRings } from './procurement/cover-bidders-and-rings.js';
 import { directAwardShare } from './procurement/direct-award-share.js';
@@ -70,4 +71,6 @@ export const CASES: readonly CaseModule[] = [
   allRivalsDisqualified,
   lowestBidDisqualified,
   agentRecurringWinner,
+  // rings of three or more (M46), after every pair case
+  bidRingCommunities,
 ];

@@ -13,16 +13,32 @@ export function add(pl: Planter, c: Omit<PlantedCase, 'involved'> & { involved?:
 
 export const hex = (pl: Planter, n: number) => Array.from({ length: n }, () => '0123456789ABCDEF'[pl.rng.int(0, 15)]).join('');
 
-/** Two unrelated background firms on one new lot with some other rivals; the first wins unless told not. */
-export function duo(pl: Planter, winnerFirst = true) {
+/** Firms of an earlier identifier duo, per planter. */
+const inIdentifierDuos = new WeakMap<Planter, Set<number>>();
+
+/** Two unrelated background firms on one new lot with some other rivals; the first wins unless told not.
+ * `ties`: the case will plant an identifier on the two bids (M25–M27). Two such firms are tied by M46's
+ * reading once they bid on one more lot together (before, or in a later case's lot), and in a small county
+ * the same few firms came back in several such cases, so their ties chained into bid rings nobody planted.
+ * A firm therefore takes part in one identifier duo at most; where none is left, a new firm of a fresh
+ * person takes the second place. */
+export function duo(pl: Planter, winnerFirst = true, opts: { ties?: boolean } = {}) {
   const t = when(pl);
   const related = affiliation(pl.world);
-  const pool = pl.rivals(12, t);
-  let a = pool[0] as number;
-  let b = pool.find((x) => x !== a && !related(a, x));
-  if (b === undefined) {
+  const used = inIdentifierDuos.get(pl) ?? inIdentifierDuos.set(pl, new Set()).get(pl)!;
+  const pool = opts.ties ? pl.rivals(12, t).filter((x) => !used.has(x)) : pl.rivals(12, t);
+  let a = pool[0];
+  let b = a === undefined ? undefined : pool.find((y) => y !== a && !related(a as number, y));
+  if (a === undefined) {
     a = pl.firm().idx;
     b = pl.firm().idx;
+  } else if (b === undefined) {
+    if (!opts.ties) a = pl.firm().idx;
+    b = pl.firm().idx;
+  }
+  if (opts.ties) {
+    used.add(a);
+    used.add(b);
   }
   // Away from the units whose award totals a case rests on (M31's), once those exist.
   const org = pl.orgFor(a, pl.reservedUnits);

@@ -12,7 +12,7 @@ const MODEL = 'procurement.shared-contact-on-lot';
 const D = modelDefaults(MODEL);
 
 function bidding(pl: Planter): void {
-  let d = duo(pl);
+  let d = duo(pl, true, { ties: true });
   d.bb.phone = d.ba.phone;
   add(pl, {
     model: D.catalog,
@@ -22,7 +22,7 @@ function bidding(pl: Planter): void {
     key: d.key,
     note: 'both bids give the same contact phone',
   });
-  d = duo(pl);
+  d = duo(pl, true, { ties: true });
   d.bb.managerPerson = d.ba.managerPerson;
   d.bb.manager = d.ba.manager;
   add(pl, {

@@ -13,7 +13,7 @@ const D = modelDefaults(MODEL);
 
 function bidding(pl: Planter): void {
   for (const id of ['M26-A1', 'M26-A2']) {
-    const d = duo(pl);
+    const d = duo(pl, true, { ties: true });
     d.bb.account = d.ba.account = pl.world.kits[d.a.idx]?.account;
     add(pl, {
       model: D.catalog,

@@ -14,7 +14,7 @@ const D = modelDefaults(MODEL);
 
 function bidding(pl: Planter): void {
   const terminalIp = D.strings('terminalIps')[0] as string;
-  let d = duo(pl);
+  let d = duo(pl, true, { ties: true });
   d.bb.machine = d.ba.machine = hex(pl, 16);
   add(pl, {
     model: D.catalog,
@@ -24,7 +24,7 @@ function bidding(pl: Planter): void {
     key: d.key,
     note: 'two bidders of one lot, bid files made on one machine (机器码)',
   });
-  d = duo(pl);
+  d = duo(pl, true, { ties: true });
   d.bb.mac = d.ba.mac = Array.from({ length: 6 }, () => hex(pl, 2)).join('-');
   add(pl, {
     model: D.catalog,
