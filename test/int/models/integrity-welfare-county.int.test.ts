@@ -24,6 +24,7 @@ const MODELS: [string, string][] = [
   ['M07', 'welfare.public-job-child-employed-elsewhere'],
   ['M08', 'welfare.payroll-household-means-tested'],
   ['M09', 'welfare.payroll-farm-subsidy'],
+  ['M10', 'welfare.means-tested-household-in-business'],
   ['M11', 'welfare.paid-after-death'],
   ['M13', 'welfare.exclusive-programmes'],
 ];
