@@ -7,11 +7,11 @@
 // nothing; N3 two firms tied (two lots, one deposit account), a pair and no ring; N4 three firms bidding
 // together on two lots whose bids for lots of their own give one 代理记账 office's phone (an identifier on
 // bids for different lots ties nobody, as in M27).
-// The firms are old background firms that never bid on one lot before (new firms of fresh people where
-// the county runs short), each in one case only, and each lot goes to a unit of its own with no agent, so
-// the rings touch no other plant's shares (M31, M33) and make no ring pair of M30 (under ringMinTogether
-// lots together). The pairs on one lot that share an identifier are M25–M28 alerts as well,
-// and are planted as theirs.
+// The rings' firms are old background firms tied to nobody yet (new firms of fresh people where the county
+// runs short); the three-firm near misses take one firm of each ring, firms that never met. Each lot goes to
+// a unit of its own with no agent, so the rings touch no other plant's shares (M31, M33) and make no ring
+// pair of M30 (under ringMinTogether lots together). The lot pairs they make that a pair model flags are
+// M25–M28 alerts as well, and are planted as theirs.
 import { day } from '../../world/dates.js';
 import type { Bid, Org, World } from '../../world/world.js';
 import { keyId, ref, type Found, type PlantedCase, type Ref } from '../case.js';
@@ -108,7 +108,7 @@ function bidding(pl: Planter): void {
     add(pl, { model: D.catalog, id, expected, kind, key: ringKey(w, members), involved: involved.map((p) => ref('Project', p)), note });
   const projectsOf = (bids: Bid[][]) => bids.map((b) => (b[0] as Bid).project);
 
-  // The rings' firms first, so no lot takes one of them as a rival.
+  // The rings' firms first: the near misses draw on them.
   const r1 = firms(3);
   const r2 = firms(4);
   const r3 = firms(5);
