@@ -35,8 +35,6 @@ import { civilMonth, type CivilMonth } from './delta/people.js';
 import { publicMonth, type PublicMonth } from './delta/posts.js';
 import { policeMonth, sanctionsMonth } from './delta/records.js';
 
-export { DELIVERED } from './delta/month.js';
-
 export interface DeltaOptions {
   persons: number;
   seed: number;
