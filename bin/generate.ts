@@ -1,5 +1,5 @@
 // npm run generate -- --persons 400 --seed 7 --out var/demo [--no-noise]
-// npm run generate -- --persons 400 --seed 7 --delta var/demo-2024-07: the month after that county (synth/delta.ts)
+// npm run generate -- --persons 400 --seed 7 --delta var/demo-2024-07: the month after that county, every feed (synth/delta.ts)
 import { parseArgs } from 'node:util';
 import { generateCounty } from '../synth/generate.js';
 import { generateDelta } from '../synth/delta.js';
@@ -26,6 +26,8 @@ if (values.delta) {
   console.log(`the month ${d.month} after the county persons=${persons} seed=${seed} → ${values.delta}`);
   for (const [file, rows] of Object.entries(d.files)) console.log(`  ${String(rows).padStart(9)} rows  ${file}`);
   console.log(`  ${JSON.stringify(d.counts)}`);
+  // The full-snapshot files end what they lack on the delivery date: the same date for every load of the month.
+  console.log(`  load it with: npm run load -- --delivered ${d.deliveredOn} ${values.delta}`);
   process.exit(0);
 }
 

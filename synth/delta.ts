@@ -1,28 +1,39 @@
-// The month after a generated county: what the departments deliver in July 2024 on top of the files that
-// end at the snapshot (2024-06-30), for loading online over a county loaded once (issue #17 item 6).
-// Built from the same world as the county (buildWorld with the same persons and seed), written with the
-// county's own writers and without noise, into files named as the county's so the loaders recognise them:
-// - 财政供养人员工资: July's pay for everyone on a payroll in June, but a few who leave it (one in 200);
-// - 民生资金发放: each recipient's next payment of each programme that falls due in July;
-// - 干部名册: a few posts ended in July (the row again, with its end date) and their successors' new posts;
-// - 企业登记 / 企业股东 / 企业主要人员: companies founded in July (the representative holds them whole and
-//   directs them), and corrections: a few companies deregistered (注销), their row delivered again.
-// Deterministic: same persons and seed, byte-identical files.
+// The month after a generated county: what the departments deliver for July 2024 on top of the files that
+// end at the snapshot (2024-06-30), for loading online over a county loaded once (issue #17 item 6). One
+// file for each of the county's 21 exports, named as the county's so the loaders recognise them, with the
+// county's columns and formats (its own writers, without noise), each delivered as the feed registry
+// (synth/feeds.yaml) says the department sends it:
+// - deltas, the month's new rows and the rows that changed: 婚姻登记 (marriages, divorces), 死亡火化登记,
+//   企业登记/股东/主要人员 (new companies, deregistrations), 招标项目/投标记录/中标结果, 直接发包, 行政许可检查处罚,
+//   民生资金发放 (each payment falling due), 公安行政处罚, 纪律处分;
+// - full snapshots, the whole register as it stands at the month's end: 户籍人口 (births, deaths, moves out,
+//   a household moving in), 机构编制名录 (a new unit), 干部名册 and 党员信息, 财政供养人员工资 (July's pay run),
+//   社保参保, 信访件登记, 审批办件. The roster and the pension register leave out some facts that ended, so a
+//   snapshot load ends them by their absence on the delivery date (DELIVERED).
+// Built from the same world as the county (buildWorld with the same persons and seed); deterministic: same
+// persons and seed, byte-identical files. The parts live in synth/delta/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildWorld } from './generate.js';
 import { Noise } from './noise.js';
-import { CompanyFactory } from './world/companies.js';
-import { ageOn, day, iso, SNAPSHOT } from './world/dates.js';
-import { IdIssuer } from './world/ids.js';
-import { addMonths, monthDay, monthEnd, monthIndex, monthStart } from './world/months.js';
+import { generateOversight } from './oversight/index.js';
+import { iso } from './world/dates.js';
+import { addMonths, monthEnd, monthIndex, monthStart } from './world/months.js';
 import { Rng } from './world/prng.js';
-import type { Payment, PayrollSpell, Records } from './world/records.js';
-import type { Company, Officer, Person, Post, Shareholding, World } from './world/world.js';
-import { writeCompanies, writeOfficers, writeShareholders } from './write/business.js';
-import { writePayments, writePayroll } from './write/integrity.js';
-import { writeCadres } from './write/people.js';
+import type { Payment, Records } from './world/records.js';
+import { writeAwards, writeBids, writeCompanies, writeOfficers, writeShareholders, writeTenders } from './write/business.js';
+import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, writePolice, writeSanctions } from './write/integrity.js';
+import { writeApprovals, writePetitions } from './write/oversight.js';
+import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
+import { writeDirect, writeRegulation } from './write/procurement.js';
 import { SOURCES } from './write/sources.js';
+import { writeUnits } from './write/units.js';
+import { directMonth, firmsMonth, procurementMonth, regulationMonth } from './delta/business.js';
+import { DELIVERED, DELTA_MONTH, FIRST, People } from './delta/month.js';
+import { approvalsMonth, petitionsMonth } from './delta/oversight.js';
+import { civilMonth, type CivilMonth } from './delta/people.js';
+import { publicMonth, type PublicMonth } from './delta/posts.js';
+import { policeMonth, sanctionsMonth } from './delta/records.js';
 
 export interface DeltaOptions {
   persons: number;
@@ -33,39 +44,31 @@ export interface DeltaOptions {
 export interface DeltaSummary {
   /** The month delivered, YYYY-MM. */
   month: string;
+  /** The delivery's date, YYYY-MM-DD: give it to the loaders (`--delivered`), so full snapshots end what they lack on it. */
+  deliveredOn: string;
   /** Rows per file written. */
   files: Record<string, number>;
-  counts: {
-    payroll: number;
-    leftPayroll: number;
-    payments: number;
-    postsEnded: number;
-    postsNew: number;
-    companiesNew: number;
-    companiesDeregistered: number;
-  };
+  counts: DeltaCounts;
 }
 
-/** The month after the snapshot. */
-export const DELTA_MONTH = monthIndex(SNAPSHOT) + 1;
-const FIRST = monthDay(DELTA_MONTH);
-const ENDED = day(2024, 7, 15);
-const APPOINTED = day(2024, 7, 16);
-
-/** `share` of `xs` (at least one when there is any), spread evenly over them. */
-function every<T>(xs: T[], share: number): T[] {
-  if (!xs.length) return [];
-  const n = Math.max(1, Math.round(xs.length * share));
-  return Array.from({ length: n }, (_, i) => xs[Math.floor(((i + 0.5) * xs.length) / n)]!);
-}
-
-/** July's payroll: June's spells carried one month, but one in two hundred who leave the payroll in June. */
-function nextPayroll(records: Records): { next: PayrollSpell[]; left: number } {
-  const june = records.payroll.filter((s) => monthIndex(s.to) === DELTA_MONTH - 1);
-  const leaving = new Set(every(june, 0.005));
-  const next = june.filter((s) => !leaving.has(s)).map((s) => ({ ...s, from: FIRST, to: FIRST }));
-  return { next, left: leaving.size };
-}
+/** What the month holds, by kind of change. */
+export type DeltaCounts = CivilMonth['counts'] &
+  PublicMonth['counts'] &
+  Record<
+    | 'payments'
+    | 'companiesNew'
+    | 'companiesDeregistered'
+    | 'tenders'
+    | 'bids'
+    | 'awards'
+    | 'directAwards'
+    | 'regulation'
+    | 'policeCases'
+    | 'sanctions'
+    | 'petitionsNew'
+    | 'approvalsNew',
+    number
+  >;
 
 /**
  * Each recipient's next payment of each programme, when it falls due in July: the period after the last
@@ -90,88 +93,75 @@ function nextPayments(records: Records): Payment[] {
   return out;
 }
 
-/** Adults alive at the snapshot, part of no planted case, holding no post: who may be appointed or found a firm. */
-function freePeople(world: World): Person[] {
-  const holds = new Set(world.posts.map((p) => p.person));
-  return world.persons.filter(
-    (p) => !p.planted && !p.cancel && !holds.has(p.idx) && ageOn(p.birth, SNAPSHOT) >= 25 && ageOn(p.birth, SNAPSHOT) <= 58,
-  );
-}
-
-/** One open post in two hundred ends on 15 July; the next day someone new takes the same title at the unit. */
-function postChanges(world: World, free: Person[]): { rows: Post[]; ended: number } {
-  const open = world.posts.filter((p) => p.to === undefined && !p.planted);
-  const ended = every(open, 0.005).map((p) => ({ ...p, to: ENDED }));
-  const successors = ended.map((p, i) => ({ ...p, person: free[(i * 7919) % free.length]!.idx, from: APPOINTED, to: undefined }));
-  return { rows: [...ended, ...successors], ended: ended.length };
-}
-
-/** New companies (three in a thousand, at least two) and a few deregistered ones, as July's register. */
-function companyChanges(
-  world: World,
-  rng: Rng,
-  free: Person[],
-): { companies: Company[]; shares: Shareholding[]; officers: Officer[]; created: number; deregistered: number } {
-  const usccs = new Set([...world.companies.map((c) => c.uscc), ...world.orgs.map((o) => o.code)]);
-  const names = new Set(world.companies.map((c) => c.name));
-  const factory = new CompanyFactory(world, rng, new IdIssuer(new Rng(rng.int(1, 2 ** 30), 'delta-ids')));
-  const want = Math.max(2, Math.round(world.companies.length * 0.003));
-  const created: Company[] = [];
-  // Reps from the other end of the free list than the new cadres, so that nobody is both.
-  for (let i = 0; created.length < want && i < want * 10; i++) {
-    const rep = free[free.length - 1 - ((i * 104729) % free.length)]!;
-    const c = factory.create('other', rep, { founded: day(2024, 7, rng.int(1, 31)) });
-    c.status = '存续';
-    if (usccs.has(c.uscc) || names.has(c.name)) continue;
-    usccs.add(c.uscc);
-    names.add(c.name);
-    created.push(c);
-  }
-  const shares: Shareholding[] = created.map((c) => ({
-    company: c.idx,
-    holder: { kind: 'person', idx: c.rep },
-    pct: 100,
-    from: c.founded,
-  }));
-  const officers: Officer[] = created.map((c) => ({ company: c.idx, person: c.rep, role: '执行董事', from: c.founded }));
-  const active = world.companies.filter((c) => !c.planted && c.role === 'other' && (c.status === '存续' || c.status === '在业'));
-  const gone = every(active, 0.002).map((c) => ({ ...c, status: '注销' as const }));
-  return { companies: [...created, ...gone], shares, officers, created: created.length, deregistered: gone.length };
-}
-
 /** Writes the month after the county of `persons` and `seed` into `outDir`. */
 export async function generateDelta(opts: DeltaOptions): Promise<DeltaSummary> {
   const { world, records } = buildWorld(opts.persons, opts.seed);
-  const rng = new Rng(opts.seed, 'delta');
+  // Before anything below adds companies or tenders to the world: the same items as the county's.
+  const oversight = generateOversight(world, opts.seed, opts.persons);
   const noise = new Noise(false, new Rng(opts.seed, 'delta-noise'), world.persons, new Set());
-  const free = freePeople(world);
-  const payroll = nextPayroll(records);
-  const payments = nextPayments(records);
-  const posts = postChanges(world, free);
-  const firms = companyChanges(world, rng, free);
+  const people = new People(world, new Rng(opts.seed, 'delta-people'), new Set(world.posts.map((p) => p.person)));
+  const onPayroll = new Set(records.payroll.map((s) => s.person));
 
+  const civil = civilMonth(world, records, people, onPayroll, opts.seed);
+  const gone = new Set(civil.persons.filter((p, i) => p.cancel && !world.persons[i]?.cancel).map((p) => p.idx));
+  const firms = firmsMonth(world, opts.seed, people.take(Math.max(2, Math.round(world.companies.length * 0.003)), 25, 58));
+  const pub = publicMonth(world, records, opts.seed, people, gone, firms.created);
+  const procurement = procurementMonth(world, opts.seed);
+  const direct = directMonth(world, opts.seed);
+  const regs = regulationMonth(world, opts.seed);
+  const cases = policeMonth(world, records, people, opts.seed);
+  const sanctions = sanctionsMonth(world, records, new Set(pub.ending), opts.seed);
+  const petitions = petitionsMonth(world, oversight.petitions, people, opts.seed);
+  const approvals = approvalsMonth(world, oversight.approvals, opts.seed);
+  const payments = nextPayments(records);
+
+  // The world as the month leaves it: the register's people and households, the new unit.
+  const now = { ...world, persons: civil.persons, households: civil.households, orgs: pub.orgs };
   const dir = opts.outDir;
   mkdirSync(dir, { recursive: true });
   const files: Record<string, number> = {};
-  files[SOURCES.cadre.file] = await writeCadres({ ...world, posts: posts.rows }, noise, dir);
-  files[SOURCES.company.file] = await writeCompanies({ ...world, companies: firms.companies }, noise, dir);
+  files[SOURCES.hukou.file] = writeHukou(now, noise, dir);
+  files[SOURCES.marriage.file] = writeMarriages({ ...now, marriages: civil.marriages }, noise, dir);
+  files[SOURCES.cadre.file] = await writeCadres({ ...now, posts: pub.roster }, noise, dir);
+  files[SOURCES.company.file] = await writeCompanies({ ...now, companies: firms.companies }, noise, dir);
   // The holdings and officers look their company up by index: the whole register stays in view.
-  files[SOURCES.shareholder.file] = writeShareholders({ ...world, shareholdings: firms.shares }, noise, dir);
-  files[SOURCES.officer.file] = writeOfficers({ ...world, officers: firms.officers }, noise, dir);
-  files[SOURCES.payroll.file] = writePayroll(world, { ...records, payroll: payroll.next }, noise, dir);
-  files[SOURCES.welfare.file] = writePayments(world, { ...records, payments }, noise, dir);
+  files[SOURCES.shareholder.file] = writeShareholders({ ...now, shareholdings: firms.shares }, noise, dir);
+  files[SOURCES.officer.file] = writeOfficers({ ...now, officers: firms.officers }, noise, dir);
+  files[SOURCES.tender.file] = await writeTenders({ ...now, projects: procurement.projects }, noise, dir);
+  files[SOURCES.bid.file] = writeBids({ ...now, bids: procurement.bids }, noise, dir);
+  files[SOURCES.award.file] = writeAwards({ ...now, awards: procurement.awards }, noise, dir);
+  files[SOURCES.direct.file] = await writeDirect({ ...now, direct }, noise, dir);
+  files[SOURCES.regulation.file] = writeRegulation({ ...now, regs }, noise, dir);
+  files[SOURCES.death.file] = writeDeaths(now, { ...records, deaths: civil.deaths }, noise, dir);
+  files[SOURCES.party.file] = await writeParty(now, { ...records, party: civil.party }, noise, dir);
+  files[SOURCES.payroll.file] = writePayroll(now, { ...records, payroll: pub.payroll }, noise, dir);
+  files[SOURCES.welfare.file] = writePayments(now, { ...records, payments }, noise, dir);
+  files[SOURCES.police.file] = writePolice(now, { ...records, cases }, noise, dir);
+  files[SOURCES.sanction.file] = await writeSanctions(now, { ...records, sanctions }, noise, dir);
+  files[SOURCES.insurance.file] = writeInsurance(now, { ...records, insurance: pub.insurance }, noise, dir);
+  files[SOURCES.unit.file] = writeUnits(now, opts.seed, dir);
+  files[SOURCES.petition.file] = await writePetitions(now, [...oversight.petitions, ...petitions], noise, dir);
+  files[SOURCES.approval.file] = writeApprovals(now, [...oversight.approvals, ...approvals], noise, dir);
 
   const summary: DeltaSummary = {
     month: iso(FIRST).slice(0, 7),
+    deliveredOn: DELIVERED,
     files,
     counts: {
-      payroll: payroll.next.length,
-      leftPayroll: payroll.left,
+      ...civil.counts,
+      ...pub.counts,
       payments: payments.length,
-      postsEnded: posts.ended,
-      postsNew: posts.rows.length - posts.ended,
-      companiesNew: firms.created,
+      companiesNew: firms.created.length,
       companiesDeregistered: firms.deregistered,
+      tenders: procurement.projects.length,
+      bids: procurement.bids.length,
+      awards: procurement.awards.length,
+      directAwards: direct.length,
+      regulation: regs.length,
+      policeCases: cases.length,
+      sanctions: sanctions.length,
+      petitionsNew: petitions.length,
+      approvalsNew: approvals.length,
     },
   };
   writeFileSync(
