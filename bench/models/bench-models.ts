@@ -79,14 +79,19 @@ function givenCounty(dir: string, persons: number, seed: number): Truth {
   return truth;
 }
 
-/** A model's standing alerts as `fingerprint subject…` lines, sorted: equal lists, equal results. */
+/**
+ * A model's standing alerts as `fingerprint subject… | evidence nodes | evidence edges` lines, sorted: equal
+ * lists, equal results (a rewrite that finds the same alerts with other evidence shows here too).
+ */
 async function subjectKeys(db: Executor, modelId: string): Promise<string[]> {
-  const { rows } = await db.read<{ fp: string; subjects: string[] }>(
+  const { rows } = await db.read<{ fp: string; subjects: string[]; nodes: string[] | null; edges: string[] | null }>(
     `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
-     RETURN a.fingerprint AS fp, [(a)-[f:FLAGS]->(s) | f.role + ':' + s.uid] AS subjects`,
+     RETURN a.fingerprint AS fp, [(a)-[f:FLAGS]->(s) | f.role + ':' + s.uid] AS subjects,
+            a.evidenceNodes AS nodes, a.evidenceEdges AS edges`,
     { id: modelId },
   );
-  return rows.map((r) => `${r.fp} ${[...r.subjects].sort().join(' ')}`).sort();
+  const sorted = (xs: string[] | null) => [...(xs ?? [])].sort().join(' ');
+  return rows.map((r) => `${r.fp} ${sorted(r.subjects)} | ${sorted(r.nodes)} | ${sorted(r.edges)}`).sort();
 }
 
 function selectModels(all: Model[], wanted?: string[]): Model[] {
@@ -110,7 +115,9 @@ async function runEach(
   const results = await runAll(db, library, { timeoutMs, concurrency }, () => undefined, {
     after: (r) => {
       const m = models.find((x) => x.id === r.modelId)!;
-      log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
+      log(
+        `${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows (alerts ${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone), ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`,
+      );
     },
   });
   return { runs: new Map(results.map((r) => [r.modelId, r])), wallMs: Date.now() - t };
