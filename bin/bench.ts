@@ -1,5 +1,5 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
-// npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n]
+// npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
 // npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
@@ -11,7 +11,7 @@ import { benchExplorer } from '../bench/explorer/bench-explorer.js';
 
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
-  '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n]',
+  '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]',
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
   '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
 ].join('\n');
@@ -79,6 +79,7 @@ async function models(args: string[]): Promise<number> {
       timeout: { type: 'string', default: '600' },
       county: { type: 'string' },
       concurrency: { type: 'string', default: '1' },
+      'warm-cache': { type: 'boolean', default: false },
     },
   });
   const persons = Number(values.persons);
@@ -100,6 +101,7 @@ async function models(args: string[]): Promise<number> {
     profile: values.profile,
     timeoutMs: timeout * 1000,
     concurrency,
+    warmCache: values['warm-cache'],
     ...(values.county ? { county: values.county } : {}),
     ...(wanted ? { models: wanted } : {}),
   });

@@ -20,9 +20,10 @@ export interface EmbeddedNeo4j {
   heap: string;
   pageCache: string;
   /**
-   * Memory one transaction may use (`db.memory.transaction.max`, HUIYAN_NEO4J_TX_MEMORY, default 256m; 0: no
-   * cap): a runaway model or console query that builds a huge list is stopped by the database with an error
-   * instead of filling the heap that every other query shares (docs/models.md "Limits").
+   * Memory one transaction may use (`db.memory.transaction.max`, HUIYAN_NEO4J_TX_MEMORY; 0: no cap): a runaway
+   * model or console query that builds a huge list is stopped by the database with an error instead of filling
+   * the heap that every other query shares (docs/models.md "Limits"). Unset, a quarter of the heap and never
+   * under 256m (defaultTxMemory).
    */
   txMemory: string;
   /** Extra JVM options for the server and the admin tool (HUIYAN_NEO4J_JVM_OPTS, space-separated). */
@@ -185,6 +186,20 @@ function intVar(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
   return n;
 }
 
+const UNIT_MIB: Record<string, number> = { '': 1 / 2 ** 20, k: 1 / 1024, m: 1, g: 1024 };
+
+/**
+ * The transaction memory cap when none is set: a quarter of the heap, never under 256m. A fixed 256m was
+ * sized for the default 1g heap; under a heap raised for a big county (3g for 1,000,000 persons) it stopped
+ * models whose working set grows with the county while three quarters of the heap stayed for the other
+ * transactions. A quarter still leaves room for two models side by side and the API's queries.
+ */
+export function defaultTxMemory(heap: string): string {
+  const [, n, unit] = /^(\d+)([kmg]?)$/.exec(heap) ?? [];
+  const mib = Math.floor((Number(n) * UNIT_MIB[unit ?? '']!) / 4);
+  return `${Math.max(256, mib)}m`;
+}
+
 function sizeVar(env: NodeJS.ProcessEnv, name: string, dflt: string): string {
   const raw = env[name] ?? dflt;
   if (!/^\d+[kmgKMG]?$/.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got "${raw}"`);
@@ -249,14 +264,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: env.NEO4J_DATABASE ?? 'neo4j',
     };
   } else {
+    const heap = sizeVar(env, 'HUIYAN_NEO4J_HEAP', '1g');
     neo4j = {
       kind: 'embedded',
       runtimeDir,
       homeDir: path.resolve(env.HUIYAN_NEO4J_HOME ?? path.join(runtimeDir, 'home')),
       boltPort: intVar(env, 'HUIYAN_NEO4J_BOLT_PORT', 7687),
-      heap: sizeVar(env, 'HUIYAN_NEO4J_HEAP', '1g'),
+      heap,
       pageCache: sizeVar(env, 'HUIYAN_NEO4J_PAGECACHE', '512m'),
-      txMemory: sizeVar(env, 'HUIYAN_NEO4J_TX_MEMORY', '256m'),
+      txMemory: sizeVar(env, 'HUIYAN_NEO4J_TX_MEMORY', defaultTxMemory(heap)),
       jvmOpts: (env.HUIYAN_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
       startTimeoutMs: intVar(env, 'HUIYAN_NEO4J_START_TIMEOUT', 120) * 1000,
       database: 'neo4j',

@@ -19,6 +19,7 @@ import { runAll, type RunResult } from '../../server/models/runner.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { planMs, printProfile } from './profile.js';
+import { warmPageCache, type CacheWarming } from './warm-cache.js';
 
 export const TARGET_SECONDS = 10;
 
@@ -41,6 +42,8 @@ export interface ModelsBenchOptions {
   county?: string;
   /** Models sent to the database at once in each pass (runAll's setting; 1: one after another). */
   concurrency: number;
+  /** Read the whole store once before the cold pass (warm-cache.ts), timed apart: cold as a running service. */
+  warmCache?: boolean;
 }
 
 interface ModelFigures {
@@ -79,14 +82,19 @@ function givenCounty(dir: string, persons: number, seed: number): Truth {
   return truth;
 }
 
-/** A model's standing alerts as `fingerprint subject…` lines, sorted: equal lists, equal results. */
+/**
+ * A model's standing alerts as `fingerprint subject… | evidence nodes | evidence edges` lines, sorted: equal
+ * lists, equal results (a rewrite that finds the same alerts with other evidence shows here too).
+ */
 async function subjectKeys(db: Executor, modelId: string): Promise<string[]> {
-  const { rows } = await db.read<{ fp: string; subjects: string[] }>(
+  const { rows } = await db.read<{ fp: string; subjects: string[]; nodes: string[] | null; edges: string[] | null }>(
     `MATCH (a:Alert {modelId: $id}) WHERE NOT coalesce(a.gone, false)
-     RETURN a.fingerprint AS fp, [(a)-[f:FLAGS]->(s) | f.role + ':' + s.uid] AS subjects`,
+     RETURN a.fingerprint AS fp, [(a)-[f:FLAGS]->(s) | f.role + ':' + s.uid] AS subjects,
+            a.evidenceNodes AS nodes, a.evidenceEdges AS edges`,
     { id: modelId },
   );
-  return rows.map((r) => `${r.fp} ${[...r.subjects].sort().join(' ')}`).sort();
+  const sorted = (xs: string[] | null) => [...(xs ?? [])].sort().join(' ');
+  return rows.map((r) => `${r.fp} ${sorted(r.subjects)} | ${sorted(r.nodes)} | ${sorted(r.edges)}`).sort();
 }
 
 function selectModels(all: Model[], wanted?: string[]): Model[] {
@@ -110,7 +118,9 @@ async function runEach(
   const results = await runAll(db, library, { timeoutMs, concurrency }, () => undefined, {
     after: (r) => {
       const m = models.find((x) => x.id === r.modelId)!;
-      log(`${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows, ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`);
+      log(
+        `${label} ${m.catalog ?? ''} ${m.id}: ${r.rows} rows (alerts ${r.alertsNew} new, ${r.alertsKept} kept, ${r.alertsGone} gone), ${secs(r.durationMs)} s${r.error ? `, ERROR ${r.error}` : ''}`,
+      );
     },
   });
   return { runs: new Map(results.map((r) => [r.modelId, r])), wallMs: Date.now() - t };
@@ -178,6 +188,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   let loadAvgAfter: number[];
   let javaPeak: number | undefined;
   let warmUpSeconds: number | undefined;
+  let cacheWarming: CacheWarming | null = null;
   let wall: { coldSeconds: number; warmSeconds: number } | undefined;
   /** Per model, its standing alerts after the runs: fingerprint and subject uids, sorted, to compare runs. */
   const alertSet: Record<string, string[]> = {};
@@ -193,6 +204,12 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     await db.read(WARM_UP);
     warmUpSeconds = secs(Date.now() - t);
     log(`server warm-up (first query after start): ${warmUpSeconds} s`);
+    if (o.warmCache) {
+      cacheWarming = await warmPageCache(db, o.timeoutMs);
+      log(
+        `page cache warmed in ${cacheWarming.seconds} s (${cacheWarming.nodes} nodes, ${cacheWarming.relationships} relationships read with their properties; load average ${loadAvg().join(' ')})`,
+      );
+    }
     log(`cold run of ${models.length} models, ${o.concurrency} at a time…`);
     const coldPass = await runEach(db, models, 'cold', o.timeoutMs, o.concurrency);
     log('warm run…');
@@ -256,6 +273,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     load,
     warmUpSeconds: warmUpSeconds ?? null,
+    cacheWarming,
     targetSeconds: TARGET_SECONDS,
     concurrency: o.concurrency,
     wallSeconds: wall ?? null,
@@ -286,6 +304,7 @@ function printTable(
     machine: { loadAvgAtStart: number[]; loadAvgAfterModels: number[] };
     load: Record<string, unknown>;
     warmUpSeconds: number | null;
+    cacheWarming: CacheWarming | null;
     concurrency: number;
     wallSeconds: { coldSeconds: number; warmSeconds: number } | null;
   },
@@ -307,6 +326,11 @@ function printTable(
   console.log(`\n${out.persons} persons, seed ${out.seed}; loaded by ${String(out.load.path)}`);
   console.log([head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n'));
   console.log(`server warm-up (first query after the start, charged to no model): ${out.warmUpSeconds ?? '?'} s`);
+  console.log(
+    out.cacheWarming
+      ? `page cache warmed before the cold pass (--warm-cache, charged to no model): ${out.cacheWarming.seconds} s`
+      : 'page cache not warmed: the cold pass reads the store as a fresh start does',
+  );
   console.log(
     `whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`,
   );

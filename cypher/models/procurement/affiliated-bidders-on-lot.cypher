@@ -42,22 +42,31 @@
 // First the pairs of companies with any link at all (few), dates aside; only they go on to the lots both
 // bid on and the checks on the bid date below. Pairing every two bidders of every lot first made the
 // checks run once per pair of bids.
+// The pairs start from the companies that bid at all (c1, one subquery each): a pair whose c1 never bid
+// finds no lot below, so the alerts are the same, but at 1,000,000 persons walking the links of all 39,000
+// companies (the kin branch alone 4.5 million db hits; 18-21 s cold) shrinks to those of the bidders. Each
+// branch keeps its direction, c1 on the same side as before, and the UNION still gives each pair once.
+MATCH (c1:Company) WHERE EXISTS { (c1)-[:SUBMITTED]->(:Bid) }
 CALL {
-  MATCH (c1:Company)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
+  WITH c1
+  MATCH (c1)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
   WHERE c1 <> c2
-  RETURN c1, c2
+  RETURN c2
   UNION
-  MATCH (c1:Company)-[s:SHAREHOLDER_OF]-(c2:Company)
+  WITH c1
+  MATCH (c1)-[s:SHAREHOLDER_OF]-(c2:Company)
   WHERE s.ratio > $minControlRatio
-  RETURN c1, c2
+  RETURN c2
   UNION
-  MATCH (c1:Company)<-[s1:SHAREHOLDER_OF]-()-[s2:SHAREHOLDER_OF]->(c2:Company)
+  WITH c1
+  MATCH (c1)<-[s1:SHAREHOLDER_OF]-()-[s2:SHAREHOLDER_OF]->(c2:Company)
   WHERE s1.ratio > $minControlRatio AND s2.ratio > $minControlRatio
-  RETURN c1, c2
+  RETURN c2
   UNION
-  MATCH (c1:Company)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(p1:Person)-[k:KIN]->(p2:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
+  WITH c1
+  MATCH (c1)<-[:LEGAL_REP_OF|EXECUTIVE_OF]-(p1:Person)-[k:KIN]->(p2:Person)-[:LEGAL_REP_OF|EXECUTIVE_OF]->(c2:Company)
   WHERE k.relation IN $kinRelations AND p1 <> p2 AND c1 <> c2
-  RETURN c1, c2
+  RETURN c2
 }
 WITH c1, c2
 WHERE c1.uid < c2.uid

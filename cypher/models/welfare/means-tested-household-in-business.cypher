@@ -32,14 +32,25 @@
 //   zh: "{recipientName}领取{programName}期间，同户{memberRelZh}{memberName}是{companyName}的{roleZh}（重叠{months}个月）"
 //   en: "{recipientName} drew {programName} while {memberName}, of the same household, was {roleEn} of {companyName} ({months} months overlapping)"
 // ---
+// Each recipient once (DISTINCT) through the household to the members' company roles, and only then the
+// payments of the few with a role: starting from every monthly payment expanded the household and every
+// member's relationships once per payment (25 million db hits, 20-30 s at 1,000,000 persons). The same
+// payment, household, member and role combinations come out, so the rows are the same.
 MATCH (g:Program) WHERE g.code IN $programs
-MATCH pr = (r:Person)-[x:RECEIVED]->(g)
-WHERE x.periodFrom IS NOT NULL AND x.periodTo IS NOT NULL
+MATCH (r:Person)-[:RECEIVED]->(g)
+WITH DISTINCT r, g
 MATCH pm = (r)-[:MEMBER_OF]->(hh:Household)
 MATCH ph = (m:Person)-[:MEMBER_OF]->(hh)
 MATCH pc = (m)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
-WHERE (c.foundedDate IS NULL OR c.foundedDate <= x.periodTo)
-  AND (role.from IS NULL OR role.from <= x.periodTo) AND (role.to IS NULL OR role.to >= x.periodFrom)
+// A subquery, so the planner cannot start from the payments again (in one MATCH it did).
+CALL {
+  WITH r, g, c, role
+  MATCH pr = (r)-[x:RECEIVED]->(g)
+  WHERE x.periodFrom IS NOT NULL AND x.periodTo IS NOT NULL
+    AND (c.foundedDate IS NULL OR c.foundedDate <= x.periodTo)
+    AND (role.from IS NULL OR role.from <= x.periodTo) AND (role.to IS NULL OR role.to >= x.periodFrom)
+  RETURN pr, x
+}
 WITH r, g, m, c, role, pm, ph, pc, pr, x,
      CASE WHEN role.from IS NOT NULL AND role.from > x.periodFrom THEN role.from ELSE x.periodFrom END AS lo,
      CASE WHEN role.to IS NOT NULL AND role.to < x.periodTo THEN role.to ELSE x.periodTo END AS hi
@@ -55,5 +66,8 @@ RETURN r.uid AS recipient, m.uid AS member, c.uid AS company, g.uid AS program,
        CASE WHEN m = r THEN '本人' ELSE '成员' END AS memberRelZh,
        reduce(s = '', t IN roles | s + CASE WHEN s = '' THEN '' ELSE '、' END + zh[t]) AS roleZh,
        reduce(s = '', t IN roles | s + CASE WHEN s = '' THEN '' ELSE ' and ' END + en[t]) AS roleEn,
-       size(months) AS months, [member, home] + held + paid AS evidence
+       // One payment path stands for all: every payment is the same two nodes and relationship type, and an
+       // alert's evidence keeps nodes and (start, type, end) edges, so the other paths add nothing to it; sending
+       // them all (50,000 paths at 1,000,000 persons) took 9 of the 10 s.
+       size(months) AS months, [member, home] + held + paid[0..1] AS evidence
 ORDER BY recipient, member, company

@@ -34,7 +34,19 @@ describe('configuration', () => {
       expect(cfg.neo4j.heap).toBe('1g');
       expect(cfg.neo4j.pageCache).toBe('512m');
       expect(cfg.neo4j.boltPort).toBe(7687);
+      expect(cfg.neo4j.txMemory).toBe('256m');
     }
+  });
+  it('caps a transaction at a quarter of the heap unless told, never under 256m', () => {
+    const txMemory = (env: Record<string, string>) => {
+      const cfg = loadConfig({ ...env, NEO4J_URI: '' });
+      return cfg.neo4j.kind === 'embedded' ? cfg.neo4j.txMemory : undefined;
+    };
+    expect(txMemory({ HUIYAN_NEO4J_HEAP: '3g' })).toBe('768m');
+    expect(txMemory({ HUIYAN_NEO4J_HEAP: '4096m' })).toBe('1024m');
+    expect(txMemory({ HUIYAN_NEO4J_HEAP: '512m' })).toBe('256m');
+    expect(txMemory({ HUIYAN_NEO4J_HEAP: '3g', HUIYAN_NEO4J_TX_MEMORY: '300m' })).toBe('300m');
+    expect(txMemory({ HUIYAN_NEO4J_HEAP: '3g', HUIYAN_NEO4J_TX_MEMORY: '0' })).toBe('0');
   });
   it('uses an external server when NEO4J_URI is set, with a routing URI kept as given', () => {
     const cfg = loadConfig({ NEO4J_URI: 'neo4j://db.example:7687', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'cases' });
