@@ -152,15 +152,16 @@ export function mountPreAward(root: HTMLElement, store: Store, api: PreAwardApi,
       if (!lot) fail(new ApiError('BAD_INPUT', tr(lang())('preaward.noLot')));
       return;
     }
-    const asked = lot.id;
+    const lotId = lot.id;
     running = true;
     failure = null;
     note = '';
     render();
     api
-      .check(asked, on.value || null)
+      .check(lotId, on.value || null)
       .then((c) => {
-        if (lot?.id === asked) check = c;
+        // A lot chosen while this one was checked is not given this answer.
+        if (lot?.id === lotId) check = c;
       })
       .catch((e: unknown) => {
         check = null;
