@@ -101,6 +101,7 @@ const config: CodegenConfig = {
         'web/src/api/policy-queries.ts',
         'web/src/api/workbench-queries.ts',
         'web/src/api/evidence-queries.ts',
+        'web/src/api/preaward-queries.ts',
       ],
       // typescript-operations writes the enums and inputs the operations use itself.
       plugins: [{ add: { content: HEADER } }, 'typescript-operations'],

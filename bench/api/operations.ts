@@ -5,6 +5,7 @@
 // without a filter, one alert with its evidence, the risk ranking.
 import type { Executor } from '../../platform/db/executor.js';
 import { ALERT, ALERTS, ENTITY, NEIGHBOURS, SEARCH } from '../../web/src/api/queries.js';
+import { PRE_AWARD_CHECK } from '../../web/src/api/preaward-queries.js';
 
 export interface Operation {
   name: string;
@@ -14,6 +15,8 @@ export interface Operation {
   caller: 'county' | 'unit';
   /** What the arguments are, for the report. */
   note: string;
+  /** What the first answer held, for the report (the pre-award check: how many ties it found). */
+  found?: (data: unknown) => string;
 }
 
 const PATHS = /* GraphQL */ `
@@ -31,38 +34,6 @@ const PATHS = /* GraphQL */ `
         source
         target
         properties
-      }
-    }
-  }
-`;
-
-// 投标前核查 as the explorer's tender panel asks it: every bidder, each link with its path.
-const PRE_AWARD = /* GraphQL */ `
-  query BenchPreAward($lot: ID!) {
-    preAwardCheck(lot: $lot) {
-      officials
-      bidders {
-        company {
-          id
-          caption
-        }
-        links {
-          kind
-          relation
-          via
-          official {
-            id
-            caption
-          }
-          paths {
-            route {
-              id
-              label
-              caption
-            }
-            types
-          }
-        }
       }
     }
   }
@@ -96,7 +67,8 @@ export interface Picks {
   model: { id: string; alerts: number };
   unit: { uid: string; name: string };
   alerts: number;
-  lot: { uid: string; bidders: number; officials: number };
+  /** `flagged`: an M03 alert names the lot, so the check has ties to find. */
+  lot: { uid: string; bidders: number; officials: number; flagged: boolean };
 }
 
 async function one<T>(db: Executor, cypher: string, what: string, params: Record<string, unknown> = {}): Promise<T> {
@@ -155,15 +127,21 @@ export async function pickArguments(db: Executor): Promise<Picks> {
      RETURN u.uid AS uid, u.name AS name`,
     'unit with sub-units',
   );
-  // The heaviest lot to check before award: most bidders, then the tendering unit with most post holders.
-  const lot = await one<{ uid: string; bidders: number; officials: number }>(
-    db,
-    `MATCH (o:Org)-[:TENDERED]->(x:Project)
-     WITH o, x, COUNT { (x)<-[:FOR]-(:Bid) } AS bidders ORDER BY bidders DESC LIMIT 50
+  // A lot to check before award that has ties to find: among the lots an M03 alert (kin of an official at
+  // the winning bidder) names, the one with most bidders; its unit's post holders are what the check walks.
+  // Without such an alert (a county with no planted case), the lot with most bidders, ties or not.
+  const lotCypher = (from: string) => `${from}
+     WITH DISTINCT x MATCH (o:Org)-[:TENDERED]->(x)
+     WITH o, x, COUNT { (x)<-[:FOR]-(:Bid) } AS bidders ORDER BY bidders DESC, x.uid LIMIT 50
      WITH x, bidders, COUNT { (:Person)-[:HOLDS_POST]->(o) } AS officials
-     RETURN x.uid AS uid, bidders, officials ORDER BY bidders DESC, officials DESC, uid LIMIT 1`,
-    'tendered lot with bids',
-  );
+     RETURN x.uid AS uid, bidders, officials ORDER BY bidders DESC, officials DESC, uid LIMIT 1`;
+  type Lot = { uid: string; bidders: number; officials: number };
+  const flagged = await db.read<Lot>(lotCypher(`MATCH (a:Alert {modelId: $m03})-[:FLAGS]->(x:Project) WHERE NOT coalesce(a.gone, false)`), {
+    m03: 'procurement.kin-of-official-at-winning-bidder',
+  });
+  const lot = flagged.rows[0]
+    ? { ...flagged.rows[0], flagged: true }
+    : { ...(await one<Lot>(db, lotCypher('MATCH (x:Project)<-[:FOR]-(:Bid)'), 'tendered lot with bids')), flagged: false };
   return {
     name: person.name,
     person: person.uid,
@@ -219,10 +197,14 @@ export function operations(p: Picks): Operation[] {
     { name: 'alert detail', query: ALERT, variables: { id: p.alert }, caller: 'county', note: 'the alert with most evidence' },
     {
       name: 'pre-award check',
-      query: PRE_AWARD,
+      query: PRE_AWARD_CHECK,
       variables: { lot: p.lot.uid },
       caller: 'county',
-      note: `the lot with most bids (${p.lot.bidders}), its unit's ${p.lot.officials} post holders`,
+      note: `${p.lot.flagged ? 'a lot an M03 alert names' : 'the lot with most bids (no M03 alert)'}: ${p.lot.bidders} bids, its unit's ${p.lot.officials} post holders`,
+      found: (data) => {
+        const bidders = (data as { preAwardCheck: { bidders: { links: unknown[] }[] } }).preAwardCheck.bidders;
+        return `${bidders.reduce((n, b) => n + b.links.length, 0)} ties in ${bidders.filter((b) => b.links.length > 0).length} bidders`;
+      },
     },
     { name: 'risk ranking', query: RISK, variables: {}, caller: 'county', note: 'top 20' },
   ];

@@ -16,6 +16,8 @@ export interface Overhead {
 export interface OpFigures {
   name: string;
   note: string;
+  /** The first request after the server started: statements planned, pages read from disk. */
+  firstCallMs: number;
   statements: number;
   waves: number;
   overhead: Overhead;
@@ -88,7 +90,7 @@ export function printApiTable(
       }),
     ),
   );
-  for (const f of out.operations) console.log(`  ${f.name}: ${f.note}`);
+  for (const f of out.operations) console.log(`  ${f.name}: ${f.note}; first call ${ms(f.firstCallMs)} ms`);
   console.log(
     `\nNeo4j heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}; load average (1, 5, 15 min) at start ${out.machine.loadAvgAtStart.join(' ')}, at end ${out.machine.loadAvgAtEnd.join(' ')}`,
   );

@@ -92,6 +92,7 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'PreAwardLink.paths': { size: 2 },
   'PreAwardPath.route': { size: 4 },
   'PreAwardPath.types': { size: 1 },
+  'PreAwardPath.edges': { size: 3 },
   'Mutation.runModel': { cost: STATEMENT * 50 },
   'Mutation.previewModel': { cost: STATEMENT * 50, size: UNKNOWN_LIST },
 };

@@ -1302,9 +1302,13 @@ export type PreAwardLinkKind =
   | 'MANAGER'
   | 'ROLE';
 
-/** One path of the evidence: its entities in order and the relationship types between them. */
+/**
+ * One path of the evidence: its entities in order and the relationship types between them, and the same
+ * relationships as edges (ids as everywhere in the API), so the explorer can put the path on its canvas.
+ */
 export type PreAwardPath = {
   __typename?: 'PreAwardPath';
+  edges: Array<Edge>;
   route: Array<Entity>;
   types: Array<Scalars['String']['output']>;
 };
@@ -2753,6 +2757,7 @@ export type PreAwardLinkResolvers<ContextType = ApiContext, ParentType extends R
 };
 
 export type PreAwardPathResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PreAwardPath'] = ResolversParentTypes['PreAwardPath']> = {
+  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   route?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -7,6 +7,7 @@ import { en as statsEn, zh as statsZh } from './messages/stats.js';
 import { en as workbenchEn, zh as workbenchZh } from './messages/workbench.js';
 import { en as policyEn, zh as policyZh } from './messages/policy.js';
 import { en as oversightEn, zh as oversightZh } from './messages/oversight.js';
+import { en as preawardEn, zh as preawardZh } from './messages/preaward.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -341,6 +342,7 @@ const zh = {
   ...workbenchZh,
   ...policyZh,
   ...oversightZh,
+  ...preawardZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -676,6 +678,7 @@ const en: Record<MessageKey, string> = {
   ...workbenchEn,
   ...policyEn,
   ...oversightEn,
+  ...preawardEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

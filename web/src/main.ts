@@ -8,9 +8,13 @@ import { createWorkbenchApi } from './api/workbench-queries.js';
 import { createAuth, type SignedIn } from './api/auth.js';
 import { createApi } from './api/queries.js';
 import { createStatsApi } from './api/stats-queries.js';
+import { createEvidenceApi } from './api/evidence-queries.js';
+import { createPreAwardApi } from './api/preaward-queries.js';
 import { Gate, reasonStore } from './api/session.js';
 import { mountAdmin } from './admin/pages.js';
 import { mountStatsPages } from './stats/mount.js';
+import { mountPreAwardPage } from './preaward/mount.js';
+import { preAwardOnCanvas } from './preaward/on-canvas.js';
 import { createController } from './controller.js';
 import { mountEvidence } from './evidence-mount.js';
 import { createCanvasController, isCanvasIntent } from './canvas-controller.js';
@@ -73,6 +77,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   askReason = controller.askReason;
   const canvas = createCanvasController({ store, api, view, step: controller.step, toast: controller.toast });
   store.onIntent((i) => (isCanvasIntent(i) ? canvas.handle(i) : controller.handle(i)));
+  store.onIntent(preAwardOnCanvas({ store, view, step: controller.step }));
   triageFor(store, api);
   const evidence = mountEvidence(store, api, gate, view, byId('canvas-overlay'));
 
@@ -83,6 +88,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
   mountDetails(byId('details'), store);
   mountAdmin(byId('admin'), store, createAdminApi(gate), createPolicyApi(gate), createWorkbenchApi(gate));
   mountStatsPages(byId('admin'), store, createStatsApi(gate));
+  mountPreAwardPage(byId('admin'), store, createPreAwardApi(gate), createEvidenceApi(gate));
   mountReasonDialog(byId('dialogs'), store);
   mountPasswordDialog(byId('dialogs'), store, auth, (csrf) => (gate.csrf = csrf));
   new ResizeObserver(() => view.resize()).observe(byId('cy'));

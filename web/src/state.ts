@@ -1,6 +1,6 @@
 // The explorer's state in one object, and a tiny store: panels render from it and dispatch intents; the
 // controller (controller.ts) turns intents into API calls and canvas changes. No framework needed for this.
-import type { AlertDetail, AlertListItem, Assignee, Me, SearchHit } from './api/types.js';
+import type { AlertDetail, AlertListItem, Assignee, Graph, Me, SearchHit } from './api/types.js';
 import type { Selection } from './graph/cy.js';
 import type { Lang, MessageKey } from './i18n.js';
 import type { SchemaIndex } from './schema.js';
@@ -9,7 +9,8 @@ import { initialCanvas, type CanvasIntent, type CanvasState, type Direction } fr
 
 export type Tab = 'search' | 'alerts';
 /** The explorer itself, or one of the admin pages (offered by the caller's permissions). */
-export type Page = 'explore' | 'stats' | 'screen' | 'users' | 'tokens' | 'audit' | 'feeds' | 'resolution' | 'policy' | 'workbench';
+export type Page =
+  'explore' | 'stats' | 'screen' | 'users' | 'tokens' | 'audit' | 'feeds' | 'resolution' | 'policy' | 'workbench' | 'preaward';
 /** A dialog over the page: the 查询事由 prompt or the password change. */
 export type Dialog = 'reason' | 'password' | null;
 
@@ -118,6 +119,9 @@ export type Intent =
   /** The open report was printed (打印): recorded in the audit trail. */
   | { type: 'printed'; report: ReportRef; count: number; entityIds: string[] }
   | { type: 'saveView' }
+  /** 投标前核查 (preaward/): open the check on this lot; put a tie's paths on the canvas, marked as a path. */
+  | { type: 'preAward'; lot: { id: string; caption: string } }
+  | { type: 'preAwardShow'; graph: Graph }
   | CanvasIntent;
 
 export function initialState(lang: Lang): State {

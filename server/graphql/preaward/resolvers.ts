@@ -5,7 +5,7 @@ import { checkLot, type LotLink } from '../../preaward/lot-links.js';
 import { lotScope, SCOPE_MODEL } from '../../preaward/scope.js';
 import type { PlainNode, PlainPath } from '../../../platform/db/values.js';
 import type { ApiContext } from '../context.js';
-import { presentNode, type EntityView } from '../entity/present.js';
+import { presentNode, presentRels, type EntityView } from '../entity/present.js';
 import { badInput, notFound } from '../errors.js';
 import { uidArg } from '../inputs.js';
 import { admit, noteOutside } from '../jurisdiction.js';
@@ -34,7 +34,19 @@ export const preAwardResolvers: Resolvers = {
         returned.add(String(n.properties.uid));
         return presentNode(n, opts);
       };
-      const path = (p: PlainPath) => ({ route: p.nodes.map(present), types: p.relationships.map((r) => r.type) });
+      const path = (p: PlainPath) => {
+        const route = p.nodes.map(present);
+        // Relationships name their ends by element id; the canvas knows entities by uid.
+        const uid = new Map(p.nodes.map((n, i) => [n.elementId, route[i]!.id]));
+        const rels = p.relationships.map((r) => ({
+          type: r.type,
+          source: uid.get(r.startElementId) ?? r.startElementId,
+          target: uid.get(r.endElementId) ?? r.endElementId,
+          props: r.properties,
+          eid: r.elementId,
+        }));
+        return { route, types: p.relationships.map((r) => r.type), edges: presentRels(rels, opts) };
+      };
       const link = (l: LotLink) => ({ ...l, official: present(l.official), paths: l.paths.map(path) });
       const bidders = found.bidders.map((b) => ({ company: present(b.company), bid: present(b.bid), on: b.on, links: b.links.map(link) }));
       const linked = found.bidders.filter((b) => b.links.length > 0).length;

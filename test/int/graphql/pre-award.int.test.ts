@@ -48,7 +48,7 @@ CREATE (bid)-[:CONTACT]->(ph)`;
 
 const Q = `query ($lot: ID!, $on: String) { preAwardCheck(lot: $lot, on: $on) {
   lot { id } unit { id } officials kinRelations leadersOnly
-  bidders { company { id } bid { id } on links { official { id } kind relation via paths { route { id } types } } } } }`;
+  bidders { company { id } bid { id } on links { official { id } kind relation via paths { route { id } types edges { id type source target } } } } } }`;
 const REASON = '招标项目 P1 评标前核查';
 const linksOf = (r: Loose) =>
   Object.fromEntries(
@@ -95,10 +95,23 @@ describe('preAwardCheck', () => {
     expect(f1.on).toBe('2024-03-01');
     expect(f1.links[0].relation).toBe('spouse');
     expect(f1.links[0].paths).toEqual([
-      { route: [{ id: 'Person:A' }, { id: 'Person:W' }, { id: 'Company:F1' }], types: ['KIN', 'SHAREHOLDER_OF'] },
+      {
+        route: [{ id: 'Person:A' }, { id: 'Person:W' }, { id: 'Company:F1' }],
+        types: ['KIN', 'SHAREHOLDER_OF'],
+        // The same steps as edges the canvas can draw, each in its stored direction.
+        edges: [
+          { id: 'Person:A|KIN|Person:W', type: 'KIN', source: 'Person:A', target: 'Person:W' },
+          { id: 'Person:W|SHAREHOLDER_OF|Company:F1', type: 'SHAREHOLDER_OF', source: 'Person:W', target: 'Company:F1' },
+        ],
+      },
     ]);
     const f2 = check.bidders.find((b: Loose) => b.company.id === 'Company:F2');
     expect(f2.links[0].paths[0].route.map((e: Loose) => e.id)).toEqual(['Person:A', 'Phone:13900000001', 'Bid:P1-2']);
+    // The bid points at the phone: the edge keeps that direction though the path walks it backwards.
+    expect(f2.links[0].paths[0].edges.map((e: Loose) => e.id)).toEqual([
+      'Person:A|HAS_CONTACT|Phone:13900000001',
+      'Bid:P1-2|CONTACT|Phone:13900000001',
+    ]);
   });
 
   it("reads posts on the day given: before the deputy left, his wife's firm is linked too", async () => {

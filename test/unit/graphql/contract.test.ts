@@ -11,6 +11,7 @@ import { SEVERITIES } from '../../../server/models/header.js';
 import { EVIDENCE_OPERATIONS } from '../../../web/src/api/evidence-queries.js';
 import { OPERATIONS } from '../../../web/src/api/queries.js';
 import { POLICY_OPERATIONS } from '../../../web/src/api/policy-queries.js';
+import { PREAWARD_OPERATIONS } from '../../../web/src/api/preaward-queries.js';
 import { servedWorkflow } from '../web/served.js';
 
 // The schema holds Node's copy of graphql (through @graphql-tools); use that copy, not Vite's.
@@ -18,7 +19,7 @@ const { GraphQLEnumType, parse, validate } = createRequire(import.meta.url)('gra
 const schema = buildSchema();
 
 describe('explorer operations', () => {
-  it.each(Object.entries({ ...OPERATIONS, ...POLICY_OPERATIONS, ...EVIDENCE_OPERATIONS }))(
+  it.each(Object.entries({ ...OPERATIONS, ...POLICY_OPERATIONS, ...EVIDENCE_OPERATIONS, ...PREAWARD_OPERATIONS }))(
     '%s is valid against the served schema',
     (name, doc) => {
       const document = parse(doc);

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { costOf, DEFAULT_MAX_COST, STATEMENT } from '../../../server/graphql/cost.js';
 import { buildSchema } from '../../../server/graphql/schema.js';
+import { PREAWARD_OPERATIONS } from '../../../web/src/api/preaward-queries.js';
 import { EXPAND_LIMIT, INBOX_PAGE, OPERATIONS } from '../../../web/src/api/queries.js';
 import { dummyVariable } from './dummy-operations.js';
 
@@ -77,7 +78,7 @@ describe('query cost', () => {
 const REALISTIC: Record<string, unknown> = { first: INBOX_PAGE, limit: EXPAND_LIMIT, lang: 'zh', q: '张' };
 
 describe('explorer operations under the cost limit', () => {
-  it.each(Object.entries(OPERATIONS))('%s', (name, doc) => {
+  it.each(Object.entries({ ...OPERATIONS, ...PREAWARD_OPERATIONS }))('%s', (name, doc) => {
     const document = parse(doc);
     const op = document.definitions.find((d) => d.kind === 'OperationDefinition' && d.name?.value === name);
     if (!op || op.kind !== 'OperationDefinition') throw new Error(`${name} has no operation of that name`);

@@ -199,9 +199,9 @@ describe('admin pages', () => {
   it('are offered by permission', () => {
     expect(pagesFor(null)).toEqual(['explore']);
     expect(pagesFor({ permissions: ['read'] })).toEqual(['explore', 'stats']);
-    expect(pagesFor({ permissions: ['read', 'checkSubject', 'screenLists'] })).toEqual(['explore', 'stats', 'screen']);
+    expect(pagesFor({ permissions: ['read', 'checkSubject', 'screenLists'] })).toEqual(['explore', 'stats', 'screen', 'preaward']);
     expect(pagesFor({ permissions: ['read', 'manageAccess', 'readAudit'] })).toEqual(['explore', 'stats', 'users', 'tokens', 'audit']);
-    expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'stats', 'resolution']);
+    expect(pagesFor({ permissions: ['read', 'checkSubject', 'resolveEntities'] })).toEqual(['explore', 'stats', 'preaward', 'resolution']);
     expect(pagesFor({ permissions: ['read', 'runModels', 'authorModels'] })).toEqual(['explore', 'stats', 'workbench']);
   });
 

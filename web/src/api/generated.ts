@@ -140,6 +140,22 @@ export type PackageStatus =
   /** The site has exactly this. */
   | 'SAME';
 
+/**
+ * How a bidder is tied to an official of the tendering unit. ROLE: the official is legal representative,
+ * shareholder or officer of the firm; MANAGER: the official is the bid's project manager; CONTACT: the
+ * official's phone, e-mail or address is the firm's or the bid's; ACCOUNT: the bid deposit came from an
+ * account the official is paid benefits into. KIN_*: the same through a relative within the kinship scope.
+ */
+export type PreAwardLinkKind =
+  | 'ACCOUNT'
+  | 'CONTACT'
+  | 'KIN_ACCOUNT'
+  | 'KIN_CONTACT'
+  | 'KIN_MANAGER'
+  | 'KIN_ROLE'
+  | 'MANAGER'
+  | 'ROLE';
+
 export type ResolutionAction =
   | 'ACCEPT'
   | 'REJECT'
@@ -413,6 +429,21 @@ export type PolicyImportPackageMutationVariables = Exact<{
 
 
 export type PolicyImportPackageMutation = { importModelPackage: { hash: string | null, source: string | null, createdAt: string | null, ok: boolean, problems: Array<string>, written: Array<string>, models: Array<{ id: string, revision: number, status: PackageStatus, siteRevision: number | null, diff: string | null, problems: Array<string>, stats: Record<string, unknown> | null }> } };
+
+export type ExplorerPreAwardCheckQueryVariables = Exact<{
+  lot: string | number;
+  on?: string | null | undefined;
+}>;
+
+
+export type ExplorerPreAwardCheckQuery = { preAwardCheck: { officials: number, kinRelations: Array<string>, leadersOnly: boolean, lot: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, unit: { id: string, caption: string } | null, bidders: Array<{ on: string, company: { id: string, caption: string }, bid: { id: string, caption: string }, links: Array<{ kind: PreAwardLinkKind, relation: string | null, via: string, official: { id: string, caption: string }, paths: Array<{ types: Array<string>, route: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> }> }> }> } };
+
+export type ExplorerLotsQueryVariables = Exact<{
+  q: string;
+}>;
+
+
+export type ExplorerLotsQuery = { search: Array<{ entity: { id: string, caption: string, properties: Record<string, unknown> } }> };
 
 export type EntityFieldsFragment = { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null };
 

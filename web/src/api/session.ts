@@ -46,6 +46,7 @@ const READS_PEOPLE: ReadonlySet<string> = new Set([
   'ExplorerNeighbours',
   'ExplorerAlert',
   'StatsScreen',
+  'ExplorerPreAwardCheck',
   // The evidence feature (api/evidence-queries.ts): a dossier, a linked canvas, a saved view naming people.
   'ExplorerIntegrityRecord',
   'ExplorerViewGraph',

@@ -13,6 +13,8 @@ export function pagesFor(me: Pick<Me, 'permissions'> | null): Page[] {
   // 统计分析 reads what every role reads; 名单筛查 is a bulk lookup, for the roles that may screen lists.
   if (p.has('read')) pages.push('stats');
   if (p.has('screenLists')) pages.push('screen');
+  // 投标前核查 answers about people (officials and their kin): the roles that may check a subject.
+  if (p.has('checkSubject')) pages.push('preaward');
   if (p.has('manageAccess')) pages.push('users', 'tokens');
   if (p.has('readAudit')) pages.push('audit');
   // 数据备案: the page shows a delivery's rejected rows, so it is offered with that permission.

@@ -96,6 +96,19 @@ function entityView(s: State, e: Entity, more: More, t: T, store: Store): (Child
         },
         t('details.alertsOn'),
       ),
+      // A lot (a tendered project): check its bidders against the unit's officials before award.
+      e.label === 'Project' && s.me?.permissions.includes('checkSubject')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-small btn-ghost',
+              'data-testid': 'preaward-entity',
+              onclick: () => store.dispatch({ type: 'preAward', lot: { id: e.id, caption: e.caption } }),
+            },
+            t('details.preAward'),
+          )
+        : null,
       // Who looked at this person or company: the audit trail, for those who may read it.
       s.me?.permissions.includes('readAudit')
         ? h(
@@ -184,9 +197,26 @@ function alertView(s: State, t: T, store: Store): (Child | Child[])[] {
         ),
     ),
     h('p', { class: 'muted small' }, t('alert.evidence', { n: a.evidence.nodes.length, m: a.evidence.edges.length })),
+    preAwardOfAlert(s, t, store),
     // State, conclusion, actions and history: panels/triage.ts.
     ...triageSection(s, t, store),
   ];
+}
+
+/** A procurement alert names its project: the pre-award check of that lot, one click away. */
+function preAwardOfAlert(s: State, t: T, store: Store): Child {
+  const project = s.alert?.subjects.find((sub) => sub.entity.label === 'Project')?.entity;
+  if (!project || !s.me?.permissions.includes('checkSubject')) return null;
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small btn-ghost',
+      'data-testid': 'preaward-alert',
+      onclick: () => store.dispatch({ type: 'preAward', lot: { id: project.id, caption: project.caption } }),
+    },
+    t('alert.preAward'),
+  );
 }
 
 function properties(
