@@ -7,10 +7,9 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UnreadableFile } from '../core/errors.js';
 import type { RowSource } from '../core/file-pass.js';
-import type { Mapping } from '../core/mapping/types.js';
 import { cutPoints } from '../core/readers/cut-points.js';
 import { csvStop, type ByteRange } from '../core/readers/source-reader.js';
-import type { RowResult } from '../core/transform.js';
+import type { Bound, RowResult } from '../core/transform.js';
 import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
 
@@ -100,10 +99,10 @@ export class ReadPool {
     if (!text) return undefined;
     const job = ++this.#job;
     this.#workers.forEach((_, w) => this.#post(w, { type: 'file', job, text, bound, check }));
-    return this.#ordered(job, filePath, bound.mapping, cutPoints(text, this.rangeBytes));
+    return this.#ordered(job, filePath, bound, cutPoints(text, this.rangeBytes));
   };
 
-  async *#ordered(job: number, file: string, mapping: Mapping, ranges: AsyncGenerator<ByteRange>): AsyncGenerator<RowResult[]> {
+  async *#ordered(job: number, file: string, bound: Bound, ranges: AsyncGenerator<ByteRange>): AsyncGenerator<RowResult[]> {
     const pending = new Map<number, Promise<RangeResult>>();
     let sent = 0;
     let taken = 0;
@@ -129,7 +128,7 @@ export class ReadPool {
         const r = await pending.get(taken)!;
         pending.delete(taken++);
         await refill();
-        yield r.rows!.map((w) => fromWire(w, mapping, offset));
+        yield r.rows!.map((w) => fromWire(w, bound, offset));
         const end = r.end!;
         if (end.failed) throw new UnreadableFile(file, csvStop(offset + end.rows, end.failed), offset + end.rows + 1);
         offset += end.rows;
