@@ -130,9 +130,8 @@ export interface Collected {
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
   const t0 = Date.now();
   const graph = new SpilledGraph(opts.spillDir, opts.mappings, opts.spillLimits);
-  const { planned, skipped } = await planFiles(paths, opts.mappings);
-  const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
-  const derive = new Set<string>();
+  // The threads start (each loads the loader's modules, a second or two) while the files are recognised
+  // and the workbooks parsed.
   const pool = opts.workers
     ? new ReadPool(
         opts.workers,
@@ -141,6 +140,9 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
       )
     : undefined;
   try {
+    const { planned, skipped } = await planFiles(paths, opts.mappings);
+    const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
+    const derive = new Set<string>();
     for (const p of planned) {
       try {
         report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, { ...opts, ...(pool ? { rows: pool.rows } : {}) }));
@@ -150,11 +152,11 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
         report.skipped.push({ path: p.path, code: e.code, reason: e.message });
       }
     }
+    report.durationMs = Date.now() - t0;
+    return { graph, report, derive };
   } finally {
     await pool?.close();
   }
-  report.durationMs = Date.now() - t0;
-  return { graph, report, derive };
 }
 
 /** The shared file pass, each batch checked against what earlier batches produced and spilled. */

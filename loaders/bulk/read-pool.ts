@@ -3,6 +3,7 @@
 // come back to the main thread strictly in file order, renumbered as one reader would number them. At most
 // `depth` ranges per thread are out at once, so memory stays bounded whatever the size of the file.
 // Workbooks are not cut (their reader parses the whole sheet on opening): they stay on the main thread.
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UnreadableFile } from '../core/errors.js';
@@ -13,8 +14,18 @@ import type { Bound, RowResult } from '../core/transform.js';
 import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
 
-/** Bytes of a range: small enough that a county's middling files still spread over the threads. */
+/** Bytes of a range at most; a smaller file is cut finer (rangeSize). */
 export const RANGE_BYTES = 1 << 20;
+/** … and at least (each range costs a message each way and a decoder and parser of its own). */
+const MIN_RANGE_BYTES = 64 << 10;
+
+/**
+ * A file of a few ranges would keep one thread busy while the others wait for the next file: a file is cut
+ * into at least two ranges per thread where that leaves ranges of 64 KiB or more.
+ */
+export function rangeSize(fileBytes: number, threads: number, most = RANGE_BYTES): number {
+  return Math.min(most, Math.max(Math.ceil(fileBytes / (threads * 2)), Math.min(MIN_RANGE_BYTES, most)));
+}
 /** Ranges out per thread: one being read, the next waiting, so a thread never idles for the main thread. */
 const DEPTH = 3;
 
@@ -99,7 +110,7 @@ export class ReadPool {
     if (!text) return undefined;
     const job = ++this.#job;
     this.#workers.forEach((_, w) => this.#post(w, { type: 'file', job, text, bound, check }));
-    return this.#ordered(job, filePath, bound, cutPoints(text, this.rangeBytes));
+    return this.#ordered(job, filePath, bound, cutPoints(text, rangeSize(statSync(text.file).size, this.size, this.rangeBytes)));
   };
 
   async *#ordered(job: number, file: string, bound: Bound, ranges: AsyncGenerator<ByteRange>): AsyncGenerator<RowResult[]> {
