@@ -1,4 +1,4 @@
-// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk] [--snapshot [--delivered YYYY-MM-DD]]
+// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]]
 // Loads department exports into the configured Neo4j, shows rows and rows/s while it runs (a progress bar on
 // a terminal, a line every few seconds otherwise, e.g. in CI logs), then prints the reconciliation per file.
 // --bulk (also `npm run load:bulk`): the offline importer path for a first big load into an empty embedded
@@ -45,6 +45,7 @@ function parseArgs(argv: string[], cfg: Config) {
   let bulk = false;
   let snapshot = false;
   let delivered: string | undefined;
+  let workers: number | undefined;
   const mappingDirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -52,6 +53,7 @@ function parseArgs(argv: string[], cfg: Config) {
     else if (a === '--mappings') mappingDirs.push(path.resolve(argv[++i] ?? ''));
     else if (a === '--rejects') rejectsDir = path.resolve(argv[++i] ?? '');
     else if (a === '--batch') batchSize = Number(argv[++i]);
+    else if (a === '--workers') workers = Number(argv[++i]);
     else if (a === '--snapshot') snapshot = true;
     else if (a === '--delivered') delivered = argv[++i] ?? '';
     else if (a === '-h' || a === '--help') throw new CliUsage('');
@@ -61,11 +63,14 @@ function parseArgs(argv: string[], cfg: Config) {
   if (paths.length === 0) throw new CliUsage('no files or folders given');
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))
     throw new CliUsage('--batch needs a positive whole number');
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new CliUsage('--workers needs a whole number (0 reads on the main thread)');
+  if (workers !== undefined && !bulk) throw new CliUsage('--workers applies to --bulk loads');
   if (delivered !== undefined && !isIsoDate(delivered)) throw new CliUsage(`--delivered needs a date YYYY-MM-DD, got "${delivered}"`);
   // The importer builds a new store: there is no earlier delivery for a snapshot to end anything in.
   if (snapshot && bulk) throw new CliUsage('--snapshot applies to online loads, not --bulk');
   const snapshotOpt = snapshot ? { sources: 'all' as const, deliveredOn: delivered ?? today() } : undefined;
-  return { paths, rejectsDir, batchSize, bulk, mappingDirs, snapshot: snapshotOpt, delivered };
+  return { paths, rejectsDir, batchSize, bulk, workers, mappingDirs, snapshot: snapshotOpt, delivered };
 }
 
 /**
@@ -125,8 +130,9 @@ async function main(): Promise<number> {
     if (!(e instanceof CliUsage)) throw e;
     if (e.message) console.error(e.message);
     console.error(
-      'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk] [--snapshot [--delivered YYYY-MM-DD]]',
+      'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]]',
     );
+    console.error('  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else one per core)');
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');
     console.error("  --delivered D   the snapshot's delivery date, the end date of what it lacks (default today)");
@@ -148,12 +154,19 @@ async function main(): Promise<number> {
       const { report } = await recordedCommand(
         cfg.varDir,
         `load --bulk ${args.paths.join(' ')}`,
-        () => loadFilesBulk(cfg, args.paths, { ...common, log: (m) => console.error(m) }),
+        () =>
+          loadFilesBulk(cfg, args.paths, {
+            ...common,
+            ...(args.workers !== undefined ? { workers: args.workers } : {}),
+            log: (m) => console.error(m),
+          }),
         (r) => loadWrites(r.report),
       );
       progress.stop();
       printReport(report);
-      console.log(`bulk: ${report.nodes} nodes, ${report.relationships} relationships; phases (ms) ${JSON.stringify(report.phases)}`);
+      console.log(
+        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
+      );
       // The loading process's memory per phase (the importer and the server are JVMs of their own).
       const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);
       console.log(`bulk: memory per phase, MiB (sampled RSS peak / process high-water mark): ${mem.join(', ')}`);

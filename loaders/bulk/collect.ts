@@ -6,7 +6,7 @@
 // the keys that later rows may reference and of the current file's row fingerprints (key-set.ts).
 import path from 'node:path';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
-import { passFile, type FileReport, type Progress } from '../core/file-pass.js';
+import { passFile, type FileReport, type Progress, type RowSource } from '../core/file-pass.js';
 import { planFiles, type LoadReport } from '../core/load-files.js';
 import { LoaderError } from '../core/errors.js';
 import type { Mapping } from '../core/mapping/types.js';
@@ -16,6 +16,7 @@ import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.
 import { RepeatFilter } from '../core/writer/repeats.js';
 import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
 import { KeySet } from './key-set.js';
+import { ReadPool } from './read-pool.js';
 import { SpillStore } from './spill.js';
 
 export interface CollectOptions {
@@ -34,6 +35,12 @@ export interface CollectOptions {
   onBatch?: (mapping: Mapping, file: string, run: string, g: Grouped) => void;
   /** Spill limits (tests make them small to force many runs). */
   spillLimits?: { chars: number; records: number };
+  /** Reading threads for text files (read-pool.ts); 0 or absent reads on this thread. */
+  workers?: number;
+  /** The key `pseudonymise` was made from: each reading thread makes its own. */
+  pseudonymKey?: string;
+  /** Bytes of a range handed to a reading thread (tests make it small to cut small files). */
+  rangeBytes?: number;
 }
 
 /** The graph a load would write, as records on disk, with what importer-csv.ts needs to fold and write them. */
@@ -123,20 +130,33 @@ export interface Collected {
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
   const t0 = Date.now();
   const graph = new SpilledGraph(opts.spillDir, opts.mappings, opts.spillLimits);
-  const { planned, skipped } = await planFiles(paths, opts.mappings);
-  const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
-  const derive = new Set<string>();
-  for (const p of planned) {
-    try {
-      report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, opts));
-      for (const d of p.mapping.derive) derive.add(d);
-    } catch (e) {
-      if (!(e instanceof LoaderError)) throw e;
-      report.skipped.push({ path: p.path, code: e.code, reason: e.message });
+  // The threads start (each loads the loader's modules, a second or two) while the files are recognised
+  // and the workbooks parsed.
+  const pool = opts.workers
+    ? new ReadPool(
+        opts.workers,
+        { schema: opts.schema, ...(opts.pseudonymKey ? { pseudonymKey: opts.pseudonymKey } : {}) },
+        opts.rangeBytes,
+      )
+    : undefined;
+  try {
+    const { planned, skipped } = await planFiles(paths, opts.mappings);
+    const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
+    const derive = new Set<string>();
+    for (const p of planned) {
+      try {
+        report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, { ...opts, ...(pool ? { rows: pool.rows } : {}) }));
+        for (const d of p.mapping.derive) derive.add(d);
+      } catch (e) {
+        if (!(e instanceof LoaderError)) throw e;
+        report.skipped.push({ path: p.path, code: e.code, reason: e.message });
+      }
     }
+    report.durationMs = Date.now() - t0;
+    return { graph, report, derive };
+  } finally {
+    await pool?.close();
   }
-  report.durationMs = Date.now() - t0;
-  return { graph, report, derive };
 }
 
 /** The shared file pass, each batch checked against what earlier batches produced and spilled. */
@@ -145,7 +165,7 @@ function collectFile(
   filePath: string,
   mapping: Mapping,
   reader: SourceReader,
-  opts: CollectOptions,
+  opts: CollectOptions & { rows?: RowSource },
 ): Promise<FileReport> {
   const repeats = new RepeatFilter(mapping);
   // The file's row fingerprints as 64-bit hashes: a Set of strings for a file of tens of millions of rows would not fit.

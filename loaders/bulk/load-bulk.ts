@@ -21,6 +21,7 @@ import { collectFiles, spillDirOf } from './collect.js';
 import { parseImportLog } from './import-log.js';
 import { writeImporterCsv } from './importer-csv.js';
 import { PhaseMemoryMeter, type PhaseMemory } from './memory.js';
+import { loadWorkers } from './read-pool.js';
 
 export { BulkRefused } from './admin-tool.js';
 
@@ -31,6 +32,8 @@ export interface BulkOptions extends LoadOptions {
   /** Return the started server instead of stopping it (the benchmark counts what was loaded). */
   keepOpen?: boolean;
   log?: (msg: string) => void;
+  /** Threads reading and normalising text files (read-pool.ts); default HUIYAN_LOAD_WORKERS, else one per core; 0 reads on the main thread. */
+  workers?: number;
 }
 
 export interface BulkReport extends LoadReport {
@@ -47,6 +50,8 @@ export interface BulkReport extends LoadReport {
   importStages: Record<string, number>;
   nodes: number;
   relationships: number;
+  /** Threads that read and normalised the text files (0: the main thread). */
+  readWorkers: number;
 }
 
 /** Refuses while a server still runs on the home: the importer needs the store to itself. */
@@ -111,13 +116,15 @@ export async function loadFilesBulk(
   // Reading and normalising runs while a fresh home gets its password (a separate JVM).
   t = Date.now();
   meter.start('read');
+  const readWorkers = opts.workers ?? loadWorkers();
   const [collected] = await Promise.all([
     collectFiles(paths, {
       schema,
       mappings,
       spillDir: spillDirOf(workDir),
       rejectsDir: opts.rejectsDir,
-      ...(opts.pseudonymKey ? { pseudonymise: pseudonymiser(opts.pseudonymKey) } : {}),
+      ...(opts.pseudonymKey ? { pseudonymise: pseudonymiser(opts.pseudonymKey), pseudonymKey: opts.pseudonymKey } : {}),
+      workers: readWorkers,
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     }),
@@ -201,6 +208,7 @@ export async function loadFilesBulk(
     importStages: times.stagesMs,
     nodes: files.nodeCount,
     relationships: files.relCount,
+    readWorkers,
   };
   if (opts.keepOpen) return { report: out, handle };
   await handle.close();

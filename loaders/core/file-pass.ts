@@ -15,6 +15,7 @@ import { bindOrExplain } from './missing-columns.js';
 import { cellProblems, type CellCheck } from './readers/cell-check.js';
 import { DEFAULT_LIMITS } from './readers/limits.js';
 import type { Accepted } from './writer/group.js';
+import type { RowResult } from './transform.js';
 
 /**
  * Rows per write transaction. Larger batches mean fewer round trips and commits; 10,000 rows of a few
@@ -43,7 +44,21 @@ export interface PassOptions {
   maxCellBytes?: number;
   /** Holds the file's row fingerprints (duplicate check); default a Set. The bulk path keeps hashes (bulk/key-set.ts). */
   fingerprints?: () => { has(fingerprint: string): boolean; add(fingerprint: string): unknown };
+  /**
+   * Where the file's rows are read and normalised when not here: the bulk path's reading threads
+   * (bulk/read-pool.ts). They give the rows in file order, each as transformRow and the cell check would;
+   * undefined reads this file here. Not with onRefused (the threads do not send the rows as read).
+   */
+  rows?: RowSource;
 }
+
+/** Normalised rows of one file, in file order and in chunks, from elsewhere (PassOptions.rows). */
+export type RowSource = (file: {
+  filePath: string;
+  reader: SourceReader;
+  bound: Bound;
+  check: CellCheck;
+}) => AsyncIterable<RowResult[]> | undefined;
 
 export interface FileReport extends LoadRunRecord {
   path: string;
@@ -132,29 +147,39 @@ export async function passFile(
     outcomes.catch(() => undefined);
   };
 
+  /** One row's outcome, in file order; true when the batch is full. */
+  const take = (r: RowResult): boolean => {
+    rowsRead++;
+    if (!r.ok) {
+      refused.push(r);
+      return false;
+    }
+    // The same record twice (after normalisation) is counted, not loaded twice.
+    if (seen.has(r.fingerprint)) {
+      duplicates++;
+      return false;
+    }
+    seen.add(r.fingerprint);
+    batch.push(r);
+    return batch.length >= batchSize;
+  };
+
   const read = async () => {
+    const elsewhere = opts.onRefused ? undefined : opts.rows?.({ filePath, reader, bound, check });
+    if (elsewhere) {
+      for await (const chunk of elsewhere) for (const r of chunk) if (take(r)) await flush();
+      return;
+    }
     for await (const data of reader.rows()) {
-      rowsRead++;
       const bad = cellProblems(data, check);
       if (bad.length) {
-        refused.push({ row: data.row, problems: bad });
         opts.onRefused?.(bound, data);
+        take({ ok: false, row: data.row, problems: bad });
         continue;
       }
       const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
-      if (!r.ok) {
-        refused.push(r);
-        opts.onRefused?.(bound, data);
-        continue;
-      }
-      // The same record twice (after normalisation) is counted, not loaded twice.
-      if (seen.has(r.fingerprint)) {
-        duplicates++;
-        continue;
-      }
-      seen.add(r.fingerprint);
-      batch.push(r);
-      if (batch.length >= batchSize) await flush();
+      if (!r.ok) opts.onRefused?.(bound, data);
+      if (take(r)) await flush();
     }
   };
 

@@ -30,6 +30,25 @@ export interface SourceReader {
   encoding?: string;
   sheet?: string;
   rows(): AsyncIterable<DataRow>;
+  /** How another thread can read a byte range of this file itself (rangeRows); absent for workbooks. */
+  text?: TextSource;
+}
+
+/** A text file as rangeRows reads it: everything the reader decided from the file's head. */
+export type TextSource =
+  | { format: 'csv'; file: string; encoding: string; delimiter: string; headers: string[] }
+  | { format: 'jsonl'; file: string; encoding: string; maxJsonDepth: number; expand?: string };
+
+/** Bytes [start, end) of a file; a range starting past 0 starts at a record boundary (cut-points.ts). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/** What a range's reading ended with: its data rows (numbered 1.. within the range) and a parse failure. */
+export interface RangeEnd {
+  rows: number;
+  failed?: string;
 }
 
 export interface ReadHints {
@@ -65,10 +84,13 @@ function recordOf(headers: string[]): (cells: Cell[]) => Record<string, Cell> {
   };
 }
 
-/** Decoded text stream; destroying the returned stream also closes the file. */
-function decoded(file: string, encoding: string) {
-  const raw = createReadStream(file);
-  const out = raw.pipe(iconv.decodeStream(encoding, { stripBOM: true }) as unknown as Transform);
+/**
+ * Decoded text stream, of the whole file or a range of it; destroying the returned stream also closes the
+ * file. A byte-order mark is only one at the file's start: a range past it keeps a U+FEFF it begins with.
+ */
+function decoded(file: string, encoding: string, range?: ByteRange) {
+  const raw = range ? createReadStream(file, { start: range.start, end: range.end - 1 }) : createReadStream(file);
+  const out = raw.pipe(iconv.decodeStream(encoding, { stripBOM: !range || range.start === 0 }) as unknown as Transform);
   out.on('close', () => raw.destroy());
   raw.on('error', (e) => out.destroy(e));
   return out;
@@ -97,13 +119,11 @@ async function firstLine(file: string, encoding: string): Promise<string> {
   }
 }
 
-async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> {
-  const { encoding } = await sniffFile(file, hints.encoding);
-  const line = await firstLine(file, encoding);
-  const delimiter = hints.delimiter ?? guessDelimiter(line);
+/** csv-parse's options for a file with this delimiter. */
+function csvOptions(delimiter: string) {
   // Every line ending at once: csv-parse otherwise takes the first one it meets for the whole file, and a
   // file mixing CRLF, LF and CR lost rows into its neighbours' cells.
-  const opts = {
+  return {
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
@@ -111,43 +131,108 @@ async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> 
     skip_empty_lines: true,
     bom: true,
   };
-  const headers = ((parseSync(line, opts) as string[][])[0] ?? []).map((h) => h.trim());
+}
+
+async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> {
+  const { encoding } = await sniffFile(file, hints.encoding);
+  const line = await firstLine(file, encoding);
+  const delimiter = hints.delimiter ?? guessDelimiter(line);
+  const headers = ((parseSync(line, csvOptions(delimiter)) as string[][])[0] ?? []).map((h) => h.trim());
+  const text: TextSource = { format: 'csv', file, encoding, delimiter, headers };
   return {
     format: 'csv',
     headers,
     encoding,
+    text,
     async *rows() {
-      let row = 0;
-      let header = true;
-      const toRecord = recordOf(headers);
-      const input = decoded(file, encoding);
-      // A parse error (an unclosed quote) is taken through on_skip rather than as a stream error: a stream
-      // error drops the records parsed but not yet consumed, and a file stopped 15 rows short of where it broke.
-      let failed: { message: string; records?: number } | undefined;
-      const parser = parse({ ...opts, skip_records_with_error: true, on_skip: (e) => void (failed ??= e ?? undefined) });
-      let parsed = 0;
-      try {
-        for await (const rec of input.pipe(parser)) {
-          // Records after the failed one (when the parser could go on) are not read either: the file stops there.
-          if (failed && parsed >= (failed.records ?? 0)) break;
-          parsed++;
-          const cells = rec as string[];
-          if (header) {
-            header = false;
-            continue;
-          }
-          if (isEmpty(cells)) continue;
-          yield { row: ++row, values: toRecord(cells) };
-        }
-      } catch (e) {
-        failed ??= e as Error;
-      } finally {
-        input.destroy();
-      }
+      const end: RangeEnd = { rows: 0 };
+      yield* csvRows(text, undefined, end);
       // The rows before were read and handed on; the file pass records where it stopped.
-      if (failed) throw new UnreadableFile(file, `CSV parse error after data row ${row}: ${failed.message}`, row + 1);
+      if (end.failed) throw new UnreadableFile(file, csvStop(end.rows, end.failed), end.rows + 1);
     },
   };
+}
+
+/** Why a CSV file stops being read, after its last good data row. */
+export const csvStop = (row: number, message: string) => `CSV parse error after data row ${row}: ${message}`;
+
+/**
+ * The data rows of a CSV file or of a range of it, numbered from 1 in the range; a parse failure ends the
+ * rows and is set in `end`. The range's first record is the header only at the file's start.
+ */
+async function* csvRows(src: Extract<TextSource, { format: 'csv' }>, range: ByteRange | undefined, end: RangeEnd): AsyncGenerator<DataRow> {
+  const atStart = !range || range.start === 0;
+  let row = 0;
+  let header = atStart;
+  const toRecord = recordOf(src.headers);
+  const { input, parser, failure } = csvParse(src, range);
+  let parsed = 0;
+  try {
+    for await (const rec of input.pipe(parser)) {
+      // Records after the failed one (when the parser could go on) are not read either: the file stops there.
+      const failed = failure();
+      if (failed && parsed >= (failed.records ?? 0)) break;
+      parsed++;
+      const cells = rec as string[];
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (isEmpty(cells)) continue;
+      end.rows = ++row;
+      yield { row, values: toRecord(cells) };
+    }
+  } catch (e) {
+    failure(e as Error);
+  } finally {
+    input.destroy();
+  }
+  const failed = failure();
+  if (!failed) return;
+  // csv-parse names the line it stopped at, counted from its input's start: a range past the file's start
+  // reads it again with the line breaks before it counted, so the reason reads as one reader's would.
+  end.failed = atStart ? failed.message : await csvFailureFromStart(src, range!);
+}
+
+/** A CSV parser over the file or a range; its first failure is taken through on_skip (see below) and kept. */
+function csvParse(src: Extract<TextSource, { format: 'csv' }>, range: ByteRange | undefined, lines?: number) {
+  const input = decoded(src.file, src.encoding, range);
+  // A parse error (an unclosed quote) is taken through on_skip rather than as a stream error: a stream
+  // error drops the records parsed but not yet consumed, and a file stopped 15 rows short of where it broke.
+  let failed: { message: string; records?: number } | undefined;
+  const parser = parse({
+    ...csvOptions(src.delimiter),
+    bom: !range || range.start === 0,
+    skip_records_with_error: true,
+    on_skip: (e) => void (failed ??= e ?? undefined),
+  });
+  // The line the parser is on (typed read-only for callers), as a parse from the file's start would count it.
+  if (lines !== undefined) (parser.info as { lines: number }).lines = lines;
+  const failure = (e?: { message: string; records?: number }) => (failed ??= e);
+  return { input, parser, failure };
+}
+
+/** Runs a parser to its end (or first failure); its failure and the line it ended on. */
+async function drain({ input, parser, failure }: ReturnType<typeof csvParse>): Promise<{ failed?: string; lines: number }> {
+  try {
+    for await (const _ of input.pipe(parser)) if (failure()) break;
+  } catch (e) {
+    failure(e as Error);
+  } finally {
+    input.destroy();
+  }
+  const failed = failure()?.message;
+  return { ...(failed ? { failed } : {}), lines: parser.info.lines };
+}
+
+/**
+ * A range's failure as a reader from the file's start would word it: the parser's line count is taken from
+ * parsing the bytes before the range (which ends at a record boundary, so the parser is in the same state).
+ */
+async function csvFailureFromStart(src: Extract<TextSource, { format: 'csv' }>, range: ByteRange): Promise<string> {
+  const before = await drain(csvParse(src, { start: 0, end: range.start }));
+  const again = await drain(csvParse(src, range, before.lines));
+  return again.failed ?? 'the file could not be read from here on';
 }
 
 /**
@@ -205,42 +290,61 @@ function parseLine(line: string, maxDepth: number): { value: unknown } | { error
 
 async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
   const { encoding } = await sniffFile(file, hints.encoding);
-  const lines = () => createInterface({ input: decoded(file, encoding), crlfDelay: Infinity });
   let headers: string[] = [];
   // A first line that does not parse gives no header; the row loop reports it.
   const first = parseLine(await firstLine(file, encoding), limits.maxJsonDepth);
   if ('value' in first && first.value && typeof first.value === 'object' && !Array.isArray(first.value))
     headers = Object.keys(recordRows(first.value as Record<string, unknown>, hints.expand)[0] ?? {});
+  const text: TextSource = {
+    format: 'jsonl',
+    file,
+    encoding,
+    maxJsonDepth: limits.maxJsonDepth,
+    ...(hints.expand !== undefined ? { expand: hints.expand } : {}),
+  };
   return {
     format: 'jsonl',
     headers,
     encoding,
-    async *rows() {
-      let row = 0;
-      // Every line repeats the same few keys; normalise each once.
-      const keys = new Map<string, string>();
-      const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
-      for await (const line of lines()) {
-        if (line.trim() === '') continue;
-        row++;
-        const parsed = parseLine(line, limits.maxJsonDepth);
-        if ('error' in parsed) {
-          yield { row, values: {}, error: parsed.error };
-          continue;
-        }
-        const o = parsed.value;
-        if (!o || typeof o !== 'object' || Array.isArray(o)) {
-          yield { row, values: {}, error: 'a line must hold one JSON object' };
-          continue;
-        }
-        for (const rec of recordRows(o as Record<string, unknown>, hints.expand)) {
-          const values: Record<string, Cell> = {};
-          for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
-          yield { row, values };
-        }
-      }
-    },
+    text,
+    rows: () => jsonlRows(text, undefined, { rows: 0 }),
   };
+}
+
+/** The records of a JSON lines file or of a range of it, each numbered by its line (from 1 in the range, blank lines not counted). */
+async function* jsonlRows(
+  src: Extract<TextSource, { format: 'jsonl' }>,
+  range: ByteRange | undefined,
+  end: RangeEnd,
+): AsyncGenerator<DataRow> {
+  let row = 0;
+  // Every line repeats the same few keys; normalise each once.
+  const keys = new Map<string, string>();
+  const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
+  for await (const line of createInterface({ input: decoded(src.file, src.encoding, range), crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    end.rows = ++row;
+    const parsed = parseLine(line, src.maxJsonDepth);
+    if ('error' in parsed) {
+      yield { row, values: {}, error: parsed.error };
+      continue;
+    }
+    const o = parsed.value;
+    if (!o || typeof o !== 'object' || Array.isArray(o)) {
+      yield { row, values: {}, error: 'a line must hold one JSON object' };
+      continue;
+    }
+    for (const rec of recordRows(o as Record<string, unknown>, src.expand)) {
+      const values: Record<string, Cell> = {};
+      for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
+      yield { row, values };
+    }
+  }
+}
+
+/** The rows of one range of a text file, as the file's reader would number them from the range's start. */
+export function rangeRows(src: TextSource, range: ByteRange, end: RangeEnd): AsyncGenerator<DataRow> {
+  return src.format === 'csv' ? csvRows(src, range, end) : jsonlRows(src, range, end);
 }
 
 export async function openSource(

@@ -1,0 +1,158 @@
+// Reading threads for the bulk path: a text file is cut into ranges at record boundaries
+// (core/readers/cut-points.ts), the ranges go to the threads (read-worker.ts), and their normalised rows
+// come back to the main thread strictly in file order, renumbered as one reader would number them. At most
+// `depth` ranges per thread are out at once, so memory stays bounded whatever the size of the file.
+// Workbooks are not cut (their reader parses the whole sheet on opening): they stay on the main thread.
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UnreadableFile } from '../core/errors.js';
+import type { RowSource } from '../core/file-pass.js';
+import { cutPoints } from '../core/readers/cut-points.js';
+import { csvStop, type ByteRange } from '../core/readers/source-reader.js';
+import type { Bound, RowResult } from '../core/transform.js';
+import { fromWire, type RangeResult } from './row-wire.js';
+import type { ToWorker, WorkerInit } from './read-worker.js';
+
+/** Bytes of a range at most; a smaller file is cut finer (rangeSize). */
+export const RANGE_BYTES = 1 << 20;
+/** … and at least (each range costs a message each way and a decoder and parser of its own). */
+const MIN_RANGE_BYTES = 64 << 10;
+
+/**
+ * A file of a few ranges would keep one thread busy while the others wait for the next file: a file is cut
+ * into at least two ranges per thread where that leaves ranges of 64 KiB or more.
+ */
+export function rangeSize(fileBytes: number, threads: number, most = RANGE_BYTES): number {
+  return Math.min(most, Math.max(Math.ceil(fileBytes / (threads * 2)), Math.min(MIN_RANGE_BYTES, most)));
+}
+/** Ranges out per thread: one being read, the next waiting, so a thread never idles for the main thread. */
+const DEPTH = 3;
+
+/** HUIYAN_LOAD_WORKERS, else one reading thread per core. 0 reads on the main thread. */
+export function loadWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.HUIYAN_LOAD_WORKERS;
+  const n = Number(raw);
+  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : Math.max(os.availableParallelism(), 1);
+}
+
+interface Waiting {
+  resolve: (r: RangeResult) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * The threads are started from source (TypeScript) through tsx's loader, registered in each thread: the
+ * loading process may run under tsx or under the test runner, and a thread inherits neither's loader.
+ */
+function startWorker(init: WorkerInit): Worker {
+  const loader = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./read-worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(code, { eval: true, workerData: init });
+}
+
+export class ReadPool {
+  readonly #workers: Worker[];
+  readonly #out: number[];
+  readonly #waiting = new Map<string, Waiting>();
+  #job = 0;
+  #broken: Error | undefined;
+  #closing = false;
+
+  constructor(
+    readonly size: number,
+    init: WorkerInit,
+    readonly rangeBytes = RANGE_BYTES,
+  ) {
+    this.#workers = Array.from({ length: size }, () => startWorker(init));
+    this.#out = this.#workers.map(() => 0);
+    this.#workers.forEach((w, i) => {
+      w.on('message', (r: RangeResult) => {
+        this.#out[i]!--;
+        const key = `${r.job}:${r.index}`;
+        const waiting = this.#waiting.get(key);
+        this.#waiting.delete(key);
+        if (r.error) waiting?.reject(new Error(`reading thread failed: ${r.error}`));
+        else waiting?.resolve(r);
+      });
+      w.on('error', (e) => this.#fail(e));
+      w.on('exit', (code) => {
+        if (code !== 0 && !this.#closing) this.#fail(new Error(`reading thread exited with code ${code}`));
+      });
+    });
+  }
+
+  #fail(e: Error): void {
+    this.#broken ??= e;
+    for (const w of this.#waiting.values()) w.reject(e);
+    this.#waiting.clear();
+  }
+
+  #send(job: number, index: number, range: ByteRange): Promise<RangeResult> {
+    if (this.#broken) return Promise.reject(this.#broken);
+    // The thread with the fewest ranges out.
+    let w = 0;
+    for (let i = 1; i < this.#out.length; i++) if (this.#out[i]! < this.#out[w]!) w = i;
+    this.#out[w]!++;
+    const p = new Promise<RangeResult>((resolve, reject) => this.#waiting.set(`${job}:${index}`, { resolve, reject }));
+    this.#post(w, { type: 'range', job, index, range });
+    return p;
+  }
+
+  #post(w: number, m: ToWorker): void {
+    this.#workers[w]!.postMessage(m);
+  }
+
+  /** The file pass's row source: text files through the threads, workbooks (no `text`) on the main thread. */
+  readonly rows: RowSource = ({ filePath, reader, bound, check }) => {
+    const text = reader.text;
+    if (!text) return undefined;
+    const job = ++this.#job;
+    this.#workers.forEach((_, w) => this.#post(w, { type: 'file', job, text, bound, check }));
+    return this.#ordered(job, filePath, bound, cutPoints(text, rangeSize(statSync(text.file).size, this.size, this.rangeBytes)));
+  };
+
+  async *#ordered(job: number, file: string, bound: Bound, ranges: AsyncGenerator<ByteRange>): AsyncGenerator<RowResult[]> {
+    const pending = new Map<number, Promise<RangeResult>>();
+    let sent = 0;
+    let taken = 0;
+    let last = false;
+    const limit = this.size * DEPTH;
+    const refill = async () => {
+      while (!last && sent - taken < limit) {
+        const r = await ranges.next();
+        if (r.done) last = true;
+        else {
+          const p = this.#send(job, sent, r.value);
+          // Taken in turn below; meanwhile a failure is not an unhandled rejection.
+          p.catch(() => undefined);
+          pending.set(sent++, p);
+        }
+      }
+    };
+    // Rows before this range, so that a range's rows are numbered as the file's.
+    let offset = 0;
+    try {
+      await refill();
+      while (taken < sent) {
+        const r = await pending.get(taken)!;
+        pending.delete(taken++);
+        await refill();
+        yield r.rows!.map((w) => fromWire(w, bound, offset));
+        const end = r.end!;
+        if (end.failed) throw new UnreadableFile(file, csvStop(offset + end.rows, end.failed), offset + end.rows + 1);
+        offset += end.rows;
+      }
+    } finally {
+      // Stopped early (a failure, a bad file): the threads skip what is left of this file's ranges.
+      if (taken < sent) this.#workers.forEach((_, w) => this.#post(w, { type: 'cancel', job }));
+      await ranges.return(undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    await Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+}

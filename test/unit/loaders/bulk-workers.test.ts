@@ -1,0 +1,120 @@
+// The bulk path's reading threads (loaders/bulk/read-pool.ts): a county whose files carry bad rows, quoted
+// line breaks, a broken JSON line and a CSV that breaks off part-way, read on the main thread, by one thread
+// and by two, each file cut into many small ranges: the importer's CSV files, the rejects files and the
+// reconciliation must be the same, byte for byte.
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectFiles } from '../../../loaders/bulk/collect.js';
+import { writeImporterCsv } from '../../../loaders/bulk/importer-csv.js';
+import { loadWorkers } from '../../../loaders/bulk/read-pool.js';
+import { mappingsFor, type LoadReport } from '../../../loaders/core/load-files.js';
+import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
+import { generateCounty } from '../../../synth/generate.js';
+
+const KEY = 'a test pseudonym key of enough characters';
+let tmp: string;
+const runs: Record<number, { dir: string; report: LoadReport }> = {};
+
+/** Rewrites a GB18030 CSV's lines (CRLF-separated, as the generator writes them). */
+function editLines(file: string, edit: (lines: string[]) => void): void {
+  const lines = iconv.decode(readFileSync(file), 'gb18030').split('\r\n');
+  edit(lines);
+  writeFileSync(file, iconv.encode(lines.join('\r\n'), 'gb18030'));
+}
+
+/** Every file under dir, by relative path → bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (f.isFile()) out.set(path.relative(dir, path.join(f.parentPath, f.name)), readFileSync(path.join(f.parentPath, f.name)));
+  return out;
+}
+
+/** The report without its clock readings. */
+const untimed = (r: LoadReport) => ({
+  ...r,
+  durationMs: 0,
+  files: r.files.map((f) => ({ ...f, startedAt: '', durationMs: 0, rejectsFile: f.rejectsFile && path.basename(f.rejectsFile) })),
+});
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'huiyan-bulk-workers-'));
+  const county = path.join(tmp, 'county');
+  await generateCounty({ persons: 400, seed: 11, outDir: county });
+  // A payment with a control character, one whose address holds a quoted line break, and an opening quote
+  // three quarters in that is never closed: the file stops there, with csv-parse's line number in the reason.
+  editLines(path.join(county, '民生资金发放.csv'), (lines) => {
+    const cols = lines[5]!.split(',');
+    cols[5] = `${cols[5]}\u0001`;
+    lines[5] = cols.join(',');
+    const quoted = lines[40]!.split(',');
+    quoted[7] = `"${quoted[7]}\r\n第二行, 含逗号 ""引号"""`;
+    lines[40] = quoted.join(',');
+    const at = Math.floor(lines.length * 0.75);
+    lines[at] = lines[at]!.replace(',', ',"');
+    // No quote after it closes it.
+    for (let i = at + 1; i < lines.length; i++) lines[i] = lines[i]!.replaceAll('"', '');
+  });
+  editLines(path.join(county, '户籍人口.csv'), (lines) => {
+    const cols = lines[9]!.split(',');
+    cols[6] = `"${cols[6]}\n(旧址)"`;
+    lines[9] = cols.join(',');
+  });
+  appendFileSync(path.join(county, '投标记录.jsonl'), '{"投标编号": not json}\n\n');
+  const schema = loadGraphSchema();
+  const mappings = mappingsFor({ rejectsDir: '' }, schema);
+  for (const workers of [0, 1, 2]) {
+    const dir = path.join(tmp, `w${workers}`);
+    const c = await collectFiles([county], {
+      schema,
+      mappings,
+      rejectsDir: path.join(dir, 'rejects'),
+      spillDir: path.join(tmp, `runs${workers}`),
+      pseudonymise: pseudonymiser(KEY),
+      pseudonymKey: KEY,
+      batchSize: 50,
+      workers,
+      // Ranges of 4 KiB: every text file of the county is cut, most into many ranges.
+      rangeBytes: 4096,
+    });
+    writeImporterCsv(c.graph, schema, path.join(dir, 'csv'), c.derive.has('householdKin'));
+    c.graph.store.remove();
+    runs[workers] = { dir, report: c.report };
+  }
+}, 600_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('reading the bulk path on several threads', () => {
+  it('read the damaged files as damaged: rows rejected, a quoted line break kept, a file stopped part-way', () => {
+    const files = runs[0]!.report.files;
+    const welfare = files.find((f) => f.file === '民生资金发放.csv')!;
+    expect(welfare.status).toBe('stopped');
+    expect(welfare.stopReason).toMatch(/^CSV parse error after data row \d+: Quote Not Closed.* at line \d+$/);
+    const rejects = readFileSync(welfare.rejectsFile!, 'utf8');
+    expect(rejects).toMatch(/control character U\+0001/);
+    expect(files.find((f) => f.file === '投标记录.jsonl')!.rowsRejected).toBeGreaterThan(0);
+    expect(tree(path.join(runs[0]!.dir, 'csv')).get('nodes-Person.csv')!.toString()).toContain('(旧址)');
+  });
+
+  for (const workers of [1, 2])
+    it(`gives the same importer CSV, rejects and reconciliation with ${workers} thread(s) as on the main thread`, () => {
+      const one = tree(runs[0]!.dir);
+      const many = tree(runs[workers]!.dir);
+      expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
+      for (const [f, bytes] of one) expect(many.get(f)!.equals(bytes), f).toBe(true);
+      expect(untimed(runs[workers]!.report)).toEqual(untimed(runs[0]!.report));
+    });
+
+  it('takes one reading thread per core unless HUIYAN_LOAD_WORKERS says otherwise', () => {
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' })).toBe(3);
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '0' })).toBe(0);
+    expect(loadWorkers({})).toBeGreaterThanOrEqual(1);
+  });
+});
