@@ -132,7 +132,9 @@ async function main(): Promise<number> {
     console.error(
       'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]]',
     );
-    console.error('  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else one per core)');
+    console.error(
+      '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else 0: the main thread)',
+    );
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');
     console.error("  --delivered D   the snapshot's delivery date, the end date of what it lacks (default today)");

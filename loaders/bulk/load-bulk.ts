@@ -32,7 +32,7 @@ export interface BulkOptions extends LoadOptions {
   /** Return the started server instead of stopping it (the benchmark counts what was loaded). */
   keepOpen?: boolean;
   log?: (msg: string) => void;
-  /** Threads reading and normalising text files (read-pool.ts); default HUIYAN_LOAD_WORKERS, else one per core; 0 reads on the main thread. */
+  /** Threads reading and normalising text files (read-pool.ts); default HUIYAN_LOAD_WORKERS, else 0 (the main thread; read-pool.ts says why). */
   workers?: number;
 }
 

@@ -4,7 +4,6 @@
 // `depth` ranges per thread are out at once, so memory stays bounded whatever the size of the file.
 // Workbooks are not cut (their reader parses the whole sheet on opening): they stay on the main thread.
 import { statSync } from 'node:fs';
-import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UnreadableFile } from '../core/errors.js';
 import type { RowSource } from '../core/file-pass.js';
@@ -29,11 +28,17 @@ export function rangeSize(fileBytes: number, threads: number, most = RANGE_BYTES
 /** Ranges out per thread: one being read, the next waiting, so a thread never idles for the main thread. */
 const DEPTH = 3;
 
-/** HUIYAN_LOAD_WORKERS, else one reading thread per core. 0 reads on the main thread. */
+/**
+ * HUIYAN_LOAD_WORKERS, else 0: read on the main thread. Threads are off by default because every measurement
+ * so far had them slower, including one on a quiet 2-core machine (20,000 persons: read phase 6.7 s on the
+ * main thread, 8.6 s with two threads, docs/bench.md): the main thread's own per-row work and the cost of
+ * receiving rows from a thread outweigh the parsing moved off it. Sites with more cores can measure and turn
+ * them on.
+ */
 export function loadWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.HUIYAN_LOAD_WORKERS;
   const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : Math.max(os.availableParallelism(), 1);
+  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
 interface Waiting {
