@@ -40,6 +40,8 @@ import { listMappings } from '../loaders/index.js';
 import { feedsFileOf } from '../synth/demo-feeds.js';
 import { runFeedChecks, scheduleFeedChecks } from '../server/feeds/schedule.js';
 import { proposeAfterLoad } from '../server/resolution/after-load.js';
+import { planLotCheck } from '../server/preaward/lot-links.js';
+import { lotScope, SCOPE_MODEL } from '../server/preaward/scope.js';
 import { InvalidPolicy } from '../server/models/policy.js';
 
 // JSON lines (or readable ones on a terminal) from the start; the configured level once the config is read.
@@ -181,6 +183,14 @@ async function main(): Promise<void> {
         `Models done in ${((Date.now() - t0) / 1000).toFixed(1)} s since start: ${alerts} alerts${runs.some((r) => r.error) ? ', some runs failed (above)' : ''}.`,
       );
       void publish();
+      // The pre-award check's statements take seconds to plan: planned now, over the loaded data (plans made
+      // over an empty store would be replanned), the first handler to ask does not wait for them.
+      const lotCheckScope = lotScope(boot.library.get(SCOPE_MODEL)?.parameters, boot.policy.paramsFor(SCOPE_MODEL));
+      if (!shuttingDown && lotCheckScope)
+        void planLotCheck(neo4j!.executor, lotCheckScope).then(
+          () => log('Pre-award check planned.'),
+          (e: unknown) => log(`Could not plan the pre-award check: ${(e as Error).message}`),
+        );
       if (!shuttingDown) scheduler = scheduleModels(neo4j!.executor, library, log, () => void publish(), lease, boot.policy);
       // After the first load: overdue feeds and bad deliveries raise their alerts, then every 15 minutes; like
       // the models, on the server that holds the models lease only.

@@ -154,3 +154,19 @@ export async function checkLot(
     })),
   };
 }
+
+/**
+ * Plans the check's statements before the first handler asks: planning them took 6.1 s of that first call at
+ * 20,000 persons (docs/bench.md "API"), later calls 0.2-0.5 s. Neo4j caches a plan per statement text and
+ * parameter types, lists' sizes taken in buckets; so the lists are sent at sizes 1 to 1,000 (pairs of bids and
+ * officials in post; kinship relations as the site's scope has them), with ids no entity has: each statement
+ * reads nothing but index misses.
+ */
+export async function planLotCheck(db: Executor, scope: LotScope): Promise<void> {
+  const none = '\u0000no-such-uid';
+  for (const on of [null, '2000-01-01']) await db.read(HEAD, { lot: none, on, leadersOnly: scope.leadersOnly });
+  for (const size of [1, 10, 100, 1000]) {
+    const pairs = Array.from({ length: size }, () => ({ bid: none, official: none, on: '2000-01-01' }));
+    for (const cypher of LINK_STATEMENTS) await db.read(cypher, { pairs, kinRelations: scope.kinRelations });
+  }
+}

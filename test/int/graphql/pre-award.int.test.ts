@@ -11,7 +11,7 @@ import { applyAccessSchema } from '../../../server/access/store-schema.js';
 import { REASON_HEADER } from '../../../server/graphql/context.js';
 import { loadLibrary } from '../../../server/models/library.js';
 import { freshGraph } from '../../support/db.js';
-import { checkLot } from '../../../server/preaward/lot-links.js';
+import { checkLot, planLotCheck } from '../../../server/preaward/lot-links.js';
 import { lotScope, SCOPE_MODEL } from '../../../server/preaward/scope.js';
 import { sessionHeaders, type Loose } from './harness.js';
 import { codeOf, siteApp, type SiteApp } from './site-app.js';
@@ -141,6 +141,20 @@ describe('preAwardCheck', () => {
     const r = await s.gql(Q, { lot: 'Project:P1' }, 'handler', { ...other, [REASON_HEADER]: encodeURIComponent(REASON) });
     expect(r.errors?.map((e) => e.message).join('; ')).toBeUndefined();
   });
+
+  it('plans its statements ahead, as the server does after its first model runs, and the check answers the same after', async () => {
+    const scope = { kinRelations: ['spouse', 'child'], leadersOnly: false };
+    await planLotCheck(db, scope);
+    const found = await checkLot(db, 'Project:P1', scope, null);
+    const links = Object.fromEntries(found!.bidders.map((b) => [b.company.properties.uid, b.links.map((l) => `${l.kind} ${l.via}`)]));
+    expect(links).toEqual({
+      'Company:F1': ['KIN_ROLE SHAREHOLDER_OF'],
+      'Company:F2': ['CONTACT Phone'],
+      'Company:F3': [],
+      'Company:F4': [],
+      'Company:F5': [],
+    });
+  }, 300_000);
 
   it('puts each check in the audit trail with the reason given', async () => {
     const line = trailText()
