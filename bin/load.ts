@@ -167,11 +167,13 @@ async function main(): Promise<number> {
       progress.stop();
       printReport(report);
       console.log(
-        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
+        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s), ${report.csvThreads} CSV thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
       );
       // The loading process's memory per phase (the importer and the server are JVMs of their own).
       const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);
       console.log(`bulk: memory per phase, MiB (sampled RSS peak / process high-water mark): ${mem.join(', ')}`);
+      const cpu = Object.entries(report.memory).map(([p, m]) => `${p} ${(m.cpuMs / 1000).toFixed(1)}`);
+      console.log(`bulk: CPU time of this process per phase, s: ${cpu.join(', ')}`);
       return exitCodeOf(report);
     } finally {
       progress.stop();

@@ -58,6 +58,28 @@ export class SpilledGraph {
     for (const m of mappings) for (const n of m.nodes) if (n.mustExist) this.#keys.set(n.label, new KeySet());
   }
 
+  /** What a CSV thread needs to write some streams (csv-pool.ts): their runs, columns, provenance, and where numbering stands. */
+  part(streams: string[]): GraphPart {
+    this.store.spill();
+    return {
+      provs: this.provs,
+      seq: this.seq,
+      streams: streams.map((s) => ({ stream: s, runs: this.store.runsOf(s), cols: [...this.cols(s)] })),
+    };
+  }
+
+  /** The collected graph's part, seen from a CSV thread, in a spill directory of its own. */
+  static fromPart(dir: string, part: GraphPart): SpilledGraph {
+    const g = new SpilledGraph(dir, []);
+    g.provs.push(...part.provs);
+    g.seq = part.seq;
+    for (const s of part.streams) {
+      g.store.adopt(s.stream, s.runs);
+      for (const c of s.cols) g.cols(s.stream).add(c);
+    }
+    return g;
+  }
+
   has(label: string, key: string): boolean {
     return this.#keys.get(label)?.has(key) ?? false;
   }
@@ -115,6 +137,12 @@ export class SpilledGraph {
     if (!s) this.columns.set(stream, (s = new Set()));
     return s;
   }
+}
+
+export interface GraphPart {
+  provs: Provenance[];
+  seq: number;
+  streams: { stream: string; runs: string[]; cols: string[] }[];
 }
 
 /** Groups a pair's records together; labels are identifiers (no ':'), and no key holds a NUL. */

@@ -89,17 +89,22 @@ const safe = (s: string) => {
   return s;
 };
 
-/** `tick` is called every 10,000 keys (the caller samples memory: this runs synchronously, start to end). */
+/**
+ * `tick` is called every 10,000 keys (the caller samples memory: this runs synchronously, start to end).
+ * `only` restricts it to some streams (a CSV thread's share, csv-pool.ts); household kinship needs the
+ * Household nodes, MEMBER_OF and KIN streams together.
+ */
 export function writeImporterCsv(
   graph: SpilledGraph,
   schema: GraphSchema,
   dir: string,
   deriveKin: boolean,
   tick: () => void = () => undefined,
+  only?: string[],
 ): ImporterFiles {
   mkdirSync(dir, { recursive: true });
   const out: ImporterFiles = { nodes: [], relationships: [], nodeCount: 0, relCount: 0, multiline: false };
-  const streams = graph.store.streams();
+  const streams = only ?? graph.store.streams();
   const kin = deriveKin ? new KinDeriver(graph) : undefined;
   for (const stream of streams.filter((s) => s.startsWith('node:'))) {
     const label = stream.slice('node:'.length);

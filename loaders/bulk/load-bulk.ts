@@ -19,7 +19,7 @@ import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
 import { collectFiles, spillDirOf } from './collect.js';
 import { parseImportLog } from './import-log.js';
-import { writeImporterCsv } from './importer-csv.js';
+import { writeCsvFiles } from './csv-pool.js';
 import { PhaseMemoryMeter, type PhaseMemory } from './memory.js';
 import { loadWorkers } from './read-pool.js';
 
@@ -32,6 +32,8 @@ export interface BulkOptions extends LoadOptions {
   /** Return the started server instead of stopping it (the benchmark counts what was loaded). */
   keepOpen?: boolean;
   log?: (msg: string) => void;
+  /** Threads writing the importer's CSV files (csv-pool.ts); default HUIYAN_CSV_THREADS, else every core. */
+  csvThreads?: number;
   /** Threads reading and normalising text files (read-pool.ts); default HUIYAN_LOAD_WORKERS, else 0 (the main thread; read-pool.ts says why). */
   workers?: number;
 }
@@ -52,6 +54,8 @@ export interface BulkReport extends LoadReport {
   relationships: number;
   /** Threads that read and normalised the text files (0: the main thread). */
   readWorkers: number;
+  /** Threads that wrote the importer's CSV files (1: the main thread). */
+  csvThreads: number;
 }
 
 /** Refuses while a server still runs on the home: the importer needs the store to itself. */
@@ -140,7 +144,11 @@ export async function loadFilesBulk(
 
   t = Date.now();
   meter.start('csv');
-  const files = writeImporterCsv(graph, schema, workDir, collected.derive.has('householdKin'), meter.sample);
+  const files = await writeCsvFiles(graph, schema, workDir, collected.derive.has('householdKin'), {
+    tick: meter.sample,
+    log,
+    ...(opts.csvThreads ? { threads: opts.csvThreads } : {}),
+  });
   graph.store.remove();
   if (files.householdKin) report.derived.householdKin = files.householdKin;
   mark('csv', t);
@@ -209,6 +217,7 @@ export async function loadFilesBulk(
     nodes: files.nodeCount,
     relationships: files.relCount,
     readWorkers,
+    csvThreads: files.threads,
   };
   if (opts.keepOpen) return { report: out, handle };
   await handle.close();

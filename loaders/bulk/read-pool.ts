@@ -4,7 +4,7 @@
 // `depth` ranges per thread are out at once, so memory stays bounded whatever the size of the file.
 // Workbooks are not cut (their reader parses the whole sheet on opening): they stay on the main thread.
 import { statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UnreadableFile } from '../core/errors.js';
 import type { RowSource } from '../core/file-pass.js';
 import { cutPoints } from '../core/readers/cut-points.js';
@@ -12,6 +12,7 @@ import { csvStop, type ByteRange } from '../core/readers/source-reader.js';
 import type { Bound, RowResult } from '../core/transform.js';
 import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
+import { startTsWorker } from './ts-worker.js';
 
 /** Bytes of a range at most; a smaller file is cut finer (rangeSize). */
 export const RANGE_BYTES = 1 << 20;
@@ -46,16 +47,7 @@ interface Waiting {
   reject: (e: Error) => void;
 }
 
-/**
- * The threads are started from source (TypeScript) through tsx's loader, registered in each thread: the
- * loading process may run under tsx or under the test runner, and a thread inherits neither's loader.
- */
-function startWorker(init: WorkerInit): Worker {
-  const loader = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./read-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData: init });
-}
+const startWorker = (init: WorkerInit) => startTsWorker(new URL('./read-worker.ts', import.meta.url), init);
 
 export class ReadPool {
   readonly #workers: Worker[];

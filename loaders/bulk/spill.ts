@@ -35,6 +35,16 @@ export class SpillStore {
     mkdirSync(dir, { recursive: true });
   }
 
+  /** A stream's runs on disk, once everything held is spilled (spill() first). */
+  runsOf(stream: string): string[] {
+    return [...(this.#runs.get(stream) ?? [])];
+  }
+
+  /** Takes over runs another store wrote (a CSV thread reads the streams the collecting thread spilled). */
+  adopt(stream: string, runs: string[]): void {
+    this.#runs.set(stream, [...(this.#runs.get(stream) ?? []), ...runs]);
+  }
+
   add(stream: string, rec: SpillRecord): void {
     const line = JSON.stringify(rec);
     let list = this.#held.get(stream);
@@ -50,6 +60,7 @@ export class SpillStore {
 
   /** Writes every stream's held records as a sorted run. */
   spill(): void {
+    if (!this.#records) return;
     for (const [stream, list] of this.#held) {
       if (!list.length) continue;
       // Stable: records with equal key and sequence keep the order they were added in.

@@ -1,7 +1,7 @@
 // Runs a genuine Neo4j Community server from the Maven jars: org.neo4j.server.CommunityEntryPoint on the
 // machine's JDK, bound to 127.0.0.1, Bolt on, HTTP off, heap and page cache set explicitly, data under a
 // home folder that survives restarts. No Java source is involved (see docs/neo4j-runtime.md).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import net from 'node:net';
@@ -214,11 +214,20 @@ export function newPassword(): string {
 /** Sets a random password before the very first start, with Neo4j's own admin tool from the same jars. */
 async function initialPassword(java: Java, libDir: string, home: string, env: Record<string, string | undefined>): Promise<string> {
   const password = newPassword();
-  const r = spawnSync(java.bin, ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
-    env: { ...env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
-    encoding: 'utf8',
+  // Not spawnSync: the bulk path reads the county while this JVM runs, and a synchronous spawn stopped that.
+  const r = await new Promise<{ status: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(java.bin, ['-cp', path.join(libDir, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', password], {
+      env: { ...env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, out: err || out }));
   });
-  if (r.status !== 0) throw new RuntimeError('START_FAILED', `Setting the initial Neo4j password failed: ${(r.stderr || r.stdout).trim()}`);
+  if (r.status !== 0) throw new RuntimeError('START_FAILED', `Setting the initial Neo4j password failed: ${r.out.trim()}`);
   const file = path.join(home, PASSWORD_FILE);
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);

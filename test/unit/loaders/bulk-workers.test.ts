@@ -1,14 +1,16 @@
 // The bulk path's reading threads (loaders/bulk/read-pool.ts): a county whose files carry bad rows, quoted
 // line breaks, a broken JSON line and a CSV that breaks off part-way, read on the main thread, by one thread
 // and by two, each file cut into many small ranges: the importer's CSV files, the rejects files and the
-// reconciliation must be the same, byte for byte.
+// reconciliation must be the same, byte for byte. The importer's files are written on one thread for the
+// first, by the CSV threads (loaders/bulk/csv-pool.ts) for the others: same bytes, same file order.
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles } from '../../../loaders/bulk/collect.js';
-import { writeImporterCsv } from '../../../loaders/bulk/importer-csv.js';
+import { writeCsvFiles } from '../../../loaders/bulk/csv-pool.js';
+import { writeImporterCsv, type ImporterFiles } from '../../../loaders/bulk/importer-csv.js';
 import { loadWorkers } from '../../../loaders/bulk/read-pool.js';
 import { mappingsFor, type LoadReport } from '../../../loaders/core/load-files.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
@@ -17,7 +19,7 @@ import { generateCounty } from '../../../synth/generate.js';
 
 const KEY = 'a test pseudonym key of enough characters';
 let tmp: string;
-const runs: Record<number, { dir: string; report: LoadReport }> = {};
+const runs: Record<number, { dir: string; report: LoadReport; files: ImporterFiles; threads: number }> = {};
 
 /** Rewrites a GB18030 CSV's lines (CRLF-separated, as the generator writes them). */
 function editLines(file: string, edit: (lines: string[]) => void): void {
@@ -81,9 +83,13 @@ beforeAll(async () => {
       // Ranges of 4 KiB: every text file of the county is cut, most into many ranges.
       rangeBytes: 4096,
     });
-    writeImporterCsv(c.graph, schema, path.join(dir, 'csv'), c.derive.has('householdKin'));
+    const csv = path.join(dir, 'csv');
+    const kin = c.derive.has('householdKin');
+    const { threads, ...files } = workers
+      ? await writeCsvFiles(c.graph, schema, csv, kin, { threads: workers + 1 })
+      : { ...writeImporterCsv(c.graph, schema, csv, kin), threads: 1 };
     c.graph.store.remove();
-    runs[workers] = { dir, report: c.report };
+    runs[workers] = { dir, report: c.report, files, threads };
   }
 }, 600_000);
 
@@ -110,6 +116,19 @@ describe('reading the bulk path on several threads', () => {
       expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
       for (const [f, bytes] of one) expect(many.get(f)!.equals(bytes), f).toBe(true);
       expect(untimed(runs[workers]!.report)).toEqual(untimed(runs[0]!.report));
+    });
+
+  for (const workers of [1, 2])
+    it(`writes the importer's files on ${workers + 1} CSV threads in the order one thread writes them, kinship derived`, () => {
+      const names = (f: ImporterFiles) => ({
+        ...f,
+        nodes: f.nodes.map((n) => path.basename(n)),
+        relationships: f.relationships.map((n) => path.basename(n)),
+      });
+      const one = runs[0]!.files;
+      expect(one.householdKin!.relationships).toBeGreaterThan(0);
+      expect(names(runs[workers]!.files)).toEqual(names(one));
+      expect(runs[workers]!.threads).toBe(workers + 1);
     });
 
   it('reads on the main thread unless HUIYAN_LOAD_WORKERS asks for threads', () => {
