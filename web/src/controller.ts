@@ -103,7 +103,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     const added = await view.add(neighbourhoodGraph(nb), { around: id });
     const more = remaining(nb);
     view.setMore(id, more);
-    if (more.n > 0) toast('toast.more', { n: moreText(more) });
+    if (more.n > 0) toast(more.capped ? 'canvas.toastMoreUpTo' : 'toast.more', { n: moreText(more) });
     else if (added > 0) toast('toast.added', { n: added });
     else toast('toast.nothingNew');
   }

@@ -109,10 +109,10 @@ describe('neighbourhoods', () => {
     expect(remaining({ ...nb, truncated: false })).toEqual({ n: 0, capped: false });
   });
 
-  it('says "970+" when the API stopped counting a hub at 1,000', () => {
-    const hub = remaining({ ...nb, total: 1000, totalCapped: true });
-    expect(hub).toEqual({ n: 998, capped: true });
-    expect(moreText(hub)).toBe('998+');
+  it(`keeps a hub's relationship count as a ceiling, which the screen words as "up to"`, () => {
+    const hub = remaining({ ...nb, total: 169_110, totalCapped: true });
+    expect(hub).toEqual({ n: 169_108, capped: true });
+    expect(moreText(hub)).toBe('169108');
     expect(moreText(remaining(nb))).toBe('10');
   });
 

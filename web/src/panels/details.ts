@@ -71,7 +71,13 @@ function entityView(s: State, e: Entity, more: More, t: T, store: Store): (Child
     h(
       'div',
       { class: 'expand-box' },
-      more.n > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t('details.more', { n: moreText(more) })) : null,
+      more.n > 0
+        ? h(
+            'p',
+            { class: 'more-note', 'data-testid': 'more-note' },
+            t(more.capped ? 'canvas.moreUpTo' : 'details.more', { n: moreText(more) }),
+          )
+        : null,
       h(
         'button',
         {
