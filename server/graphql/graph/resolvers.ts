@@ -11,6 +11,7 @@ import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { degreeOf } from '../degree.js';
+import { CENTRE_REL_KEYS, centreRels, relRowsOf, type CentreRel } from './centre-rels.js';
 import { admit, noteOutside, outsideOf, scopeOf } from '../jurisdiction.js';
 import { alertInScope } from '../../access/jurisdiction.js';
 import type { Resolvers } from '../generated.js';
@@ -99,10 +100,11 @@ export const graphResolvers: Resolvers = {
         CALL (c, nodes) {
           UNWIND nodes AS m
           MATCH (m)${hopBack}(o) WHERE o = c
-          RETURN collect(${REL_ROW('r')}) AS rels
+          RETURN collect([r, m.uid]) AS found
         }
+        WITH c, relCount, hub, reached, page, found, ${CENTRE_REL_KEYS} AS relKeys
         RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, hub, CASE WHEN hub THEN relCount ELSE reached END AS total,
-               reached, page, rels`;
+               reached, page, relKeys, ${centreRels('relKeys')} AS rels`;
       const { rows } = await ctx.executor.read<{
         c: PlainNode;
         degree: number;
@@ -110,7 +112,8 @@ export const graphResolvers: Resolvers = {
         total: number;
         reached: number;
         page: { n: PlainNode; d: number }[];
-        rels: RelRow[];
+        relKeys: string[];
+        rels: CentreRel[];
       }>(
         cypher,
         {
@@ -136,7 +139,7 @@ export const graphResolvers: Resolvers = {
         // Each neighbour's degree comes with the page (the explorer shows it on every node): one statement
         // for the whole answer instead of a second, batched one for the degrees.
         nodes: row.page.map((p) => ({ ...presentNode(p.n, opts), degree: p.d })),
-        edges: presentRels(row.rels, opts),
+        edges: presentRels(relRowsOf(String(row.c.properties.uid), row.relKeys, row.rels), opts),
         total: row.total,
         totalCapped: row.hub,
         truncated: row.reached > row.page.length,

@@ -15,7 +15,7 @@ const AT_CAP_RECIPIENTS = NEIGHBOUR_COUNT_CAP / 2;
 
 const NEIGHBOURS = `query($id: ID!, $limit: Int, $exclude: [ID!]) {
   neighbours(id: $id, limit: $limit, exclude: $exclude) {
-    center { id degree } nodes { id degree } edges { type source target } total totalCapped truncated } }`;
+    center { id degree } nodes { id degree } edges { type source target properties } total totalCapped truncated } }`;
 
 const NEIGHBOURS_DIR = `query($id: ID!, $direction: Direction) {
   neighbours(id: $id, direction: $direction) { nodes { id degree } edges { type source target } total } }`;
@@ -30,7 +30,7 @@ beforeAll(async () => {
      UNWIND range(1, $n) AS i
      CREATE (p:Entity:Person {uid: 'Person:hub-' + right('0000' + toString(i), 5), name: '领取人' + toString(i)})
      CREATE (p)-[:RECEIVED {periodFrom: date('2024-01-01')}]->(hub)
-     CREATE (p)-[:RECEIVED {periodFrom: date('2024-02-01')}]->(hub)
+     CREATE (p)-[:RECEIVED {periodFrom: date('2024-02-01'), amount: 300}]->(hub)
      FOREACH (_ IN CASE WHEN i <= 3 THEN [1] ELSE [] END | CREATE (p)-[:RECEIVED]->(small) CREATE (p)-[:RECEIVED]->(small))`,
     { hub: HUB, small: SMALL, n: RECIPIENTS },
   );
@@ -63,6 +63,12 @@ describe('neighbours of a hub', () => {
     expect(ids).toEqual([...ids].sort());
     expect(n.edges).toHaveLength(100);
     expect(n.edges.every((e: Loose) => e.type === 'RECEIVED' && e.target === HUB)).toBe(true);
+    // Each payment with its own properties, and no key the relationship does not have.
+    const months = (x: string) => n.edges.filter((e: Loose) => e.source === x).map((e: Loose) => e.properties);
+    expect(months(ids[0]).sort((a: Loose, b: Loose) => a.periodFrom.localeCompare(b.periodFrom))).toEqual([
+      { periodFrom: '2024-01-01' },
+      { periodFrom: '2024-02-01', amount: 300 },
+    ]);
     // Each neighbour's own degree: two payments, four for the three also paid by the small programme.
     const paidTwice = new Set(['Person:hub-00001', 'Person:hub-00002', 'Person:hub-00003']);
     for (const x of n.nodes) expect(x.degree).toBe(paidTwice.has(x.id) ? 4 : 2);
