@@ -6,11 +6,13 @@ import {
   mergeGraph,
   neighbourhoodGraph,
   nodeElement,
+  moreMessages,
   moreText,
   remaining,
   shortCaption,
   spellSpan,
 } from '../../../web/src/graph/elements.js';
+import { MESSAGES, type MessageKey } from '../../../web/src/i18n.js';
 
 const person = (key: string, name: string): Entity => ({
   id: `Person:${key}`,
@@ -114,6 +116,12 @@ describe('neighbourhoods', () => {
     expect(hub).toEqual({ n: 169_108, capped: true });
     expect(moreText(hub)).toBe('169108');
     expect(moreText(remaining(nb))).toBe('10');
+    const words = (lang: 'zh' | 'en', key: MessageKey) => MESSAGES[lang][key];
+    const { details, toast } = moreMessages(hub);
+    expect([words('zh', details), words('zh', toast)].every((w) => w.includes('至多') && w.includes('关系数'))).toBe(true);
+    expect([words('en', details), words('en', toast)].every((w) => w.startsWith('Up to {n}') && w.includes('relationships'))).toBe(true);
+    // An exact count keeps the plain words.
+    expect(words('en', moreMessages(remaining(nb)).details)).toBe('{n} more linked entities not shown');
   });
 
   it('names evidence elements the way the canvas does', () => {

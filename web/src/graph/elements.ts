@@ -2,7 +2,7 @@
 // unit-tested in Node and the merge rules (no duplicate nodes or edges, no dangling edges) hold in one place.
 import type { ElementDefinition } from 'cytoscape';
 import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, MessageKey } from '../i18n.js';
 
 /**
  * Neighbours known to exist but not on the canvas yet. Past 1,000 relationships (a hub such as a welfare
@@ -18,6 +18,11 @@ export const NO_MORE: More = { n: 0, capped: false };
 /** The count as the screen shows it; the words around it say whether it is exact or a ceiling (`capped`). */
 export function moreText(m: More): string {
   return String(m.n);
+}
+
+/** The words around the count, in the details panel and in the toast: "up to N" for a ceiling. */
+export function moreMessages(m: More): { details: MessageKey; toast: MessageKey } {
+  return m.capped ? { details: 'canvas.moreUpTo', toast: 'canvas.toastMoreUpTo' } : { details: 'details.more', toast: 'toast.more' };
 }
 
 export interface NodeData {
