@@ -70,8 +70,8 @@ export const graphResolvers: Resolvers = {
       // for 17,465 recipients at 100,000 persons) only the first `limit` + 1 neighbours the store yields
       // are read (about ten payments each), the same on every call while the data stays, `exclude` paging
       // on; `total` is then that relationship count, an upper bound for the neighbours (totalCapped).
-      // Reading 1,001 of them to count and sort took the hub's statement 43 ms at one client and 358 ms
-      // at p95 with eight (docs/bench.md "API"). Distinct first, so a neighbour's properties are read
+      // Reading 1,001 of them (about 7,000 payments) to count and sort them was most of the statement's
+      // own time in Neo4j (docs/bench.md "API"). Distinct first, so a neighbour's properties are read
       // once, not once per payment. The page's relationships are expanded from each neighbour's end and
       // kept where the other end is the centre: written as (c)-[r]-(m) with both bound, the planner chose
       // Expand(Into) from the centre (438 → 210 ms at 100,000 persons, docs/bench.md "API").
