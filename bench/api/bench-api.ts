@@ -3,6 +3,8 @@
 // so alerts exist, and the real app (server/app.ts: bearer tokens, jurisdiction, cost limit, audit trail)
 // serves over HTTP on loopback. Every operation is timed through GraphQL and, interleaved, as the same
 // Cypher through the driver, at each number of clients; the table gives p50/p95/p99 and the ratio at p95.
+// The clients run on a thread of their own with a driver of their own (client-thread.ts); the one-client
+// overhead figures (20 requests one after another) are still taken from this thread.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,8 @@ import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
-import { callGraphql, measure } from './measure.js';
+import { callGraphql } from './measure.js';
+import { ClientThread } from './client-thread.js';
 import { operations, pickArguments, type Operation, type Picks } from './operations.js';
 import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
 import { printApiTable, type OpFigures, type Overhead } from './report.js';
@@ -116,6 +119,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
   const neo = cfg.neo4j as EmbeddedNeo4j;
   const recorder = new Recorder();
   let server: Server | undefined;
+  let clientThread: ClientThread | undefined;
   let figures: OpFigures[] = [];
   let picks: Picks;
   let javaPeak: number | undefined;
@@ -216,13 +220,14 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       overhead: c.overhead,
       runs: {},
     }));
+    clientThread = new ClientThread(handle.connection);
     for (const clients of o.clients) {
       for (const f of figures) {
         const c = captured.get(f.name)!;
         const call = { url, query: c.op.query, variables: c.op.variables };
         const b = bearers[c.op.caller];
-        await measure(db, call, c.waves, b, clients, 1); // warm-up at this concurrency, not counted
-        const run = await measure(db, call, c.waves, b, clients, o.seconds);
+        await clientThread.measure(call, c.waves, b, clients, 1); // warm-up at this concurrency, not counted
+        const run = await clientThread.measure(call, c.waves, b, clients, o.seconds);
         f.runs[clients] = { ...run, loadAvg: loadAvg() };
         log(
           `${clients} client(s) ${f.name}: GraphQL p95 ${run.graphql.p95} ms, driver p95 ${run.driver.p95} ms (n ${run.graphql.n}/${run.driver.n})`,
@@ -231,6 +236,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
     }
   } finally {
     javaPeak = javaPeakMiB(neo.homeDir);
+    await clientThread?.close();
     if (server) await new Promise<void>((r) => server!.close(() => r()).closeAllConnections());
     await handle.close();
   }

@@ -1,6 +1,8 @@
 // Latency of one operation at a number of concurrent clients: each client alternates one GraphQL request
 // over HTTP with one replay of the same Cypher through the driver, for a fixed time, so both see the same
-// server, the same cache and the same load from the other clients.
+// server, the same cache and the same load from the other clients. The loop runs on the clients' own
+// thread (client-thread.ts), with a driver of its own: on the API's thread, eight clients' requests,
+// response parsing and replays competed with the API for one event loop.
 import type { Executor } from '../../platform/db/executor.js';
 import { replay, type Statement } from './recorder.js';
 

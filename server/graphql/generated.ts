@@ -1177,9 +1177,13 @@ export type MutationUpdateUserArgs = {
 };
 
 /**
- * A capped expansion: `total` neighbours exist, `nodes` holds at most `limit` of them. Counting stops at
- * 1,000 (a welfare programme has thousands of recipients, each paid monthly): past that `total` is 1,000,
- * `totalCapped` is true, and the page comes from the first 1,000 neighbours reached; `exclude` pages on.
+ * A bounded expansion: `nodes` holds at most `limit` neighbours, with every relationship between them and
+ * the centre in `edges` (of the types and direction asked). When the centre has at most 1,000 such
+ * relationships, `total` is the exact number of neighbours not in `exclude` and `nodes` are the first by uid.
+ * Past 1,000 (a hub: a welfare programme has thousands of recipients, each paid monthly) neighbours are not
+ * counted: `totalCapped` is true, `total` is the centre's relationship count of those types and direction
+ * (Neo4j's count store; `exclude` does not lower it), at least the number of neighbours, and `nodes` are the
+ * first the store yields (sorted by uid), the same on every call while the data stays; `exclude` pages on.
  */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
@@ -1187,8 +1191,12 @@ export type Neighbourhood = {
   edges: Array<Edge>;
   nodes: Array<Entity>;
   total: Scalars['Int']['output'];
-  /** More neighbours exist than `total` counts (it stops at 1,000); `center.degree` counts every relationship. */
+  /**
+   * `total` counts relationships, not neighbours: the centre has more than 1,000 of the asked types and
+   * direction, and there are at most `total` neighbours. `center.degree` counts every relationship.
+   */
   totalCapped: Scalars['Boolean']['output'];
+  /** More neighbours exist than `nodes` holds. */
   truncated: Scalars['Boolean']['output'];
 };
 

@@ -4,7 +4,7 @@ import { ApiError } from './api/client.js';
 import { INBOX_PAGE, type Api } from './api/queries.js';
 import { cleanReason, type ReasonStore } from './api/session.js';
 import type { AlertDetail } from './api/types.js';
-import { graphElementIds, moreText, neighbourhoodGraph, remaining } from './graph/elements.js';
+import { graphElementIds, moreMessages, moreText, neighbourhoodGraph, remaining } from './graph/elements.js';
 import type { GraphView } from './graph/cy.js';
 import { saveLang, translate, type Lang, type MessageKey } from './i18n.js';
 import { indexSchema, type PropertyNames } from './schema.js';
@@ -103,7 +103,7 @@ export function createController(store: Store, api: Api, view: GraphView, props:
     const added = await view.add(neighbourhoodGraph(nb), { around: id });
     const more = remaining(nb);
     view.setMore(id, more);
-    if (more.n > 0) toast('toast.more', { n: moreText(more) });
+    if (more.n > 0) toast(moreMessages(more).toast, { n: moreText(more) });
     else if (added > 0) toast('toast.added', { n: added });
     else toast('toast.nothingNew');
   }

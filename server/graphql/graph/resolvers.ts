@@ -11,12 +11,16 @@ import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { degreeOf } from '../degree.js';
+import { CENTRE_REL_KEYS, centreRels, relRowsOf, type CentreRel } from './centre-rels.js';
 import { admit, noteOutside, outsideOf, scopeOf } from '../jurisdiction.js';
 import { alertInScope } from '../../access/jurisdiction.js';
 import type { Resolvers } from '../generated.js';
 
 export const NEIGHBOUR_LIMIT = { dflt: 50, min: 1, max: 500 };
-/** Neighbours counted at most; past it `total` stops and says so (totalCapped). */
+/**
+ * Relationships (of the asked types and direction) up to which every neighbour is read and counted; past
+ * it (a hub) `total` is the relationship count and says so (totalCapped), and only a page is read.
+ */
 export const NEIGHBOUR_COUNT_CAP = 1000;
 export const PATH_LIMIT = { dflt: 5, min: 1, max: 25 };
 // Paths read per route asked for, to see past parallel relationships (bounded: allShortestPaths can explode).
@@ -59,45 +63,68 @@ export const graphResolvers: Resolvers = {
       // An alert links every subject it flags; as a neighbour it took places in the cap from the people and
       // companies the investigator asked for. Asked for by name (FLAGS in `types`), alerts in scope come.
       const withAlerts = types?.includes('FLAGS') ?? false;
-      // One expansion, stopped once NEIGHBOUR_COUNT_CAP + 1 distinct neighbours are reached: a welfare
-      // programme has a relationship per monthly payment (169,891 for 17,515 recipients at 100,000 persons),
-      // and counting and sorting all of them made its neighbours take seconds (docs/bench.md "API"); up to
-      // the cap it takes about 7,000 of them. Distinct first, so a neighbour's properties are read once, not
-      // once per payment. Below the cap `total` is exact and the page is the first `limit` by uid, the same
-      // on every call; above it both come from the first neighbours the store yields (the same on every call
-      // while the data stays) and `exclude` pages on. The page's relationships are expanded from each
-      // neighbour's end and kept where the other end is the centre: written as (c)-[r]-(m) with both bound,
-      // the planner chose Expand(Into) from the centre, about half of the programme's time (438 → 210 ms at
-      // 100,000 persons, docs/bench.md "API"); from the recipient's end it is tens of relationships.
-      const cypher = `
-        MATCH (c:Entity {uid: $id})
-        CALL (c) {
+      // The centre's relationships of the asked types and direction, from Neo4j's count store (no
+      // expansion, whatever the node's size); FLAGS only when alerts may be neighbours. At most
+      // NEIGHBOUR_COUNT_CAP of them, every neighbour is read: `total` is exact and the page is the first
+      // `limit` by uid. Past it (a hub: a welfare programme has a relationship per monthly payment, 169,110
+      // for 17,465 recipients at 100,000 persons) only the first `limit` + 1 neighbours the store yields
+      // are read (about ten payments each), the same on every call while the data stays, `exclude` paging
+      // on; `total` is then that relationship count, an upper bound for the neighbours (totalCapped).
+      // Reading 1,001 of them (about 7,000 payments) to count and sort them was most of the statement's
+      // own time in Neo4j (docs/bench.md "API"). Distinct first, so a neighbour's properties are read
+      // once, not once per payment. The page's relationships are expanded from each neighbour's end and
+      // kept where the other end is the centre: written as (c)-[r]-(m) with both bound, the planner chose
+      // Expand(Into) from the centre (438 → 210 ms at 100,000 persons, docs/bench.md "API").
+      const counted = types ?? Object.keys(ctx.graphSchema.relationships).filter((t) => withAlerts || t !== 'FLAGS');
+      // The neighbours read, as `as`, on the rows where `guard` holds (an empty list on the others).
+      const reach = (guard: string, n: string, as: string) => `
+        CALL (c, relCount) {
+          WITH c WHERE ${guard}
           MATCH (c)${hop}(m)
           WITH DISTINCT m WHERE m <> c AND m:Entity AND NOT m.uid IN $exclude AND (NOT m:Alert OR ($withAlerts AND ${alertSeen.cypher}))
-          WITH m LIMIT $reach
-          RETURN collect(m) AS reached
-        }
-        CALL (reached) {
-          UNWIND reached AS m
+          WITH m LIMIT ${n}
+          RETURN collect(m) AS ${as}
+        }`;
+      const cypher = `
+        MATCH (c:Entity {uid: $id})
+        WITH c, COUNT { (c)${link(direction, relPattern('', counted))}() } AS relCount
+        ${reach('relCount <= $cap', '$cap', 'every')}
+        ${reach('relCount > $cap', '$hubReach', 'first')}
+        WITH c, relCount, every, first, relCount > $cap AS hub
+        CALL (every, first, hub) {
+          UNWIND CASE WHEN hub THEN first[0..$limit] ELSE every END AS m
           WITH m ORDER BY m.uid LIMIT $limit
           RETURN collect({n: m, d: ${degreeOf(ctx.graphSchema, 'm')}}) AS page
         }
-        WITH c, reached, page, [p IN page | p.n] AS nodes
+        WITH c, relCount, hub, CASE WHEN hub THEN size(first) ELSE size(every) END AS reached, page, [p IN page | p.n] AS nodes
         CALL (c, nodes) {
           UNWIND nodes AS m
           MATCH (m)${hopBack}(o) WHERE o = c
-          RETURN collect(${REL_ROW('r')}) AS rels
+          RETURN collect([r, m.uid]) AS found
         }
-        RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, size(reached) AS reached, page, rels`;
+        WITH c, relCount, hub, reached, page, found, ${CENTRE_REL_KEYS} AS relKeys
+        RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, hub, CASE WHEN hub THEN relCount ELSE reached END AS total,
+               reached, page, relKeys, ${centreRels('relKeys')} AS rels`;
       const { rows } = await ctx.executor.read<{
         c: PlainNode;
         degree: number;
+        hub: boolean;
+        total: number;
         reached: number;
         page: { n: PlainNode; d: number }[];
-        rels: RelRow[];
+        relKeys: string[];
+        rels: CentreRel[];
       }>(
         cypher,
-        { ...alertSeen.params, withAlerts, id, exclude: args.exclude ?? [], limit: int(limit), reach: int(NEIGHBOUR_COUNT_CAP + 1) },
+        {
+          ...alertSeen.params,
+          withAlerts,
+          id,
+          exclude: args.exclude ?? [],
+          limit: int(limit),
+          cap: int(NEIGHBOUR_COUNT_CAP),
+          hubReach: int(limit + 1),
+        },
         ctx.txMeta('neighbours'),
       );
       const row = rows[0];
@@ -107,15 +134,14 @@ export const graphResolvers: Resolvers = {
         row.page.map((p) => String(p.n.properties.uid)),
       );
       const opts = viewOpts(ctx);
-      const total = Math.min(row.reached, NEIGHBOUR_COUNT_CAP);
       return {
         center: { ...presentNode(row.c, opts), degree: row.degree },
         // Each neighbour's degree comes with the page (the explorer shows it on every node): one statement
         // for the whole answer instead of a second, batched one for the degrees.
         nodes: row.page.map((p) => ({ ...presentNode(p.n, opts), degree: p.d })),
-        edges: presentRels(row.rels, opts),
-        total,
-        totalCapped: row.reached > NEIGHBOUR_COUNT_CAP,
+        edges: presentRels(relRowsOf(String(row.c.properties.uid), row.relKeys, row.rels), opts),
+        total: row.total,
+        totalCapped: row.hub,
         truncated: row.reached > row.page.length,
       };
     },

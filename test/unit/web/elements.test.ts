@@ -6,11 +6,13 @@ import {
   mergeGraph,
   neighbourhoodGraph,
   nodeElement,
+  moreMessages,
   moreText,
   remaining,
   shortCaption,
   spellSpan,
 } from '../../../web/src/graph/elements.js';
+import { MESSAGES, type MessageKey } from '../../../web/src/i18n.js';
 
 const person = (key: string, name: string): Entity => ({
   id: `Person:${key}`,
@@ -109,11 +111,17 @@ describe('neighbourhoods', () => {
     expect(remaining({ ...nb, truncated: false })).toEqual({ n: 0, capped: false });
   });
 
-  it('says "970+" when the API stopped counting a hub at 1,000', () => {
-    const hub = remaining({ ...nb, total: 1000, totalCapped: true });
-    expect(hub).toEqual({ n: 998, capped: true });
-    expect(moreText(hub)).toBe('998+');
+  it(`keeps a hub's relationship count as a ceiling, which the screen words as "up to"`, () => {
+    const hub = remaining({ ...nb, total: 169_110, totalCapped: true });
+    expect(hub).toEqual({ n: 169_108, capped: true });
+    expect(moreText(hub)).toBe('169108');
     expect(moreText(remaining(nb))).toBe('10');
+    const words = (lang: 'zh' | 'en', key: MessageKey) => MESSAGES[lang][key];
+    const { details, toast } = moreMessages(hub);
+    expect([words('zh', details), words('zh', toast)].every((w) => w.includes('至多') && w.includes('关系数'))).toBe(true);
+    expect([words('en', details), words('en', toast)].every((w) => w.startsWith('Up to {n}') && w.includes('relationships'))).toBe(true);
+    // An exact count keeps the plain words.
+    expect(words('en', moreMessages(remaining(nb)).details)).toBe('{n} more linked entities not shown');
   });
 
   it('names evidence elements the way the canvas does', () => {

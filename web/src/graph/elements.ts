@@ -2,11 +2,12 @@
 // unit-tested in Node and the merge rules (no duplicate nodes or edges, no dangling edges) hold in one place.
 import type { ElementDefinition } from 'cytoscape';
 import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
-import type { Lang } from '../i18n.js';
+import type { Lang, MessageKey } from '../i18n.js';
 
 /**
- * Neighbours known to exist but not on the canvas yet. The API stops counting at 1,000 (a hub such as a
- * welfare programme has thousands): then `n` is a floor and the screen says "970+", not "970".
+ * Neighbours known to exist but not on the canvas yet. Past 1,000 relationships (a hub such as a welfare
+ * programme, paid monthly to thousands) the API does not count neighbours but gives the centre's
+ * relationships: then `n` is a ceiling (`capped`) and the screen says "up to", counted by relationships.
  */
 export interface More {
   n: number;
@@ -14,9 +15,14 @@ export interface More {
 }
 export const NO_MORE: More = { n: 0, capped: false };
 
-/** The count as the screen shows it. */
+/** The count as the screen shows it; the words around it say whether it is exact or a ceiling (`capped`). */
 export function moreText(m: More): string {
-  return m.capped ? `${m.n}+` : String(m.n);
+  return String(m.n);
+}
+
+/** The words around the count, in the details panel and in the toast: "up to N" for a ceiling. */
+export function moreMessages(m: More): { details: MessageKey; toast: MessageKey } {
+  return m.capped ? { details: 'canvas.moreUpTo', toast: 'canvas.toastMoreUpTo' } : { details: 'details.more', toast: 'toast.more' };
 }
 
 export interface NodeData {
@@ -111,7 +117,8 @@ export function neighbourhoodGraph(n: Neighbourhood): Graph {
 
 /**
  * How many neighbours of the centre stay hidden after this expansion. `total` counts the neighbours the
- * API did not exclude, of which `nodes` brought at most `limit`.
+ * API did not exclude, of which `nodes` brought at most `limit`; for a hub (`totalCapped`) it is the
+ * centre's relationship count, so what is left is at most that many.
  */
 export function remaining(n: Pick<Neighbourhood, 'total' | 'totalCapped' | 'truncated' | 'nodes'>): More {
   return n.truncated ? { n: Math.max(0, n.total - n.nodes.length), capped: n.totalCapped } : NO_MORE;

@@ -61,6 +61,9 @@ export const zh = {
   'role.sanction': '处分',
   'triage.chooseOutcome': '请选择核查结论',
   'triage.outcomeRequired': '请先选择核查结论',
+  // A hub's neighbours are not counted (docs/api.md "neighbours"): the number is its relationships.
+  'canvas.moreUpTo': '至多还有 {n} 个关联对象未展开（按关系数计，一个对象可有多条关系）',
+  'canvas.toastMoreUpTo': '至多还有 {n} 个关联对象未显示（按关系数计），可在详情中“展开更多”',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -124,4 +127,6 @@ export const en: Record<keyof typeof zh, string> = {
   'role.sanction': 'sanction',
   'triage.chooseOutcome': 'Choose an outcome',
   'triage.outcomeRequired': 'Choose an outcome first',
+  'canvas.moreUpTo': 'Up to {n} more linked entities not shown (counted by relationships; one entity may have several)',
+  'canvas.toastMoreUpTo': 'Up to {n} more linked entities not shown (counted by relationships); use "Expand more" in the details',
 };

@@ -8,7 +8,7 @@ import { h, fill, type Child } from '../dom.js';
 import { labelName, modelTitle, propName, relName, type SchemaIndex } from '../schema.js';
 import type { State, Store } from '../state.js';
 import { triageSection } from './triage.js';
-import { moreText, type More } from '../graph/elements.js';
+import { moreMessages, moreText, type More } from '../graph/elements.js';
 import { spanText } from '../graph/bundle.js';
 
 type T = (k: MessageKey, p?: Record<string, string | number>) => string;
@@ -71,7 +71,7 @@ function entityView(s: State, e: Entity, more: More, t: T, store: Store): (Child
     h(
       'div',
       { class: 'expand-box' },
-      more.n > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t('details.more', { n: moreText(more) })) : null,
+      more.n > 0 ? h('p', { class: 'more-note', 'data-testid': 'more-note' }, t(moreMessages(more).details, { n: moreText(more) })) : null,
       h(
         'button',
         {
