@@ -95,7 +95,7 @@ export class SpilledGraph {
       const cols = this.#cols(stream);
       const keys = this.#keys.get(spec.label);
       for (const r of rows) {
-        const rec: NodeRecord = [r.key, this.seq++, r.uid, spec.mode === 'fill' ? 1 : 0, r.p, pi, r.row];
+        const rec: NodeRecord = [r.key, this.seq++, spec.mode === 'fill' ? 1 : 0, r.p, pi, r.row];
         this.store.add(stream, rec);
         for (const p of Object.keys(r.p)) cols.add(p);
         keys?.add(r.key);
@@ -124,7 +124,7 @@ export class SpilledGraph {
   }
 
   addRel(stream: string, fromLabel: string, from: string, toLabel: string, to: string, body: RelBody): void {
-    const rec: RelRecord = [pairKey(fromLabel, from, toLabel, to), this.seq++, fromLabel, from, toLabel, to, body];
+    const rec: RelRecord = [pairKey(fromLabel, from, toLabel, to), this.seq++, body];
     this.store.add(stream, rec);
   }
 

@@ -6,6 +6,8 @@
 import type { Value } from '../core/normalise/index.js';
 import type { SpellRow } from '../core/writer/group.js';
 import { closeOpen, mergeSpells, type Piece } from '../core/spells.js';
+import { KIN_SOURCE_HUKOU } from '../core/kinship.js';
+import { uidOf } from '../../platform/schema/graph-schema.js';
 
 export interface Provenance {
   source: string;
@@ -13,8 +15,11 @@ export interface Provenance {
   run: string;
 }
 
-/** [key, seq, uid, fill (1) or set (0), properties, provenance index, source row] */
-export type NodeRecord = [string, number, string, 0 | 1, Record<string, Value>, number, number];
+/**
+ * [key, seq, fill (1) or set (0), properties, provenance index, source row]. The uid is not kept: it is the
+ * label and the key (uidOf), and the records are most of what the bulk path writes, sorts and reads again.
+ */
+export type NodeRecord = [string, number, 0 | 1, Record<string, Value>, number, number];
 
 export interface FoldedNode {
   key: string;
@@ -23,10 +28,10 @@ export interface FoldedNode {
   sources: string[];
 }
 
-export function foldNode(records: NodeRecord[], provs: Provenance[]): FoldedNode {
-  const n: FoldedNode = { key: records[0]![0], uid: '', props: {}, sources: [] };
-  for (const [, , uid, fill, p, prov, row] of records) {
-    n.uid = uid;
+export function foldNode(label: string, records: NodeRecord[], provs: Provenance[]): FoldedNode {
+  const key = records[0]![0];
+  const n: FoldedNode = { key, uid: uidOf(label, key), props: {}, sources: [] };
+  for (const [, , fill, p, prov, row] of records) {
     for (const [k, v] of Object.entries(p)) if (!fill || n.props[k] === undefined) n.props[k] = v;
     const pv = provs[prov]!;
     Object.assign(n.props, { _source: pv.source, _file: pv.file, _row: row, _run: pv.run });
@@ -39,10 +44,39 @@ export function foldNode(records: NodeRecord[], provs: Provenance[]): FoldedNode
 export type RelBody =
   | ['r', Record<string, Value>, Record<string, Value>, number, number]
   | ['s', string[], SpellRow[], 0 | 1, number]
-  | ['k', Record<string, Value>, Record<string, Value | null>];
+  | ['k', Record<string, Value>, Record<string, Value | null>]
+  | DerivedKin;
 
-/** [pair key, seq, start label, start key, end label, end key, body] */
-export type RelRecord = [string, number, string, string, string, string, RelBody];
+/**
+ * A KIN derived from a household (kin.ts), in short: relation, category, generation, may be a step
+ * relation (1), the household's file and run. Millions of them at a million persons; spelt out as a 'k'
+ * body, with every property name, they were most of the bytes the kinship job wrote and read again.
+ */
+export type DerivedKin = ['K', string, string, number | null, 0 | 1, string | null, string | null];
+
+/** The derived KIN as the SET writeHouseholdKin does (nulls remove: generation for spouses, _row always). */
+function kinBody([, relation, category, generation, step, file, run]: DerivedKin): [
+  'k',
+  Record<string, Value>,
+  Record<string, Value | null>,
+] {
+  return [
+    'k',
+    { relation, source: KIN_SOURCE_HUKOU },
+    { category, generation, mayBeStep: step ? true : null, _source: 'hukou', _derived: 'householdKin', _file: file, _run: run, _row: null },
+  ];
+}
+
+/** [pair key, seq, body]; the pair key is `Label:key NUL Label:key` (pairKey in collect.ts, pairEnds below). */
+export type RelRecord = [string, number, RelBody];
+
+/** The ends of a pair key: labels are identifiers (no ':'), keys hold no NUL. */
+export function pairEnds(pair: string): { fromLabel: string; from: string; toLabel: string; to: string } {
+  const nul = pair.indexOf('\u0000');
+  const a = pair.indexOf(':');
+  const b = pair.indexOf(':', nul);
+  return { fromLabel: pair.slice(0, a), from: pair.slice(a + 1, nul), toLabel: pair.slice(nul + 1, b), to: pair.slice(b + 1) };
+}
 
 export type RelProps = Record<string, Value | null>;
 
@@ -52,7 +86,7 @@ export function foldPair(records: RelRecord[], provs: Provenance[]): RelProps[] 
   if (keyed) return foldPlain(records, keyed, provs);
   const list: RelProps[] = [];
   for (const rec of records) {
-    const body = rec[6];
+    const body = rec[2][0] === 'K' ? kinBody(rec[2]) : rec[2];
     if (body[0] === 's') {
       mergeSpellsInto(list, body[1], body[2], body[3] === 1, provs[body[4]]!);
       continue;
@@ -81,7 +115,7 @@ function plainOneIdentity(records: RelRecord[]): string[] | undefined {
   if (records.length < 8) return undefined;
   let names: string[] | undefined;
   for (const rec of records) {
-    const body = rec[6];
+    const body = rec[2];
     if (body[0] !== 'r') return undefined;
     const ks = Object.keys(body[1]);
     if (!names) names = ks;
@@ -94,7 +128,7 @@ function foldPlain(records: RelRecord[], names: string[], provs: Provenance[]): 
   const list: RelProps[] = [];
   const byIdentity = new Map<string, RelProps>();
   for (const rec of records) {
-    const body = rec[6] as Extract<RelBody, ['r', ...unknown[]]>;
+    const body = rec[2] as Extract<RelBody, ['r', ...unknown[]]>;
     // Typed, so that 1 and "1" stay apart as `===` keeps them.
     const sig = JSON.stringify(names.map((n) => body[1][n]));
     let rel = byIdentity.get(sig);

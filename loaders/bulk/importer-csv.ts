@@ -9,7 +9,7 @@ import path from 'node:path';
 import { IDENT, uidOf, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
 import type { Value } from '../core/normalise/index.js';
 import type { SpilledGraph } from './collect.js';
-import { foldNode, foldPair, type NodeRecord, type RelRecord } from './fold.js';
+import { foldNode, foldPair, pairEnds, type NodeRecord, type RelRecord } from './fold.js';
 import { KinDeriver } from './kin.js';
 
 export interface ImporterFiles {
@@ -121,7 +121,7 @@ export function writeImporterCsv(
     ]);
     const labels = `${label};Entity`;
     for (const group of graph.store.groups(stream)) {
-      const n = foldNode(group as NodeRecord[], graph.provs);
+      const n = foldNode(label, group as NodeRecord[], graph.provs);
       f.line([n.uid, labels, n.key, ...cols.map((p) => n.props[p]), ...PROVENANCE.map(([p]) => n.props[p]), n.sources.join(';')]);
       kin?.node(label, n);
       if (++out.nodeCount % 10_000 === 0) tick();
@@ -150,7 +150,8 @@ export function writeImporterCsv(
     ]);
     let written = 0;
     for (const group of graph.store.groups(stream)) {
-      const [, firstSeq, fromLabel, from, toLabel, to] = group[0] as RelRecord;
+      const [pair, firstSeq] = group[0] as RelRecord;
+      const { fromLabel, from, toLabel, to } = pairEnds(pair);
       const a = uidOf(fromLabel, from);
       const b = uidOf(toLabel, to);
       for (const props of foldPair(group as RelRecord[], graph.provs)) {

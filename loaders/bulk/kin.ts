@@ -4,10 +4,9 @@
 // sorted stream keyed by household number; read back, a household and its members come together, in
 // household order as the online derivation pages through them, the members in the order their
 // relationships were first written. The derived KIN join the KIN records from files, after all of them.
-import { deriveHouseholdKin, KIN_SOURCE_HUKOU, type Member } from '../core/kinship.js';
-import type { Value } from '../core/normalise/index.js';
+import { deriveHouseholdKin, type Member } from '../core/kinship.js';
 import type { SpilledGraph } from './collect.js';
-import type { FoldedNode, RelProps } from './fold.js';
+import type { DerivedKin, FoldedNode, RelProps } from './fold.js';
 
 const STREAM = 'kin';
 
@@ -35,21 +34,22 @@ export class KinDeriver {
       households++;
       const members: Member[] = group.slice(1).map((m) => ({ id: m[3] as string, code: m[4] as string | null }));
       for (const k of deriveHouseholdKin(members)) {
-        // SET with nulls removes: generation is null for spouses, _row is always removed.
-        const set: Record<string, Value | null> = {
-          category: k.category,
-          generation: k.generation,
-          mayBeStep: k.mayBeStep ? true : null,
-          _source: 'hukou',
-          _derived: 'householdKin',
-          _file: file as string | null,
-          _run: run as string | null,
-          _row: null,
-        };
-        const identity = { relation: k.relation, source: KIN_SOURCE_HUKOU };
-        this.graph.addRel('rel:KIN', 'Person', k.from, 'Person', k.to, ['k', identity, set]);
-        for (const p of Object.keys(identity)) cols.add(p);
-        for (const [p, v] of Object.entries(set)) if (v !== null) cols.add(p);
+        // The same SET as writeHouseholdKin, in short (fold.ts DerivedKin).
+        const kin: DerivedKin = [
+          'K',
+          k.relation,
+          k.category,
+          k.generation ?? null,
+          k.mayBeStep ? 1 : 0,
+          file as string | null,
+          run as string | null,
+        ];
+        this.graph.addRel('rel:KIN', 'Person', k.from, 'Person', k.to, kin);
+        for (const p of ['relation', 'source', 'category', '_source', '_derived']) cols.add(p);
+        if (k.generation !== null && k.generation !== undefined) cols.add('generation');
+        if (k.mayBeStep) cols.add('mayBeStep');
+        if (file !== null && file !== undefined) cols.add('_file');
+        if (run !== null && run !== undefined) cols.add('_run');
         relationships++;
       }
     }

@@ -2,13 +2,15 @@
 // records (a recipient's monthly payments from one programme) goes through a keyed path, which must give
 // exactly what the record-by-record scan gives, in the order the relationships were created.
 import { describe, expect, it } from 'vitest';
-import { foldPair, type Provenance, type RelBody, type RelRecord } from '../../../loaders/bulk/fold.js';
+import { KIN_SOURCE_HUKOU } from '../../../loaders/core/kinship.js';
+import { pairKey } from '../../../loaders/bulk/collect.js';
+import { foldPair, pairEnds, type Provenance, type RelBody, type RelRecord } from '../../../loaders/bulk/fold.js';
 
 const provs: Provenance[] = [
   { source: 'welfare', file: 'a.csv', run: 'r1' },
   { source: 'welfare', file: 'b.csv', run: 'r2' },
 ];
-const rec = (seq: number, body: RelBody): RelRecord => ['Person:1\u0000Programme:x', seq, 'Person', '1', 'Programme', 'x', body];
+const rec = (seq: number, body: RelBody): RelRecord => ['Person:1\u0000Programme:x', seq, body];
 const pay = (seq: number, month: string | number, amount: number, prov = 0): RelRecord =>
   rec(seq, ['r', { month }, { amount }, prov, seq + 2]);
 
@@ -38,5 +40,32 @@ describe('folding a pair of many relationships', () => {
     const out = foldPair(records, provs);
     expect(out).toHaveLength(9);
     expect(out[0]).toMatchObject({ month: '2024-01', amount: 99, _row: 11 });
+  });
+});
+
+describe('the ends of a pair key', () => {
+  it('splits at the first colon of each end, so keys may hold colons', () => {
+    expect(pairEnds(pairKey('Person', 'ab:12', 'Company', '9133:x:y'))).toEqual({
+      fromLabel: 'Person',
+      from: 'ab:12',
+      toLabel: 'Company',
+      to: '9133:x:y',
+    });
+  });
+});
+
+describe('folding a derived kinship', () => {
+  it('sets what writeHouseholdKin sets, removing the nulls, over a KIN from a file', () => {
+    const fromFile = rec(0, ['r', { relation: 'spouse', source: KIN_SOURCE_HUKOU }, { category: 'spouse' }, 0, 5]);
+    const [kin] = foldPair([fromFile, rec(1, ['K', 'spouse', 'spouse', null, 0, 'h.csv', 'r9'])], provs);
+    expect(kin).toEqual({
+      relation: 'spouse',
+      source: KIN_SOURCE_HUKOU,
+      category: 'spouse',
+      _source: 'hukou',
+      _derived: 'householdKin',
+      _file: 'h.csv',
+      _run: 'r9',
+    });
   });
 });
