@@ -4,6 +4,7 @@
 // `depth` ranges per thread are out at once, so memory stays bounded whatever the size of the file.
 // Workbooks are not cut (their reader parses the whole sheet on opening): they stay on the main thread.
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { UnreadableFile } from '../core/errors.js';
 import type { RowSource } from '../core/file-pass.js';
@@ -30,16 +31,17 @@ export function rangeSize(fileBytes: number, threads: number, most = RANGE_BYTES
 const DEPTH = 3;
 
 /**
- * HUIYAN_LOAD_WORKERS, else 0: read on the main thread. Threads are off by default because every measurement
- * so far had them slower, including one on a quiet 2-core machine (20,000 persons: read phase 6.7 s on the
- * main thread, 8.6 s with two threads, docs/bench.md): the main thread's own per-row work and the cost of
- * receiving rows from a thread outweigh the parsing moved off it. Sites with more cores can measure and turn
- * them on.
+ * HUIYAN_LOAD_WORKERS, else one reading thread where the machine has a second core (0: the main thread).
+ * One thread pays a little, more did not (docs/bench.md): on a quiet 2-core machine, 1,000,000 persons read in
+ * 300.5 s with one thread against 316.1 s on the main thread (+261 MiB), 100,000 in 24.5 s against 26.0 s;
+ * two threads read 20,000 persons in 8.6 s against 6.7 s. The main thread's own per-row work (duplicates,
+ * references, the repeat filter, spilling) and receiving rows stay on it, so a thread only takes parsing
+ * and normalising off it.
  */
-export function loadWorkers(env: NodeJS.ProcessEnv = process.env): number {
+export function loadWorkers(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
   const raw = env.HUIYAN_LOAD_WORKERS;
   const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : 0;
+  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : cores >= 2 ? 1 : 0;
 }
 
 interface Waiting {

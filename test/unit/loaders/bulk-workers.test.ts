@@ -131,10 +131,11 @@ describe('reading the bulk path on several threads', () => {
       expect(runs[workers]!.threads).toBe(workers + 1);
     });
 
-  it('reads on the main thread unless HUIYAN_LOAD_WORKERS asks for threads', () => {
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' })).toBe(3);
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '0' })).toBe(0);
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: 'many' })).toBe(0);
-    expect(loadWorkers({})).toBe(0);
+  it('reads on one thread where there is a second core, unless HUIYAN_LOAD_WORKERS says otherwise', () => {
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' }, 2)).toBe(3);
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '0' }, 16)).toBe(0);
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: 'many' }, 2)).toBe(1);
+    expect(loadWorkers({}, 2)).toBe(1);
+    expect(loadWorkers({}, 1)).toBe(0);
   });
 });
