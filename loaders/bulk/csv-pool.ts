@@ -50,7 +50,10 @@ export function csvJobs(graph: SpilledGraph, deriveKin: boolean): CsvJob[] {
 
 export interface CsvOptions {
   threads?: number;
-  /** Called every 10,000 keys on one thread, every 100 ms of waiting on several (the caller samples memory). */
+  /**
+   * Called every 10,000 keys when writing on the main thread, which keeps the caller's timers from firing
+   * (it samples memory); on threads the main thread waits and its timers run.
+   */
   tick?: () => void;
   log?: (msg: string) => void;
 }
@@ -73,7 +76,6 @@ export async function writeCsvFiles(
     startTsWorker(new URL('./csv-worker.ts', import.meta.url), init, CSV_THREAD_HEAP_MB),
   );
   const results: ImporterFiles[] = [];
-  const timer = opts.tick ? setInterval(opts.tick, 100) : undefined;
   try {
     let next = 0;
     await Promise.all(
@@ -95,7 +97,6 @@ export async function writeCsvFiles(
       }),
     );
   } finally {
-    clearInterval(timer);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return { ...merged(results, order, deriveKin), threads };
@@ -117,11 +118,10 @@ function run(w: Worker, msg: CsvJobMessage): Promise<CsvJobResult> {
 
 /** The jobs' files in the order one thread writes them: labels, then types, KIN last when derived. */
 function merged(results: ImporterFiles[], streams: string[], deriveKin: boolean): ImporterFiles {
+  // Derived KIN may come from no stream of files at all; it is written last.
   const rank = (prefix: string, name: string) => {
     const s = `${prefix}:${name}`;
-    if (deriveKin && s === 'rel:KIN') return streams.length;
-    const i = streams.indexOf(s);
-    return i < 0 ? streams.length - 1 : i;
+    return deriveKin && s === 'rel:KIN' ? streams.length : streams.indexOf(s);
   };
   const fileRank = (f: string) => {
     const m = /^(nodes|rels)-(.+)\.csv$/.exec(path.basename(f))!;
