@@ -80,8 +80,26 @@ export function pairEnds(pair: string): { fromLabel: string; from: string; toLab
 
 export type RelProps = Record<string, Value | null>;
 
+/**
+ * A derived KIN alone on its pair (most of them: 2.55 M at a million persons) is what kinBody's SET leaves on
+ * a new relationship, built at once: the general path allocates the spelt-out body and deletes the nulls
+ * from the result, and `delete` turns each of millions of objects into a slow dictionary.
+ */
+function loneKin([, relation, category, generation, step, file, run]: DerivedKin): RelProps {
+  const rel: RelProps = { relation, source: KIN_SOURCE_HUKOU, category };
+  if (generation !== null) rel.generation = generation;
+  if (step) rel.mayBeStep = true;
+  rel._source = 'hukou';
+  rel._derived = 'householdKin';
+  if (file !== null) rel._file = file;
+  if (run !== null) rel._run = run;
+  return rel;
+}
+
 /** The pair's relationships of one type after every record, in the order they were created. */
 export function foldPair(records: RelRecord[], provs: Provenance[]): RelProps[] {
+  const only = records.length === 1 ? records[0]![2] : undefined;
+  if (only?.[0] === 'K') return [loneKin(only)];
   const keyed = plainOneIdentity(records);
   if (keyed) return foldPlain(records, keyed, provs);
   const list: RelProps[] = [];

@@ -68,4 +68,18 @@ describe('folding a derived kinship', () => {
       _run: 'r9',
     });
   });
+
+  it('gives a lone derived KIN the same properties as the general fold does', () => {
+    const cases: RelBody[] = [
+      ['K', 'parent', 'lineal', 1, 1, 'h.csv', 'r9'],
+      ['K', 'spouse', 'spouse', null, 0, null, null],
+      ['K', 'sibling', 'collateral', 0, 0, 'h.csv', null],
+    ];
+    for (const body of cases) {
+      const [lone] = foldPair([rec(0, body)], provs);
+      // Two records take the general path; a second, identical SET changes nothing.
+      const [general] = foldPair([rec(0, body), rec(1, body)], provs);
+      expect(lone).toEqual(general);
+    }
+  });
 });
