@@ -73,7 +73,7 @@ export async function writeCsvFiles(
   const order = graph.store.streams();
   const init: CsvWorkerInit = { schema, dir };
   const workers = Array.from({ length: threads }, () =>
-    startTsWorker(new URL('./csv-worker.ts', import.meta.url), init, CSV_THREAD_HEAP_MB),
+    startTsWorker(new URL('./csv-worker.ts', import.meta.url), init, { oldMb: CSV_THREAD_HEAP_MB }),
   );
   const results: ImporterFiles[] = [];
   try {
