@@ -58,8 +58,9 @@ export function pageRels(hopBack: string, bundling: boolean): string {
         CALL (c, nodes) {
           UNWIND nodes AS m
           MATCH (m)${hopBack}(o) WHERE o = c
-          RETURN collect([r, m.uid]) AS found, [] AS bundles
-        }`;
+          RETURN collect([r, m.uid]) AS found
+        }
+        WITH *, [] AS bundles`;
   // Dates as their first ten characters, as the explorer reads them ("2024-01-01", a datetime's day);
   // strings sort as dates. The sum is null when no member has a number.
   return `

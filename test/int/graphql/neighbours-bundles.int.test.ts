@@ -109,6 +109,15 @@ describe('neighbours with bundleMin', () => {
     expect(n.edges).toHaveLength(5 + 2 + 3);
   });
 
+  it('answers a centre without neighbours of the asked types with no edges and no bundles', async () => {
+    const r = await h.gql(
+      'query($id: ID!) { neighbours(id: $id, types: ["INSPECTED"], bundleMin: 3) { nodes { id } edges { id } bundles { id } total } }',
+      { id: FEW },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.neighbours).toEqual({ nodes: [], edges: [], bundles: [], total: 0 });
+  });
+
   it('refuses a bundleMin below 2 as bad input', async () => {
     const r = await h.gql(NEIGHBOURS, { id: PROG, bundleMin: 1 });
     expect(code(r)).toBe('BAD_INPUT');
