@@ -6,6 +6,7 @@
 import type { Executor } from '../../platform/db/executor.js';
 import { ALERT, ALERTS, ENTITY, NEIGHBOURS, SEARCH } from '../../web/src/api/queries.js';
 import { PRE_AWARD_CHECK } from '../../web/src/api/preaward-queries.js';
+import { BUNDLE_MIN } from '../../web/src/graph/bundle.js';
 
 export interface Operation {
   name: string;
@@ -164,19 +165,33 @@ export function operations(p: Picks): Operation[] {
   return [
     { name: 'search', query: SEARCH, variables: { q: p.name, limit: 20 }, caller: 'county', note: `q = a person's name` },
     { name: 'entity', query: ENTITY, variables: { id: p.person }, caller: 'county', note: 'a person' },
+    // As the explorer asks: parallel edges as bundles (docs/api.md "neighbours").
     {
       name: 'neighbours',
       query: NEIGHBOURS,
-      variables: { id: p.ordinary.uid, limit: 50 },
+      variables: { id: p.ordinary.uid, limit: 50, bundleMin: BUNDLE_MIN },
       caller: 'county',
       note: `a person, ${p.ordinary.degree} relationships`,
     },
     {
       name: 'neighbours hub',
       query: NEIGHBOURS,
-      variables: { id: p.hub.uid, limit: 50 },
+      variables: { id: p.hub.uid, limit: 50, bundleMin: BUNDLE_MIN },
       caller: 'county',
       note: `${p.hub.label}, ${p.hub.degree} relationships, ${p.hub.neighbours} neighbours`,
+      found: (data) => {
+        const n = (data as { neighbours: { edges: unknown[]; bundles: { count: number }[] } }).neighbours;
+        return `${n.edges.length} edges and ${n.bundles.length} bundles of ${n.bundles.reduce((s, b) => s + b.count, 0)}`;
+      },
+    },
+    // As an API client that does not opt in: every relationship of the page one by one.
+    {
+      name: 'neighbours hub unbundled',
+      query: NEIGHBOURS,
+      variables: { id: p.hub.uid, limit: 50 },
+      caller: 'county',
+      note: `the same without bundleMin`,
+      found: (data) => `${(data as { neighbours: { edges: unknown[] } }).neighbours.edges.length} edges`,
     },
     { name: 'paths', query: PATHS, variables: { from: p.pathFrom, to: p.pathTo }, caller: 'county', note: 'two people, ≤ 4 hops' },
     { name: 'alerts', query: ALERTS, variables: { first: 20 }, caller: 'county', note: `first 20 of ${p.alerts}` },

@@ -16,6 +16,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { DEFAULT_API_LIMITS } from '../../platform/config.js';
 import { ALERT_PAGE } from './alert/resolvers.js';
 import { NEIGHBOUR_LIMIT, PATH_LIMIT } from './graph/resolvers.js';
+import { PARALLEL_LIMIT } from './graph/parallel-edges.js';
 import { SEARCH_LIMIT } from './search/resolvers.js';
 import { LOAD_RUN_LIMIT } from './source/resolvers.js';
 
@@ -58,6 +59,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   'Query.entity': { cost: STATEMENT },
   'Query.neighbours': { cost: STATEMENT, sizeArg: { name: 'limit', clamp: NEIGHBOUR_LIMIT } },
   'Query.paths': { cost: STATEMENT * 2, sizeArg: { name: 'limit', clamp: PATH_LIMIT } },
+  // A bundle's single edges (graph/parallel-edges.ts): one statement, a page of `first`.
+  'Query.parallelEdges': { cost: STATEMENT, sizeArg: { name: 'first', clamp: PARALLEL_LIMIT } },
   'Query.search': { cost: STATEMENT, sizeArg: { name: 'limit', clamp: SEARCH_LIMIT } },
   'Query.riskRanking': { cost: STATEMENT * 2, sizeArg: { name: 'limit', clamp: RISK_LIMIT } },
   'Query.loadRuns': { cost: STATEMENT, sizeArg: { name: 'limit', clamp: LOAD_RUN_LIMIT } },
@@ -81,6 +84,8 @@ export const FIELD_COSTS: Readonly<Record<string, FieldCost>> = {
   // Sized by the limit on neighbours.
   'Neighbourhood.nodes': { size: 1 },
   'Neighbourhood.edges': { size: 1 },
+  'Neighbourhood.bundles': { size: 1 },
+  'EdgePage.edges': { size: 1 },
   'Entity.degree': { cost: BATCHED },
   'Model.alertCount': { cost: BATCHED },
   'Model.lastRun': { cost: BATCHED },

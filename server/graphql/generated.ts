@@ -390,6 +390,34 @@ export type Edge = {
   type: Scalars['String']['output'];
 };
 
+/**
+ * Relationships of one type from `source` to `target` (one of them the centre), counted and summarised in
+ * Neo4j instead of sent one by one: a recipient's monthly payments from a programme. `from` and `to` are the
+ * earliest and latest date (YYYY-MM-DD) any of them carries in a date property of graph.yaml, `amount` the
+ * sum of their amounts; each null when none has one (or the caller's role may not see it whole).
+ */
+export type EdgeBundle = {
+  __typename?: 'EdgeBundle';
+  amount: Maybe<Scalars['Float']['output']>;
+  count: Scalars['Int']['output'];
+  from: Maybe<Scalars['String']['output']>;
+  /** `bundle:<source>|<target>|<type>`, the explorer's id for the same bundle. */
+  id: Scalars['ID']['output'];
+  source: Scalars['ID']['output'];
+  target: Scalars['ID']['output'];
+  to: Maybe<Scalars['String']['output']>;
+  type: Scalars['String']['output'];
+};
+
+/** A page of relationships: `next` is the `after` of the next page, null on the last. */
+export type EdgePage = {
+  __typename?: 'EdgePage';
+  edges: Array<Edge>;
+  next: Maybe<Scalars['String']['output']>;
+  /** Every relationship of the type from source to target, on this page or not. */
+  total: Scalars['Int']['output'];
+};
+
 /** A node of any label. `id` is the stable uid `<Label>:<key>`. */
 export type Entity = {
   __typename?: 'Entity';
@@ -1187,6 +1215,12 @@ export type MutationUpdateUserArgs = {
  */
 export type Neighbourhood = {
   __typename?: 'Neighbourhood';
+  /**
+   * Parallel relationships sent as one: empty unless `neighbours` was asked with `bundleMin`. Then every
+   * neighbour's relationships to the centre of one type and direction that number at least `bundleMin` are
+   * here, as one bundle each, and not in `edges`; `parallelEdges` gives the single ones.
+   */
+  bundles: Array<EdgeBundle>;
   center: Entity;
   edges: Array<Edge>;
   nodes: Array<Entity>;
@@ -1393,9 +1427,18 @@ export type Query = {
    * Neighbours of one entity, at most `limit` (1..500), optionally only through the given relationship
    * types and direction; `exclude` lists uids already on the caller's canvas. Alerts are not neighbours
    * (they would take places in the cap from the people and companies asked for) unless FLAGS is named in
-   * `types`; `alerts(filter: {subject})` lists the alerts on an entity.
+   * `types`; `alerts(filter: {subject})` lists the alerts on an entity. Bundling is opt-in: with
+   * `bundleMin` (at least 2; the explorer passes its own bundle minimum, 3), a neighbour's relationships to
+   * the centre of one type and direction that number at least that many come as one entry of `bundles`
+   * instead of in `edges`. Without it every relationship is in `edges`, as it always was.
    */
   neighbours: Neighbourhood;
+  /**
+   * The single relationships of one type from `source` to `target` (a bundle's members), `first` (1..500)
+   * at a time in a fixed order, `after` the `next` of the page before. Both ends are admitted like the ends
+   * of a path (outside the jurisdiction: a reason, or refused).
+   */
+  parallelEdges: EdgePage;
   /**
    * Shortest paths between two entities, up to maxHops (1..6) relationships long, at most `limit` (1..25)
    * of them. `types` narrows the relationship types walked; by default every type except FLAGS (alerts)
@@ -1539,11 +1582,21 @@ export type QueryModelSourceArgs = {
 
 
 export type QueryNeighboursArgs = {
+  bundleMin?: InputMaybe<Scalars['Int']['input']>;
   direction?: InputMaybe<Direction>;
   exclude?: InputMaybe<Array<Scalars['ID']['input']>>;
   id: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type QueryParallelEdgesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  source: Scalars['ID']['input'];
+  target: Scalars['ID']['input'];
+  type: Scalars['String']['input'];
 };
 
 
@@ -2039,6 +2092,8 @@ export type ResolversTypes = {
   Direction: Direction;
   Disposal: ResolverTypeWrapper<DisposalOwn>;
   Edge: ResolverTypeWrapper<Edge>;
+  EdgeBundle: ResolverTypeWrapper<EdgeBundle>;
+  EdgePage: ResolverTypeWrapper<EdgePage>;
   Entity: ResolverTypeWrapper<Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> }>;
   Exemption: ResolverTypeWrapper<Exemption>;
   ExemptionInput: ExemptionInput;
@@ -2144,6 +2199,8 @@ export type ResolversParentTypes = {
   ConsoleResult: ConsoleResult;
   CountBucket: CountBucket;
   Edge: Edge;
+  EdgeBundle: EdgeBundle;
+  EdgePage: EdgePage;
   Entity: Omit<Entity, 'degree' | 'properties'> & { degree?: number; properties: Record<string, unknown> };
   Exemption: Exemption;
   ExemptionInput: ExemptionInput;
@@ -2410,6 +2467,23 @@ export type EdgeResolvers<ContextType = ApiContext, ParentType extends Resolvers
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EdgeBundleResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EdgeBundle'] = ResolversParentTypes['EdgeBundle']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EdgePageResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EdgePage'] = ResolversParentTypes['EdgePage']> = {
+  edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
+  next?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EntityResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
@@ -2704,6 +2778,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
 };
 
 export type NeighbourhoodResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = {
+  bundles?: Resolver<Array<ResolversTypes['EdgeBundle']>, ParentType, ContextType>;
   center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['Edge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -2815,6 +2890,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   modelSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryModelSourceArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   neighbours?: Resolver<ResolversTypes['Neighbourhood'], ParentType, ContextType, RequireFields<QueryNeighboursArgs, 'direction' | 'id' | 'limit'>>;
+  parallelEdges?: Resolver<ResolversTypes['EdgePage'], ParentType, ContextType, RequireFields<QueryParallelEdgesArgs, 'first' | 'source' | 'target' | 'type'>>;
   paths?: Resolver<ResolversTypes['Graph'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxHops' | 'to'>>;
   preAwardCheck?: Resolver<ResolversTypes['PreAwardCheck'], ParentType, ContextType, RequireFields<QueryPreAwardCheckArgs, 'lot'>>;
   resolutionCandidates?: Resolver<ResolversTypes['ResolutionCandidateConnection'], ParentType, ContextType, RequireFields<QueryResolutionCandidatesArgs, 'first'>>;
@@ -3056,6 +3132,8 @@ export type Resolvers<ContextType = ApiContext> = {
   CountBucket?: CountBucketResolvers<ContextType>;
   Disposal?: DisposalResolvers;
   Edge?: EdgeResolvers<ContextType>;
+  EdgeBundle?: EdgeBundleResolvers<ContextType>;
+  EdgePage?: EdgePageResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   Exemption?: ExemptionResolvers<ContextType>;
   ExportReceipt?: ExportReceiptResolvers<ContextType>;

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
-import { apiAs, giveReason, poll, signIn, type GraphQL } from './signed-in.js';
+import { addFromSearch, apiAs, poll, screenPosition as screenAt, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
@@ -27,14 +27,7 @@ let companyUid = '';
 let dweller = '';
 let household = '';
 
-/** Where a node is on screen, to click it the way a user would. */
-const screenPosition = (id: string) =>
-  page.evaluate((uid) => {
-    const cy = window.__cy!;
-    const p = cy.getElementById(uid).renderedPosition();
-    const r = cy.container()!.getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, id);
+const screenPosition = (id: string) => screenAt(page, id);
 
 const rightClick = async (id: string) => {
   const at = await screenPosition(id);
@@ -82,10 +75,7 @@ afterAll(async () => {
 describe('canvas', () => {
   it('opens the alert on the demo official from their details', async () => {
     await signIn(page, baseUrl, handler);
-    await page.getByTestId('search-input').fill(demo.officialName);
-    await page.getByTestId('search-input').press('Enter');
-    await giveReason(page, '（2026）县纪立字第9号');
-    await page.locator(`[data-testid="search-result"][data-id="${demo.officialUid}"] [data-testid="add-to-canvas"]`).click();
+    await addFromSearch(page, demo.officialName, demo.officialUid, '（2026）县纪立字第9号');
     await page.getByTestId('alerts-on-entity').click();
     const item = page.locator(`[data-testid="alert-item"][data-id="${alertId}"]`);
     await item.click();

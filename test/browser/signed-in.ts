@@ -27,6 +27,23 @@ export async function giveReason(page: Page, reason: string): Promise<void> {
   await page.getByTestId('reason-dialog').waitFor({ state: 'hidden' });
 }
 
+/** Finds an entity by name in the search box, gives the reason the first read asks for, and puts it on the canvas. */
+export async function addFromSearch(page: Page, name: string, uid: string, reason: string): Promise<void> {
+  await page.getByTestId('search-input').fill(name);
+  await page.getByTestId('search-input').press('Enter');
+  await giveReason(page, reason);
+  await page.locator(`[data-testid="search-result"][data-id="${uid}"] [data-testid="add-to-canvas"]`).click();
+}
+
+/** Where a node is on screen, to click it the way a user would. */
+export const screenPosition = (page: Page, id: string) =>
+  page.evaluate((uid) => {
+    const cy = window.__cy!;
+    const p = cy.getElementById(uid).renderedPosition();
+    const r = cy.container()!.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  }, id);
+
 export type GraphQL = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 
 /** The GraphQL answer, errors and all, for tests that expect a refusal. */

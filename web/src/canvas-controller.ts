@@ -53,6 +53,15 @@ export function createCanvasController({ store, api, view, step, toast }: Canvas
     patch({ path: { nodes: g.nodes.length, edges: g.edges.length } });
   }
 
+  /** A bundle the server sent: its single edges are read (every page), then take its place. */
+  async function openServerBundle(id: string) {
+    const b = view.tools.serverBundle(id);
+    if (!b) return;
+    const edges = await api.parallelEdges(b.source, b.target, b.type);
+    view.tools.openServerBundle(id, edges);
+    toast('hub.opened', { n: edges.length });
+  }
+
   function handle(intent: CanvasIntent): void {
     switch (intent.type) {
       case 'menu':
@@ -66,6 +75,7 @@ export function createCanvasController({ store, api, view, step, toast }: Canvas
         else if (intent.tool === 'togglePin') t.togglePin(intent.id);
         else if (intent.tool === 'group') t.group(intent.id);
         else if (intent.tool === 'toggleGroup') t.toggleGroup(intent.id);
+        else if (t.serverBundle(intent.id)) void step(() => openServerBundle(intent.id));
         else t.toggleBundle(intent.id);
         return;
       }

@@ -8,6 +8,7 @@ import { en as workbenchEn, zh as workbenchZh } from './messages/workbench.js';
 import { en as policyEn, zh as policyZh } from './messages/policy.js';
 import { en as oversightEn, zh as oversightZh } from './messages/oversight.js';
 import { en as preawardEn, zh as preawardZh } from './messages/preaward.js';
+import { en as hubEn, zh as hubZh } from './messages/hub.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -343,6 +344,7 @@ const zh = {
   ...policyZh,
   ...oversightZh,
   ...preawardZh,
+  ...hubZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -679,6 +681,7 @@ const en: Record<MessageKey, string> = {
   ...policyEn,
   ...oversightEn,
   ...preawardEn,
+  ...hubEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -66,6 +66,7 @@ async function startExplorer(session: SignedIn): Promise<void> {
     menu: (menu) => store.set({ canvas: { ...store.get().canvas, menu } }),
     history: (history) => store.set({ canvas: { ...store.get().canvas, history } }),
     hidden: (hiddenNodes) => store.set({ canvas: { ...store.get().canvas, hiddenNodes } }),
+    openBundle: (id) => store.dispatch({ type: 'canvasTool', tool: 'toggleBundle', id }),
   });
   const controller = createController(store, api, view, propertyNames, {
     reasons,

@@ -11,6 +11,8 @@ import { badInput, notFound } from '../errors.js';
 import { clampLimit, link, maxHops, relPattern, relTypes, uidArg, type Direction } from '../inputs.js';
 import { viewOpts } from '../view.js';
 import { degreeOf } from '../degree.js';
+import { BUNDLE_MIN_FLOOR, bundleSummary, bundleViews, pageRels, type BundleRow } from './bundles.js';
+import { parallelEdges } from './parallel-edges.js';
 import { CENTRE_REL_KEYS, centreRels, relRowsOf, type CentreRel } from './centre-rels.js';
 import { admit, noteOutside, outsideOf, scopeOf } from '../jurisdiction.js';
 import { alertInScope } from '../../access/jurisdiction.js';
@@ -37,6 +39,7 @@ interface NeighbourArgs {
   direction?: Direction | null;
   limit?: number | null;
   exclude?: string[] | null;
+  bundleMin?: number | null;
 }
 
 interface PathArgs {
@@ -48,13 +51,24 @@ interface PathArgs {
   excludeTypes?: string[] | null;
 }
 
+/** `bundleMin`: absent or null, no bundling (every relationship single, as before the argument existed). */
+function bundleMinArg(v: number | null | undefined): number | null {
+  if (v === null || v === undefined) return null;
+  if (!Number.isInteger(v) || v < BUNDLE_MIN_FLOOR) throw badInput(`bundleMin must be a whole number of at least ${BUNDLE_MIN_FLOOR}`);
+  return v;
+}
+
 export const graphResolvers: Resolvers = {
   Query: {
+    parallelEdges,
+
     async neighbours(_: unknown, args: NeighbourArgs, ctx: ApiContext) {
       const id = uidArg(args.id);
       const types = relTypes(ctx.graphSchema, args.types);
       const limit = clampLimit(args.limit, NEIGHBOUR_LIMIT.dflt, NEIGHBOUR_LIMIT.min, NEIGHBOUR_LIMIT.max);
       const direction = args.direction ?? 'BOTH';
+      const bundleMin = bundleMinArg(args.bundleMin);
+      const opts = viewOpts(ctx);
       const hop = link(direction, relPattern('r', types));
       // The same relationships seen from the neighbour's end (the arrow turned round).
       const hopBack = link(direction === 'OUT' ? 'IN' : direction === 'IN' ? 'OUT' : 'BOTH', relPattern('r', types));
@@ -97,14 +111,10 @@ export const graphResolvers: Resolvers = {
           RETURN collect({n: m, d: ${degreeOf(ctx.graphSchema, 'm')}}) AS page
         }
         WITH c, relCount, hub, CASE WHEN hub THEN size(first) ELSE size(every) END AS reached, page, [p IN page | p.n] AS nodes
-        CALL (c, nodes) {
-          UNWIND nodes AS m
-          MATCH (m)${hopBack}(o) WHERE o = c
-          RETURN collect([r, m.uid]) AS found
-        }
-        WITH c, relCount, hub, reached, page, found, ${CENTRE_REL_KEYS} AS relKeys
+        ${pageRels(hopBack, bundleMin !== null)}
+        WITH c, relCount, hub, reached, page, found, bundles, ${CENTRE_REL_KEYS} AS relKeys
         RETURN c, ${degreeOf(ctx.graphSchema, 'c')} AS degree, hub, CASE WHEN hub THEN relCount ELSE reached END AS total,
-               reached, page, relKeys, ${centreRels('relKeys')} AS rels`;
+               reached, page, relKeys, ${centreRels('relKeys')} AS rels, bundles`;
       const { rows } = await ctx.executor.read<{
         c: PlainNode;
         degree: number;
@@ -114,6 +124,7 @@ export const graphResolvers: Resolvers = {
         page: { n: PlainNode; d: number }[];
         relKeys: string[];
         rels: CentreRel[];
+        bundles: BundleRow[];
       }>(
         cypher,
         {
@@ -124,6 +135,7 @@ export const graphResolvers: Resolvers = {
           limit: int(limit),
           cap: int(NEIGHBOUR_COUNT_CAP),
           hubReach: int(limit + 1),
+          ...(bundleMin !== null ? { bundleMin: int(bundleMin), ...bundleSummary(ctx.graphSchema, opts.showSensitive) } : {}),
         },
         ctx.txMeta('neighbours'),
       );
@@ -133,13 +145,14 @@ export const graphResolvers: Resolvers = {
         ctx,
         row.page.map((p) => String(p.n.properties.uid)),
       );
-      const opts = viewOpts(ctx);
+      const centre = String(row.c.properties.uid);
       return {
         center: { ...presentNode(row.c, opts), degree: row.degree },
         // Each neighbour's degree comes with the page (the explorer shows it on every node): one statement
         // for the whole answer instead of a second, batched one for the degrees.
         nodes: row.page.map((p) => ({ ...presentNode(p.n, opts), degree: p.d })),
-        edges: presentRels(relRowsOf(String(row.c.properties.uid), row.relKeys, row.rels), opts),
+        edges: presentRels(relRowsOf(centre, row.relKeys, row.rels), opts),
+        bundles: bundleViews(centre, row.bundles),
         total: row.total,
         totalCapped: row.hub,
         truncated: row.reached > row.page.length,

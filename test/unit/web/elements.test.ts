@@ -9,10 +9,12 @@ import {
   moreMessages,
   moreText,
   remaining,
+  serverBundleElement,
   shortCaption,
   spellSpan,
 } from '../../../web/src/graph/elements.js';
 import { MESSAGES, type MessageKey } from '../../../web/src/i18n.js';
+import { bundleId, bundleKey } from '../../../web/src/graph/bundle.js';
 
 const person = (key: string, name: string): Entity => ({
   id: `Person:${key}`,
@@ -100,6 +102,7 @@ describe('neighbourhoods', () => {
     total: 12,
     totalCapped: false,
     truncated: true,
+    bundles: [],
   };
 
   it('puts the centre into the graph so an expansion from a search result can add it too', () => {
@@ -148,5 +151,46 @@ describe('spellSpan', () => {
   it('shows a spell still running as open, and nothing for an edge without a start', () => {
     expect(spellSpan({ from: '2021-03-01' }, 'zh')).toBe('2021-03—至今');
     expect(spellSpan({ amount: 1 }, 'zh')).toBeUndefined();
+  });
+});
+
+describe('server bundles', () => {
+  const paid = {
+    id: 'bundle:Person:2|Person:1|RECEIVED',
+    type: 'RECEIVED',
+    source: 'Person:2',
+    target: 'Person:1',
+    count: 30,
+    from: '2019-01-01',
+    to: '2021-06-15',
+    amount: 9000,
+  };
+
+  it('draws a bundle the server sent under the id the canvas gives its own bundle of those edges, members to be read', () => {
+    const el = serverBundleElement(paid);
+    expect(el.classes).toBe('bundle');
+    expect(el.data).toMatchObject({
+      id: bundleId(bundleKey(paid)),
+      bundle: true,
+      server: true,
+      count: 30,
+      members: [],
+      from: '2019-01-01',
+      to: '2021-06-15',
+      amount: 9000,
+    });
+  });
+
+  it('adds a server bundle once, only when both its ends are there', () => {
+    const g = { nodes: [a, b], edges: [], bundles: [paid, { ...paid, id: 'x', source: 'Person:9' }] };
+    const first = mergeGraph(new Set(), g);
+    expect(first.bundles.map((x) => x.data.id)).toEqual([bundleId(bundleKey(paid))]);
+    const onCanvas = new Set([...first.nodes, ...first.bundles].map((e) => e.data.id));
+    expect(mergeGraph(onCanvas, g).bundles).toEqual([]);
+  });
+
+  it("carries a neighbourhood's bundles into the graph the canvas adds", () => {
+    const nb: Neighbourhood = { center: a, nodes: [b], edges: [], bundles: [paid], total: 1, totalCapped: false, truncated: false };
+    expect(neighbourhoodGraph(nb).bundles).toEqual([paid]);
   });
 });

@@ -477,10 +477,22 @@ export type ExplorerNeighboursQueryVariables = Exact<{
   exclude?: Array<string | number> | string | number | null | undefined;
   types?: Array<string> | string | null | undefined;
   direction?: Direction | null | undefined;
+  bundleMin?: number | null | undefined;
 }>;
 
 
-export type ExplorerNeighboursQuery = { neighbours: { total: number, totalCapped: boolean, truncated: boolean, center: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
+export type ExplorerNeighboursQuery = { neighbours: { total: number, totalCapped: boolean, truncated: boolean, center: { id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }, nodes: Array<{ id: string, label: string, labels: Array<string>, caption: string, properties: Record<string, unknown>, degree: number, provenance: { source: string | null, file: string | null, row: number | null, run: string | null, sources: Array<string> | null } | null }>, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }>, bundles: Array<{ id: string, type: string, source: string, target: string, count: number, from: string | null, to: string | null, amount: number | null }> } };
+
+export type ExplorerParallelEdgesQueryVariables = Exact<{
+  source: string | number;
+  target: string | number;
+  type: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerParallelEdgesQuery = { parallelEdges: { total: number, next: string | null, edges: Array<{ id: string, type: string, source: string, target: string, properties: Record<string, unknown>, provenance: { source: string | null, file: string | null, row: number | null, run: string | null } | null }> } };
 
 export type ExplorerPathsQueryVariables = Exact<{
   from: string | number;

@@ -5,6 +5,7 @@
 import { runnerOf, type Fetch, type Runner } from './client.js';
 import { ADMIN_OPERATIONS } from './admin-queries.js';
 import { STATS_OPERATIONS } from './stats-queries.js';
+import { BUNDLE_MIN } from '../graph/bundle.js';
 import type {
   AlertAction,
   Disposal,
@@ -16,6 +17,7 @@ import type {
   ExplorerGraphSchemaQuery,
   ExplorerMeQuery,
   ExplorerNeighboursQuery,
+  ExplorerParallelEdgesQuery,
   ExplorerPathsQuery,
   Direction,
   ExplorerSearchQuery,
@@ -27,6 +29,7 @@ import type {
   AlertState,
   AlertWorkflow,
   Assignee,
+  Edge,
   Entity,
   Graph,
   InboxFilter,
@@ -145,8 +148,8 @@ export const ENTITY = /* GraphQL */ `
 `;
 
 export const NEIGHBOURS = /* GraphQL */ `
-  query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!], $types: [String!], $direction: Direction) {
-    neighbours(id: $id, limit: $limit, exclude: $exclude, types: $types, direction: $direction) {
+  query ExplorerNeighbours($id: ID!, $limit: Int, $exclude: [ID!], $types: [String!], $direction: Direction, $bundleMin: Int) {
+    neighbours(id: $id, limit: $limit, exclude: $exclude, types: $types, direction: $direction, bundleMin: $bundleMin) {
       total
       totalCapped
       truncated
@@ -159,9 +162,33 @@ export const NEIGHBOURS = /* GraphQL */ `
       edges {
         ...EdgeFields
       }
+      bundles {
+        id
+        type
+        source
+        target
+        count
+        from
+        to
+        amount
+      }
     }
   }
   ${ENTITY_FIELDS}
+  ${EDGE_FIELDS}
+`;
+
+/** A server bundle's single edges, a page at a time (opening it on the canvas). */
+export const PARALLEL_EDGES = /* GraphQL */ `
+  query ExplorerParallelEdges($source: ID!, $target: ID!, $type: String!, $first: Int, $after: String) {
+    parallelEdges(source: $source, target: $target, type: $type, first: $first, after: $after) {
+      total
+      next
+      edges {
+        ...EdgeFields
+      }
+    }
+  }
   ${EDGE_FIELDS}
 `;
 
@@ -384,6 +411,7 @@ export const OPERATIONS: Record<string, string> = {
   ExplorerSearch: SEARCH,
   ExplorerEntity: ENTITY,
   ExplorerNeighbours: NEIGHBOURS,
+  ExplorerParallelEdges: PARALLEL_EDGES,
   ExplorerPaths: PATHS,
   ExplorerAlerts: ALERTS,
   ExplorerAlert: ALERT,
@@ -409,6 +437,9 @@ export interface TriageInput {
 /** One page of the inbox: a screenful and a bit, small enough to render at once. */
 export const INBOX_PAGE = 50;
 
+/** A server bundle's members per request when it is opened: the API's most (a bundle is rarely larger). */
+export const MEMBERS_PAGE = 500;
+
 /** How many neighbours one double-click brings in: enough to see the shape, few enough to stay readable. */
 export const EXPAND_LIMIT = 30;
 
@@ -418,6 +449,8 @@ export interface Api {
   entity(id: string): Promise<Entity | null>;
   /** `by` narrows to relationship types and a direction (the context menu's 按类型和方向展开). */
   neighbours(id: string, exclude: string[], limit?: number, by?: { types?: string[]; direction?: Direction }): Promise<Neighbourhood>;
+  /** Every single edge of a server bundle (`source`→`target`, one type), read page by page. */
+  parallelEdges(source: string, target: string, type: string): Promise<Edge[]>;
   /** Shortest paths, up to `maxHops`, not through `excludeTypes`. */
   paths(from: string, to: string, maxHops: number, excludeTypes?: string[]): Promise<Graph>;
   alerts(lang: string, first?: number, filter?: InboxFilter, after?: string | null): Promise<AlertPage>;
@@ -445,8 +478,28 @@ export function createApi(transport: Fetch | { run: Runner }): Api {
           exclude,
           types: by.types,
           direction: by.direction,
+          // Parallel edges come as the bundles the canvas would draw of them anyway (graph/bundle.ts).
+          bundleMin: BUNDLE_MIN,
         })
       ).neighbours,
+    parallelEdges: async (source, target, type) => {
+      const edges: Edge[] = [];
+      let after: string | null = null;
+      do {
+        const page: ExplorerParallelEdgesQuery['parallelEdges'] = (
+          await run<ExplorerParallelEdgesQuery>('ExplorerParallelEdges', PARALLEL_EDGES, {
+            source,
+            target,
+            type,
+            first: MEMBERS_PAGE,
+            after,
+          })
+        ).parallelEdges;
+        edges.push(...page.edges);
+        after = page.next ?? null;
+      } while (after !== null);
+      return edges;
+    },
     paths: async (from, to, maxHops, excludeTypes = []) =>
       (
         await run<ExplorerPathsQuery>('ExplorerPaths', PATHS, {

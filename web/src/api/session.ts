@@ -44,6 +44,7 @@ const READS_PEOPLE: ReadonlySet<string> = new Set([
   'ExplorerSearch',
   'ExplorerEntity',
   'ExplorerNeighbours',
+  'ExplorerParallelEdges',
   'ExplorerAlert',
   'StatsScreen',
   'ExplorerPreAwardCheck',

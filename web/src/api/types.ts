@@ -15,6 +15,8 @@ export interface Graph {
   edges: Edge[];
 }
 export type Neighbourhood = G.ExplorerNeighboursQuery['neighbours'];
+/** Parallel edges the server sent as one (neighbours with bundleMin): count, date span, amount. */
+export type ServerBundle = Neighbourhood['bundles'][number];
 export type GraphSchemaInfo = G.ExplorerGraphSchemaQuery['graphSchema'];
 export type LabelInfo = GraphSchemaInfo['labels'][number];
 export type RelTypeInfo = GraphSchemaInfo['relationshipTypes'][number];

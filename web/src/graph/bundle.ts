@@ -24,6 +24,28 @@ export interface Bundle {
   span: DateSpan | null;
 }
 
+/** A bundle edge's data on the canvas (bundles-cy.ts draws the canvas's own, elements.ts the server's). */
+export interface BundleData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  bundle: true;
+  key: string;
+  count: number;
+  members: string[];
+  /** The label as drawn, in the current language. */
+  caption: string;
+  from: string | null;
+  to: string | null;
+  amount: number | null;
+  /**
+   * Sent by the server as a bundle (elements.ts serverBundleElement): `count` and the span are the
+   * server's, `members` empty until it is opened, when its single edges are read and it gives way to them.
+   */
+  server?: true;
+}
+
 export interface DateSpan {
   from: string;
   to: string;

@@ -3,25 +3,11 @@
 // change (add, remove, restore, highlight, language), it updates bundles in place, adds new ones and drops
 // those no longer planned. Opened bundles (the user asked for the single edges) are kept by key.
 import type { Collection, Core, EdgeCollection, EdgeSingular } from 'cytoscape';
-import { bundleLabel, planBundles, type Bundle } from './bundle.js';
+import { bundleKey, bundleLabel, planBundles, type Bundle, type BundleData } from './bundle.js';
 import type { EdgeData } from './elements.js';
 import { ruleClasses } from './rules.js';
 
-export interface BundleData {
-  id: string;
-  source: string;
-  target: string;
-  type: string;
-  bundle: true;
-  key: string;
-  count: number;
-  members: string[];
-  /** The label as drawn, in the current language. */
-  caption: string;
-  from: string | null;
-  to: string | null;
-  amount: number | null;
-}
+export type { BundleData };
 
 /** The elements with these ids (absent ones left out). */
 export function byIds(cy: Core, ids: Iterable<string>): Collection {
@@ -61,8 +47,35 @@ function bundleData(b: Bundle, cy: Core, relName: (type: string) => string): Bun
   };
 }
 
+/** The server's bundles on the canvas, by bundle key. */
+export function serverBundles(cy: Core): Map<string, EdgeSingular> {
+  const out = new Map<string, EdgeSingular>();
+  cy.edges('.bundle').forEach((e) => {
+    if ((e.data() as BundleData).server === true) out.set((e.data() as BundleData).key, e);
+  });
+  return out;
+}
+
+const MARKS = ['evidence', 'path', 'filtered'];
+
+/**
+ * A server bundle's caption and classes. Single edges of its key that are on the canvas (an alert's
+ * evidence among them) are drawn under it, and mark it as they would mark a bundle of the canvas's own;
+ * with none there, it keeps the marks a highlight gave the bundle itself.
+ */
+function syncServerBundle(el: EdgeSingular, local: Collection, relName: (type: string) => string): void {
+  const d = el.data() as BundleData;
+  const span = d.from && d.to ? { from: d.from, to: d.to } : null;
+  el.data('caption', bundleLabel(relName(d.type), d.count, span));
+  const kept = local.empty() ? [...MARKS, 'faded'].filter((c) => el.hasClass(c)) : [];
+  el.classes(['bundle', ...ruleClasses('edge', d.type, { amount: d.amount }), ...kept]);
+  for (const cls of MARKS) if (local.filter(`.${cls}`).nonempty()) el.addClass(cls);
+  if (local.nonempty() && local.filter('.faded').length === local.length) el.addClass('faded');
+}
+
 export function syncBundles(cy: Core, opened: ReadonlySet<string>, relName: (type: string) => string): void {
   const edges = dataEdges(cy);
+  const servers = serverBundles(cy);
   const plan = planBundles(
     edges.map((e) => {
       const d = e.data() as EdgeData;
@@ -73,7 +86,7 @@ export function syncBundles(cy: Core, opened: ReadonlySet<string>, relName: (typ
     const keep = new Set<string>();
     const inBundle = new Set<string>();
     for (const b of plan) {
-      if (opened.has(b.key)) continue;
+      if (opened.has(b.key) || servers.has(b.key)) continue;
       keep.add(b.id);
       for (const m of b.members) inBundle.add(m);
       const data = bundleData(b, cy, relName);
@@ -87,11 +100,16 @@ export function syncBundles(cy: Core, opened: ReadonlySet<string>, relName: (typ
       for (const cls of ['evidence', 'path', 'filtered']) if (members.filter(`.${cls}`).nonempty()) el.addClass(cls);
       if (members.nonempty() && members.filter('.faded').length === members.length) el.addClass('faded');
     }
+    const underServer = new Map<string, Collection>();
     edges.forEach((e) => {
-      e.toggleClass('bundled', inBundle.has(e.id()));
+      const key = bundleKey(e.data() as EdgeData);
+      const server = servers.has(key);
+      if (server) underServer.set(key, (underServer.get(key) ?? cy.collection()).merge(e));
+      e.toggleClass('bundled', inBundle.has(e.id()) || server);
     });
+    for (const [key, el] of servers) syncServerBundle(el, underServer.get(key) ?? cy.collection(), relName);
     cy.edges('.bundle')
-      .filter((e) => !keep.has(e.id()))
+      .filter((e) => !keep.has(e.id()) && (e.data() as BundleData).server !== true)
       .remove();
   });
 }

@@ -2,11 +2,12 @@
 // bundles of parallel edges, filter by type or label, highlight a path; every change of the picture goes
 // through the command stack (history.ts) so it can be undone. cy.ts builds one of these on its instance.
 import type { Collection, Core, EdgeSingular, NodeSingular } from 'cytoscape';
+import type { Edge } from '../api/types.js';
 import { translate, type Lang, type MessageKey } from '../i18n.js';
 import { labelName, relName, type SchemaIndex } from '../schema.js';
 import { bundleKey } from './bundle.js';
 import { syncBundles, type BundleData } from './bundles-cy.js';
-import type { EdgeData, NodeData } from './elements.js';
+import { edgeElement, type EdgeData, type NodeData } from './elements.js';
 import { groupRule, type GroupRule } from './groups.js';
 import { createGroups } from './groups-cy.js';
 import { createHistory, type Command } from './history.js';
@@ -104,7 +105,13 @@ export function createCanvasTools(cy: Core, events: ToolEvents) {
     removed.filter((el) => el.isNode() && absent(el.id())).restore();
     removed
       .filter(
-        (el) => el.isEdge() && absent(el.id()) && el.data('bundle') !== true && !absent(el.data('source')) && !absent(el.data('target')),
+        (el) =>
+          el.isEdge() &&
+          absent(el.id()) &&
+          // The canvas's own bundles re-plan; the server's stand for edges not on the canvas and come back.
+          (el.data('bundle') !== true || (el.data() as BundleData).server === true) &&
+          !absent(el.data('source')) &&
+          !absent(el.data('target')),
       )
       .restore();
   };
@@ -234,6 +241,40 @@ export function createCanvasTools(cy: Core, events: ToolEvents) {
         label: translate(lang, open ? 'canvas.cmd.openBundle' : 'canvas.cmd.closeBundle'),
         run: () => set(open),
         undo: () => set(!open),
+      });
+    },
+    /** The ends and type of a bundle the server sent, whose single edges are not read yet; null for any other element. */
+    serverBundle(id: string): Pick<BundleData, 'source' | 'target' | 'type'> | null {
+      const d = cy.getElementById(id).data() as Partial<BundleData> | undefined;
+      return d?.server === true && d.source && d.target && d.type ? { source: d.source, target: d.target, type: d.type } : null;
+    },
+    /**
+     * Opens a server bundle with its single edges, read by the caller: they take its place on the canvas,
+     * and from then on are single edges like any others (details, highlight, exports, close back into a
+     * bundle). Undo puts the server bundle back and takes away the edges this brought.
+     */
+    openServerBundle(id: string, edges: Edge[]) {
+      const el = cy.getElementById(id);
+      if (el.empty() || (el.data() as BundleData).server !== true) return;
+      const key = (el.data() as BundleData).key;
+      let bundle: Collection = cy.collection();
+      let added: Collection = cy.collection();
+      push({
+        label: translate(lang, 'canvas.cmd.openBundle'),
+        run() {
+          // Unselected first, so the details panel does not keep offering to open what is gone.
+          bundle = cy.getElementById(id).unselect().remove();
+          const fresh = edges.map(edgeElement).filter((e) => cy.getElementById(e.data.id).empty());
+          added = cy.add(fresh);
+          opened.add(key);
+          refresh();
+        },
+        undo() {
+          added.remove();
+          opened.delete(key);
+          bundle.restore();
+          refresh();
+        },
       });
     },
     group(anchorId: string) {

@@ -5,8 +5,9 @@ import fcose from 'cytoscape-fcose';
 import type { Edge, Entity, Graph } from '../api/types.js';
 import type { Lang } from '../i18n.js';
 import type { SchemaIndex } from '../schema.js';
-import { byIds, dataEdges } from './bundles-cy.js';
-import { mergeGraph, type EdgeData, type More, type NodeData } from './elements.js';
+import { bundleKey } from './bundle.js';
+import { byIds, dataEdges, serverBundles } from './bundles-cy.js';
+import { mergeGraph, type CanvasGraph, type EdgeData, type More, type NodeData } from './elements.js';
 import { fitView, layoutAdded } from './layout.js';
 import { buildStylesheet } from './style.js';
 import { canvasGraph, canvasPng, setAsOf } from './snapshot.js';
@@ -34,6 +35,8 @@ export interface GraphEvents {
   history(h: HistoryState): void;
   /** How many nodes are hidden. */
   hidden(n: number): void;
+  /** Double-click on a bundle the server sent: its single edges are to be read (canvas-controller.ts). */
+  openBundle(id: string): void;
 }
 
 export interface AddOptions {
@@ -47,7 +50,7 @@ export interface GraphView {
   setStyle(schema: SchemaIndex | null, lang: Lang): void;
   nodeIds(): string[];
   /** Adds what is not on the canvas yet, lays out only that, and returns how many nodes were new. */
-  add(graph: Graph, opts?: AddOptions): Promise<number>;
+  add(graph: CanvasGraph, opts?: AddOptions): Promise<number>;
   setMore(id: string, more: More): void;
   highlight(ids: string[]): void;
   clearHighlight(): void;
@@ -91,6 +94,18 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   });
   window.__cy = cy;
 
+  /** Relationship types with their counts: single edges, and the edges server bundles stand for. */
+  const edgeTypes = () => {
+    const out = new Map<string, number>();
+    const add = (t: string, n: number) => out.set(t, (out.get(t) ?? 0) + n);
+    const servers = serverBundles(cy);
+    dataEdges(cy).forEach((e) => {
+      // Single edges under a server bundle are counted in its count.
+      if (!servers.has(bundleKey(e.data() as EdgeData))) add(String(e.data('type')), 1);
+    });
+    for (const b of servers.values()) add(String(b.data('type')), Number(b.data('count')));
+    return out;
+  };
   const inView = (nodes: cytoscape.NodeCollection) => {
     const ext = cy.extent();
     const bb = nodes.boundingBox();
@@ -99,11 +114,12 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
   // Large views on a GPU draw through WebGL (graph/webgl.ts); forced on, from the start.
   const renderer = rendererSwitch(cy, container);
   renderer.update(0);
-  // Counts are of what the data holds on the canvas: nodes (not group boxes) and single edges.
+  // Counts are of what the data holds on the canvas: nodes (not group boxes) and single edges, those a
+  // server bundle stands for included (edgeTypes).
   const changed = () => {
     const nodes = cy.nodes().not('.group').length;
     renderer.update(nodes);
-    events.change({ nodes, edges: dataEdges(cy).length });
+    events.change({ nodes, edges: [...edgeTypes().values()].reduce((a, b) => a + b, 0) });
   };
   const tools = createCanvasTools(cy, { menu: events.menu, history: events.history, hidden: events.hidden, changed });
   let picking: ((id: string | null) => void) | null = null;
@@ -143,7 +159,11 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
     if (n.hasClass('group')) tools.toggleGroup(n.id());
     else events.expand(n.id());
   });
-  cy.on('dbltap', 'edge.bundle', (ev) => tools.toggleBundle((ev.target as EdgeSingular).id()));
+  cy.on('dbltap', 'edge.bundle', (ev) => {
+    const id = (ev.target as EdgeSingular).id();
+    if (tools.serverBundle(id)) events.openBundle(id);
+    else tools.toggleBundle(id);
+  });
 
   /** Marks these elements (alert evidence, or a path) and fades the rest. */
   const mark = (ids: string[], cls: 'evidence' | 'path') => {
@@ -171,7 +191,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       const existing = new Set([...cy.elements().map((e) => e.id()), ...tools.hiddenIds()]);
       const merge = mergeGraph(existing, graph);
       cy.startBatch();
-      const added = cy.add([...merge.nodes, ...merge.edges]);
+      const added = cy.add([...merge.nodes, ...merge.edges, ...merge.bundles]);
       cy.endBatch();
       tools.refresh();
       const around = opts.around ? cy.getElementById(opts.around) : undefined;
@@ -198,14 +218,7 @@ export function createGraphView(container: HTMLElement, events: GraphEvents): Gr
       return new Promise((resolve) => (picking = resolve));
     },
     cancelPick: () => endPick(null),
-    edgeTypes() {
-      const out = new Map<string, number>();
-      dataEdges(cy).forEach((e) => {
-        const t = String(e.data('type'));
-        out.set(t, (out.get(t) ?? 0) + 1);
-      });
-      return out;
-    },
+    edgeTypes,
     tools,
     select(id) {
       const el = cy.getElementById(id);

@@ -1,8 +1,9 @@
 // Pure functions from API results to Cytoscape element definitions. No cy instance here, so they are
 // unit-tested in Node and the merge rules (no duplicate nodes or edges, no dangling edges) hold in one place.
 import type { ElementDefinition } from 'cytoscape';
-import type { Edge, Entity, Graph, Neighbourhood } from '../api/types.js';
+import type { Edge, Entity, Graph, Neighbourhood, ServerBundle } from '../api/types.js';
 import type { Lang, MessageKey } from '../i18n.js';
+import { bundleId, bundleKey, type BundleData } from './bundle.js';
 
 /**
  * Neighbours known to exist but not on the canvas yet. Past 1,000 relationships (a hub such as a welfare
@@ -81,9 +82,43 @@ export function edgeElement(e: Edge): ElementDefinition & { data: EdgeData } {
   };
 }
 
+/** What the canvas adds: a graph, and the parallel edges the server sent as bundles (neighbours). */
+export interface CanvasGraph extends Graph {
+  bundles?: ServerBundle[];
+}
+
+/**
+ * Parallel edges the server counted instead of sending (neighbours with bundleMin), drawn as the canvas
+ * draws its own bundles, under the id it would give them. No members on the canvas yet: opening it reads
+ * them (api parallelEdges). The caption is the canvas's to write, in the current language (bundles-cy.ts).
+ */
+export function serverBundleElement(b: ServerBundle): ElementDefinition & { data: BundleData } {
+  const key = bundleKey(b);
+  return {
+    group: 'edges',
+    classes: 'bundle',
+    data: {
+      id: bundleId(key),
+      source: b.source,
+      target: b.target,
+      type: b.type,
+      bundle: true,
+      key,
+      count: b.count,
+      members: [],
+      caption: '',
+      from: b.from ?? null,
+      to: b.to ?? null,
+      amount: b.amount ?? null,
+      server: true,
+    },
+  };
+}
+
 export interface Merge {
   nodes: (ElementDefinition & { data: NodeData })[];
   edges: (ElementDefinition & { data: EdgeData })[];
+  bundles: (ElementDefinition & { data: BundleData })[];
 }
 
 /**
@@ -91,7 +126,7 @@ export interface Merge {
  * yet, each once, and no edge whose ends would be missing (Cytoscape refuses those; the API may return an
  * edge to a node that a later page will bring).
  */
-export function mergeGraph(existing: ReadonlySet<string>, graph: Graph): Merge {
+export function mergeGraph(existing: ReadonlySet<string>, graph: CanvasGraph): Merge {
   const seen = new Set<string>();
   const nodes: Merge['nodes'] = [];
   for (const n of graph.nodes) {
@@ -107,12 +142,20 @@ export function mergeGraph(existing: ReadonlySet<string>, graph: Graph): Merge {
     seen.add(id);
     edges.push(edgeElement(e));
   }
-  return { nodes, edges };
+  // A bundle already on the canvas (the server's, or the canvas's own of the same edges) stays as it is.
+  const bundles: Merge['bundles'] = [];
+  for (const b of graph.bundles ?? []) {
+    const el = serverBundleElement(b);
+    if (existing.has(el.data.id) || seen.has(el.data.id) || !present(b.source) || !present(b.target)) continue;
+    seen.add(el.data.id);
+    bundles.push(el);
+  }
+  return { nodes, edges, bundles };
 }
 
 /** A neighbourhood as a graph, with its centre in it (the centre may be new when expanding from a search). */
-export function neighbourhoodGraph(n: Neighbourhood): Graph {
-  return { nodes: [n.center, ...n.nodes], edges: n.edges };
+export function neighbourhoodGraph(n: Neighbourhood): CanvasGraph {
+  return { nodes: [n.center, ...n.nodes], edges: n.edges, bundles: n.bundles };
 }
 
 /**
