@@ -18,6 +18,8 @@ interface Held {
 /** Buffered records are spilled past either limit: characters of their JSON, or records (each costs ~100 bytes of overhead). */
 export const SPILL_CHARS = 48_000_000;
 export const SPILL_RECORDS = 600_000;
+/** Bytes written to a run at a time. */
+const RUN_BUFFER = 1 << 20;
 
 export class SpillStore {
   readonly #held = new Map<string, Held[]>();
@@ -67,15 +69,25 @@ export class SpillStore {
       list.sort(byKeySeq);
       const file = path.join(this.dir, `run-${++this.#files}`);
       const fd = openSync(file, 'w');
-      let buf = '';
+      // Lines are encoded straight into one buffer: concatenating them and handing the string to writeSync
+      // copied every byte twice more (writeSync was 4.6 s of the main thread reading a million-person register).
+      const buf = Buffer.allocUnsafe(RUN_BUFFER);
+      let pos = 0;
+      const flush = () => {
+        for (let done = 0; done < pos;) done += writeSync(fd, buf, done, pos - done);
+        pos = 0;
+      };
       for (const h of list) {
-        buf += h.line + '\n';
-        if (buf.length > 1 << 20) {
-          writeSync(fd, buf);
-          buf = '';
+        // UTF-8 takes at most three bytes per UTF-16 unit; the newline one.
+        const most = h.line.length * 3 + 1;
+        if (pos + most > RUN_BUFFER) flush();
+        if (most > RUN_BUFFER) writeSync(fd, h.line + '\n');
+        else {
+          pos += buf.write(h.line, pos);
+          buf[pos++] = 10;
         }
       }
-      writeSync(fd, buf);
+      flush();
       closeSync(fd);
       let runs = this.#runs.get(stream);
       if (!runs) this.#runs.set(stream, (runs = []));
