@@ -4,13 +4,14 @@
 // their sorted runs and folded one key (or pair) at a time (fold.ts), so only that key is in memory. Column
 // types follow graph.yaml (integers as long, like the online loader's toInteger), so both paths give the
 // same properties. Household kinship is derived here, between the MEMBER_OF and KIN relationships (kin.ts).
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { IDENT, uidOf, type GraphSchema, type PropDef } from '../../platform/schema/graph-schema.js';
 import type { Value } from '../core/normalise/index.js';
 import type { SpilledGraph } from './collect.js';
 import { foldNode, foldPair, pairEnds, type NodeRecord, type RelRecord } from './fold.js';
 import { KinDeriver } from './kin.js';
+import { LineFile } from './line-file.js';
 
 export interface ImporterFiles {
   nodes: string[];
@@ -47,33 +48,20 @@ function suffix(def: PropDef | undefined): string {
   }
 }
 
-/**
- * Buffered synchronous writer: the files are written once, start to end, before the importer runs. Lines are
- * encoded straight into a fixed buffer: joining a megabyte of line strings and handing the result to
- * writeSync copied every byte twice more, for gigabytes of CSV at a million persons.
- */
+/** One importer CSV file (line-file.ts does the buffering). */
 class CsvFile {
-  static readonly SIZE = 1 << 20;
-  #fd: number;
-  #buf = Buffer.allocUnsafe(CsvFile.SIZE);
-  #pos = 0;
+  #out: LineFile;
   multiline = false;
   constructor(readonly file: string) {
-    this.#fd = openSync(file, 'w');
+    this.#out = new LineFile(file);
   }
   line(fields: (Value | null | undefined)[]): void {
     let s = '';
     for (let i = 0; i < fields.length; i++) s += (i ? ',' : '') + this.#field(fields[i]);
-    this.#put(s + '\n');
+    this.#out.line(s);
   }
   header(cols: string[]): void {
-    this.#put(cols.join(',') + '\n');
-  }
-  #put(s: string): void {
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    if (this.#pos + s.length * 3 > CsvFile.SIZE) this.#drain();
-    if (s.length * 3 > CsvFile.SIZE) writeSync(this.#fd, s);
-    else this.#pos += this.#buf.write(s, this.#pos);
+    this.#out.line(cols.join(','));
   }
   #field(v: Value | null | undefined): string {
     // Empty and unquoted is "no property"; strings are always quoted so an empty-looking value stays a value.
@@ -82,14 +70,8 @@ class CsvFile {
     if (!this.multiline && /[\r\n]/.test(v)) this.multiline = true;
     return v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`;
   }
-  #drain(): void {
-    let done = 0;
-    while (done < this.#pos) done += writeSync(this.#fd, this.#buf, done, this.#pos - done);
-    this.#pos = 0;
-  }
   close(): void {
-    this.#drain();
-    closeSync(this.#fd);
+    this.#out.close();
   }
 }
 
