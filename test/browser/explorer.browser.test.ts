@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
 import '../support/context.js';
-import { apiAs, giveReason, signIn, type GraphQL } from './signed-in.js';
+import { apiAs, giveReason, screenPosition, signIn, type GraphQL } from './signed-in.js';
 
 const baseUrl = inject('baseUrl');
 const demo = inject('demo');
@@ -24,15 +24,6 @@ let pageErrors: string[] = [];
 let graphql: GraphQL;
 
 const nodeCount = () => page.evaluate(() => window.__cy!.nodes().length);
-
-/** Where a node is on screen, so the test double-clicks it the way a user would. */
-const screenPosition = (uid: string) =>
-  page.evaluate((id) => {
-    const cy = window.__cy!;
-    const p = cy.getElementById(id).renderedPosition();
-    const r = cy.container()!.getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
-  }, uid);
 
 beforeAll(async () => {
   ({ browser, page, pageErrors } = await openPage());
@@ -86,7 +77,7 @@ describe('explorer', () => {
 
   it('expands a node on double-click', async () => {
     const before = await nodeCount();
-    const at = await screenPosition(demo.officialUid);
+    const at = await screenPosition(page, demo.officialUid);
     await page.mouse.dblclick(at.x, at.y);
     await page.waitForFunction((n) => window.__cy!.nodes().length > n, before, { timeout: 15_000 });
     const after = await nodeCount();
