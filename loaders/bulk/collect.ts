@@ -84,6 +84,15 @@ export class SpilledGraph {
     return this.#keys.get(label)?.has(key) ?? false;
   }
 
+  /**
+   * Reading is over: the records still held go to disk as runs, and the references' key sets (16-32 bytes a
+   * node, the largest thing kept across files) are dropped, so the heap holds nothing that grows with the data.
+   */
+  doneReading(): void {
+    this.store.spill();
+    this.#keys.clear();
+  }
+
   /** One batch of one file, nodes first, as writer/batch.ts sends it. */
   add(mapping: Mapping, g: Grouped, prov: Provenance): void {
     const pi = this.provs.length;
@@ -181,6 +190,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
       }
     }
     report.durationMs = Date.now() - t0;
+    graph.doneReading();
     return { graph, report, derive };
   } finally {
     await pool?.close();

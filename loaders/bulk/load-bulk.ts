@@ -20,7 +20,7 @@ import { adminTool, BulkRefused } from './admin-tool.js';
 import { collectFiles, spillDirOf } from './collect.js';
 import { parseImportLog } from './import-log.js';
 import { writeCsvFiles } from './csv-pool.js';
-import { PhaseMemoryMeter, type PhaseMemory } from './memory.js';
+import { collectGarbage, PhaseMemoryMeter, type PhaseMemory } from './memory.js';
 import { loadWorkers } from './read-pool.js';
 
 export { BulkRefused } from './admin-tool.js';
@@ -141,6 +141,8 @@ export async function loadFilesBulk(
   ]);
   mark('read', t);
   const { graph, report } = collected;
+  // What reading left on this thread's heap would otherwise stay resident beside the CSV threads.
+  collectGarbage();
 
   t = Date.now();
   meter.start('csv');
@@ -152,6 +154,7 @@ export async function loadFilesBulk(
   graph.store.remove();
   if (files.householdKin) report.derived.householdKin = files.householdKin;
   mark('csv', t);
+  collectGarbage();
 
   t = Date.now();
   meter.start('import');

@@ -28,6 +28,11 @@ export class SpillStore {
   #files = 0;
   spills = 0;
 
+  /** Records held in memory, not yet in a run. */
+  get held(): number {
+    return this.#records;
+  }
+
   constructor(
     readonly dir: string,
     readonly limits = { chars: SPILL_CHARS, records: SPILL_RECORDS },

@@ -229,4 +229,21 @@ describe('the bulk path merging on disk', () => {
     expect(officers.map((r) => r.role)).toEqual(['监事']);
     expect(files.nodeCount).toBe(5);
   });
+
+  it('keeps nothing that grows with the data once reading ends: every record in a run, the key sets dropped', async () => {
+    const schema = loadGraphSchema();
+    // The default spill limits: a county this small would otherwise stay held until the CSV phase.
+    const c = await collectFiles([path.join(work, 'data')], {
+      schema,
+      mappings: loadMappings({ dir: path.join(work, 'mappings'), schema }),
+      rejectsDir: path.join(work, 'rejects-default'),
+      spillDir: path.join(work, 'runs-default'),
+    });
+    expect(c.graph.store.spills).toBe(1);
+    expect(c.graph.store.held).toBe(0);
+    expect(c.graph.store.runsOf('node:Person')).toHaveLength(1);
+    // The officers' file found the company while reading (late.rowsLoaded above); the set is gone now.
+    expect(c.graph.has('Company', CO)).toBe(false);
+    c.graph.store.remove();
+  });
 });
