@@ -15,6 +15,7 @@ import type { SourceReader } from '../core/readers/source-reader.js';
 import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.js';
 import { RepeatFilter } from '../core/writer/repeats.js';
 import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
+import { FingerprintSet } from './fingerprint-set.js';
 import { KeySet } from './key-set.js';
 import { ReadPool } from './read-pool.js';
 import { SpillStore } from './spill.js';
@@ -206,8 +207,10 @@ function collectFile(
   opts: CollectOptions & { rows?: RowSource },
 ): Promise<FileReport> {
   const repeats = new RepeatFilter(mapping);
-  // The file's row fingerprints as 64-bit hashes: a Set of strings for a file of tens of millions of rows would not fit.
-  return passFile(filePath, mapping, reader, { ...opts, fingerprints: () => new KeySet() }, ({ file, run }) => ({
+  // The file's row fingerprints as 64-bit hashes, the older ones on disk: a Set of strings for a file of tens
+  // of millions of rows would not fit, nor would its hashes all in memory past a few million.
+  const seen = new FingerprintSet(path.join(graph.store.dir, 'fingerprints'));
+  const pass = passFile(filePath, mapping, reader, { ...opts, fingerprints: () => seen }, ({ file, run }) => ({
     // References are checked against what earlier batches and files produced, as online.
     write: async (rows) => {
       const { ok, rejected } = checkReferences(rows, (label, key) => graph.has(label, key));
@@ -218,6 +221,8 @@ function collectFile(
       return rejected;
     },
   }));
+  // Files are read one after another: each file's hashes are dropped with it.
+  return pass.finally(() => seen.close());
 }
 
 export const spillDirOf = (workDir: string) => path.join(workDir, 'runs');

@@ -38,17 +38,42 @@ export class KeySet {
 
   has(key: string): boolean {
     const [a, b] = hash64(key);
-    return this.#find(a, b) >= 0;
+    return this.hasHash(a, b);
   }
 
   /** Adds the key; false if it was there already. */
   add(key: string): boolean {
     const [a, b] = hash64(key);
+    return this.addHash(a, b);
+  }
+
+  /** As has(), for a key's hash64(). */
+  hasHash(a: number, b: number): boolean {
+    return this.#find(a, b) >= 0;
+  }
+
+  /** As add(), for a key's hash64(). */
+  addHash(a: number, b: number): boolean {
     if (this.#find(a, b) >= 0) return false;
     if ((this.size + 1) * 2 > this.#mask + 1) this.#grow();
     this.#put(a, b);
     this.size++;
     return true;
+  }
+
+  /**
+   * The hashes in ascending order of the 64-bit number each slot's two words make in memory, as word pairs
+   * (sorted natively as a BigUint64Array view; the empty slots, 0, come first and are cut off). The set is
+   * spent: its table is the result.
+   */
+  drainSorted(): Uint32Array {
+    const all = new BigUint64Array(this.#slots.buffer).sort();
+    const empty = all.length - this.size;
+    const out = this.#slots.subarray(empty * 2);
+    this.#slots = new Uint32Array(2);
+    this.#mask = 0;
+    this.size = 0;
+    return out;
   }
 
   /** Bytes held by the table. */
