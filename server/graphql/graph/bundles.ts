@@ -62,20 +62,23 @@ export function pageRels(hopBack: string, bundling: boolean): string {
         }
         WITH *, [] AS bundles`;
   // Dates as their first ten characters, as the explorer reads them ("2024-01-01", a datetime's day);
-  // strings sort as dates. The sum is null when no member has a number.
+  // strings sort as dates. The span is an aggregation over the members' dates (appending them to a list
+  // one member at a time was quadratic in a bundle's size). The sum is null when no member has a number.
   return `
         CALL (c, nodes) {
           UNWIND nodes AS m
           MATCH (m)${hopBack}(o) WHERE o = c
           WITH m, type(r) AS t, startNode(r) = c AS out, collect(r) AS rs
           WITH m, t, out, rs, size(rs) >= $bundleMin AS bundled
-          WITH m, t, out, rs, bundled,
-               CASE WHEN bundled THEN [d IN reduce(ds = [], x IN rs | ds + [k IN $dateKeys WHERE x[k] IS NOT NULL | left(toString(x[k]), 10)])
-                                       WHERE d =~ '\\\\d{4}-\\\\d{2}.*'] END AS ds
+          CALL (rs, bundled) {
+            UNWIND CASE WHEN bundled THEN rs ELSE [] END AS x
+            UNWIND $dateKeys AS k
+            WITH left(toString(x[k]), 10) AS d
+            WHERE d =~ '\\\\d{4}-\\\\d{2}.*'
+            RETURN min(d) AS lo, max(d) AS hi
+          }
           RETURN reduce(acc = [], g IN collect(CASE WHEN bundled THEN [] ELSE [x IN rs | [x, m.uid]] END) | acc + g) AS found,
-                 collect(CASE WHEN bundled THEN [t, out, m.uid, size(rs),
-                   reduce(lo = null, d IN ds | CASE WHEN lo IS NULL OR d < lo THEN d ELSE lo END),
-                   reduce(hi = null, d IN ds | CASE WHEN hi IS NULL OR d > hi THEN d ELSE hi END),
+                 collect(CASE WHEN bundled THEN [t, out, m.uid, size(rs), lo, hi,
                    CASE WHEN $sumAmount THEN reduce(s = null, x IN rs |
                      CASE WHEN x.amount IS :: INTEGER OR x.amount IS :: FLOAT THEN coalesce(s, 0) + x.amount ELSE s END) END] END) AS bundles
         }`;
