@@ -37,8 +37,12 @@ describe('the logger', () => {
   it('puts the request id on lines written inside a request, and on no others', () => {
     const { out, text } = capture();
     const log = createLogger('info', { destination: out });
-    requestContext.run({ requestId: 'req-1' }, () => log.info('inside'));
-    log.info('outside');
+    // Outside any request of an earlier test file in this worker: a yoga request there enters its context
+    // with enterWith, which can carry on into whatever that test's continuation runs next.
+    requestContext.exit(() => {
+      requestContext.run({ requestId: 'req-1' }, () => log.info('inside'));
+      log.info('outside');
+    });
     const [inside, outside] = text()
       .trim()
       .split('\n')
