@@ -87,7 +87,8 @@ export class SpilledGraph {
 
   /**
    * Reading is over: the records still held go to disk as runs, and the references' key sets (16-32 bytes a
-   * node, the largest thing kept across files) are dropped, so the heap holds nothing that grows with the data.
+   * node, the largest thing kept across files) are dropped, so nothing that grows with the data stays held
+   * through the CSV phase.
    */
   doneReading(): void {
     this.store.spill();
