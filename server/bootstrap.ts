@@ -8,6 +8,7 @@ import { runAll, type RunResult } from './models/runner.js';
 import { modelConcurrency } from './models/concurrency.js';
 import { applySchema } from '../platform/schema/apply.js';
 import { applyAccessSchema } from './access/store-schema.js';
+import { fillAnchors } from './alerts/anchors.js';
 import { StartupProgress } from './startup-progress.js';
 import { SitePolicy } from './models/policy.js';
 import { loadSitePolicy, type SiteFolders } from './models/site-policy.js';
@@ -49,6 +50,8 @@ export async function prepare(db: Executor, log: (m: string) => void, site?: Sit
   const applied = await applySchema(db, graphSchema);
   log(applied.created ? `Schema: created ${applied.created} constraints and indexes.` : 'Schema: up to date.');
   await applyAccessSchema(db);
+  const anchored = await fillAnchors(db);
+  if (anchored) log(`Alerts: stored the units of ${anchored} alerts written before runs stored them.`);
 
   const parsed = loadLibrary(MODELS_DIR, site ? siteModelsDir(site.siteDir) : undefined);
   // Checked against every model that parses, so a model refused by the database below does not make a

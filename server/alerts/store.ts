@@ -1,6 +1,8 @@
 // Writes a run's alerts: MERGE by fingerprint (first seen kept, last seen moved), FLAGS to each subject,
-// and alerts of this model that the run no longer finds marked gone. Constant query shapes, one transaction.
+// the units each is about (its jurisdiction's anchors), and alerts of this model that the run no longer
+// finds marked gone. Constant query shapes, one transaction.
 import type { Executor } from '../../platform/db/executor.js';
+import { setAnchors } from './anchors.js';
 import type { Model } from '../models/library.js';
 
 export interface AlertDraft {
@@ -31,6 +33,12 @@ UNWIND a.subjects AS s
 MATCH (e:Entity {uid: s.uid})
 MERGE (n)-[f:FLAGS {role: s.role}]->(e)`;
 
+// After the FLAGS: the units the alert is about, as they stand at this run (server/access/jurisdiction.ts).
+const anchor = () => `
+UNWIND $present AS fp
+MATCH (n:Alert {fingerprint: fp})
+${setAnchors('n')}`;
+
 const MARK_GONE = `
 MATCH (n:Alert {modelId: $modelId})
 WHERE NOT n.fingerprint IN $present AND coalesce(n.gone, false) = false
@@ -58,9 +66,12 @@ export async function storeAlerts(
     present: fps,
   };
   // A capped or failed run saw only part of the data: it must not declare the rest gone.
-  const statements = [{ cypher: UPSERT, params }];
+  const statements = [
+    { cypher: UPSERT, params },
+    { cypher: anchor(), params },
+  ];
   if (opts.complete) statements.push({ cypher: MARK_GONE, params });
   const results = await db.writeTx(statements);
-  const gone = opts.complete ? Number(results[1]?.rows[0]?.gone ?? 0) : 0;
+  const gone = opts.complete ? Number(results[2]?.rows[0]?.gone ?? 0) : 0;
   return { new: alerts.length - kept, kept, gone };
 }
