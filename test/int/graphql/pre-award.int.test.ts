@@ -46,6 +46,27 @@ CREATE (f)-[:SUBMITTED]->(bid:Bid:Entity {uid: 'Bid:P1-' + toString(i + 1), code
 WITH bid, ph, i WHERE i = 1
 CREATE (bid)-[:CONTACT]->(ph)`;
 
+// A second lot of the same unit, for the ties the first does not have: a relative named project manager, a
+// relative's address, a deposit paid from the account the official's benefit goes to; and a deposit from the
+// former wife's account (divorced before the bid: no tie).
+const SEED_P2 = `
+MATCH (u:Org {uid: 'Org:U1'}), (a:Person {uid: 'Person:A'}), (w:Person {uid: 'Person:W'}), (ex:Person {uid: 'Person:EX'})
+CREATE (x:Project:Entity {uid: 'Project:P2', code: 'P2', name: '桥梁维修', date: date('2024-05-10')}), (u)-[:TENDERED]->(x),
+       (ad:Address:Entity {uid: 'Address:桐庐县城南街道白云路8号', full: '桐庐县城南街道白云路8号'}), (w)-[:LOCATED_AT]->(ad),
+       (acc:BankAccount:Entity {uid: 'BankAccount:6222000011112222', number: '6222000011112222'}),
+       (old:BankAccount:Entity {uid: 'BankAccount:6222000033334444', number: '6222000033334444'}),
+       (prog:Program:Entity {uid: 'Program:DB', code: 'DB', name: '最低生活保障'}),
+       (a)-[:RECEIVED {account: '6222000011112222', amount: 500.0, date: date('2023-01-05')}]->(prog),
+       (ex)-[:RECEIVED {account: '6222000033334444', amount: 500.0, date: date('2023-01-05')}]->(prog)
+WITH x, w, ad, acc, old
+UNWIND range(1, 4) AS i
+CREATE (f:Company:Entity {uid: 'Company:G' + toString(i), uscc: 'G' + toString(i), name: '投标人' + toString(i)})
+       -[:SUBMITTED]->(bid:Bid:Entity {uid: 'Bid:P2-' + toString(i), code: 'P2-' + toString(i), submittedAt: datetime('2024-06-01T09:00:00+08:00')})-[:FOR]->(x)
+FOREACH (_ IN CASE i WHEN 1 THEN [1] ELSE [] END | CREATE (bid)-[:PROJECT_MANAGER]->(w))
+FOREACH (_ IN CASE i WHEN 2 THEN [1] ELSE [] END | CREATE (f)-[:LOCATED_AT]->(ad))
+FOREACH (_ IN CASE i WHEN 3 THEN [1] ELSE [] END | CREATE (bid)-[:DEPOSIT_FROM]->(acc))
+FOREACH (_ IN CASE i WHEN 4 THEN [1] ELSE [] END | CREATE (bid)-[:DEPOSIT_FROM]->(old))`;
+
 const Q = `query ($lot: ID!, $on: String) { preAwardCheck(lot: $lot, on: $on) {
   lot { id } unit { id } officials kinRelations leadersOnly
   bidders { company { id } bid { id } on links { official { id } kind relation via paths { route { id } types edges { id type source target } } } } } }`;
@@ -63,7 +84,10 @@ const trailText = () =>
 beforeAll(async () => {
   db = await freshGraph();
   await applyAccessSchema(db);
-  await db.writeTx([{ cypher: SEED, params: {} }]);
+  await db.writeTx([
+    { cypher: SEED, params: {} },
+    { cypher: SEED_P2, params: {} },
+  ]);
   rmSync(VAR, { recursive: true, force: true });
   mkdirSync(SITE, { recursive: true });
   s = siteApp(db, loadLibrary(), SITE, VAR);
@@ -72,6 +96,7 @@ beforeAll(async () => {
   const scope = lotScope(loadLibrary().get(SCOPE_MODEL)?.parameters);
   for (const kinRelations of [scope!.kinRelations, ['child']])
     for (const on of [null, '2022-06-01']) await checkLot(db, 'Project:P1', { kinRelations, leadersOnly: false }, on);
+  await checkLot(db, 'Project:P2', { kinRelations: scope!.kinRelations, leadersOnly: false }, null);
 }, 600_000);
 afterAll(async () => {
   await db?.close();
@@ -112,6 +137,26 @@ describe('preAwardCheck', () => {
       'Person:A|HAS_CONTACT|Phone:13900000001',
       'Bid:P1-2|CONTACT|Phone:13900000001',
     ]);
+  });
+
+  it("finds a relative named the bid's project manager, a relative's address, and a deposit from the official's own benefit account", async () => {
+    const r = await s.gql(Q, { lot: 'Project:P2' }, 'handler');
+    expect(r.errors?.map((e) => e.message).join('; ')).toBeUndefined();
+    expect(linksOf(r)).toEqual({
+      'Company:G1': ['Person:A KIN_MANAGER PROJECT_MANAGER'],
+      'Company:G2': ['Person:A KIN_CONTACT Address'],
+      'Company:G3': ['Person:A ACCOUNT BankAccount'],
+      // The former wife's account: divorced before the bid.
+      'Company:G4': [],
+    });
+    const g3 = r.data?.preAwardCheck.bidders.find((b: Loose) => b.company.id === 'Company:G3');
+    // Two paths: the official's benefit into the account's number, and the deposit from that account.
+    expect(g3.links[0].paths.map((p: Loose) => p.route.map((e: Loose) => e.id))).toEqual([
+      ['Person:A', 'Program:DB'],
+      ['Company:G3', 'Bid:P2-3', 'BankAccount:6222000011112222'],
+    ]);
+    const g1 = r.data?.preAwardCheck.bidders.find((b: Loose) => b.company.id === 'Company:G1');
+    expect(g1.links[0].paths[0].route.map((e: Loose) => e.id)).toEqual(['Person:A', 'Person:W', 'Bid:P2-1', 'Company:G1']);
   });
 
   it("reads posts on the day given: before the deputy left, his wife's firm is linked too", async () => {
