@@ -203,7 +203,7 @@ export function operations(p: Picks): Operation[] {
       note: `model ${p.model.id} (${p.model.alerts}), open states`,
     },
     {
-      name: 'alerts filtered, unit',
+      name: 'alerts filtered by unit',
       query: ALERTS,
       variables: { first: 20, filter },
       caller: 'unit',
