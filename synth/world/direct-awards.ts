@@ -62,7 +62,17 @@ export function generateDirect(
     }
     return undefined;
   };
-  const residents = (v: number) => people.filter((p) => world.households[p.hh]?.village === v);
+  // Each village's residents in `people` order, gathered once: filtering all people for every village's
+  // every award made the generator quadratic in the county (85 of its 400 s at 1,000,000 persons).
+  const byVillage = new Map<number, Person[]>();
+  for (const p of people) {
+    const v = world.households[p.hh]?.village;
+    if (v === undefined) continue;
+    const list = byVillage.get(v);
+    if (list) list.push(p);
+    else byVillage.set(v, [p]);
+  }
+  const residents = (v: number) => byVillage.get(v) ?? [];
   for (const o of world.orgs) {
     const village = o.village !== undefined;
     for (let i = 0, n = rng.int(4, 7); i < n; i++) {

@@ -13,8 +13,23 @@ import { payeeRef } from './payees.js';
 const MODEL = 'procurement.village-cadre-kin-village-works';
 const D = modelDefaults(MODEL);
 
+/**
+ * Each person's first registered marriage that no divorce of the same pair undoes, in `world.marriages` order:
+ * built once, where closeKin scanned every marriage for every cadre (quadratic in the county).
+ */
+function marriedTo(world: World): Map<number, number> {
+  const divorced = new Set(world.marriages.filter((m) => m.kind === '离婚').map((m) => `${m.male}/${m.female}`));
+  const spouse = new Map<number, number>();
+  for (const x of world.marriages) {
+    if (x.kind !== '结婚' || divorced.has(`${x.male}/${x.female}`)) continue;
+    if (!spouse.has(x.male)) spouse.set(x.male, x.female);
+    if (!spouse.has(x.female)) spouse.set(x.female, x.male);
+  }
+  return spouse;
+}
+
 /** Kin the loaders surely link: household head ↔ spouse / child, or a registered (not divorced) spouse. */
-function closeKin(world: World, p: Person): Person | undefined {
+function closeKin(world: World, p: Person, married: Map<number, number>): Person | undefined {
   const adult = (q: Person | undefined): q is Person =>
     q !== undefined && q.idx !== p.idx && !q.cancel && !q.planted && q.birth < SNAPSHOT - 25 * 365;
   const members = (world.households[p.hh]?.members ?? []).map((i) => world.persons[i]).filter(adult);
@@ -25,20 +40,18 @@ function closeKin(world: World, p: Person): Person | undefined {
         ? members.find((q) => q.rel === '02')
         : undefined;
   if (inHh) return inHh;
-  const divorced = new Set(world.marriages.filter((m) => m.kind === '离婚').map((m) => `${m.male}/${m.female}`));
-  const m = world.marriages.find(
-    (x) => x.kind === '结婚' && (x.male === p.idx || x.female === p.idx) && !divorced.has(`${x.male}/${x.female}`),
-  );
-  const spouse = m ? world.persons[m.male === p.idx ? m.female : m.male] : undefined;
+  const to = married.get(p.idx);
+  const spouse = to === undefined ? undefined : world.persons[to];
   return adult(spouse) ? spouse : undefined;
 }
 
 function direct(pl: Planter, { push, taint }: DirectTools): void {
   const world = pl.world;
   const villages = world.orgs.filter((o) => o.kind === '村委会' || o.kind === '居委会');
+  const married = marriedTo(world);
   const cadres = world.posts
     .filter((p) => p.to === undefined && world.orgs[p.org]?.village !== undefined && !world.persons[p.person]?.planted)
-    .map((post) => ({ post, k: closeKin(world, world.persons[post.person] as Person) }))
+    .map((post) => ({ post, k: closeKin(world, world.persons[post.person] as Person, married) }))
     .filter((x): x is { post: typeof x.post; k: Person } => x.k !== undefined && !x.k.planted);
   // One cadre per village first, so the cases spread; distinct cadres and kin in any case.
   const firstPer = [...new Map(cadres.map((c) => [c.post.org, c])).values()];
