@@ -63,7 +63,7 @@ export class Planter {
   /** A person outside every firm, not yet used as project manager or inspector (kin do not matter for those roles). */
   manager(): Person {
     const inFirms = new Set<number>();
-    for (const s of companyPeople(this.world)) for (const p of s) inFirms.add(p);
+    for (const s of this.firms()) for (const p of s) inFirms.add(p);
     for (const b of this.world.bids) if (b.managerPerson !== undefined) this.managersUsed.add(b.managerPerson);
     const start = this.rng.int(0, this.people.length - 1);
     for (let i = 0; i < this.people.length; i++) {
@@ -102,8 +102,20 @@ export class Planter {
 
   cleanFor(org: number, company: number): boolean {
     const t = this.taint.get(org) ?? this.taint.set(org, taintedPeople(this.world, this.kin, org)).get(org)!;
-    for (const p of companyPeople(this.world)[company] ?? []) if (t.has(p)) return false;
+    for (const p of this.firms()[company] ?? []) if (t.has(p)) return false;
     return true;
+  }
+
+  private firmsAt = '';
+  private firmsNow: Set<number>[] = [];
+  /** Each company's people, gathered again only when a firm, share or officer was added: the plants
+   * call this per candidate firm, and gathering it each time made a 4M-person county quadratic. The
+   * world's lists are only ever appended to, so their lengths tell whether it changed. */
+  private firms(): Set<number>[] {
+    const w = this.world;
+    const at = `${w.companies.length}/${w.shareholdings.length}/${w.officers.length}`;
+    if (at !== this.firmsAt) [this.firmsAt, this.firmsNow] = [at, companyPeople(w)];
+    return this.firmsNow;
   }
 
   /** County units (not villages) in turn, skipping any whose post holders touch the winner. */

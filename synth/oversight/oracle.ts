@@ -15,7 +15,11 @@ function groups<T>(items: T[], key: (t: T) => string | null): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const t of items) {
     const k = key(t);
-    if (k !== null) out.set(k, [...(out.get(k) ?? []), t]);
+    if (k === null) continue;
+    // Pushed, not spread: a spread copies the group at every item, quadratic in a large county.
+    const group = out.get(k);
+    if (group) group.push(t);
+    else out.set(k, [t]);
   }
   return out;
 }

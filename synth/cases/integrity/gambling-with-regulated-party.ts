@@ -144,13 +144,20 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   const regs = new Map<string, number[]>();
   for (const r of world.regs ?? [])
     regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
+  // Each person's posts, in the posts' order, so the matches come out as a scan of every post would give them.
+  const postsOf = new Map<number, typeof world.posts>();
+  for (const post of world.posts) {
+    const mine = postsOf.get(post.person);
+    if (mine) mine.push(post);
+    else postsOf.set(post.person, [post]);
+  }
   const out = matchSet();
   const span = years * 366;
   for (const c of records.cases) {
     if (!types.includes(c.type)) continue;
     for (const p of c.parties) {
-      for (const post of world.posts) {
-        if (post.person !== p.person || post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
+      for (const post of postsOf.get(p.person) ?? []) {
+        if (post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
         for (const q of c.parties) {
           if (q.person === p.person) continue;
           for (const r of roles.get(q.person) ?? []) {
