@@ -1,7 +1,8 @@
 // Where the trail lives on disk: one JSON Lines file per month, `trail-YYYY-MM.jsonl`, in one folder. The
 // chain runs on across files (the first record of a month names the last of the month before), so the
 // files in name order are one sequence.
-import { open, readdir } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 const FILE = /^trail-(\d{4})-(\d{2})\.jsonl$/;
@@ -16,13 +17,23 @@ export const monthOfFile = (name: string): string | null => {
   return m ? `${m[1]}-${m[2]}` : null;
 };
 
+const inOrder = (names: string[]) => names.filter((n) => FILE.test(n)).sort();
+const noFolder = (e: unknown): string[] => {
+  if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+  throw e;
+};
+
 /** The trail's files in chain order (oldest first); none when the folder does not exist yet. */
 export async function trailFiles(dir: string): Promise<string[]> {
+  return readdir(dir).then(inOrder, noFolder);
+}
+
+/** trailFiles without a trip through the event loop, for the append under the lock (trail.ts). */
+export function trailFilesSync(dir: string): string[] {
   try {
-    return (await readdir(dir)).filter((n) => FILE.test(n)).sort();
+    return inOrder(readdirSync(dir));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
+    return noFolder(e);
   }
 }
 
@@ -38,10 +49,12 @@ export type LastLine = { kind: 'empty' } | { kind: 'line'; text: string } | { ki
  * The last line of a file without reading all of it: chunks from the end until the newline before it.
  * `torn` when the file does not end with a newline (a write cut short, or an edit).
  */
-export async function lastLine(file: string, chunk = 64 * 1024): Promise<LastLine> {
-  const fh = await open(file, 'r');
+export function lastLine(file: string, chunk = 64 * 1024): LastLine {
+  // Synchronous: a few local reads under the trail's lock, where every await would let the other
+  // requests' work in ahead of the append the response is waiting for (trail.ts).
+  const fd = openSync(file, 'r');
   try {
-    const { size } = await fh.stat();
+    const { size } = fstatSync(fd);
     if (size === 0) return { kind: 'empty' };
     const parts: Buffer[] = [];
     let end = size;
@@ -49,7 +62,7 @@ export async function lastLine(file: string, chunk = 64 * 1024): Promise<LastLin
     while (end > 0) {
       const start = Math.max(0, end - chunk);
       const buf = Buffer.alloc(end - start);
-      await fh.read(buf, 0, buf.length, start);
+      readSync(fd, buf, 0, buf.length, start);
       let scan = buf;
       if (!seenEnd) {
         if (buf[buf.length - 1] !== 0x0a) return { kind: 'torn' };
@@ -66,7 +79,7 @@ export async function lastLine(file: string, chunk = 64 * 1024): Promise<LastLin
     }
     return { kind: 'line', text: Buffer.concat(parts).toString('utf8') };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

@@ -10,16 +10,25 @@ const STALE_MS = 10_000;
 
 export async function withTrailLock<T>(dir: string, f: () => Promise<T>): Promise<T> {
   let lost: Error | undefined;
-  const release = await lockfile.lock(dir, {
+  const options = {
     lockfilePath: path.join(dir, 'trail.lock'),
     realpath: false,
     stale: STALE_MS,
-    // Appends take milliseconds; waiting up to about half a minute covers a busy server and a stale lock.
-    retries: { retries: 300, factor: 1.1, minTimeout: 5, maxTimeout: 200 },
-    onCompromised: (e) => {
+    onCompromised: (e: Error) => {
       lost = e;
     },
-  });
+  };
+  let release: () => unknown;
+  try {
+    // The usual case, a lock nobody holds, is taken at once (mkdir and stat, synchronous): the request
+    // whose record this is waits for it, and an awaited call waits behind every other request's work.
+    release = lockfile.lockSync(dir, options);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+    // Held by another process or trail: wait for it. Appends take milliseconds; up to about half a
+    // minute covers a busy server and a stale lock.
+    release = await lockfile.lock(dir, { ...options, retries: { retries: 300, factor: 1.1, minTimeout: 5, maxTimeout: 200 } });
+  }
   try {
     const out = await f();
     // Another process took the lock over while this one held it (a pause longer than STALE_MS): the
@@ -27,8 +36,10 @@ export async function withTrailLock<T>(dir: string, f: () => Promise<T>): Promis
     if (lost) throw new Error(`the audit trail lock was lost while appending (${lost.message}): run npm run audit -- verify`);
     return out;
   } finally {
-    await release().catch(() => {
+    try {
+      await release();
+    } catch {
       /* compromised locks are reported above; a release that fails leaves a lock that turns stale */
-    });
+    }
   }
 }

@@ -7,9 +7,14 @@
 // arrive while one batch is being written and synced wait and go together in the next, so concurrent
 // requests share one lock, one write and one fsync instead of queueing for one each. A batch that fails
 // fails every request in it: none of them is answered as recorded.
-import { mkdir, open } from 'node:fs/promises';
+//
+// Under the lock everything but the fsync is synchronous (a few local calls of microseconds): each await
+// there was a trip through the event loop behind every other request's work, 13 of them a record, and the
+// response waits for the record (docs/bench.md, "The audit record off the event loop").
+import { closeSync, fdatasync, fstatSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
-import { fileFor, inDir, lastLine, monthOf, monthOfFile, trailFiles } from './files.js';
+import { fileFor, inDir, lastLine, monthOf, monthOfFile, trailFilesSync } from './files.js';
 import { withTrailLock } from './lock.js';
 import { GENESIS, sealed, type AuditEvent, type AuditRecord } from './record.js';
 import { searchTrail, type AuditFilter, type AuditPage } from './search.js';
@@ -75,9 +80,9 @@ export class AuditTrail {
   }
 
   private async write(events: AuditEvent[]): Promise<AuditRecord[]> {
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     return withTrailLock(this.dir, async () => {
-      const head = await this.head();
+      const head = this.head();
       let { seq, hash } = head;
       const now = this.now();
       const out: AuditRecord[] = [];
@@ -100,11 +105,11 @@ export class AuditTrail {
   }
 
   /** The last record's seq and hash, and the month of the newest file (GENESIS and 0 for an empty trail). */
-  private async head(): Promise<{ seq: number; hash: string; month: string | null }> {
-    const files = await trailFiles(this.dir);
+  private head(): { seq: number; hash: string; month: string | null } {
+    const files = trailFilesSync(this.dir);
     for (let i = files.length - 1; i >= 0; i--) {
       const name = files[i]!;
-      const last = await lastLine(inDir(this.dir, name));
+      const last = lastLine(inDir(this.dir, name));
       if (last.kind === 'empty') continue;
       const month = monthOfFile(files.at(-1)!);
       if (last.kind === 'torn') throw new Error(`the audit trail's last line in ${name} is incomplete: run npm run audit -- verify`);
@@ -122,26 +127,30 @@ export class AuditTrail {
   }
 }
 
+const datasync = promisify(fdatasync);
+
 /**
- * Appends and waits until the text is on disk (fdatasync). A file the append created is made durable in
- * its folder too, or a crash could lose the new month's file with its records.
+ * Appends and waits until the text is on disk (fdatasync, the one call awaited). A file the append
+ * created is made durable in its folder too, or a crash could lose the new month's file with its records.
  */
 async function appendDurably(dir: string, file: string, text: string): Promise<void> {
-  const fh = await open(inDir(dir, file), 'a', 0o600);
+  const fd = openSync(inDir(dir, file), 'a', 0o600);
   let created: boolean;
   try {
-    created = (await fh.stat()).size === 0;
-    await fh.appendFile(text);
-    await fh.datasync();
+    created = fstatSync(fd).size === 0;
+    const bytes = Buffer.from(text, 'utf8');
+    // writeSync may write less than asked (a full disk, a signal): go on from where it stopped.
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, null);
+    await datasync(fd);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   if (created) {
-    const d = await open(dir, 'r');
+    const d = openSync(dir, 'r');
     try {
-      await d.sync();
+      fsyncSync(d);
     } finally {
-      await d.close();
+      closeSync(d);
     }
   }
 }
