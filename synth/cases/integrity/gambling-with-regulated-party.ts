@@ -28,37 +28,85 @@ function partnerOf(world: World, company: number, officials: Set<number>): Perso
   return age >= 25 && age <= 65 ? p : undefined;
 }
 
+/**
+ * What every planted set's M19 plant reads of the county, kept up to date rather than built again: a
+ * county has a set per 5,000 persons, and building these per set (290,000 licence records, every post,
+ * every police case) made 4,000,000 persons quadratic. The world's lists are only appended to, so each
+ * structure is extended from where it stopped, or rebuilt when its source changed length otherwise.
+ */
+interface Shared {
+  regsSeen: number;
+  byCompany: Map<number, Set<number>>;
+  /** byCompany's companies in order, where the plant starts its search at a random one. */
+  companies: number[];
+  postsSeen: number;
+  postHolders: Set<number>;
+  casesSeen: number;
+  /** Persons already in a police case (or picked as a partner, who is then put in one). */
+  used: Set<number>;
+  /** Each person's companies (any role), and how far into the world's lists it has been read. */
+  roles: { index: Map<number, Set<number>>; companies: number; shares: number; officers: number };
+  regulatorsOfPerson: (person: number) => Set<number>;
+}
+
+const shared = new WeakMap<World, Shared>();
+
+function sharedFor(world: World, records: Records): Shared {
+  let s = shared.get(world);
+  if (!s) {
+    const fresh: Shared = {
+      regsSeen: -1,
+      byCompany: new Map(),
+      companies: [],
+      postsSeen: 0,
+      postHolders: new Set(),
+      casesSeen: 0,
+      used: new Set(),
+      roles: { index: new Map(), companies: 0, shares: 0, officers: 0 },
+      // Every unit regulating any company the person has a role in (M19 reads legal representative,
+      // shareholder and officer alike): a near miss's partner must be clear of the unit in all of them, not
+      // only in the company they were picked for; in a big county many represent one firm and sit in another.
+      regulatorsOfPerson: (person) => {
+        // Extended by what was added since (the plants of other sets add firms): only membership is read.
+        const r = fresh.roles;
+        const add = (p: number, c: number) => (r.index.get(p) ?? r.index.set(p, new Set<number>()).get(p)!).add(c);
+        for (; r.companies < world.companies.length; r.companies++) {
+          const c = world.companies[r.companies]!;
+          add(c.rep, c.idx);
+        }
+        for (; r.shares < world.shareholdings.length; r.shares++) {
+          const h = world.shareholdings[r.shares]!;
+          if (h.holder.kind === 'person') add(h.holder.idx, h.company);
+        }
+        for (; r.officers < world.officers.length; r.officers++)
+          add(world.officers[r.officers]!.person, world.officers[r.officers]!.company);
+        return new Set([...(r.index.get(person) ?? [])].flatMap((c) => [...(fresh.byCompany.get(c) ?? [])]));
+      },
+    };
+    shared.set(world, (s = fresh));
+  }
+  const regs: RegRecord[] = world.regs ?? [];
+  if (regs.length !== s.regsSeen) {
+    s.byCompany = new Map();
+    for (const r of regs) s.byCompany.set(r.company, (s.byCompany.get(r.company) ?? new Set<number>()).add(r.org));
+    s.companies = [...s.byCompany.keys()].sort((a, b) => a - b);
+    s.regsSeen = regs.length;
+  }
+  for (; s.postsSeen < world.posts.length; s.postsSeen++) s.postHolders.add(world.posts[s.postsSeen]!.person);
+  for (; s.casesSeen < records.cases.length; s.casesSeen++) for (const x of records.cases[s.casesSeen]!.parties) s.used.add(x.person);
+  return s;
+}
+
 function people(pc: PeopleCtx): Finish {
   const officials = [0, 1, 2].map(
     (i) => pc.pop.household(pc.rng.pick(pc.villages), [{ rel: '02', male: true, age: 40 + i * 4 }], true)[0] as Person,
   );
   return (ctx: PlantCtx): PlantedCase[] => {
     const world = ctx.world;
-    const regs: RegRecord[] = world.regs ?? [];
-    const postHolders = new Set(world.posts.map((p) => p.person));
-    const used = new Set(ctx.records.cases.flatMap((c) => c.parties.map((x) => x.person)));
-    const byCompany = new Map<number, Set<number>>();
-    for (const r of regs) byCompany.set(r.company, (byCompany.get(r.company) ?? new Set<number>()).add(r.org));
+    const { byCompany, companies, postHolders, used, regulatorsOfPerson } = sharedFor(world, ctx.records);
     const bureaus = world.orgs.filter((o) => o.kind === '党政机关' && o.name.endsWith('局')).map((o) => o.idx);
-    // Every unit regulating any company the person has a role in (M19 reads legal representative,
-    // shareholder and officer alike): a near miss's partner must be clear of the unit in all of them, not
-    // only in the company they were picked for; in a big county many represent one firm and sit in another.
-    // Built on first use (only the near miss asks), once rather than per candidate partner.
-    let companiesOf: Map<number, Set<number>> | undefined;
-    const regulatorsOfPerson = (person: number): Set<number> => {
-      if (!companiesOf) {
-        const index = new Map<number, Set<number>>();
-        const add = (p: number, c: number) => (index.get(p) ?? index.set(p, new Set<number>()).get(p)!).add(c);
-        for (const c of world.companies) add(c.rep, c.idx);
-        for (const h of world.shareholdings) if (h.holder.kind === 'person') add(h.holder.idx, h.company);
-        for (const o of world.officers) add(o.person, o.company);
-        companiesOf = index;
-      }
-      return new Set([...(companiesOf.get(person) ?? [])].flatMap((c) => [...(byCompany.get(c) ?? [])]));
-    };
     const cases: PlantedCase[] = [];
     const pick = (want: (orgs: Set<number>) => number | undefined, allRoles = false): { partner: Person; unit: number } | undefined => {
-      const companies = [...byCompany.keys()].sort((a, b) => a - b);
       const start = companies.length ? ctx.rng.int(0, companies.length - 1) : 0;
       for (let i = 0; i < companies.length; i++) {
         const c = companies[(start + i) % companies.length] as number;

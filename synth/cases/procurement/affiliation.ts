@@ -3,14 +3,43 @@
 import { companyPeople, KinIndex } from '../../world/kin.js';
 import type { World } from '../../world/world.js';
 
+/**
+ * What affiliation reads of the county, kept per county until what it was built from grows: the plants
+ * ask for it per lot, a county has more lots the larger it is, and building it per lot made a
+ * 4,000,000-person county quadratic. The world's lists are only appended to, so their lengths tell
+ * whether it changed (a person's household and kin change only with new persons or marriages).
+ */
+interface Memo {
+  firmsAt: string;
+  people: Set<number>[];
+  corpHolders: Set<number>[];
+  kinAt: string;
+  kinOf: (p: number) => Set<number>;
+}
+
+const memos = new WeakMap<World, Memo>();
+
+function memoFor(w: World): Memo {
+  const firmsAt = `${w.companies.length}/${w.shareholdings.length}/${w.officers.length}`;
+  const kinAt = `${w.persons.length}/${w.marriages.length}`;
+  let m = memos.get(w);
+  if (!m || m.firmsAt !== firmsAt) {
+    const corpHolders = w.companies.map(() => new Set<number>());
+    for (const s of w.shareholdings) if (s.holder.kind === 'company') corpHolders[s.company]?.add(s.holder.idx);
+    m = { ...(m ?? { kinAt: '', kinOf: () => new Set() }), firmsAt, people: companyPeople(w), corpHolders };
+  }
+  if (m.kinAt !== kinAt) {
+    const kin = new KinIndex(w);
+    const kinCache = new Map<number, Set<number>>();
+    m = { ...m, kinAt, kinOf: (p: number) => kinCache.get(p) ?? kinCache.set(p, kin.kinOf(p)).get(p)! };
+  }
+  memos.set(w, m);
+  return m;
+}
+
 /** Loose affiliation: any shared person, any shareholding between them or from one holder company, or loose kin between their people. */
 export function affiliation(w: World) {
-  const people = companyPeople(w);
-  const kin = new KinIndex(w);
-  const corpHolders = w.companies.map(() => new Set<number>());
-  for (const s of w.shareholdings) if (s.holder.kind === 'company') corpHolders[s.company]?.add(s.holder.idx);
-  const kinCache = new Map<number, Set<number>>();
-  const kinOf = (p: number) => kinCache.get(p) ?? kinCache.set(p, kin.kinOf(p)).get(p)!;
+  const { people, corpHolders, kinOf } = memoFor(w);
   return (a: number, b: number): boolean => {
     const pa = people[a] ?? new Set<number>();
     const pb = people[b] ?? new Set<number>();
