@@ -435,6 +435,10 @@ export function bruteForceM03(world: World, opts: { ignoreTenure?: boolean } = {
     if (list) list.push(p);
     else postsByOrg.set(p.org, [p]);
   }
+  // Each official's kin once: the awards grow with the county and so do a unit's posts, and building the
+  // set per award and post made this oracle quadratic (4,000,000 persons).
+  const kinCache = new Map<number, Set<number>>();
+  const kinOf = (p: number) => kinCache.get(p) ?? kinCache.set(p, kin.kinOf(p)).get(p)!;
   const out: M03Match[] = [];
   const seen = new Set<string>();
   for (const a of world.awards) {
@@ -443,7 +447,7 @@ export function bruteForceM03(world: World, opts: { ignoreTenure?: boolean } = {
     const holders = people[a.company] ?? new Set<number>();
     for (const post of postsByOrg.get(project.org) ?? []) {
       if (!opts.ignoreTenure && (a.date < post.from || (post.to !== undefined && a.date > post.to))) continue;
-      for (const k of kin.kinOf(post.person)) {
+      for (const k of kinOf(post.person)) {
         if (!holders.has(k)) continue;
         const m: M03Match = {
           officialIdNo: world.persons[post.person]?.idNo ?? '',
