@@ -2,7 +2,7 @@
 // bids and an award, and the record of which bids a case needs (the sanitiser never drops those).
 import { day, SNAPSHOT, type Day } from '../world/dates.js';
 import { WORKS_TRADES, type CompanyFactory } from '../world/companies.js';
-import { companyPeople, KinIndex, taintedPeople } from '../world/kin.js';
+import { currentCompanyPeople, KinIndex, taintedPeople } from '../world/kin.js';
 import type { Bid, Company, Org, Person, Project, World } from '../world/world.js';
 import type { PlantedCase } from './case.js';
 import type { Rng } from '../world/prng.js';
@@ -29,7 +29,7 @@ export class Planter {
     readonly bidderPool: Company[],
   ) {
     this.kin = new KinIndex(world);
-    for (const s of companyPeople(world)) for (const p of s) this.block(p);
+    for (const s of currentCompanyPeople(world)) for (const p of s) this.block(p);
     for (const b of world.bids) if (b.managerPerson !== undefined) this.used.add(b.managerPerson);
   }
 
@@ -106,16 +106,8 @@ export class Planter {
     return true;
   }
 
-  private firmsAt = '';
-  private firmsNow: Set<number>[] = [];
-  /** Each company's people, gathered again only when a firm, share or officer was added: the plants
-   * call this per candidate firm, and gathering it each time made a 4M-person county quadratic. The
-   * world's lists are only ever appended to, so their lengths tell whether it changed. */
-  private firms(): Set<number>[] {
-    const w = this.world;
-    const at = `${w.companies.length}/${w.shareholdings.length}/${w.officers.length}`;
-    if (at !== this.firmsAt) [this.firmsAt, this.firmsNow] = [at, companyPeople(w)];
-    return this.firmsNow;
+  private firms(): readonly ReadonlySet<number>[] {
+    return currentCompanyPeople(this.world);
   }
 
   /** County units (not villages) in turn, skipping any whose post holders touch the winner. */

@@ -46,6 +46,21 @@ export function companyPeople(world: World): Set<number>[] {
   return out;
 }
 
+const peopleNow = new WeakMap<World, { at: string; people: Set<number>[] }>();
+
+/**
+ * `companyPeople` kept per county until a firm, share or officer is added: the plants ask per candidate
+ * firm and per lot, a county has more of both the larger it is, and gathering it each time made a
+ * 4,000,000-person county quadratic. The world's lists are only ever appended to, so their lengths tell
+ * whether it changed. Read only: the sets are shared by every caller.
+ */
+export function currentCompanyPeople(world: World): readonly ReadonlySet<number>[] {
+  const at = `${world.companies.length}/${world.shareholdings.length}/${world.officers.length}`;
+  let m = peopleNow.get(world);
+  if (m?.at !== at) peopleNow.set(world, (m = { at, people: companyPeople(world) }));
+  return m.people;
+}
+
 /** Post holders of `org` (any time) and their loose kin: people whose company must not win
  * that org's background tenders. */
 export function taintedPeople(world: World, kin: KinIndex, org: number): Set<number> {

@@ -1,17 +1,16 @@
 // Loose affiliation of two firms, the core of M28's oracle, also used to keep the other lot-pair
 // plants' firms unrelated.
-import { companyPeople, KinIndex } from '../../world/kin.js';
+import { currentCompanyPeople, KinIndex } from '../../world/kin.js';
 import type { World } from '../../world/world.js';
 
 /**
  * What affiliation reads of the county, kept per county until what it was built from grows: the plants
  * ask for it per lot, a county has more lots the larger it is, and building it per lot made a
- * 4,000,000-person county quadratic. The world's lists are only appended to, so their lengths tell
- * whether it changed (a person's household and kin change only with new persons or marriages).
+ * 4,000,000-person county quadratic. Firms' people come from `currentCompanyPeople` (the same rule); a
+ * person's household and kin change only with new persons or marriages.
  */
 interface Memo {
-  firmsAt: string;
-  people: Set<number>[];
+  people: readonly ReadonlySet<number>[];
   corpHolders: Set<number>[];
   kinAt: string;
   kinOf: (p: number) => Set<number>;
@@ -20,13 +19,13 @@ interface Memo {
 const memos = new WeakMap<World, Memo>();
 
 function memoFor(w: World): Memo {
-  const firmsAt = `${w.companies.length}/${w.shareholdings.length}/${w.officers.length}`;
   const kinAt = `${w.persons.length}/${w.marriages.length}`;
   let m = memos.get(w);
-  if (!m || m.firmsAt !== firmsAt) {
+  const people = currentCompanyPeople(w);
+  if (!m || m.people !== people) {
     const corpHolders = w.companies.map(() => new Set<number>());
     for (const s of w.shareholdings) if (s.holder.kind === 'company') corpHolders[s.company]?.add(s.holder.idx);
-    m = { ...(m ?? { kinAt: '', kinOf: () => new Set() }), firmsAt, people: companyPeople(w), corpHolders };
+    m = { ...(m ?? { kinAt: '', kinOf: () => new Set() }), people, corpHolders };
   }
   if (m.kinAt !== kinAt) {
     const kin = new KinIndex(w);
@@ -41,8 +40,8 @@ function memoFor(w: World): Memo {
 export function affiliation(w: World) {
   const { people, corpHolders, kinOf } = memoFor(w);
   return (a: number, b: number): boolean => {
-    const pa = people[a] ?? new Set<number>();
-    const pb = people[b] ?? new Set<number>();
+    const pa: ReadonlySet<number> = people[a] ?? new Set<number>();
+    const pb: ReadonlySet<number> = people[b] ?? new Set<number>();
     const ha = corpHolders[a] ?? new Set<number>();
     const hb = corpHolders[b] ?? new Set<number>();
     if (ha.has(b) || hb.has(a)) return true;
