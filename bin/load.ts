@@ -172,6 +172,11 @@ async function main(): Promise<number> {
       // The loading process's memory per phase (the importer and the server are JVMs of their own).
       const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);
       console.log(`bulk: memory per phase, MiB (sampled RSS peak / process high-water mark): ${mem.join(', ')}`);
+      // What the resident set is made of (memory.ts): the main thread's heap, its ArrayBuffers, the reading threads' heaps.
+      const parts = Object.entries(report.memory).map(
+        ([p, m]) => `${p} ${m.heapPeakMiB}/${m.buffersPeakMiB}${m.threadsHeapPeakMiB ? `/${m.threadsHeapPeakMiB}` : ''}`,
+      );
+      console.log(`bulk: of which, MiB (main heap / ArrayBuffers / reading threads' heaps, each its phase's peak): ${parts.join(', ')}`);
       const cpu = Object.entries(report.memory).map(([p, m]) => `${p} ${(m.cpuMs / 1000).toFixed(1)}`);
       console.log(`bulk: CPU time of this process per phase, s: ${cpu.join(', ')}`);
       return exitCodeOf(report);

@@ -11,6 +11,15 @@ export interface PhaseMemory {
   /** The process's resident high-water mark at the phase's end (since the process started), MiB. */
   maxRssMiB: number;
   /**
+   * What the resident set is made of, each the highest sampled in the phase, MiB: the main thread's V8 heap
+   * (what the collector has reserved, not what is live), the ArrayBuffers (the typed-array key sets, the
+   * fingerprints' filter, spill and file buffers), and the reading threads' heaps as they last reported them
+   * (read-pool.ts; the CSV threads do not report, so 0 outside reading).
+   */
+  heapPeakMiB: number;
+  buffersPeakMiB: number;
+  threadsHeapPeakMiB: number;
+  /**
    * CPU time this process spent in the phase (user + system, all its threads: V8's collector runs beside the
    * main thread), ms. On a shared machine the wall time of a phase says little; its CPU time says what it cost.
    */
@@ -20,6 +29,24 @@ export interface PhaseMemory {
 const MiB = 2 ** 20;
 
 let fullGc: (() => void) | undefined;
+
+/** The V8 heap each live reading thread last reported with a range's rows (read-pool.ts), bytes. */
+const threadHeaps = new Map<object, number>();
+/** The highest sum of those since a meter last started a phase: kept as reports arrive, so no report falls between samples. */
+let threadsPeak = 0;
+
+const threadsNow = () => {
+  let sum = 0;
+  for (const b of threadHeaps.values()) sum += b;
+  return sum;
+};
+
+/** A thread's heap as it last reported it; 0 forgets the thread (it ended). */
+export function reportThreadHeap(thread: object, bytes: number): void {
+  if (bytes > 0) threadHeaps.set(thread, bytes);
+  else threadHeaps.delete(thread);
+  threadsPeak = Math.max(threadsPeak, threadsNow());
+}
 
 /**
  * A full collection of this thread's heap, between phases. V8 collects the old generation when it nears the
@@ -45,6 +72,9 @@ export class PhaseMemoryMeter {
   readonly phases: Record<string, PhaseMemory> = {};
   #current: string | undefined;
   #peak = 0;
+  #heap = 0;
+  #buffers = 0;
+  #threads = 0;
   #timer: NodeJS.Timeout | undefined;
   #cpu: NodeJS.CpuUsage = process.cpuUsage();
 
@@ -52,7 +82,9 @@ export class PhaseMemoryMeter {
   start(name: string): void {
     this.end();
     this.#current = name;
-    this.#peak = process.memoryUsage.rss();
+    this.#peak = this.#heap = this.#buffers = this.#threads = 0;
+    threadsPeak = threadsNow();
+    this.#sample();
     this.#cpu = process.cpuUsage();
     this.#timer = setInterval(() => this.#sample(), 100);
     this.#timer.unref();
@@ -67,6 +99,9 @@ export class PhaseMemoryMeter {
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       rssPeakMiB: Math.round(this.#peak / MiB),
       maxRssMiB: Math.round((process.resourceUsage().maxRSS * 1024) / MiB),
+      heapPeakMiB: Math.round(this.#heap / MiB),
+      buffersPeakMiB: Math.round(this.#buffers / MiB),
+      threadsHeapPeakMiB: Math.round(this.#threads / MiB),
     };
     this.#current = undefined;
   }
@@ -75,7 +110,10 @@ export class PhaseMemoryMeter {
   sample = (): void => this.#sample();
 
   #sample(): void {
-    const rss = process.memoryUsage.rss();
-    if (rss > this.#peak) this.#peak = rss;
+    const m = process.memoryUsage();
+    this.#peak = Math.max(this.#peak, m.rss);
+    this.#heap = Math.max(this.#heap, m.heapTotal);
+    this.#buffers = Math.max(this.#buffers, m.arrayBuffers);
+    this.#threads = Math.max(this.#threads, threadsPeak);
   }
 }

@@ -13,6 +13,7 @@ import { csvStop, type ByteRange } from '../core/readers/source-reader.js';
 import type { Bound, RowResult } from '../core/transform.js';
 import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
+import { reportThreadHeap } from './memory.js';
 import { startTsWorker } from './ts-worker.js';
 
 /** Bytes of a range at most; a smaller file is cut finer (rangeSize). */
@@ -79,6 +80,7 @@ export class ReadPool {
     this.#workers.forEach((w, i) => {
       w.on('message', (r: RangeResult) => {
         this.#out[i]!--;
+        if (r.heap) reportThreadHeap(w, r.heap);
         const key = `${r.job}:${r.index}`;
         const waiting = this.#waiting.get(key);
         this.#waiting.delete(key);
@@ -87,6 +89,7 @@ export class ReadPool {
       });
       w.on('error', (e) => this.#fail(e));
       w.on('exit', (code) => {
+        reportThreadHeap(w, 0);
         if (code !== 0 && !this.#closing) this.#fail(new Error(`reading thread exited with code ${code}`));
       });
     });

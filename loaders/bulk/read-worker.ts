@@ -2,6 +2,7 @@
 // cells and normalises each row (core/transform.ts, pure) and sends the outcomes back in row order. What
 // depends on earlier rows (duplicates, references, the repeat filter, sequence numbers) stays on the main
 // thread, which takes the ranges in file order.
+import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
@@ -67,7 +68,7 @@ parentPort!.on('message', (m: ToWorker) => {
       } catch (e) {
         out = { job: m.job, index: m.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
       }
-      parentPort!.postMessage(out);
+      parentPort!.postMessage({ ...out, heap: v8.getHeapStatistics().total_heap_size });
     }
   });
 });

@@ -27,6 +27,8 @@ export interface RangeResult {
   end?: RangeEnd;
   /** A loader bug in the thread (not a bad row: those are refused rows). */
   error?: string;
+  /** The thread's V8 heap when it sent this, bytes (for the load's memory figures). */
+  heap?: number;
 }
 
 /** Spec → index, per mapping, for the sending side. */

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFiles } from '../../../loaders/bulk/collect.js';
 import { writeCsvFiles } from '../../../loaders/bulk/csv-pool.js';
 import { writeImporterCsv, type ImporterFiles } from '../../../loaders/bulk/importer-csv.js';
+import { PhaseMemoryMeter, type PhaseMemory } from '../../../loaders/bulk/memory.js';
 import { loadWorkers } from '../../../loaders/bulk/read-pool.js';
 import { mappingsFor, type LoadReport } from '../../../loaders/core/load-files.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
@@ -19,7 +20,7 @@ import { generateCounty } from '../../../synth/generate.js';
 
 const KEY = 'a test pseudonym key of enough characters';
 let tmp: string;
-const runs: Record<number, { dir: string; report: LoadReport; files: ImporterFiles; threads: number }> = {};
+const runs: Record<number, { dir: string; report: LoadReport; files: ImporterFiles; threads: number; memory: PhaseMemory }> = {};
 
 /** Rewrites a GB18030 CSV's lines (CRLF-separated, as the generator writes them). */
 function editLines(file: string, edit: (lines: string[]) => void): void {
@@ -71,6 +72,8 @@ beforeAll(async () => {
   const mappings = mappingsFor({ rejectsDir: '' }, schema);
   for (const workers of [0, 1, 2]) {
     const dir = path.join(tmp, `w${workers}`);
+    const meter = new PhaseMemoryMeter();
+    meter.start('read');
     const c = await collectFiles([county], {
       schema,
       mappings,
@@ -83,13 +86,14 @@ beforeAll(async () => {
       // Ranges of 4 KiB: every text file of the county is cut, most into many ranges.
       rangeBytes: 4096,
     });
+    meter.end();
     const csv = path.join(dir, 'csv');
     const kin = c.derive.has('householdKin');
     const { threads, ...files } = workers
       ? await writeCsvFiles(c.graph, schema, csv, kin, { threads: workers + 1 })
       : { ...writeImporterCsv(c.graph, schema, csv, kin), threads: 1 };
     c.graph.store.remove();
-    runs[workers] = { dir, report: c.report, files, threads };
+    runs[workers] = { dir, report: c.report, files, threads, memory: meter.phases.read! };
   }
 }, 600_000);
 
@@ -130,6 +134,18 @@ describe('reading the bulk path on several threads', () => {
       expect(names(runs[workers]!.files)).toEqual(names(one));
       expect(runs[workers]!.threads).toBe(workers + 1);
     });
+
+  it("counts the reading threads' heaps in the read phase's memory, beside the main thread's heap", () => {
+    expect(runs[0]!.memory.threadsHeapPeakMiB).toBe(0);
+    // Each thread has loaded the loader's modules (tsx, zod, the schema): several MiB of heap at least.
+    expect(runs[1]!.memory.threadsHeapPeakMiB).toBeGreaterThan(2);
+    expect(runs[2]!.memory.threadsHeapPeakMiB).toBeGreaterThan(runs[1]!.memory.threadsHeapPeakMiB);
+    for (const w of [0, 1, 2]) {
+      const m = runs[w]!.memory;
+      expect(m.heapPeakMiB).toBeGreaterThan(0);
+      expect(m.rssPeakMiB).toBeGreaterThanOrEqual(m.heapPeakMiB);
+    }
+  });
 
   it('reads on one thread where there is a second core, unless HUIYAN_LOAD_WORKERS says otherwise', () => {
     expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' }, 2)).toBe(3);
