@@ -1,6 +1,6 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]
-// npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]
+// npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile]
 // npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { benchExplorer } from '../bench/explorer/bench-explorer.js';
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]',
-  '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op]',
+  '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile]',
   '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
 ].join('\n');
 
@@ -118,6 +118,7 @@ async function api(args: string[]): Promise<number> {
       seconds: { type: 'string', default: '10' },
       reuse: { type: 'boolean', default: false },
       only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const persons = Number(values.persons);
@@ -129,7 +130,7 @@ async function api(args: string[]): Promise<number> {
     return 2;
   }
   const only = listArg(values.only);
-  await benchApi({ persons, seed, clients, seconds, reuse: values.reuse, ...(only ? { only } : {}) });
+  await benchApi({ persons, seed, clients, seconds, reuse: values.reuse, profile: values.profile, ...(only ? { only } : {}) });
   return 0;
 }
 

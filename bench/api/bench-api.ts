@@ -29,6 +29,7 @@ import { ClientThread } from './client-thread.js';
 import { operations, pickArguments, type Operation, type Picks } from './operations.js';
 import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
 import { printApiTable, type OpFigures, type Overhead } from './report.js';
+import { profiled, summariseProfile, type ProfileLine } from './profile.js';
 
 export interface ApiBenchOptions {
   persons: number;
@@ -39,6 +40,8 @@ export interface ApiBenchOptions {
   reuse: boolean;
   /** Only these operations (by name). */
   only?: string[];
+  /** Also profile this thread over PROFILE_CALLS requests of each operation, one after another (profile.ts). */
+  profile?: boolean;
 }
 
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -47,6 +50,8 @@ const loadAvg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Requests the overhead is averaged over, one at a time. */
 const OVERHEAD_CALLS = 20;
+/** Requests profiled per operation with --profile, apart from the timed ones (the profiler slows what it watches). */
+const PROFILE_CALLS = 100;
 
 /** Times every record written, from append to on disk: the audit plugin waits for it before answering. */
 class TimedTrail extends AuditTrail {
@@ -101,6 +106,23 @@ async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: N
   };
 }
 
+/** What this thread did per operation, by owner (package or project folder) and by function, self time. */
+interface Profiled {
+  file: string;
+  perRequestMs: number;
+  byPlace: ProfileLine[];
+  byFunction: ProfileLine[];
+}
+
+function printProfiles(profiles: Record<string, Profiled>) {
+  for (const [name, p] of Object.entries(profiles)) {
+    console.log(`\n${name}: this thread's CPU ${p.perRequestMs} ms a request (${PROFILE_CALLS} one after another; ${p.file})`);
+    const ms = (x: number) => (x / PROFILE_CALLS).toFixed(2);
+    console.log(`  by owner, self / total ms a request: ${p.byPlace.map((l) => `${l.where} ${ms(l.selfMs)}/${ms(l.totalMs)}`).join('; ')}`);
+    for (const l of p.byFunction.slice(0, 10)) console.log(`  ${ms(l.selfMs).padStart(6)} ${ms(l.totalMs).padStart(6)}  ${l.where}`);
+  }
+}
+
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -121,6 +143,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
   let server: Server | undefined;
   let clientThread: ClientThread | undefined;
   let figures: OpFigures[] = [];
+  const profiles: Record<string, Profiled> = {};
   let picks: Picks;
   let javaPeak: number | undefined;
   try {
@@ -161,6 +184,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
     server = createServer(app);
     const url = await listen(server);
     const schema = buildSchema();
+    mkdirSync(base, { recursive: true });
 
     const ops = operations(picks).filter((op) => !o.only || o.only.includes(op.name));
     const captured = new Map<
@@ -195,6 +219,14 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       await callGraphql(call, bearer);
       recorder.on = false;
       const waves = wavesOf(recorder.take());
+      if (o.profile) {
+        const file = path.join(base, `api-${o.persons}-${o.seed}-${op.name.replace(/\W+/g, '-')}.cpuprofile`);
+        const { profile } = await profiled(file, async () => {
+          for (let i = 0; i < PROFILE_CALLS; i++) await callGraphql(call, bearer);
+        });
+        const sum = summariseProfile(profile);
+        profiles[op.name] = { file: path.relative(ROOT, file), perRequestMs: round(sum.sampledMs / PROFILE_CALLS), ...sum };
+      }
       captured.set(op.name, {
         op,
         waves,
@@ -258,10 +290,12 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
     load,
     picks,
     operations: figures,
+    ...(o.profile ? { profiles } : {}),
   };
   mkdirSync(base, { recursive: true });
   const file = path.join(base, `api-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(out, null, 2));
   printApiTable(out, o.clients, file);
+  if (o.profile) printProfiles(profiles);
   return out;
 }
