@@ -36,7 +36,10 @@ function place(url: string): string {
 }
 
 /** Self and total time by function, from the samples (each sample's interval is the next time delta). */
-export function summariseProfile(p: Profile, top = 15): { sampledMs: number; byFunction: ProfileLine[]; byPlace: ProfileLine[] } {
+export function summariseProfile(
+  p: Profile,
+  top = 15,
+): { sampledMs: number; busyMs: number; byFunction: ProfileLine[]; byPlace: ProfileLine[] } {
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -79,7 +82,14 @@ export function summariseProfile(p: Profile, top = 15): { sampledMs: number; byF
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([where, selfMs]) => ({ where, selfMs: Math.round(selfMs * 10) / 10, totalMs: Math.round((t.get(where) ?? 0) * 10) / 10 }));
-  return { sampledMs: Math.round(sampled), byFunction: lines(self, total), byPlace: lines(selfPlace, totalPlace) };
+  // The thread's own work: the samples less those where it waited for something (the profiler's "(idle)").
+  const busy = sampled - (self.get('(idle) (native):0') ?? 0);
+  return {
+    sampledMs: Math.round(sampled),
+    busyMs: Math.round(busy),
+    byFunction: lines(self, total),
+    byPlace: lines(selfPlace, totalPlace),
+  };
 }
 
 /** Runs `work` under the CPU profiler of this thread and writes the profile to `file`. */

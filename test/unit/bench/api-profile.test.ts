@@ -34,6 +34,7 @@ describe('the API benchmark profile', () => {
     profile.nodes[0]!.children = [2];
     const s = summariseProfile(profile);
     expect(s.sampledMs).toBe(10);
+    expect(s.busyMs).toBe(10);
     const line = (where: string) => s.byFunction.find((l) => l.where.startsWith(where));
     // "execute" is on the stack twice in the first sample (recursion): counted once.
     expect(line('execute')).toEqual({ where: 'execute graphql/execution/execute.js:10', selfMs: 1, totalMs: 10 });
@@ -60,7 +61,11 @@ describe('the API benchmark profile', () => {
     const written = JSON.parse(readFileSync(file, 'utf8'));
     expect(written.nodes.length).toBeGreaterThan(1);
     // 150 ms of spinning, part of it in performance.now() (native, its own line).
-    const spin = summariseProfile(written).byFunction.find((l) => l.where.startsWith('spinForTheProfile '));
+    const summary = summariseProfile(written);
+    // Busy: the spinning, not the waits between (the profiler's "(idle)").
+    expect(summary.busyMs).toBeGreaterThan(100);
+    expect(summary.busyMs).toBeLessThanOrEqual(summary.sampledMs);
+    const spin = summary.byFunction.find((l) => l.where.startsWith('spinForTheProfile '));
     expect(spin?.where).toMatch(/api-profile\.test\.ts:\d+$/);
     expect(spin!.totalMs).toBeGreaterThan(100);
   });
