@@ -303,7 +303,6 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
     operations: figures,
     ...(o.profile ? { profiles } : {}),
   };
-  mkdirSync(base, { recursive: true });
   const file = path.join(base, `api-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(out, null, 2));
   printApiTable(out, o.clients, file);

@@ -4,6 +4,9 @@
 // that what GraphQL adds to the driver is named rather than guessed. The clients' thread is not profiled.
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from '../../platform/config.js';
 
 interface ProfileNode {
   id: number;
@@ -26,13 +29,12 @@ export interface ProfileLine {
   totalMs: number;
 }
 
-/** Where a frame comes from, short: the package for node_modules, the project path otherwise. */
+/** Where a frame comes from, short: the package for node_modules, the path in the project otherwise. */
 function place(url: string): string {
   if (!url) return '(native)';
   const nm = url.lastIndexOf('/node_modules/');
   if (nm >= 0) return url.slice(nm + '/node_modules/'.length);
-  const root = url.indexOf('/work/');
-  return url.replace(/^file:\/\//, '').slice(root >= 0 ? root : 0);
+  return url.startsWith('file:') ? path.relative(ROOT, fileURLToPath(url)) : url;
 }
 
 /** Self and total time by function, from the samples (each sample's interval is the next time delta). */
@@ -49,7 +51,9 @@ export function summariseProfile(
     const at = place(n.callFrame.url);
     if (at.startsWith('(')) return n.callFrame.functionName || at;
     const parts = at.split('/');
-    return at.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!.startsWith('work') ? parts.slice(0, 4).join('/') : parts[0]!;
+    // A scoped package (@scope/name), a project folder (server/audit), or a package or Node's own (node:…).
+    const inProject = n.callFrame.url.startsWith('file:') && !n.callFrame.url.includes('/node_modules/');
+    return at.startsWith('@') || inProject ? parts.slice(0, 2).join('/') : parts[0]!;
   };
   const self = new Map<string, number>();
   const total = new Map<string, number>();

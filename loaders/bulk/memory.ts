@@ -74,7 +74,6 @@ export class PhaseMemoryMeter {
   #peak = 0;
   #heap = 0;
   #buffers = 0;
-  #threads = 0;
   #timer: NodeJS.Timeout | undefined;
   #cpu: NodeJS.CpuUsage = process.cpuUsage();
 
@@ -82,7 +81,7 @@ export class PhaseMemoryMeter {
   start(name: string): void {
     this.end();
     this.#current = name;
-    this.#peak = this.#heap = this.#buffers = this.#threads = 0;
+    this.#peak = this.#heap = this.#buffers = 0;
     threadsPeak = threadsNow();
     this.#sample();
     this.#cpu = process.cpuUsage();
@@ -101,7 +100,7 @@ export class PhaseMemoryMeter {
       maxRssMiB: Math.round((process.resourceUsage().maxRSS * 1024) / MiB),
       heapPeakMiB: Math.round(this.#heap / MiB),
       buffersPeakMiB: Math.round(this.#buffers / MiB),
-      threadsHeapPeakMiB: Math.round(this.#threads / MiB),
+      threadsHeapPeakMiB: Math.round(threadsPeak / MiB),
     };
     this.#current = undefined;
   }
@@ -114,6 +113,5 @@ export class PhaseMemoryMeter {
     this.#peak = Math.max(this.#peak, m.rss);
     this.#heap = Math.max(this.#heap, m.heapTotal);
     this.#buffers = Math.max(this.#buffers, m.arrayBuffers);
-    this.#threads = Math.max(this.#threads, threadsPeak);
   }
 }

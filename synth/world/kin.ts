@@ -38,6 +38,16 @@ export class KinIndex {
   }
 }
 
+/**
+ * `kin.kinOf`, each person's set built once. Only for a county that no longer grows while it is used (new
+ * persons join households, new marriages add spouses): the oracles and the lot plants ask about the same
+ * officials and firm people again and again. Read only: the sets are shared.
+ */
+export function memoKinOf(kin: KinIndex): (p: number) => ReadonlySet<number> {
+  const cache = new Map<number, Set<number>>();
+  return (p) => cache.get(p) ?? cache.set(p, kin.kinOf(p)).get(p)!;
+}
+
 /** Every person holding any role in each company (rep, person shareholders, officers). */
 export function companyPeople(world: World): Set<number>[] {
   const out = world.companies.map((c: Company) => new Set<number>([c.rep]));

@@ -1,6 +1,6 @@
 // Loose affiliation of two firms, the core of M28's oracle, also used to keep the other lot-pair
 // plants' firms unrelated.
-import { currentCompanyPeople, KinIndex } from '../../world/kin.js';
+import { currentCompanyPeople, KinIndex, memoKinOf } from '../../world/kin.js';
 import type { World } from '../../world/world.js';
 
 /**
@@ -13,7 +13,7 @@ interface Memo {
   people: readonly ReadonlySet<number>[];
   corpHolders: Set<number>[];
   kinAt: string;
-  kinOf: (p: number) => Set<number>;
+  kinOf: (p: number) => ReadonlySet<number>;
 }
 
 const memos = new WeakMap<World, Memo>();
@@ -28,9 +28,7 @@ function memoFor(w: World): Memo {
     m = { ...(m ?? { kinAt: '', kinOf: () => new Set() }), people, corpHolders };
   }
   if (m.kinAt !== kinAt) {
-    const kin = new KinIndex(w);
-    const kinCache = new Map<number, Set<number>>();
-    m = { ...m, kinAt, kinOf: (p: number) => kinCache.get(p) ?? kinCache.set(p, kin.kinOf(p)).get(p)! };
+    m = { ...m, kinAt, kinOf: memoKinOf(new KinIndex(w)) };
   }
   memos.set(w, m);
   return m;

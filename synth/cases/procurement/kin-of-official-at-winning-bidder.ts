@@ -16,7 +16,7 @@
 // superset of what any sane M03 Cypher can find, so "oracle == planted" leaves no room for accidents.
 import { day, iso, type Day } from '../../world/dates.js';
 import { WORKS_TRADES, type CompanyFactory } from '../../world/companies.js';
-import { companyPeople, KinIndex, taintedPeople } from '../../world/kin.js';
+import { companyPeople, KinIndex, memoKinOf, taintedPeople } from '../../world/kin.js';
 import { givenName, surname } from '../../world/names.js';
 import type { Population } from '../../world/population.js';
 import { Rng } from '../../world/prng.js';
@@ -437,8 +437,7 @@ export function bruteForceM03(world: World, opts: { ignoreTenure?: boolean } = {
   }
   // Each official's kin once: the awards grow with the county and so do a unit's posts, and building the
   // set per award and post made this oracle quadratic (4,000,000 persons).
-  const kinCache = new Map<number, Set<number>>();
-  const kinOf = (p: number) => kinCache.get(p) ?? kinCache.set(p, kin.kinOf(p)).get(p)!;
+  const kinOf = memoKinOf(kin);
   const out: M03Match[] = [];
   const seen = new Set<string>();
   for (const a of world.awards) {
