@@ -90,7 +90,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     if (paths.includes('loadcsv') || paths.includes('floor')) {
       t = Date.now();
       const dir = path.join(work, 'loadcsv-import');
-      const writer = new LoadCsvWriter(schema, dir);
+      const writer = new LoadCsvWriter(schema, dir, o.batchSize);
       const { graph, derive } = await collectFiles([county], {
         schema,
         mappings,

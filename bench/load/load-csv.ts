@@ -12,6 +12,7 @@ import { IDENT, type GraphSchema, type PropDef } from '../../platform/schema/gra
 import type { Mapping, NodeSpec, RelSpec } from '../../loaders/core/mapping/types.js';
 import type { Value } from '../../loaders/core/normalise/index.js';
 import type { Grouped, RelRow } from '../../loaders/core/writer/group.js';
+import { DEFAULT_BATCH } from '../../loaders/core/file-pass.js';
 
 const ident = (s: string) => {
   if (!IDENT.test(s)) throw new Error(`unsafe identifier ${s}`);
@@ -51,7 +52,7 @@ function nodeProps(schema: GraphSchema, spec: NodeSpec): string[] {
   return [...Object.keys(spec.props), ...(l.properties[`${l.key}Masked`] && l.properties[l.key]!.sensitive ? [`${l.key}Masked`] : [])];
 }
 
-function nodeQuery(schema: GraphSchema, spec: NodeSpec): string {
+function nodeQuery(schema: GraphSchema, spec: NodeSpec, batch: number): string {
   const l = schema.labels[spec.label]!;
   const sets = nodeProps(schema, spec).map((p) => {
     const v = typed(`row.p_${ident(p)}`, l.properties[p]);
@@ -64,11 +65,11 @@ function nodeQuery(schema: GraphSchema, spec: NodeSpec): string {
     `  SET n:Entity, n.uid = row.uid${sets.map((s) => `, ${s}`).join('')},`,
     '    n._source = $source, n._file = $file, n._row = toFloat(row.row), n._run = $run,',
     '    n._sources = CASE WHEN $source IN coalesce(n._sources, []) THEN n._sources ELSE coalesce(n._sources, []) + $source END',
-    '} IN TRANSACTIONS OF 10000 ROWS',
+    `} IN TRANSACTIONS OF ${batch} ROWS`,
   ].join('\n');
 }
 
-function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string): string {
+function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string, batch: number): string {
   const r = schema.relationships[spec.type]!;
   const idPat = spec.identity.map((p) => `${ident(p)}: ${typed(`row.i_${p}`, r.properties[p])}`).join(', ');
   const sets = Object.keys(spec.props)
@@ -81,7 +82,7 @@ function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel
     `  MATCH (b:${ident(toLabel)} {${ident(schema.labels[toLabel]!.key)}: row.to})`,
     `  MERGE (a)-[r:${ident(spec.type)}${idPat ? ` {${idPat}}` : ''}]->(b)`,
     `  SET ${[...sets, 'r._source = $source', 'r._file = $file', 'r._row = toFloat(row.row)', 'r._run = $run'].join(', ')}`,
-    '} IN TRANSACTIONS OF 10000 ROWS',
+    `} IN TRANSACTIONS OF ${batch} ROWS`,
   ].join('\n');
 }
 
@@ -125,6 +126,8 @@ export class LoadCsvWriter {
   constructor(
     readonly schema: GraphSchema,
     readonly importDir: string,
+    /** The online writer's batch size: one LOAD CSV transaction per batch, as the rows were grouped. */
+    readonly batchSize: number = DEFAULT_BATCH,
   ) {
     mkdirSync(path.join(importDir, 'bench'), { recursive: true });
   }
@@ -135,7 +138,12 @@ export class LoadCsvWriter {
       const rows = g.nodes[i];
       if (!rows?.length) return;
       const props = nodeProps(this.schema, spec);
-      const out = this.#out(`${run}-n${i}`, ['key', 'uid', 'row', ...props.map((p) => `p_${p}`)], nodeQuery(this.schema, spec), params);
+      const out = this.#out(
+        `${run}-n${i}`,
+        ['key', 'uid', 'row', ...props.map((p) => `p_${p}`)],
+        nodeQuery(this.schema, spec, this.batchSize),
+        params,
+      );
       out.write(rows.map((r) => [field(r.key), field(r.uid), String(r.row), ...props.map((p) => field(r.p[p]))].join(',') + '\n'));
     });
     mapping.relationships.forEach((rel, i) => {
@@ -146,7 +154,7 @@ export class LoadCsvWriter {
       const out = this.#out(
         `${run}-r${i}`,
         ['from', 'to', 'row', ...spec.identity.map((p) => `i_${p}`), ...props.map((p) => `p_${p}`)],
-        relQuery(this.schema, spec, label(spec.from), label(spec.to)),
+        relQuery(this.schema, spec, label(spec.from), label(spec.to), this.batchSize),
         params,
       );
       out.write(

@@ -18,10 +18,14 @@ import type { Accepted } from './writer/group.js';
 import type { RowResult } from './transform.js';
 
 /**
- * Rows per write transaction. Larger batches mean fewer round trips and commits; 10,000 rows of a few
- * statements each stay far below the default 1 GiB heap (docs/bench.md has the measurements).
+ * Rows per write transaction. Larger batches mean fewer round trips and commits, but the online writer keeps
+ * two transactions in flight (writer/batch.ts), and at 10,000 rows their state outlived the server's young
+ * generation: promoted to the old one, it made each young collection copy it (200–450 ms pauses against
+ * 20–90) and the server spent a sixth of its CPU collecting. 5,000 keeps the state of two as small as one was;
+ * 2,500 paid more in per-batch work than it saved (docs/bench.md, "Batches of 5,000"). The bulk path groups
+ * by the same batches, so the two paths write the same provenance.
  */
-export const DEFAULT_BATCH = 10_000;
+export const DEFAULT_BATCH = 5_000;
 
 export type Refused = { row: number; problems: Problem[] };
 
