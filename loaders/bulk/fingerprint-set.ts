@@ -10,7 +10,8 @@
 // exactly, so a repeat is never missed, and a new row is called a repeat only on a 64-bit collision.
 import { closeSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
-import { hash64, KeySet } from './key-set.js';
+import { hash64 } from '../core/hash64.js';
+import { KeySet } from './key-set.js';
 
 /** Keys held in memory before they go to the file. */
 export const FINGERPRINTS_HELD = 4_000_000;

@@ -7,22 +7,7 @@
 // stored, n / 2^64 per lookup. For 10,000,000 persons (about 15 million nodes) that is below 1e-12 per
 // lookup; for the largest file's 100 million fingerprints, 5e-12. A set never reports a stored key absent.
 
-/** Two 32-bit halves of a 64-bit hash of the string's UTF-16 code units (cyrb53's mixing, kept to 64 bits). */
-export function hash64(s: string): [number, number] {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  // (0, 0) marks an empty slot.
-  return [h1 >>> 0, h2 >>> 0 || 1];
-}
+import { hash64 } from '../core/hash64.js';
 
 export class KeySet {
   #slots: Uint32Array;

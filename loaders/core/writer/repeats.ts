@@ -9,6 +9,7 @@
 // (bulk/collect.ts) apply the same filter to the same batches, so both write the same graph, provenance
 // included.
 import { LRUCache } from 'lru-cache';
+import { hash53 } from '../hash64.js';
 import type { Mapping } from '../mapping/types.js';
 import type { Value } from '../normalise/index.js';
 import type { Grouped, NodeRow } from './group.js';
@@ -23,12 +24,26 @@ export const SETTLED_LAG = 2;
 /** Keys remembered per node spec, the least recently mentioned forgotten first (a forgotten key is only written again). */
 export const REMEMBERED_KEYS = 250_000;
 
-interface Sent {
-  /** The batch that last sent something new for this key. */
-  batch: number;
-  uid: string;
-  /** Every non-empty value sent for this key in this file: the last one per property (`set`), or the first (`fill`). */
-  values: Record<string, Value>;
+/** The capacity a spec's cache starts at; it grows eightfold while full, up to REMEMBERED_KEYS. */
+export const FIRST_CAPACITY = 4_096;
+
+// What is remembered of a key is hashes, not the values: held as strings, 250,000 remembered keys of rows
+// shaped like the register's persons (eight values) took 140 MiB of the loading process's heap, 586 bytes a
+// key, and a large file fills the window of each of its node specs. Hashes are compared as the strings were (hash53: two different
+// values alike with odds of 2^-53, so a changed value is taken for unchanged about once in 10^16 comparisons).
+// One array of doubles a key, of exactly its length (an object with a hash per field, or an array grown by
+// assignment, costs twice as much): [the batch that last sent something new for this key, the uid's hash,
+// then by the spec's property index the hash of every non-empty value sent for this key in this file, the last
+// one per property (`set`) or the first (`fill`), 0 where none was sent yet].
+type Sent = number[];
+const BATCH = 0;
+const UID = 1;
+const VALUES = 2;
+
+/** A value's hash, its type part of it (the filter compared with ===, so 1 and '1' differ); -1 for NaN, which never equalled itself. */
+function valueHash(v: Value): number {
+  if (typeof v === 'number' && Number.isNaN(v)) return -1;
+  return hash53(typeof v === 'string' ? v : `\u0000${typeof v}:${String(v)}`);
 }
 
 export class RepeatFilter {
@@ -39,6 +54,8 @@ export class RepeatFilter {
   // 59 s of one core for the register alone at 1,000,000 persons.
   readonly #sent: LRUCache<string, Sent>[];
   readonly #fill: boolean[];
+  /** Per spec, each property name's index in Sent.values. */
+  readonly #props: Map<string, number>[];
   /** Node rows dropped so far. */
   dropped = 0;
 
@@ -46,8 +63,31 @@ export class RepeatFilter {
     mapping: Mapping,
     readonly remembered = REMEMBERED_KEYS,
   ) {
-    this.#sent = mapping.nodes.map(() => new LRUCache<string, Sent>({ max: remembered }));
+    // Small at first: LRUCache allocates and fills its tables for `max` entries when built (7 MB at 250,000),
+    // and a load builds one per node spec of every file, most of which name a few thousand keys. Built at
+    // full size they cost the online loader a second of filling and their weight in collections.
+    this.#sent = mapping.nodes.map(() => new LRUCache<string, Sent>({ max: Math.min(FIRST_CAPACITY, remembered) }));
     this.#fill = mapping.nodes.map((n) => n.mode === 'fill');
+    // The mapping's properties first, in its order, so that a key's array is built at its full width.
+    this.#props = mapping.nodes.map((n) => new Map(Object.keys(n.props).map((p, i) => [p, i])));
+  }
+
+  #index(spec: number, prop: string): number {
+    const props = this.#props[spec]!;
+    let i = props.get(prop);
+    if (i === undefined) props.set(prop, (i = props.size));
+    return i;
+  }
+
+  /** A full cache below `remembered` is replaced by one eight times larger with the same keys in the same order of mention. */
+  #room(spec: number): LRUCache<string, Sent> {
+    const sent = this.#sent[spec]!;
+    if (sent.size < sent.max || sent.max >= this.remembered) return sent;
+    const grown = new LRUCache<string, Sent>({ max: Math.min(sent.max * 8, this.remembered) });
+    // Least recently mentioned first, so that each set() leaves the order as it was.
+    for (const [k, v] of sent.rentries()) grown.set(k as string, v as Sent);
+    this.#sent[spec] = grown;
+    return grown;
   }
 
   /** The batch less its node rows that would write nothing new. Call once per batch, in file order. */
@@ -59,29 +99,35 @@ export class RepeatFilter {
   #keep(spec: number, r: NodeRow, batch: number): boolean {
     const sent = this.#sent[spec]!;
     const prev = sent.get(r.key);
+    const uid = hash53(r.uid);
     if (!prev) {
-      const values: Record<string, Value> = {};
-      for (const [p, v] of Object.entries(r.p)) if (v !== null && v !== undefined) values[p] = v;
+      const sent: Sent = new Array<number>(VALUES + this.#props[spec]!.size).fill(0);
+      sent[BATCH] = batch;
+      sent[UID] = uid;
+      for (const [p, v] of Object.entries(r.p)) if (v !== null && v !== undefined) sent[VALUES + this.#index(spec, p)] = valueHash(v);
       // Past `remembered` keys, the least recently mentioned is forgotten (get() marks a key mentioned).
-      sent.set(r.key, { batch, uid: r.uid, values });
+      this.#room(spec).set(r.key, sent);
       return true;
     }
-    let fresh = prev.uid !== r.uid;
-    prev.uid = r.uid;
+    let fresh = prev[UID] !== uid;
+    prev[UID] = uid;
     for (const [p, v] of Object.entries(r.p)) {
       // Empty values never erase (cypher.ts); a `fill` value only fills a property still empty.
       if (v === null || v === undefined) continue;
-      const old = prev.values[p];
-      if (old === undefined || (!this.#fill[spec] && old !== v)) {
-        prev.values[p] = v;
+      const i = VALUES + this.#index(spec, p);
+      const old = prev[i] ?? 0;
+      const h = valueHash(v);
+      if (old === 0 || (!this.#fill[spec] && (old !== h || h === -1))) {
+        while (prev.length < i) prev.push(0);
+        prev[i] = h;
         fresh = true;
       }
     }
     if (fresh) {
-      prev.batch = batch;
+      prev[BATCH] = batch;
       return true;
     }
-    if (batch - prev.batch >= SETTLED_LAG) {
+    if (batch - prev[BATCH]! >= SETTLED_LAG) {
       this.dropped++;
       return false;
     }

@@ -1,7 +1,8 @@
 // The bulk path's compact key set (loaders/bulk/key-set.ts): every key added is found again across many
 // doublings of its table, and keys never added are not (a wrong "present" needs a 64-bit hash collision).
 import { describe, expect, it } from 'vitest';
-import { hash64, KeySet } from '../../../loaders/bulk/key-set.js';
+import { hash64 } from '../../../loaders/core/hash64.js';
+import { KeySet } from '../../../loaders/bulk/key-set.js';
 
 describe('the bulk key set', () => {
   it('finds every key added, through its growth, and no key it was not given', () => {

@@ -3,7 +3,7 @@ import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import type { Value } from '../../../loaders/core/normalise/index.js';
 import type { Grouped, NodeRow } from '../../../loaders/core/writer/group.js';
-import { RepeatFilter, SETTLED_LAG } from '../../../loaders/core/writer/repeats.js';
+import { FIRST_CAPACITY, RepeatFilter, SETTLED_LAG } from '../../../loaders/core/writer/repeats.js';
 
 // welfare: node 0 is the recipient (Person, fill), node 1 the programme (Program, set).
 const welfare = loadMappings({ schema: loadGraphSchema() }).find((m) => m.id === 'welfare')!;
@@ -74,6 +74,21 @@ describe('the filter of node rows repeated across batches', () => {
     // 'b' is now the least recently mentioned; 'c' pushes it out.
     send('c');
     expect(send('a', 'b')).toEqual(['b']);
+  });
+
+  it('keeps the order of mention when it grows past its first capacity, so the same key is forgotten', () => {
+    const f = new RepeatFilter(welfare, FIRST_CAPACITY + 904);
+    const ks = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `k${from + i}`);
+    const send = (names: string[]) => keys(f.filter(batch(names.map((k) => node(k, 1, { name: 'x' })))), 0);
+    send(ks(0, FIRST_CAPACITY));
+    // k0 mentioned again: now the most recent, k1 the least.
+    send(['k0']);
+    // Grows on the first of these, then fills to capacity.
+    send(ks(FIRST_CAPACITY, FIRST_CAPACITY + 904));
+    send([`k${FIRST_CAPACITY + 904}`]);
+    // k1 was forgotten and is written again; k0 and k2 are remembered and settled, so dropped (k2 before k1,
+    // whose return pushes out the least recently mentioned key).
+    expect(send(['k0', 'k2', 'k1'])).toEqual(['k1']);
   });
 
   it('leaves relationships and rows of other specs alone', () => {
