@@ -15,8 +15,7 @@ import type { SourceReader } from '../core/readers/source-reader.js';
 import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.js';
 import { RepeatFilter } from '../core/writer/repeats.js';
 import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
-import { FingerprintSet } from './fingerprint-set.js';
-import { KeySet } from './key-set.js';
+import { FINGERPRINTS_HELD, FingerprintSet } from './fingerprint-set.js';
 import { ReadPool } from './read-pool.js';
 import { SpillStore } from './spill.js';
 
@@ -36,6 +35,8 @@ export interface CollectOptions {
   onBatch?: (mapping: Mapping, file: string, run: string, g: Grouped) => void;
   /** Spill limits (tests make them small to force many runs). */
   spillLimits?: { chars: number; records: number };
+  /** Keys of a referenced label held in memory before they go to disk (fingerprint-set.ts; tests make it small). */
+  keysHeld?: number;
   /** Reading threads for text files (read-pool.ts); 0 or absent reads on this thread. */
   workers?: number;
   /** The key `pseudonymise` was made from: each reading thread makes its own. */
@@ -50,13 +51,20 @@ export class SpilledGraph {
   readonly provs: Provenance[] = [];
   /** Stream (node:Label, rel:TYPE) → every property name its records carry, for the CSV header. */
   readonly columns = new Map<string, Set<string>>();
-  /** Labels some mapping references (mustExist) → hashes of the keys produced so far. */
-  readonly #keys = new Map<string, KeySet>();
+  /**
+   * Labels some mapping references (mustExist) → hashes of the keys produced so far: held up to a limit, then
+   * on disk behind a filter (fingerprint-set.ts), so that ten million persons' keys do not grow the process by
+   * 160-320 MB; the lookups of keys gone to disk read a 4 KiB block each.
+   */
+  readonly #keys = new Map<string, FingerprintSet>();
   seq = 0;
 
-  constructor(dir: string, mappings: Mapping[], limits?: { chars: number; records: number }) {
+  constructor(dir: string, mappings: Mapping[], limits?: { chars: number; records: number }, keysHeld = FINGERPRINTS_HELD) {
     this.store = new SpillStore(dir, limits);
-    for (const m of mappings) for (const n of m.nodes) if (n.mustExist) this.#keys.set(n.label, new KeySet());
+    for (const m of mappings)
+      for (const n of m.nodes)
+        if (n.mustExist && !this.#keys.has(n.label))
+          this.#keys.set(n.label, new FingerprintSet(path.join(dir, `keys-${this.#keys.size}`), keysHeld));
   }
 
   /** What a CSV thread needs to write some streams (csv-pool.ts): their runs, columns, provenance, and where numbering stands. */
@@ -92,6 +100,7 @@ export class SpilledGraph {
    */
   doneReading(): void {
     this.store.spill();
+    for (const k of this.#keys.values()) k.close();
     this.#keys.clear();
   }
 
@@ -168,7 +177,7 @@ export interface Collected {
 
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
   const t0 = Date.now();
-  const graph = new SpilledGraph(opts.spillDir, opts.mappings, opts.spillLimits);
+  const graph = new SpilledGraph(opts.spillDir, opts.mappings, opts.spillLimits, opts.keysHeld);
   // The threads start (each loads the loader's modules, a second or two) while the files are recognised
   // and the workbooks parsed.
   const pool = opts.workers

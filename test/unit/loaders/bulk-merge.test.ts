@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectFiles, type Collected } from '../../../loaders/bulk/collect.js';
+import { collectFiles, SpilledGraph, type Collected } from '../../../loaders/bulk/collect.js';
+import type { Grouped } from '../../../loaders/core/writer/group.js';
 import { writeImporterCsv, type ImporterFiles } from '../../../loaders/bulk/importer-csv.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
@@ -170,6 +171,8 @@ beforeAll(async () => {
     spillDir: path.join(work, 'runs'),
     batchSize: 1,
     spillLimits: { chars: 1e9, records: 3 },
+    // Every referenced key goes to disk as soon as it is added, so each reference below is found there.
+    keysHeld: 1,
   });
   files = writeImporterCsv(collected.graph, schema, path.join(work, 'csv'), false);
 });
@@ -245,5 +248,29 @@ describe('the bulk path merging on disk', () => {
     // The officers' file found the company while reading (late.rowsLoaded above); the set is gone now.
     expect(c.graph.has('Company', CO)).toBe(false);
     c.graph.store.remove();
+  });
+});
+
+describe("the bulk path's references once their keys went to disk", () => {
+  it('still finds every key produced, and no other, after each key spilled from memory', () => {
+    const mappings = loadMappings({ schema: loadGraphSchema() });
+    const company = mappings.find((m) => m.nodes.some((n) => n.label === 'Company' && !n.mustExist))!;
+    const spec = company.nodes.findIndex((n) => n.label === 'Company');
+    const dir = mkdtempSync(path.join(tmpdir(), 'huiyan-keys-'));
+    const g = new SpilledGraph(dir, mappings, undefined, 1);
+    const keys = ['91330100MA0000001X', '91330100MA0000002X', '91330100MA0000003X', '91330100MA0000004X'];
+    for (const [row, key] of keys.entries()) {
+      const grouped: Grouped = {
+        nodes: company.nodes.map((_, i) => (i === spec ? [{ key, uid: `Company:${key}`, row, p: {} }] : [])),
+        rels: company.relationships.map(() => []),
+      };
+      g.add(company, grouped, { source: company.id, file: 'c.csv', run: 'r' });
+    }
+    // Asked in an order that never repeats the key asked or added last (a set remembers its last answer).
+    expect(['91330100MA0000009X', ...keys].map((k) => g.has('Company', k))).toEqual([false, true, true, true, true]);
+    g.doneReading();
+    expect(readdirSync(dir).filter((f) => f.startsWith('keys-'))).toEqual([]);
+    g.store.remove();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
