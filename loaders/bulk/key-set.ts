@@ -1,7 +1,8 @@
 // A set of strings held as 64-bit hashes in one typed array (open addressing, linear probing): 8 bytes a
-// slot, at most half the slots used, so 16-32 bytes a key whatever the key's length. The bulk path keeps
-// one per referenced label (does an earlier batch produce this node?) and one per file (has this row's
-// fingerprint been read already?), which in a JavaScript Set of strings would grow past any budget.
+// slot, at most half the slots used, so 16-32 bytes a key whatever the key's length. The bulk path's sets
+// of the keys of a referenced label (does an earlier batch produce this node?) and of a file's row
+// fingerprints (has this row been read already?) hold their newest keys in one (fingerprint-set.ts); in a
+// JavaScript Set of strings they would grow past any budget.
 //
 // The odds of a wrong answer: a key not in the set is reported present only if its hash equals one of the n
 // stored, n / 2^64 per lookup. For 10,000,000 persons (about 15 million nodes) that is below 1e-12 per
