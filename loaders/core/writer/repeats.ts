@@ -29,8 +29,10 @@ export const FIRST_CAPACITY = 4_096;
 
 // What is remembered of a key is hashes, not the values: held as strings, 250,000 remembered keys of rows
 // shaped like the register's persons (eight values) took 140 MiB of the loading process's heap, 586 bytes a
-// key, and a large file fills the window of each of its node specs. Hashes are compared as the strings were (hash53: two different
-// values alike with odds of 2^-53, so a changed value is taken for unchanged about once in 10^16 comparisons).
+// key, and a large file fills the window of each of its node specs. Hashes compare as the strings did
+// (hash53: two different values alike with odds of 2^-53, a changed value taken for unchanged about once in
+// 10^16 comparisons).
+//
 // One array of doubles a key, of exactly its length (an object with a hash per field, or an array grown by
 // assignment, costs twice as much): [the batch that last sent something new for this key, the uid's hash,
 // then by the spec's property index the hash of every non-empty value sent for this key in this file, the last
@@ -97,16 +99,15 @@ export class RepeatFilter {
   }
 
   #keep(spec: number, r: NodeRow, batch: number): boolean {
-    const sent = this.#sent[spec]!;
-    const prev = sent.get(r.key);
+    const prev = this.#sent[spec]!.get(r.key);
     const uid = hash53(r.uid);
     if (!prev) {
-      const sent: Sent = new Array<number>(VALUES + this.#props[spec]!.size).fill(0);
-      sent[BATCH] = batch;
-      sent[UID] = uid;
-      for (const [p, v] of Object.entries(r.p)) if (v !== null && v !== undefined) sent[VALUES + this.#index(spec, p)] = valueHash(v);
+      const first: Sent = new Array<number>(VALUES + this.#props[spec]!.size).fill(0);
+      first[BATCH] = batch;
+      first[UID] = uid;
+      for (const [p, v] of Object.entries(r.p)) if (v !== null && v !== undefined) first[VALUES + this.#index(spec, p)] = valueHash(v);
       // Past `remembered` keys, the least recently mentioned is forgotten (get() marks a key mentioned).
-      this.#room(spec).set(r.key, sent);
+      this.#room(spec).set(r.key, first);
       return true;
     }
     let fresh = prev[UID] !== uid;

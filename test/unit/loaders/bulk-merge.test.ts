@@ -171,7 +171,8 @@ beforeAll(async () => {
     spillDir: path.join(work, 'runs'),
     batchSize: 1,
     spillLimits: { chars: 1e9, records: 3 },
-    // Every referenced key goes to disk as soon as it is added, so each reference below is found there.
+    // Every referenced key goes to disk as soon as it is added, so references are looked up there (the last key
+    // added is answered from memory: the test at the end asks each key on disk).
     keysHeld: 1,
   });
   files = writeImporterCsv(collected.graph, schema, path.join(work, 'csv'), false);
