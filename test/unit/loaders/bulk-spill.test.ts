@@ -27,4 +27,21 @@ describe('sorted runs on disk', () => {
     expect(back).toEqual([...recs].sort((x, y) => (x[0] === y[0] ? x[1] - y[1] : x[0] < y[0] ? -1 : 1)));
     expect((back[1]![2] as string).length).toBe(long.length);
   });
+
+  it('spill by size across streams and keep records of equal key and sequence in the order added', () => {
+    const store = new SpillStore(path.join(dir, 'b'), { chars: 1_200, records: 1_000_000 });
+    const added: Record<string, SpillRecord[]> = { p: [], q: [] };
+    for (let i = 0; i < 300; i++) {
+      const stream = i % 3 ? 'p' : 'q';
+      // Few keys and sequences, so that many records tie on both within a run; the payload tells them apart.
+      const r: SpillRecord = [`k${(i * 7) % 5}`, i % 4, `第${i}行`];
+      added[stream]!.push(r);
+      store.add(stream, r);
+    }
+    expect(store.spills).toBeGreaterThan(1);
+    for (const s of ['p', 'q']) {
+      const want = [...added[s]!].sort((x, y) => (x[0] === y[0] ? x[1] - y[1] : x[0] < y[0] ? -1 : 1));
+      expect([...store.read(s)]).toEqual(want);
+    }
+  });
 });
