@@ -67,7 +67,9 @@ export class IdTokenCache {
   /** The slot holding this number, or the empty slot where it would go (linear probing; never full). */
   #find(hi: number, lo: number): number {
     const mask = this.#slots - 1;
-    let i = (Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b) >>> 13) & mask;
+    // Mixed so that the low bits depend on all of both numbers: any table size up to 2^32 slots takes them.
+    const h = Math.imul(hi ^ Math.imul(lo, 0x9e3779b1), 0x85ebca6b);
+    let i = (h ^ (h >>> 16)) & mask;
     for (;;) {
       const k = this.#keys[i * 2]!;
       if (k === 0 || (k === hi && this.#keys[i * 2 + 1] === lo)) return i;
