@@ -26,16 +26,19 @@ export interface FoldedNode {
   uid: string;
   props: Record<string, Value>;
   sources: string[];
+  /** The provenance of the record that wrote last (its _source, _file, _run), an index into the graph's. */
+  prov: number;
 }
 
 export function foldNode(label: string, records: NodeRecord[], provs: Provenance[]): FoldedNode {
   const key = records[0]![0];
-  const n: FoldedNode = { key, uid: uidOf(label, key), props: {}, sources: [] };
+  const n: FoldedNode = { key, uid: uidOf(label, key), props: {}, sources: [], prov: 0 };
   for (const [, , fill, p, prov, row] of records) {
     for (const [k, v] of Object.entries(p)) if (!fill || n.props[k] === undefined) n.props[k] = v;
     const pv = provs[prov]!;
     Object.assign(n.props, { _source: pv.source, _file: pv.file, _row: row, _run: pv.run });
     if (!n.sources.includes(pv.source)) n.sources.push(pv.source);
+    n.prov = prov;
   }
   return n;
 }
@@ -47,19 +50,25 @@ export type RelBody =
   | ['k', Record<string, Value>, Record<string, Value | null>]
   | DerivedKin;
 
+/** What a derived tie is: relation, category (Chinese) and generation, kept once per kind (kin.ts). */
+export type KinKind = [relation: string, category: string, generation: number | null];
+
 /**
- * A KIN derived from a household (kin.ts), in short: relation, category, generation, may be a step
- * relation (1), the household's file and run. Millions of them at a million persons; spelt out as a 'k'
- * body, with every property name, they were most of the bytes the kinship job wrote and read again.
+ * A KIN derived from a household (kin.ts), in short: the index of its kind, may be a step relation (1),
+ * the index of the household's provenance (its file and run). Millions of them at a million persons: spelt
+ * out as a 'k' body they were most of the bytes the kinship job wrote and read again, and the category and
+ * file name in each made every line two-byte text, slower to encode, sort and parse.
  */
-export type DerivedKin = ['K', string, string, number | null, 0 | 1, string | null, string | null];
+export type DerivedKin = ['K', kind: number, step: 0 | 1, prov: number];
 
 /** The derived KIN as the SET writeHouseholdKin does (nulls remove: generation for spouses, _row always). */
-function kinBody([, relation, category, generation, step, file, run]: DerivedKin): [
-  'k',
-  Record<string, Value>,
-  Record<string, Value | null>,
-] {
+function kinBody(
+  [, kind, step, prov]: DerivedKin,
+  kinds: readonly KinKind[],
+  provs: Provenance[],
+): ['k', Record<string, Value>, Record<string, Value | null>] {
+  const [relation, category, generation] = kinds[kind]!;
+  const { file, run } = provs[prov]!;
   return [
     'k',
     { relation, source: KIN_SOURCE_HUKOU },
@@ -85,26 +94,31 @@ export type RelProps = Record<string, Value | null>;
  * a new relationship, built at once: the general path allocates the spelt-out body and deletes the nulls
  * from the result, and `delete` turns each of millions of objects into a slow dictionary.
  */
-function loneKin([, relation, category, generation, step, file, run]: DerivedKin): RelProps {
+function loneKin([, kind, step, prov]: DerivedKin, kinds: readonly KinKind[], provs: Provenance[]): RelProps {
+  const [relation, category, generation] = kinds[kind]!;
+  const { file, run } = provs[prov]!;
   const rel: RelProps = { relation, source: KIN_SOURCE_HUKOU, category };
   if (generation !== null) rel.generation = generation;
   if (step) rel.mayBeStep = true;
   rel._source = 'hukou';
   rel._derived = 'householdKin';
-  if (file !== null) rel._file = file;
-  if (run !== null) rel._run = run;
+  rel._file = file;
+  rel._run = run;
   return rel;
 }
 
-/** The pair's relationships of one type after every record, in the order they were created. */
-export function foldPair(records: RelRecord[], provs: Provenance[]): RelProps[] {
+/**
+ * The pair's relationships of one type after every record, in the order they were created. `kinds` are
+ * the derived KIN's kinds (KinDeriver.kinds), for the KIN stream.
+ */
+export function foldPair(records: RelRecord[], provs: Provenance[], kinds: readonly KinKind[] = []): RelProps[] {
   const only = records.length === 1 ? records[0]![2] : undefined;
-  if (only?.[0] === 'K') return [loneKin(only)];
+  if (only?.[0] === 'K') return [loneKin(only, kinds, provs)];
   const keyed = plainOneIdentity(records);
   if (keyed) return foldPlain(records, keyed, provs);
   const list: RelProps[] = [];
   for (const rec of records) {
-    const body = rec[2][0] === 'K' ? kinBody(rec[2]) : rec[2];
+    const body = rec[2][0] === 'K' ? kinBody(rec[2], kinds, provs) : rec[2];
     if (body[0] === 's') {
       mergeSpellsInto(list, body[1], body[2], body[3] === 1, provs[body[4]]!);
       continue;
@@ -151,7 +165,10 @@ function foldPlain(records: RelRecord[], names: string[], provs: Provenance[]): 
     const sig = JSON.stringify(names.map((n) => body[1][n]));
     let rel = byIdentity.get(sig);
     if (!rel) {
-      rel = { ...body[1] };
+      // Not `{ ...body[1] }`: V8 gives a spread copy of a parsed record a map that properties added later do
+      // not share, so every relationship's own properties made maps of their own, 13 µs a payment against
+      // 0.2 µs (a scratch benchmark of 720,000 payments).
+      rel = Object.assign({}, body[1]);
       list.push(rel);
       byIdentity.set(sig, rel);
     }
@@ -165,7 +182,7 @@ function foldPlain(records: RelRecord[], names: string[], provs: Provenance[]): 
 function merge(list: RelProps[], identity: Record<string, Value>): RelProps {
   const hit = list.find((r) => Object.entries(identity).every(([p, v]) => r[p] === v));
   if (hit) return hit;
-  const rel: RelProps = { ...identity };
+  const rel: RelProps = Object.assign({}, identity); // not a spread: see foldPlain
   list.push(rel);
   return rel;
 }

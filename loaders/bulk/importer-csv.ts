@@ -146,7 +146,7 @@ export function writeImporterCsv(
       const { fromLabel, from, toLabel, to } = pairEnds(pair);
       const a = uidOf(fromLabel, from);
       const b = uidOf(toLabel, to);
-      for (const props of foldPair(group as RelRecord[], graph.provs)) {
+      for (const props of foldPair(group as RelRecord[], graph.provs, kin?.kinds)) {
         f.line([a, b, type, ...cols.map((p) => props[p]), ...PROVENANCE.map(([p]) => props[p])]);
         kin?.member(type, fromLabel, from, toLabel, to, firstSeq, props);
         if (++written % 10_000 === 0) tick();

@@ -6,15 +6,20 @@
 // relationships were first written. The derived KIN join the KIN records from files, after all of them.
 import { deriveHouseholdKin, type Member } from '../core/kinship.js';
 import type { SpilledGraph } from './collect.js';
-import type { DerivedKin, FoldedNode, RelProps } from './fold.js';
+import type { DerivedKin, FoldedNode, KinKind, RelProps } from './fold.js';
 
 const STREAM = 'kin';
 
 export class KinDeriver {
+  /** The kinds of tie derived so far (relation, category, generation); a DerivedKin names its kind by index. */
+  readonly kinds: KinKind[] = [];
+  readonly #kindAt = new Map<string, number>();
+
   constructor(readonly graph: SpilledGraph) {}
 
   node(label: string, n: FoldedNode): void {
-    if (label === 'Household') this.graph.store.add(STREAM, [n.key, -1, 'h', n.props._file ?? null, n.props._run ?? null]);
+    // The household's provenance as its index in the graph's: its file and run are what the KIN carry.
+    if (label === 'Household') this.graph.store.add(STREAM, [n.key, -1, 'h', n.prov]);
   }
 
   member(type: string, fromLabel: string, from: string, toLabel: string, to: string, firstSeq: number, props: RelProps): void {
@@ -23,33 +28,34 @@ export class KinDeriver {
     this.graph.store.add(STREAM, [to, firstSeq, 'm', from, typeof code === 'string' ? code : null]);
   }
 
+  #kind(relation: string, category: string, generation: number | null): number {
+    const name = `${relation}\u0000${category}\u0000${generation}`;
+    let at = this.#kindAt.get(name);
+    if (at === undefined) {
+      at = this.kinds.push([relation, category, generation]) - 1;
+      this.#kindAt.set(name, at);
+    }
+    return at;
+  }
+
   derive(): { households: number; relationships: number } {
     let households = 0;
     let relationships = 0;
     const cols = this.graph.cols('rel:KIN');
     for (const group of this.graph.store.groups(STREAM)) {
-      const [, , kind, file, run] = group[0]!;
+      const [, , kind, prov] = group[0]!;
       // Members of a household that is no node (never the case: MEMBER_OF needs both ends) are not derived.
       if (kind !== 'h') continue;
       households++;
       const members: Member[] = group.slice(1).map((m) => ({ id: m[3] as string, code: m[4] as string | null }));
       for (const k of deriveHouseholdKin(members)) {
         // The same SET as writeHouseholdKin, in short (fold.ts DerivedKin).
-        const kin: DerivedKin = [
-          'K',
-          k.relation,
-          k.category,
-          k.generation ?? null,
-          k.mayBeStep ? 1 : 0,
-          file as string | null,
-          run as string | null,
-        ];
+        const generation = k.generation ?? null;
+        const kin: DerivedKin = ['K', this.#kind(k.relation, k.category, generation), k.mayBeStep ? 1 : 0, prov as number];
         this.graph.addRel('rel:KIN', 'Person', k.from, 'Person', k.to, kin);
-        for (const p of ['relation', 'source', 'category', '_source', '_derived']) cols.add(p);
-        if (k.generation !== null && k.generation !== undefined) cols.add('generation');
+        for (const p of ['relation', 'source', 'category', '_source', '_derived', '_file', '_run']) cols.add(p);
+        if (generation !== null) cols.add('generation');
         if (k.mayBeStep) cols.add('mayBeStep');
-        if (file !== null && file !== undefined) cols.add('_file');
-        if (run !== null && run !== undefined) cols.add('_run');
         relationships++;
       }
     }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { KIN_SOURCE_HUKOU } from '../../../loaders/core/kinship.js';
 import { pairKey } from '../../../loaders/bulk/collect.js';
-import { foldPair, pairEnds, type Provenance, type RelBody, type RelRecord } from '../../../loaders/bulk/fold.js';
+import { foldPair, pairEnds, type KinKind, type Provenance, type RelBody, type RelRecord } from '../../../loaders/bulk/fold.js';
 
 const provs: Provenance[] = [
   { source: 'welfare', file: 'a.csv', run: 'r1' },
@@ -55,9 +55,21 @@ describe('the ends of a pair key', () => {
 });
 
 describe('folding a derived kinship', () => {
+  const kinds: KinKind[] = [
+    ['parent', '直系血亲', 2],
+    ['spouse', 'spouse', null],
+    ['sibling', '旁系血亲', 2],
+  ];
+  const kinProvs: Provenance[] = [
+    ...provs,
+    { source: 'hukou', file: 'h.csv', run: 'r9' },
+    { source: 'hukou', file: '户籍.csv', run: 'r10' },
+  ];
+
   it('sets what writeHouseholdKin sets, removing the nulls, over a KIN from a file', () => {
     const fromFile = rec(0, ['r', { relation: 'spouse', source: KIN_SOURCE_HUKOU }, { category: 'spouse' }, 0, 5]);
-    const [kin] = foldPair([fromFile, rec(1, ['K', 'spouse', 'spouse', null, 0, 'h.csv', 'r9'])], provs);
+    // A derived KIN names its kind and its household's provenance by index.
+    const [kin] = foldPair([fromFile, rec(1, ['K', 1, 0, 2])], kinProvs, kinds);
     expect(kin).toEqual({
       relation: 'spouse',
       source: KIN_SOURCE_HUKOU,
@@ -71,15 +83,26 @@ describe('folding a derived kinship', () => {
 
   it('gives a lone derived KIN the same properties as the general fold does', () => {
     const cases: RelBody[] = [
-      ['K', 'parent', 'lineal', 1, 1, 'h.csv', 'r9'],
-      ['K', 'spouse', 'spouse', null, 0, null, null],
-      ['K', 'sibling', 'collateral', 0, 0, 'h.csv', null],
+      ['K', 0, 1, 2],
+      ['K', 1, 0, 3],
+      ['K', 2, 0, 2],
     ];
     for (const body of cases) {
-      const [lone] = foldPair([rec(0, body)], provs);
+      const [lone] = foldPair([rec(0, body)], kinProvs, kinds);
       // Two records take the general path; a second, identical SET changes nothing.
-      const [general] = foldPair([rec(0, body), rec(1, body)], provs);
+      const [general] = foldPair([rec(0, body), rec(1, body)], kinProvs, kinds);
       expect(lone).toEqual(general);
     }
+    expect(foldPair([rec(0, ['K', 0, 1, 3])], kinProvs, kinds)[0]).toEqual({
+      relation: 'parent',
+      source: KIN_SOURCE_HUKOU,
+      category: '直系血亲',
+      generation: 2,
+      mayBeStep: true,
+      _source: 'hukou',
+      _derived: 'householdKin',
+      _file: '户籍.csv',
+      _run: 'r10',
+    });
   });
 });
