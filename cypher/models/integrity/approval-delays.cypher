@@ -59,9 +59,16 @@ WHERE ap.submittedAt IS NOT NULL
 WITH ap, coalesce(ap.concludedAt, asOf) AS ended, coalesce(ap.limitDays, $defaultLimitDays) AS limit
 // Working days are never more than calendar days: the cheap test first.
 WHERE ended > ap.submittedAt + duration({days: limit})
+WITH ap, limit, duration.inDays(ap.submittedAt, ended).days AS days
+// Working days: with no holidays listed (the default), whole weeks of five and the rest of a week counted from
+// the weekday of acceptance; with holidays, day by day (a day to look up in the list) as the catalogue counts.
 WITH ap, limit,
-     size([i IN range(1, duration.inDays(ap.submittedAt, ended).days)
-           WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays]) AS taken
+     CASE
+       WHEN days <= 0 THEN 0
+       WHEN size($holidays) = 0 THEN days / 7 * 5 + size([j IN range(1, days % 7) WHERE (ap.submittedAt.dayOfWeek + j - 1) % 7 < 5])
+       ELSE size([i IN range(1, days)
+                  WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
+     END AS taken
 WHERE taken > limit
 OPTIONAL MATCH po = (o:Person)-[:HANDLED]->(ap)
 OPTIONAL MATCH pu = (u:Org)-[:HANDLES]->(ap)
@@ -76,9 +83,14 @@ RETURN 'over_limit' AS kind, ap.uid AS approval, o.uid AS official, u.uid AS uni
 UNION ALL
 MATCH (o:Person)-[:HANDLED]->(ap:Approval)
 WHERE ap.submittedAt IS NOT NULL AND ap.concludedAt IS NOT NULL
+WITH o, ap, duration.inDays(ap.submittedAt, ap.concludedAt).days AS days
 WITH o, ap.itemType AS itemType,
-     size([i IN range(1, duration.inDays(ap.submittedAt, ap.concludedAt).days)
-           WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays]) AS taken
+     CASE
+       WHEN days <= 0 THEN 0
+       WHEN size($holidays) = 0 THEN days / 7 * 5 + size([j IN range(1, days % 7) WHERE (ap.submittedAt.dayOfWeek + j - 1) % 7 < 5])
+       ELSE size([i IN range(1, days)
+                  WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
+     END AS taken
 // Each official's count, sum and sum of squares on a type, then the type's: an official's peers are the type
 // less the official. Listing every item of a type beside each of its officials (this model's first form) held
 // the type's items once per official and ran out of transaction memory at 1,000,000 persons.
