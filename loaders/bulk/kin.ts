@@ -53,12 +53,13 @@ export class KinDeriver {
         const generation = k.generation ?? null;
         const kin: DerivedKin = ['K', this.#kind(k.relation, k.category, generation), k.mayBeStep ? 1 : 0, prov as number];
         this.graph.addRel('rel:KIN', 'Person', k.from, 'Person', k.to, kin);
-        for (const p of ['relation', 'source', 'category', '_source', '_derived', '_file', '_run']) cols.add(p);
         if (generation !== null) cols.add('generation');
         if (k.mayBeStep) cols.add('mayBeStep');
         relationships++;
       }
     }
+    // Every derived KIN sets these (its provenance is always a file and a run): named once, not per KIN.
+    if (relationships) for (const p of ['relation', 'source', 'category', '_source', '_derived', '_file', '_run']) cols.add(p);
     this.graph.store.drop(STREAM);
     return { households, relationships };
   }
