@@ -78,16 +78,22 @@ async function models(args: string[]): Promise<number> {
       profile: { type: 'boolean', default: false },
       timeout: { type: 'string', default: '600' },
       county: { type: 'string' },
-      concurrency: { type: 'string', default: '1' },
+      concurrency: { type: 'string' },
       'warm-cache': { type: 'boolean', default: false },
     },
   });
   const persons = Number(values.persons);
   const seed = Number(values.seed);
   const timeout = Number(values.timeout);
-  const concurrency = Number(values.concurrency);
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   // The generator's minimum is 400 persons (the demo size).
-  if (!isInt(persons) || persons < 400 || !isInt(seed) || !(timeout > 0) || !isInt(concurrency) || concurrency < 1) {
+  if (
+    !isInt(persons) ||
+    persons < 400 ||
+    !isInt(seed) ||
+    !(timeout > 0) ||
+    (concurrency !== undefined && (!isInt(concurrency) || concurrency < 1))
+  ) {
     console.error(usage);
     return 2;
   }
@@ -100,7 +106,7 @@ async function models(args: string[]): Promise<number> {
     reuse: values.reuse,
     profile: values.profile,
     timeoutMs: timeout * 1000,
-    concurrency,
+    ...(concurrency ? { concurrency } : {}),
     warmCache: values['warm-cache'],
     ...(values.county ? { county: values.county } : {}),
     ...(wanted ? { models: wanted } : {}),

@@ -16,12 +16,15 @@ import { scoreModel } from '../../synth/eval/compare.js';
 import { alertFacts } from '../../server/alerts/queries.js';
 import { loadLibrary, type Library, type Model } from '../../server/models/library.js';
 import { runAll, type RunResult } from '../../server/models/runner.js';
+import { modelConcurrency } from '../../server/models/concurrency.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { planMs, printProfile } from './profile.js';
 import { warmPageCache, type CacheWarming } from './warm-cache.js';
 
 export const TARGET_SECONDS = 10;
+/** The whole set at 1,000,000 persons (#17). */
+export const SET_TARGET_SECONDS = 60;
 
 export interface ModelsBenchOptions {
   persons: number;
@@ -40,8 +43,12 @@ export interface ModelsBenchOptions {
    * generating one under the work folder: a 1,000,000-person county takes minutes to generate.
    */
   county?: string;
-  /** Models sent to the database at once in each pass (runAll's setting; 1: one after another). */
-  concurrency: number;
+  /**
+   * Models sent to the database at once in each pass (runAll's setting; 1: one after another). Absent: what
+   * the server's own runs use (server/models/concurrency.ts: the database's cores), so the figure is the
+   * one a start or a scheduled run gets.
+   */
+  concurrency?: number;
   /** Read the whole store once before the cold pass (warm-cache.ts), timed apart: cold as a running service. */
   warmCache?: boolean;
 }
@@ -190,6 +197,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   let warmUpSeconds: number | undefined;
   let cacheWarming: CacheWarming | null = null;
   let wall: { coldSeconds: number; warmSeconds: number } | undefined;
+  let concurrency = o.concurrency ?? 1;
   /** Per model, its standing alerts after the runs: fingerprint and subject uids, sorted, to compare runs. */
   const alertSet: Record<string, string[]> = {};
   try {
@@ -210,10 +218,11 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
         `page cache warmed in ${cacheWarming.seconds} s (${cacheWarming.nodes} nodes, ${cacheWarming.relationships} relationships read with their properties; load average ${loadAvg().join(' ')})`,
       );
     }
-    log(`cold run of ${models.length} models, ${o.concurrency} at a time…`);
-    const coldPass = await runEach(db, models, 'cold', o.timeoutMs, o.concurrency);
+    concurrency = o.concurrency ?? (await modelConcurrency(db));
+    log(`cold run of ${models.length} models, ${concurrency} at a time${o.concurrency ? '' : " (the server's own setting)"}…`);
+    const coldPass = await runEach(db, models, 'cold', o.timeoutMs, concurrency);
     log('warm run…');
-    const warmPass = await runEach(db, models, 'warm', o.timeoutMs, o.concurrency);
+    const warmPass = await runEach(db, models, 'warm', o.timeoutMs, concurrency);
     const cold = coldPass.runs;
     const warm = warmPass.runs;
     wall = { coldSeconds: secs(coldPass.wallMs), warmSeconds: secs(warmPass.wallMs) };
@@ -275,7 +284,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     warmUpSeconds: warmUpSeconds ?? null,
     cacheWarming,
     targetSeconds: TARGET_SECONDS,
-    concurrency: o.concurrency,
+    concurrency,
     wallSeconds: wall ?? null,
     totals: {
       coldSeconds: sum('coldSeconds'),
@@ -331,11 +340,14 @@ function printTable(
       ? `page cache warmed before the cold pass (--warm-cache, charged to no model): ${out.cacheWarming.seconds} s`
       : 'page cache not warmed: the cold pass reads the store as a fresh start does',
   );
+  // The set's figure is the wall time of a pass, what a start waits for; with several models at a time the
+  // models' own times overlap and their sum is larger than any wait.
+  const setMark = (s: number | undefined) => (s === undefined ? '?' : `${s} s ${s < SET_TARGET_SECONDS ? '✓' : '✗'}`);
   console.log(
-    `whole set: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s; ${out.totals.underTarget}/${out.totals.models} models under ${TARGET_SECONDS} s cold and warm`,
+    `the whole set, ${out.concurrency} model(s) at a time (target under ${SET_TARGET_SECONDS} s wall): cold ${setMark(out.wallSeconds?.coldSeconds)}, warm ${setMark(out.wallSeconds?.warmSeconds)}`,
   );
   console.log(
-    `wall time of each pass, ${out.concurrency} model(s) at a time: cold ${out.wallSeconds?.coldSeconds ?? '?'} s, warm ${out.wallSeconds?.warmSeconds ?? '?'} s`,
+    `models under ${TARGET_SECONDS} s cold and warm: ${out.totals.underTarget}/${out.totals.models}; the models' own times summed: cold ${out.totals.coldSeconds.toFixed(1)} s, warm ${out.totals.warmSeconds.toFixed(1)} s`,
   );
   console.log(
     `memory: Java peak RSS ${out.neo4j.javaPeakMiB ?? '?'} MiB (heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}); node RSS peak ${out.nodeRssPeakMiB} MiB`,
