@@ -167,7 +167,7 @@ async function main(): Promise<number> {
       progress.stop();
       printReport(report);
       console.log(
-        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s), ${report.csvThreads} CSV thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
+        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s)${report.readRanges ? ` (ranges read by them ${report.readRanges.threads}, by the main thread while it waited ${report.readRanges.here})` : ''}, ${report.csvThreads} CSV thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
       );
       // The loading process's memory per phase (the importer and the server are JVMs of their own).
       const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);

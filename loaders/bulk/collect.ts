@@ -16,7 +16,7 @@ import { checkReferences, groupBatch, type Grouped } from '../core/writer/group.
 import { RepeatFilter } from '../core/writer/repeats.js';
 import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
 import { FINGERPRINTS_HELD, FingerprintSet } from './fingerprint-set.js';
-import { ReadPool } from './read-pool.js';
+import { ReadPool, type ReadHere } from './read-pool.js';
 import { SpillStore } from './spill.js';
 
 export interface CollectOptions {
@@ -43,6 +43,8 @@ export interface CollectOptions {
   pseudonymKey?: string;
   /** Bytes of a range handed to a reading thread (tests make it small to cut small files). */
   rangeBytes?: number;
+  /** When the main thread reads ranges itself beside the reading threads (read-pool.ts); default `waiting`. */
+  readHere?: ReadHere;
 }
 
 /** The graph a load would write, as records on disk, with what importer-csv.ts needs to fold and write them. */
@@ -173,6 +175,8 @@ export interface Collected {
   report: LoadReport;
   /** The mappings ask for household kinship to be derived. */
   derive: Set<string>;
+  /** Ranges of text files read by the reading threads and on this thread (read-pool.ts); absent without threads. */
+  ranges?: { threads: number; here: number };
 }
 
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
@@ -185,6 +189,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
         opts.workers,
         { schema: opts.schema, ...(opts.pseudonymKey ? { pseudonymKey: opts.pseudonymKey } : {}) },
         opts.rangeBytes,
+        { mode: opts.readHere ?? 'waiting', ...(opts.pseudonymise ? { pseudonymise: opts.pseudonymise } : {}) },
       )
     : undefined;
   try {
@@ -202,7 +207,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
     }
     report.durationMs = Date.now() - t0;
     graph.doneReading();
-    return { graph, report, derive };
+    return { graph, report, derive, ...(pool ? { ranges: { ...pool.ranges } } : {}) };
   } finally {
     await pool?.close();
   }

@@ -54,6 +54,8 @@ export interface BulkReport extends LoadReport {
   relationships: number;
   /** Threads that read and normalised the text files (0: the main thread). */
   readWorkers: number;
+  /** With reading threads: the text files' ranges they read, and those the main thread read while it would have waited. */
+  readRanges?: { threads: number; here: number };
   /** Threads that wrote the importer's CSV files (1: the main thread). */
   csvThreads: number;
 }
@@ -140,7 +142,7 @@ export async function loadFilesBulk(
     })(),
   ]);
   mark('read', t);
-  const { graph, report } = collected;
+  const { graph, report, ranges: readRanges } = collected;
   // What reading left on this thread's heap would otherwise stay resident beside the CSV threads.
   collectGarbage();
 
@@ -220,6 +222,7 @@ export async function loadFilesBulk(
     nodes: files.nodeCount,
     relationships: files.relCount,
     readWorkers,
+    ...(readRanges ? { readRanges } : {}),
     csvThreads: files.threads,
   };
   if (opts.keepOpen) return { report: out, handle };

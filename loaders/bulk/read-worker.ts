@@ -7,10 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { Mapping } from '../core/mapping/types.js';
-import { cellProblems, type CellCheck } from '../core/readers/cell-check.js';
-import { rangeRows, type ByteRange, type RangeEnd, type TextSource } from '../core/readers/source-reader.js';
-import { transformRow, type Bound, type TransformContext } from '../core/transform.js';
-import { specIndex, toWire, type RangeResult, type WireRow } from './row-wire.js';
+import type { CellCheck } from '../core/readers/cell-check.js';
+import type { ByteRange, TextSource } from '../core/readers/source-reader.js';
+import type { Bound, TransformContext } from '../core/transform.js';
+import { readRangeRows } from './range-read.js';
+import { specIndex, toWire, type RangeResult } from './row-wire.js';
 
 export interface WorkerInit {
   schema: GraphSchema;
@@ -35,12 +36,7 @@ let cancelled = 0;
 async function readRange(job: number, index: number, range: ByteRange): Promise<RangeResult> {
   if (!file || file.job !== job || job <= cancelled) return { job, index };
   const { text, check, ctx, at } = file;
-  const end: RangeEnd = { rows: 0 };
-  const rows: WireRow[] = [];
-  for await (const data of rangeRows(text, range, end)) {
-    const bad = cellProblems(data, check);
-    rows.push(bad.length ? { ok: false, row: data.row, problems: bad } : toWire(transformRow(ctx, data), at));
-  }
+  const { rows, end } = await readRangeRows(text, range, check, ctx, (r) => toWire(r, at));
   return { job, index, rows, end };
 }
 

@@ -20,7 +20,16 @@ import { generateCounty } from '../../../synth/generate.js';
 
 const KEY = 'a test pseudonym key of enough characters';
 let tmp: string;
-const runs: Record<number, { dir: string; report: LoadReport; files: ImporterFiles; threads: number; memory: PhaseMemory }> = {};
+interface Run {
+  dir: string;
+  report: LoadReport;
+  files: ImporterFiles;
+  threads: number;
+  memory: PhaseMemory;
+  ranges?: { threads: number; here: number };
+}
+/** By threads (0, 1, 2), and 'here': one thread with the main thread reading about every other range itself. */
+const runs: Record<number | 'here', Run> = {} as Record<number | 'here', Run>;
 
 /** Rewrites a GB18030 CSV's lines (CRLF-separated, as the generator writes them). */
 function editLines(file: string, edit: (lines: string[]) => void): void {
@@ -70,21 +79,23 @@ beforeAll(async () => {
   appendFileSync(path.join(county, '投标记录.jsonl'), '{"投标编号": not json}\n\n');
   const schema = loadGraphSchema();
   const mappings = mappingsFor({ rejectsDir: '' }, schema);
-  for (const workers of [0, 1, 2]) {
-    const dir = path.join(tmp, `w${workers}`);
+  for (const name of [0, 1, 2, 'here'] as const) {
+    const workers = name === 'here' ? 1 : name;
+    const dir = path.join(tmp, `w${name}`);
     const meter = new PhaseMemoryMeter();
     meter.start('read');
     const c = await collectFiles([county], {
       schema,
       mappings,
       rejectsDir: path.join(dir, 'rejects'),
-      spillDir: path.join(tmp, `runs${workers}`),
+      spillDir: path.join(tmp, `runs${name}`),
       pseudonymise: pseudonymiser(KEY),
       pseudonymKey: KEY,
       batchSize: 50,
       workers,
       // Ranges of 4 KiB: every text file of the county is cut, most into many ranges.
       rangeBytes: 4096,
+      ...(name === 'here' ? { readHere: 'alternate' as const } : {}),
     });
     meter.end();
     const csv = path.join(dir, 'csv');
@@ -93,7 +104,7 @@ beforeAll(async () => {
       ? await writeCsvFiles(c.graph, schema, csv, kin, { threads: workers + 1 })
       : { ...writeImporterCsv(c.graph, schema, csv, kin), threads: 1 };
     c.graph.store.remove();
-    runs[workers] = { dir, report: c.report, files, threads, memory: meter.phases.read! };
+    runs[name] = { dir, report: c.report, files, threads, memory: meter.phases.read!, ...(c.ranges ? { ranges: c.ranges } : {}) };
   }
 }, 600_000);
 
@@ -113,14 +124,25 @@ describe('reading the bulk path on several threads', () => {
     expect(tree(path.join(runs[0]!.dir, 'csv')).get('nodes-Person.csv')!.toString()).toContain('(旧址)');
   });
 
-  for (const workers of [1, 2])
-    it(`gives the same importer CSV, rejects and reconciliation with ${workers} thread(s) as on the main thread`, () => {
+  for (const workers of [1, 2, 'here'] as const)
+    it(`gives the same importer CSV, rejects and reconciliation with ${workers === 'here' ? 'one thread and the main thread reading' : `${workers} thread(s)`} as on the main thread`, () => {
       const one = tree(runs[0]!.dir);
       const many = tree(runs[workers]!.dir);
       expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
       for (const [f, bytes] of one) expect(many.get(f)!.equals(bytes), f).toBe(true);
       expect(untimed(runs[workers]!.report)).toEqual(untimed(runs[0]!.report));
     });
+
+  it('reads ranges on the main thread beside the reading thread when told to, and counts them', () => {
+    const { threads, here } = runs.here.ranges!;
+    expect(here).toBeGreaterThan(10);
+    expect(threads).toBeGreaterThan(10);
+    expect(runs[0]!.ranges).toBeUndefined();
+    // The same ranges in all: the files are cut alike however they are shared out.
+    const all = (r: Run) => r.ranges!.threads + r.ranges!.here;
+    expect(all(runs.here)).toBe(all(runs[1]!));
+    expect(all(runs[2]!)).toBeGreaterThanOrEqual(all(runs[1]!));
+  });
 
   for (const workers of [1, 2])
     it(`writes the importer's files on ${workers + 1} CSV threads in the order one thread writes them, kinship derived`, () => {
