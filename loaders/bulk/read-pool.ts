@@ -151,7 +151,15 @@ export class ReadPool {
     // A range read here is numbered from its start like a thread's; offset turns its rows into the file's.
     const readHere = async (range: ByteRange): Promise<Read> => {
       const { rows, end } = await readRangeRows(text, range, check, ctx, (r) => r);
-      return { end, rows: (offset) => rows.map((r) => ({ ...r, row: r.row + offset })) };
+      // The rows are this range's own, made just now: renumbered in place rather than copied, on the thread
+      // whose time the whole read phase waits for.
+      return {
+        end,
+        rows: (offset) => {
+          for (const r of rows) r.row += offset;
+          return rows;
+        },
+      };
     };
     const ranges = cutPoints(text, rangeSize(statSync(text.file).size, this.size, this.rangeBytes));
     return this.#ordered(job, filePath, bound, ranges, readHere);
@@ -173,6 +181,8 @@ export class ReadPool {
     /** Ranges out at the threads and not back yet. */
     let out = 0;
     const limit = this.size * DEPTH;
+    // Ranges held, read and waiting for their turn, are bounded too: twice what the threads have out.
+    const room = () => sent - taken < 2 * limit;
     const next = async (): Promise<ByteRange | undefined> => {
       if (last) return undefined;
       const r = await ranges.next();
@@ -180,8 +190,7 @@ export class ReadPool {
       return r.done ? undefined : r.value;
     };
     const refill = async () => {
-      // Ranges held, read and waiting for their turn, are bounded too: twice what the threads have out.
-      while (!last && out < limit && sent - taken < 2 * limit) {
+      while (!last && out < limit && room()) {
         const range = await next();
         if (!range) return;
         const index = sent++;
@@ -199,7 +208,7 @@ export class ReadPool {
     };
     /** The next range read on this thread, in its place in the file's order. */
     const takeHere = async (): Promise<boolean> => {
-      const range = sent - taken < 2 * limit ? await next() : undefined;
+      const range = room() ? await next() : undefined;
       if (!range) return false;
       const index = sent++;
       this.ranges.here++;

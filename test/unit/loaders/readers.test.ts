@@ -118,7 +118,8 @@ describe('XLSX workbooks with several sheets', () => {
     // them for 25,000 rows. Its loop called itself once per chunk (patches/read-excel-file+9.3.17.patch): at
     // 4,000,000 persons three workbooks of 160,000-185,000 rows failed so, under a busy collector. Without the
     // patch 20,000 rows already overflow; the parse is quadratic in the rows at this chunk size (25,000 rows
-    // 5 s, 40,000 rows 15 s), so the sheet is no larger than needed: on a loaded machine 40,000 outlasted the test's 30 s.
+    // 5 s, 40,000 rows 15 s), so the sheet is no larger than needed: on a loaded machine 40,000 outlasted the
+    // test's 30 s.
     let calls = 0;
     let t = 0;
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => {
