@@ -95,6 +95,17 @@ describe('XLSX workbooks from other writers', () => {
     expect(await read(path.join(BOOKS, file), '党员基本信息')).toEqual({ sheet: '党员基本信息', headers: header, rows: rows(formulas) });
   });
 
+  it('reads a date stored with a built-in Chinese number format as a date, not as its serial number', async () => {
+    // Chinese Excel and WPS store 31 (yyyy"年"m"月"d"日") and the like by number alone, with no format code.
+    expect((await read(path.join(BOOKS, 'builtin-dates.xlsx'))).rows).toEqual([
+      ['14', '2021-01-04T00:00:00.000Z'],
+      ['31', '2021-01-05T00:00:00.000Z'],
+      ['57', '2021-02-01T00:00:00.000Z'],
+      ['58', '2021-03-08T00:00:00.000Z'],
+      ['32', '1899-12-30T14:30:00.000Z'],
+    ]);
+  });
+
   it('reads the rows before a break in the XML and stops the file at the row where it breaks', async () => {
     const r = await openSource(path.join(BOOKS, 'broken.xlsx'), 'xlsx', {});
     const ids: unknown[] = [];

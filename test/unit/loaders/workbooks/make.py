@@ -102,3 +102,15 @@ with zipfile.ZipFile(os.path.join(HERE, 'whole.xlsx')) as whole, \
             data = data.replace(b'<row r="2502"', b'<row r="2502"><c r="A2502" <<', 1)
         broken.writestr(item, data)
 os.remove(os.path.join(HERE, 'whole.xlsx'))
+
+# Dates stored with built-in number formats and no format code of their own, as Chinese Excel and WPS store
+# them: 14 (locale-independent), 31 (yyyy"年"m"月"d"日"), 57 (yyyy"年"m"月"), 58 (m"月"d"日"), 32 (a time).
+wb = xlsxwriter.Workbook(os.path.join(HERE, 'builtin-dates.xlsx'))
+ws = wb.add_worksheet('日期')
+ws.write_row(0, 0, ['格式', '日期'])
+for i, (fmt, when) in enumerate([(14, datetime.datetime(2021, 1, 4)), (31, datetime.datetime(2021, 1, 5)),
+                                 (57, datetime.datetime(2021, 2, 1)), (58, datetime.datetime(2021, 3, 8)),
+                                 (32, datetime.datetime(1899, 12, 31, 14, 30))]):
+    ws.write(i + 1, 0, str(fmt))
+    ws.write_datetime(i + 1, 1, when, wb.add_format({'num_format': fmt}))
+wb.close()
