@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../platform/config.js';
-import { createLogger, requestContext, shape } from '../../../platform/log.js';
+import { createLogger, requestContext, shape, type RequestLogContext } from '../../../platform/log.js';
 import { boundedNames } from '../../../platform/metrics.js';
 import { dumpName } from '../../../platform/neo4j/backup.js';
 import { routeOf } from '../../../server/http/metrics.js';
@@ -38,8 +38,10 @@ describe('the logger', () => {
     const { out, text } = capture();
     const log = createLogger('info', { destination: out });
     // Outside any request of an earlier test file in this worker: a yoga request there enters its context
-    // with enterWith, which can carry on into whatever that test's continuation runs next.
-    requestContext.exit(() => {
+    // with enterWith, which can carry on into whatever that test's continuation runs next. exit() did not
+    // shield this: it only disables the storage, the run() inside enables it again, and once run() returns
+    // the store left by enterWith was back for 'outside'. A run() with no store replaces it for the callback.
+    requestContext.run(undefined as unknown as RequestLogContext, () => {
       requestContext.run({ requestId: 'req-1' }, () => log.info('inside'));
       log.info('outside');
     });
