@@ -106,6 +106,14 @@ describe('XLSX workbooks from other writers', () => {
     ]);
   });
 
+  it('reads an ISO 8601 date cell as that date, in UTC like a serial date, whatever the time zone', async () => {
+    expect((await read(path.join(BOOKS, 'iso-dates.xlsx'))).rows).toEqual([
+      ['1', '2021-01-04T00:00:00.000Z'],
+      ['2', '2021-03-05T14:30:00.000Z'],
+      ['3', '1950-03-11T00:00:00.000Z'],
+    ]);
+  });
+
   it('reads the rows before a break in the XML and stops the file at the row where it breaks', async () => {
     const r = await openSource(path.join(BOOKS, 'broken.xlsx'), 'xlsx', {});
     const ids: unknown[] = [];

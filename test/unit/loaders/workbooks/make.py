@@ -114,3 +114,13 @@ for i, (fmt, when) in enumerate([(14, datetime.datetime(2021, 1, 4)), (31, datet
     ws.write(i + 1, 0, str(fmt))
     ws.write_datetime(i + 1, 1, when, wb.add_format({'num_format': fmt}))
 wb.close()
+
+# Dates as ISO 8601 text cells (t="d"), as openpyxl writes them with iso_dates.
+wb = openpyxl.Workbook(iso_dates=True)
+ws = wb.active
+ws.title = '日期'
+ws.append(['编号', '日期'])
+ws.append(['1', datetime.datetime(2021, 1, 4)])
+ws.append(['2', datetime.datetime(2021, 3, 5, 14, 30)])
+ws.append(['3', datetime.date(1950, 3, 11)])
+wb.save(os.path.join(HERE, 'iso-dates.xlsx'))
