@@ -51,6 +51,11 @@ describe('XLSX workbooks with several sheets', () => {
     expect(await names(file, '党员基本信息')).toEqual({ sheet: 'Sheet2', out: ['李0'] });
     expect(await names(file)).toEqual({ sheet: 'Sheet2', out: ['李0'] });
   });
+  it('takes the first tab, not the first sheet file, when no sheet is named', async () => {
+    // tabs.xlsx lists its second sheet file first, as a workbook does once a tab has been moved to the front.
+    const r = await read(path.join(BOOKS, 'tabs.xlsx'));
+    expect([r.sheet, r.headers]).toEqual(['数据', ['姓名', '身份证号']]);
+  });
   it('refuses a workbook whose named sheet is empty, as having no data', async () => {
     const file = await written([
       { sheet: '党员基本信息', data: [] },

@@ -124,3 +124,20 @@ ws.append(['1', datetime.datetime(2021, 1, 4)])
 ws.append(['2', datetime.datetime(2021, 3, 5, 14, 30)])
 ws.append(['3', datetime.date(1950, 3, 11)])
 wb.save(os.path.join(HERE, 'iso-dates.xlsx'))
+
+# Tabs moved: the workbook lists sheet2.xml ('数据') before sheet1.xml ('旧表'), as Excel keeps the files when
+# a tab is dragged to the front. "The first sheet" is the first tab.
+wb = xlsxwriter.Workbook(os.path.join(HERE, 'tabs.xlsx'))
+wb.add_worksheet('旧表').write_row(0, 0, ['旧', '表'])
+wb.add_worksheet('数据').write_row(0, 0, ['姓名', '身份证号'])
+wb.close()
+with zipfile.ZipFile(os.path.join(HERE, 'tabs.xlsx')) as z:
+    items = [(item, z.read(item.filename)) for item in z.infolist()]
+with zipfile.ZipFile(os.path.join(HERE, 'tabs.xlsx'), 'w', zipfile.ZIP_DEFLATED) as z:
+    for item, data in items:
+        if item.filename == 'xl/workbook.xml':
+            first = b'<sheet name="\xe6\x97\xa7\xe8\xa1\xa8" sheetId="1" r:id="rId1"/>'
+            second = b'<sheet name="\xe6\x95\xb0\xe6\x8d\xae" sheetId="2" r:id="rId2"/>'
+            assert first in data and second in data
+            data = data.replace(first + second, second + first)
+        z.writestr(item, data)
