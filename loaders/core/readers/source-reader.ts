@@ -244,16 +244,10 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
   await checkArchive(file, limits);
   const unreadable = (e: unknown, atRow?: number) =>
     e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`, atRow);
-  const open = async () => {
-    try {
-      return await openSheet(file, hints.sheet);
-    } catch (e) {
-      throw unreadable(e);
-    }
-  };
-  const head = await open();
+  let head: Awaited<ReturnType<typeof openSheet>>;
   let header: Cell[] | undefined;
   try {
+    head = await openSheet(file, hints.sheet);
     for await (const cells of head?.rows ?? [])
       if (!isEmpty(cells)) {
         header = cells;
@@ -270,10 +264,12 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
     sheet: head.sheet,
     async *rows() {
       const toRecord = recordOf(headers);
-      const again = await open();
       let row = 0;
       let past = false;
       try {
+        // Opened again here, so a file changed or removed since the header was read stops at its first row
+        // rather than failing the load.
+        const again = await openSheet(file, hints.sheet);
         for await (const cells of again?.rows ?? []) {
           if (isEmpty(cells)) continue;
           // The header again, as the open found it: the first non-empty row.

@@ -25,6 +25,14 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   iterator?: { destroy?: () => void };
 }
 
+/** What exceljs's parse() yields: a worksheet as { eventType, value }, a shared string as a bare { index, text }. */
+interface ParseEvent {
+  eventType?: string;
+  value?: unknown;
+  index?: number;
+  text?: unknown;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !(v instanceof Date);
 
 /**
@@ -79,18 +87,37 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
     entries: 'ignore',
   });
   const strings = new SharedStrings();
-  const events = reader.parse() as AsyncGenerator<{ eventType?: string; value?: unknown; index?: number; text?: unknown }>;
-  // parse() yields worksheets as events and each shared string as a bare { index, text }.
+  const events = reader.parse() as AsyncGenerator<ParseEvent>;
+  // exceljs pipes the file into its unzipper, and a pipe does not pass on the file's errors: a file that
+  // could not be opened or read left the parse waiting for ever. The archive is read through in parse()'s
+  // steps, before any sheet is, so the file's error fails the step in progress. (Not Promise.race with one
+  // promise of the error: every race leaves a reaction on it, and a workbook takes a step per shared string.)
+  let fileError: Error | undefined;
+  let failStep: ((e: Error) => void) | undefined;
+  input.once('error', (e) => {
+    fileError = e;
+    failStep?.(e);
+  });
+  const step = () =>
+    new Promise<IteratorResult<ParseEvent>>((resolve, reject) => {
+      if (fileError) return reject(fileError);
+      failStep = reject;
+      events.next().then(resolve, reject);
+    });
   const sheets = (async function* () {
-    for await (const e of events) {
+    for (;;) {
+      const next = await step();
+      if (next.done) return;
+      const e = next.value;
       if (e.eventType === 'worksheet') yield e.value as SheetReader;
       else if (typeof e.index === 'number') strings.add(textOf(e.text));
     }
   })();
   const close = async () => {
-    await sheets.return(undefined).catch(() => undefined);
-    await events.return(undefined).catch(() => undefined);
     input.destroy();
+    await sheets.return(undefined).catch(() => undefined);
+    // After a file error parse() is stuck in a step that never ends, and a return() would wait behind it.
+    if (!fileError) await events.return(undefined).catch(() => undefined);
   };
   try {
     for (;;) {
@@ -100,8 +127,8 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
       const names = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
       const isWanted = wanted !== undefined && ws.name === wanted;
       if (wanted !== undefined && !isWanted && names.includes(wanted)) {
-        // Not read: exceljs drains an entry left unread, but a sheet it had put in a temporary file is a
-        // stream of its own, open until destroyed.
+        // Not read. Every sheet waits in a temporary file (shared strings emitted); its stream is closed
+        // here, and the patched exceljs closes it again and removes the file once the next sheet is asked for.
         ws.iterator?.destroy?.();
         continue;
       }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,17 @@ describe('XLSX workbooks from other writers', () => {
     })().catch((e: unknown) => e);
     expect(stopped).toMatchObject({ code: 'UNREADABLE_FILE', atRow: 2501 });
     expect(ids).toEqual(Array.from({ length: 2500 }, (_, i) => `3301221990${String(i).padStart(8, '0')}`));
+  });
+
+  it('stops at the first row a workbook removed after its header was read', async () => {
+    const file = path.join(mkdtempSync(path.join(dir, 'gone-')), 'book.xlsx');
+    copyFileSync(path.join(BOOKS, 'xlsxwriter.xlsx'), file);
+    const r = await openSource(file, 'xlsx', { sheet: '党员基本信息' });
+    rmSync(file);
+    const stopped = await (async () => {
+      for await (const _ of r.rows());
+    })().catch((e: unknown) => e);
+    expect(stopped).toMatchObject({ code: 'UNREADABLE_FILE', atRow: 1 });
   });
 
   it('names the sheet it fell back to when the named one is missing', async () => {
