@@ -100,6 +100,17 @@ describe('XLSX workbooks from other writers', () => {
     expect(await read(path.join(BOOKS, file), '党员基本信息')).toEqual({ sheet: '党员基本信息', headers: header, rows: rows(formulas) });
   });
 
+  it('reads a workbook with no styles, no shared strings and no cell references, as a hand-rolled exporter writes', async () => {
+    expect(await read(path.join(BOOKS, 'minimal.xlsx'), '党员基本信息')).toEqual({
+      sheet: '党员基本信息',
+      headers: ['身份证号码', '姓名', '金额'],
+      rows: [
+        ['330122199011142524', '陈云', 12.5],
+        ['33012219901114252X', null, 7],
+      ],
+    });
+  });
+
   it('reads a date stored with a built-in Chinese number format as a date, not as its serial number', async () => {
     // Chinese Excel and WPS store 31 (yyyy"年"m"月"d"日") and the like by number alone, with no format code.
     expect((await read(path.join(BOOKS, 'builtin-dates.xlsx'))).rows).toEqual([

@@ -141,3 +141,45 @@ with zipfile.ZipFile(os.path.join(HERE, 'tabs.xlsx'), 'w', zipfile.ZIP_DEFLATED)
             assert first in data and second in data
             data = data.replace(first + second, second + first)
         z.writestr(item, data)
+
+# The least a writer may put in a workbook, as a hand-rolled exporter does: no styles, no shared strings,
+# inline strings, and rows and cells without references (r), which OOXML makes optional; the last row gives
+# a reference to its third cell only, after a gap.
+def part(body):
+    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body
+
+
+RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+PKG = 'http://schemas.openxmlformats.org/package/2006/relationships'
+MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+
+
+def inline(text):
+    return '<c t="inlineStr"><is><t>%s</t></is></c>' % text
+
+
+minimal_rows = [
+    '<row>%s%s%s</row>' % (inline('身份证号码'), inline('姓名'), inline('金额')),
+    '<row>%s%s<c><v>12.5</v></c></row>' % (inline('330122199011142524'), inline('陈云')),
+    '<row>%s<c r="C3"><v>7</v></c></row>' % inline('33012219901114252X'),
+]
+with zipfile.ZipFile(os.path.join(HERE, 'minimal.xlsx'), 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', part(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+    z.writestr('_rels/.rels', part(
+        '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>' % (PKG, RELS)))
+    z.writestr('xl/workbook.xml', part(
+        '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="党员基本信息" sheetId="1" r:id="rId1"/></sheets>'
+        '</workbook>' % (MAIN, RELS)))
+    z.writestr('xl/_rels/workbook.xml.rels', part(
+        '<Relationships xmlns="%s"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>'
+        '</Relationships>' % (PKG, RELS)))
+    z.writestr('xl/worksheets/sheet1.xml', part(
+        '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (MAIN, ''.join(minimal_rows))))
