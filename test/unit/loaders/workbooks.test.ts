@@ -111,6 +111,11 @@ describe('XLSX workbooks from other writers', () => {
     });
   });
 
+  it('reads a workbook whose SpreadsheetML is bound to a prefix, as the Open XML SDK writes it', async () => {
+    const r = await read(path.join(BOOKS, 'prefixed.xlsx'), '党员基本信息');
+    expect([r.sheet, r.headers, r.rows.length]).toEqual(['党员基本信息', ['身份证号码', '姓名', '金额'], 2]);
+  });
+
   it('reads a date stored with a built-in Chinese number format as a date, not as its serial number', async () => {
     // Chinese Excel and WPS store 31 (yyyy"年"m"月"d"日") and the like by number alone, with no format code.
     expect((await read(path.join(BOOKS, 'builtin-dates.xlsx'))).rows).toEqual([

@@ -4,6 +4,7 @@
 # sheets before the shared strings and can use the 1904 date system. Run again only to change them:
 #   PYTHONPATH=<openpyxl, et_xmlfile and xlsxwriter> python3 make.py
 import datetime
+import re
 import os
 
 import openpyxl
@@ -183,3 +184,14 @@ with zipfile.ZipFile(os.path.join(HERE, 'minimal.xlsx'), 'w', zipfile.ZIP_DEFLAT
         '</Relationships>' % (PKG, RELS)))
     z.writestr('xl/worksheets/sheet1.xml', part(
         '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (MAIN, ''.join(minimal_rows))))
+
+# The same with SpreadsheetML bound to a prefix, as the Open XML SDK writes it: <x:worksheet xmlns:x="…">.
+with zipfile.ZipFile(os.path.join(HERE, 'minimal.xlsx')) as z:
+    items = [(item, z.read(item.filename)) for item in z.infolist()]
+with zipfile.ZipFile(os.path.join(HERE, 'prefixed.xlsx'), 'w', zipfile.ZIP_DEFLATED) as z:
+    for item, data in items:
+        if item.filename in ('xl/worksheets/sheet1.xml', 'xl/workbook.xml'):
+            text = data.decode().replace('xmlns="%s"' % MAIN, 'xmlns:x="%s"' % MAIN)
+            text = re.sub(r'<(/?)(worksheet|sheetData|row|c|is|t|v|workbook|sheets|sheet)\b', r'<\1x:\2', text)
+            data = text.encode()
+        z.writestr(item, data)
