@@ -161,3 +161,37 @@ describe('explorer', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('the language switched while the inbox loads', () => {
+  it('asks for the inbox again in the new language and shows that answer', async () => {
+    const { browser: other, page: p } = await openPage();
+    try {
+      // The first inbox answer is held until the switch has been clicked.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      const langs: string[] = [];
+      await p.route('**/graphql', async (route) => {
+        const body = route.request().postDataJSON() as { operationName?: string; variables?: { lang?: string } } | null;
+        if (body?.operationName === 'ExplorerAlerts') {
+          langs.push(body.variables?.lang ?? '');
+          if (langs.length === 1) await held;
+        }
+        await route.continue();
+      });
+      await signIn(p, baseUrl, handler);
+      await p.getByTestId('lang-switch').click();
+      release();
+      await expect.poll(() => langs).toEqual(['zh', 'en']);
+      // The inbox tab is not the one open at first: its list is there, not shown.
+      const first = p.getByTestId('alert-item').first();
+      await first.waitFor({ state: 'attached' });
+      const id = await first.getAttribute('data-id');
+      const { alert } = await graphql<{ alert: { summary: string } }>('query T($id: ID!) { alert(id: $id) { summary(lang: "en") } }', {
+        id,
+      });
+      await expect.poll(() => first.locator('.alert-summary').textContent()).toBe(alert.summary);
+    } finally {
+      await other.close();
+    }
+  });
+});

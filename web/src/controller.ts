@@ -202,8 +202,9 @@ export function createController(store: Store, api: Api, view: GraphView, props:
         store.set({ lang: intent.lang });
         applyLang(intent.lang);
         view.setStyle(store.get().schema, intent.lang);
-        // Summaries are rendered by the server in the requested language, so ask again.
-        if (store.get().alerts !== null) void loadAlerts(intent.lang);
+        // Summaries are rendered by the server in the requested language, so ask again; also while the inbox
+        // is still loading, whose answer (in the old language) the newer request supersedes.
+        if (store.get().alerts !== null || store.get().alertsLoading) void loadAlerts(intent.lang);
         refreshAlert(intent.lang);
         return;
       }
