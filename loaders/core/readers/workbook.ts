@@ -22,7 +22,7 @@ export interface SheetStream {
 /** What exceljs yields per sheet: the typings omit the name and the stream it reads. */
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   name: string;
-  iterator?: { destroy?: () => void };
+  iterator?: { destroy?: () => void; on?: (event: 'error', f: () => void) => void };
 }
 
 /** What exceljs's parse() yields: a worksheet as { eventType, value }, a shared string as a bare { index, text }. */
@@ -129,6 +129,8 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
       if (wanted !== undefined && !isWanted && names.includes(wanted)) {
         // Not read. Every sheet waits in a temporary file (shared strings emitted); its stream is closed
         // here, and the patched exceljs closes it again and removes the file once the next sheet is asked for.
+        // It may still be opening when exceljs removes its file: that ENOENT is of no interest.
+        ws.iterator?.on?.('error', () => undefined);
         ws.iterator?.destroy?.();
         continue;
       }
