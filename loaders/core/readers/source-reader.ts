@@ -6,7 +6,6 @@ import type { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import readExcelFile, { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { UnreadableFile } from '../errors.js';
 import { checkArchive } from './archive.js';
 import { jsonTooDeep } from './json-depth.js';
@@ -16,6 +15,7 @@ import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
 import { headerKey } from './header.js';
 import { recordRows } from './jsonl-record.js';
+import { openSheet } from './workbook.js';
 
 export interface DataRow {
   row: number;
@@ -236,43 +236,52 @@ async function csvFailureFromStart(src: Extract<TextSource, { format: 'csv' }>, 
 }
 
 /**
- * The mapping's sheet alone when the workbook has it: read-excel-file parses whole sheets into memory, and
- * departments' workbooks often carry other large sheets (a previous year, a pivot) beside the one wanted.
- * Otherwise every sheet, and the first that holds data.
+ * A workbook is read as a stream (workbook.ts): opening it reads up to its header and closes it, and each
+ * `rows()` opens it again. A load plans every file of a delivery before it reads the first, so an open that
+ * held its place would hold every workbook's shared strings and an open file at once.
  */
-async function chosenSheet(file: string, wanted: string | undefined): Promise<{ sheet: string; data: Cell[][] } | undefined> {
-  if (wanted) {
-    try {
-      return { sheet: wanted, data: (await readSheet(file, wanted)) as Cell[][] };
-    } catch (e) {
-      if (!(e instanceof SheetNotFoundError)) throw e;
-    }
-  }
-  const sheets = (await readExcelFile(file)) as { sheet: string; data: Cell[][] }[];
-  return sheets.find((s) => s.data.some((r) => !isEmpty(r)));
-}
-
 async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
   await checkArchive(file, limits);
-  let chosen: { sheet: string; data: Cell[][] } | undefined;
+  const unreadable = (e: unknown, atRow?: number) =>
+    e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`, atRow);
+  let head: Awaited<ReturnType<typeof openSheet>>;
+  let header: Cell[] | undefined;
   try {
-    chosen = await chosenSheet(file, hints.sheet);
+    head = await openSheet(file, hints.sheet);
+    for await (const cells of head?.rows ?? [])
+      if (!isEmpty(cells)) {
+        header = cells;
+        break;
+      }
   } catch (e) {
-    throw new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`);
+    throw unreadable(e);
   }
-  if (!chosen) throw new UnreadableFile(file, 'the workbook has no data');
-  const start = chosen.data.findIndex((r) => !isEmpty(r));
-  const headers = (chosen.data[start] ?? []).map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  if (!head || !header) throw new UnreadableFile(file, 'the workbook has no data');
+  const headers = header.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
   return {
     format: 'xlsx',
     headers,
-    sheet: chosen.sheet,
+    sheet: head.sheet,
     async *rows() {
-      let row = 0;
       const toRecord = recordOf(headers);
-      for (const cells of chosen.data.slice(start + 1)) {
-        if (isEmpty(cells)) continue;
-        yield { row: ++row, values: toRecord(cells) };
+      let row = 0;
+      let past = false;
+      try {
+        // Opened again here, so a file changed or removed since the header was read stops at its first row
+        // rather than failing the load.
+        const again = await openSheet(file, hints.sheet);
+        for await (const cells of again?.rows ?? []) {
+          if (isEmpty(cells)) continue;
+          // The header again, as the open found it: the first non-empty row.
+          if (!past) {
+            past = true;
+            continue;
+          }
+          yield { row: ++row, values: toRecord(cells) };
+        }
+      } catch (e) {
+        // Broken part-way (a damaged archive, bad XML): the rows before stay read, and the load says where.
+        throw unreadable(e, row + 1);
       }
     },
   };

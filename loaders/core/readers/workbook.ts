@@ -1,0 +1,241 @@
+// One sheet of an XLSX workbook as rows of cells, read as its part is expanded, never the whole sheet at once.
+// The reader before (read-excel-file) expanded the archive and parsed the whole sheet into memory: two to two
+// and a half times the expanded sheet in heap, about 700 MiB for one register of a ten-million-person
+// province. What stays in memory here is a chunk's rows and the shared strings read so far, as UTF-8 in one
+// buffer (shared-strings.ts). The package is read where its parts lie (workbook-package.ts), so the shared
+// strings after the sheets, as Excel, WPS and most exporters write them, cost nothing extra.
+//
+// Cells are read as read-excel-file read them: a number as a number or, with a date format, a Date in UTC;
+// text (shared, inline or a formula's) as a string, an empty one as an empty cell; TRUE/FALSE as booleans;
+// an error (#DIV/0!) or a formula without a computed result as an empty cell.
+import type { Readable } from 'node:stream';
+import type { Cell } from '../normalise/index.js';
+import { SharedStringsPart, unescapeXstring } from './shared-strings.js';
+import { attr, feed, openPackage, xmlParser, type WorkbookPackage } from './workbook-package.js';
+
+export interface SheetStream {
+  sheet: string;
+  /** The sheet's rows in order as cells (index 0 = column A); closes the workbook when done or returned from. */
+  rows: AsyncGenerator<Cell[]>;
+}
+
+const DAY_MS = 86_400_000;
+/** 1970-01-01 as a serial of the 1900 date system; the 1904 system's serials are 1,462 days fewer. */
+const UNIX_EPOCH_1900 = 25_569;
+
+/**
+ * A date serial as a Date in UTC. In the 1900 system Excel counts a 29 February 1900 that never was (serial
+ * 60), so serials 1–60 are a day late; a fraction alone (a time) is a time on 1899-12-30, as read-excel-file
+ * had it. Rounded to the millisecond: a time stored as a binary fraction (14:30 as 0.6041666…) lands a hair
+ * before it.
+ */
+export function dateOfSerial(serial: number, date1904: boolean): Date {
+  const days = date1904 ? serial + 1462 : serial >= 1 && serial < 61 ? serial + 1 : serial;
+  return new Date(Math.round((days - UNIX_EPOCH_1900) * DAY_MS));
+}
+
+/** An ISO 8601 date cell (t="d"): without a zone it is read in UTC, like a serial, whatever the machine's zone. */
+function isoDate(v: string): Date | string {
+  const text = v.trim();
+  const zoned = /T.*(Z|[+-]\d\d:?\d\d)$/i.test(text) || !text.includes('T') ? text : `${text}Z`;
+  const d = new Date(zoned);
+  return Number.isNaN(d.getTime()) ? text : d;
+}
+
+/** The column of a cell reference (A1 → 0, AB7 → 27); -1 without letters. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return col - 1;
+}
+
+/** A shared string's place, resolved once the table has been read that far. */
+interface Pending {
+  cells: Cell[];
+  col: number;
+  index: number;
+}
+
+const isEmptyRow = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+
+/** Reads a sheet part a chunk at a time, yielding each chunk's complete rows. */
+async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStringsPart): AsyncGenerator<Cell[][]> {
+  let ready: Cell[][] = [];
+  let pending: Pending[] = [];
+  let highest = -1;
+  let cells: Cell[] | undefined;
+  let col = -1;
+  let type = 'n';
+  let style = -1;
+  let v: string | undefined;
+  let inline: string | undefined;
+  let inV = false;
+  let inT = false;
+  let phonetic = 0;
+  const parser = xmlParser({
+    open: (name, tag) => {
+      if (name === 'c' && cells) {
+        const ref = attr(tag, 'r');
+        const at = ref === undefined ? -1 : columnOf(ref);
+        col = at >= 0 ? at : col + 1;
+        type = attr(tag, 't') ?? 'n';
+        style = Number(attr(tag, 's') ?? -1);
+        v = inline = undefined;
+      } else if (name === 'v') {
+        inV = true;
+        v ??= '';
+      } else if (name === 'is') inline = '';
+      else if (name === 't') inT = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 'row') {
+        cells = [];
+        col = -1;
+      }
+    },
+    text: (text) => {
+      if (inV) v += text;
+      else if (inT && inline !== undefined && phonetic === 0) inline += text;
+    },
+    close: (name) => {
+      if (name === 'v') inV = false;
+      else if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c' && cells) {
+        const value = cellValue(type, style, v, inline, pkg);
+        if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+          pending.push({ cells, col, index: value.shared });
+          if (value.shared > highest) highest = value.shared;
+          cells[col] = null;
+        } else cells[col] = value;
+      } else if (name === 'row' && cells) {
+        for (let i = 0; i < cells.length; i++) cells[i] ??= null; // cells left out are empty, not holes
+        ready.push(cells);
+        cells = undefined;
+      }
+    },
+  });
+  const stream: Readable = await pkg.open(path);
+  let failure: unknown;
+  try {
+    const steps = feed(stream, parser);
+    for (;;) {
+      let done = false;
+      try {
+        done = !!(await steps.next()).done;
+      } catch (e) {
+        // Broken XML or archive: the rows complete before the break are still handed on, then the failure.
+        failure = e;
+      }
+      if (highest >= 0) await strings.ensure(highest);
+      for (const p of pending) {
+        const s = strings.get(p.index);
+        p.cells[p.col] = s === undefined || s === '' ? null : s;
+      }
+      const out = ready;
+      ready = [];
+      pending = [];
+      highest = -1;
+      if (out.length) yield out;
+      if (failure) throw failure;
+      if (done) return;
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** A cell's value by its type (t) and style (s); a shared string as its index, looked up once the table is read. */
+function cellValue(
+  type: string,
+  style: number,
+  v: string | undefined,
+  inline: string | undefined,
+  pkg: WorkbookPackage,
+): Cell | { shared: number } {
+  switch (type) {
+    case 's': {
+      const index = Number(v);
+      return v === undefined || v === '' || !Number.isInteger(index) ? null : { shared: index };
+    }
+    case 'inlineStr':
+      return inline === undefined || inline === '' ? null : unescapeXstring(inline);
+    case 'str':
+      return v === undefined || v === '' ? null : unescapeXstring(v);
+    case 'b':
+      return v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : null;
+    case 'e':
+      return null;
+    case 'd':
+      return v === undefined || v.trim() === '' ? null : isoDate(v);
+    default: {
+      if (v === undefined || v.trim() === '') return null;
+      const n = Number(v);
+      // Not a number after all: kept as its text, so the mapping's check says what is wrong with it.
+      if (Number.isNaN(n)) return v;
+      return pkg.dateStyles[style] ? dateOfSerial(n, pkg.date1904) : n;
+    }
+  }
+}
+
+/**
+ * Opens one sheet: the one named `wanted` when the workbook has it, otherwise the first in tab order that
+ * holds a non-empty row. Undefined when no sheet qualifies. The workbook stays open until `rows` is read to
+ * its end or returned from; callers that only want the header return after the first row.
+ */
+export async function openSheet(file: string, wanted: string | undefined): Promise<SheetStream | undefined> {
+  const pkg = await openPackage(file);
+  const strings = new SharedStringsPart(pkg.sharedStrings === undefined ? undefined : () => pkg.open(pkg.sharedStrings as string));
+  const close = () => {
+    strings.close();
+    pkg.close();
+  };
+  try {
+    const named = wanted === undefined ? undefined : pkg.sheets.find((s) => s.name === wanted);
+    for (const sheet of named ? [named] : pkg.sheets) {
+      if (sheet.path === undefined) continue;
+      const chunks = sheetRows(pkg, sheet.path, strings);
+      // The rows up to the first non-empty one are read here, so that an empty sheet can be passed over.
+      const held: Cell[][] = [];
+      let found = false;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) break;
+        held.push(...next.value);
+        if (next.value.some((r) => !isEmptyRow(r))) {
+          found = true;
+          break;
+        }
+      }
+      if (!found && !named) {
+        await chunks.return(undefined);
+        continue;
+      }
+      return {
+        sheet: sheet.name,
+        rows: (async function* () {
+          try {
+            yield* held;
+            if (!found) return;
+            for (;;) {
+              const next = await chunks.next();
+              if (next.done) return;
+              yield* next.value;
+            }
+          } finally {
+            await chunks.return(undefined);
+            close();
+          }
+        })(),
+      };
+    }
+  } catch (e) {
+    close();
+    throw e;
+  }
+  close();
+  return undefined;
+}
