@@ -23,7 +23,8 @@ export interface WorkbookPackage {
   dateStyles: boolean[];
   date1904: boolean;
   open(path: string): Promise<Readable>;
-  close(): void;
+  /** Closes the archive once its open parts' streams are destroyed; resolves when the file is closed. */
+  close(): Promise<void>;
 }
 
 type PlainOptions = { xmlns: false; position: false };
@@ -112,6 +113,26 @@ function entriesOf(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
   });
 }
 
+/**
+ * yauzl closes the file once the archive and every stream from it have let go, and only then, asynchronously:
+ * waited for, so that a load's next workbook does not open while this one is still held. Bounded, so that a
+ * stream this code failed to destroy holds the descriptor, not the load.
+ */
+function closed(zip: yauzl.ZipFile): Promise<void> {
+  if (!zip.isOpen) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, 2000);
+    timer.unref();
+    const end = () => {
+      clearTimeout(timer);
+      done();
+    };
+    zip.once('close', end);
+    zip.once('error', end);
+    zip.close();
+  });
+}
+
 /** Opens a workbook's package and reads its small parts. The caller closes it. */
 export async function openPackage(file: string): Promise<WorkbookPackage> {
   const zip = await openZip(file);
@@ -159,7 +180,7 @@ export async function openPackage(file: string): Promise<WorkbookPackage> {
     });
     const sharedStrings = [byType(parts, 'sharedStrings'), 'xl/sharedStrings.xml'].find((p) => p !== undefined && has(p));
     const stylesPart = byType(parts, 'styles') ?? 'xl/styles.xml';
-    return { sheets, sharedStrings, dateStyles: await dateStylesOf(stylesPart, parse), date1904, open, close: () => zip.close() };
+    return { sheets, sharedStrings, dateStyles: await dateStylesOf(stylesPart, parse), date1904, open, close: () => closed(zip) };
   } catch (e) {
     zip.close();
     throw e;

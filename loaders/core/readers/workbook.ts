@@ -191,7 +191,7 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
   const strings = new SharedStringsPart(pkg.sharedStrings === undefined ? undefined : () => pkg.open(pkg.sharedStrings as string));
   const close = () => {
     strings.close();
-    pkg.close();
+    return pkg.close();
   };
   try {
     const named = wanted === undefined ? undefined : pkg.sheets.find((s) => s.name === wanted);
@@ -227,15 +227,15 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
             }
           } finally {
             await chunks.return(undefined);
-            close();
+            await close();
           }
         })(),
       };
     }
   } catch (e) {
-    close();
+    await close();
     throw e;
   }
-  close();
+  await close();
   return undefined;
 }
