@@ -1,8 +1,9 @@
-// An XLSX workbook is a zip archive, which read-excel-file expands into memory whole. A zip bomb (a few KB
-// declaring gigabytes) took 54 s and 1.7 GB before failing. The archive's central directory, read from the
-// end of the file, says how many entries and how many expanded bytes it holds; past the limits the file is
-// refused before anything is expanded. Sizes are as declared: an archive that lies about them is caught only
-// by the reader running out of memory, which still fails the file and not the run.
+// An XLSX workbook is a zip archive. When it was expanded into memory whole, a zip bomb (a few KB declaring
+// gigabytes) took 54 s and 1.7 GB before failing. The archive's central directory, read from the end of the
+// file, says how many entries and how many expanded bytes it holds; past the limits the file is refused
+// before anything is expanded. An archive that lies about a part's size fails when that part is read: yauzl
+// counts the expanded bytes against the declared size ("too many bytes in the stream"), so the workbook
+// stream (workbook.ts) stops there.
 import { open } from 'node:fs/promises';
 import { InputLimit, UnreadableFile } from '../errors.js';
 import type { ReadLimits } from './limits.js';

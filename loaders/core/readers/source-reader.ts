@@ -14,6 +14,7 @@ import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
 import { headerKey } from './header.js';
+import { isEmptyRow } from './empty-row.js';
 import { recordRows } from './jsonl-record.js';
 import { openSheet } from './workbook.js';
 
@@ -58,8 +59,6 @@ export interface ReadHints {
   /** jsonl: the dotted path of an array to expand into one row per element (jsonl-record.ts). */
   expand?: string;
 }
-
-const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
 
 /**
  * Builds the row-to-record function for one header. The header keys (NFKC, regex) are computed once per
@@ -178,7 +177,7 @@ async function* csvRows(src: Extract<TextSource, { format: 'csv' }>, range: Byte
         header = false;
         continue;
       }
-      if (isEmpty(cells)) continue;
+      if (isEmptyRow(cells)) continue;
       end.rows = ++row;
       yield { row, values: toRecord(cells) };
     }
@@ -249,7 +248,7 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
   try {
     head = await openSheet(file, hints.sheet);
     for await (const cells of head?.rows ?? [])
-      if (!isEmpty(cells)) {
+      if (!isEmptyRow(cells)) {
         header = cells;
         break;
       }
@@ -271,7 +270,7 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
         // rather than failing the load.
         const again = await openSheet(file, hints.sheet);
         for await (const cells of again?.rows ?? []) {
-          if (isEmpty(cells)) continue;
+          if (isEmptyRow(cells)) continue;
           // The header again, as the open found it: the first non-empty row.
           if (!past) {
             past = true;

@@ -10,6 +10,7 @@
 // an error (#DIV/0!) or a formula without a computed result as an empty cell.
 import type { Readable } from 'node:stream';
 import type { Cell } from '../normalise/index.js';
+import { isEmptyRow } from './empty-row.js';
 import { SharedStringsPart, unescapeXstring } from './shared-strings.js';
 import { attr, feed, openPackage, xmlParser, type WorkbookPackage } from './workbook-package.js';
 
@@ -59,8 +60,6 @@ interface Pending {
   col: number;
   index: number;
 }
-
-const isEmptyRow = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 /** Reads a sheet part a chunk at a time, yielding each chunk's complete rows. */
 async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStringsPart): AsyncGenerator<Cell[][]> {
