@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['test/setup/temp-global.ts'],
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           // Files share a worker's module cache instead of importing everything again for each file: no
@@ -30,6 +31,7 @@ export default defineConfig({
           // The synthetic county at full size (20,000 persons): minutes of CPU that a quick
           // `npm run test:unit` should not wait for.
           name: 'county',
+          globalSetup: ['test/setup/temp-global.ts'],
           include: ['test/county/**/*.test.ts'],
           environment: 'node',
           testTimeout: 300_000,
@@ -42,7 +44,7 @@ export default defineConfig({
           environment: 'node',
           // As for units: each file builds its own Executor and graph, nothing rides on module state.
           isolate: false,
-          globalSetup: ['test/setup/neo4j-global.ts'],
+          globalSetup: ['test/setup/temp-global.ts', 'test/setup/neo4j-global.ts'],
           // Each worker has a Neo4j of its own (test/support/db.ts); one external server means one at a time.
           fileParallelism: !EXTERNAL_TEST_NEO4J,
           testTimeout: 60_000,
@@ -54,7 +56,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.browser.test.ts'],
           environment: 'node',
-          globalSetup: ['test/setup/server-global.ts'],
+          globalSetup: ['test/setup/temp-global.ts', 'test/setup/server-global.ts'],
           // The three files triage alerts on one served county, so they run one after another, after the rest.
           fileParallelism: false,
           sequence: { groupOrder: 1 },
