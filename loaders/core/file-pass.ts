@@ -68,6 +68,8 @@ export interface FileReport extends LoadRunRecord {
   path: string;
   encoding?: string;
   sheet?: string;
+  /** The non-empty rows above the header (a title, the filing unit), passed over as not data. */
+  titleRows?: string[];
   /** rowsRead === rowsLoaded + rowsRejected + duplicatesSkipped; false would be a loader bug. */
   reconciles: boolean;
 }
@@ -231,6 +233,7 @@ export async function passFile(
     path: filePath,
     ...(reader.encoding ? { encoding: reader.encoding } : {}),
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
+    ...(reader.titleRows.length ? { titleRows: reader.titleRows } : {}),
     reconciles: rowsRead === loaded + rejects.count + duplicates,
   };
 }
@@ -244,6 +247,6 @@ function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: n
 
 /** The part of a file's report that its LoadRun node stores (not the local path or reader details). */
 export function loadRunOf(report: FileReport): LoadRunRecord {
-  const { path: _path, encoding: _encoding, sheet: _sheet, reconciles: _reconciles, ...record } = report;
+  const { path: _path, encoding: _encoding, sheet: _sheet, titleRows: _titleRows, reconciles: _reconciles, ...record } = report;
   return record;
 }

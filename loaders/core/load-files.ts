@@ -12,7 +12,7 @@ import { writeHouseholdKin } from './kinship.js';
 import type { FileReport, Progress } from './file-pass.js';
 import { loadFile } from './load-file.js';
 import { HeldPersons } from './held.js';
-import { formatOf, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
+import { formatOf, headerFits, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
@@ -83,16 +83,21 @@ async function recognise(file: string, mappings: Mapping[], limits: ReadLimits):
   const format = formatOf(file);
   if (!format) throw new UnknownSource(file);
   const byName = mappingsByName(mappings, file).filter((m) => m.format.type === format);
+  // The header is the first of the file's head rows that holds the mapping's identifying columns, so a title
+  // above it (明细表, 填报单位) is passed over (source-reader.ts).
   if (byName.length === 1) {
     const m = byName[0]!;
-    return { path: file, mapping: m, reader: await openSource(file, format, m.format, limits) };
+    return { path: file, mapping: m, reader: await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits) };
   }
   // By header: the file is opened without a mapping's hints (encoding detected, first sheet).
   const candidates = byName.length > 1 ? byName : mappings.filter((m) => m.format.type === format);
-  const reader = await openSource(file, format, {}, limits);
+  const reader = await openSource(file, format, { isHeader: (h) => mappingByHeaders(candidates, h) !== undefined }, limits);
   const m = mappingByHeaders(candidates, reader.headers);
   if (!m) throw new UnknownSource(file);
-  const again = m.format.sheet && m.format.sheet !== reader.sheet ? await openSource(file, format, m.format, limits) : reader;
+  const again =
+    m.format.sheet && m.format.sheet !== reader.sheet
+      ? await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits)
+      : reader;
   return { path: file, mapping: m, reader: again };
 }
 

@@ -2,6 +2,7 @@
 // missing columns, this says which encoding it was read in, shows the header as decoded, and tries the
 // other usual encodings of Chinese exports: the one in which every required column is found is suggested.
 import { MissingColumns } from './errors.js';
+import { headerFits } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 import { bindColumns, type Bound } from './transform.js';
@@ -16,7 +17,7 @@ export async function bindOrExplain(filePath: string, file: string, mapping: Map
     let suggested: string | undefined;
     for (const encoding of USUAL.filter((x) => x !== reader.encoding)) {
       try {
-        const other = await openSource(filePath, reader.format, { ...mapping.format, encoding });
+        const other = await openSource(filePath, reader.format, { ...mapping.format, encoding, isHeader: headerFits(mapping) });
         bindColumns(mapping, other.headers, file);
         suggested = encoding;
         break;

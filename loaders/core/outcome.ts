@@ -43,6 +43,11 @@ export function columnNotes(f: FileReport): string[] {
   if (f.status === 'stopped')
     out.push(`✗ ${f.file}: stopped at data row ${f.stoppedAtRow}: ${f.stopReason}; the rows before it loaded, none from it on`);
   for (const w of f.warnings) out.push(`✗ ${f.file}: a relationship no row could build: ${w}`);
+  const titles = f.titleRows ?? [];
+  if (titles.length)
+    out.push(
+      `ℹ ${f.file}: the header is non-empty row ${titles.length + 1}; above it, read as a title and not as data: ${titles.map((t) => `「${t}」`).join(' ')}`,
+    );
   if (!f.unreadColumns.length && !f.missingOptional.length) return out;
   const read = Object.entries(JSON.parse(f.columnsRead) as Record<string, string>);
   out.push(`⚠ ${f.file} (${f.source}) read ${read.map(([id, h]) => `${h}→${id}`).join(', ')}`);

@@ -94,6 +94,12 @@ export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCa
  * The mapping whose signature columns all appear in `headers` (by any alias); when several do, the one
  * recognising most of the file's columns.
  */
+/** A reader's header test for one mapping: the row holds every column that identifies the mapping's files. */
+export const headerFits =
+  (m: Mapping) =>
+  (headers: string[]): boolean =>
+    mappingByHeaders([m], headers) !== undefined;
+
 export function mappingByHeaders(mappings: Mapping[], headers: string[]): Mapping | undefined {
   const have = new Set(headers.map(headerKey));
   let best: { m: Mapping; score: number } | undefined;

@@ -1,5 +1,11 @@
 // One interface over CSV, XLSX and JSON lines: the header (original names) and the data rows as
 // header-key → cell, numbered 1.. from the first data row (the header is not counted).
+//
+// The header of a CSV or a workbook is not always its first row: department spreadsheets often open with a
+// title (桐庐县2023年民生资金发放明细表), a line naming the filing unit or the date, or a group heading over
+// the real header. Among the first LEAD_ROWS non-empty rows, the header is the first that `isHeader` accepts
+// (the caller's test: a mapping's identifying columns are all there), else the first. The rows above it are
+// reported as title rows, not read as data.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Transform } from 'node:stream';
@@ -28,6 +34,8 @@ export interface DataRow {
 export interface SourceReader {
   format: SourceFormat;
   headers: string[];
+  /** The non-empty rows above the header, each as its non-empty cells joined by a space (not data). */
+  titleRows: string[];
   encoding?: string;
   sheet?: string;
   rows(): AsyncIterable<DataRow>;
@@ -37,7 +45,7 @@ export interface SourceReader {
 
 /** A text file as rangeRows reads it: everything the reader decided from the file's head. */
 export type TextSource =
-  | { format: 'csv'; file: string; encoding: string; delimiter: string; headers: string[] }
+  | { format: 'csv'; file: string; encoding: string; delimiter: string; headers: string[]; skip: number }
   | { format: 'jsonl'; file: string; encoding: string; maxJsonDepth: number; expand?: string };
 
 /** Bytes [start, end) of a file; a range starting past 0 starts at a record boundary (cut-points.ts). */
@@ -58,7 +66,28 @@ export interface ReadHints {
   delimiter?: string;
   /** jsonl: the dotted path of an array to expand into one row per element (jsonl-record.ts). */
   expand?: string;
+  /** CSV and XLSX: whether a row is the header (see the top of this file); default: the first row is. */
+  isHeader?: (headers: string[]) => boolean;
 }
+
+/** How many non-empty rows at a file's head may hold its header. */
+export const LEAD_ROWS = 10;
+const TITLE_CHARS = 200;
+
+/** Which of a file's first non-empty rows is its header, and the rows above it as text. */
+function pickHeader(lead: string[][], isHeader: ReadHints['isHeader']): { at: number; headers: string[]; titleRows: string[] } {
+  const found = isHeader ? lead.findIndex((cells) => isHeader(cells)) : -1;
+  const at = Math.max(found, 0);
+  const titleRows = lead.slice(0, at).map((cells) =>
+    cells
+      .filter((c) => c !== '')
+      .join(' ')
+      .slice(0, TITLE_CHARS),
+  );
+  return { at, headers: lead[at] ?? [], titleRows };
+}
+
+const asText = (cells: Cell[]): string[] => cells.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
 
 /**
  * Builds the row-to-record function for one header. The header keys (NFKC, regex) are computed once per
@@ -95,7 +124,7 @@ function decoded(file: string, encoding: string, range?: ByteRange) {
   return out;
 }
 
-/** The delimiter the header line uses most among , tab ; | */
+/** The delimiter the head's lines use most among , tab ; | */
 function guessDelimiter(line: string): string {
   let best = ',';
   let n = 0;
@@ -106,16 +135,25 @@ function guessDelimiter(line: string): string {
   return best;
 }
 
-async function firstLine(file: string, encoding: string): Promise<string> {
+/** The first `n` lines with something on them (a header cell with a line break in it is not expected here). */
+async function headLines(file: string, encoding: string, n: number): Promise<string[]> {
   const input = decoded(file, encoding);
   const rl = createInterface({ input, crlfDelay: Infinity });
+  const out: string[] = [];
   try {
-    for await (const line of rl) if (line.trim() !== '') return line.replace(/^\ufeff/, '');
-    return '';
+    for await (const line of rl) {
+      if (line.trim() !== '') out.push(out.length ? line : line.replace(/^\ufeff/, ''));
+      if (out.length >= n) break;
+    }
+    return out;
   } finally {
     rl.close();
     input.destroy();
   }
+}
+
+async function firstLine(file: string, encoding: string): Promise<string> {
+  return (await headLines(file, encoding, 1))[0] ?? '';
 }
 
 /** csv-parse's options for a file with this delimiter. */
@@ -132,15 +170,28 @@ function csvOptions(delimiter: string) {
   };
 }
 
+/** One line's cells; a line the parser refuses (an unclosed quote) is one cell, so it is never a header. */
+function lineCells(line: string, delimiter: string): string[] {
+  try {
+    return ((parseSync(line, csvOptions(delimiter)) as string[][])[0] ?? []).map((h) => h.trim());
+  } catch {
+    return [line.trim()];
+  }
+}
+
 async function csvReader(file: string, hints: ReadHints): Promise<SourceReader> {
   const { encoding } = await sniffFile(file, hints.encoding);
-  const line = await firstLine(file, encoding);
-  const delimiter = hints.delimiter ?? guessDelimiter(line);
-  const headers = ((parseSync(line, csvOptions(delimiter)) as string[][])[0] ?? []).map((h) => h.trim());
-  const text: TextSource = { format: 'csv', file, encoding, delimiter, headers };
+  const lines = await headLines(file, encoding, LEAD_ROWS);
+  // From every head line: a title line may have no delimiter at all, or one of each.
+  const delimiter = hints.delimiter ?? guessDelimiter(lines.join('\n'));
+  // Lines of only delimiters (a blank spreadsheet row) are not rows, as in csvRows.
+  const lead = lines.map((l) => lineCells(l, delimiter)).filter((cells) => !isEmptyRow(cells));
+  const { at, headers, titleRows } = pickHeader(lead, hints.isHeader);
+  const text: TextSource = { format: 'csv', file, encoding, delimiter, headers, skip: at + 1 };
   return {
     format: 'csv',
     headers,
+    titleRows,
     encoding,
     text,
     async *rows() {
@@ -157,12 +208,13 @@ export const csvStop = (row: number, message: string) => `CSV parse error after 
 
 /**
  * The data rows of a CSV file or of a range of it, numbered from 1 in the range; a parse failure ends the
- * rows and is set in `end`. The range's first record is the header only at the file's start.
+ * rows and is set in `end`. Only at the file's start do the first `skip` non-empty records (title rows and
+ * the header) come before the data.
  */
 async function* csvRows(src: Extract<TextSource, { format: 'csv' }>, range: ByteRange | undefined, end: RangeEnd): AsyncGenerator<DataRow> {
   const atStart = !range || range.start === 0;
   let row = 0;
-  let header = atStart;
+  let skip = atStart ? src.skip : 0;
   const toRecord = recordOf(src.headers);
   const { input, parser, failure } = csvParse(src, range);
   let parsed = 0;
@@ -173,11 +225,11 @@ async function* csvRows(src: Extract<TextSource, { format: 'csv' }>, range: Byte
       if (failed && parsed >= (failed.records ?? 0)) break;
       parsed++;
       const cells = rec as string[];
-      if (header) {
-        header = false;
+      if (isEmptyRow(cells)) continue;
+      if (skip > 0) {
+        skip--;
         continue;
       }
-      if (isEmptyRow(cells)) continue;
       end.rows = ++row;
       yield { row, values: toRecord(cells) };
     }
@@ -244,36 +296,38 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
   const unreadable = (e: unknown, atRow?: number) =>
     e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`, atRow);
   let head: Awaited<ReturnType<typeof openSheet>>;
-  let header: Cell[] | undefined;
+  const lead: string[][] = [];
   try {
     head = await openSheet(file, hints.sheet);
-    for await (const cells of head?.rows ?? [])
-      if (!isEmptyRow(cells)) {
-        header = cells;
-        break;
-      }
+    for await (const cells of head?.rows ?? []) {
+      if (isEmptyRow(cells)) continue;
+      lead.push(asText(cells));
+      // The header found (or no test to look further with): the rows after it are data, not read here.
+      if (!hints.isHeader || lead.length >= LEAD_ROWS || hints.isHeader(lead.at(-1)!)) break;
+    }
   } catch (e) {
     throw unreadable(e);
   }
-  if (!head || !header) throw new UnreadableFile(file, 'the workbook has no data');
-  const headers = header.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
+  if (!head || !lead.length) throw new UnreadableFile(file, 'the workbook has no data');
+  const { at, headers, titleRows } = pickHeader(lead, hints.isHeader);
   return {
     format: 'xlsx',
     headers,
+    titleRows,
     sheet: head.sheet,
     async *rows() {
       const toRecord = recordOf(headers);
       let row = 0;
-      let past = false;
+      let skip = at + 1;
       try {
         // Opened again here, so a file changed or removed since the header was read stops at its first row
         // rather than failing the load.
         const again = await openSheet(file, hints.sheet);
         for await (const cells of again?.rows ?? []) {
           if (isEmptyRow(cells)) continue;
-          // The header again, as the open found it: the first non-empty row.
-          if (!past) {
-            past = true;
+          // The title rows and the header again, as the open found them.
+          if (skip > 0) {
+            skip--;
             continue;
           }
           yield { row: ++row, values: toRecord(cells) };
@@ -313,6 +367,7 @@ async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): 
   return {
     format: 'jsonl',
     headers,
+    titleRows: [],
     encoding,
     text,
     rows: () => jsonlRows(text, undefined, { rows: 0 }),

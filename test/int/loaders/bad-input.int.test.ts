@@ -249,3 +249,33 @@ describe('a mapping that misses a column', () => {
     expect(exitCodeOf(r)).toBe(EXIT.filesFailed);
   });
 });
+
+describe('a register exported under a title, with a total row', () => {
+  it('loads the rows under the header, says what stood above it, and rejects the 合计 row with its reason', async () => {
+    const { dir, f } = caseDir('titled');
+    const lines = [
+      ['桐庐县户籍人口信息表', '', '', '', '', ''],
+      ['填报单位：桐庐县公安局', '', '', '', '', '导出日期：2023-12-31'],
+      HUKOU,
+      hukouRow(70, 1),
+      hukouRow(70, 2),
+      ['合计', '2人', '', '', '', ''],
+    ];
+    writeFileSync(f('户籍人口.csv'), iconv.encode(lines.map((r) => r.join(',')).join('\r\n'), 'gbk'));
+    const r = await load(dir);
+    expect(r.skipped).toEqual([]);
+    const file = r.files[0]!;
+    expect(file).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, reconciles: true });
+    expect(file.titleRows).toEqual(['桐庐县户籍人口信息表', '填报单位：桐庐县公安局 导出日期：2023-12-31']);
+    expect(await personsOf(70)).toEqual(['张1', '张2']);
+    // One line per problem of the one rejected row, as for any other row.
+    expect(rejectsOf(file.rejectsFile!)).toEqual([
+      '3,公民身份号码 "合计" is not an 18-digit (or legacy 15-digit) ID number',
+      '3,户号 required value is empty',
+      '3,与户主关系 required value is empty',
+    ]);
+    expect(columnNotes(file).join('\n')).toContain(
+      'the header is non-empty row 3; above it, read as a title and not as data: 「桐庐县户籍人口信息表」',
+    );
+  });
+});
