@@ -12,11 +12,18 @@ import { idCheckChar, upgradeId15 } from '../../../platform/identifiers/id-numbe
  */
 export function idNo(raw: Cell): string | null {
   if (typeof raw === 'number') {
-    // Excel keeps 15 significant digits: an ID typed as a number has already lost its last digits.
+    // Excel keeps 15 significant digits: an 18-digit ID typed as a number has already lost its last digits.
+    // A legacy 15-digit one fits whole (its area code never starts with 0), so it is read as written.
+    if (Number.isSafeInteger(raw) && raw >= 1e14 && raw < 1e15) return idNo(String(raw));
     invalid(`ID number stored as a number in the spreadsheet (${raw}); digits are lost, export the column as text`);
   }
   const s = cellText(raw).replace(/[\s-]/g, '').toUpperCase();
   if (s === '') return null;
+  // A CSV saved from Excel where the column was a number: 3.30122E+17 is all that is left of the ID.
+  if (/^\d(\.\d+)?E\+?\d+$/.test(s))
+    invalid(
+      `"${s}" is an ID number in scientific notation (a spreadsheet took it for a number); digits are lost, export the column as text`,
+    );
   let id: string;
   if (/^\d{15}$/.test(s)) id = upgradeId15(s);
   else if (/^\d{17}[\dX]$/.test(s)) id = s;

@@ -36,6 +36,14 @@ describe('ID numbers (GB 11643, MOD 11-2)', () => {
   it('refuses an ID number that Excel stored as a number', () => {
     expect(() => idNo(370101190102039970)).toThrow(/stored as a number/);
   });
+  it('reads a legacy 15-digit ID number that a spreadsheet stored as a number, as no digit was lost', () => {
+    expect(idNo(370101010203997)).toBe('370101190102039973');
+    expect(() => idNo(37010101020399)).toThrow(/stored as a number/);
+  });
+  it('says why an ID number in scientific notation cannot be read', () => {
+    expect(() => idNo('3.70101E+17')).toThrow(/scientific notation.*export the column as text/);
+    expect(() => idNo('3.70101e17')).toThrow(/scientific notation/);
+  });
   it('treats an empty cell as no value', () => {
     expect(idNo('  ')).toBeNull();
     expect(idNo(null)).toBeNull();
