@@ -16,6 +16,7 @@ import { formatOf, headerFits, loadMappings, mappingByHeaders, mappingsByName } 
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
+import { isLegacyExcelName, legacyExcelFormat } from './readers/legacy-excel.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 import { limitsOf, type ReadLimits } from './readers/limits.js';
 import { recordDelivery } from './load-run.js';
@@ -80,7 +81,7 @@ export interface Planned {
 }
 
 async function recognise(file: string, mappings: Mapping[], limits: ReadLimits): Promise<Planned> {
-  const format = formatOf(file);
+  const format = formatOf(file) ?? (isLegacyExcelName(file) ? await legacyExcelFormat(file) : undefined);
   if (!format) throw new UnknownSource(file);
   const byName = mappingsByName(mappings, file).filter((m) => m.format.type === format);
   // The header is the first of the file's head rows that holds the mapping's identifying columns, so a title

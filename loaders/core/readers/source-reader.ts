@@ -22,6 +22,7 @@ import { sniffFile } from './encoding.js';
 import { headerKey } from './header.js';
 import { isEmptyRow } from './empty-row.js';
 import { recordRows } from './jsonl-record.js';
+import { checkLegacySize, isCompoundFile, openLegacySheet } from './legacy-workbook.js';
 import { openSheet } from './workbook.js';
 
 export interface DataRow {
@@ -292,13 +293,18 @@ async function csvFailureFromStart(src: Extract<TextSource, { format: 'csv' }>, 
  * held its place would hold every workbook's shared strings and an open file at once.
  */
 async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
-  await checkArchive(file, limits);
+  // An Excel 97-2003 workbook (.xls) goes where an XLSX would: a department moving from one to the other
+  // keeps its mapping.
+  const legacy = await isCompoundFile(file);
+  await (legacy ? checkLegacySize(file, limits) : checkArchive(file, limits));
+  const openBook = () => (legacy ? openLegacySheet(file, hints.sheet) : openSheet(file, hints.sheet));
+  const kind = legacy ? 'Excel 97-2003 (.xls)' : 'XLSX';
   const unreadable = (e: unknown, atRow?: number) =>
-    e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable XLSX workbook: ${(e as Error).message}`, atRow);
+    e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable ${kind} workbook: ${(e as Error).message}`, atRow);
   let head: Awaited<ReturnType<typeof openSheet>>;
   const lead: string[][] = [];
   try {
-    head = await openSheet(file, hints.sheet);
+    head = await openBook();
     for await (const cells of head?.rows ?? []) {
       if (isEmptyRow(cells)) continue;
       lead.push(asText(cells));
@@ -322,7 +328,7 @@ async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): P
       try {
         // Opened again here, so a file changed or removed since the header was read stops at its first row
         // rather than failing the load.
-        const again = await openSheet(file, hints.sheet);
+        const again = await openBook();
         for await (const cells of again?.rows ?? []) {
           if (isEmptyRow(cells)) continue;
           // The title rows and the header again, as the open found them.

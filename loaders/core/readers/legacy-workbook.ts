@@ -1,0 +1,82 @@
+// Excel 97-2003 workbooks (.xls: BIFF8 records in a compound file), which many older department systems still
+// export. SheetJS reads them (the @e965/xlsx build of SheetJS CE 0.20.3: the `xlsx` release on npm, 0.18.5,
+// is older than the fixes for crafted files, CVE-2023-30533 and CVE-2024-22363). It reads a workbook whole;
+// BIFF8 bounds a sheet to 65,536 rows and 256 columns, and the file is refused unread past the limit on
+// expanded workbooks. Cells come out as the XLSX reader gives them (workbook.ts): dates by their number
+// format, in UTC, in the workbook's date system.
+import { open, readFile, stat } from 'node:fs/promises';
+import { read, type CellObject, type WorkBook } from '@e965/xlsx';
+import { isDateFormat } from 'numfmt';
+import { InputLimit } from '../errors.js';
+import type { Cell } from '../normalise/index.js';
+import { isEmptyRow } from './empty-row.js';
+import type { ReadLimits } from './limits.js';
+import { dateOfSerial, type SheetStream } from './workbook.js';
+
+/** The compound file (OLE2) signature: a BIFF workbook, or an encrypted XLSX, which SheetJS names as such. */
+export const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+export async function isCompoundFile(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(CFB.length);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return bytesRead === CFB.length && head.equals(CFB);
+  } finally {
+    await fh.close();
+  }
+}
+
+function cellValue(c: CellObject | undefined, date1904: boolean): Cell {
+  if (!c) return null;
+  switch (c.t) {
+    case 'n':
+      return typeof c.z === 'string' && isDateFormat(c.z) ? dateOfSerial(c.v as number, date1904) : (c.v as number);
+    case 's':
+      return c.v as string;
+    case 'b':
+      return c.v as boolean;
+    default:
+      // 'e' (an error such as #N/A) and 'z' (a formatted blank): no value, as in the XLSX reader.
+      return null;
+  }
+}
+
+/** The sheet's rows as cells (index 0 = column A), from a dense sheet. */
+function sheetCells(book: WorkBook, name: string): Cell[][] {
+  const sheet = book.Sheets[name]!;
+  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
+  const data = (sheet['!data'] ?? []) as (CellObject[] | undefined)[];
+  return data.map((row) => (row ? Array.from(row, (c) => cellValue(c, date1904)) : []));
+}
+
+/** A workbook read whole must not be larger than an XLSX may expand to: refused unread. */
+export async function checkLegacySize(file: string, limits: ReadLimits): Promise<void> {
+  const { size } = await stat(file);
+  if (size > limits.maxExpandedBytes)
+    throw new InputLimit(file, `an Excel 97-2003 workbook of ${size} bytes, over maxExpandedBytes (${limits.maxExpandedBytes})`);
+}
+
+/** Opens one sheet as openSheet does for XLSX: `wanted` when the workbook has it, else the first with a non-empty row. */
+export async function openLegacySheet(file: string, wanted: string | undefined): Promise<SheetStream | undefined> {
+  const book = read(await readFile(file), {
+    type: 'buffer',
+    dense: true,
+    cellNF: true,
+    cellDates: false,
+    cellHTML: false,
+    cellFormula: false,
+  });
+  const names = wanted !== undefined && book.SheetNames.includes(wanted) ? [wanted] : book.SheetNames;
+  for (const name of names) {
+    const rows = sheetCells(book, name);
+    if (name !== wanted && !rows.some((r) => !isEmptyRow(r))) continue;
+    return {
+      sheet: name,
+      rows: (async function* () {
+        yield* rows;
+      })(),
+    };
+  }
+  return undefined;
+}
