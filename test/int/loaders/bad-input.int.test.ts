@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { utils as xlsUtils, write as xlsWrite } from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -277,5 +278,43 @@ describe('a register exported under a title, with a total row', () => {
     expect(columnNotes(file).join('\n')).toContain(
       'the header is non-empty row 3; above it, read as a title and not as data: 「桐庐县户籍人口信息表」',
     );
+  });
+});
+
+describe('a party register exported as an Excel 97-2003 workbook', () => {
+  it('loads through the XLSX mapping, dates by their format, with the same reconciliation', async () => {
+    const { dir, f } = caseDir('xls');
+    const sheet = xlsUtils.aoa_to_sheet([
+      ['桐庐县党员信息表'],
+      ['身份证号码', '姓名', '入党日期', '所在党支部'],
+      [person(80, 1), '王一', 37073, '一支部'],
+      [person(80, 2), '王二', '2010年7月1日', '二支部'],
+      ['', '王三', 40360, '三支部'],
+    ]);
+    sheet['C3']!.z = 'yyyy-mm-dd';
+    sheet['C5']!.z = 'yyyy-mm-dd';
+    const book = xlsUtils.book_new();
+    xlsUtils.book_append_sheet(book, sheet, '党员基本信息');
+    writeFileSync(f('党员信息.xls'), xlsWrite(book, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    const r = await load(dir);
+    expect(r.skipped).toEqual([]);
+    expect(r.files[0]).toMatchObject({
+      source: 'party',
+      sheet: '党员基本信息',
+      rowsRead: 3,
+      rowsLoaded: 2,
+      rowsRejected: 1,
+      reconciles: true,
+    });
+    expect(r.files[0]!.titleRows).toEqual(['桐庐县党员信息表']);
+    const { rows } = await db.read<{ name: string; joined: string; branch: string }>(
+      'MATCH (p:Person) WHERE p.idNo STARTS WITH $p AND p.partyMember RETURN p.name AS name, toString(p.joinedPartyDate) AS joined, p.partyBranch AS branch ORDER BY p.idNo',
+      { p: person(80, 0).slice(0, 14) },
+    );
+    expect(rows).toEqual([
+      { name: '王一', joined: '2001-07-01', branch: '一支部' },
+      { name: '王二', joined: '2010-07-01', branch: '二支部' },
+    ]);
+    expect(rejectsOf(r.files[0]!.rejectsFile!)).toEqual(['3,身份证号码 required value is empty']);
   });
 });
