@@ -1,5 +1,6 @@
-// Dates as departments write them (2021年3月5日, 2021/3/5, 2021-03-05, 20210305, 2021.3.5, Excel date cells
-// and serial numbers) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never rolled over.
+// Dates as departments write them (2021年3月5日, 2021/3/5, 2021-03-05, 20210305, 2021.3.5, 20210305093015,
+// Excel date cells and serial numbers) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never
+// rolled over.
 import { invalid } from '../errors.js';
 import { cellText, type Cell } from './text.js';
 
@@ -37,14 +38,32 @@ const DATE_RES: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})(?!\d)/,
 ];
 
+/** A compact timestamp as many systems write it: 20210305093015 or 202103050930. */
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$/;
+
 /** Splits a date-led string into its date and the rest (a time, for datetime). */
 function leadingDate(s: string): { iso: string; rest: string } {
+  const c = COMPACT.exec(s);
+  if (c) return { iso: ymd(Number(c[1]), Number(c[2]), Number(c[3]), s), rest: `${c[4]}:${c[5]}:${c[6] ?? '00'}` };
   for (const re of DATE_RES) {
     const m = re.exec(s);
     if (m) return { iso: ymd(Number(m[1]), Number(m[2]), Number(m[3]), s), rest: s.slice(m[0].length).trim() };
   }
   return invalid(`"${s}" is not a date (expected e.g. 2021-03-05, 2021/3/5, 2021年3月5日, 20210305)`);
 }
+
+/** A time after a date: 9:30, 09:30:15.0, 9时30分15秒, with an optional offset; undefined when it is not one. */
+function timeOf(s: string, rest: string): { h: number; mi: number; se: number; offset?: string } | undefined {
+  const m = /^T?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(rest);
+  if (!m) return undefined;
+  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || mi > 59 || se > 59) invalid(`"${s}" is not a real time`);
+  return { h, mi, se, ...(m[4] ? { offset: m[4] } : {}) };
+}
+
+/** Integers that are dates (20210305) or compact timestamps (20210305093015) rather than serials. */
+const isDateDigits = (n: number) =>
+  Number.isInteger(n) && ((n >= 18800101 && n <= 21001231) || (n >= 18800101000000 && n <= 21001231235959));
 
 export function date(raw: Cell): string | null {
   if (raw instanceof Date) {
@@ -53,15 +72,16 @@ export function date(raw: Cell): string | null {
     return ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.toISOString());
   }
   if (typeof raw === 'number') {
-    if (Number.isInteger(raw) && raw >= 18800101 && raw <= 21001231) return leadingDate(String(raw)).iso;
+    if (isDateDigits(raw)) return leadingDate(String(raw)).iso;
     if (raw > 0 && raw < 80_000) return fromExcelSerial(raw);
     return invalid(`${raw} is not a date`);
   }
   const s = cellText(raw);
   if (s === '' || s === '-' || s === '/') return null;
   const { iso, rest } = leadingDate(s);
-  // A midnight time after the date is what spreadsheets add; anything else is not a plain date.
-  if (rest !== '' && !/^(T|\s)*0{1,2}:00(:00(\.0+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(rest)) invalid(`"${s}" has trailing text after the date`);
+  // A time after the date (what a system's export writes into a 受理日期 column) leaves the date as written;
+  // the time must be a real one. Anything else after the date is not a date.
+  if (rest !== '' && !timeOf(s, rest)) invalid(`"${s}" has trailing text after the date`);
   return iso;
 }
 
@@ -76,6 +96,7 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
     return `${d}T${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}:${pad(raw.getUTCSeconds())}${tz}`;
   }
   if (typeof raw === 'number') {
+    if (isDateDigits(raw)) return datetime(String(raw), tz);
     const d = date(raw);
     if (d === null) return null;
     const secs = Math.round((raw % 1) * 86_400);
@@ -85,11 +106,10 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
   if (s === '' || s === '-' || s === '/') return null;
   const { iso, rest } = leadingDate(s);
   if (rest === '') return `${iso}T00:00:00${tz}`;
-  const m = /^T?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(rest);
-  if (!m) return invalid(`"${s}" has an unreadable time "${rest}"`);
-  const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 23 || mi > 59 || se > 59) invalid(`"${s}" is not a real time`);
-  let offset = m[4] ?? tz;
+  const t = timeOf(s, rest);
+  if (!t) return invalid(`"${s}" has an unreadable time "${rest}"`);
+  const { h, mi, se } = t;
+  let offset = t.offset ?? tz;
   if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
   return `${iso}T${pad(h)}:${pad(mi)}:${pad(se)}${offset}`;
 }

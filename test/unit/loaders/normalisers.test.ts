@@ -51,6 +51,11 @@ describe('dates', () => {
     ['2021.3.5', '2021-03-05'],
     ['２０２１年０３月０５日', '2021-03-05'],
     ['2021-03-05 00:00:00', '2021-03-05'],
+    ['2021/03/05 14:23', '2021-03-05'],
+    ['2021-03-05T23:10:00+08:00', '2021-03-05'],
+    ['2021年3月5日 10时15分', '2021-03-05'],
+    ['20210305142311', '2021-03-05'],
+    ['202103051423', '2021-03-05'],
   ])('reads %s as %s', (input, want) => {
     expect(date(input)).toBe(want);
   });
@@ -67,6 +72,9 @@ describe('dates', () => {
     expect(() => date('0021-03-05')).toThrow(/out of range/);
     expect(() => date('三月五日')).toThrow(/not a date/);
     expect(() => date('2021-03-05 下午')).toThrow(/trailing text/);
+    expect(() => date('2021-03-05 25:10')).toThrow(/not a real time/);
+    expect(() => date('20210305251000')).toThrow(/not a real time/);
+    expect(() => date('202103051')).toThrow(/not a date/);
   });
   it('knows leap years', () => {
     expect(isRealDate('2020-02-29')).toBe(true);
@@ -78,6 +86,9 @@ describe('dates', () => {
     expect(datetime('2021-03-05T09:30:00Z')).toBe('2021-03-05T09:30:00Z');
     expect(datetime('2021-03-05')).toBe('2021-03-05T00:00:00+08:00');
     expect(() => datetime('2021-03-05 25:00')).toThrow(/not a real time/);
+    expect(datetime('20210305093015')).toBe('2021-03-05T09:30:15+08:00');
+    expect(datetime(20210305093015)).toBe('2021-03-05T09:30:15+08:00');
+    expect(date(20210305093015)).toBe('2021-03-05');
   });
 });
 
