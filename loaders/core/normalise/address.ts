@@ -6,7 +6,7 @@
 // number). Addresses without Chinese characters are kept as lower-case text, the street key being the text
 // without a leading flat/suite/unit part.
 import { invalid } from '../errors.js';
-import { cellText, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 
 export const ADDRESS_PARTS = ['full', 'streetKey', 'country', 'province', 'city', 'county', 'township', 'street', 'number'] as const;
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
@@ -37,7 +37,7 @@ function take(rest: string, re: RegExp): [string | undefined, string] {
 /** The parts of an address; null when empty. */
 export function parseAddress(raw: Cell): Address | null {
   let s = cellText(raw);
-  if (s === '' || s === '-' || s === '/' || s === '无') return null;
+  if (blankText(s)) return null;
   const country = COUNTRY.test(s) ? '中国' : undefined;
   s = s.replace(COUNTRY, '');
   if (!CJK.test(s)) {

@@ -2,7 +2,7 @@
 // bidders meet at one node when their files give the same number written two ways (0571-8888 0000 and
 // +86 571 88880000), the same mailbox in other case, the same site with or without https://www.
 import { invalid } from '../errors.js';
-import { cellText, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 
 /**
  * E.164 (+<country><number>, digits only after the +). Numbers written locally are Chinese: a mobile
@@ -11,7 +11,7 @@ import { cellText, type Cell } from './text.js';
  */
 export function e164(raw: Cell): string | null {
   const s = cellText(typeof raw === 'number' ? String(raw) : raw);
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   // An extension (转 123, ext. 123, x123) names a desk, not another line: the number is the line.
   const line = s.replace(/\s*(?:转|分机|ext\.?|x)\s*\d{1,6}$/i, '');
   let d = line.replace(/[\s\-().（）]/g, '');
@@ -33,7 +33,7 @@ export function email(raw: Cell): string | null {
     .replace(/^mailto:/i, '')
     .replace(/\s+/g, '')
     .toLowerCase();
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   if (!/^[^@]+@[^@]+\.[a-z0-9-]{2,}$/.test(s)) return invalid(`"${cellText(raw)}" is not an e-mail address`);
   return s;
 }
@@ -41,7 +41,7 @@ export function email(raw: Cell): string | null {
 /** A web address as host and path: no scheme, no `www.`, lower-case host, no trailing slash. */
 export function url(raw: Cell): string | null {
   const s = cellText(raw).replace(/\s+/g, '');
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([^/?#]+)([^?#]*)/i.exec(s);
   const host = m?.[1]?.toLowerCase() ?? '';
   if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host)) return invalid(`"${s}" is not a web address`);

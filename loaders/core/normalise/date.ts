@@ -2,7 +2,7 @@
 // Excel date cells and serial numbers) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never
 // rolled over.
 import { invalid } from '../errors.js';
-import { cellText, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -77,7 +77,7 @@ export function date(raw: Cell): string | null {
     return invalid(`${raw} is not a date`);
   }
   const s = cellText(raw);
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   const { iso, rest } = leadingDate(s);
   // A time after the date (what a system's export writes into a 受理日期 column) leaves the date as written;
   // the time must be a real one. Anything else after the date is not a date.
@@ -103,7 +103,7 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
     return `${d}T${pad(Math.floor(secs / 3600))}:${pad(Math.floor(secs / 60) % 60)}:${pad(secs % 60)}${tz}`;
   }
   const s = cellText(raw);
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   const { iso, rest } = leadingDate(s);
   if (rest === '') return `${iso}T00:00:00${tz}`;
   const t = timeOf(s, rest);

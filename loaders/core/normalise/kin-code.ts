@@ -1,7 +1,7 @@
 // 与户主关系 (relation to the head of household), GB/T 4761-2008 家庭关系代码. Registers write either the
 // 2-digit code or its text; the graph keeps the code because kinship derivation works on code ranges.
 import { invalid } from '../errors.js';
-import { cellText, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 
 export const KIN_CODES: Record<string, string> = {
   '01': '本人',
@@ -121,14 +121,15 @@ for (const [c, t] of Object.entries(KIN_CODES)) BY_TEXT[t] = c;
 /** 2-digit GB/T 4761 code, or null when empty. Accepts "2", "02", "户主", "长子", "22长子". */
 export function kinCode(raw: Cell): string | null {
   const s = cellText(typeof raw === 'number' ? String(raw) : raw).replace(/\s/g, '');
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   const m = /^(\d{1,2})(\D*)$/.exec(s);
   if (m) {
     const c = m[1]!.padStart(2, '0');
     if (KIN_CODES[c]) return c;
     return invalid(`"${s}" is not a GB/T 4761 family-relation code`);
   }
-  const byText = BY_TEXT[s];
+  // Registers also write the relation as said of the head: 户主之子, 之女, 户主的妻子.
+  const byText = BY_TEXT[s] ?? BY_TEXT[s.replace(/^(户主)?(之|的)/, '')];
   if (byText) return byText;
   return invalid(`"${s}" is not a GB/T 4761 family relation (e.g. 02 户主, 10 配偶, 22 长子)`);
 }

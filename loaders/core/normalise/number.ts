@@ -2,7 +2,7 @@
 // 元 as a float, rounded to the fen so that 1.2 × 10000 does not become 12000.000000000002.
 import { e164 } from './contact.js';
 import { invalid } from '../errors.js';
-import { cellText, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 
 const UNIT: Record<string, number> = { '': 1, 元: 1, 万元: 1e4, 万: 1e4, 亿元: 1e8, 亿: 1e8 };
 
@@ -21,7 +21,7 @@ export function amount(raw: Cell, defaultUnit: '元' | '万元' = '元'): number
       .replace(/^[¥￥]/, '')
       .replace(/^RMB/i, '')
       .replace(/^人民币/, '');
-    if (s === '' || s === '-' || s === '/') return null;
+    if (blankText(s)) return null;
     const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
     if (!m) return invalid(`"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);
     n = Number(m[1]);
@@ -38,7 +38,7 @@ export function ratio(raw: Cell): number | null {
   if (typeof raw === 'number') n = raw > 1 ? raw / 100 : raw;
   else {
     const s = cellText(raw).replace(/\s/g, '');
-    if (s === '' || s === '-' || s === '/') return null;
+    if (blankText(s)) return null;
     const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(s);
     if (!m) return invalid(`"${s}" is not a ratio (expected 35% or 0.35)`);
     n = Number(m[1]);
@@ -56,7 +56,7 @@ export function ratio(raw: Cell): number | null {
  */
 export function phone(raw: Cell): string | null {
   const s = cellText(typeof raw === 'number' ? String(raw) : raw);
-  if (s === '' || s === '-' || s === '/') return null;
+  if (blankText(s)) return null;
   const d = s.replace(/\s*(?:转|分机|ext\.?|x)\s*\d{1,6}$/i, '').replace(/[\s\-().（）]/g, '');
   if (/^[2-9]\d{6,7}$/.test(d)) return d;
   return e164(raw);

@@ -27,8 +27,14 @@ export function cellText(raw: Cell): string {
   return cleanText(raw);
 }
 
-/** Placeholders departments write for "no value". */
-const BLANKS = new Set(['', '-', '--', '—', '/', '无', 'null', 'NULL', 'N/A', 'n/a']);
+/**
+ * Placeholders departments and database exports write for "no value". Every normaliser reads them as an
+ * empty cell: an optional 罚款金额 of "无" or a NULL that a database export spelled out does not reject its row,
+ * and a required one is "required value is empty", which says what is wrong.
+ */
+const BLANKS = new Set(['', '-', '--', '—', '——', '/', '无', '暂无', 'null', 'NULL', 'Null', 'N/A', 'n/a', '#N/A', 'None', 'none', 'NONE']);
+/** Whether clean text (cellText's) is a placeholder for no value. */
+export const blankText = (s: string): boolean => BLANKS.has(s);
 export const isBlank = (raw: Cell): boolean => BLANKS.has(cellText(raw));
 
 export function text(raw: Cell): string | null {
@@ -65,8 +71,9 @@ const FALSE = new Set(['否', 'N', 'NO', 'FALSE', 'F', '0', '无', '×', '✗'])
 export function bool(raw: Cell): boolean | null {
   if (typeof raw === 'boolean') return raw;
   const s = cellText(raw).toUpperCase();
-  if (s === '' || s === '-' || s === '/') return null;
   if (TRUE.has(s)) return true;
+  // 无 is "no" here (有/无), before it is taken for an empty cell.
   if (FALSE.has(s)) return false;
+  if (blankText(s)) return null;
   return invalid(`"${s}" is not a yes/no value (是/否, Y/N, 1/0)`);
 }

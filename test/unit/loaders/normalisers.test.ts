@@ -3,6 +3,8 @@ import { date, datetime, isRealDate } from '../../../loaders/core/normalise/date
 import { amount, phone, ratio } from '../../../loaders/core/normalise/number.js';
 import { bool, cleanText, code, enumValue, text } from '../../../loaders/core/normalise/text.js';
 import { kinCode } from '../../../loaders/core/normalise/kin-code.js';
+import { idNo } from '../../../loaders/core/normalise/id-number.js';
+import { uscc } from '../../../loaders/core/normalise/uscc.js';
 
 describe('text', () => {
   it('folds full-width forms, ideographic spaces and trims', () => {
@@ -148,5 +150,35 @@ describe('GB/T 4761 relation to the head', () => {
   it('rejects unknown codes and texts', () => {
     expect(() => kinCode('00')).toThrow(/not a GB\/T 4761/);
     expect(() => kinCode('邻居')).toThrow(/not a GB\/T 4761/);
+  });
+});
+
+describe('placeholders for no value', () => {
+  it.each(['无', '暂无', '—', '——', '--', 'NULL', 'null', 'N/A', '#N/A', 'None'])(
+    'reads %s as an empty cell in every typed column',
+    (v) => {
+      expect(date(v)).toBeNull();
+      expect(datetime(v)).toBeNull();
+      expect(amount(v)).toBeNull();
+      expect(idNo(v)).toBeNull();
+      expect(uscc(v)).toBeNull();
+      expect(kinCode(v)).toBeNull();
+      expect(phone(v)).toBeNull();
+    },
+  );
+  it('still reads 无 as no in a yes/no column', () => {
+    expect(bool('无')).toBe(false);
+    expect(bool('NULL')).toBeNull();
+  });
+});
+
+describe('relations said of the head of household', () => {
+  it.each([
+    ['之子', '20'],
+    ['户主之女', '30'],
+    ['户主的妻子', '12'],
+    ['之孙子', '41'],
+  ])('reads %s as %s', (v, want) => {
+    expect(kinCode(v)).toBe(want);
   });
 });
