@@ -6,7 +6,7 @@ import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { runId, sha256File, type LoadRunRecord } from './load-run.js';
 import type { Mapping } from './mapping/types.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import type { DataRow, SourceReader } from './readers/source-reader.js';
+import type { DataRow, SheetRead, SourceReader } from './readers/reader-types.js';
 import { RejectsWriter } from './rejects.js';
 import { transformRow, type Bound, type Problem } from './transform.js';
 import { columnReport } from './column-report.js';
@@ -70,6 +70,10 @@ export interface FileReport extends LoadRunRecord {
   sheet?: string;
   /** The non-empty rows above the header (a title, the filing unit), passed over as not data. */
   titleRows?: string[];
+  /** A workbook read from several sheets: the data rows each gave. */
+  sheetsRead?: SheetRead[];
+  /** A workbook's other sheets with data, which do not hold this source's header. */
+  sheetsNotRead?: string[];
   /** rowsRead === rowsLoaded + rowsRejected + duplicatesSkipped; false would be a loader bug. */
   reconciles: boolean;
 }
@@ -234,6 +238,8 @@ export async function passFile(
     ...(reader.encoding ? { encoding: reader.encoding } : {}),
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     ...(reader.titleRows.length ? { titleRows: reader.titleRows } : {}),
+    ...(reader.sheetsRead ? { sheetsRead: reader.sheetsRead.map((r) => ({ ...r })) } : {}),
+    ...(reader.sheetsNotRead ? { sheetsNotRead: reader.sheetsNotRead } : {}),
     reconciles: rowsRead === loaded + rejects.count + duplicates,
   };
 }
@@ -247,6 +253,15 @@ function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: n
 
 /** The part of a file's report that its LoadRun node stores (not the local path or reader details). */
 export function loadRunOf(report: FileReport): LoadRunRecord {
-  const { path: _path, encoding: _encoding, sheet: _sheet, titleRows: _titleRows, reconciles: _reconciles, ...record } = report;
+  const {
+    path: _path,
+    encoding: _encoding,
+    sheet: _sheet,
+    titleRows: _titleRows,
+    sheetsRead: _sheetsRead,
+    sheetsNotRead: _sheetsNotRead,
+    reconciles: _reconciles,
+    ...record
+  } = report;
   return record;
 }

@@ -95,10 +95,9 @@ async function recognise(file: string, mappings: Mapping[], limits: ReadLimits):
   const reader = await openSource(file, format, { isHeader: (h) => mappingByHeaders(candidates, h) !== undefined }, limits);
   const m = mappingByHeaders(candidates, reader.headers);
   if (!m) throw new UnknownSource(file);
-  const again =
-    m.format.sheet && m.format.sheet !== reader.sheet
-      ? await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits)
-      : reader;
+  // A workbook is opened again for the mapping found: its sheet, and only the sheets with its header (another
+  // sheet may hold another source). A text file keeps the encoding it was recognised in.
+  const again = format === 'xlsx' ? await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits) : reader;
   return { path: file, mapping: m, reader: again };
 }
 

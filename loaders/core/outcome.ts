@@ -43,6 +43,16 @@ export function columnNotes(f: FileReport): string[] {
   if (f.status === 'stopped')
     out.push(`✗ ${f.file}: stopped at data row ${f.stoppedAtRow}: ${f.stopReason}; the rows before it loaded, none from it on`);
   for (const w of f.warnings) out.push(`✗ ${f.file}: a relationship no row could build: ${w}`);
+  if (f.sheetsRead)
+    out.push(
+      `ℹ ${f.file}: read ${f.sheetsRead.length} sheets with the same header, rows numbered on: ${f.sheetsRead
+        .map(
+          (r) =>
+            `${r.name} (${r.lastRow < r.firstRow ? 'no rows' : r.lastRow === r.firstRow ? `row ${r.firstRow}` : `rows ${r.firstRow}–${r.lastRow}`})`,
+        )
+        .join(', ')}`,
+    );
+  if (f.sheetsNotRead) out.push(`ℹ ${f.file}: sheets with data but without this source's header, not read: ${f.sheetsNotRead.join(', ')}`);
   const titles = f.titleRows ?? [];
   if (titles.length)
     out.push(

@@ -9,9 +9,8 @@ import { read, type CellObject, type WorkBook } from '@e965/xlsx';
 import { isDateFormat } from 'numfmt';
 import { InputLimit } from '../errors.js';
 import type { Cell } from '../normalise/index.js';
-import { isEmptyRow } from './empty-row.js';
 import type { ReadLimits } from './limits.js';
-import { dateOfSerial, type SheetStream } from './workbook.js';
+import { dateOfSerial } from './workbook.js';
 
 /** The compound file (OLE2) signature: a BIFF workbook, or an encrypted XLSX, which SheetJS names as such. */
 export const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -57,8 +56,13 @@ export async function checkLegacySize(file: string, limits: ReadLimits): Promise
     throw new InputLimit(file, `an Excel 97-2003 workbook of ${size} bytes, over maxExpandedBytes (${limits.maxExpandedBytes})`);
 }
 
-/** Opens one sheet as openSheet does for XLSX: `wanted` when the workbook has it, else the first with a non-empty row. */
-export async function openLegacySheet(file: string, wanted: string | undefined): Promise<SheetStream | undefined> {
+/** A workbook read whole: its sheet names in tab order, and each sheet's rows. */
+export interface LegacyBook {
+  names: string[];
+  rows(name: string): Cell[][];
+}
+
+export async function readLegacyBook(file: string): Promise<LegacyBook> {
   const book = read(await readFile(file), {
     type: 'buffer',
     dense: true,
@@ -67,16 +71,5 @@ export async function openLegacySheet(file: string, wanted: string | undefined):
     cellHTML: false,
     cellFormula: false,
   });
-  const names = wanted !== undefined && book.SheetNames.includes(wanted) ? [wanted] : book.SheetNames;
-  for (const name of names) {
-    const rows = sheetCells(book, name);
-    if (name !== wanted && !rows.some((r) => !isEmptyRow(r))) continue;
-    return {
-      sheet: name,
-      rows: (async function* () {
-        yield* rows;
-      })(),
-    };
-  }
-  return undefined;
+  return { names: book.SheetNames, rows: (name) => sheetCells(book, name) };
 }

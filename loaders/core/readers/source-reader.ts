@@ -1,11 +1,6 @@
 // One interface over CSV, XLSX and JSON lines: the header (original names) and the data rows as
-// header-key → cell, numbered 1.. from the first data row (the header is not counted).
-//
-// The header of a CSV or a workbook is not always its first row: department spreadsheets often open with a
-// title (桐庐县2023年民生资金发放明细表), a line naming the filing unit or the date, or a group heading over
-// the real header. Among the first LEAD_ROWS non-empty rows, the header is the first that `isHeader` accepts
-// (the caller's test: a mapping's identifying columns are all there), else the first. The rows above it are
-// reported as title rows, not read as data.
+// header-key → cell, numbered 1.. from the first data row (the header, and any title above it, is not
+// counted: head-rows.ts). Workbooks are read by workbook-reader.ts.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Transform } from 'node:stream';
@@ -13,105 +8,19 @@ import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { UnreadableFile } from '../errors.js';
-import { checkArchive } from './archive.js';
 import { jsonTooDeep } from './json-depth.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
-import { headerKey } from './header.js';
 import { isEmptyRow } from './empty-row.js';
+import { headerKey } from './header.js';
+import { LEAD_ROWS, pickHeader, recordOf } from './head-rows.js';
 import { recordRows } from './jsonl-record.js';
-import { checkLegacySize, isCompoundFile, openLegacySheet } from './legacy-workbook.js';
-import { openSheet } from './workbook.js';
+import type { ByteRange, DataRow, RangeEnd, ReadHints, SourceReader, TextSource } from './reader-types.js';
+import { xlsxReader } from './workbook-reader.js';
 
-export interface DataRow {
-  row: number;
-  values: Record<string, Cell>;
-  /** Set when the record itself is unreadable (bad JSON); the row is rejected whole. */
-  error?: string;
-}
-
-export interface SourceReader {
-  format: SourceFormat;
-  headers: string[];
-  /** The non-empty rows above the header, each as its non-empty cells joined by a space (not data). */
-  titleRows: string[];
-  encoding?: string;
-  sheet?: string;
-  rows(): AsyncIterable<DataRow>;
-  /** How another thread can read a byte range of this file itself (rangeRows); absent for workbooks. */
-  text?: TextSource;
-}
-
-/** A text file as rangeRows reads it: everything the reader decided from the file's head. */
-export type TextSource =
-  | { format: 'csv'; file: string; encoding: string; delimiter: string; headers: string[]; skip: number }
-  | { format: 'jsonl'; file: string; encoding: string; maxJsonDepth: number; expand?: string };
-
-/** Bytes [start, end) of a file; a range starting past 0 starts at a record boundary (cut-points.ts). */
-export interface ByteRange {
-  start: number;
-  end: number;
-}
-
-/** What a range's reading ended with: its data rows (numbered 1.. within the range) and a parse failure. */
-export interface RangeEnd {
-  rows: number;
-  failed?: string;
-}
-
-export interface ReadHints {
-  encoding?: string;
-  sheet?: string;
-  delimiter?: string;
-  /** jsonl: the dotted path of an array to expand into one row per element (jsonl-record.ts). */
-  expand?: string;
-  /** CSV and XLSX: whether a row is the header (see the top of this file); default: the first row is. */
-  isHeader?: (headers: string[]) => boolean;
-}
-
-/** How many non-empty rows at a file's head may hold its header. */
-export const LEAD_ROWS = 10;
-const TITLE_CHARS = 200;
-
-/** Which of a file's first non-empty rows is its header, and the rows above it as text. */
-function pickHeader(lead: string[][], isHeader: ReadHints['isHeader']): { at: number; headers: string[]; titleRows: string[] } {
-  const found = isHeader ? lead.findIndex((cells) => isHeader(cells)) : -1;
-  const at = Math.max(found, 0);
-  const titleRows = lead.slice(0, at).map((cells) =>
-    cells
-      .filter((c) => c !== '')
-      .join(' ')
-      .slice(0, TITLE_CHARS),
-  );
-  return { at, headers: lead[at] ?? [], titleRows };
-}
-
-const asText = (cells: Cell[]): string[] => cells.map((h) => (h === null || h === undefined ? '' : String(h).trim()));
-
-/**
- * Builds the row-to-record function for one header. The header keys (NFKC, regex) are computed once per
- * file, not once per cell: on a 100,000-row register that per-cell work was a tenth of the reading time.
- */
-function recordOf(headers: string[]): (cells: Cell[]) => Record<string, Cell> {
-  const keys: string[] = [];
-  const index: number[] = [];
-  const seen = new Set<string>();
-  headers.forEach((h, i) => {
-    const k = headerKey(h);
-    // The first of two columns with the same key wins, as before.
-    if (seen.has(k)) return;
-    seen.add(k);
-    keys.push(k);
-    index.push(i);
-  });
-  return (cells) => {
-    const out: Record<string, Cell> = {};
-    for (let j = 0; j < keys.length; j++) out[keys[j]!] = cells[index[j]!] ?? null;
-    return out;
-  };
-}
+export type { ByteRange, DataRow, RangeEnd, ReadHints, SourceReader, TextSource } from './reader-types.js';
 
 /**
  * Decoded text stream, of the whole file or a range of it; destroying the returned stream also closes the
@@ -285,65 +194,6 @@ async function csvFailureFromStart(src: Extract<TextSource, { format: 'csv' }>, 
   const before = await drain(csvParse(src, { start: 0, end: range.start }));
   const again = await drain(csvParse(src, range, before.lines));
   return again.failed ?? 'the file could not be read from here on';
-}
-
-/**
- * A workbook is read as a stream (workbook.ts): opening it reads up to its header and closes it, and each
- * `rows()` opens it again. A load plans every file of a delivery before it reads the first, so an open that
- * held its place would hold every workbook's shared strings and an open file at once.
- */
-async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
-  // An Excel 97-2003 workbook (.xls) goes where an XLSX would: a department moving from one to the other
-  // keeps its mapping.
-  const legacy = await isCompoundFile(file);
-  await (legacy ? checkLegacySize(file, limits) : checkArchive(file, limits));
-  const openBook = () => (legacy ? openLegacySheet(file, hints.sheet) : openSheet(file, hints.sheet));
-  const kind = legacy ? 'Excel 97-2003 (.xls)' : 'XLSX';
-  const unreadable = (e: unknown, atRow?: number) =>
-    e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable ${kind} workbook: ${(e as Error).message}`, atRow);
-  let head: Awaited<ReturnType<typeof openSheet>>;
-  const lead: string[][] = [];
-  try {
-    head = await openBook();
-    for await (const cells of head?.rows ?? []) {
-      if (isEmptyRow(cells)) continue;
-      lead.push(asText(cells));
-      // The header found (or no test to look further with): the rows after it are data, not read here.
-      if (!hints.isHeader || lead.length >= LEAD_ROWS || hints.isHeader(lead.at(-1)!)) break;
-    }
-  } catch (e) {
-    throw unreadable(e);
-  }
-  if (!head || !lead.length) throw new UnreadableFile(file, 'the workbook has no data');
-  const { at, headers, titleRows } = pickHeader(lead, hints.isHeader);
-  return {
-    format: 'xlsx',
-    headers,
-    titleRows,
-    sheet: head.sheet,
-    async *rows() {
-      const toRecord = recordOf(headers);
-      let row = 0;
-      let skip = at + 1;
-      try {
-        // Opened again here, so a file changed or removed since the header was read stops at its first row
-        // rather than failing the load.
-        const again = await openBook();
-        for await (const cells of again?.rows ?? []) {
-          if (isEmptyRow(cells)) continue;
-          // The title rows and the header again, as the open found them.
-          if (skip > 0) {
-            skip--;
-            continue;
-          }
-          yield { row: ++row, values: toRecord(cells) };
-        }
-      } catch (e) {
-        // Broken part-way (a damaged archive, bad XML): the rows before stay read, and the load says where.
-        throw unreadable(e, row + 1);
-      }
-    },
-  };
 }
 
 /** One JSON line parsed, or why not; too deep a line is refused before JSON.parse can overflow the stack. */

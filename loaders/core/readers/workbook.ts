@@ -180,6 +180,16 @@ function cellValue(
   }
 }
 
+/** The workbook's sheet names in tab order (those whose part it holds). */
+export async function sheetNames(file: string): Promise<string[]> {
+  const pkg = await openPackage(file);
+  try {
+    return pkg.sheets.filter((s) => s.path !== undefined).map((s) => s.name);
+  } finally {
+    await pkg.close();
+  }
+}
+
 /**
  * Opens one sheet: the one named `wanted` when the workbook has it, otherwise the first in tab order that
  * holds a non-empty row. Undefined when no sheet qualifies. The workbook stays open until `rows` is read to

@@ -1,0 +1,135 @@
+// Workbooks (XLSX, and Excel 97-2003 .xls) as a source reader. Which sheets hold the source:
+// - the mapping's sheet, when the workbook has it;
+// - otherwise every sheet whose head rows hold the header the mapping recognises (head-rows.ts), in tab order,
+//   so a cover or 填表说明 sheet before the data is passed over, and a register split into one sheet a month
+//   or a township is read whole rather than its first sheet alone;
+// - otherwise (no sheet has that header, or no test was given) the first sheet with data, whose missing
+//   columns the load then reports.
+// Rows are numbered on from sheet to sheet, as the file's data rows; `sheetsRead` says which rows each gave.
+//
+// An XLSX is read as a stream (workbook.ts): opening it reads the sheets' heads and closes it, and each `rows()`
+// opens it again. A load plans every file of a delivery before it reads the first, so an open that held its
+// place would hold every workbook's shared strings and an open file at once. An .xls is read whole
+// (legacy-workbook.ts), once for the heads and once for the rows.
+import { UnreadableFile } from '../errors.js';
+import type { Cell } from '../normalise/index.js';
+import { checkArchive } from './archive.js';
+import { isEmptyRow } from './empty-row.js';
+import { asText, LEAD_ROWS, pickHeader, recordOf, type Head } from './head-rows.js';
+import { checkLegacySize, isCompoundFile, readLegacyBook } from './legacy-workbook.js';
+import type { ReadLimits } from './limits.js';
+import type { ReadHints, SheetRead, SourceReader } from './reader-types.js';
+import { openSheet, sheetNames } from './workbook.js';
+
+/** A workbook's sheets: names in tab order, and one sheet's rows at a time. */
+interface Book {
+  names: string[];
+  rows(name: string): AsyncGenerator<Cell[]>;
+}
+
+async function openBook(file: string, legacy: boolean): Promise<Book> {
+  if (legacy) {
+    const book = await readLegacyBook(file);
+    return {
+      names: book.names,
+      rows: async function* (name) {
+        yield* book.rows(name);
+      },
+    };
+  }
+  return {
+    names: await sheetNames(file),
+    rows: async function* (name) {
+      const sheet = await openSheet(file, name);
+      if (sheet) yield* sheet.rows;
+    },
+  };
+}
+
+/** A sheet's first non-empty rows, as far as its header (or LEAD_ROWS); the sheet is closed after. */
+async function leadOf(book: Book, name: string, isHeader: ReadHints['isHeader']): Promise<string[][]> {
+  const lead: string[][] = [];
+  for await (const cells of book.rows(name)) {
+    if (isEmptyRow(cells)) continue;
+    lead.push(asText(cells));
+    // The header found (or no test to look further with): the rows after it are data, not read here.
+    if (!isHeader || lead.length >= LEAD_ROWS || isHeader(lead.at(-1)!)) break;
+  }
+  return lead;
+}
+
+type Chosen = Head & { name: string };
+
+/** The sheets to read, and the other sheets with data, which the load names as not read. */
+async function chooseSheets(book: Book, hints: ReadHints): Promise<{ sheets: Chosen[]; others: string[] }> {
+  const named = hints.sheet !== undefined && book.names.includes(hints.sheet);
+  let first: Chosen | undefined;
+  const fitting: Chosen[] = [];
+  const others: string[] = [];
+  for (const name of named ? [hints.sheet!] : book.names) {
+    const lead = await leadOf(book, name, hints.isHeader);
+    if (!lead.length) continue;
+    first ??= { name, ...pickHeader(lead, undefined) };
+    if (named || !hints.isHeader) return { sheets: [{ name, ...pickHeader(lead, hints.isHeader) }], others: [] };
+    if (lead.some((cells) => hints.isHeader!(cells))) fitting.push({ name, ...pickHeader(lead, hints.isHeader) });
+    else others.push(name);
+  }
+  if (fitting.length) return { sheets: fitting, others };
+  return { sheets: first ? [first] : [], others: others.filter((n) => n !== first?.name) };
+}
+
+export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
+  // An Excel 97-2003 workbook (.xls) goes where an XLSX would: a department moving from one to the other
+  // keeps its mapping.
+  const legacy = await isCompoundFile(file);
+  await (legacy ? checkLegacySize(file, limits) : checkArchive(file, limits));
+  const kind = legacy ? 'Excel 97-2003 (.xls)' : 'XLSX';
+  const unreadable = (e: unknown, atRow?: number) =>
+    e instanceof UnreadableFile ? e : new UnreadableFile(file, `not a readable ${kind} workbook: ${(e as Error).message}`, atRow);
+  let sheets: Chosen[];
+  let others: string[];
+  try {
+    ({ sheets, others } = await chooseSheets(await openBook(file, legacy), hints));
+  } catch (e) {
+    throw unreadable(e);
+  }
+  const head = sheets[0];
+  if (!head) throw new UnreadableFile(file, 'the workbook has no data');
+  const sheetsRead: SheetRead[] = [];
+  return {
+    format: 'xlsx',
+    headers: head.headers,
+    titleRows: head.titleRows,
+    sheet: sheets.map((s) => s.name).join('、'),
+    ...(sheets.length > 1 ? { sheetsRead } : {}),
+    ...(others.length ? { sheetsNotRead: others } : {}),
+    async *rows() {
+      let row = 0;
+      sheetsRead.length = 0;
+      try {
+        // Opened again here, so a file changed or removed since the heads were read stops at its first row
+        // rather than failing the load.
+        const book = await openBook(file, legacy);
+        for (const sheet of sheets) {
+          const toRecord = recordOf(sheet.headers);
+          const read: SheetRead = { name: sheet.name, firstRow: row + 1, lastRow: row };
+          sheetsRead.push(read);
+          // The title rows and the header again, as the open found them.
+          let skip = sheet.at + 1;
+          for await (const cells of book.rows(sheet.name)) {
+            if (isEmptyRow(cells)) continue;
+            if (skip > 0) {
+              skip--;
+              continue;
+            }
+            read.lastRow = ++row;
+            yield { row, values: toRecord(cells) };
+          }
+        }
+      } catch (e) {
+        // Broken part-way (a damaged archive, bad XML): the rows before stay read, and the load says where.
+        throw unreadable(e, row + 1);
+      }
+    },
+  };
+}
