@@ -16,19 +16,39 @@ export interface Head {
   at: number;
   headers: string[];
   titleRows: string[];
+  /** Whether the test accepted a row (else the header is the first row). */
+  found: boolean;
 }
 
-/** Which of a file's first non-empty rows is its header, and the rows above it as text. */
+/**
+ * A header of two rows, as statistical tables draw it: group headings above (申请人 over 姓名 and 身份证号),
+ * and the columns without a group named once, in a cell merged down both rows, so that the lower row is empty
+ * there. The lower row with its blanks taken from the row above; only a row of several headings counts as
+ * one (a title is one merged cell, and must not name a column).
+ */
+function twoRowHeader(above: string[], below: string[]): string[] | undefined {
+  if (above.filter((c) => c !== '').length < 2 || !below.includes('')) return undefined;
+  return Array.from({ length: Math.max(above.length, below.length) }, (_, i) => below[i] || above[i] || '');
+}
+
+/** Which of a file's first non-empty rows is its header (with the row above, for a two-row header), and the rows above it as text. */
 export function pickHeader(lead: string[][], isHeader: ReadHints['isHeader']): Head {
-  const found = isHeader ? lead.findIndex((cells) => isHeader(cells)) : -1;
-  const at = Math.max(found, 0);
-  const titleRows = lead.slice(0, at).map((cells) =>
+  let at = 0;
+  let headers = lead[0] ?? [];
+  let titles = 0;
+  let found = false;
+  for (let i = 0; isHeader && !found && i < lead.length; i++) {
+    const joined = i > 0 ? twoRowHeader(lead[i - 1]!, lead[i]!) : undefined;
+    if (isHeader(lead[i]!)) [at, headers, titles, found] = [i, lead[i]!, i, true];
+    else if (joined && isHeader(joined)) [at, headers, titles, found] = [i, joined, i - 1, true];
+  }
+  const titleRows = lead.slice(0, titles).map((cells) =>
     cells
       .filter((c) => c !== '')
       .join(' ')
       .slice(0, TITLE_CHARS),
   );
-  return { at, headers: lead[at] ?? [], titleRows };
+  return { at, headers, titleRows, found };
 }
 
 export const asText = (cells: Cell[]): string[] => cells.map((h) => (h === null || h === undefined ? '' : String(h).trim()));

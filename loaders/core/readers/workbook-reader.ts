@@ -53,7 +53,7 @@ async function leadOf(book: Book, name: string, isHeader: ReadHints['isHeader'])
     if (isEmptyRow(cells)) continue;
     lead.push(asText(cells));
     // The header found (or no test to look further with): the rows after it are data, not read here.
-    if (!isHeader || lead.length >= LEAD_ROWS || isHeader(lead.at(-1)!)) break;
+    if (!isHeader || lead.length >= LEAD_ROWS || pickHeader(lead, isHeader).found) break;
   }
   return lead;
 }
@@ -70,8 +70,9 @@ async function chooseSheets(book: Book, hints: ReadHints): Promise<{ sheets: Cho
     const lead = await leadOf(book, name, hints.isHeader);
     if (!lead.length) continue;
     first ??= { name, ...pickHeader(lead, undefined) };
-    if (named || !hints.isHeader) return { sheets: [{ name, ...pickHeader(lead, hints.isHeader) }], others: [] };
-    if (lead.some((cells) => hints.isHeader!(cells))) fitting.push({ name, ...pickHeader(lead, hints.isHeader) });
+    const head = pickHeader(lead, hints.isHeader);
+    if (named || !hints.isHeader) return { sheets: [{ name, ...head }], others: [] };
+    if (head.found) fitting.push({ name, ...head });
     else others.push(name);
   }
   if (fitting.length) return { sheets: fitting, others };

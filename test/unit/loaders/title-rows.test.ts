@@ -135,3 +135,38 @@ describe('recognising a titled file', () => {
     ]);
   });
 });
+
+describe('a header of two rows', () => {
+  it('takes the columns without a group from the heading row above, in CSV and XLSX alike', async () => {
+    const lines = [
+      '桐庐县困难群众救助金发放表,,,,',
+      '序号,申请人,,发放金额,发放日期',
+      ',姓名,身份证号,,',
+      '1,张三,110105194912310021,330,2023-01-10',
+    ];
+    const f = path.join(dir, 'two-rows.csv');
+    writeFileSync(f, lines.join('\n'));
+    const needs = (h: string[]) => h.includes('身份证号') && h.includes('发放金额');
+    const reader = await openSource(f, 'csv', { isHeader: needs });
+    expect(reader.headers).toEqual(['序号', '姓名', '身份证号', '发放金额', '发放日期']);
+    expect(reader.titleRows).toEqual(['桐庐县困难群众救助金发放表']);
+    const rows = await rowsOf(reader.rows());
+    expect(rows.map((r) => [r.row, r.values['姓名'], r.values['发放金额'], r.values['发放日期']])).toEqual([
+      [1, '张三', '330', '2023-01-10'],
+    ]);
+
+    const x = path.join(dir, 'two-rows.xlsx');
+    const data = lines.map((l) => l.split(',').map((value) => (value === '' ? null : { value })));
+    writeFileSync(x, await (writeXlsxFile(data as never) as unknown as { toBuffer(): Promise<Buffer> }).toBuffer());
+    const book = await openSource(x, 'xlsx', { isHeader: needs });
+    expect(book.headers).toEqual(['序号', '姓名', '身份证号', '发放金额', '发放日期']);
+    expect((await rowsOf(book.rows())).map((r) => r.values['发放金额'])).toEqual(['330']);
+  });
+
+  it('never names a column after a title above a header with blanks', async () => {
+    const f = path.join(dir, 'title-blanks.csv');
+    writeFileSync(f, ['桐庐县发放表,,', '姓名,身份证号,', '张三,110105194912310021,x'].join('\n'));
+    const reader = await openSource(f, 'csv', { isHeader: hasId });
+    expect(reader.headers).toEqual(['姓名', '身份证号', '']);
+  });
+});
