@@ -86,6 +86,8 @@ const FORMAT_OF: Record<string, Mapping['format']['type']> = {
   '.txt': 'csv',
   '.xlsx': 'xlsx',
   '.jsonl': 'jsonl',
+  // A JSON document (an array of records, or an envelope around one) goes through the JSON-lines mappings.
+  '.json': 'jsonl',
   '.ndjson': 'jsonl',
 };
 export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCase()];

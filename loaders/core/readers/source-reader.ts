@@ -1,12 +1,9 @@
 // One interface over CSV, XLSX and JSON lines: the header (original names) and the data rows as
 // header-key → cell, numbered 1.. from the first data row (the header, and any title above it, is not
 // counted: head-rows.ts). Workbooks are read by workbook-reader.ts.
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import { UnreadableFile } from '../errors.js';
 import { jsonTooDeep } from './json-depth.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
@@ -16,23 +13,13 @@ import { sniffFile } from './encoding.js';
 import { isEmptyRow } from './empty-row.js';
 import { headerKey } from './header.js';
 import { LEAD_ROWS, pickHeader, recordOf } from './head-rows.js';
+import { decoded } from './decoded.js';
+import { isJsonDocument, jsonDocumentReader } from './json-document.js';
 import { recordRows } from './jsonl-record.js';
 import type { ByteRange, DataRow, RangeEnd, ReadHints, SourceReader, TextSource } from './reader-types.js';
 import { xlsxReader } from './workbook-reader.js';
 
 export type { ByteRange, DataRow, RangeEnd, ReadHints, SourceReader, TextSource } from './reader-types.js';
-
-/**
- * Decoded text stream, of the whole file or a range of it; destroying the returned stream also closes the
- * file. A byte-order mark is only one at the file's start: a range past it keeps a U+FEFF it begins with.
- */
-function decoded(file: string, encoding: string, range?: ByteRange) {
-  const raw = range ? createReadStream(file, { start: range.start, end: range.end - 1 }) : createReadStream(file);
-  const out = raw.pipe(iconv.decodeStream(encoding, { stripBOM: !range || range.start === 0 }) as unknown as Transform);
-  out.on('close', () => raw.destroy());
-  raw.on('error', (e) => out.destroy(e));
-  return out;
-}
 
 /** The delimiter the head's lines use most among , tab ; | */
 function guessDelimiter(line: string): string {
@@ -208,6 +195,8 @@ function parseLine(line: string, maxDepth: number): { value: unknown } | { error
 
 async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
   const { encoding } = await sniffFile(file, hints.encoding);
+  if (file.toLowerCase().endsWith('.json') && isJsonDocument(await headLines(file, encoding, 2)))
+    return jsonDocumentReader(file, encoding, hints, limits);
   let headers: string[] = [];
   // A first line that does not parse gives no header; the row loop reports it.
   const first = parseLine(await firstLine(file, encoding), limits.maxJsonDepth);
