@@ -1,10 +1,11 @@
-// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]]
+// npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]] [--dry-run]
 // Loads department exports into the configured Neo4j, shows rows and rows/s while it runs (a progress bar on
 // a terminal, a line every few seconds otherwise, e.g. in CI logs), then prints the reconciliation per file.
 // --bulk (also `npm run load:bulk`): the offline importer path for a first big load into an empty embedded
 // database with its server stopped (docs/loaders.md "Bulk loading"). Exit status (loaders/core/outcome.ts): 0 every
 // file loaded clean, 3 loaded with rejected rows or unbuilt relationships, 4 a file refused or stopped part-way,
 // 1 fatal (bad mapping, no database, a loader bug), 2 usage. Unrecognised files are listed, not failures.
+// --dry-run: no database; every file read, normalised and reconciled as in a load (loaders/core/check-files.ts).
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { dataFolders, ownerOnly } from '../platform/files/owner-only.js';
@@ -14,6 +15,7 @@ import { openNeo4j } from '../platform/neo4j/runtime.js';
 import { publishOnCluster } from '../platform/db/bookmark-relay.js';
 import { watchLaunchers } from '../platform/process/launcher-watch.js';
 import {
+  checkFiles,
   columnNotes,
   columnsMark,
   exitCodeOf,
@@ -46,6 +48,7 @@ function parseArgs(argv: string[], cfg: Config) {
   let snapshot = false;
   let delivered: string | undefined;
   let workers: number | undefined;
+  let dryRun = false;
   const mappingDirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -55,6 +58,7 @@ function parseArgs(argv: string[], cfg: Config) {
     else if (a === '--batch') batchSize = Number(argv[++i]);
     else if (a === '--workers') workers = Number(argv[++i]);
     else if (a === '--snapshot') snapshot = true;
+    else if (a === '--dry-run') dryRun = true;
     else if (a === '--delivered') delivered = argv[++i] ?? '';
     else if (a === '-h' || a === '--help') throw new CliUsage('');
     else if (a.startsWith('--')) throw new CliUsage(`unknown option ${a}`);
@@ -69,8 +73,9 @@ function parseArgs(argv: string[], cfg: Config) {
   if (delivered !== undefined && !isIsoDate(delivered)) throw new CliUsage(`--delivered needs a date YYYY-MM-DD, got "${delivered}"`);
   // The importer builds a new store: there is no earlier delivery for a snapshot to end anything in.
   if (snapshot && bulk) throw new CliUsage('--snapshot applies to online loads, not --bulk');
+  if (dryRun && (bulk || snapshot)) throw new CliUsage('--dry-run reads the files as any load does; --bulk and --snapshot do not apply');
   const snapshotOpt = snapshot ? { sources: 'all' as const, deliveredOn: delivered ?? today() } : undefined;
-  return { paths, rejectsDir, batchSize, bulk, workers, mappingDirs, snapshot: snapshotOpt, delivered };
+  return { paths, rejectsDir, batchSize, bulk, workers, mappingDirs, snapshot: snapshotOpt, delivered, dryRun };
 }
 
 /**
@@ -130,7 +135,7 @@ async function main(): Promise<number> {
     if (!(e instanceof CliUsage)) throw e;
     if (e.message) console.error(e.message);
     console.error(
-      'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]]',
+      'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]] [--dry-run]',
     );
     console.error(
       '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else 0: the main thread)',
@@ -138,6 +143,9 @@ async function main(): Promise<number> {
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');
     console.error("  --delivered D   the snapshot's delivery date, the end date of what it lacks (default today)");
+    console.error(
+      '  --dry-run       no database: read, normalise and reconcile every file as a load would; rejects under <rejects>/dry-run',
+    );
     return e.message ? 2 : 0;
   }
   // The key `npm start` uses (HUIYAN_PSEUDONYM_KEY, else the key file, else a new one): loads and search agree.
@@ -151,6 +159,19 @@ async function main(): Promise<number> {
     ...(args.mappingDirs.length ? { extraMappingsDirs: args.mappingDirs } : {}),
     onProgress: progress.update,
   };
+  if (args.dryRun) {
+    try {
+      const report = await checkFiles(args.paths, { ...common, rejectsDir: path.join(args.rejectsDir, 'dry-run') });
+      progress.stop();
+      printReport(report);
+      console.log(
+        "dry run (预检): nothing was written to the database. Not checked: whether references name records already loaded (a bid's project), and what a snapshot would end.",
+      );
+      return exitCodeOf(report);
+    } finally {
+      progress.stop();
+    }
+  }
   if (args.bulk) {
     try {
       const { report } = await recordedCommand(
