@@ -63,14 +63,38 @@ export interface Bound {
   sensitive: Set<string>;
 }
 
+/** A header's key and the unit it names in brackets at its end: 发放金额(元), 中标金额（万元）, 面积【㎡】. */
+function unitOf(key: string): { bare: string; unit: string } | undefined {
+  const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
+  return m ? { bare: m[1]!, unit: m[2]! } : undefined;
+}
+
+/** Units an amount column's header may state; they set the unit of its bare numbers. */
+const AMOUNT_UNITS = new Set(['元', '万元', '亿元']);
+
+/**
+ * The columns the header has, by alias. A header with a unit in brackets that no alias names (发放金额(元)
+ * where the mapping knows 发放金额) is read by the alias without it; and an amount column's header that names
+ * its unit (中标金额（万元）) reads bare numbers in that unit, whatever the mapping's default: the header
+ * describes these cells, the mapping's `unit` another export's.
+ */
 export function bindColumns(mapping: Mapping, headers: string[], file: string): Bound {
   const byKey = new Map(headers.map((h) => [headerKey(h), h] as const));
+  const byBare = new Map<string, string>();
+  for (const k of byKey.keys()) {
+    const u = unitOf(k);
+    if (u && !byBare.has(u.bare)) byBare.set(u.bare, k);
+  }
   const keys: Record<string, string | undefined> = {};
   const shown: Record<string, string> = {};
   const missing: string[] = [];
+  const units: Record<string, string> = {};
   for (const c of Object.values(mapping.columns)) {
     if (c.join) continue;
-    const hit = c.headers.map(headerKey).find((k) => byKey.has(k));
+    const aliases = c.headers.map(headerKey);
+    const hit = aliases.find((k) => byKey.has(k)) ?? aliases.map((k) => byBare.get(k)).find((k) => k !== undefined);
+    const unit = hit === undefined ? undefined : unitOf(hit)?.unit;
+    if (unit && AMOUNT_UNITS.has(unit) && 'opts' in c.normalise && c.normalise.type === 'amount') units[c.id] = unit;
     // JSON records leave out empty fields, so the first record's fields are not the file's: an optional
     // column it lacks is read by its first header (a dotted path) in every record.
     keys[c.id] = hit ?? (mapping.format.type === 'jsonl' && !c.required ? headerKey(c.headers[0]!) : undefined);
@@ -79,9 +103,11 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
   }
   if (missing.length) throw new MissingColumns(file, missing);
   for (const c of Object.values(mapping.columns)) if (c.join) shown[c.id] = c.join.map((j) => shown[j]!).join('+');
-  const order = Object.values(mapping.columns).sort(
-    (a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'),
-  );
+  const order = Object.values(mapping.columns)
+    .map((c) =>
+      units[c.id] && 'opts' in c.normalise ? { ...c, normalise: { ...c.normalise, opts: { ...c.normalise.opts, unit: units[c.id] } } } : c,
+    )
+    .sort((a, b) => Number(a.normalise.type === 'switch') - Number(b.normalise.type === 'switch'));
   const sensitive = new Set(order.filter(isSensitiveCol).map((c) => c.id));
   return { mapping, keys, shown, order, sensitive };
 }

@@ -50,7 +50,8 @@ export const NORMALISERS: Record<string, NormaliserDef> = {
   amount: {
     produces: ['float'],
     options: ['unit'],
-    run: (r, o) => amount(r, o.unit === '万元' ? '万元' : '元'),
+    // 亿元 only from a header that states it (transform.ts bindColumns); a mapping's own `unit` is 元 or 万元.
+    run: (r, o) => amount(r, o.unit === '万元' || o.unit === '亿元' ? o.unit : '元'),
   },
   ratio: { produces: ['float'], options: [], run: (r) => ratio(r) },
   phone: { produces: ['string'], options: [], run: (r) => phone(r) },

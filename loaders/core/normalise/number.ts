@@ -10,7 +10,7 @@ const UNIT: Record<string, number> = { '': 1, 元: 1, 万元: 1e4, 万: 1e4, 亿
  * Amount in 元. `defaultUnit` applies to bare numbers (the 注册资本 column is in 万元 without saying so);
  * an explicit unit in the cell wins.
  */
-export function amount(raw: Cell, defaultUnit: '元' | '万元' = '元'): number | null {
+export function amount(raw: Cell, defaultUnit: '元' | '万元' | '亿元' = '元'): number | null {
   let n: number;
   let unit = defaultUnit as string;
   if (typeof raw === 'number') {
@@ -20,7 +20,9 @@ export function amount(raw: Cell, defaultUnit: '元' | '万元' = '元'): number
       .replace(/[,，\s]/g, '')
       .replace(/^[¥￥]/, '')
       .replace(/^RMB/i, '')
-      .replace(/^人民币/, '');
+      .replace(/^人民币/, '')
+      // 元整, as amounts are written on vouchers: "exactly so many 元".
+      .replace(/(元|万元|亿元)整$/, '$1');
     if (blankText(s)) return null;
     const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
     if (!m) return invalid(`"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);

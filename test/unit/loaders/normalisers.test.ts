@@ -101,6 +101,9 @@ describe('amounts', () => {
     expect(amount('1.2万')).toBe(12000);
     expect(amount('￥3,000元')).toBe(3000);
     expect(amount('0.5亿')).toBe(50_000_000);
+    expect(amount('330元整')).toBe(330);
+    expect(amount('1.5万元整')).toBe(15_000);
+    expect(() => amount('330整')).toThrow(/not an amount/);
     expect(amount(12345)).toBe(12345);
   });
   it('applies a default unit to bare numbers (注册资本 in 万元)', () => {

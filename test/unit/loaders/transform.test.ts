@@ -3,6 +3,7 @@ import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { MissingColumns } from '../../../loaders/core/errors.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
+import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
 import { headerKey } from '../../../loaders/core/readers/header.js';
 import { bindColumns, transformRow } from '../../../loaders/core/transform.js';
@@ -80,5 +81,36 @@ describe('row transformation', () => {
     const a = transformRow({ bound, schema }, row(HUKOU, [ok, '张三', '', '', 'H1', '02']));
     const b = transformRow({ bound, schema }, row(HUKOU, [` ${ok.toLowerCase()}`, '张三 ', '', '', 'h1', '户主'], 2));
     expect(a.ok && b.ok && a.fingerprint === b.fingerprint).toBe(true);
+  });
+});
+
+describe('a header that states its unit', () => {
+  const AWARD = ['项目编号', '中标人信用代码', '中标金额（万元）'];
+  const COMPANY = ['统一社会信用代码', '企业名称', '登记状态', '注册资本(元)'];
+  const usccOk = '91330122MA2A00001' + usccCheckChar('91330122MA2A00001');
+
+  it('is read by the alias without the unit, and its bare numbers in that unit', () => {
+    const bound = bindColumns(byId('award'), AWARD, '中标.csv');
+    expect(bound.shown['amount']).toBe('中标金额（万元）');
+    const r = transformRow({ bound, schema }, row(AWARD, ['TLZB-2023-0001', usccOk, '128.09']));
+    expect(r.ok && r.rels.find((x) => x.spec.type === 'WON')?.props['amount']).toBe(1_280_900);
+  });
+
+  it('wins over the mapping’s default unit: 注册资本(元) is in 元 where the mapping assumes 万元', () => {
+    const bound = bindColumns(byId('company'), COMPANY, '企业.csv');
+    const r = transformRow({ bound, schema }, row(COMPANY, [usccOk, '桐庐甲公司', '存续', '500000']));
+    expect(r.ok && r.nodes.find((n) => n.spec.label === 'Company')?.props['capital']).toBe(500_000);
+    const plain = bindColumns(byId('company'), [...COMPANY.slice(0, 3), '注册资本'], '企业.csv');
+    const r2 = transformRow({ bound: plain, schema }, row([...COMPANY.slice(0, 3), '注册资本'], [usccOk, '桐庐甲公司', '存续', '50']));
+    expect(r2.ok && r2.nodes.find((n) => n.spec.label === 'Company')?.props['capital']).toBe(500_000);
+  });
+
+  it('leaves a unit that is not a currency to the header alone', () => {
+    const bound = bindColumns(byId('award'), ['项目编号', '中标人信用代码', '中标金额(人民币)'], '中标.csv');
+    const r = transformRow(
+      { bound, schema },
+      row(['项目编号', '中标人信用代码', '中标金额(人民币)'], ['TLZB-2023-0001', usccOk, '128.09']),
+    );
+    expect(r.ok && r.rels.find((x) => x.spec.type === 'WON')?.props['amount']).toBe(128.09);
   });
 });
