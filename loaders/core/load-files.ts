@@ -12,7 +12,7 @@ import { writeHouseholdKin } from './kinship.js';
 import type { FileReport, Progress } from './file-pass.js';
 import { loadFile } from './load-file.js';
 import { HeldPersons } from './held.js';
-import { formatOf, headerFits, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
+import { formatOf, headerFits, hintsFor, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
@@ -88,16 +88,24 @@ async function recognise(file: string, mappings: Mapping[], limits: ReadLimits):
   // above it (明细表, 填报单位) is passed over (source-reader.ts).
   if (byName.length === 1) {
     const m = byName[0]!;
-    return { path: file, mapping: m, reader: await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits) };
+    return { path: file, mapping: m, reader: await openSource(file, format, { ...hintsFor(m, format), isHeader: headerFits(m) }, limits) };
   }
-  // By header: the file is opened without a mapping's hints (encoding detected, first sheet).
-  const candidates = byName.length > 1 ? byName : mappings.filter((m) => m.format.type === format);
-  const reader = await openSource(file, format, { isHeader: (h) => mappingByHeaders(candidates, h) !== undefined }, limits);
-  const m = mappingByHeaders(candidates, reader.headers);
-  if (!m) throw new UnknownSource(file);
+  // By header: the file is opened without a mapping's hints (encoding detected, first sheet), first for the
+  // mappings of its own format; when none of them knows it, for the others: a mapping describes a source's
+  // columns, and a department that sends its register as XLSX one year and CSV the next keeps its mapping.
+  const byHeader = async (candidates: Mapping[]) => {
+    const reader = await openSource(file, format, { isHeader: (h) => mappingByHeaders(candidates, h) !== undefined }, limits);
+    const m = mappingByHeaders(candidates, reader.headers);
+    return m && { m, reader };
+  };
+  const found =
+    (await byHeader(byName.length > 1 ? byName : mappings.filter((m) => m.format.type === format))) ??
+    (byName.length > 1 ? undefined : await byHeader(mappings.filter((m) => m.format.type !== format)));
+  if (!found) throw new UnknownSource(file);
+  const { m, reader } = found;
   // A workbook is opened again for the mapping found: its sheet, and only the sheets with its header (another
   // sheet may hold another source). A text file keeps the encoding it was recognised in.
-  const again = format === 'xlsx' ? await openSource(file, format, { ...m.format, isHeader: headerFits(m) }, limits) : reader;
+  const again = format === 'xlsx' ? await openSource(file, format, { ...hintsFor(m, format), isHeader: headerFits(m) }, limits) : reader;
   return { path: file, mapping: m, reader: again };
 }
 

@@ -12,6 +12,7 @@ import {
   type NormSpec,
   type PropSource,
   type RelSpec,
+  type SourceFormat,
   type SpellSpec,
 } from './mapping/types.js';
 import { shapeOf } from './mapping/by-shape.js';
@@ -78,7 +79,7 @@ const AMOUNT_UNITS = new Set(['元', '万元', '亿元']);
  * its unit (中标金额（万元）) reads bare numbers in that unit, whatever the mapping's default: the header
  * describes these cells, the mapping's `unit` another export's.
  */
-export function bindColumns(mapping: Mapping, headers: string[], file: string): Bound {
+export function bindColumns(mapping: Mapping, headers: string[], file: string, format: SourceFormat = mapping.format.type): Bound {
   const byKey = new Map(headers.map((h) => [headerKey(h), h] as const));
   const byBare = new Map<string, string>();
   for (const k of byKey.keys()) {
@@ -97,7 +98,7 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string): 
     if (unit && AMOUNT_UNITS.has(unit) && 'opts' in c.normalise && c.normalise.type === 'amount') units[c.id] = unit;
     // JSON records leave out empty fields, so the first record's fields are not the file's: an optional
     // column it lacks is read by its first header (a dotted path) in every record.
-    keys[c.id] = hit ?? (mapping.format.type === 'jsonl' && !c.required ? headerKey(c.headers[0]!) : undefined);
+    keys[c.id] = hit ?? (format === 'jsonl' && !c.required ? headerKey(c.headers[0]!) : undefined);
     shown[c.id] = hit ? byKey.get(hit)! : c.headers[0]!;
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }

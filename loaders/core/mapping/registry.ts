@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { loadGraphSchema, type GraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
 import { headerKey } from '../readers/header.js';
-import type { Mapping } from './types.js';
+import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
 
 export const MAPPINGS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'mappings');
@@ -96,6 +96,17 @@ export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCa
  * The mapping whose signature columns all appear in `headers` (by any alias); when several do, the one
  * recognising most of the file's columns.
  */
+/**
+ * What a mapping tells the reader of a file in this format: its own format's settings (encoding, delimiter,
+ * sheet, expand) when the file is in that format; nothing when a mapping written for one format reads a file
+ * in another (a CSV's declared GBK would garble an XLSX's or a JSON's text).
+ */
+export const hintsFor = (m: Mapping, format: SourceFormat): Omit<Mapping['format'], 'type'> => {
+  if (m.format.type !== format) return {};
+  const { type: _type, ...hints } = m.format;
+  return hints;
+};
+
 /** A reader's header test for one mapping: the row holds every column that identifies the mapping's files. */
 export const headerFits =
   (m: Mapping) =>
