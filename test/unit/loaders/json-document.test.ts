@@ -49,6 +49,11 @@ describe('a JSON document', () => {
     expect(rows.map((r) => r.values['投标编号'])).toEqual(['TB-1', 'TB-2']);
   });
 
+  it('keys its fields as a header is keyed, so 上传IP is read by a mapping’s 上传IP', async () => {
+    const { rows } = await read('keys.json', JSON.stringify([{ 上传IP: '1.2.3.4', 'MAC 地址': 'AA' }]));
+    expect(rows[0]!.values).toEqual({ 上传ip: '1.2.3.4', mac地址: 'AA' });
+  });
+
   it('reads GBK as any other text file', async () => {
     const { rows } = await read('gbk.json', iconv.encode(JSON.stringify([{ 姓名: '张三', 单位: '桐庐县财政局' }]), 'gbk'));
     expect(rows[0]!.values).toEqual({ 姓名: '张三', 单位: '桐庐县财政局' });
