@@ -8,16 +8,18 @@ export interface GraphSnapshot {
   rels: string[];
 }
 
-export async function graphSnapshot(db: Executor): Promise<GraphSnapshot> {
+/** `provenance: false` leaves out what says which file and row wrote a value (_file, _row, _run, …). */
+export async function graphSnapshot(db: Executor, opts: { provenance?: boolean } = {}): Promise<GraphSnapshot> {
   const { rows: nodes } = await db.read<{ l: string[]; p: Record<string, unknown> }>(
     'MATCH (n:Entity) RETURN labels(n) AS l, properties(n) AS p',
   );
   const { rows: rels } = await db.read<{ a: string; t: string; b: string; p: Record<string, unknown> }>(
     'MATCH (a:Entity)-[r]->(b:Entity) RETURN a.uid AS a, type(r) AS t, b.uid AS b, properties(r) AS p',
   );
+  const kept = ([k]: [string, unknown]) => opts.provenance !== false || !k.startsWith('_');
   const stable = (x: unknown) =>
     JSON.stringify(x, (_k, v: unknown) =>
-      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(kept).sort()) : v,
     );
   return { nodes: nodes.map((n) => stable({ ...n, l: [...n.l].sort() })).sort(), rels: rels.map(stable).sort() };
 }

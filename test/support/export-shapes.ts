@@ -1,0 +1,107 @@
+// A generated county rewritten in the shapes department systems really export: what the generator writes
+// plainly, here under titles, across sheets, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
+// with units in headers, timestamps in date columns and 无 for nothing. Loading it must give the plain county's
+// graph (test/int/loaders/export-shapes.int.test.ts).
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { read as readBook, utils, write as writeBook } from '@e965/xlsx';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import writeXlsxFile from 'write-excel-file/node';
+import { amount } from '../../loaders/core/normalise/number.js';
+
+type Table = string[][];
+
+export async function writeExportShapes(base: string, out: string): Promise<void> {
+  mkdirSync(out, { recursive: true });
+  const csv = (f: string): Table =>
+    parse(iconv.decode(readFileSync(path.join(base, f)), 'gb18030'), { bom: true, relax_column_count: true });
+  const writeCsv = (f: string, t: Table) =>
+    writeFileSync(
+      path.join(out, f),
+      iconv.encode(t.map((r) => r.map((x) => (/[",\r\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x)).join(',')).join('\r\n'), 'gbk'),
+    );
+  const xlsx = async (f: string, sheets: { sheet: string; data: (string | null)[][] }[]) => {
+    const data = sheets.map((s) => ({ sheet: s.sheet, data: s.data.map((r) => r.map((value) => (value ? { value } : null))) }));
+    writeFileSync(path.join(out, f), await (writeXlsxFile(data as never) as unknown as { toBuffer(): Promise<Buffer> }).toBuffer());
+  };
+  const done = new Set<string>();
+
+  // The household register as a workbook under a title and a filing line, named as its system names it.
+  {
+    const [h, ...rows] = csv('户籍人口.csv');
+    await xlsx('常住人口信息导出.xlsx', [
+      { sheet: '常住人口', data: [['桐庐县常住人口信息表'], ['填报单位：桐庐县公安局', null, null, '导出时间：2023-12-31'], h!, ...rows] },
+    ]);
+    done.add('户籍人口.csv');
+  }
+  // Welfare payments as a workbook: a cover sheet, then one sheet a year under its title, the amount's unit in its header.
+  {
+    const [h, ...rows] = csv('民生资金发放.csv');
+    const at = h!.indexOf('发放所属期');
+    const header = h!.map((x) => (x === '发放金额' ? '发放金额（元）' : x));
+    const years = [...new Set(rows.map((r) => r[at]!.slice(0, 4)))].sort();
+    await xlsx('民生资金发放明细.xlsx', [
+      { sheet: '填表说明', data: [['1. 金额单位为元'], ['2. 身份证号为18位']] },
+      ...years.map((y) => ({ sheet: `${y}年`, data: [[`${y}年民生资金发放明细表`], header, ...rows.filter((r) => r[at]!.startsWith(y))] })),
+    ]);
+    done.add('民生资金发放.csv');
+  }
+  // Bids as an API's JSON envelope.
+  {
+    const lines = readFileSync(path.join(base, '投标记录.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim());
+    const list = lines.map((l) => JSON.parse(l) as unknown);
+    writeFileSync(path.join(out, '投标记录.json'), JSON.stringify({ code: 0, msg: '成功', data: { total: list.length, list } }, null, 2));
+    done.add('投标记录.jsonl');
+  }
+  // The cadre roster as an Excel 97-2003 workbook, with a cover sheet first.
+  {
+    const book = readBook(readFileSync(path.join(base, '干部名册.xlsx')));
+    const name = book.SheetNames[0]!;
+    const data = utils.sheet_to_json<unknown[]>(book.Sheets[name]!, { header: 1, raw: false, defval: null });
+    const old = utils.book_new();
+    utils.book_append_sheet(old, utils.aoa_to_sheet([['填表说明：职务按现任填写']]), '说明');
+    utils.book_append_sheet(old, utils.aoa_to_sheet(data), name);
+    writeFileSync(path.join(out, '干部名册.xls'), writeBook(old, { bookType: 'biff8', type: 'buffer' }) as Buffer);
+    done.add('干部名册.xlsx');
+  }
+  // Awards in 万元, said in the header; every spelling of an amount (full-width, separators, ¥) rewritten so.
+  {
+    const [h, ...rows] = csv('中标结果.csv');
+    const at = h!.indexOf('中标金额');
+    const wan = (x: string) => {
+      const yuan = amount(x);
+      return yuan === null ? x : String(yuan / 10_000);
+    };
+    writeCsv('中标结果.csv', [
+      h!.map((x, i) => (i === at ? '中标金额（万元）' : x)),
+      ...rows.map((r) => r.map((x, i) => (i === at ? wan(x) : x))),
+    ]);
+    done.add('中标结果.csv');
+  }
+  // Deaths with the death date as a timestamp.
+  {
+    const [h, ...rows] = csv('死亡火化登记.csv');
+    const at = h!.indexOf('死亡日期');
+    const stamp = (x: string) => (/^\d{8}$/.test(x) ? `${x.slice(0, 4)}-${x.slice(4, 6)}-${x.slice(6)} 10:15:00` : x);
+    writeCsv('死亡火化登记.csv', [h!, ...rows.map((r) => r.map((x, i) => (i === at ? stamp(x) : x)))]);
+    done.add('死亡火化登记.csv');
+  }
+  // Shareholders with 无 where no exit date is known.
+  {
+    const [h, ...rows] = csv('企业股东.csv');
+    const at = h!.indexOf('退出日期');
+    writeCsv('企业股东.csv', [h!, ...rows.map((r) => r.map((x, i) => (i === at && x === '' ? '无' : x)))]);
+    done.add('企业股东.csv');
+  }
+  // The unit directory as a web system's "导出Excel": UTF-16 tab-separated text under an .xls name.
+  {
+    const rows = csv('机构编制名录.csv');
+    const text = rows.map((r) => r.join('\t')).join('\r\n');
+    writeFileSync(path.join(out, '机构编制名录.xls'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    done.add('机构编制名录.csv');
+  }
+  for (const f of readdirSync(base)) if (!done.has(f)) copyFileSync(path.join(base, f), path.join(out, f));
+}
