@@ -5,7 +5,7 @@
 // expanded workbooks. Cells come out as the XLSX reader gives them (workbook.ts): dates by their number
 // format, in UTC, in the workbook's date system.
 import { open, readFile, stat } from 'node:fs/promises';
-import { read, type CellObject, type WorkBook } from '@e965/xlsx';
+import type { CellObject, WorkBook } from '@e965/xlsx';
 import { isDateFormat } from 'numfmt';
 import { InputLimit } from '../errors.js';
 import type { Cell } from '../normalise/index.js';
@@ -63,6 +63,8 @@ export interface LegacyBook {
 }
 
 export async function readLegacyBook(file: string): Promise<LegacyBook> {
+  // Loaded when an .xls turns up: SheetJS is a large module, and most loads (and every server start) have none.
+  const { read } = await import('@e965/xlsx');
   const book = read(await readFile(file), {
     type: 'buffer',
     dense: true,
