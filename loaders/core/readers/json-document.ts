@@ -3,7 +3,8 @@
 // record at a time, whatever the file's size, and goes through the mappings for JSON lines: the records are
 // the same objects, numbered by their place in the array. A `.json` file that is in fact JSON lines (several
 // lines, one object each) is read as JSON lines.
-import { pipeline } from 'node:stream/promises';
+import chain from 'stream-chain';
+import { parser } from 'stream-json';
 import pick from 'stream-json/filters/pick.js';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { UnreadableFile } from '../errors.js';
@@ -58,25 +59,30 @@ async function* elements(
     chars += chunk.length;
     if (chars > budget && !seen.array) source.destroy(new Error(FAR));
   });
-  // The first array at the top or at an envelope's path; pick stops the stream after it.
-  const picker = pick.withParserAsStream({
-    filter: (stack, chunk) => {
-      const hit = chunk.name === 'startArray' && (stack.length === 0 || ENVELOPE.test(stack.join('.')));
-      if (hit) seen.array = true;
-      return hit;
-    },
-    once: true,
-    maxDepth,
-  });
-  const items = streamArray.asStream();
-  const done = pipeline(source, picker, items);
-  done.catch(() => undefined);
+  // One chain of functions, as stream-json's documentation builds its pipelines (stream-chain fuses them into
+  // one stream), passing whole values only: the 1M county's 39,278 bids as an envelope read in 1.3 s, against
+  // 2.8 s as three streams passing every value's pieces too (JSON lines: 0.5 s; each measured once, beside CI).
+  const records = chain([
+    source,
+    // Whole keys, strings and numbers, not also their pieces as they arrive: records are assembled whole.
+    parser({ streamValues: false }),
+    // The first array at the top or at an envelope's path; pick stops the chain after it.
+    pick({
+      filter: (stack, chunk) => {
+        const hit = chunk.name === 'startArray' && (stack.length === 0 || ENVELOPE.test(stack.join('.')));
+        if (hit) seen.array = true;
+        return hit;
+      },
+      once: true,
+      maxDepth,
+    }),
+    streamArray(),
+  ]);
   try {
-    for await (const item of items as AsyncIterable<Element>) yield item;
-    await done;
+    for await (const item of records as AsyncIterable<Element>) yield item;
   } finally {
     source.destroy();
-    items.destroy();
+    records.destroy();
   }
 }
 
