@@ -62,16 +62,24 @@ export interface LegacyBook {
   rows(name: string): Cell[][];
 }
 
-export async function readLegacyBook(file: string): Promise<LegacyBook> {
+/**
+ * The workbook, or with `headRows` only each sheet's first rows, to find the sheets and their headers. No
+ * cell's formatted text is made (`cellText`): the reader wants values. Both together, for the 1M county's
+ * petitions register as .xls (44,422 rows, 24 MB), measured once each beside a CI run: the open 5.3 → 2.0 s,
+ * the whole read 11.1 → 7.3 s, the process's peak 590 → 180 MiB.
+ */
+export async function readLegacyBook(file: string, headRows?: number): Promise<LegacyBook> {
   // Loaded when an .xls turns up: SheetJS is a large module, and most loads (and every server start) have none.
   const { read } = await import('@e965/xlsx');
   const book = read(await readFile(file), {
     type: 'buffer',
     dense: true,
     cellNF: true,
+    cellText: false,
     cellDates: false,
     cellHTML: false,
     cellFormula: false,
+    ...(headRows ? { sheetRows: headRows } : {}),
   });
   return { names: book.SheetNames, rows: (name) => sheetCells(book, name) };
 }

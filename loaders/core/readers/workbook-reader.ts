@@ -27,9 +27,12 @@ interface Book {
   rows(name: string): AsyncGenerator<Cell[]>;
 }
 
-async function openBook(file: string, legacy: boolean): Promise<Book> {
+/** Rows an .xls is read to when only the sheets' heads are wanted: LEAD_ROWS non-empty ones, with room for blank rows. */
+const LEGACY_HEAD_ROWS = LEAD_ROWS * 5;
+
+async function openBook(file: string, legacy: boolean, headsOnly = false): Promise<Book> {
   if (legacy) {
-    const book = await readLegacyBook(file);
+    const book = await readLegacyBook(file, headsOnly ? LEGACY_HEAD_ROWS : undefined);
     return {
       names: book.names,
       rows: async function* (name) {
@@ -90,7 +93,7 @@ export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLim
   let sheets: Chosen[];
   let others: string[];
   try {
-    ({ sheets, others } = await chooseSheets(await openBook(file, legacy), hints));
+    ({ sheets, others } = await chooseSheets(await openBook(file, legacy, true), hints));
   } catch (e) {
     throw unreadable(e);
   }
