@@ -2,7 +2,7 @@
 // character. Joins across departments run on this number, so a wrong one must never reach the graph. The
 // check itself is platform/identifiers/id-number.ts; this file turns a cell into a number or a reason.
 import { invalid } from '../errors.js';
-import { cellText, isBlank, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 import { isRealDate } from './date.js';
 import { idCheckChar, upgradeId15 } from '../../../platform/identifiers/id-number.js';
 
@@ -17,8 +17,9 @@ export function idNo(raw: Cell): string | null {
     if (Number.isSafeInteger(raw) && raw >= 1e14 && raw < 1e15) return idNo(String(raw));
     invalid(`ID number stored as a number in the spreadsheet (${raw}); digits are lost, export the column as text`);
   }
-  if (isBlank(raw)) return null;
-  const s = cellText(raw).replace(/[\s-]/g, '').toUpperCase();
+  const text = cellText(raw);
+  if (blankText(text)) return null;
+  const s = text.replace(/[\s-]/g, '').toUpperCase();
   if (s === '') return null;
   // A CSV saved from Excel where the column was a number: 3.30122E+17 is all that is left of the ID.
   if (/^\d(\.\d+)?E\+?\d+$/.test(s))

@@ -1,13 +1,14 @@
 // 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character set (no I O Z S V), mod-31 check
 // character. Company joins (registry, shareholders, bids, awards) run on it.
 import { invalid } from '../errors.js';
-import { cellText, isBlank, type Cell } from './text.js';
+import { blankText, cellText, type Cell } from './text.js';
 import { USCC_CHARS, usccCheckChar } from '../../../platform/identifiers/uscc.js';
 
 /** Normalised 18-character credit code, or null when empty; refuses bad characters and bad checks. */
 export function uscc(raw: Cell): string | null {
-  if (isBlank(raw)) return null;
-  const s = cellText(raw).replace(/[\s-]/g, '').toUpperCase();
+  const text = cellText(raw);
+  if (blankText(text)) return null;
+  const s = text.replace(/[\s-]/g, '').toUpperCase();
   if (s === '') return null;
   if (!/^[0-9A-Z]{18}$/.test(s)) return invalid(`"${s}" is not an 18-character credit code`);
   const bad = [...s].find((c) => !USCC_CHARS.includes(c));

@@ -8,10 +8,8 @@ import { parser } from 'stream-json';
 import pick from 'stream-json/filters/pick.js';
 import streamArray from 'stream-json/streamers/stream-array.js';
 import { UnreadableFile } from '../errors.js';
-import type { Cell } from '../normalise/index.js';
 import { decoded } from './decoded.js';
-import { headerKey } from './header.js';
-import { recordRows } from './jsonl-record.js';
+import { headerKeyed, recordRows } from './jsonl-record.js';
 import type { ReadLimits } from './limits.js';
 import type { DataRow, ReadHints, SourceReader } from './reader-types.js';
 
@@ -108,9 +106,7 @@ export async function jsonDocumentReader(file: string, encoding: string, hints: 
     encoding,
     async *rows(): AsyncGenerator<DataRow> {
       let row = 0;
-      // Every record repeats the same few keys; each is keyed once.
-      const keys = new Map<string, string>();
-      const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
+      const keyed = headerKeyed();
       try {
         for await (const { value } of elements(file, encoding, maxDepth, { array: false })) {
           row++;
@@ -118,12 +114,7 @@ export async function jsonDocumentReader(file: string, encoding: string, hints: 
             yield { row, values: {}, error: 'an element of the records array must be one JSON object' };
             continue;
           }
-          for (const rec of recordRows(value as Record<string, unknown>, hints.expand)) {
-            // Keyed as headers are (NFKC, no spaces, lower case), as the JSON-lines reader does: 上传IP → 上传ip.
-            const values: Record<string, Cell> = {};
-            for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
-            yield { row, values };
-          }
+          for (const rec of recordRows(value as Record<string, unknown>, hints.expand)) yield { row, values: keyed(rec) };
         }
       } catch (e) {
         // Broken part-way: the records before it stay read, and the load says where.

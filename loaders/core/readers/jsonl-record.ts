@@ -4,6 +4,7 @@
 // array's path and every other field of the record beside them. Kept apart from the reader so the
 // reader's own limits (nesting depth, line length) stay in one place.
 import type { Cell } from '../normalise/index.js';
+import { headerKey } from './header.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -45,4 +46,18 @@ export function recordRows(o: Record<string, unknown>, expand?: string): Record<
     else row[expand] = scalar(el);
     return row;
   });
+}
+
+/**
+ * A record's fields keyed as headers are (NFKC, no spaces, lower case: 上传IP → 上传ip), so that a mapping's
+ * header aliases find them. Every record repeats the same few keys, so each key is worked out once per file.
+ */
+export function headerKeyed(): (rec: Record<string, Cell>) => Record<string, Cell> {
+  const keys = new Map<string, string>();
+  const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
+  return (rec) => {
+    const values: Record<string, Cell> = {};
+    for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
+    return values;
+  };
 }

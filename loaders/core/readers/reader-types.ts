@@ -9,7 +9,7 @@ export interface DataRow {
   error?: string;
 }
 
-/** A sheet a workbook's rows came from, and the data rows of the file it gave (first and last; none when equal-1). */
+/** A sheet a workbook's rows came from, and the file's data rows it gave: firstRow to lastRow (lastRow < firstRow: none). */
 export interface SheetRead {
   name: string;
   firstRow: number;

@@ -7,15 +7,13 @@ import { parse as parseSync } from 'csv-parse/sync';
 import { UnreadableFile } from '../errors.js';
 import { jsonTooDeep } from './json-depth.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import type { Cell } from '../normalise/index.js';
 import type { SourceFormat } from '../mapping/types.js';
 import { sniffFile } from './encoding.js';
 import { isEmptyRow } from './empty-row.js';
-import { headerKey } from './header.js';
 import { LEAD_ROWS, pickHeader, recordOf } from './head-rows.js';
 import { decoded } from './decoded.js';
 import { isJsonDocument, jsonDocumentReader } from './json-document.js';
-import { recordRows } from './jsonl-record.js';
+import { headerKeyed, recordRows } from './jsonl-record.js';
 import type { ByteRange, DataRow, RangeEnd, ReadHints, SourceReader, TextSource } from './reader-types.js';
 import { xlsxReader } from './workbook-reader.js';
 
@@ -47,10 +45,6 @@ async function headLines(file: string, encoding: string, n: number): Promise<str
     rl.close();
     input.destroy();
   }
-}
-
-async function firstLine(file: string, encoding: string): Promise<string> {
-  return (await headLines(file, encoding, 1))[0] ?? '';
 }
 
 /** csv-parse's options for a file with this delimiter. */
@@ -195,11 +189,11 @@ function parseLine(line: string, maxDepth: number): { value: unknown } | { error
 
 async function jsonlReader(file: string, hints: ReadHints, limits: ReadLimits): Promise<SourceReader> {
   const { encoding } = await sniffFile(file, hints.encoding);
-  if (file.toLowerCase().endsWith('.json') && isJsonDocument(await headLines(file, encoding, 2)))
-    return jsonDocumentReader(file, encoding, hints, limits);
+  const head = await headLines(file, encoding, 2);
+  if (file.toLowerCase().endsWith('.json') && isJsonDocument(head)) return jsonDocumentReader(file, encoding, hints, limits);
   let headers: string[] = [];
   // A first line that does not parse gives no header; the row loop reports it.
-  const first = parseLine(await firstLine(file, encoding), limits.maxJsonDepth);
+  const first = parseLine(head[0] ?? '', limits.maxJsonDepth);
   if ('value' in first && first.value && typeof first.value === 'object' && !Array.isArray(first.value))
     headers = Object.keys(recordRows(first.value as Record<string, unknown>, hints.expand)[0] ?? {});
   const text: TextSource = {
@@ -226,9 +220,7 @@ async function* jsonlRows(
   end: RangeEnd,
 ): AsyncGenerator<DataRow> {
   let row = 0;
-  // Every line repeats the same few keys; normalise each once.
-  const keys = new Map<string, string>();
-  const keyOf = (k: string) => keys.get(k) ?? keys.set(k, headerKey(k)).get(k)!;
+  const keyed = headerKeyed();
   for await (const line of createInterface({ input: decoded(src.file, src.encoding, range), crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
     end.rows = ++row;
@@ -242,11 +234,7 @@ async function* jsonlRows(
       yield { row, values: {}, error: 'a line must hold one JSON object' };
       continue;
     }
-    for (const rec of recordRows(o as Record<string, unknown>, src.expand)) {
-      const values: Record<string, Cell> = {};
-      for (const [k, v] of Object.entries(rec)) values[keyOf(k)] = v;
-      yield { row, values };
-    }
+    for (const rec of recordRows(o as Record<string, unknown>, src.expand)) yield { row, values: keyed(rec) };
   }
 }
 
