@@ -29,6 +29,9 @@ export const DEFAULT_BATCH = 5_000;
 
 export type Refused = { row: number; problems: Problem[] };
 
+/** How many of a file's aside rows (totals, lines under the table) its report shows; all are counted. */
+const ASIDE_SHOWN = 10;
+
 export interface Progress {
   file: string;
   source: string;
@@ -70,6 +73,11 @@ export interface FileReport extends LoadRunRecord {
   sheet?: string;
   /** The non-empty rows above the header (a title, the filing unit), passed over as not data. */
   titleRows?: string[];
+  /**
+   * Rows that are not records, a total (合计, 小计) or a line under the table (制表人：…): not loaded and not
+   * counted in rowsRead or rowsRejected; each is a note in the rejects file. `count` all, `first` the first few.
+   */
+  asideRows?: { count: number; first: { row: number; text: string }[] };
   /** A workbook read from several sheets: the data rows each gave. */
   sheetsRead?: SheetRead[];
   /** A workbook's other sheets with data, which do not hold this source's header. */
@@ -110,7 +118,8 @@ export async function passFile(
   let batch: Accepted[] = [];
   // Rows refused by the normalisers, held with their batch so the rejects file stays in row order even
   // though reference rejects are only known once the batch is checked.
-  let refused: Refused[] = [];
+  let refused: (Refused & { aside?: string })[] = [];
+  const aside: NonNullable<FileReport['asideRows']> = { count: 0, first: [] };
   let rowsRead = 0;
   let loaded = 0;
   let duplicates = 0;
@@ -148,7 +157,14 @@ export async function passFile(
     done.catch(() => undefined);
     outcomes = outcomes.then(async () => {
       const bad = await done;
-      for (const r of [...early, ...bad].sort((a, b) => a.row - b.row)) rejects.write(file, r.row, r.problems);
+      for (const r of [...early, ...bad].sort((a, b) => a.row - b.row))
+        if ('aside' in r && r.aside !== undefined)
+          rejects.note(
+            file,
+            r.row,
+            `not a record but a total or a line under the table: 「${r.aside}」; not loaded, not counted as read or rejected`,
+          );
+        else rejects.write(file, r.row, r.problems);
       loaded += rows.length - bad.length;
       const secs = Math.max((Date.now() - started) / 1000, 0.001);
       opts.onProgress?.({ file, source: mapping.id, rowsRead: readSoFar, rowsPerSec: Math.round(readSoFar / secs) });
@@ -159,6 +175,11 @@ export async function passFile(
 
   /** One row's outcome, in file order; true when the batch is full. */
   const take = (r: RowResult): boolean => {
+    if (!r.ok && r.aside !== undefined) {
+      if (aside.count++ < ASIDE_SHOWN) aside.first.push({ row: r.row, text: r.aside });
+      refused.push(r);
+      return false;
+    }
     rowsRead++;
     if (!r.ok) {
       refused.push(r);
@@ -188,7 +209,7 @@ export async function passFile(
         continue;
       }
       const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
-      if (!r.ok) opts.onRefused?.(bound, data);
+      if (!r.ok && r.aside === undefined) opts.onRefused?.(bound, data);
       if (take(r)) await flush();
     }
   };
@@ -238,6 +259,7 @@ export async function passFile(
     ...(reader.encoding ? { encoding: reader.encoding } : {}),
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     ...(reader.titleRows.length ? { titleRows: reader.titleRows } : {}),
+    ...(aside.count ? { asideRows: aside } : {}),
     ...(reader.sheetsRead ? { sheetsRead: reader.sheetsRead.map((r) => ({ ...r })) } : {}),
     ...(reader.sheetsNotRead ? { sheetsNotRead: reader.sheetsNotRead } : {}),
     reconciles: rowsRead === loaded + rejects.count + duplicates,
@@ -258,6 +280,7 @@ export function loadRunOf(report: FileReport): LoadRunRecord {
     encoding: _encoding,
     sheet: _sheet,
     titleRows: _titleRows,
+    asideRows: _asideRows,
     sheetsRead: _sheetsRead,
     sheetsNotRead: _sheetsNotRead,
     reconciles: _reconciles,

@@ -58,6 +58,12 @@ export function columnNotes(f: FileReport): string[] {
     out.push(
       `ℹ ${f.file}: the header is non-empty row ${titles.length + 1}; above it, read as a title and not as data: ${titles.map((t) => `「${t}」`).join(' ')}`,
     );
+  if (f.asideRows)
+    out.push(
+      `ℹ ${f.file}: ${f.asideRows.count} row(s) read as totals or lines under the table, not as records (not counted, noted in the rejects file): ${f.asideRows.first
+        .map((r) => `row ${r.row} 「${r.text}」`)
+        .join(' ')}${f.asideRows.count > f.asideRows.first.length ? ' …' : ''}`,
+    );
   if (!f.unreadColumns.length && !f.missingOptional.length) return out;
   const read = Object.entries(JSON.parse(f.columnsRead) as Record<string, string>);
   out.push(`⚠ ${f.file} (${f.source}) read ${read.map(([id, h]) => `${h}→${id}`).join(', ')}`);

@@ -22,6 +22,7 @@ import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey } from './readers/header.js';
+import { asideRow } from './aside-rows.js';
 import type { DataRow } from './readers/source-reader.js';
 
 export interface Problem {
@@ -49,7 +50,14 @@ export interface RelInst {
 }
 
 export type RowResult =
-  { ok: true; row: number; nodes: NodeInst[]; rels: RelInst[]; fingerprint: string } | { ok: false; row: number; problems: Problem[] };
+  | { ok: true; row: number; nodes: NodeInst[]; rels: RelInst[]; fingerprint: string }
+  | {
+      ok: false;
+      row: number;
+      problems: Problem[];
+      /** Set when the row is not a record but a total or a line under the table (aside-rows.ts): the row as text. */
+      aside?: string;
+    };
 
 /** Where each mapping column sits in this file's header. */
 export interface Bound {
@@ -208,7 +216,10 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
       problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)), reason: e.message });
     }
   }
-  if (problems.length) return { ok: false, row: data.row, problems };
+  if (problems.length) {
+    const aside = asideRow(data);
+    return aside === undefined ? { ok: false, row: data.row, problems } : { ok: false, row: data.row, problems, aside };
+  }
 
   const nodes = new Map<string, NodeInst>();
   for (const spec of m.nodes) {

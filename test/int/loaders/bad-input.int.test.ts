@@ -252,7 +252,7 @@ describe('a mapping that misses a column', () => {
 });
 
 describe('a register exported under a title, with a total row', () => {
-  it('loads the rows under the header, says what stood above it, and rejects the 合计 row with its reason', async () => {
+  it('loads the rows under the header, says what stood above it, and sets totals and the lines under the table aside, not as rejects', async () => {
     const { dir, f } = caseDir('titled');
     const lines = [
       ['桐庐县户籍人口信息表', '', '', '', '', ''],
@@ -260,24 +260,42 @@ describe('a register exported under a title, with a total row', () => {
       HUKOU,
       hukouRow(70, 1),
       hukouRow(70, 2),
-      ['合计', '2人', '', '', '', ''],
+      ['小计', '2人', '', '', '', ''],
+      hukouRow(70, 3),
+      ['', '张4', '男', '1990-01-01', 'H70-4', '02'],
+      ['合 计', '4人', '', '', '', ''],
+      ['制表人：李梅', '审核人：王强', '', '', '', '制表日期：2024年1月2日'],
+      ['注：1.本表数据截至2023年12月31日', '', '', '', '', ''],
     ];
     writeFileSync(f('户籍人口.csv'), iconv.encode(lines.map((r) => r.join(',')).join('\r\n'), 'gbk'));
     const r = await load(dir);
     expect(r.skipped).toEqual([]);
     const file = r.files[0]!;
-    expect(file).toMatchObject({ rowsRead: 3, rowsLoaded: 2, rowsRejected: 1, reconciles: true });
+    // Four rows of people read: three loaded, the one without an ID number rejected. The 小计 and 合计 rows
+    // and the two lines under the table are neither read nor rejected, so the feed's reject rate is 1 of 4.
+    expect(file).toMatchObject({ rowsRead: 4, rowsLoaded: 3, rowsRejected: 1, reconciles: true });
     expect(file.titleRows).toEqual(['桐庐县户籍人口信息表', '填报单位：桐庐县公安局 导出日期：2023-12-31']);
-    expect(await personsOf(70)).toEqual(['张1', '张2']);
-    // One line per problem of the one rejected row, as for any other row.
+    expect(file.asideRows).toEqual({
+      count: 4,
+      first: [
+        { row: 3, text: '小计 2人' },
+        { row: 6, text: '合 计 4人' },
+        { row: 7, text: '制表人:李梅 审核人:王强 制表日期:2024年1月2日' },
+        { row: 8, text: '注:1.本表数据截至2023年12月31日' },
+      ],
+    });
+    expect(await personsOf(70)).toEqual(['张1', '张2', '张3']);
     expect(rejectsOf(file.rejectsFile!)).toEqual([
-      '3,公民身份号码 "合计" is not an 18-digit (or legacy 15-digit) ID number',
-      '3,户号 required value is empty',
-      '3,与户主关系 required value is empty',
+      '3, not a record but a total or a line under the table: 「小计 2人」; not loaded, not counted as read or rejected',
+      '5,公民身份号码 required value is empty',
+      '6, not a record but a total or a line under the table: 「合 计 4人」; not loaded, not counted as read or rejected',
+      '7, not a record but a total or a line under the table: 「制表人:李梅 审核人:王强 制表日期:2024年1月2日」; not loaded, not counted as read or rejected',
+      '8, not a record but a total or a line under the table: 「注:1.本表数据截至2023年12月31日」; not loaded, not counted as read or rejected',
     ]);
-    expect(columnNotes(file).join('\n')).toContain(
-      'the header is non-empty row 3; above it, read as a title and not as data: 「桐庐县户籍人口信息表」',
-    );
+    const notes = columnNotes(file).join('\n');
+    expect(notes).toContain('the header is non-empty row 3; above it, read as a title and not as data: 「桐庐县户籍人口信息表」');
+    expect(notes).toContain('4 row(s) read as totals or lines under the table, not as records');
+    expect(exitCodeOf(r)).toBe(EXIT.withRejects);
   });
 });
 

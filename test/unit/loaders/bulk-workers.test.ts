@@ -75,6 +75,12 @@ beforeAll(async () => {
     const cols = lines[9]!.split(',');
     cols[6] = `"${cols[6]}\n(旧址)"`;
     lines[9] = cols.join(',');
+    // A 小计 row inside a range read by a thread, a 合计 row and a line under the table at the end: set aside
+    // alike on every thread, as notes in the rejects file.
+    const blank = (first: string) => [first, ...cols.slice(1).map(() => '')].join(',');
+    lines.splice(300, 0, blank('小计'));
+    const last = lines.at(-1) === '' ? lines.length - 1 : lines.length;
+    lines.splice(last, 0, blank('合计'), blank('制表人：李梅'));
   });
   appendFileSync(path.join(county, '投标记录.jsonl'), '{"投标编号": not json}\n\n');
   const schema = loadGraphSchema();
@@ -122,6 +128,16 @@ describe('reading the bulk path on several threads', () => {
     expect(rejects).toMatch(/control character U\+0001/);
     expect(files.find((f) => f.file === '投标记录.jsonl')!.rowsRejected).toBeGreaterThan(0);
     expect(tree(path.join(runs[0]!.dir, 'csv')).get('nodes-Person.csv')!.toString()).toContain('(旧址)');
+    const hukou = files.find((f) => f.file === '户籍人口.csv')!;
+    expect(hukou.asideRows).toEqual({
+      count: 3,
+      first: [
+        { row: 300, text: '小计' },
+        { row: hukou.rowsRead + 2, text: '合计' },
+        { row: hukou.rowsRead + 3, text: '制表人:李梅' },
+      ],
+    });
+    expect(readFileSync(hukou.rejectsFile!, 'utf8')).toContain('not a record but a total or a line under the table: 「小计」');
   });
 
   for (const workers of [1, 2, 'here'] as const)
