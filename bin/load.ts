@@ -22,6 +22,7 @@ import {
   fileMark,
   loadFiles,
   loadMappings,
+  type FileReport,
   type LoadReport,
   type Progress,
 } from '../loaders/index.js';
@@ -95,8 +96,10 @@ async function openDatabase(cfg: Config): Promise<{ executor: Executor; close():
 }
 
 function printReport(r: LoadReport): void {
+  // A workbook that holds several sources is a row each: the sheet tells them apart.
+  const shared = (f: FileReport) => r.files.filter((x) => x.path === f.path).length > 1;
   const rows = r.files.map((f) => ({
-    file: f.file,
+    file: f.sheet && shared(f) ? `${f.file} › ${f.sheet}` : f.file,
     source: f.source,
     read: f.rowsRead,
     loaded: f.rowsLoaded,

@@ -80,7 +80,59 @@ export interface Planned {
   reader: SourceReader;
 }
 
-async function recognise(file: string, mappings: Mapping[], limits: ReadLimits): Promise<Planned> {
+async function recognise(file: string, mappings: Mapping[], limits: ReadLimits): Promise<Planned[]> {
+  const first = await recogniseFile(file, mappings, limits);
+  return first.reader.sheetsNotRead?.length ? [first, ...(await otherSheets(first, mappings, limits))] : [first];
+}
+
+/** The mappings a file's header is tried against: its own format's first, then the others' (see recogniseFile). */
+function byHeaderIn(mappings: Mapping[], format: string, headers: string[]): Mapping | undefined {
+  return (
+    mappingByHeaders(
+      mappings.filter((m) => m.format.type === format),
+      headers,
+    ) ??
+    mappingByHeaders(
+      mappings.filter((m) => m.format.type !== format),
+      headers,
+    )
+  );
+}
+
+/**
+ * A workbook may hold several sources, a sheet each: a business registry's 企业登记信息.xlsx with 企业基本信息,
+ * 股东及出资信息 and 主要人员 sheets. The sheets the first source does not read are recognised by their header,
+ * as a file of their own would be, and each source found is read from the sheets with its header. A sheet
+ * no mapping knows (a 填表说明 cover) stays named as not read.
+ */
+async function otherSheets(first: Planned, mappings: Mapping[], limits: ReadLimits): Promise<Planned[]> {
+  const file = first.path;
+  const out: Planned[] = [first];
+  const read = new Set(first.reader.sheets);
+  const others = first.reader.sheetsNotRead ?? [];
+  for (const name of others) {
+    if (read.has(name)) continue;
+    const probe = await openSource(file, 'xlsx', { sheet: name, isHeader: (h) => byHeaderIn(mappings, 'xlsx', h) !== undefined }, limits);
+    const m = byHeaderIn(mappings, 'xlsx', probe.headers);
+    if (!m || out.some((p) => p.mapping === m)) continue;
+    // Every sheet with this source's header (a register split by month in a workbook that also holds
+    // another source), but none another source already reads. The mapping's own sheet name is not used:
+    // it names the sheet of a workbook holding that source alone.
+    const { sheet: _sheet, ...hints } = hintsFor(m, 'xlsx');
+    const reader = await openSource(file, 'xlsx', { ...hints, isHeader: headerFits(m) }, limits);
+    if (!reader.sheets?.length || reader.sheets.some((n) => read.has(n))) continue;
+    for (const n of reader.sheets) read.add(n);
+    out.push({ path: file, mapping: m, reader });
+  }
+  const left = others.filter((n) => !read.has(n));
+  for (const p of out) {
+    if (left.length) p.reader.sheetsNotRead = left;
+    else delete p.reader.sheetsNotRead;
+  }
+  return out.slice(1);
+}
+
+async function recogniseFile(file: string, mappings: Mapping[], limits: ReadLimits): Promise<Planned> {
   const format = formatOf(file) ?? (isLegacyExcelName(file) ? await legacyExcelFormat(file) : undefined);
   if (!format) throw new UnknownSource(file);
   const byName = mappingsByName(mappings, file).filter((m) => m.format.type === format);
@@ -121,7 +173,7 @@ export async function planFiles(paths: string[], mappings: Mapping[], limits?: P
   const skipped: LoadReport['skipped'] = [];
   for (const p of expandPaths(paths)) {
     try {
-      planned.push(await recognise(p, mappings, limitsOf(limits)));
+      planned.push(...(await recognise(p, mappings, limitsOf(limits))));
     } catch (e) {
       if (!(e instanceof LoaderError)) throw e;
       skipped.push({ path: p, code: e.code, reason: e.message });

@@ -52,7 +52,7 @@ export function columnNotes(f: FileReport): string[] {
         )
         .join(', ')}`,
     );
-  if (f.sheetsNotRead) out.push(`ℹ ${f.file}: sheets with data but without this source's header, not read: ${f.sheetsNotRead.join(', ')}`);
+  if (f.sheetsNotRead) out.push(`ℹ ${f.file}: sheets with data that no mapping recognises, not read: ${f.sheetsNotRead.join(', ')}`);
   const titles = f.titleRows ?? [];
   if (titles.length)
     out.push(

@@ -24,6 +24,8 @@ export interface SourceReader {
   encoding?: string;
   /** A workbook's sheet, or its sheets joined by "、" when several hold the same source. */
   sheet?: string;
+  /** A workbook's sheets this reader reads, in tab order. */
+  sheets?: string[];
   /** A workbook read from several sheets: which rows each gave, filled in as `rows()` reads them. */
   sheetsRead?: SheetRead[];
   /** A workbook's other sheets with data, without the source's header (a cover note, another source). */

@@ -1,5 +1,5 @@
 // Workbooks (XLSX, and Excel 97-2003 .xls) as a source reader. Which sheets hold the source:
-// - the mapping's sheet, when the workbook has it;
+// - the mapping's sheet, when the workbook has it (the other sheets with data are named as not read);
 // - otherwise every sheet whose head rows hold the header the mapping recognises (head-rows.ts), in tab order,
 //   so a cover or 填表说明 sheet before the data is passed over, and a register split into one sheet a month
 //   or a township is read whole rather than its first sheet alone;
@@ -66,15 +66,23 @@ type Chosen = Head & { name: string };
 /** The sheets to read, and the other sheets with data, which the load names as not read. */
 async function chooseSheets(book: Book, hints: ReadHints): Promise<{ sheets: Chosen[]; others: string[] }> {
   const named = hints.sheet !== undefined && book.names.includes(hints.sheet);
+  if (named) {
+    // The mapping's sheet, and the other sheets with data named as not read: a second source in the same
+    // workbook (股东信息 beside 企业基本信息) is then recognised on its own (load-files.ts), not passed over.
+    const lead = await leadOf(book, hints.sheet!, hints.isHeader);
+    const others: string[] = [];
+    for (const name of book.names) if (name !== hints.sheet && (await leadOf(book, name, undefined)).length) others.push(name);
+    return { sheets: lead.length ? [{ name: hints.sheet!, ...pickHeader(lead, hints.isHeader) }] : [], others };
+  }
   let first: Chosen | undefined;
   const fitting: Chosen[] = [];
   const others: string[] = [];
-  for (const name of named ? [hints.sheet!] : book.names) {
+  for (const name of book.names) {
     const lead = await leadOf(book, name, hints.isHeader);
     if (!lead.length) continue;
     first ??= { name, ...pickHeader(lead, undefined) };
     const head = pickHeader(lead, hints.isHeader);
-    if (named || !hints.isHeader) return { sheets: [{ name, ...head }], others: [] };
+    if (!hints.isHeader) return { sheets: [{ name, ...head }], others: [] };
     if (head.found) fitting.push({ name, ...head });
     else others.push(name);
   }
@@ -105,6 +113,7 @@ export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLim
     headers: head.headers,
     titleRows: head.titleRows,
     sheet: sheets.map((s) => s.name).join('、'),
+    sheets: sheets.map((s) => s.name),
     ...(sheets.length > 1 ? { sheetsRead } : {}),
     ...(others.length ? { sheetsNotRead: others } : {}),
     async *rows() {

@@ -202,6 +202,51 @@ describe('workbooks', () => {
   });
 });
 
+describe('a business registry workbook holding three sources, a sheet each, after a cover sheet', () => {
+  it("loads each sheet through the mapping its header names, in the sources' order, and names the cover as not read", async () => {
+    const { dir, f } = caseDir('registry-sheets');
+    const co = [uscc('91330122MA2R00001'), uscc('91330122MA2R00002')];
+    const book = xlsUtils.book_new();
+    const sheet = (name: string, rows: (string | number)[][]) => xlsUtils.book_append_sheet(book, xlsUtils.aoa_to_sheet(rows), name);
+    sheet('填表说明', [['本表由县市场监管局导出'], ['各表以统一社会信用代码关联']]);
+    // Shareholders and officers first in tab order: their companies must still be loaded before them.
+    sheet('股东及出资信息', [
+      ['统一社会信用代码', '股东名称', '股东类型', '证件号码', '出资比例'],
+      [co[0]!, '李一', '自然人股东', person(90, 1), '60%'],
+      [co[1]!, '李二', '自然人股东', person(90, 2), '100%'],
+    ]);
+    sheet('企业基本信息', [
+      ['统一社会信用代码', '企业名称', '登记状态', '法定代表人', '法定代表人证件号码'],
+      [co[0]!, '桐庐甲建设有限公司', '存续', '李一', person(90, 1)],
+      [co[1]!, '桐庐乙贸易有限公司', '存续', '李二', person(90, 2)],
+    ]);
+    sheet('主要人员', [
+      ['统一社会信用代码', '姓名', '身份证号', '职务'],
+      [co[0]!, '李三', person(90, 3), '监事'],
+    ]);
+    writeFileSync(f('企业登记信息.xlsx'), xlsWrite(book, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+    const r = await load(dir);
+    expect(r.skipped).toEqual([]);
+    expect(r.files.map((x) => [x.file, x.source, x.sheet, x.rowsRead, x.rowsLoaded, x.rowsRejected])).toEqual([
+      ['企业登记信息.xlsx', 'company', '企业基本信息', 2, 2, 0],
+      ['企业登记信息.xlsx', 'shareholder', '股东及出资信息', 2, 2, 0],
+      ['企业登记信息.xlsx', 'officer', '主要人员', 1, 1, 0],
+    ]);
+    for (const x of r.files) expect(x.sheetsNotRead).toEqual(['填表说明']);
+    // One LoadRun and one rejects name each: the runs differ by source.
+    expect(new Set(r.files.map((x) => x.id)).size).toBe(3);
+    const { rows } = await db.read<{ t: string; n: number }>(
+      'MATCH (p:Person)-[x:SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company) WHERE c.uscc IN $co RETURN type(x) AS t, count(*) AS n ORDER BY t',
+      { co },
+    );
+    expect(rows).toEqual([
+      { t: 'EXECUTIVE_OF', n: 1 },
+      { t: 'SHAREHOLDER_OF', n: 2 },
+    ]);
+    expect(exitCodeOf(r)).toBe(EXIT.clean);
+  });
+});
+
 describe('a mapping that misses a column', () => {
   it('says so in the reconciliation and on the LoadRun: the header nothing read, the column that found none, the relationship never built', async () => {
     const { dir, f } = caseDir('missing-alias');
