@@ -46,7 +46,8 @@ function sheetCells(book: WorkBook, name: string): Cell[][] {
   const sheet = book.Sheets[name]!;
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const data = (sheet['!data'] ?? []) as (CellObject[] | undefined)[];
-  return data.map((row) => (row ? Array.from(row, (c) => cellValue(c, date1904)) : []));
+  // Array.from, not map: a row with no cell at all is a hole in the dense sheet, which map would keep as one.
+  return Array.from(data, (row) => (row ? Array.from(row, (c) => cellValue(c, date1904)) : []));
 }
 
 /** A workbook read whole must not be larger than an XLSX may expand to: refused unread. */

@@ -58,6 +58,18 @@ describe('an Excel 97-2003 workbook', () => {
     ]);
   });
 
+  it('reads past a row with no cell at all (a blank line under the title, between two blocks of rows)', async () => {
+    const f = xls('空行.xls', {
+      党员基本信息: [['桐庐县党员信息表'], [], ['身份证号码', '姓名'], ['110105194912310021', '张三'], [], ['110105194912310048', '李四']],
+    });
+    const { reader, rows } = await read(f, { isHeader: (h: string[]) => h.includes('身份证号码') });
+    expect(reader.titleRows).toEqual(['桐庐县党员信息表']);
+    expect(rows.map((r) => [r.row, r.values['姓名']])).toEqual([
+      [1, '张三'],
+      [2, '李四'],
+    ]);
+  });
+
   it('counts dates from 1904 when the workbook says so', async () => {
     const f = xls('1904.xls', { s: [['日期'], [[35611, 'yyyy-mm-dd']]] }, true);
     const { rows } = await read(f);
