@@ -78,6 +78,8 @@ export interface FileReport extends LoadRunRecord {
    * counted in rowsRead or rowsRejected; each is a note in the rejects file. `count` all, `first` the first few.
    */
   asideRows?: { count: number; first: { row: number; text: string }[] };
+  /** A workbook's merged ranges over several data rows, and the empty cells filled with their value. */
+  mergedCells?: { ranges: number; cells: number };
   /** A workbook read from several sheets: the data rows each gave. */
   sheetsRead?: SheetRead[];
   /** A workbook's other sheets with data, which do not hold this source's header. */
@@ -260,6 +262,7 @@ export async function passFile(
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     ...(reader.titleRows.length ? { titleRows: reader.titleRows } : {}),
     ...(aside.count ? { asideRows: aside } : {}),
+    ...(reader.merged?.cells ? { mergedCells: { ...reader.merged } } : {}),
     ...(reader.sheetsRead ? { sheetsRead: reader.sheetsRead.map((r) => ({ ...r })) } : {}),
     ...(reader.sheetsNotRead ? { sheetsNotRead: reader.sheetsNotRead } : {}),
     reconciles: rowsRead === loaded + rejects.count + duplicates,
@@ -281,6 +284,7 @@ export function loadRunOf(report: FileReport): LoadRunRecord {
     sheet: _sheet,
     titleRows: _titleRows,
     asideRows: _asideRows,
+    mergedCells: _mergedCells,
     sheetsRead: _sheetsRead,
     sheetsNotRead: _sheetsNotRead,
     reconciles: _reconciles,

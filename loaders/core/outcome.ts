@@ -58,6 +58,10 @@ export function columnNotes(f: FileReport): string[] {
     out.push(
       `ℹ ${f.file}: the header is non-empty row ${titles.length + 1}; above it, read as a title and not as data: ${titles.map((t) => `「${t}」`).join(' ')}`,
     );
+  if (f.mergedCells)
+    out.push(
+      `ℹ ${f.file}: ${f.mergedCells.cells} empty cell(s) under ${f.mergedCells.ranges} merged range(s) of several rows (合并单元格) read as the merged value`,
+    );
   if (f.asideRows)
     out.push(
       `ℹ ${f.file}: ${f.asideRows.count} row(s) read as totals or lines under the table, not as records (not counted, noted in the rejects file): ${f.asideRows.first

@@ -10,6 +10,7 @@ import { isDateFormat } from 'numfmt';
 import { InputLimit } from '../errors.js';
 import type { Cell } from '../normalise/index.js';
 import type { ReadLimits } from './limits.js';
+import type { Merge } from './merged-cells.js';
 import { dateOfSerial } from './workbook.js';
 
 /** The compound file (OLE2) signature: a BIFF workbook, or an encrypted XLSX, which SheetJS names as such. */
@@ -60,7 +61,9 @@ export async function checkLegacySize(file: string, limits: ReadLimits): Promise
 /** A workbook read whole: its sheet names in tab order, and each sheet's rows. */
 export interface LegacyBook {
   names: string[];
+  /** A sheet's rows, by their 0-based row number in the sheet (an empty row is []). */
   rows(name: string): Cell[][];
+  merges(name: string): Merge[];
 }
 
 /**
@@ -82,5 +85,9 @@ export async function readLegacyBook(file: string, headRows?: number): Promise<L
     cellFormula: false,
     ...(headRows ? { sheetRows: headRows } : {}),
   });
-  return { names: book.SheetNames, rows: (name) => sheetCells(book, name) };
+  return {
+    names: book.SheetNames,
+    rows: (name) => sheetCells(book, name),
+    merges: (name) => (book.Sheets[name]?.['!merges'] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c })),
+  };
 }

@@ -24,6 +24,8 @@ export interface SourceReader {
   encoding?: string;
   /** A workbook's sheet, or its sheets joined by "、" when several hold the same source. */
   sheet?: string;
+  /** A workbook's merged ranges over several data rows, and the cells filled from them, as `rows()` reads them. */
+  merged?: { ranges: number; cells: number };
   /** A workbook's sheets this reader reads, in tab order. */
   sheets?: string[];
   /** A workbook read from several sheets: which rows each gave, filled in as `rows()` reads them. */

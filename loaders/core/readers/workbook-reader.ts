@@ -12,19 +12,20 @@
 // place would hold every workbook's shared strings and an open file at once. An .xls is read whole
 // (legacy-workbook.ts), once for the heads and once for the rows.
 import { UnreadableFile } from '../errors.js';
-import type { Cell } from '../normalise/index.js';
 import { checkArchive } from './archive.js';
 import { isEmptyRow } from './empty-row.js';
 import { asText, LEAD_ROWS, pickHeader, recordOf, type Head } from './head-rows.js';
 import { checkLegacySize, isCompoundFile, readLegacyBook } from './legacy-workbook.js';
 import type { ReadLimits } from './limits.js';
 import type { ReadHints, SheetRead, SourceReader } from './reader-types.js';
-import { openSheet, sheetNames } from './workbook.js';
+import { mergedFiller, type Merge, type MergedFill, type SheetRow } from './merged-cells.js';
+import { openSheet, sheetMerges, sheetNames } from './workbook.js';
 
-/** A workbook's sheets: names in tab order, and one sheet's rows at a time. */
+/** A workbook's sheets: names in tab order, one sheet's rows at a time, and a sheet's merged ranges. */
 interface Book {
   names: string[];
-  rows(name: string): AsyncGenerator<Cell[]>;
+  rows(name: string): AsyncGenerator<SheetRow>;
+  merges(name: string): Promise<Merge[]>;
 }
 
 /** Rows an .xls is read to when only the sheets' heads are wanted: LEAD_ROWS non-empty ones, with room for blank rows. */
@@ -36,8 +37,10 @@ async function openBook(file: string, legacy: boolean, headsOnly = false): Promi
     return {
       names: book.names,
       rows: async function* (name) {
-        yield* book.rows(name);
+        const rows = book.rows(name);
+        for (let n = 0; n < rows.length; n++) yield { n, cells: rows[n]! };
       },
+      merges: (name) => Promise.resolve(book.merges(name)),
     };
   }
   return {
@@ -46,13 +49,14 @@ async function openBook(file: string, legacy: boolean, headsOnly = false): Promi
       const sheet = await openSheet(file, name);
       if (sheet) yield* sheet.rows;
     },
+    merges: (name) => sheetMerges(file, name),
   };
 }
 
 /** A sheet's first non-empty rows, as far as its header (or LEAD_ROWS); the sheet is closed after. */
 async function leadOf(book: Book, name: string, isHeader: ReadHints['isHeader']): Promise<string[][]> {
   const lead: string[][] = [];
-  for await (const cells of book.rows(name)) {
+  for await (const { cells } of book.rows(name)) {
     if (isEmptyRow(cells)) continue;
     lead.push(asText(cells));
     // The header found (or no test to look further with): the rows after it are data, not read here.
@@ -108,6 +112,7 @@ export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLim
   const head = sheets[0];
   if (!head) throw new UnreadableFile(file, 'the workbook has no data');
   const sheetsRead: SheetRead[] = [];
+  const merged: MergedFill = { ranges: 0, cells: 0 };
   return {
     format: 'xlsx',
     headers: head.headers,
@@ -116,9 +121,11 @@ export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLim
     sheets: sheets.map((s) => s.name),
     ...(sheets.length > 1 ? { sheetsRead } : {}),
     ...(others.length ? { sheetsNotRead: others } : {}),
+    merged,
     async *rows() {
       let row = 0;
       sheetsRead.length = 0;
+      merged.ranges = merged.cells = 0;
       try {
         // Opened again here, so a file changed or removed since the heads were read stops at its first row
         // rather than failing the load.
@@ -127,12 +134,17 @@ export async function xlsxReader(file: string, hints: ReadHints, limits: ReadLim
           const toRecord = recordOf(sheet.headers);
           const read: SheetRead = { name: sheet.name, firstRow: row + 1, lastRow: row };
           sheetsRead.push(read);
+          const merges = await book.merges(sheet.name);
+          let fill: ((r: SheetRow) => void) | undefined;
           // The title rows and the header again, as the open found them.
           let skip = sheet.at + 1;
-          for await (const cells of book.rows(sheet.name)) {
+          for await (const sheetRow of book.rows(sheet.name)) {
+            const { cells } = sheetRow;
+            // A row empty but for merged cells is a member's row under its household's merged cells.
+            fill?.(sheetRow);
             if (isEmptyRow(cells)) continue;
             if (skip > 0) {
-              skip--;
+              if (--skip === 0) fill = mergedFiller(merges, sheetRow.n, merged);
               continue;
             }
             read.lastRow = ++row;

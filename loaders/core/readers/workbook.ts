@@ -11,13 +11,14 @@
 import type { Readable } from 'node:stream';
 import type { Cell } from '../normalise/index.js';
 import { isEmptyRow } from './empty-row.js';
+import { mergeOf, type Merge, type SheetRow } from './merged-cells.js';
 import { SharedStringsPart, unescapeXstring } from './shared-strings.js';
 import { attr, feed, openPackage, xmlParser, type WorkbookPackage } from './workbook-package.js';
 
 export interface SheetStream {
   sheet: string;
-  /** The sheet's rows in order as cells (index 0 = column A); closes the workbook when done or returned from. */
-  rows: AsyncGenerator<Cell[]>;
+  /** The sheet's rows in order, numbered, as cells (index 0 = column A); closes the workbook when done or returned from. */
+  rows: AsyncGenerator<SheetRow>;
 }
 
 const DAY_MS = 86_400_000;
@@ -62,8 +63,10 @@ interface Pending {
 }
 
 /** Reads a sheet part a chunk at a time, yielding each chunk's complete rows. */
-async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStringsPart): AsyncGenerator<Cell[][]> {
-  let ready: Cell[][] = [];
+async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStringsPart): AsyncGenerator<SheetRow[]> {
+  let ready: SheetRow[] = [];
+  // The sheet row of the row being read (0-based): its `r`, or the one after the last when it has none.
+  let rowNo = -1;
   let pending: Pending[] = [];
   let highest = -1;
   let cells: Cell[] | undefined;
@@ -91,6 +94,8 @@ async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStr
       else if (name === 't') inT = true;
       else if (name === 'rPh') phonetic++;
       else if (name === 'row') {
+        const r = Number(attr(tag, 'r'));
+        rowNo = Number.isInteger(r) && r > 0 ? r - 1 : rowNo + 1;
         cells = [];
         col = -1;
       }
@@ -112,7 +117,7 @@ async function* sheetRows(pkg: WorkbookPackage, path: string, strings: SharedStr
         } else cells[col] = value;
       } else if (name === 'row' && cells) {
         for (let i = 0; i < cells.length; i++) cells[i] ??= null; // cells left out are empty, not holes
-        ready.push(cells);
+        ready.push({ n: rowNo, cells });
         cells = undefined;
       }
     },
@@ -208,13 +213,13 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
       if (sheet.path === undefined) continue;
       const chunks = sheetRows(pkg, sheet.path, strings);
       // The rows up to the first non-empty one are read here, so that an empty sheet can be passed over.
-      const held: Cell[][] = [];
+      const held: SheetRow[] = [];
       let found = false;
       for (;;) {
         const next = await chunks.next();
         if (next.done) break;
         held.push(...next.value);
-        if (next.value.some((r) => !isEmptyRow(r))) {
+        if (next.value.some((r) => !isEmptyRow(r.cells))) {
           found = true;
           break;
         }
@@ -247,4 +252,70 @@ export async function openSheet(file: string, wanted: string | undefined): Promi
   }
   await close();
   return undefined;
+}
+
+/** Where a sheet's list of merged ranges starts (unprefixed or prefixed); it comes after the rows. */
+const MERGES_AT = [Buffer.from('<mergeCells'), Buffer.from(':mergeCells')];
+const MERGE_MARK = MERGES_AT[0]!.length;
+/** The list is read to this size at most; a sheet has a few KB of it. */
+const MERGES_MAX_BYTES = 32 * 1024 * 1024;
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']([^"']+)["']/g;
+
+function markAt(buf: Buffer): number {
+  let at = -1;
+  for (const m of MERGES_AT) {
+    const i = buf.indexOf(m);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  return at;
+}
+
+/** The merged ranges listed in a sheet part's XML, given as it is expanded; only the bytes from the list on are kept. */
+export async function mergesIn(chunks: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<Merge[]> {
+  const tail: Buffer[] = [];
+  let kept = 0;
+  let carry = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    if (tail.length) {
+      tail.push(chunk);
+      if ((kept += chunk.length) > MERGES_MAX_BYTES) break;
+      continue;
+    }
+    // The mark may straddle two chunks: the end of the last one and the start of this one are looked at together.
+    const seam = Buffer.concat([carry, chunk.subarray(0, MERGE_MARK)]);
+    const across = carry.length ? markAt(seam) : -1;
+    const at = across >= 0 ? -1 : markAt(chunk);
+    if (across >= 0) tail.push(seam.subarray(across), chunk.subarray(MERGE_MARK));
+    else if (at >= 0) tail.push(chunk.subarray(at));
+    // A copy of the last bytes only: the chunk itself is let go.
+    else
+      carry = Buffer.from(chunk.length >= MERGE_MARK ? chunk.subarray(-MERGE_MARK) : Buffer.concat([carry, chunk]).subarray(-MERGE_MARK));
+    kept = tail.reduce((n, b) => n + b.length, 0);
+  }
+  const out: Merge[] = [];
+  for (const m of Buffer.concat(tail).toString('utf8').matchAll(MERGE_CELL)) {
+    const merge = mergeOf(m[1]!);
+    if (merge) out.push(merge);
+  }
+  return out;
+}
+
+/**
+ * A sheet's merged ranges (merged-cells.ts). They are listed after the sheet's rows, so the part is expanded
+ * to its end before its rows are read. None for a sheet the workbook does not have.
+ */
+export async function sheetMerges(file: string, name: string): Promise<Merge[]> {
+  const pkg = await openPackage(file);
+  try {
+    const sheet = pkg.sheets.find((s) => s.name === name);
+    if (sheet?.path === undefined) return [];
+    const stream: Readable = await pkg.open(sheet.path);
+    try {
+      return await mergesIn(stream as AsyncIterable<Buffer>);
+    } finally {
+      stream.destroy();
+    }
+  } finally {
+    await pkg.close();
+  }
 }

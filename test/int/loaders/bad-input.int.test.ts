@@ -247,6 +247,65 @@ describe('a business registry workbook holding three sources, a sheet each, afte
   });
 });
 
+describe("a household ledger with 户号 and 住址 merged down over each household's members", () => {
+  it.each(['xlsx', 'xls'] as const)(
+    'reads every member with the merged values from the %s workbook, and leaves the merged title alone',
+    async (type) => {
+      const caseNo = type === 'xlsx' ? 91 : 92;
+      const { dir, f } = caseDir(`merged-${type}`);
+      const header = ['户号', '公民身份号码', '姓名', '性别', '出生日期', '与户主关系', '住址'];
+      const member = (n: number, hh: string, relation: string, address = '') => [
+        n === 1 || n === 4 ? hh : '',
+        person(caseNo, n),
+        `赵${n}`,
+        '男',
+        '1990-01-01',
+        relation,
+        address,
+      ];
+      const sheet = xlsUtils.aoa_to_sheet([
+        ['桐庐县低保家庭成员台账'],
+        [],
+        header,
+        member(1, `H${caseNo}-1`, '户主', '桐君街道1号'),
+        member(2, '', '配偶'),
+        member(3, '', '子'),
+        member(4, `H${caseNo}-2`, '户主', '桐君街道2号'),
+        member(5, '', '女'),
+      ]);
+      // Rows and columns from 0: the title over two rows and the width; 户号 and 住址 down each household.
+      sheet['!merges'] = [
+        { s: { r: 0, c: 0 }, e: { r: 1, c: 6 } },
+        { s: { r: 3, c: 0 }, e: { r: 5, c: 0 } },
+        { s: { r: 3, c: 6 }, e: { r: 5, c: 6 } },
+        { s: { r: 6, c: 0 }, e: { r: 7, c: 0 } },
+        { s: { r: 6, c: 6 }, e: { r: 7, c: 6 } },
+      ];
+      const book = xlsUtils.book_new();
+      xlsUtils.book_append_sheet(book, sheet, '成员');
+      writeFileSync(f(`低保家庭成员.${type}`), xlsWrite(book, { bookType: type === 'xls' ? 'biff8' : 'xlsx', type: 'buffer' }) as Buffer);
+      const r = await load(dir);
+      expect(r.skipped).toEqual([]);
+      const file = r.files[0]!;
+      expect(file).toMatchObject({ source: 'hukou', rowsRead: 5, rowsLoaded: 5, rowsRejected: 0, titleRows: ['桐庐县低保家庭成员台账'] });
+      expect(file.mergedCells).toEqual({ ranges: 4, cells: 6 });
+      expect(columnNotes(file).join('\n')).toContain(
+        '6 empty cell(s) under 4 merged range(s) of several rows (合并单元格) read as the merged value',
+      );
+      const { rows } = await db.read<{ hh: string; names: string[]; addresses: string[] }>(
+        `MATCH (p:Person)-[:MEMBER_OF]->(h:Household) WHERE p.idNo STARTS WITH $p
+       WITH h, p ORDER BY p.name RETURN h.hhNo AS hh, collect(p.name) AS names, collect(p.address) AS addresses ORDER BY hh`,
+        { p: person(caseNo, 0).slice(0, 14) },
+      );
+      expect(rows).toEqual([
+        { hh: `H${caseNo}-1`, names: ['赵1', '赵2', '赵3'], addresses: ['桐君街道1号', '桐君街道1号', '桐君街道1号'] },
+        { hh: `H${caseNo}-2`, names: ['赵4', '赵5'], addresses: ['桐君街道2号', '桐君街道2号'] },
+      ]);
+      expect(exitCodeOf(r)).toBe(EXIT.clean);
+    },
+  );
+});
+
 describe('a mapping that misses a column', () => {
   it('says so in the reconciliation and on the LoadRun: the header nothing read, the column that found none, the relationship never built', async () => {
     const { dir, f } = caseDir('missing-alias');
