@@ -1,5 +1,5 @@
 // A generated county rewritten in the shapes department systems really export: what the generator writes
-// plainly, here under titles, across sheets, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
+// plainly, here under titles, with merged cells, totals and the lines under a table, across sheets, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
 // with units in headers, timestamps in date columns and 无 for nothing. Loading it must give the plain county's
 // graph (test/int/loaders/export-shapes.int.test.ts).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -27,12 +27,36 @@ export async function writeExportShapes(base: string, out: string): Promise<void
   };
   const done = new Set<string>();
 
-  // The household register as a workbook under a title and a filing line, named as its system names it.
+  // The household register as a ledger under a title and a filing line, named as its system names it: 户号
+  // merged down over each household's consecutive rows (the value in the top cell alone, as Excel keeps it),
+  // a 合计 row and the lines under the table at the end.
   {
     const [h, ...rows] = csv('户籍人口.csv');
-    await xlsx('常住人口信息导出.xlsx', [
-      { sheet: '常住人口', data: [['桐庐县常住人口信息表'], ['填报单位：桐庐县公安局', null, null, '导出时间：2023-12-31'], h!, ...rows] },
+    const at = h!.indexOf('户号');
+    const top = 3;
+    const merges: { s: { r: number; c: number }; e: { r: number; c: number } }[] = [];
+    const body = rows.map((r) => [...r]);
+    for (let i = 0; i < body.length;) {
+      let j = i + 1;
+      while (j < body.length && body[i]![at] !== '' && body[j]![at] === body[i]![at]) j++;
+      if (j - i > 1) {
+        merges.push({ s: { r: top + i, c: at }, e: { r: top + j - 1, c: at } });
+        for (let k = i + 1; k < j; k++) body[k]![at] = '';
+      }
+      i = j;
+    }
+    const sheet = utils.aoa_to_sheet([
+      ['桐庐县常住人口信息表'],
+      ['填报单位：桐庐县公安局', null, null, '导出时间：2023-12-31'],
+      h!,
+      ...body,
+      ['合计', `${rows.length}人`],
+      ['制表人：王芳', null, '审核人：李强'],
     ]);
+    sheet['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: h!.length - 1 } }, ...merges];
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, '常住人口');
+    writeFileSync(path.join(out, '常住人口信息导出.xlsx'), writeBook(book, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
     done.add('户籍人口.csv');
   }
   // Welfare payments as a workbook: a cover sheet, then one sheet a year under its title, the amount's unit in its header.
@@ -43,7 +67,16 @@ export async function writeExportShapes(base: string, out: string): Promise<void
     const years = [...new Set(rows.map((r) => r[at]!.slice(0, 4)))].sort();
     await xlsx('民生资金发放明细.xlsx', [
       { sheet: '填表说明', data: [['1. 金额单位为元'], ['2. 身份证号为18位']] },
-      ...years.map((y) => ({ sheet: `${y}年`, data: [[`${y}年民生资金发放明细表`], header, ...rows.filter((r) => r[at]!.startsWith(y))] })),
+      ...years.map((y) => ({
+        sheet: `${y}年`,
+        data: [
+          [`${y}年民生资金发放明细表`],
+          header,
+          ...rows.filter((r) => r[at]!.startsWith(y)),
+          ['合计'],
+          ['制表人：李梅', '审核人：王强'],
+        ],
+      })),
     ]);
     done.add('民生资金发放.csv');
   }
