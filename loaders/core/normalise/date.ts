@@ -1,6 +1,6 @@
 // Dates as departments write them (2021年3月5日, 2021/3/5, 2021-03-05, 20210305, 2021.3.5, 20210305093015,
-// Excel date cells and serial numbers) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never
-// rolled over.
+// Excel date cells and serial numbers) and as systems' APIs send them (epoch milliseconds or seconds, an
+// instant in UTC) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never rolled over.
 import { invalid } from '../errors.js';
 import { blankText, cellText, type Cell } from './text.js';
 
@@ -38,11 +38,50 @@ const DATE_RES: RegExp[] = [
   /^(\d{4})(\d{2})(\d{2})(?!\d)/,
 ];
 
+/**
+ * The zone a date is taken in when the value is an instant (an epoch number, a time with Z or another
+ * offset): the records are Chinese, and an API that stores 2021-03-05 00:00 in Beijing sends
+ * 2021-03-04T16:00:00Z or 1614873600000, which are 2021-03-05 here.
+ */
+const CHINA_MS = 8 * 3_600_000;
+
+function dateAt(ms: number, shown: string): string {
+  const t = new Date(ms + CHINA_MS);
+  if (Number.isNaN(t.getTime())) return invalid(`"${shown}" is not a date`);
+  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), shown);
+}
+
+/**
+ * Epoch time as JSON APIs and dataframe exports write it (pandas' to_json, Java's Date): 10 digits are
+ * seconds, 11–13 milliseconds; before 1970, negative (9–10 digits seconds, more milliseconds). Not 8 or 14
+ * digits (20210305, 20210305093015), nor 12 that read as a real date and time (202103050930), nor a
+ * positive 9 (a date typed with a digit too many). Undefined when it is none of these.
+ */
+function epochMs(digits: string): number | undefined {
+  const m = /^(-?)(\d{9,13})$/.exec(digits);
+  if (!m) return undefined;
+  const [neg, n] = [m[1] === '-', m[2]!];
+  if (!neg && n.length === 9) return undefined;
+  if (!neg && n.length === 12 && compactReads(n)) return undefined;
+  return Number(digits) * (n.length <= 10 ? 1000 : 1);
+}
+
+/** Whether twelve digits are a real yyyymmddhhmm. */
+function compactReads(n: string): boolean {
+  const [y, h, mi] = [Number(n.slice(0, 4)), Number(n.slice(8, 10)), Number(n.slice(10, 12))];
+  return y >= MIN_YEAR && y <= MAX_YEAR && isRealDate(`${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`) && h < 24 && mi < 60;
+}
+
+/** A text cell of five digits (44256): an Excel date serial saved into a CSV from a cell formatted General (1927–2119). */
+const TEXT_SERIAL = /^\d{5}$/;
+
 /** A compact timestamp as many systems write it: 20210305093015 or 202103050930. */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$/;
 
 /** Splits a date-led string into its date and the rest (a time, for datetime). */
 function leadingDate(s: string): { iso: string; rest: string } {
+  const ms = epochMs(s);
+  if (ms !== undefined) return { iso: dateAt(ms, s), rest: '' };
   const c = COMPACT.exec(s);
   if (c) return { iso: ymd(Number(c[1]), Number(c[2]), Number(c[3]), s), rest: `${c[4]}:${c[5]}:${c[6] ?? '00'}` };
   for (const re of DATE_RES) {
@@ -74,15 +113,25 @@ export function date(raw: Cell): string | null {
   if (typeof raw === 'number') {
     if (isDateDigits(raw)) return leadingDate(String(raw)).iso;
     if (raw > 0 && raw < 80_000) return fromExcelSerial(raw);
+    const ms = Number.isInteger(raw) ? epochMs(String(raw)) : undefined;
+    if (ms !== undefined) return dateAt(ms, String(raw));
     return invalid(`${raw} is not a date`);
   }
   const s = cellText(raw);
   if (blankText(s)) return null;
+  if (TEXT_SERIAL.test(s) && Number(s) < 80_000) return fromExcelSerial(Number(s));
   const { iso, rest } = leadingDate(s);
+  if (rest === '') return iso;
   // A time after the date (what a system's export writes into a 受理日期 column) leaves the date as written;
-  // the time must be a real one. Anything else after the date is not a date.
-  if (rest !== '' && !timeOf(s, rest)) invalid(`"${s}" has trailing text after the date`);
-  return iso;
+  // the time must be a real one. Anything else after the date is not a date. A time with an offset other
+  // than Beijing's is an instant: its date is the date in Beijing.
+  const t = timeOf(s, rest);
+  if (!t) return invalid(`"${s}" has trailing text after the date`);
+  if (t.offset === undefined) return iso;
+  const offsetMs =
+    t.offset === 'Z' ? 0 : (t.offset[0] === '-' ? -1 : 1) * (Number(t.offset.slice(1, 3)) * 60 + Number(t.offset.slice(-2))) * 60_000;
+  const [y, mo, d] = iso.split('-').map(Number) as [number, number, number];
+  return dateAt(Date.UTC(y, mo - 1, d, t.h, t.mi, t.se) - offsetMs, s);
 }
 
 /**
@@ -97,6 +146,7 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
   }
   if (typeof raw === 'number') {
     if (isDateDigits(raw)) return datetime(String(raw), tz);
+    if (Number.isInteger(raw) && epochMs(String(raw)) !== undefined) return datetime(String(raw), tz);
     const d = date(raw);
     if (d === null) return null;
     const secs = Math.round((raw % 1) * 86_400);
@@ -104,6 +154,10 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
   }
   const s = cellText(raw);
   if (blankText(s)) return null;
+  // An epoch number is an instant: written as UTC, which is what it is.
+  if (TEXT_SERIAL.test(s) && Number(s) < 80_000) return datetime(Number(s), tz);
+  const ms = epochMs(s);
+  if (ms !== undefined) return instant(ms, s);
   const { iso, rest } = leadingDate(s);
   if (rest === '') return `${iso}T00:00:00${tz}`;
   const t = timeOf(s, rest);
@@ -112,4 +166,11 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
   let offset = t.offset ?? tz;
   if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
   return `${iso}T${pad(h)}:${pad(mi)}:${pad(se)}${offset}`;
+}
+
+function instant(ms: number, shown: string): string {
+  const t = new Date(ms);
+  if (Number.isNaN(t.getTime())) return invalid(`"${shown}" is not a date`);
+  const d = ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), shown);
+  return `${d}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}Z`;
 }

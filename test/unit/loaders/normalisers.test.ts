@@ -78,6 +78,32 @@ describe('dates', () => {
     expect(() => date('20210305251000')).toThrow(/not a real time/);
     expect(() => date('202103051')).toThrow(/not a date/);
   });
+  it('takes an instant (a time in UTC or another zone) on its Beijing date, as an API that stored midnight in Beijing sends it', () => {
+    expect(date('2021-03-04T16:00:00Z')).toBe('2021-03-05');
+    expect(date('2021-03-04T16:00:00.000Z')).toBe('2021-03-05');
+    expect(date('2021-03-05T23:30:00-05:00')).toBe('2021-03-06');
+    expect(date('2021-03-05T23:30:00+08:00')).toBe('2021-03-05');
+    // A time without a zone is Beijing's wall clock: the date as written.
+    expect(date('2021-03-05 23:30')).toBe('2021-03-05');
+  });
+  it('reads epoch numbers as JSON APIs and dataframe exports write them: 10 digits seconds, 11 to 13 milliseconds', () => {
+    expect(date(1614873600000)).toBe('2021-03-05');
+    expect(date('1614873600000')).toBe('2021-03-05');
+    expect(date(1614873600)).toBe('2021-03-05');
+    // pandas' to_json of a birth date: midnight UTC, before 1970 negative.
+    expect(date(636595200000)).toBe('1990-03-05');
+    expect(date(-152150400000)).toBe('1965-03-07');
+    expect(datetime(1614873600000)).toBe('2021-03-04T16:00:00Z');
+    expect(datetime('1614873600')).toBe('2021-03-04T16:00:00Z');
+    // Twelve digits that read as a date and time stay one; nine are a typo, not seconds.
+    expect(date('202103050930')).toBe('2021-03-05');
+    expect(() => date('202103051')).toThrow(/not a date/);
+  });
+  it('reads five digits in a text cell as the Excel serial a CSV saved from a General-formatted date cell holds, and not a year', () => {
+    expect(date('44260')).toBe('2021-03-05');
+    expect(datetime('44260')).toBe('2021-03-05T00:00:00+08:00');
+    expect(() => date('2021')).toThrow(/not a date/);
+  });
   it('knows leap years', () => {
     expect(isRealDate('2020-02-29')).toBe(true);
     expect(isRealDate('2100-02-29')).toBe(false);
