@@ -18,13 +18,25 @@ export function cleanText(s: string): string {
     .trim();
 }
 
+/**
+ * Excel's ways of keeping a long number as text, which systems write into their CSV exports so that a
+ * spreadsheet does not turn an ID number into 3.30122E+17: `="330122199001010018"` (a formula giving the
+ * text) and `'330122199001010018` (the text prefix). The value inside; the text as it was otherwise.
+ */
+function excelText(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c === 61 && s.length >= 3 && s.charCodeAt(1) === 34 && s.endsWith('"')) return cleanText(s.slice(2, -1).replace(/""/g, '"'));
+  if (c === 39 && s.length >= 2) return cleanText(s.slice(1));
+  return s;
+}
+
 /** The cell as clean text; '' when empty. Numbers keep their plain decimal form. */
 export function cellText(raw: Cell): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? '' : raw.toISOString();
   if (typeof raw === 'number') return Number.isFinite(raw) ? String(raw) : '';
   if (typeof raw === 'boolean') return raw ? 'true' : 'false';
-  return cleanText(raw);
+  return excelText(cleanText(raw));
 }
 
 /**

@@ -306,6 +306,27 @@ describe("a household ledger with 户号 and 住址 merged down over each househ
   );
 });
 
+describe('a register whose system kept the ID numbers as text for Excel', () => {
+  it('reads ="…" (bare and quoted) and a leading \' as the value inside', async () => {
+    const { dir, f } = caseDir('excel-text');
+    const rows = [
+      HUKOU.join(','),
+      `="${person(93, 1)}",张1,男,1990-01-01,="H93-1",02`,
+      `"=""${person(93, 2)}""",张2,男,1990-01-01,H93-2,02`,
+      `'${person(93, 3)},张3,男,1990-01-01,'H93-3,02`,
+    ];
+    writeFileSync(f('户籍人口.csv'), iconv.encode(rows.join('\r\n'), 'gbk'));
+    const r = await load(dir);
+    expect(r.files.map((x) => [x.rowsRead, x.rowsLoaded, x.rowsRejected])).toEqual([[3, 3, 0]]);
+    expect(await personsOf(93)).toEqual(['张1', '张2', '张3']);
+    const { rows: households } = await db.read<{ hh: string }>(
+      'MATCH (p:Person)-[:MEMBER_OF]->(h:Household) WHERE p.idNo STARTS WITH $p RETURN h.hhNo AS hh ORDER BY hh',
+      { p: person(93, 0).slice(0, 14) },
+    );
+    expect(households.map((h) => h.hh)).toEqual(['H93-1', 'H93-2', 'H93-3']);
+  });
+});
+
 describe('a mapping that misses a column', () => {
   it('says so in the reconciliation and on the LoadRun: the header nothing read, the column that found none, the relationship never built', async () => {
     const { dir, f } = caseDir('missing-alias');

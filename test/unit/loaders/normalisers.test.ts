@@ -22,6 +22,19 @@ describe('text', () => {
   it('refuses a code with characters codes never hold', () => {
     expect(() => code('项目一')).toThrow(/not a code/);
   });
+  it('reads a value Excel was told to keep as text, as CSV exports write it (="…" and a leading \')', () => {
+    const id = '330122199001010018';
+    expect(idNo(`="${id}"`)).toBe(id);
+    expect(idNo(`'${id}`)).toBe(id);
+    expect(idNo(`\t="${id}" `)).toBe(id);
+    expect(uscc('="91330122MA2A00001H"')).toBe('91330122MA2A00001H');
+    expect(code("'zb-2021-001")).toBe('ZB-2021-001');
+    expect(text('="张三"')).toBe('张三');
+    expect(phone('="13812345678"')).toBe('+8613812345678');
+    // Not a text-keeping form: left as written, and refused where it is not a value.
+    expect(() => idNo(`=${id}`)).toThrow(/not an 18-digit/);
+    expect(text('="')).toBe('="');
+  });
   it('maps enum values and refuses unknown ones', () => {
     expect(enumValue('男性', { 男性: '男' })).toBe('男');
     expect(() => enumValue('未知', { 男: '男' })).toThrow(/not one of/);
