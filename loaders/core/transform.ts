@@ -21,7 +21,7 @@ import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './nor
 import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import { headerKey } from './readers/header.js';
+import { headerKey, unitOf } from './readers/header.js';
 import { asideRow } from './aside-rows.js';
 import type { DataRow } from './readers/source-reader.js';
 
@@ -70,12 +70,6 @@ export interface Bound {
   order: ColumnSpec[];
   /** Columns whose raw value is masked in rejects when pseudonymising (ID numbers). */
   sensitive: Set<string>;
-}
-
-/** A header's key and the unit it names in brackets at its end: 发放金额(元), 中标金额（万元）, 面积【㎡】. */
-function unitOf(key: string): { bare: string; unit: string } | undefined {
-  const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
-  return m ? { bare: m[1]!, unit: m[2]! } : undefined;
 }
 
 /** Units an amount column's header may state; they set the unit of its bare numbers. */

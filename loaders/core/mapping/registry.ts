@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGraphSchema, type GraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
-import { headerKey } from '../readers/header.js';
+import { headerKey, unitOf } from '../readers/header.js';
 import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
 
@@ -114,7 +114,15 @@ export const headerFits =
     mappingByHeaders([m], headers) !== undefined;
 
 export function mappingByHeaders(mappings: Mapping[], headers: string[]): Mapping | undefined {
-  const have = new Set(headers.map(headerKey));
+  // A header with a note in brackets (身份证号(18位), 发放金额(元)) holds the column its bare name does, as
+  // when the columns are bound (transform.ts bindColumns).
+  const have = new Set(
+    headers.flatMap((h) => {
+      const k = headerKey(h);
+      const u = unitOf(k);
+      return u ? [k, u.bare] : [k];
+    }),
+  );
   let best: { m: Mapping; score: number } | undefined;
   for (const m of mappings) {
     const hit = (cid: string) => m.columns[cid]!.headers.some((h) => have.has(headerKey(h)));

@@ -5,3 +5,12 @@ export const headerKey = (h: string): string =>
     .normalize('NFKC')
     .replace(/[\s\ufeff\u200b*＊]/g, '')
     .toLowerCase();
+
+/**
+ * A header key's note in brackets at its end, and the key without it: 发放金额(元), 中标金额（万元）,
+ * 身份证号(18位), 出生日期【yyyy-mm-dd】. Undefined when it has none.
+ */
+export function unitOf(key: string): { bare: string; unit: string } | undefined {
+  const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
+  return m ? { bare: m[1]!, unit: m[2]! } : undefined;
+}

@@ -119,6 +119,26 @@ describe('recognising a titled file', () => {
     ]);
   });
 
+  it('finds it when the header notes a format or unit in brackets after a column name (身份证号(18位), 出生日期（yyyy-mm-dd）)', async () => {
+    const folder = mkdtempSync(path.join(dir, 'notes-'));
+    writeFileSync(
+      path.join(folder, '2023年导出.csv'),
+      iconv.encode(
+        [
+          '常住人口台账,,,,',
+          '公民身份号码(18位),姓名,户号,与户主关系（代码）,出生日期【yyyy-mm-dd】',
+          '110105194912310021,张三,0001,02,1949-12-31',
+        ].join('\r\n'),
+        'gbk',
+      ),
+    );
+    const { planned, skipped } = await planFiles([folder], loadMappings({ schema: loadGraphSchema() }));
+    expect(skipped).toEqual([]);
+    expect(planned.map((p) => [p.mapping.id, p.reader.headers[0], p.reader.titleRows])).toEqual([
+      ['hukou', '公民身份号码(18位)', ['常住人口台账']],
+    ]);
+  });
+
   it('prints the rows above the header under the reconciliation', () => {
     const notes = columnNotes({
       file: 'x.csv',
