@@ -189,6 +189,20 @@ describe('GB/T 4761 relation to the head', () => {
     expect(kinCode('儿媳')).toBe('38');
     expect(kinCode('22长子')).toBe('22');
   });
+  it.each([
+    ['户主本人', '02'],
+    ['儿子媳妇', '38'],
+    ['孙媳妇', '45'],
+    ['曾孙子', '47'],
+    ['重孙女', '48'],
+    ['兄弟', '70'],
+    ['嫂子', '72'],
+    ['叔叔', '83'],
+    ['舅舅', '85'],
+    ['保姆', '99'],
+  ])('reads the everyday word %s as %s', (word, want) => {
+    expect(kinCode(word)).toBe(want);
+  });
   it('rejects unknown codes and texts', () => {
     expect(() => kinCode('00')).toThrow(/not a GB\/T 4761/);
     expect(() => kinCode('邻居')).toThrow(/not a GB\/T 4761/);
