@@ -113,7 +113,14 @@ function printReport(r: LoadReport): void {
   }));
   console.log('\nReconciliation (read = loaded + rejected + duplicates):');
   console.table(rows);
-  for (const f of r.files) for (const line of columnNotes(f)) console.log(line);
+  // Each source read from one workbook repeats the workbook's own notes (the sheets no mapping reads): once is enough.
+  const said = new Set<string>();
+  for (const f of r.files)
+    for (const line of columnNotes(f)) {
+      if (said.has(line)) continue;
+      said.add(line);
+      console.log(line);
+    }
   for (const f of r.files) if (f.snapshotHeld) console.log(`snapshot ${f.source}: nothing ended: ${f.snapshotHeld}`);
   for (const f of r.files)
     if (f.relationshipsReopened) console.log(`${f.file}: ${f.relationshipsReopened} ended relationship(s) named again and reopened`);

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { utils, write } from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 
@@ -53,6 +54,37 @@ describe('a dry run of a load', () => {
     const dryRejects = path.join(varDir, 'rejects', 'dry-run');
     const [rejects] = readdirSync(dryRejects);
     expect(readFileSync(path.join(dryRejects, rejects!), 'utf8')).toMatch(/户籍人口\.csv,2,公民身份号码,.*GB 11643/);
+  }, 60_000);
+
+  it('shows each source of a workbook holding several by its sheet, and the workbook’s own note once', async () => {
+    const files = mkdtempSync(path.join(tmpdir(), 'huiyan-dry-'));
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['本表由县市场监管局导出']]), '填表说明');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['统一社会信用代码', '企业名称', '登记状态'],
+        ['91330122MA2A00001H', '桐庐甲公司', '存续'],
+      ]),
+      '企业基本信息',
+    );
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([
+        ['统一社会信用代码', '姓名', '身份证号', '职务'],
+        ['91330122MA2A00001H', '李三', '110105194912310021', '监事'],
+      ]),
+      '主要人员',
+    );
+    writeFileSync(path.join(files, '企业登记信息.xlsx'), write(book, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+    const { out } = await run(['--dry-run', files], {
+      NEO4J_URI: 'bolt://127.0.0.1:9',
+      NEO4J_PASSWORD: 'unused',
+      HUIYAN_VAR: mkdtempSync(path.join(tmpdir(), 'huiyan-dry-')),
+    });
+    expect(out).toContain('企业登记信息.xlsx › 企业基本信息');
+    expect(out).toContain('企业登记信息.xlsx › 主要人员');
+    expect(out.split('sheets with data that no mapping recognises, not read: 填表说明').length).toBe(2);
   }, 60_000);
 
   it('refuses --bulk beside it, as a usage error', async () => {
