@@ -4,6 +4,7 @@
 import { cellProblems, type CellCheck } from '../core/readers/cell-check.js';
 import { rangeRows, type ByteRange, type RangeEnd, type TextSource } from '../core/readers/source-reader.js';
 import { transformRow, type RowResult, type TransformContext } from '../core/transform.js';
+import { splitRow, splitterOf } from '../core/split.js';
 
 export async function readRangeRows<T>(
   text: TextSource,
@@ -14,9 +15,11 @@ export async function readRangeRows<T>(
 ): Promise<{ rows: T[]; end: RangeEnd }> {
   const end: RangeEnd = { rows: 0 };
   const rows: T[] = [];
-  for await (const data of rangeRows(text, range, end)) {
-    const bad = cellProblems(data, check);
-    rows.push(out(bad.length ? { ok: false, row: data.row, problems: bad } : transformRow(ctx, data)));
-  }
+  const splitter = splitterOf(ctx.bound);
+  for await (const whole of rangeRows(text, range, end))
+    for (const data of splitRow(splitter, whole)) {
+      const bad = cellProblems(data, check);
+      rows.push(out(bad.length ? { ok: false, row: data.row, problems: bad } : transformRow(ctx, data)));
+    }
   return { rows, end };
 }

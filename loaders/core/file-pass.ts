@@ -9,6 +9,7 @@ import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { DataRow, SheetRead, SourceReader } from './readers/reader-types.js';
 import { RejectsWriter } from './rejects.js';
 import { transformRow, type Bound, type Problem } from './transform.js';
+import { splitRow, splitterOf } from './split.js';
 import { columnReport } from './column-report.js';
 import { UnreadableFile } from './errors.js';
 import { bindOrExplain } from './missing-columns.js';
@@ -203,17 +204,19 @@ export async function passFile(
       for await (const chunk of elsewhere) for (const r of chunk) if (take(r)) await flush();
       return;
     }
-    for await (const data of reader.rows()) {
-      const bad = cellProblems(data, check);
-      if (bad.length) {
-        opts.onRefused?.(bound, data);
-        take({ ok: false, row: data.row, problems: bad });
-        continue;
+    const splitter = splitterOf(bound);
+    for await (const whole of reader.rows())
+      for (const data of splitRow(splitter, whole)) {
+        const bad = cellProblems(data, check);
+        if (bad.length) {
+          opts.onRefused?.(bound, data);
+          take({ ok: false, row: data.row, problems: bad });
+          continue;
+        }
+        const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
+        if (!r.ok && r.aside === undefined) opts.onRefused?.(bound, data);
+        if (take(r)) await flush();
       }
-      const r = transformRow({ bound, schema: opts.schema, pseudonymise: opts.pseudonymise }, data);
-      if (!r.ok && r.aside === undefined) opts.onRefused?.(bound, data);
-      if (take(r)) await flush();
-    }
   };
 
   try {

@@ -93,7 +93,15 @@ export const ColumnYaml = strict({
     .describe("instead of headers: these columns' cells joined by a space"),
   normalise: NormaliserYaml.optional(),
   required: z.boolean().optional().describe('an empty cell rejects the row'),
-}).refine((c) => (c.headers === undefined) !== (c.join === undefined), 'needs headers or join (not both)');
+  split: z
+    .union([z.literal(true), z.string().min(1)])
+    .optional()
+    .describe(
+      'a cell holding several values (3301…、3302…): one row per value; true splits at 、，,；; and line breaks, a string at its own characters',
+    ),
+})
+  .refine((c) => (c.headers === undefined) !== (c.join === undefined), 'needs headers or join (not both)')
+  .refine((c) => c.split === undefined || c.join === undefined, 'a join column cannot be split');
 
 /** The label chosen by the key's shape: scheme (platform/identifiers/schemes.ts) or `other` → label. */
 const ByShape = strict({

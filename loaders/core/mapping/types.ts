@@ -7,6 +7,9 @@ export type SourceFormat = 'csv' | 'xlsx' | 'jsonl';
 /** Between the values of a composite key (`key: [project, bidder]` → "P-01 | 91330…"). */
 export const KEY_SEPARATOR = ' | ';
 
+/** Where `split: true` cuts a cell: the list marks departments write between values, and line breaks. */
+export const DEFAULT_SPLIT = '、，,；;\r\n';
+
 export type NormSpec =
   { type: string; opts: Record<string, unknown> } | { type: 'switch'; on: string; cases: Record<string, NormSpec>; default?: NormSpec };
 
@@ -18,6 +21,8 @@ export interface ColumnSpec {
   join?: string[];
   normalise: NormSpec;
   required: boolean;
+  /** A cell holding several values: the characters between them; the row is read once per value (split.ts). */
+  split?: string;
 }
 
 /** A test on already-normalised values: equals one value, is in a list, or is (not) empty. */

@@ -9,6 +9,7 @@ import { parseYamlWith } from '../../../platform/validation/yaml.js';
 import { InvalidMapping } from '../errors.js';
 import { NORMALISERS, type Value } from '../normalise/index.js';
 import { isSwitch, MappingYaml, type ConditionYaml, type NormaliserYaml } from './schema.js';
+import { DEFAULT_SPLIT } from './types.js';
 import type { ColumnSpec, Condition, Mapping, NodeSpec, NormSpec, PropSource, RelSpec } from './types.js';
 import { byShapeVariants, expandByShape } from './by-shape.js';
 
@@ -57,7 +58,11 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
   for (const [cid, c] of Object.entries(raw.columns)) {
     columns[cid] = { id: cid, headers: c.headers ?? [], normalise: normSpec(c.normalise), required: c.required === true };
     if (c.join) columns[cid].join = c.join;
+    if (c.split !== undefined) columns[cid].split = c.split === true ? DEFAULT_SPLIT : c.split;
   }
+  // Two split columns would read a row once per pair of values, pairing values the cells never paired.
+  const splits = Object.values(columns).filter((c) => c.split !== undefined);
+  if (splits.length > 1) fail(`columns: only one column may be split (${splits.map((c) => c.id).join(', ')} are)`);
   const column = (cid: string, where: string): ColumnSpec => columns[cid] ?? fail(`${where}: unknown column "${cid}"`);
   for (const c of Object.values(columns))
     for (const j of c.join ?? []) if (column(j, `columns.${c.id}.join`).join) fail(`columns.${c.id}.join: "${j}" is itself a join`);

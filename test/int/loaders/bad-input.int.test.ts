@@ -1,6 +1,6 @@
 // A corpus of malformed department files, each loaded by the real loader into Neo4j, with the outcome it
 // must have: nothing lost, nothing stored wrong, and a report (and exit status) that says what happened.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -324,6 +324,53 @@ describe('a register whose system kept the ID numbers as text for Excel', () => 
       { p: person(93, 0).slice(0, 14) },
     );
     expect(households.map((h) => h.hh)).toEqual(['H93-1', 'H93-2', 'H93-3']);
+  });
+});
+
+describe('a case register listing several people in one cell', () => {
+  it('loads one INVOLVED_IN per person listed, rejects the one bad ID number alone, and counts each as a row', async () => {
+    const { dir, f } = caseDir('split');
+    const maps = path.join(dir, 'maps');
+    mkdirSync(maps);
+    writeFileSync(
+      path.join(maps, 'site-cases.yaml'),
+      `id: site-cases
+title: { zh: 治安案件, en: Public order cases }
+order: 95
+match: { files: ['治安案件*.csv'], headers: [caseNo, idNo] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  caseNo: { headers: [案件编号], normalise: code, required: true }
+  type: { headers: [案由], required: true }
+  idNo: { headers: [涉案人员身份证号], normalise: idNo, required: true, split: true }
+nodes:
+  case: { label: PoliceCase, key: caseNo, props: { type: type } }
+  person: { label: Person, key: idNo, mode: fill }
+relationships:
+  - { type: INVOLVED_IN, from: person, to: case, props: { role: { value: 涉案人员 } } }
+`,
+    );
+    const bad = person(94, 9).slice(0, 17) + (person(94, 9).endsWith('1') ? '2' : '1');
+    writeFileSync(
+      f('治安案件.csv'),
+      [
+        '案件编号,案由,涉案人员身份证号',
+        `AJ94-1,赌博,"${person(94, 1)}、${person(94, 2)}；${person(94, 3)}"`,
+        `AJ94-2,斗殴,${person(94, 4)}`,
+        `AJ94-3,盗窃,"${person(94, 5)},${bad}"`,
+      ].join('\r\n'),
+    );
+    const r = await loadFiles(db, [f('治安案件.csv')], { rejectsDir: path.join(dir, 'rejects'), extraMappingsDirs: [maps] });
+    expect(r.files.map((x) => [x.source, x.rowsRead, x.rowsLoaded, x.rowsRejected, x.reconciles])).toEqual([['site-cases', 6, 5, 1, true]]);
+    expect(rejectsOf(r.files[0]!.rejectsFile!)).toEqual([expect.stringMatching(/^3,涉案人员身份证号 .*GB 11643/) as string]);
+    const { rows } = await db.read<{ c: string; n: number }>(
+      'MATCH (p:Person)-[:INVOLVED_IN]->(c:PoliceCase) WHERE c.caseNo STARTS WITH "AJ94" RETURN c.caseNo AS c, count(p) AS n ORDER BY c',
+    );
+    expect(rows).toEqual([
+      { c: 'AJ94-1', n: 3 },
+      { c: 'AJ94-2', n: 1 },
+      { c: 'AJ94-3', n: 1 },
+    ]);
   });
 });
 

@@ -37,6 +37,18 @@ describe('mapping validation against graph.yaml', () => {
     for (const id of ['death', 'party', 'payroll', 'welfare', 'police', 'sanction', 'insurance'])
       expect(ids.indexOf(id), id).toBeGreaterThan(ids.indexOf('hukou'));
   });
+  it('refuses split on two columns, or on a join', () => {
+    expect(
+      refusal(
+        base
+          .replace('  name: { headers: [姓名] }', '  name: { headers: [姓名], split: true }')
+          .replace('required: true }', 'required: true, split: true }'),
+      ),
+    ).toMatch(/only one column may be split \(idNo, name are\)/);
+    expect(refusal(base.replace('  name: { headers: [姓名] }', '  name: { join: [idNo, birth], split: true }'))).toMatch(
+      /a join column cannot be split/,
+    );
+  });
   it('accepts a minimal mapping and fills defaults', () => {
     const m = parseMapping(base, schema);
     expect(m.order).toBe(100);
