@@ -18,6 +18,7 @@ import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
 import { reportThreadHeap } from './memory.js';
 import { startTsWorker } from './ts-worker.js';
+import { fillsDown } from '../core/fill-down.js';
 
 /** Bytes of a range at most; a smaller file is cut finer (rangeSize). */
 export const RANGE_BYTES = 1 << 20;
@@ -137,10 +138,13 @@ export class ReadPool {
     this.#workers[w]!.postMessage(m);
   }
 
-  /** The file pass's row source: text files through the threads, workbooks (no `text`) on the main thread. */
+  /**
+   * The file pass's row source: text files through the threads; on the main thread, in one piece, workbooks
+   * (no `text`) and files whose mapping fills cells down (each row needs the one above it).
+   */
   readonly rows: RowSource = ({ filePath, reader, bound, check }) => {
     const text = reader.text;
-    if (!text) return undefined;
+    if (!text || fillsDown(bound.mapping)) return undefined;
     const job = ++this.#job;
     this.#workers.forEach((_, w) => this.#post(w, { type: 'file', job, text, bound, check }));
     const ctx: TransformContext = {

@@ -10,6 +10,7 @@ import type { DataRow, SheetRead, SourceReader } from './readers/reader-types.js
 import { RejectsWriter } from './rejects.js';
 import { transformRow, type Bound, type Problem } from './transform.js';
 import { splitRow, splitterOf } from './split.js';
+import { downFiller } from './fill-down.js';
 import { columnReport } from './column-report.js';
 import { UnreadableFile } from './errors.js';
 import { bindOrExplain } from './missing-columns.js';
@@ -205,7 +206,9 @@ export async function passFile(
       return;
     }
     const splitter = splitterOf(bound);
-    for await (const whole of reader.rows())
+    const fill = downFiller(bound);
+    for await (const whole of reader.rows()) {
+      fill?.(whole);
       for (const data of splitRow(splitter, whole)) {
         const bad = cellProblems(data, check);
         if (bad.length) {
@@ -217,6 +220,7 @@ export async function passFile(
         if (!r.ok && r.aside === undefined) opts.onRefused?.(bound, data);
         if (take(r)) await flush();
       }
+    }
   };
 
   try {

@@ -93,6 +93,10 @@ export const ColumnYaml = strict({
     .describe("instead of headers: these columns' cells joined by a space"),
   normalise: NormaliserYaml.optional(),
   required: z.boolean().optional().describe('an empty cell rejects the row'),
+  fillDown: z
+    .literal(true)
+    .optional()
+    .describe('an empty cell takes the value above it (a column merged down over rows in the spreadsheet the file was saved from)'),
   split: z
     .union([z.literal(true), z.string().min(1)])
     .optional()
@@ -101,7 +105,8 @@ export const ColumnYaml = strict({
     ),
 })
   .refine((c) => (c.headers === undefined) !== (c.join === undefined), 'needs headers or join (not both)')
-  .refine((c) => c.split === undefined || c.join === undefined, 'a join column cannot be split');
+  .refine((c) => c.split === undefined || c.join === undefined, 'a join column cannot be split')
+  .refine((c) => c.fillDown === undefined || c.join === undefined, 'a join column cannot be filled down (fill its columns)');
 
 /** The label chosen by the key's shape: scheme (platform/identifiers/schemes.ts) or `other` → label. */
 const ByShape = strict({

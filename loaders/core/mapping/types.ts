@@ -23,6 +23,8 @@ export interface ColumnSpec {
   required: boolean;
   /** A cell holding several values: the characters between them; the row is read once per value (split.ts). */
   split?: string;
+  /** An empty cell takes the value above it in the file (fill-down.ts). */
+  fillDown?: boolean;
 }
 
 /** A test on already-normalised values: equals one value, is in a list, or is (not) empty. */

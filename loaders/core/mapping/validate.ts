@@ -59,6 +59,7 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
     columns[cid] = { id: cid, headers: c.headers ?? [], normalise: normSpec(c.normalise), required: c.required === true };
     if (c.join) columns[cid].join = c.join;
     if (c.split !== undefined) columns[cid].split = c.split === true ? DEFAULT_SPLIT : c.split;
+    if (c.fillDown) columns[cid].fillDown = true;
   }
   // Two split columns would read a row once per pair of values, pairing values the cells never paired.
   const splits = Object.values(columns).filter((c) => c.split !== undefined);

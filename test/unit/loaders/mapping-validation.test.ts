@@ -49,6 +49,11 @@ describe('mapping validation against graph.yaml', () => {
       /a join column cannot be split/,
     );
   });
+  it('refuses fillDown on a join, which has no cell of its own to fill', () => {
+    expect(refusal(base.replace('  name: { headers: [姓名] }', '  name: { join: [idNo, birth], fillDown: true }'))).toMatch(
+      /a join column cannot be filled down/,
+    );
+  });
   it('accepts a minimal mapping and fills defaults', () => {
     const m = parseMapping(base, schema);
     expect(m.order).toBe(100);
