@@ -4,6 +4,7 @@
 // had no alias loaded every company without its legal representative under a ✓; this report says so.
 import type { Mapping } from './mapping/types.js';
 import { headerKey } from './readers/header.js';
+import { closeHeaders, closeText } from './close-headers.js';
 import type { Bound } from './transform.js';
 
 export interface ColumnReport {
@@ -15,6 +16,8 @@ export interface ColumnReport {
   missingOptional: string[];
   /** Relationships no row of this file can build, and why; each one fails the file's ✓. */
   unbuilt: string[];
+  /** Optional columns without a header, and the unread headers that look like them: `出生日期 (birthDate) ≈ 出生年月`. */
+  close: string[];
 }
 
 export function columnReport(mapping: Mapping, headers: string[], bound: Bound): ColumnReport {
@@ -39,5 +42,9 @@ export function columnReport(mapping: Mapping, headers: string[], bound: Bound):
       .map((n) => `${n.ref}'s key ${mapping.columns[n.key]!.headers[0]} (${n.key})`);
     if (lacking.length) unbuilt.push(`${r.type} ${r.from}→${r.to}: no header for ${lacking.join(' or ')}`);
   }
-  return { columnsRead, unreadColumns, missingOptional, unbuilt };
+  const close = closeText(
+    mapping,
+    closeHeaders(mapping, headers, (id) => bound.keys[id] !== undefined, readKeys),
+  );
+  return { columnsRead, unreadColumns, missingOptional, unbuilt, close };
 }

@@ -41,9 +41,12 @@ export class MissingColumns extends LoaderError {
     readonly file: string,
     readonly columns: string[],
     readonly decoded?: { encoding: string; header: string[]; suggested?: string },
+    /** The file's headers that look like a missing column's aliases (close-headers.ts), as `户号 (hhNo) ≈ 户编号`. */
+    readonly close: string[] = [],
   ) {
     super(
       `${file}: required columns missing from the header: ${columns.join(', ')}` +
+        (close.length ? `; the file has headers like them (add one to the column's headers): ${close.join('; ')}` : '') +
         (decoded
           ? `; read as ${decoded.encoding}, the header is: ${decoded.header.join(' | ')}` +
             (decoded.suggested

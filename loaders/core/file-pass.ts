@@ -80,6 +80,8 @@ export interface FileReport extends LoadRunRecord {
    * counted in rowsRead or rowsRejected; each is a note in the rejects file. `count` all, `first` the first few.
    */
   asideRows?: { count: number; first: { row: number; text: string }[] };
+  /** Optional columns without a header, and the file's unread headers that look like them (close-headers.ts). */
+  closeHeaders?: string[];
   /** A workbook's merged ranges over several data rows, and the empty cells filled with their value. */
   mergedCells?: { ranges: number; cells: number };
   /** A workbook read from several sheets: the data rows each gave. */
@@ -269,6 +271,7 @@ export async function passFile(
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     ...(reader.titleRows.length ? { titleRows: reader.titleRows } : {}),
     ...(aside.count ? { asideRows: aside } : {}),
+    ...(columns.close.length ? { closeHeaders: columns.close } : {}),
     ...(reader.merged?.cells ? { mergedCells: { ...reader.merged } } : {}),
     ...(reader.sheetsRead ? { sheetsRead: reader.sheetsRead.map((r) => ({ ...r })) } : {}),
     ...(reader.sheetsNotRead ? { sheetsNotRead: reader.sheetsNotRead } : {}),
@@ -291,6 +294,7 @@ export function loadRunOf(report: FileReport): LoadRunRecord {
     sheet: _sheet,
     titleRows: _titleRows,
     asideRows: _asideRows,
+    closeHeaders: _closeHeaders,
     mergedCells: _mergedCells,
     sheetsRead: _sheetsRead,
     sheetsNotRead: _sheetsNotRead,

@@ -29,10 +29,15 @@ export async function bindOrExplain(filePath: string, file: string, mapping: Map
         // Not this one either.
       }
     }
-    throw new MissingColumns(file, e.columns, {
-      encoding: reader.encoding,
-      header: reader.headers,
-      ...(suggested ? { suggested } : {}),
-    });
+    throw new MissingColumns(
+      file,
+      e.columns,
+      {
+        encoding: reader.encoding,
+        header: reader.headers,
+        ...(suggested ? { suggested } : {}),
+      },
+      e.close,
+    );
   }
 }

@@ -73,5 +73,7 @@ export function columnNotes(f: FileReport): string[] {
   out.push(`⚠ ${f.file} (${f.source}) read ${read.map(([id, h]) => `${h}→${id}`).join(', ')}`);
   if (f.unreadColumns.length) out.push(`    file columns no mapping column read: ${f.unreadColumns.join(', ')}`);
   if (f.missingOptional.length) out.push(`    mapping columns that found no header: ${f.missingOptional.join(', ')}`);
+  if (f.closeHeaders?.length)
+    out.push(`    file columns that look like them (add one to the column's headers if it is): ${f.closeHeaders.join('; ')}`);
   return out;
 }

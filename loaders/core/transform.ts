@@ -22,6 +22,7 @@ import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey, unitOf } from './readers/header.js';
+import { closeHeaders, closeText } from './close-headers.js';
 import { asideRow } from './aside-rows.js';
 import type { DataRow } from './readers/source-reader.js';
 
@@ -104,7 +105,11 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string, f
     shown[c.id] = hit ? byKey.get(hit)! : c.headers[0]!;
     if (!hit && c.required) missing.push(`${c.headers[0]} (${c.id})`);
   }
-  if (missing.length) throw new MissingColumns(file, missing);
+  if (missing.length) {
+    const read = new Set(Object.values(keys).filter((k): k is string => k !== undefined));
+    const required = (id: string) => keys[id] !== undefined || !mapping.columns[id]!.required;
+    throw new MissingColumns(file, missing, undefined, closeText(mapping, closeHeaders(mapping, headers, required, read)));
+  }
   for (const c of Object.values(mapping.columns)) if (c.join) shown[c.id] = c.join.map((j) => shown[j]!).join('+');
   const order = Object.values(mapping.columns)
     .map((c) =>

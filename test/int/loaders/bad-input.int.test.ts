@@ -396,6 +396,9 @@ describe('a mapping that misses a column', () => {
     const notes = columnNotes(file!).join('\n');
     expect(notes).toContain('✗ 企业登记.xlsx: a relationship no row could build: LEGAL_REP_OF');
     expect(notes).toContain('file columns no mapping column read: 法定代表人证件号');
+    expect(notes).toContain(
+      "file columns that look like them (add one to the column's headers if it is): 法定代表人证件号码 (repId) ≈ 法定代表人证件号",
+    );
     expect(exitCodeOf(r)).toBe(EXIT.withRejects);
     const { rows } = await db.read<{ r: Record<string, unknown> }>('MATCH (r:LoadRun {id: $id}) RETURN properties(r) AS r', {
       id: file!.id,
