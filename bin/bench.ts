@@ -8,6 +8,7 @@ import { BENCH_PATHS, benchLoad, type BenchPath } from '../bench/load/bench-load
 import { benchModels } from '../bench/models/bench-models.js';
 import { benchApi } from '../bench/api/bench-api.js';
 import { benchExplorer } from '../bench/explorer/bench-explorer.js';
+import { benchReaders } from '../bench/readers/bench-readers.js';
 
 const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep]',
@@ -15,6 +16,8 @@ const usage = [
   "         (--concurrency: models at a time, default HUIYAN_MODEL_CONCURRENCY, else the database server's cores, as the server runs them)",
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile]',
   '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
+  '       npm run bench -- readers [--county dir | --persons <n> [--seed s]] [--runs r]',
+  '         (a department export in its other shapes beside its plain form: merged-range pass, .xls, a JSON document)',
 ].join('\n');
 
 const isInt = (n: number) => Number.isInteger(n);
@@ -176,12 +179,32 @@ async function explorer(args: string[]): Promise<number> {
   return 0;
 }
 
+async function readers(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      county: { type: 'string' },
+      persons: { type: 'string', default: '20000' },
+      seed: { type: 'string', default: '7' },
+      runs: { type: 'string', default: '3' },
+    },
+  });
+  const [persons, seed, runs] = [Number(values.persons), Number(values.seed), Number(values.runs)];
+  if (!isInt(persons) || persons <= 0 || !isInt(seed) || !(isInt(runs) && runs > 0)) {
+    console.error(usage);
+    return 2;
+  }
+  await benchReaders({ ...(values.county ? { county: values.county } : {}), persons, seed, runs });
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [what, ...rest] = process.argv.slice(2);
   if (what === 'load') return load(rest);
   if (what === 'models') return models(rest);
   if (what === 'api') return api(rest);
   if (what === 'explorer') return explorer(rest);
+  if (what === 'readers') return readers(rest);
   console.error(usage);
   return 2;
 }
