@@ -72,21 +72,23 @@ export async function benchReaders(o: ReadersBenchOptions): Promise<Record<strin
           return { rows, plainMs: ms, shapedMs: await mergesMs(f) };
         },
       });
+    /** The same records in two files, read alike: they must give as many rows. */
+    const sameRows = (name: string, plain: [string, string], shaped: [string, string], format: SourceFormat): Case => ({
+      name,
+      plain: plain[0],
+      shaped: shaped[0],
+      run: async () => {
+        const a = await readAll(plain[1], format);
+        const b = await readAll(shaped[1], format);
+        if (a.rows !== b.rows) throw new Error(`${path.basename(shaped[1])}: ${b.rows} rows against ${a.rows}`);
+        return { rows: a.rows, plainMs: a.ms, shapedMs: b.ms };
+      },
+    });
     const biggest = workbooks[0];
     if (biggest) {
       const xls = path.join(work, `${path.basename(biggest, '.xlsx')}.xls`);
       writeFileSync(xls, writeBook(readBook(readFileSync(biggest), { dense: true }), { bookType: 'biff8', type: 'buffer' }) as Buffer);
-      cases.push({
-        name: `${path.basename(biggest)} as XLSX, and as Excel 97-2003 (.xls)`,
-        plain: 'xlsx',
-        shaped: 'xls',
-        run: async () => {
-          const a = await readAll(biggest, 'xlsx');
-          const b = await readAll(xls, 'xlsx');
-          if (a.rows !== b.rows) throw new Error(`${path.basename(xls)}: ${b.rows} rows against ${a.rows}`);
-          return { rows: a.rows, plainMs: a.ms, shapedMs: b.ms };
-        },
-      });
+      cases.push(sameRows(`${path.basename(biggest)} as XLSX, and as Excel 97-2003 (.xls)`, ['xlsx', biggest], ['xls', xls], 'xlsx'));
     }
     const lines = bySize('.jsonl')[0];
     if (lines) {
@@ -96,17 +98,14 @@ export async function benchReaders(o: ReadersBenchOptions): Promise<Record<strin
         .filter((l) => l.trim())
         .map((l) => JSON.parse(l) as unknown);
       writeFileSync(doc, JSON.stringify({ code: 0, msg: '成功', data: { total: list.length, list } }));
-      cases.push({
-        name: `${path.basename(lines)} as JSON lines, and as one JSON document (an API envelope)`,
-        plain: 'jsonl',
-        shaped: 'json',
-        run: async () => {
-          const a = await readAll(lines, 'jsonl');
-          const b = await readAll(doc, 'jsonl');
-          if (a.rows !== b.rows) throw new Error(`${path.basename(doc)}: ${b.rows} rows against ${a.rows}`);
-          return { rows: a.rows, plainMs: a.ms, shapedMs: b.ms };
-        },
-      });
+      cases.push(
+        sameRows(
+          `${path.basename(lines)} as JSON lines, and as one JSON document (an API envelope)`,
+          ['jsonl', lines],
+          ['json', doc],
+          'jsonl',
+        ),
+      );
     }
     const load0 = loadavg()[0]!;
     const timings = cases.map(() => ({ rows: 0, plain: [] as number[], shaped: [] as number[] }));
