@@ -70,7 +70,8 @@ export interface LegacyBook {
  * The workbook, or with `headRows` only each sheet's first rows, to find the sheets and their headers. No
  * cell's formatted text is made (`cellText`): the reader wants values. Both together, for the 1M county's
  * petitions register as .xls (44,422 rows, 24 MB), measured once each beside a CI run: the open 5.3 → 2.0 s,
- * the whole read 11.1 → 7.3 s, the process's peak 590 → 180 MiB.
+ * the whole read 11.1 → 7.3 s. Its peak memory is about 585 MiB (`npm run bench -- readers`, sampled every
+ * 10 ms in a process of its own); the 180 MiB first written here did not hold up when measured so.
  */
 export async function readLegacyBook(file: string, headRows?: number): Promise<LegacyBook> {
   // Loaded when an .xls turns up: SheetJS is a large module, and most loads (and every server start) have none.
