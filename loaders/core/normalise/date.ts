@@ -54,21 +54,22 @@ function dateAt(ms: number, shown: string): string {
 /**
  * Epoch time as JSON APIs and dataframe exports write it (pandas' to_json, Java's Date): 10 digits are
  * seconds, 11–13 milliseconds; before 1970, negative (9–10 digits seconds, more milliseconds). Not 8 or 14
- * digits (20210305, 20210305093015), nor 12 that read as a real date and time (202103050930), nor a
- * positive 9 (a date typed with a digit too many). Undefined when it is none of these.
+ * digits (20210305, 20210305093015), nor 10 or 12 that read as a real date and hour (2021030509,
+ * 202103050930), nor a positive 9 (a date typed with a digit too many). Undefined when it is none of these.
  */
 function epochMs(digits: string): number | undefined {
   const m = /^(-?)(\d{9,13})$/.exec(digits);
   if (!m) return undefined;
   const [neg, n] = [m[1] === '-', m[2]!];
   if (!neg && n.length === 9) return undefined;
-  if (!neg && n.length === 12 && compactReads(n)) return undefined;
+  // Ten or twelve digits that read as a real yyyymmddhh[mm] are a date written so, never taken for an epoch.
+  if (!neg && (n.length === 10 || n.length === 12) && compactReads(n)) return undefined;
   return Number(digits) * (n.length <= 10 ? 1000 : 1);
 }
 
-/** Whether twelve digits are a real yyyymmddhhmm. */
+/** Whether ten or twelve digits are a real yyyymmddhh or yyyymmddhhmm. */
 function compactReads(n: string): boolean {
-  const [y, h, mi] = [Number(n.slice(0, 4)), Number(n.slice(8, 10)), Number(n.slice(10, 12))];
+  const [y, h, mi] = [Number(n.slice(0, 4)), Number(n.slice(8, 10)), Number(n.slice(10, 12) || '0')];
   return y >= MIN_YEAR && y <= MAX_YEAR && isRealDate(`${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`) && h < 24 && mi < 60;
 }
 

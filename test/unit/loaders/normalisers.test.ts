@@ -111,6 +111,8 @@ describe('dates', () => {
     // Twelve digits that read as a date and time stay one; nine are a typo, not seconds.
     expect(date('202103050930')).toBe('2021-03-05');
     expect(() => date('202103051')).toThrow(/not a date/);
+    // Ten digits that read as a date and an hour are refused as before, not read as seconds (2034-01-08).
+    expect(() => date('2021030512')).toThrow(/not a date/);
   });
   it('reads five digits in a text cell as the Excel serial a CSV saved from a General-formatted date cell holds, and not a year', () => {
     expect(date('44260')).toBe('2021-03-05');
