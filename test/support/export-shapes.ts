@@ -1,5 +1,6 @@
 // A generated county rewritten in the shapes department systems really export: what the generator writes
-// plainly, here under titles, with merged cells, totals and the lines under a table, across sheets, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
+// plainly, here under titles, with merged cells, totals and the lines under a table, across sheets, several
+// sources in one workbook, epoch dates, ="…" IDs, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
 // with units in headers, timestamps in date columns and 无 for nothing. Loading it must give the plain county's
 // graph (test/int/loaders/export-shapes.int.test.ts).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -114,20 +115,62 @@ export async function writeExportShapes(base: string, out: string): Promise<void
     ]);
     done.add('中标结果.csv');
   }
-  // Deaths with the death date as a timestamp.
+  // Deaths with the death date as a timestamp, and the ID numbers kept as text for Excel (="…", quoted as Excel
+  // quotes it).
   {
     const [h, ...rows] = csv('死亡火化登记.csv');
     const at = h!.indexOf('死亡日期');
+    const idAt = h!.indexOf('身份证号');
     const stamp = (x: string) => (/^\d{8}$/.test(x) ? `${x.slice(0, 4)}-${x.slice(4, 6)}-${x.slice(6)} 10:15:00` : x);
-    writeCsv('死亡火化登记.csv', [h!, ...rows.map((r) => r.map((x, i) => (i === at ? stamp(x) : x)))]);
+    writeCsv('死亡火化登记.csv', [h!, ...rows.map((r) => r.map((x, i) => (i === at ? stamp(x) : i === idAt && x !== '' ? `="${x}"` : x)))]);
     done.add('死亡火化登记.csv');
   }
-  // Shareholders with 无 where no exit date is known.
+  // Police cases with the decision date as epoch milliseconds, as a Java system's JSON sends midnight in Beijing.
   {
+    const lines = readFileSync(path.join(base, '公安行政处罚.jsonl'), 'utf8').split('\n');
+    const epoch = (x: unknown) => {
+      const m = typeof x === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(x) : null;
+      return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - 8 * 3_600_000 : x;
+    };
+    writeFileSync(
+      path.join(out, '公安行政处罚.jsonl'),
+      lines
+        .map((l) => {
+          if (!l.trim()) return l;
+          try {
+            const o = JSON.parse(l) as Record<string, unknown>;
+            return JSON.stringify({ ...o, 处罚日期: epoch(o['处罚日期']) });
+          } catch {
+            return l; // a line the generator broke on purpose stays broken
+          }
+        })
+        .join('\n'),
+    );
+    done.add('公安行政处罚.jsonl');
+  }
+  // The business registry as one workbook of three sources after a cover sheet, shareholders and officers
+  // before the companies in tab order; the shareholders with 无 where no exit date is known.
+  {
+    const companies = readBook(readFileSync(path.join(base, '企业登记.xlsx')));
+    const name = companies.SheetNames[0]!;
     const [h, ...rows] = csv('企业股东.csv');
     const at = h!.indexOf('退出日期');
-    writeCsv('企业股东.csv', [h!, ...rows.map((r) => r.map((x, i) => (i === at && x === '' ? '无' : x)))]);
-    done.add('企业股东.csv');
+    const officers = parse(readFileSync(path.join(base, '企业主要人员.csv'), 'utf8'), { bom: true, relax_column_count: true }) as Table;
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['本工作簿由市场监管局导出，含企业、股东、主要人员三张表']]), '填表说明');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([h!, ...rows.map((r) => r.map((x, i) => (i === at && x === '' ? '无' : x)))]),
+      '股东及出资信息',
+    );
+    utils.book_append_sheet(book, utils.aoa_to_sheet(officers), '主要人员');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet(utils.sheet_to_json<unknown[]>(companies.Sheets[name]!, { header: 1, raw: false, defval: null })),
+      name,
+    );
+    writeFileSync(path.join(out, '企业登记信息.xlsx'), writeBook(book, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+    for (const f of ['企业登记.xlsx', '企业股东.csv', '企业主要人员.csv']) done.add(f);
   }
   // The unit directory as a web system's "导出Excel": UTF-16 tab-separated text under an .xls name.
   {
