@@ -20,22 +20,23 @@ const ALIKE = 0.5;
 const SHOWN = 3;
 
 /**
- * For each mapping column with no header in the file (`found` lacks its id), the file's headers no column
- * read that look like one of its aliases, best first: `column id → headers as written`.
+ * For each mapping column `leaveOut` does not leave out (one that found a header, or one not asked about), the
+ * file's headers that no column read (`read`: header keys) and that look like one of its aliases, best first:
+ * `column id → headers as written`.
  */
 export function closeHeaders(
   mapping: Mapping,
   headers: string[],
-  found: (id: string) => boolean,
+  leaveOut: (id: string) => boolean,
   read: Set<string>,
 ): Record<string, string[]> {
-  const free = headers.filter((h) => h.trim() !== '' && !read.has(headerKey(h)));
+  const free = headers.map((h) => ({ h, k: headerKey(h) })).filter((x) => x.k !== '' && !read.has(x.k));
   const out: Record<string, string[]> = {};
   for (const c of Object.values(mapping.columns)) {
-    if (c.join || found(c.id)) continue;
+    if (c.join || leaveOut(c.id)) continue;
     const aliases = c.headers.map(headerKey);
     const scored = free
-      .map((h) => ({ h, score: Math.max(...aliases.map((a) => likeness(a, headerKey(h)))) }))
+      .map(({ h, k }) => ({ h, score: Math.max(...aliases.map((a) => likeness(a, k))) }))
       .filter((x) => x.score >= ALIKE)
       .sort((x, y) => y.score - x.score)
       .slice(0, SHOWN)

@@ -21,7 +21,7 @@ import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './nor
 import { maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import { headerKey, unitOf } from './readers/header.js';
+import { headerKey, noteOf } from './readers/header.js';
 import { closeHeaders, closeText } from './close-headers.js';
 import { asideRow } from './aside-rows.js';
 import type { DataRow } from './readers/source-reader.js';
@@ -86,8 +86,8 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string, f
   const byKey = new Map(headers.map((h) => [headerKey(h), h] as const));
   const byBare = new Map<string, string>();
   for (const k of byKey.keys()) {
-    const u = unitOf(k);
-    if (u && !byBare.has(u.bare)) byBare.set(u.bare, k);
+    const n = noteOf(k);
+    if (n && !byBare.has(n.bare)) byBare.set(n.bare, k);
   }
   const keys: Record<string, string | undefined> = {};
   const shown: Record<string, string> = {};
@@ -97,7 +97,7 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string, f
     if (c.join) continue;
     const aliases = c.headers.map(headerKey);
     const hit = aliases.find((k) => byKey.has(k)) ?? aliases.map((k) => byBare.get(k)).find((k) => k !== undefined);
-    const unit = hit === undefined ? undefined : unitOf(hit)?.unit;
+    const unit = hit === undefined ? undefined : noteOf(hit)?.note;
     if (unit && AMOUNT_UNITS.has(unit) && 'opts' in c.normalise && c.normalise.type === 'amount') units[c.id] = unit;
     // JSON records leave out empty fields, so the first record's fields are not the file's: an optional
     // column it lacks is read by its first header (a dotted path) in every record.
@@ -107,8 +107,9 @@ export function bindColumns(mapping: Mapping, headers: string[], file: string, f
   }
   if (missing.length) {
     const read = new Set(Object.values(keys).filter((k): k is string => k !== undefined));
-    const required = (id: string) => keys[id] !== undefined || !mapping.columns[id]!.required;
-    throw new MissingColumns(file, missing, undefined, closeText(mapping, closeHeaders(mapping, headers, required, read)));
+    // Only the missing required columns are named here; the optional ones go to the column report.
+    const leaveOut = (id: string) => keys[id] !== undefined || !mapping.columns[id]!.required;
+    throw new MissingColumns(file, missing, undefined, closeText(mapping, closeHeaders(mapping, headers, leaveOut, read)));
   }
   for (const c of Object.values(mapping.columns)) if (c.join) shown[c.id] = c.join.map((j) => shown[j]!).join('+');
   const order = Object.values(mapping.columns)

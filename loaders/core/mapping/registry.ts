@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGraphSchema, type GraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
-import { headerKey, unitOf } from '../readers/header.js';
+import { headerKey, noteOf } from '../readers/header.js';
 import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
 
@@ -93,10 +93,6 @@ const FORMAT_OF: Record<string, Mapping['format']['type']> = {
 export const formatOf = (file: string) => FORMAT_OF[path.extname(file).toLowerCase()];
 
 /**
- * The mapping whose signature columns all appear in `headers` (by any alias); when several do, the one
- * recognising most of the file's columns.
- */
-/**
  * What a mapping tells the reader of a file in this format: its own format's settings (encoding, delimiter,
  * sheet, expand) when the file is in that format; nothing when a mapping written for one format reads a file
  * in another (a CSV's declared GBK would garble an XLSX's or a JSON's text).
@@ -113,14 +109,18 @@ export const headerFits =
   (headers: string[]): boolean =>
     mappingByHeaders([m], headers) !== undefined;
 
+/**
+ * The mapping whose signature columns all appear in `headers` (by any alias); when several do, the one
+ * recognising most of the file's columns.
+ */
 export function mappingByHeaders(mappings: Mapping[], headers: string[]): Mapping | undefined {
   // A header with a note in brackets (身份证号(18位), 发放金额(元)) holds the column its bare name does, as
   // when the columns are bound (transform.ts bindColumns).
   const have = new Set(
     headers.flatMap((h) => {
       const k = headerKey(h);
-      const u = unitOf(k);
-      return u ? [k, u.bare] : [k];
+      const n = noteOf(k);
+      return n ? [k, n.bare] : [k];
     }),
   );
   let best: { m: Mapping; score: number } | undefined;

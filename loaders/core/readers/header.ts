@@ -10,7 +10,7 @@ export const headerKey = (h: string): string =>
  * A header key's note in brackets at its end, and the key without it: 发放金额(元), 中标金额（万元）,
  * 身份证号(18位), 出生日期【yyyy-mm-dd】. Undefined when it has none.
  */
-export function unitOf(key: string): { bare: string; unit: string } | undefined {
+export function noteOf(key: string): { bare: string; note: string } | undefined {
   const m = /^(.+?)[([【]([^()[\]【】]*)[)\]】]$/.exec(key);
-  return m ? { bare: m[1]!, unit: m[2]! } : undefined;
+  return m ? { bare: m[1]!, note: m[2]! } : undefined;
 }

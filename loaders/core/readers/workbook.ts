@@ -287,9 +287,11 @@ export async function mergesIn(chunks: AsyncIterable<Buffer> | Iterable<Buffer>)
     const at = across >= 0 ? -1 : markAt(chunk);
     if (across >= 0) tail.push(seam.subarray(across), chunk.subarray(MERGE_MARK));
     else if (at >= 0) tail.push(chunk.subarray(at));
-    // A copy of the last bytes only: the chunk itself is let go.
-    else
-      carry = Buffer.from(chunk.length >= MERGE_MARK ? chunk.subarray(-MERGE_MARK) : Buffer.concat([carry, chunk]).subarray(-MERGE_MARK));
+    else {
+      // A copy of the last bytes only: the chunk itself is let go.
+      carry = Buffer.concat([carry, chunk.subarray(-MERGE_MARK)]).subarray(-MERGE_MARK);
+      continue;
+    }
     kept = tail.reduce((n, b) => n + b.length, 0);
   }
   const out: Merge[] = [];
