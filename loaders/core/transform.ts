@@ -18,7 +18,7 @@ import {
 import { shapeOf } from './mapping/by-shape.js';
 import { monthEnd } from './spells.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
-import { maskIdNo } from '../../platform/identifiers/id-number.js';
+import { maskIdLike, maskIdNo } from '../../platform/identifiers/id-number.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey, noteOf } from './readers/header.js';
@@ -213,7 +213,10 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
     } catch (e) {
       if (!(e instanceof InvalidValue)) throw e;
       values[c.id] = null;
-      problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)), reason: e.message });
+      // A normaliser's reason quotes the value ("330122… fails the GB 11643 check"): masked with it, or the
+      // rejects file would hold in its reasons the ID numbers it masks in its values.
+      const mask = !!pseudonymise && bound.sensitive.has(c.id);
+      problems.push({ column: bound.shown[c.id]!, value: shownValue(raw, mask), reason: mask ? maskIdLike(e.message) : e.message });
     }
   }
   if (problems.length) {

@@ -40,3 +40,13 @@ export function idFacts(id: string): { birthDate: string; gender: '男' | '女' 
  */
 export const hideIdNumbers = (text: string): string =>
   text.replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, (m) => (isValidId18(m.toUpperCase()) ? maskIdNo(m) : m));
+
+/**
+ * A rejected ID number usually fails its check, and hideIdNumbers masks valid ones only: any run of 15 to
+ * 18 digits, ASCII or full-width (the last may be X), is masked here whether it checks or not. For text
+ * about refused values: a rejects file's reasons, and what the API shows of them.
+ */
+export const maskIdLike = (text: string): string =>
+  hideIdNumbers(text).replace(/(?<![0-9A-Za-z０-９])[0-9０-９]{14,17}[0-9０-９XxＸｘ](?![0-9A-Za-z０-９])/g, (m) =>
+    m.length === 18 ? maskIdNo(m) : `${m.slice(0, 6)}${'*'.repeat(m.length - 10)}${m.slice(-4)}`,
+  );

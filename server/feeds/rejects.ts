@@ -7,7 +7,7 @@ import { createReadStream, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { CodedError } from '../../platform/errors.js';
-import { hideIdNumbers, maskIdNo } from '../../platform/identifiers/id-number.js';
+import { maskIdLike } from '../../platform/identifiers/id-number.js';
 
 export interface RejectRow {
   /** Position in the file, from 1: the page cursor. */
@@ -18,15 +18,6 @@ export interface RejectRow {
   value: string | null;
   reason: string;
 }
-
-/**
- * A rejected ID number usually fails its check, and hideIdNumbers masks valid ones only: any run of 15 to
- * 18 digits (the last may be X) is masked here whether it checks or not.
- */
-export const maskIdLike = (text: string): string =>
-  hideIdNumbers(text).replace(/(?<![0-9A-Za-z])\d{14,17}[\dXx](?![0-9A-Za-z])/g, (m) =>
-    m.length === 18 ? maskIdNo(m) : `${m.slice(0, 6)}${'*'.repeat(m.length - 10)}${m.slice(-4)}`,
-  );
 
 /** The file's real path if it lies inside `rejectsDir`; NOT_FOUND when missing, FORBIDDEN when outside. */
 export function safeRejectsPath(rejectsDir: string, file: string): string {

@@ -67,6 +67,22 @@ describe('row transformation', () => {
     expect(person.key).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.stringify(r)).not.toContain(ok);
   });
+  it('keeps a refused ID number out of the reason as well as the value when pseudonymising', () => {
+    const p = pseudonymiser('a-test-key-of-16+chars');
+    const bad = ok.slice(0, 17) + (ok[17] === '0' ? '1' : '0');
+    for (const written of [bad, bad.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))]) {
+      const r = transformRow({ bound, schema, pseudonymise: p }, row(HUKOU, [written, '张三', '', '', 'H1', '02']));
+      if (r.ok) throw new Error('loaded');
+      expect(r.problems[0]!.column).toBe('公民身份号码');
+      expect(r.problems[0]!.reason).toMatch(/GB 11643/);
+      expect(JSON.stringify(r.problems)).not.toContain(written);
+      expect(JSON.stringify(r.problems)).not.toContain(bad);
+      expect(r.problems[0]!.reason).toContain(`${bad.slice(0, 6)}********${bad.slice(14)}`);
+    }
+    // Without a pseudonym key nothing is masked: the department's own ID numbers, to fix its export.
+    const plain = transformRow({ bound, schema }, row(HUKOU, [bad, '张三', '', '', 'H1', '02']));
+    expect(!plain.ok && plain.problems[0]!.reason).toContain(bad);
+  });
   it('picks the shareholder node and the ID check from 股东类型', () => {
     const H = ['统一社会信用代码', '股东名称', '股东类型', '股东证件号码', '出资比例'];
     const b = bindColumns(byId('shareholder'), H, 's.csv');
