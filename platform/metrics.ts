@@ -56,7 +56,7 @@ export const neo4jInUse = new Gauge({
 
 export const loadRows = new Counter({
   name: 'huiyan_load_rows_total',
-  help: 'Department rows by source and what became of them (read, loaded, rejected, duplicate)',
+  help: 'Department rows by source and what became of them (read, loaded, rejected, duplicate; aside: totals and lines under the table, not records and not in read)',
   labelNames: ['source', 'outcome'] as const,
   registers: [registry],
 });
@@ -153,6 +153,7 @@ export interface LoadFigures {
   rowsLoaded: number;
   rowsRejected: number;
   duplicatesSkipped: number;
+  rowsAside?: number;
 }
 
 export function recordLoadedFile(r: LoadFigures): void {
@@ -160,5 +161,6 @@ export function recordLoadedFile(r: LoadFigures): void {
   loadRows.inc({ source: r.source, outcome: 'loaded' }, r.rowsLoaded);
   loadRows.inc({ source: r.source, outcome: 'rejected' }, r.rowsRejected);
   loadRows.inc({ source: r.source, outcome: 'duplicate' }, r.duplicatesSkipped);
+  if (r.rowsAside) loadRows.inc({ source: r.source, outcome: 'aside' }, r.rowsAside);
   if (r.durationMs > 0) loadRowsPerSecond.set({ source: r.source }, Math.round((r.rowsRead * 1000) / r.durationMs));
 }

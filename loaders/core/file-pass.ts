@@ -258,6 +258,7 @@ export async function passFile(
     rowsLoaded: loaded,
     rowsRejected: rejects.count,
     duplicatesSkipped: duplicates,
+    rowsAside: aside.count,
     rejectsFile: rejects.lines > 0 ? rejects.filePath : null,
     status: stopped ? 'stopped' : 'loaded',
     stoppedAtRow: stopped?.row ?? null,

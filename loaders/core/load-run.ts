@@ -16,6 +16,12 @@ export interface LoadRunRecord {
   rowsLoaded: number;
   rowsRejected: number;
   duplicatesSkipped: number;
+  /**
+   * Rows read as totals or lines under the table (合计, 制表人：…, 注：…) and set aside: not records, so not in
+   * rowsRead or rowsRejected; each is a note in the rejects file (loaders/core/aside-rows.ts). Absent on runs
+   * from before they were counted.
+   */
+  rowsAside?: number;
   rejectsFile: string | null;
   /** `stopped`: the file became unreadable at data row `stoppedAtRow`; the rows before it are loaded, none after. */
   status: 'loaded' | 'stopped';

@@ -14,6 +14,8 @@ export interface FeedRun {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  /** Totals and lines under the table set aside (not records; notes in the rejects file). */
+  rowsAside: number;
   rejectsFile: string | null;
 }
 
@@ -25,6 +27,7 @@ export interface Delivery {
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
+  rowsAside: number;
   /** rowsRejected / rowsRead; 0 for a delivery of no rows. */
   rejectRate: number;
 }
@@ -51,7 +54,7 @@ export interface FeedStatus {
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-const RUN = 'r {.id, .source, .file, .startedAt, .rowsRead, .rowsLoaded, .rowsRejected, .rejectsFile} AS r';
+const RUN = 'r {.id, .source, .file, .startedAt, .rowsRead, .rowsLoaded, .rowsRejected, .rowsAside, .rejectsFile} AS r';
 
 const toRun = (r: Record<string, unknown>): FeedRun => ({
   id: String(r.id),
@@ -61,6 +64,7 @@ const toRun = (r: Record<string, unknown>): FeedRun => ({
   rowsRead: num(r.rowsRead),
   rowsLoaded: num(r.rowsLoaded),
   rowsRejected: num(r.rowsRejected),
+  rowsAside: num(r.rowsAside),
   rejectsFile: typeof r.rejectsFile === 'string' && r.rejectsFile !== '' ? r.rejectsFile : null,
 });
 
@@ -112,7 +116,7 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
   return [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
     .map(([date, rs]) => {
-      const sum = (k: 'rowsRead' | 'rowsLoaded' | 'rowsRejected') => rs.reduce((s, r) => s + r[k], 0);
+      const sum = (k: 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsAside') => rs.reduce((s, r) => s + r[k], 0);
       const rowsRead = sum('rowsRead');
       const rowsRejected = sum('rowsRejected');
       return {
@@ -122,6 +126,7 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
         rowsRead,
         rowsLoaded: sum('rowsLoaded'),
         rowsRejected,
+        rowsAside: sum('rowsAside'),
         rejectRate: rowsRead > 0 ? rowsRejected / rowsRead : 0,
       };
     });

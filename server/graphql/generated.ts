@@ -529,6 +529,8 @@ export type FeedDelivery = {
   id: Scalars['ID']['output'];
   /** rowsRejected / rowsRead (0 for a delivery of no rows). */
   rejectRate: Scalars['Float']['output'];
+  /** Totals and lines under the table its files set aside (see FeedLoadRun.rowsAside). */
+  rowsAside: Scalars['Int']['output'];
   rowsLoaded: Scalars['Int']['output'];
   rowsRead: Scalars['Int']['output'];
   rowsRejected: Scalars['Int']['output'];
@@ -539,9 +541,11 @@ export type FeedDelivery = {
 export type FeedLoadRun = {
   __typename?: 'FeedLoadRun';
   file: Scalars['String']['output'];
-  /** A rejects file was written: deliveryRejects(runId) reads it. */
+  /** A rejects file was written (rejected rows, or only the notes of rows set aside): deliveryRejects(runId) reads it. */
   hasRejects: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** Rows read as totals or lines under the table (合计, 制表人：…) and set aside: not records, so not in rowsRead or rowsRejected; each is a note in the rejects file. */
+  rowsAside: Scalars['Int']['output'];
   rowsLoaded: Scalars['Int']['output'];
   rowsRead: Scalars['Int']['output'];
   rowsRejected: Scalars['Int']['output'];
@@ -642,6 +646,8 @@ export type LoadRun = {
   id: Scalars['ID']['output'];
   /** Optional mapping columns that found no header. */
   missingOptional: Array<Scalars['String']['output']>;
+  /** Rows read as totals or lines under the table (合计, 制表人：…) and set aside: not in rowsRead or rowsRejected. */
+  rowsAside: Scalars['Int']['output'];
   rowsLoaded: Scalars['Int']['output'];
   rowsRead: Scalars['Int']['output'];
   rowsRejected: Scalars['Int']['output'];
@@ -1697,7 +1703,7 @@ export type RejectRow = {
   reason: Scalars['String']['output'];
   /** Row in the department's file (the header is row 1). */
   row: Scalars['Int']['output'];
-  /** The refused value; ID numbers masked unless the caller may see them raw (admin). */
+  /** The refused value; ID numbers masked unless the caller may see them raw (admin) and the loader wrote them raw (a pseudonymising load masks them in the file, in values and reasons alike). */
   value: Maybe<Scalars['String']['output']>;
 };
 
@@ -2539,6 +2545,7 @@ export type FeedDeliveryResolvers<ContextType = ApiContext, ParentType extends R
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rejectRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowsAside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2549,6 +2556,7 @@ export type FeedLoadRunResolvers<ContextType = ApiContext, ParentType extends Re
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hasRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  rowsAside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2616,6 +2624,7 @@ export type LoadRunResolvers<ContextType = ApiContext, ParentType extends Resolv
   fileHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   missingOptional?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rowsAside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

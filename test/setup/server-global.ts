@@ -5,6 +5,7 @@ import { siteLibrary } from '../../server/models/live-library.js';
 import { siteModelsDir, type Library } from '../../server/models/library.js';
 import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
 import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
@@ -16,6 +17,9 @@ import { defaultHosts } from '../../server/http/guard.js';
 import { bootstrap } from '../../server/bootstrap.js';
 import type { Config } from '../../platform/config.js';
 import { demoSeeder, graphIsEmpty } from '../../synth/demo.js';
+import { DEMO_FEEDS_FILE } from '../../synth/demo-feeds.js';
+import { readFeedRegistry } from '../../platform/feeds/registry.js';
+import { listMappings } from '../../loaders/index.js';
 import { catalogOf } from '../../server/graphql/model/catalog.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { openTestNeo4j } from '../support/neo4j.js';
@@ -83,6 +87,15 @@ async function serve(
     site: { siteDir: site.siteDir, library: workbench.library, policy: boot.policy },
     // The workbench publishes into the suite's own site folder (cfg.siteDir is under its var folder).
     workbench,
+    // The demo's feed registry, as `npm start` serves it with the demo on (the checks that raise its alerts
+    // are not run here: the triage files count the alerts the models raised).
+    feeds: {
+      feeds: readFeedRegistry(
+        DEMO_FEEDS_FILE,
+        listMappings().map((m) => m.id),
+      ),
+      rejectsDir: path.join(cfg.varDir, 'rejects'),
+    },
   });
   server.on('request', app);
   log(`serving the explorer at ${baseUrl}`);

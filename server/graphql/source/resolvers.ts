@@ -40,6 +40,7 @@ export const sourceResolvers: Resolvers = {
         rowsLoaded: n(r.rowsLoaded),
         rowsRejected: n(r.rowsRejected),
         duplicatesSkipped: n(r.duplicatesSkipped),
+        rowsAside: n(r.rowsAside),
         status: r.status === 'stopped' ? 'stopped' : 'loaded',
         stoppedAtRow: typeof r.stoppedAtRow === 'number' ? n(r.stoppedAtRow) : null,
         stopReason: typeof r.stopReason === 'string' ? r.stopReason : null,

@@ -67,10 +67,11 @@ const write = (name: string, rows: string[][]) => {
   writeFileSync(file, csv(rows));
   return file;
 };
-const marriageFile = (name: string, husband: string, wife: string) =>
+const marriageFile = (name: string, husband: string, wife: string, under: string[][] = []) =>
   write(name, [
     ['男方身份证号', '男方姓名', '女方身份证号', '女方姓名', '登记日期', '登记类型'],
     [id(husband), '孙国庆', id(wife), '周敏', '2020-10-01', '结婚'],
+    ...under,
   ]);
 
 /** Alerts of a built-in check flagging `uid`, with whether they are gone. */
@@ -103,7 +104,10 @@ beforeAll(async () => {
       [id('33012219900101011'), '钱七', '男', '1990-02-30', 'H002', '10'],
       [id('33012219620202002'), '李秀英', '女', '1962-02-02', 'H001', '12'],
     ]),
-    marriageFile('婚姻登记.csv', '33012219700606007', '33012219720707008'),
+    // Signed under the table: a line set aside, so the delivery rejects nothing yet has a rejects file of notes.
+    marriageFile('婚姻登记.csv', '33012219700606007', '33012219720707008', [
+      ['制表人：民政局婚登处', '', '', '', '制表日期：2024-01-02', ''],
+    ]),
   ];
   const report = await loadFiles(db, files, { rejectsDir });
   expect(report.files.map((f) => [f.source, f.rowsRead, f.rowsRejected])).toEqual([
@@ -191,7 +195,7 @@ describe('feed alerts', () => {
 describe('feeds over GraphQL', () => {
   const FEEDS = `{ feeds { id titleZh cadence delivery overdue rejectsOver rejectRate nextDue
     department { ref uid name } responsible { uid name }
-    lastDelivery { date rowsRead rowsRejected runs { id source file hasRejects } }
+    lastDelivery { date rowsRead rowsRejected rowsAside runs { id source file rowsAside hasRejects } }
     deliveries(last: 3) { date rowsRead } } }`;
 
   it('lists every feed for an admin, with status and deliveries', async () => {
@@ -202,9 +206,14 @@ describe('feeds over GraphQL', () => {
     const hukou = feeds[1];
     expect(hukou).toMatchObject({ cadence: 'quarterly', delivery: 'snapshot', overdue: false, rejectsOver: true, rejectRate: 0.5 });
     expect(hukou.lastDelivery.runs).toEqual([
-      { id: expect.stringMatching(/^hukou-/), source: 'hukou', file: '户籍人口.csv', hasRejects: true },
+      { id: expect.stringMatching(/^hukou-/), source: 'hukou', file: '户籍人口.csv', rowsAside: 0, hasRejects: true },
     ]);
     expect(feeds[2]).toMatchObject({ overdue: true, responsible: { uid: org('A001'), name: '测试县民政局' } });
+    // The 制表人 line under the marriages is neither read nor rejected, and is counted apart.
+    expect(feeds[2].lastDelivery).toMatchObject({ rowsRead: 1, rowsRejected: 0, rowsAside: 1 });
+    expect(feeds[2].lastDelivery.runs).toEqual([
+      { id: expect.stringMatching(/^marriage-/), source: 'marriage', file: '婚姻登记.csv', rowsAside: 1, hasRejects: true },
+    ]);
   });
 
   it('shows a unit’s handler the feeds its units answer for, and no other', async () => {

@@ -460,6 +460,9 @@ describe('a register exported under a title, with a total row', () => {
       ],
     });
     expect(await personsOf(70)).toEqual(['张1', '张2', '张3']);
+    // The LoadRun keeps the count, so the feed page can say why a delivery that rejected nothing has notes.
+    const { rows } = await db.read<{ aside: number }>('MATCH (r:LoadRun {id: $id}) RETURN r.rowsAside AS aside', { id: file.id });
+    expect(rows).toEqual([{ aside: 4 }]);
     expect(rejectsOf(file.rejectsFile!)).toEqual([
       '3, not a record but a total or a line under the table: 「小计 2人」; not loaded, not counted as read or rejected',
       '5,公民身份号码 required value is empty',

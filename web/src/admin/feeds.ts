@@ -81,6 +81,8 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       chosen = { feed, deliveries: f?.deliveries ?? [] };
       rejects = null;
       render();
+      // The deliveries open under a registry of a dozen or more feeds: bring them into view.
+      detail.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
   const loadRejects = (runId: string, file: string, after: string | null) =>
     attempt(lang, error, async () => {
@@ -93,6 +95,7 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
         next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null,
       };
       render();
+      if (!after) rejectList.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
   refresh.addEventListener('click', () => void load());
   more.addEventListener('click', () => rejects && void loadRejects(rejects.runId, rejects.file, rejects.next));
@@ -144,7 +147,12 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
           h('td', {}, i === 0 ? d.date : ''),
           h('td', {}, r.file, h('div', { class: 'muted small mono' }, r.source)),
           h('td', { class: 'num' }, `${r.rowsRead} / ${r.rowsLoaded}`),
-          h('td', { class: 'num' }, String(r.rowsRejected)),
+          h(
+            'td',
+            { class: 'num' },
+            String(r.rowsRejected),
+            r.rowsAside > 0 ? h('div', { class: 'muted small', 'data-testid': 'rows-aside' }, t('feeds.aside', { n: r.rowsAside })) : null,
+          ),
           h('td', { class: 'num' }, pct(r.rowsRead > 0 ? r.rowsRejected / r.rowsRead : 0)),
           h(
             'td',
@@ -158,7 +166,8 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
                     'data-testid': 'show-rejects',
                     onclick: () => void loadRejects(r.id, r.file, null),
                   },
-                  t('feeds.showRejects'),
+                  // A rejects file that holds only the notes of rows set aside (a 合计 row) rejected nothing.
+                  t(r.rowsRejected === 0 && r.rowsAside > 0 ? 'feeds.showNotes' : 'feeds.showRejects'),
                 )
               : h('span', { class: 'muted' }, '—'),
           ),

@@ -280,6 +280,7 @@ export const ADMIN_OPERATIONS = {
             rowsRead
             rowsLoaded
             rowsRejected
+            rowsAside
             hasRejects
           }
         }

@@ -299,7 +299,7 @@ export type AdminFeedQueryVariables = Exact<{
 }>;
 
 
-export type AdminFeedQuery = { feed: { id: string, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, runs: Array<{ id: string, source: string, file: string, startedAt: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, hasRejects: boolean }> }> } | null };
+export type AdminFeedQuery = { feed: { id: string, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, runs: Array<{ id: string, source: string, file: string, startedAt: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rowsAside: number, hasRejects: boolean }> }> } | null };
 
 export type AdminDeliveryRejectsQueryVariables = Exact<{
   runId: string | number;
