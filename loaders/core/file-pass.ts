@@ -116,7 +116,7 @@ export async function passFile(
   const run = runId(mapping.id, mapping.digest, fileHash, opts.pseudonymise ? opts.pseudonymise('huiyan:run') : '');
   const bound = await bindOrExplain(filePath, file, mapping, reader);
   const columns = columnReport(mapping, reader.headers, bound);
-  const check = cellCheckOf(bound, reader.encoding, opts.maxCellBytes ?? DEFAULT_LIMITS.maxCellBytes);
+  const check = cellCheckOf(bound, reader.encoding, opts.maxCellBytes ?? DEFAULT_LIMITS.maxCellBytes, !!opts.pseudonymise);
   const rejects = new RejectsWriter(path.join(opts.rejectsDir, `${file}.${run.slice(-8)}.rejects.csv`));
   const sink = target({ file, run });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
@@ -280,11 +280,19 @@ export async function passFile(
   };
 }
 
-/** The columns the mapping reads, by header key and as written, with the encoding for the reason. */
-function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: number): CellCheck {
+/**
+ * The columns the mapping reads, by header key and as written, with the encoding for the reason; when
+ * pseudonymising, the keys of the ID-number columns, whose refused cells the rejects file shows masked.
+ */
+function cellCheckOf(bound: Bound, encoding: string | undefined, maxCellBytes: number, pseudonymising: boolean): CellCheck {
   const columns = new Map<string, string>();
-  for (const [id, key] of Object.entries(bound.keys)) if (key !== undefined) columns.set(key, bound.shown[id]!);
-  return { columns, maxCellBytes, ...(encoding ? { encoding } : {}) };
+  const masked = new Set<string>();
+  for (const [id, key] of Object.entries(bound.keys)) {
+    if (key === undefined) continue;
+    columns.set(key, bound.shown[id]!);
+    if (pseudonymising && bound.sensitive.has(id)) masked.add(key);
+  }
+  return { columns, maxCellBytes, ...(encoding ? { encoding } : {}), ...(masked.size ? { masked } : {}) };
 }
 
 /** The part of a file's report that its LoadRun node stores (not the local path or reader details). */

@@ -9,10 +9,19 @@ import type { DataRow } from './source-reader.js';
 const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-/** A value as the rejects file shows it: control characters spelled out, long ones cut. */
-function shown(s: string): string {
+/**
+ * A value as the rejects file shows it: control characters spelled out, long ones cut; in a masked column
+ * (an ID number, when pseudonymising) all but its first six and last four characters starred, since a
+ * stray byte can split the number where maskIdLike would look for it whole.
+ */
+function shown(s: string, masked: boolean): string {
   const cut = s.length > 200 ? `${s.slice(0, 200)}…` : s;
-  return cut.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = cut.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!masked) return text;
+  const chars = [...text];
+  return chars.length <= 10
+    ? '*'.repeat(chars.length)
+    : `${chars.slice(0, 6).join('')}${'*'.repeat(chars.length - 10)}${chars.slice(-4).join('')}`;
 }
 
 export interface CellCheck {
@@ -20,6 +29,8 @@ export interface CellCheck {
   columns: Map<string, string>;
   encoding?: string;
   maxCellBytes: number;
+  /** Header keys whose refused values are shown masked (ID-number columns of a pseudonymising load). */
+  masked?: ReadonlySet<string>;
 }
 
 export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
@@ -27,13 +38,14 @@ export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
   for (const [key, column] of check.columns) {
     const v = data.values[key];
     if (typeof v !== 'string') continue;
+    const mask = check.masked?.has(key) ?? false;
     // UTF-8 takes at most 3 bytes per UTF-16 unit: a shorter string cannot be over the limit.
     if (v.length * 3 > check.maxCellBytes) {
       const bytes = Buffer.byteLength(v);
       if (bytes > check.maxCellBytes) {
         out.push({
           column,
-          value: shown(v),
+          value: shown(v, mask),
           reason: `cell of ${bytes} bytes, more than the limit of ${check.maxCellBytes} (maxCellBytes)`,
         });
         continue;
@@ -44,13 +56,13 @@ export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
     if (control)
       out.push({
         column,
-        value: shown(v),
+        value: shown(v, mask),
         reason: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} in the cell`,
       });
     else
       out.push({
         column,
-        value: shown(v),
+        value: shown(v, mask),
         reason: `bytes that are not valid ${check.encoding ?? 'text'} (shown as �): the file's encoding is not the one it was read in, or the export is damaged`,
       });
   }

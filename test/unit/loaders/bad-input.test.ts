@@ -134,4 +134,13 @@ describe('cells that reject their row', () => {
   it('lets tabs and line breaks through, and ignores columns the mapping does not read', () => {
     expect(cellProblems(row('a\tb\r\nc'), { ...check, maxCellBytes: 100 })).toEqual([]);
   });
+  it('shows an ID-number cell of a pseudonymising load masked, even where a stray byte splits the number', () => {
+    const ids = { columns: new Map([['身份证号', '身份证号']]), maxCellBytes: 100, masked: new Set(['身份证号']) };
+    const cell = (v: string) => ({ row: 1, values: { 身份证号: v } });
+    expect(cellProblems(cell('330122199\u000001010012'), ids)).toEqual([
+      { column: '身份证号', value: '330122*************0012', reason: 'control character U+0000 in the cell' },
+    ]);
+    expect(cellProblems(cell('3301221990\ufffd1010012'), ids)[0]!.value).toBe('330122********0012');
+    expect(cellProblems(cell('3301221990\ufffd1010012'), { ...ids, masked: new Set<string>() })[0]!.value).toBe('3301221990\ufffd1010012');
+  });
 });
