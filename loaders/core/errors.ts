@@ -91,6 +91,14 @@ export class InvalidValue extends LoaderError {
   readonly code = 'INVALID_VALUE' as const;
 }
 
-export const invalid = (reason: string): never => {
-  throw new InvalidValue(reason);
+/**
+ * Refuses a cell. The reason goes to the rejects file that the department gets back to fix its export,
+ * and to the 数据备案 page: Chinese first, then English, as every message huiyan shows (the English quotes
+ * the value, the Chinese says what is wrong with it).
+ */
+export const invalid = (zh: string, en: string): never => {
+  throw new InvalidValue(bilingual(zh, en));
 };
+
+/** `中文 English`: one reason in both languages. */
+export const bilingual = (zh: string, en: string): string => `${zh} ${en}`;

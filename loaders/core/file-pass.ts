@@ -12,7 +12,7 @@ import { transformRow, type Bound, type Problem } from './transform.js';
 import { splitRow, splitterOf } from './split.js';
 import { downFiller } from './fill-down.js';
 import { columnReport } from './column-report.js';
-import { UnreadableFile } from './errors.js';
+import { bilingual, UnreadableFile } from './errors.js';
 import { bindOrExplain } from './missing-columns.js';
 import { cellProblems, type CellCheck } from './readers/cell-check.js';
 import { DEFAULT_LIMITS } from './readers/limits.js';
@@ -168,7 +168,10 @@ export async function passFile(
           rejects.note(
             file,
             r.row,
-            `not a record but a total or a line under the table: 「${r.aside}」; not loaded, not counted as read or rejected`,
+            bilingual(
+              '合计或表尾说明行，不是记录：未装载，不计入读取和拒收',
+              `not a record but a total or a line under the table: 「${r.aside}」; not loaded, not counted as read or rejected`,
+            ),
           );
         else rejects.write(file, r.row, r.problems);
       loaded += rows.length - bad.length;
@@ -243,7 +246,10 @@ export async function passFile(
       rejects.note(
         file,
         stopped.row,
-        `the file cannot be read from this row on: ${stopped.reason}; this row and every later one were not loaded`,
+        bilingual(
+          '文件从此行起无法读取，此行及以后各行均未装载',
+          `the file cannot be read from this row on: ${stopped.reason}; this row and every later one were not loaded`,
+        ),
       );
     await rejects.close().catch(() => undefined);
   }

@@ -19,6 +19,7 @@ import { shapeOf } from './mapping/by-shape.js';
 import { monthEnd } from './spells.js';
 import { NORMALISERS, SENSITIVE_NORMALISERS, type Cell, type Value } from './normalise/index.js';
 import { maskIdLike, maskIdNo } from '../../platform/identifiers/id-number.js';
+import { bilingual } from './errors.js';
 import { cellText } from './normalise/text.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { headerKey, noteOf } from './readers/header.js';
@@ -131,7 +132,13 @@ function runNorm(spec: NormSpec, raw: Cell, values: Record<string, Value | null>
   if (spec.type === 'switch' && 'on' in spec) {
     const sel = values[spec.on];
     const chosen = (sel !== null && sel !== undefined ? spec.cases[String(sel)] : undefined) ?? spec.default;
-    if (!chosen) throw new InvalidValue(`no rule for this value when ${spec.on} is "${String(sel ?? '')}"`);
+    if (!chosen)
+      throw new InvalidValue(
+        bilingual(
+          `${spec.on} 为「${String(sel ?? '')}」时没有可用的规则`,
+          `no rule for this value when ${spec.on} is "${String(sel ?? '')}"`,
+        ),
+      );
     return runNorm(chosen, raw, values);
   }
   const s = spec as { type: string; opts: Record<string, unknown> };
@@ -179,7 +186,8 @@ function spellOf(s: SpellSpec, v: Record<string, Value | null>): { from: string;
   }
   const from = String(v[s.from]);
   const to = s.to === undefined ? null : ((v[s.to] as string | null) ?? null);
-  if (to !== null && to < from) return `the spell ends (${to}) before it starts (${from})`;
+  if (to !== null && to < from)
+    return bilingual(`结束日期 ${to} 早于开始日期 ${from}`, `the spell ends (${to}) before it starts (${from})`);
   return { from, to };
 }
 
@@ -208,7 +216,7 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
         problems.push({
           column: bound.shown[c.id]!,
           value: shownValue(raw, !!pseudonymise && bound.sensitive.has(c.id)),
-          reason: 'required value is empty',
+          reason: bilingual('必填项为空', 'required value is empty'),
         });
     } catch (e) {
       if (!(e instanceof InvalidValue)) throw e;

@@ -88,6 +88,6 @@ export function parseAddress(raw: Cell): Address | null {
 /** The `address` normaliser: one part of the parsed address (default: the full normalised text). */
 export function address(raw: Cell, part: unknown = 'full'): string | null {
   if (typeof part !== 'string' || !(ADDRESS_PARTS as readonly string[]).includes(part))
-    return invalid(`address part must be one of ${ADDRESS_PARTS.join(', ')}`);
+    return invalid('地址部分不在可选项中', `address part must be one of ${ADDRESS_PARTS.join(', ')}`);
   return parseAddress(raw)?.[part as AddressPart] ?? null;
 }

@@ -19,12 +19,12 @@ export function e164(raw: Cell): string | null {
   if (d.startsWith('+')) {
     if (d.startsWith('+86')) d = `+86${d.slice(3).replace(/^0/, '')}`;
     if (/^\+[1-9]\d{6,14}$/.test(d)) return d;
-    return invalid(`"${s}" is not an international phone number (+ country code and 7-15 digits)`);
+    return invalid('不是国际电话号码', `"${s}" is not an international phone number (+ country code and 7-15 digits)`);
   }
   if (/^1[3-9]\d{9}$/.test(d)) return `+86${d}`;
   if (/^0[1-9]\d{8,10}$/.test(d)) return `+86${d.slice(1)}`;
-  if (/^[2-9]\d{6,7}$/.test(d)) return invalid(`"${s}" has no area code; write it as 0571-${d}`);
-  return invalid(`"${s}" is not a phone number`);
+  if (/^[2-9]\d{6,7}$/.test(d)) return invalid(`固定电话缺少区号，应写作 0571-${d}`, `"${s}" has no area code; write it as 0571-${d}`);
+  return invalid('不是电话号码', `"${s}" is not a phone number`);
 }
 
 /** Lower case, trimmed, `mailto:` dropped; one @ and a dotted domain, else refused. */
@@ -34,7 +34,7 @@ export function email(raw: Cell): string | null {
     .replace(/\s+/g, '')
     .toLowerCase();
   if (blankText(s)) return null;
-  if (!/^[^@]+@[^@]+\.[a-z0-9-]{2,}$/.test(s)) return invalid(`"${cellText(raw)}" is not an e-mail address`);
+  if (!/^[^@]+@[^@]+\.[a-z0-9-]{2,}$/.test(s)) return invalid('不是电子邮箱地址', `"${cellText(raw)}" is not an e-mail address`);
   return s;
 }
 
@@ -44,6 +44,6 @@ export function url(raw: Cell): string | null {
   if (blankText(s)) return null;
   const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:www\.)?([^/?#]+)([^?#]*)/i.exec(s);
   const host = m?.[1]?.toLowerCase() ?? '';
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host)) return invalid(`"${s}" is not a web address`);
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host)) return invalid('不是网址', `"${s}" is not a web address`);
   return host + (m![2] ?? '').replace(/\/+$/, '');
 }

@@ -20,8 +20,8 @@ const MAX_YEAR = 2100;
 
 function ymd(y: number, mo: number, d: number, shown: string): string {
   const iso = `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
-  if (y < MIN_YEAR || y > MAX_YEAR) invalid(`"${shown}": year ${y} is out of range`);
-  if (!isRealDate(iso)) invalid(`"${shown}" is not a real date`);
+  if (y < MIN_YEAR || y > MAX_YEAR) invalid(`年份 ${y} 超出范围`, `"${shown}": year ${y} is out of range`);
+  if (!isRealDate(iso)) invalid('日期不存在', `"${shown}" is not a real date`);
   return iso;
 }
 
@@ -47,7 +47,7 @@ const CHINA_MS = 8 * 3_600_000;
 
 function dateAt(ms: number, shown: string): string {
   const t = new Date(ms + CHINA_MS);
-  if (Number.isNaN(t.getTime())) return invalid(`"${shown}" is not a date`);
+  if (Number.isNaN(t.getTime())) return invalid('不是日期', `"${shown}" is not a date`);
   return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), shown);
 }
 
@@ -89,7 +89,10 @@ function leadingDate(s: string): { iso: string; rest: string } {
     const m = re.exec(s);
     if (m) return { iso: ymd(Number(m[1]), Number(m[2]), Number(m[3]), s), rest: s.slice(m[0].length).trim() };
   }
-  return invalid(`"${s}" is not a date (expected e.g. 2021-03-05, 2021/3/5, 2021年3月5日, 20210305)`);
+  return invalid(
+    '不是日期（应如 2021-03-05、2021/3/5、2021年3月5日、20210305）',
+    `"${s}" is not a date (expected e.g. 2021-03-05, 2021/3/5, 2021年3月5日, 20210305)`,
+  );
 }
 
 /** A time after a date: 9:30, 09:30:15.0, 9时30分15秒, with an optional offset; undefined when it is not one. */
@@ -97,7 +100,7 @@ function timeOf(s: string, rest: string): { h: number; mi: number; se: number; o
   const m = /^T?\s*(\d{1,2})\s*[:时]\s*(\d{1,2})\s*(?:[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(rest);
   if (!m) return undefined;
   const [h, mi, se] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 23 || mi > 59 || se > 59) invalid(`"${s}" is not a real time`);
+  if (h > 23 || mi > 59 || se > 59) invalid('时间不存在', `"${s}" is not a real time`);
   return { h, mi, se, ...(m[4] ? { offset: m[4] } : {}) };
 }
 
@@ -108,7 +111,7 @@ const isDateDigits = (n: number) =>
 export function date(raw: Cell): string | null {
   if (raw instanceof Date) {
     // XLSX readers put the cell's wall-clock date in UTC fields.
-    if (Number.isNaN(raw.getTime())) return invalid('unreadable date cell');
+    if (Number.isNaN(raw.getTime())) return invalid('日期单元格无法读取', 'unreadable date cell');
     return ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.toISOString());
   }
   if (typeof raw === 'number') {
@@ -116,7 +119,7 @@ export function date(raw: Cell): string | null {
     if (raw > 0 && raw < 80_000) return fromExcelSerial(raw);
     const ms = Number.isInteger(raw) ? epochMs(String(raw)) : undefined;
     if (ms !== undefined) return dateAt(ms, String(raw));
-    return invalid(`${raw} is not a date`);
+    return invalid('不是日期', `${raw} is not a date`);
   }
   const s = cellText(raw);
   if (blankText(s)) return null;
@@ -127,7 +130,7 @@ export function date(raw: Cell): string | null {
   // the time must be a real one. Anything else after the date is not a date. A time with an offset other
   // than Beijing's is an instant: its date is the date in Beijing.
   const t = timeOf(s, rest);
-  if (!t) return invalid(`"${s}" has trailing text after the date`);
+  if (!t) return invalid('日期后有多余文字', `"${s}" has trailing text after the date`);
   if (t.offset === undefined) return iso;
   const offsetMs =
     t.offset === 'Z' ? 0 : (t.offset[0] === '-' ? -1 : 1) * (Number(t.offset.slice(1, 3)) * 60 + Number(t.offset.slice(-2))) * 60_000;
@@ -141,7 +144,7 @@ export function date(raw: Cell): string | null {
  */
 export function datetime(raw: Cell, tz = '+08:00'): string | null {
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return invalid('unreadable date cell');
+    if (Number.isNaN(raw.getTime())) return invalid('日期单元格无法读取', 'unreadable date cell');
     const d = ymd(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.toISOString());
     return `${d}T${pad(raw.getUTCHours())}:${pad(raw.getUTCMinutes())}:${pad(raw.getUTCSeconds())}${tz}`;
   }
@@ -162,7 +165,7 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
   const { iso, rest } = leadingDate(s);
   if (rest === '') return `${iso}T00:00:00${tz}`;
   const t = timeOf(s, rest);
-  if (!t) return invalid(`"${s}" has an unreadable time "${rest}"`);
+  if (!t) return invalid('日期中的时间无法读取', `"${s}" has an unreadable time "${rest}"`);
   const { h, mi, se } = t;
   let offset = t.offset ?? tz;
   if (offset !== 'Z' && !offset.includes(':')) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
@@ -171,7 +174,7 @@ export function datetime(raw: Cell, tz = '+08:00'): string | null {
 
 function instant(ms: number, shown: string): string {
   const t = new Date(ms);
-  if (Number.isNaN(t.getTime())) return invalid(`"${shown}" is not a date`);
+  if (Number.isNaN(t.getTime())) return invalid('不是日期', `"${shown}" is not a date`);
   const d = ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), shown);
   return `${d}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}Z`;
 }

@@ -32,7 +32,7 @@ export function deviceValue(raw: Cell, kind: DeviceKind): string | null {
 /** The Device node key: "<kind>:<canonical value>". */
 export function deviceKey(raw: Cell, kind: unknown): string | null {
   if (typeof kind !== 'string' || !(DEVICE_KINDS as readonly string[]).includes(kind))
-    return invalid(`device kind must be one of ${DEVICE_KINDS.join(', ')}`);
+    return invalid('设备类型不在可选项中', `device kind must be one of ${DEVICE_KINDS.join(', ')}`);
   const v = deviceValue(raw, kind as DeviceKind);
   return v === null ? null : `${kind}:${v}`;
 }

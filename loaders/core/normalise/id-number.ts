@@ -15,7 +15,10 @@ export function idNo(raw: Cell): string | null {
     // Excel keeps 15 significant digits: an 18-digit ID typed as a number has already lost its last digits.
     // A legacy 15-digit one fits whole (its area code never starts with 0), so it is read as written.
     if (Number.isSafeInteger(raw) && raw >= 1e14 && raw < 1e15) return idNo(String(raw));
-    invalid(`ID number stored as a number in the spreadsheet (${raw}); digits are lost, export the column as text`);
+    invalid(
+      '身份证号被表格存成了数字，位数已丢失，请将该列导出为文本',
+      `ID number stored as a number in the spreadsheet (${raw}); digits are lost, export the column as text`,
+    );
   }
   const text = cellText(raw);
   if (blankText(text)) return null;
@@ -24,15 +27,17 @@ export function idNo(raw: Cell): string | null {
   // A CSV saved from Excel where the column was a number: 3.30122E+17 is all that is left of the ID.
   if (/^\d(\.\d+)?E\+?\d+$/.test(s))
     invalid(
+      '身份证号被表格存成了科学计数法，位数已丢失，请将该列导出为文本',
       `"${s}" is an ID number in scientific notation (a spreadsheet took it for a number); digits are lost, export the column as text`,
     );
   let id: string;
   if (/^\d{15}$/.test(s)) id = upgradeId15(s);
   else if (/^\d{17}[\dX]$/.test(s)) id = s;
-  else return invalid(`"${s}" is not an 18-digit (or legacy 15-digit) ID number`);
+  else return invalid('不是18位（或15位旧版）身份证号', `"${s}" is not an 18-digit (or legacy 15-digit) ID number`);
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isRealDate(birth) || birth < '1880-01-01') invalid(`"${s}" has an impossible birth date ${birth}`);
+  if (!isRealDate(birth) || birth < '1880-01-01')
+    invalid(`身份证号中的出生日期 ${birth} 不存在`, `"${s}" has an impossible birth date ${birth}`);
   const want = idCheckChar(id.slice(0, 17));
-  if (id[17] !== want) invalid(`"${s}" fails the GB 11643 check (check character should be ${want})`);
+  if (id[17] !== want) invalid(`身份证号校验位错误（应为 ${want}）`, `"${s}" fails the GB 11643 check (check character should be ${want})`);
   return id;
 }

@@ -26,14 +26,16 @@ const squeeze = (raw: Cell) =>
     .toUpperCase();
 
 function regNo(s: string): string {
-  if (!/^\d{15}$/.test(s)) return invalid(`"${s}" is not a 15-digit 工商注册号`);
-  if (!isValidRegNo(s)) invalid(`"${s}" fails the MOD 11,10 check (check digit should be ${regNoCheckDigit(s.slice(0, 14))})`);
+  if (!/^\d{15}$/.test(s)) return invalid('不是15位工商注册号', `"${s}" is not a 15-digit 工商注册号`);
+  if (!isValidRegNo(s))
+    invalid('工商注册号校验位错误', `"${s}" fails the MOD 11,10 check (check digit should be ${regNoCheckDigit(s.slice(0, 14))})`);
   return s;
 }
 
 function orgCode(s: string): string {
-  if (!/^[0-9A-Z]{8}[0-9X]$/.test(s)) return invalid(`"${s}" is not a 9-character 组织机构代码`);
-  if (!isValidOrgCode(s)) invalid(`"${s}" fails the GB 11714 check (check character should be ${orgCodeCheckChar(s.slice(0, 8))})`);
+  if (!/^[0-9A-Z]{8}[0-9X]$/.test(s)) return invalid('不是9位组织机构代码', `"${s}" is not a 9-character 组织机构代码`);
+  if (!isValidOrgCode(s))
+    invalid('组织机构代码校验位错误', `"${s}" fails the GB 11714 check (check character should be ${orgCodeCheckChar(s.slice(0, 8))})`);
   return s;
 }
 
@@ -46,8 +48,9 @@ export function schemeValue(raw: Cell, scheme: Scheme): string | null {
   if (s === '') return null;
   if (scheme === 'cn-regno') return regNo(s);
   if (scheme === 'cn-orgcode') return orgCode(s);
-  if (scheme === 'hk-mo-tw') return isHkMoTwPermit(s) ? s : invalid(`"${s}" is not a Hong Kong, Macau or Taiwan travel permit number`);
-  return isPassportShape(s) ? s : invalid(`"${s}" is not a passport number (5-20 letters and digits)`);
+  if (scheme === 'hk-mo-tw')
+    return isHkMoTwPermit(s) ? s : invalid('不是港澳台居民通行证号码', `"${s}" is not a Hong Kong, Macau or Taiwan travel permit number`);
+  return isPassportShape(s) ? s : invalid('不是护照号码', `"${s}" is not a passport number (5-20 letters and digits)`);
 }
 
 /**
@@ -61,12 +64,19 @@ export function anyId(raw: Cell): { scheme: Scheme; value: string } | null {
   if (s === '') return null;
   if (/^\d{15}$/.test(s)) {
     const asId = legacyId(s);
-    if (asId && isValidRegNo(s)) return invalid(`"${s}" reads both as a legacy ID number and as a 工商注册号; give its scheme`);
+    if (asId && isValidRegNo(s))
+      return invalid(
+        '既像旧版身份证号又像工商注册号，请注明证件类型',
+        `"${s}" reads both as a legacy ID number and as a 工商注册号; give its scheme`,
+      );
     if (asId) return { scheme: 'cn-id', value: asId };
   }
   const scheme = schemeByShape(s);
   if (scheme) return { scheme, value: s };
-  return invalid(`"${s}" is neither an ID number, a credit code, a 工商注册号 nor a 组织机构代码 with a valid check`);
+  return invalid(
+    '不是校验正确的身份证号、统一社会信用代码、工商注册号或组织机构代码',
+    `"${s}" is neither an ID number, a credit code, a 工商注册号 nor a 组织机构代码 with a valid check`,
+  );
 }
 
 function legacyId(s: string): string | null {

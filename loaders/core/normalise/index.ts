@@ -34,7 +34,10 @@ function partyId(raw: Cell): string | null {
     try {
       return uscc(raw);
     } catch {
-      return invalid(`"${String(raw)}" is neither a valid ID number nor a valid credit code`);
+      return invalid(
+        '既不是有效的身份证号，也不是有效的统一社会信用代码',
+        `"${String(raw)}" is neither a valid ID number nor a valid credit code`,
+      );
     }
   }
 }

@@ -147,10 +147,13 @@ export function kinCode(raw: Cell): string | null {
   if (m) {
     const c = m[1]!.padStart(2, '0');
     if (KIN_CODES[c]) return c;
-    return invalid(`"${s}" is not a GB/T 4761 family-relation code`);
+    return invalid('不是 GB/T 4761 家庭关系代码', `"${s}" is not a GB/T 4761 family-relation code`);
   }
   // Registers also write the relation as said of the head: 户主之子, 之女, 户主的妻子.
   const byText = BY_TEXT[s] ?? BY_TEXT[s.replace(/^(户主)?(之|的)/, '')];
   if (byText) return byText;
-  return invalid(`"${s}" is not a GB/T 4761 family relation (e.g. 02 户主, 10 配偶, 22 长子)`);
+  return invalid(
+    '不是 GB/T 4761 家庭关系（如 02 户主、10 配偶、22 长子）',
+    `"${s}" is not a GB/T 4761 family relation (e.g. 02 户主, 10 配偶, 22 长子)`,
+  );
 }

@@ -25,12 +25,13 @@ export function amount(raw: Cell, defaultUnit: '元' | '万元' | '亿元' = '�
       .replace(/(元|万元|亿元)整$/, '$1');
     if (blankText(s)) return null;
     const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
-    if (!m) return invalid(`"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);
+    if (!m)
+      return invalid('不是金额（应如 12,345.00 或 1.2万元）', `"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);
     n = Number(m[1]);
     if (m[2]) unit = m[2];
   }
-  if (!Number.isFinite(n)) return invalid(`${String(raw)} is not an amount`);
-  if (n < 0) invalid(`${String(raw)}: amounts cannot be negative`);
+  if (!Number.isFinite(n)) return invalid('不是金额', `${String(raw)} is not an amount`);
+  if (n < 0) invalid('金额不能为负数', `${String(raw)}: amounts cannot be negative`);
   return Math.round(n * UNIT[unit]! * 100) / 100;
 }
 
@@ -42,11 +43,11 @@ export function ratio(raw: Cell): number | null {
     const s = cellText(raw).replace(/\s/g, '');
     if (blankText(s)) return null;
     const m = /^(\d+(?:\.\d+)?)(%)?$/.exec(s);
-    if (!m) return invalid(`"${s}" is not a ratio (expected 35% or 0.35)`);
+    if (!m) return invalid('不是比例（应如 35% 或 0.35）', `"${s}" is not a ratio (expected 35% or 0.35)`);
     n = Number(m[1]);
     if (m[2] || n > 1) n /= 100;
   }
-  if (!(n >= 0 && n <= 1)) invalid(`${String(raw)}: a share ratio must lie between 0 and 100%`);
+  if (!(n >= 0 && n <= 1)) invalid('出资比例应在 0 到 100% 之间', `${String(raw)}: a share ratio must lie between 0 and 100%`);
   return Math.round(n * 1e6) / 1e6;
 }
 

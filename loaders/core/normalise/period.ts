@@ -15,8 +15,8 @@ interface Month {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function month(y: number, m: number, shown: string): Month {
-  if (y < 1880 || y > 2100) invalid(`"${shown}": year ${y} is out of range`);
-  if (m < 1 || m > 12) invalid(`"${shown}": month ${m} is not a month`);
+  if (y < 1880 || y > 2100) invalid(`年份 ${y} 超出范围`, `"${shown}": year ${y} is out of range`);
+  if (m < 1 || m > 12) invalid(`月份 ${m} 不存在`, `"${shown}": month ${m} is not a month`);
   return { y, m };
 }
 
@@ -32,7 +32,8 @@ function oneMonth(s: string, shown: string, year?: number): Month | null {
 /** [first month, last month] of a period cell, or null when empty. */
 export function period(raw: Cell): [Month, Month] | null {
   if (typeof raw === 'number') raw = String(raw);
-  if (raw instanceof Date) return invalid('a full date is not a pay period (expected e.g. 2021-03)');
+  if (raw instanceof Date)
+    return invalid('完整日期不是发放所属期（应如 2021-03）', 'a full date is not a pay period (expected e.g. 2021-03)');
   if (isBlank(raw)) return null;
   const s = cellText(raw).replace(/\s+/g, '');
   const year = /^(\d{4})(年度?)?$/.exec(s);
@@ -50,11 +51,14 @@ export function period(raw: Cell): [Month, Month] | null {
     const a = oneMonth(parts[0]!, s);
     const b = a ? oneMonth(parts[1]!, s, a.y) : null;
     if (a && b) {
-      if (b.y * 12 + b.m < a.y * 12 + a.m) invalid(`"${s}": the period ends before it starts`);
+      if (b.y * 12 + b.m < a.y * 12 + a.m) invalid('所属期的结束早于开始', `"${s}": the period ends before it starts`);
       return [a, b];
     }
   }
-  return invalid(`"${s}" is not a pay period (expected e.g. 2021-03, 2021年3月, 202103, 2021-01至2021-03 or 2023年度)`);
+  return invalid(
+    '不是发放所属期（应如 2021-03、2021年3月、202103、2021-01至2021-03 或 2023年度）',
+    `"${s}" is not a pay period (expected e.g. 2021-03, 2021年3月, 202103, 2021-01至2021-03 or 2023年度)`,
+  );
 }
 
 export function periodStart(raw: Cell): string | null {

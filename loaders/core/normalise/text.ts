@@ -60,7 +60,8 @@ export function code(raw: Cell): string | null {
   if (s === null) return null;
   const c = s.replace(/\s+/g, '').toUpperCase();
   if (c === '') return null;
-  if (!/^[A-Z0-9_\-./()]+$/.test(c)) invalid(`"${s}" is not a code (letters, digits, - _ . / only)`);
+  if (!/^[A-Z0-9_\-./()]+$/.test(c))
+    invalid('不是代码（只能含字母、数字和 - _ . /）', `"${s}" is not a code (letters, digits, - _ . / only)`);
   return c;
 }
 
@@ -74,7 +75,7 @@ export function enumValue(raw: Cell, values: Record<string, string>, passthrough
   const hit = values[s] ?? values[s.toUpperCase()] ?? values[s.toLowerCase()];
   if (hit !== undefined) return hit;
   if (passthrough) return s;
-  return invalid(`"${s}" is not one of ${Object.keys(values).join('/')}`);
+  return invalid(`不在可选值 ${Object.keys(values).join('/')} 中`, `"${s}" is not one of ${Object.keys(values).join('/')}`);
 }
 
 const TRUE = new Set(['是', 'Y', 'YES', 'TRUE', 'T', '1', '有', '√', '✓']);
@@ -87,5 +88,5 @@ export function bool(raw: Cell): boolean | null {
   // 无 is "no" here (有/无), before it is taken for an empty cell.
   if (FALSE.has(s)) return false;
   if (blankText(s)) return null;
-  return invalid(`"${s}" is not a yes/no value (是/否, Y/N, 1/0)`);
+  return invalid('不是是/否值（是/否、Y/N、1/0）', `"${s}" is not a yes/no value (是/否, Y/N, 1/0)`);
 }

@@ -3,6 +3,7 @@
 // (reading that person back would return megabytes). Each rejects its row, with the column and the reason;
 // tab and line breaks are allowed (a quoted cell may hold them). Only the columns the mapping reads are checked:
 // the others are never stored.
+import { bilingual } from '../errors.js';
 import type { Problem } from '../transform.js';
 import type { DataRow } from './source-reader.js';
 
@@ -46,7 +47,10 @@ export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
         out.push({
           column,
           value: shown(v, mask),
-          reason: `cell of ${bytes} bytes, more than the limit of ${check.maxCellBytes} (maxCellBytes)`,
+          reason: bilingual(
+            `单元格 ${bytes} 字节，超过上限 ${check.maxCellBytes}`,
+            `cell of ${bytes} bytes, more than the limit of ${check.maxCellBytes} (maxCellBytes)`,
+          ),
         });
         continue;
       }
@@ -57,13 +61,19 @@ export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
       out.push({
         column,
         value: shown(v, mask),
-        reason: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} in the cell`,
+        reason: (() => {
+          const u = `U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+          return bilingual(`单元格含控制字符 ${u}`, `control character ${u} in the cell`);
+        })(),
       });
     else
       out.push({
         column,
         value: shown(v, mask),
-        reason: `bytes that are not valid ${check.encoding ?? 'text'} (shown as �): the file's encoding is not the one it was read in, or the export is damaged`,
+        reason: bilingual(
+          `含无法按 ${check.encoding ?? '文本'} 解码的字节（显示为 �）：文件编码与读取所用编码不符，或导出文件已损坏`,
+          `bytes that are not valid ${check.encoding ?? 'text'} (shown as �): the file's encoding is not the one it was read in, or the export is damaged`,
+        ),
       });
   }
   return out;

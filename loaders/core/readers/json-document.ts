@@ -7,7 +7,7 @@ import chain from 'stream-chain';
 import { parser } from 'stream-json';
 import pick from 'stream-json/filters/pick.js';
 import streamArray from 'stream-json/streamers/stream-array.js';
-import { UnreadableFile } from '../errors.js';
+import { bilingual, UnreadableFile } from '../errors.js';
 import { decoded } from './decoded.js';
 import { headerKeyed, recordRows } from './jsonl-record.js';
 import type { ReadLimits } from './limits.js';
@@ -111,7 +111,11 @@ export async function jsonDocumentReader(file: string, encoding: string, hints: 
         for await (const { value } of elements(file, encoding, maxDepth, { array: false })) {
           row++;
           if (!value || typeof value !== 'object' || Array.isArray(value)) {
-            yield { row, values: {}, error: 'an element of the records array must be one JSON object' };
+            yield {
+              row,
+              values: {},
+              error: bilingual('记录数组的每个元素应为一个 JSON 对象', 'an element of the records array must be one JSON object'),
+            };
             continue;
           }
           for (const rec of recordRows(value as Record<string, unknown>, hints.expand)) yield { row, values: keyed(rec) };

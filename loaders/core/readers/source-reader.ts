@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { UnreadableFile } from '../errors.js';
+import { bilingual, UnreadableFile } from '../errors.js';
 import { jsonTooDeep } from './json-depth.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import type { SourceFormat } from '../mapping/types.js';
@@ -179,11 +179,12 @@ async function csvFailureFromStart(src: Extract<TextSource, { format: 'csv' }>, 
 
 /** One JSON line parsed, or why not; too deep a line is refused before JSON.parse can overflow the stack. */
 function parseLine(line: string, maxDepth: number): { value: unknown } | { error: string } {
-  if (jsonTooDeep(line, maxDepth)) return { error: `JSON nested deeper than ${maxDepth} levels (maxJsonDepth)` };
+  if (jsonTooDeep(line, maxDepth))
+    return { error: bilingual(`JSON 嵌套超过 ${maxDepth} 层`, `JSON nested deeper than ${maxDepth} levels (maxJsonDepth)`) };
   try {
     return { value: JSON.parse(line) as unknown };
   } catch (e) {
-    return { error: `not valid JSON: ${(e as Error).message}` };
+    return { error: bilingual('不是有效的 JSON', `not valid JSON: ${(e as Error).message}`) };
   }
 }
 
@@ -231,7 +232,7 @@ async function* jsonlRows(
     }
     const o = parsed.value;
     if (!o || typeof o !== 'object' || Array.isArray(o)) {
-      yield { row, values: {}, error: 'a line must hold one JSON object' };
+      yield { row, values: {}, error: bilingual('每行应为一个 JSON 对象', 'a line must hold one JSON object') };
       continue;
     }
     for (const rec of recordRows(o as Record<string, unknown>, src.expand)) yield { row, values: keyed(rec) };

@@ -1,6 +1,7 @@
 // What one batch of accepted rows writes, as data: the reference check's outcome and the rows each node
 // and relationship statement receives. Pure, so the online writer (which sends these rows to Neo4j) and
 // the bulk path (which applies them to an in-memory graph for the offline importer) write the same thing.
+import { bilingual } from '../errors.js';
 import type { Mapping, RelSpec } from '../mapping/types.js';
 import { mergeSpells, type Piece, type Spell } from '../spells.js';
 import type { Value } from '../normalise/index.js';
@@ -63,7 +64,10 @@ export function checkReferences(
         problems: missing.map((n) => ({
           column: n.keyHeader,
           value: n.keyShown,
-          reason: `no ${n.spec.label} with ${n.spec.keyProp} "${n.keyShown}" is loaded (load its source first)`,
+          reason: bilingual(
+            `所引用的「${n.keyShown}」尚未装载，请先装载其来源`,
+            `no ${n.spec.label} with ${n.spec.keyProp} "${n.keyShown}" is loaded (load its source first)`,
+          ),
         })),
       });
   }

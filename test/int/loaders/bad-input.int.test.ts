@@ -108,7 +108,7 @@ describe('a broken quote at row 240 of 250', () => {
   it('reports the rows from the failure on as not loaded in the rejects file', () => {
     expect(rejectLines(stopped.files[0]!.rejectsFile!)).toEqual([
       expect.stringMatching(
-        /^户籍人口\.csv,240,,,the file cannot be read from this row on: .*this row and every later one were not loaded/,
+        /^户籍人口\.csv,240,,,文件从此行起无法读取，此行及以后各行均未装载 the file cannot be read from this row on: .*this row and every later one were not loaded/,
       ),
     ]);
   });
@@ -153,9 +153,9 @@ describe('cells that would be stored wrong', () => {
     const [file] = r.files;
     expect([file!.rowsRead, file!.rowsLoaded, file!.rowsRejected]).toEqual([5, 2, 3]);
     expect(rejectsOf(file!.rejectsFile!)).toEqual([
-      expect.stringMatching(/^2,姓名 bytes that are not valid gbk/),
-      '3,姓名 control character U+0000 in the cell',
-      '4,住址 cell of 1048576 bytes, more than the limit of 65536 (maxCellBytes)',
+      expect.stringMatching(/^2,姓名 含无法按 gbk 解码的字节.* bytes that are not valid gbk/),
+      '3,姓名 单元格含控制字符 U+0000 control character U+0000 in the cell',
+      '4,住址 单元格 1048576 字节，超过上限 65536 cell of 1048576 bytes, more than the limit of 65536 (maxCellBytes)',
     ]);
     expect(await personsOf(caseNo)).toEqual(['张1', '张5']);
     expect(exitCodeOf(r)).toBe(EXIT.withRejects);
@@ -171,7 +171,9 @@ describe('JSON nested 200,000 levels deep', () => {
     writeFileSync(f('公安行政处罚.jsonl'), [line(1, 'AJ1'), line(2, 'AJ2').replace('"AJ2"', deep), line(3, 'AJ3')].join('\n'));
     const r = await load(dir);
     expect(r.files.map((x) => [x.rowsRead, x.rowsLoaded, x.rowsRejected])).toEqual([[3, 2, 1]]);
-    expect(rejectLines(r.files[0]!.rejectsFile!)).toEqual(['公安行政处罚.jsonl,2,,,JSON nested deeper than 64 levels (maxJsonDepth)']);
+    expect(rejectLines(r.files[0]!.rejectsFile!)).toEqual([
+      '公安行政处罚.jsonl,2,,,JSON 嵌套超过 64 层 JSON nested deeper than 64 levels (maxJsonDepth)',
+    ]);
   });
 });
 
@@ -464,11 +466,11 @@ describe('a register exported under a title, with a total row', () => {
     const { rows } = await db.read<{ aside: number }>('MATCH (r:LoadRun {id: $id}) RETURN r.rowsAside AS aside', { id: file.id });
     expect(rows).toEqual([{ aside: 4 }]);
     expect(rejectsOf(file.rejectsFile!)).toEqual([
-      '3, not a record but a total or a line under the table: 「小计 2人」; not loaded, not counted as read or rejected',
-      '5,公民身份号码 required value is empty',
-      '6, not a record but a total or a line under the table: 「合 计 4人」; not loaded, not counted as read or rejected',
-      '7, not a record but a total or a line under the table: 「制表人:李梅 审核人:王强 制表日期:2024年1月2日」; not loaded, not counted as read or rejected',
-      '8, not a record but a total or a line under the table: 「注:1.本表数据截至2023年12月31日」; not loaded, not counted as read or rejected',
+      '3, 合计或表尾说明行，不是记录：未装载，不计入读取和拒收 not a record but a total or a line under the table: 「小计 2人」; not loaded, not counted as read or rejected',
+      '5,公民身份号码 必填项为空 required value is empty',
+      '6, 合计或表尾说明行，不是记录：未装载，不计入读取和拒收 not a record but a total or a line under the table: 「合 计 4人」; not loaded, not counted as read or rejected',
+      '7, 合计或表尾说明行，不是记录：未装载，不计入读取和拒收 not a record but a total or a line under the table: 「制表人:李梅 审核人:王强 制表日期:2024年1月2日」; not loaded, not counted as read or rejected',
+      '8, 合计或表尾说明行，不是记录：未装载，不计入读取和拒收 not a record but a total or a line under the table: 「注:1.本表数据截至2023年12月31日」; not loaded, not counted as read or rejected',
     ]);
     const notes = columnNotes(file).join('\n');
     expect(notes).toContain('the header is non-empty row 3; above it, read as a title and not as data: 「桐庐县户籍人口信息表」');
@@ -511,6 +513,6 @@ describe('a party register exported as an Excel 97-2003 workbook', () => {
       { name: '王一', joined: '2001-07-01', branch: '一支部' },
       { name: '王二', joined: '2010-07-01', branch: '二支部' },
     ]);
-    expect(rejectsOf(r.files[0]!.rejectsFile!)).toEqual(['3,身份证号码 required value is empty']);
+    expect(rejectsOf(r.files[0]!.rejectsFile!)).toEqual(['3,身份证号码 必填项为空 required value is empty']);
   });
 });

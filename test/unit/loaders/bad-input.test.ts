@@ -76,7 +76,7 @@ describe('JSON nesting', () => {
     const { out } = await rowsOf(f);
     expect(out.map((r) => r.error ?? r.values.a)).toEqual([
       1,
-      `JSON nested deeper than ${DEFAULT_LIMITS.maxJsonDepth} levels (maxJsonDepth)`,
+      `JSON 嵌套超过 ${DEFAULT_LIMITS.maxJsonDepth} 层 JSON nested deeper than ${DEFAULT_LIMITS.maxJsonDepth} levels (maxJsonDepth)`,
       3,
     ]);
   });
@@ -122,13 +122,21 @@ describe('cells that reject their row', () => {
   const row = (v: string) => ({ row: 1, values: { 姓名: v, 其他: '\u0000' } });
   it('names the column and the reason', () => {
     expect(cellProblems(row('张\ufffd'), check)).toEqual([
-      { column: '姓名', value: '张\ufffd', reason: expect.stringMatching(/^bytes that are not valid gbk/) as string },
+      {
+        column: '姓名',
+        value: '张\ufffd',
+        reason: expect.stringMatching(/^含无法按 gbk 解码的字节（显示为 �）.* bytes that are not valid gbk/) as string,
+      },
     ]);
     expect(cellProblems(row('a\u0000b'), check)).toEqual([
-      { column: '姓名', value: 'a\\u0000b', reason: 'control character U+0000 in the cell' },
+      { column: '姓名', value: 'a\\u0000b', reason: '单元格含控制字符 U+0000 control character U+0000 in the cell' },
     ]);
     expect(cellProblems(row('张三李四'), check)).toEqual([
-      { column: '姓名', value: '张三李四', reason: 'cell of 12 bytes, more than the limit of 10 (maxCellBytes)' },
+      {
+        column: '姓名',
+        value: '张三李四',
+        reason: '单元格 12 字节，超过上限 10 cell of 12 bytes, more than the limit of 10 (maxCellBytes)',
+      },
     ]);
   });
   it('lets tabs and line breaks through, and ignores columns the mapping does not read', () => {
@@ -138,7 +146,7 @@ describe('cells that reject their row', () => {
     const ids = { columns: new Map([['身份证号', '身份证号']]), maxCellBytes: 100, masked: new Set(['身份证号']) };
     const cell = (v: string) => ({ row: 1, values: { 身份证号: v } });
     expect(cellProblems(cell('330122199\u000001010012'), ids)).toEqual([
-      { column: '身份证号', value: '330122*************0012', reason: 'control character U+0000 in the cell' },
+      { column: '身份证号', value: '330122*************0012', reason: '单元格含控制字符 U+0000 control character U+0000 in the cell' },
     ]);
     expect(cellProblems(cell('3301221990\ufffd1010012'), ids)[0]!.value).toBe('330122********0012');
     expect(cellProblems(cell('3301221990\ufffd1010012'), { ...ids, masked: new Set<string>() })[0]!.value).toBe('3301221990\ufffd1010012');

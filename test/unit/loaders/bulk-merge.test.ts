@@ -228,7 +228,9 @@ describe('the bulk path merging on disk', () => {
     const late = collected.report.files.find((f) => f.file === 'officers_late.csv')!;
     expect([early.rowsRejected, early.rowsLoaded, late.rowsLoaded]).toEqual([1, 0, 1]);
     const rejects = readFileSync(early.rejectsFile!, 'utf8');
-    expect(rejects).toContain(`officers_early.csv,1,uscc,${CO},"no Company with uscc ""${CO}"" is loaded (load its source first)"`);
+    expect(rejects).toContain(
+      `officers_early.csv,1,uscc,${CO},"所引用的「${CO}」尚未装载，请先装载其来源 no Company with uscc ""${CO}"" is loaded (load its source first)"`,
+    );
     const officers = table(path.join(work, 'csv', 'rels-EXECUTIVE_OF.csv'));
     expect(officers.map((r) => r.role)).toEqual(['监事']);
     expect(files.nodeCount).toBe(5);

@@ -80,7 +80,7 @@ describe('a JSON document', () => {
     const { rows } = await read('mixed.json', JSON.stringify([bid(1), 42, bid(3)]));
     expect(rows.map((r) => [r.row, r.error ?? r.values['投标编号']])).toEqual([
       [1, 'TB-1'],
-      [2, 'an element of the records array must be one JSON object'],
+      [2, '记录数组的每个元素应为一个 JSON 对象 an element of the records array must be one JSON object'],
       [3, 'TB-3'],
     ]);
   });

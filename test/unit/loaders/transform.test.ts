@@ -53,7 +53,7 @@ describe('row transformation', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.column)).toEqual(['公民身份号码', '姓名', '出生日期']);
-    expect(r.problems[1]!.reason).toBe('required value is empty');
+    expect(r.problems[1]!.reason).toBe('必填项为空 required value is empty');
   });
   it('refuses a file whose header lacks a required column', () => {
     expect(() => bindColumns(byId('hukou'), ['姓名', '户号'], 'x.csv')).toThrow(MissingColumns);
