@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { passFile, type FileReport, type Progress, type RowSource } from '../core/file-pass.js';
 import { planFiles, type LoadReport } from '../core/load-files.js';
-import { LoaderError } from '../core/errors.js';
+import { LoaderError, OnlineOnly } from '../core/errors.js';
 import type { Mapping } from '../core/mapping/types.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import type { SourceReader } from '../core/readers/source-reader.js';
@@ -198,6 +198,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
     const derive = new Set<string>();
     for (const p of planned) {
       try {
+        if (p.mapping.nodes.some((n) => n.lookup !== undefined)) throw new OnlineOnly(path.basename(p.path), p.mapping.id);
         report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, { ...opts, ...(pool ? { rows: pool.rows } : {}) }));
         for (const d of p.mapping.derive) derive.add(d);
       } catch (e) {

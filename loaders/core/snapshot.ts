@@ -85,6 +85,9 @@ export class RejectedRows {
   add(bound: Bound, data: DataRow): void {
     const named = new Set<string>();
     for (const spec of bound.mapping.nodes) {
+      // A looked-up node's cell is a name, not its key: which node it meant is unknown, so the row's other
+      // entities keep every fact open, not only those with a node of that name (safe, if wider).
+      if (spec.lookup !== undefined) continue;
       const header = bound.keys[spec.key];
       const raw = data.error || header === undefined ? null : (data.values[header] ?? null);
       if (raw === null) continue;

@@ -121,6 +121,12 @@ export const NodeYaml = strict({
   props: props.optional(),
   mode: z.enum(['set', 'fill']).optional().describe('set (default): values overwrite; fill: only blanks are filled'),
   mustExist: z.boolean().optional().describe('never created here: a row naming an unknown key is rejected'),
+  lookup: z
+    .string()
+    .optional()
+    .describe(
+      'find the node by this property (e.g. name) instead of by its key: the key column holds the value, the node must exist and be the only one with it (implies mustExist; online loader only)',
+    ),
   when: ConditionYaml.optional(),
 });
 

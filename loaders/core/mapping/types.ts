@@ -56,6 +56,11 @@ export interface NodeSpec {
   mode: 'set' | 'fill';
   /** Not created by this source: rows naming an unknown key are rejected. */
   mustExist: boolean;
+  /**
+   * Found by this property instead of by key: the key column holds e.g. a unit's name, and the row refers
+   * to the one node of the label with that value (none, or several: the row is rejected). Implies mustExist.
+   */
+  lookup?: string;
   when?: Condition;
 }
 

@@ -142,12 +142,32 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
       if (props[ldef.key]) fail(`${where}.props: "${ldef.key}" is the key; it comes from key:`);
       const mode = no.mode ?? 'set';
       const keys = keyCols.map((k) => k.id);
-      const spec: NodeSpec = { ref: vref, label, key: keys[0]!, keys, keyProp: ldef.key, props, mode, mustExist: no.mustExist === true };
+      const spec: NodeSpec = {
+        ref: vref,
+        label,
+        key: keys[0]!,
+        keys,
+        keyProp: ldef.key,
+        props,
+        mode,
+        mustExist: no.mustExist === true || no.lookup !== undefined,
+      };
+      if (no.lookup !== undefined) {
+        const by = no.lookup;
+        const pdef = ldef.properties[by] ?? fail(`${where}.lookup: "${by}" is not a property of ${label} in graph.yaml`);
+        if (by === ldef.key) fail(`${where}.lookup: "${by}" is the key of ${label}; name the key column without lookup`);
+        if (pdef.type !== 'string') fail(`${where}.lookup: "${by}" must be a string property to be looked up`);
+        // A person's name is no way to find a person (names repeat), and the key of a sensitive label is a token.
+        if (pdef.sensitive || ldef.properties[ldef.key]!.sensitive)
+          fail(`${where}.lookup: ${label} cannot be found by a property: its key is sensitive (find it by its ID number)`);
+        if (keys.length > 1 || shapes) fail(`${where}.lookup: a looked-up node takes one key column and one label`);
+        spec.lookup = by;
+      }
       if (shapes) spec.shapes = shapes;
       const when = condition(no.when, `${where}.when`);
       if (when) spec.when = when;
       if (spec.mustExist && Object.keys(props).length > 0)
-        fail(`${where}: a mustExist node only refers to an entity; it cannot set properties`);
+        fail(`${where}: a ${spec.lookup ? 'looked-up' : 'mustExist'} node only refers to an entity; it cannot set properties`);
       nodes.push(spec);
     }
   }

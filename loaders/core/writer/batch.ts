@@ -6,8 +6,8 @@ import { isTransient } from '../../../platform/db/errors.js';
 import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
-import { existingKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery } from './cypher.js';
-import { checkReferences, groupBatch, wantedKeys, type Accepted } from './group.js';
+import { existingKeysQuery, lookupKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery } from './cypher.js';
+import { applyLookups, checkReferences, groupBatch, wantedKeys, wantedLookups, type Accepted } from './group.js';
 import { anyMerged, redirectMerged } from './merged.js';
 import { RepeatFilter, SETTLED_LAG } from './repeats.js';
 
@@ -44,13 +44,26 @@ async function prepareBatch(
   rows: Accepted[],
 ): Promise<{ statements: Statement[]; rejected: Refused[] }> {
   const { executor, schema, mapping } = ctx;
+  // Nodes found by a property (a unit by its name): one query per label, property and batch.
+  const keysOf = new Map<string, Map<string, string[]>>();
+  for (const [k, { label, prop, values }] of wantedLookups(rows)) {
+    const { rows: hits } = await executor.read<{ v: string; keys: string[] }>(lookupKeysQuery(schema, label, prop), {
+      values: [...values],
+    });
+    keysOf.set(k, new Map(hits.map((h) => [h.v, h.keys])));
+  }
+  const looked = keysOf.size
+    ? applyLookups(rows, (label, prop, v) => keysOf.get(`${label}\t${prop}`)?.get(v) ?? [])
+    : { ok: rows, rejected: [] };
   // References that must already exist: one query per referenced label and batch, not one per row.
   const found = new Map<string, Set<string>>();
-  for (const [label, keys] of wantedKeys(rows)) {
+  for (const [label, keys] of wantedKeys(looked.ok)) {
     const { rows: hits } = await executor.read<{ k: string }>(existingKeysQuery(schema, label), { keys: [...keys] });
     found.set(label, new Set(hits.map((h) => h.k)));
   }
-  const { ok, rejected } = checkReferences(rows, (label, key) => found.get(label)?.has(key) ?? false);
+  const checked = checkReferences(looked.ok, (label, key) => found.get(label)?.has(key) ?? false);
+  const ok = checked.ok;
+  const rejected = [...looked.rejected, ...checked.rejected];
   const { nodes, rels } = repeats.filter(groupBatch(mapping, ok));
   const common = { source: ctx.source, file: ctx.file, run: ctx.run };
   const statements: Statement[] = [];

@@ -143,6 +143,12 @@ export function spellMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: s
 }
 
 /** Which of $keys exist, for references a source may not create (a bid's project). */
+/** For a lookup spec: each value with the keys of (at most two of) the nodes holding it; none found, no row. */
+export function lookupKeysQuery(schema: GraphSchema, label: string, prop: string): string {
+  return `UNWIND $values AS v MATCH (n:${ident(label)} {${ident(prop)}: v})
+    WITH v, collect(n.${ident(schema.labels[label]!.key)})[..2] AS keys RETURN v, keys`;
+}
+
 export function existingKeysQuery(schema: GraphSchema, label: string): string {
   return `UNWIND $keys AS k MATCH (n:${ident(label)} {${ident(schema.labels[label]!.key)}: k}) RETURN DISTINCT k`;
 }

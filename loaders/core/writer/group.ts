@@ -1,6 +1,7 @@
 // What one batch of accepted rows writes, as data: the reference check's outcome and the rows each node
 // and relationship statement receives. Pure, so the online writer (which sends these rows to Neo4j) and
 // the bulk path (which applies them to an in-memory graph for the offline importer) write the same thing.
+import { uidOf } from '../../../platform/schema/graph-schema.js';
 import { bilingual } from '../errors.js';
 import type { Mapping, RelSpec } from '../mapping/types.js';
 import { mergeSpells, type Piece, type Spell } from '../spells.js';
@@ -33,6 +34,63 @@ export interface Grouped {
   nodes: (NodeRow[] | undefined)[];
   /** Per relationship spec of the mapping (same index). */
   rels: RelRow[][];
+}
+
+/** The values the batch's looked-up nodes name, per label and property (lookup specs), keyed `label\tprop`. */
+export function wantedLookups(rows: Accepted[]): Map<string, { label: string; prop: string; values: Set<string> }> {
+  const wanted = new Map<string, { label: string; prop: string; values: Set<string> }>();
+  for (const r of rows)
+    for (const n of r.nodes) {
+      const prop = n.spec.lookup;
+      if (prop === undefined) continue;
+      const k = `${n.spec.label}\t${prop}`;
+      let w = wanted.get(k);
+      if (!w) wanted.set(k, (w = { label: n.spec.label, prop, values: new Set() }));
+      w.values.add(n.key);
+    }
+  return wanted;
+}
+
+/**
+ * Puts each looked-up node, in place, on the key of the one node found holding its value (relationships
+ * hold the same node objects, so they follow); a row naming a value no node holds, or several do, is
+ * rejected: a unit's name is only as good as it is unique. `found` gives the keys found, at most two.
+ */
+export function applyLookups(
+  rows: Accepted[],
+  found: (label: string, prop: string, value: string) => string[],
+): { ok: Accepted[]; rejected: { row: number; problems: Problem[] }[] } {
+  const rejected: { row: number; problems: Problem[] }[] = [];
+  const ok: Accepted[] = [];
+  for (const r of rows) {
+    const problems: Problem[] = [];
+    for (const n of r.nodes) {
+      const prop = n.spec.lookup;
+      if (prop === undefined) continue;
+      const keys = found(n.spec.label, prop, n.key);
+      if (keys.length === 1) {
+        n.key = keys[0]!;
+        n.uid = uidOf(n.spec.label, n.key);
+      } else
+        problems.push({
+          column: n.keyHeader,
+          value: n.keyShown,
+          reason:
+            keys.length === 0
+              ? bilingual(
+                  `没有${prop}为「${n.keyShown}」的已装载记录（请先装载其来源）`,
+                  `no ${n.spec.label} with ${prop} "${n.keyShown}" is loaded (load its source first)`,
+                )
+              : bilingual(
+                  `${prop}为「${n.keyShown}」的记录不止一个，无法确定是哪一个：请改用代码`,
+                  `more than one ${n.spec.label} has ${prop} "${n.keyShown}", so the row cannot say which: give its code instead`,
+                ),
+        });
+    }
+    if (problems.length) rejected.push({ row: r.row, problems });
+    else ok.push(r);
+  }
+  return { ok, rejected };
 }
 
 /** label → keys the batch needs to exist already (mustExist specs). */

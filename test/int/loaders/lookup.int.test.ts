@@ -1,0 +1,137 @@
+// A roster that names its units and gives no code, as many 干部名册 do (工作单位: 测试县民政局): a site mapping
+// finds each unit by its name among the Orgs the unit register loaded (`lookup: name`), so the posts land on
+// the register's units, hierarchy and all. A name no unit has, or two units share (every township has a
+// 党政办公室), rejects the row with the reason; the bulk path refuses such a mapping and says to load online.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Executor } from '../../../platform/db/executor.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
+import { InvalidMapping, loadFiles, loadMappings, parseMapping, type LoadReport } from '../../../loaders/index.js';
+import { collectFiles } from '../../../loaders/bulk/collect.js';
+import { freshGraph } from '../../support/db.js';
+import { id } from './fixtures.js';
+
+const ROSTER = `id: site-roster
+title: { zh: 干部名册（只有单位名称）, en: Cadre roster (unit names only) }
+order: 30
+match: { files: ['干部名单*.csv'], headers: [idNo, unitName, title] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  idNo: { headers: [身份证号], normalise: idNo, required: true }
+  name: { headers: [姓名], required: true }
+  unitName: { headers: [工作单位], required: true }
+  title: { headers: [职务], required: true }
+  from: { headers: [任职时间], normalise: date, required: true }
+nodes:
+  person: { label: Person, key: idNo, mode: fill, props: { name: name } }
+  org: { label: Org, key: unitName, lookup: name }
+relationships:
+  - { type: HOLDS_POST, from: person, to: org, identity: [title, from], props: { title: title, from: from } }
+`;
+
+const P1 = id('33012219700101001');
+const P2 = id('33012219710202002');
+const P3 = id('33012219720303003');
+const P4 = id('33012219730404004');
+
+let db: Executor;
+let work: string;
+let maps: string;
+let report: LoadReport;
+
+const write = (dir: string, name: string, lines: string[]) => {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, name), '\ufeff' + lines.join('\r\n') + '\r\n');
+};
+
+beforeAll(async () => {
+  db = await freshGraph();
+  work = mkdtempSync(path.join(tmpdir(), 'huiyan-lookup-'));
+  maps = path.join(work, 'mappings');
+  mkdirSync(maps);
+  writeFileSync(path.join(maps, 'site-roster.yaml'), ROSTER);
+  const data = path.join(work, 'data');
+  write(data, '机构编制名录.csv', [
+    '统一社会信用代码,单位名称,单位类型,上级单位代码,上级单位名称',
+    'G001,测试县人民政府,党政机关,,',
+    'A001,测试县民政局,党政机关,G001,测试县人民政府',
+    'T001,党政办公室,党政机关,G001,测试县人民政府',
+    'T002,党政办公室,党政机关,G001,测试县人民政府',
+  ]);
+  write(data, '干部名单2024.csv', [
+    '身份证号,姓名,工作单位,职务,任职时间',
+    `${P1},孙局长,测试县民政局,局长,2019-03-01`,
+    // Spaces around a name are cleaned as in every text cell: the same unit.
+    `${P2},周副局长, 测试县民政局 ,副局长,2020-05-01`,
+    `${P3},吴主任,党政办公室,主任,2018-01-01`,
+    `${P4},郑科长,测试县交通运输局,科长,2017-07-01`,
+  ]);
+  report = await loadFiles(db, [data], { rejectsDir: path.join(work, 'rejects'), extraMappingsDirs: [maps] });
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('a unit found by its name', () => {
+  it('puts the posts on the unit the register loaded under its code', async () => {
+    expect(report.skipped).toEqual([]);
+    expect(report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+      ['unit', 4, 4, 0],
+      ['site-roster', 4, 2, 2],
+    ]);
+    const { rows } = await db.read<{ name: string; code: string; parent: string }>(
+      `MATCH (p:Person)-[:HOLDS_POST]->(o:Org)-[:PART_OF]->(g:Org)
+       RETURN p.name AS name, o.code AS code, g.code AS parent ORDER BY name`,
+    );
+    expect(rows).toEqual([
+      { name: '周副局长', code: 'A001', parent: 'G001' },
+      { name: '孙局长', code: 'A001', parent: 'G001' },
+    ]);
+    // No Org was made of a name.
+    const { rows: orgs } = await db.read<{ n: number }>('MATCH (o:Org) RETURN count(o) AS n');
+    expect(orgs[0]!.n).toBe(4);
+  });
+
+  it('rejects a name no unit has, and a name two units share, saying which', () => {
+    const rejects = parseCsv(readFileSync(report.files[1]!.rejectsFile!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rejects.map((r) => [r.row, r.column, r.value])).toEqual([
+      ['3', '工作单位', '党政办公室'],
+      ['4', '工作单位', '测试县交通运输局'],
+    ]);
+    expect(rejects[0]!.reason).toMatch(/^name为「党政办公室」的记录不止一个.* more than one Org has name "党政办公室"/);
+    expect(rejects[1]!.reason).toMatch(/^没有name为「测试县交通运输局」的已装载记录.* no Org with name "测试县交通运输局" is loaded/);
+  });
+
+  it('is refused by the bulk path with the reason, the other files collected', async () => {
+    const schema = loadGraphSchema();
+    const c = await collectFiles([path.join(work, 'data')], {
+      schema,
+      mappings: loadMappings({ schema, extraDirs: [maps] }),
+      rejectsDir: path.join(work, 'rejects-bulk'),
+      spillDir: path.join(work, 'runs'),
+    });
+    expect(c.report.files.map((f) => f.source)).toEqual(['unit']);
+    expect(c.report.skipped).toEqual([
+      {
+        path: path.join(work, 'data', '干部名单2024.csv'),
+        code: 'ONLINE_ONLY',
+        reason: expect.stringMatching(/only the online loader does/),
+      },
+    ]);
+    c.graph.store.remove();
+  });
+});
+
+describe('a lookup the mapping cannot have', () => {
+  const refused = (node: string) => () =>
+    parseMapping(ROSTER.replace('org: { label: Org, key: unitName, lookup: name }', node), loadGraphSchema());
+  it('names the problem: a person by name, a property not in graph.yaml, a lookup that sets properties', () => {
+    expect(refused('org: { label: Person, key: unitName, lookup: name }')).toThrow(InvalidMapping);
+    expect(refused('org: { label: Person, key: unitName, lookup: name }')).toThrow(/its key is sensitive/);
+    expect(refused('org: { label: Org, key: unitName, lookup: nickname }')).toThrow(/"nickname" is not a property of Org/);
+    expect(refused('org: { label: Org, key: unitName, lookup: name, props: { kind: title } }')).toThrow(/a looked-up node only refers/);
+  });
+});
