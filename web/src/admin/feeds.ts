@@ -58,7 +58,8 @@ function statusBadges(f: FeedRow, t: T): HTMLElement {
 export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { open(): void } {
   let feeds: FeedRow[] | null = null;
   let chosen: { feed: FeedRow; deliveries: FeedDeliveryRow[] } | null = null;
-  let rejects: { file: string; runId: string; rows: RejectRow[]; next: string | null } | null = null;
+  // notesOnly: the run rejected nothing; its file holds the notes of rows set aside (合计, 制表人).
+  let rejects: { file: string; runId: string; notesOnly: boolean; rows: RejectRow[]; next: string | null } | null = null;
   const lang = (): Lang => store.get().lang;
 
   const heading = h('h2', { class: 'admin-title' });
@@ -84,13 +85,14 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       // The deliveries open under a registry of a dozen or more feeds: bring them into view.
       detail.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
-  const loadRejects = (runId: string, file: string, after: string | null) =>
+  const loadRejects = (runId: string, file: string, after: string | null, notesOnly = false) =>
     attempt(lang, error, async () => {
       const page = await admin.deliveryRejects(runId, 100, after);
       const before = after && rejects?.runId === runId ? rejects.rows : [];
       rejects = {
         runId,
         file,
+        notesOnly,
         rows: [...before, ...page.rows],
         next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null,
       };
@@ -98,7 +100,7 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       if (!after) rejectList.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
   refresh.addEventListener('click', () => void load());
-  more.addEventListener('click', () => rejects && void loadRejects(rejects.runId, rejects.file, rejects.next));
+  more.addEventListener('click', () => rejects && void loadRejects(rejects.runId, rejects.file, rejects.next, rejects.notesOnly));
 
   function feedRow(f: FeedRow, t: T): HTMLElement {
     const last = f.lastDelivery;
@@ -164,7 +166,7 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
                     type: 'button',
                     class: 'btn btn-small btn-ghost',
                     'data-testid': 'show-rejects',
-                    onclick: () => void loadRejects(r.id, r.file, null),
+                    onclick: () => void loadRejects(r.id, r.file, null, r.rowsRejected === 0 && r.rowsAside > 0),
                   },
                   // A rejects file that holds only the notes of rows set aside (a 合计 row) rejected nothing.
                   t(r.rowsRejected === 0 && r.rowsAside > 0 ? 'feeds.showNotes' : 'feeds.showRejects'),
@@ -225,7 +227,7 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       rejectList,
       rejects
         ? [
-            h('h3', {}, t('feeds.rejectsOf', { file: rejects.file })),
+            h('h3', {}, t(rejects.notesOnly ? 'feeds.notesOf' : 'feeds.rejectsOf', { file: rejects.file })),
             rejects.rows.length === 0
               ? h('p', { class: 'muted' }, t('feeds.noRejects'))
               : table(
