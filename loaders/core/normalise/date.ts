@@ -3,6 +3,7 @@
 // instant in UTC) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never rolled over.
 import { invalid } from '../errors.js';
 import { blankText, cellText, type Cell } from './text.js';
+import { chineseDate } from './chinese-numerals.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -33,7 +34,7 @@ function fromExcelSerial(n: number): string {
 }
 
 const DATE_RES: RegExp[] = [
-  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?/,
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/,
   /^(\d{4})(\d{2})(\d{2})(?!\d)/,
 ];
@@ -79,8 +80,28 @@ const TEXT_SERIAL = /^\d{5}$/;
 /** A compact timestamp as many systems write it: 20210305093015 or 202103050930. */
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$/;
 
+const WEEKDAY = /^[（(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[）)]?/;
+const WEEKDAY_NO: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
+
+/**
+ * The rest after a date, less a weekday written after it (2021/3/5 星期五, 2021年3月5日（周五）, as a system's
+ * export or a clerk writes it); a weekday that is not the date's refuses the cell, since one of them is wrong.
+ */
+function withoutWeekday(s: string, iso: string, rest: string): string {
+  const w = WEEKDAY.exec(rest);
+  if (!w) return rest;
+  if (new Date(`${iso}T00:00:00Z`).getUTCDay() !== WEEKDAY_NO[w[1]!])
+    invalid(`星期与日期不符（${iso} 不是星期${w[1]}）`, `"${s}": ${iso} is not a 星期${w[1]}; the date or the weekday is wrong`);
+  return rest.slice(w[0].length).trim();
+}
+
 /** Splits a date-led string into its date and the rest (a time, for datetime). */
 function leadingDate(s: string): { iso: string; rest: string } {
+  const { iso, rest } = leadingDateAndRest(s);
+  return { iso, rest: withoutWeekday(s, iso, rest) };
+}
+
+function leadingDateAndRest(s: string): { iso: string; rest: string } {
   const ms = epochMs(s);
   if (ms !== undefined) return { iso: dateAt(ms, s), rest: '' };
   const c = COMPACT.exec(s);
@@ -89,6 +110,9 @@ function leadingDate(s: string): { iso: string; rest: string } {
     const m = re.exec(s);
     if (m) return { iso: ymd(Number(m[1]), Number(m[2]), Number(m[3]), s), rest: s.slice(m[0].length).trim() };
   }
+  // As documents date themselves: 二〇二一年三月五日.
+  const cn = chineseDate(s);
+  if (cn) return { iso: ymd(cn.y, cn.m, cn.d, s), rest: s.slice(cn.length).trim() };
   return invalid(
     '不是日期（应如 2021-03-05、2021/3/5、2021年3月5日、20210305）',
     `"${s}" is not a date (expected e.g. 2021-03-05, 2021/3/5, 2021年3月5日, 20210305)`,

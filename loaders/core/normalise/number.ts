@@ -1,8 +1,9 @@
-// Amounts, ratios and phone numbers. Amounts arrive as 12,345.00, 1.2万元, ¥3,000 or 0.5亿; the graph keeps
+// Amounts, ratios and phone numbers. Amounts arrive as 12,345.00, 1.2万元, ¥3,000, 0.5亿 or in capitals (伍佰元整); the graph keeps
 // 元 as a float, rounded to the fen so that 1.2 × 10000 does not become 12000.000000000002.
 import { e164 } from './contact.js';
 import { invalid } from '../errors.js';
 import { blankText, cellText, type Cell } from './text.js';
+import { chineseAmount } from './chinese-numerals.js';
 
 const UNIT: Record<string, number> = { '': 1, 元: 1, 万元: 1e4, 万: 1e4, 亿元: 1e8, 亿: 1e8 };
 
@@ -25,10 +26,20 @@ export function amount(raw: Cell, defaultUnit: '元' | '万元' | '亿元' = '�
       .replace(/(元|万元|亿元)整$/, '$1');
     if (blankText(s)) return null;
     const m = /^(-?\d+(?:\.\d+)?)(元|万元|万|亿元|亿)?$/.exec(s);
-    if (!m)
-      return invalid('不是金额（应如 12,345.00 或 1.2万元）', `"${cellText(raw)}" is not an amount (expected e.g. 12,345.00 or 1.2万元)`);
-    n = Number(m[1]);
-    if (m[2]) unit = m[2];
+    // In capitals, as on a voucher (伍佰元整); a 万 inside is part of the number, a 元 says the unit.
+    const capital = m ? null : chineseAmount(s);
+    if (!m && !capital)
+      return invalid(
+        '不是金额（应如 12,345.00、1.2万元 或 伍佰元整）',
+        `"${cellText(raw)}" is not an amount (expected e.g. 12,345.00, 1.2万元 or 伍佰元整)`,
+      );
+    if (m) {
+      n = Number(m[1]);
+      if (m[2]) unit = m[2];
+    } else {
+      n = capital!.value;
+      if (capital!.yuan) unit = '元';
+    }
   }
   if (!Number.isFinite(n)) return invalid('不是金额', `${String(raw)} is not an amount`);
   if (n < 0) invalid('金额不能为负数', `${String(raw)}: amounts cannot be negative`);
