@@ -4,7 +4,8 @@
 // from the rejects file the loader wrote, without opening a server folder; the refused ID numbers masked. The page's figures are checked
 // against the API's, which the GraphQL tests check against the loads (test/int/feeds/feeds.int.test.ts).
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium.js';
@@ -91,6 +92,21 @@ describe('数据备案 (data filing)', () => {
     expect((await page.getByTestId('feed-rejects').textContent()) ?? '').not.toMatch(/\d{17}[\dXx]/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'feeds-rejects.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('downloads the rejected rows as a CSV to send back to the department, as the page shows them', async () => {
+    const shown = await page
+      .getByTestId('reject-row')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rejects-download').click()]);
+    expect(file.suggestedFilename()).toMatch(/^huiyan-rejects-户籍人口-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const rows = parseCsv(text, { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['序号', '文件', '行', '列', '值', '原因']);
+    expect(rows.slice(1)).toEqual(shown);
+    await poll(() => page.getByTestId('rejects-download-progress').textContent()).toBe(`已下载 ${shown.length} 行`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -7,6 +7,8 @@ import { h, fill } from '../dom.js';
 import type { Lang, MessageKey } from '../i18n.js';
 import type { Store } from '../state.js';
 import { attempt, onLangChange, table, tr } from './controls.js';
+import { download, exportName } from '../export/download.js';
+import { csvLine } from '../export/table.js';
 
 type T = ReturnType<typeof tr>;
 
@@ -69,7 +71,16 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
   const detail = h('div', { class: 'admin-list', 'data-testid': 'feed-detail' });
   const rejectList = h('div', { class: 'admin-list', 'data-testid': 'feed-rejects' });
   const more = h('button', { type: 'button', class: 'btn btn-small btn-ghost load-more', 'data-testid': 'rejects-more', hidden: true });
-  root.append(h('div', { class: 'admin-head' }, heading, refresh), error, list, detail, rejectList, more);
+  const save = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'rejects-download', hidden: true });
+  const saving = h('span', { class: 'muted small', 'data-testid': 'rejects-download-progress' });
+  root.append(
+    h('div', { class: 'admin-head' }, heading, refresh),
+    error,
+    list,
+    detail,
+    rejectList,
+    h('div', { class: 'row-actions' }, more, save, saving),
+  );
 
   const load = () =>
     attempt(lang, error, async () => {
@@ -99,7 +110,34 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       render();
       if (!after) rejectList.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
+  /**
+   * Every rejected row of the file shown, as a CSV the department can be sent back to fix its export (退回补正):
+   * read through the API a page at a time, so it is what the caller may see (masked for an analyst) and
+   * every page is in the audit trail. UTF-8 with a BOM, so Excel opens it with the Chinese intact.
+   */
+  const saveRejects = () =>
+    attempt(lang, error, async () => {
+      if (!rejects) return;
+      const { runId, file } = rejects;
+      const t = tr(lang());
+      const lines = [csvLine([t('feeds.n'), t('feeds.file'), t('feeds.row'), t('feeds.column'), t('feeds.value'), t('feeds.reason')])];
+      save.disabled = true;
+      try {
+        for (let after: string | null = null; ;) {
+          const page = await admin.deliveryRejects(runId, 500, after);
+          for (const r of page.rows) lines.push(csvLine([r.n, r.file, r.row, r.column, r.value ?? '', r.reason]));
+          saving.textContent = t('feeds.downloading', { n: lines.length - 1 });
+          if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+          after = page.pageInfo.endCursor;
+        }
+        download(exportName(`rejects-${file.replace(/\.[^.]+$/, '')}`, 'csv'), `\ufeff${lines.join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+        saving.textContent = t('feeds.downloaded', { n: lines.length - 1 });
+      } finally {
+        save.disabled = false;
+      }
+    });
   refresh.addEventListener('click', () => void load());
+  save.addEventListener('click', () => void saveRejects());
   more.addEventListener('click', () => rejects && void loadRejects(rejects.runId, rejects.file, rejects.next, rejects.notesOnly));
 
   function feedRow(f: FeedRow, t: T): HTMLElement {
@@ -184,6 +222,9 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
     refresh.textContent = t('feeds.refresh');
     more.textContent = t('inbox.loadMore');
     more.hidden = !rejects?.next;
+    save.textContent = t('feeds.download');
+    save.hidden = !rejects || rejects.rows.length === 0;
+    if (!rejects) saving.textContent = '';
     if (feeds === null) fill(list);
     else if (feeds.length === 0) fill(list, h('p', { class: 'muted', 'data-testid': 'feeds-empty' }, t('feeds.none')));
     else
