@@ -1,7 +1,8 @@
 // A generated county rewritten in the shapes department systems really export: what the generator writes
 // plainly, here under titles, with merged cells, totals and the lines under a table, across sheets, several
 // sources in one workbook, epoch dates, ="…" IDs, as Excel 97-2003, as a JSON envelope, as a web system's "导出Excel",
-// with units in headers, timestamps in date columns and 无 for nothing. Loading it must give the plain county's
+// with units in headers, timestamps in date columns, 无 for nothing, decisions dated in Chinese numerals and
+// payments in capitals. Loading it must give the plain county's
 // graph (test/int/loaders/export-shapes.int.test.ts).
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
 import { amount } from '../../loaders/core/normalise/number.js';
+import { date } from '../../loaders/core/normalise/date.js';
 
 type Table = string[][];
 
@@ -172,6 +174,29 @@ export async function writeExportShapes(base: string, out: string): Promise<void
     writeFileSync(path.join(out, '企业登记信息.xlsx'), writeBook(book, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
     for (const f of ['企业登记.xlsx', '企业股东.csv', '企业主要人员.csv']) done.add(f);
   }
+  // Disciplinary decisions dated as the decisions are (二〇二一年四月十五日), and direct awards paid in capitals
+  // as on the voucher (玖万伍仟元整): sheets whose cells the normalisers must read as the plain ones.
+  {
+    const rewrite = (f: string, column: string, to: (x: string) => string) => {
+      const book = readBook(readFileSync(path.join(base, f)));
+      const name = book.SheetNames[0]!;
+      const [h, ...rows] = utils.sheet_to_json<(string | null)[]>(book.Sheets[name]!, { header: 1, raw: false, defval: null });
+      const at = h!.indexOf(column);
+      if (at < 0) throw new Error(`${f} has no column ${column}`);
+      const out2 = utils.book_new();
+      utils.book_append_sheet(out2, utils.aoa_to_sheet([h!, ...rows.map((r) => r.map((x, i) => (i === at && x ? to(x) : x)))]), name);
+      writeFileSync(path.join(out, f), writeBook(out2, { bookType: 'xlsx', type: 'buffer' }) as Buffer);
+      done.add(f);
+    };
+    rewrite('纪律处分.xlsx', '决定日期', (x) => {
+      const iso = tryValue(() => date(x));
+      return iso ? chineseDateOf(iso) : x;
+    });
+    rewrite('直接发包及村级工程支付.xlsx', '金额', (x) => {
+      const yuan = tryValue(() => amount(x));
+      return yuan === null || yuan === undefined ? x : capitalsOf(yuan);
+    });
+  }
   // The unit directory as a web system's "导出Excel": UTF-16 tab-separated text under an .xls name.
   {
     const rows = csv('机构编制名录.csv');
@@ -180,4 +205,56 @@ export async function writeExportShapes(base: string, out: string): Promise<void
     done.add('机构编制名录.csv');
   }
   for (const f of readdirSync(base)) if (!done.has(f)) copyFileSync(path.join(base, f), path.join(out, f));
+}
+
+/** The value, or undefined where the normaliser refuses it (a cell the generator broke on purpose stays as it was). */
+function tryValue<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+const CN_DIGITS = '〇一二三四五六七八九';
+/** 1–31 as a date writes it: 五, 十, 十五, 二十, 三十一. */
+const cnSmall = (n: number) =>
+  n < 10 ? CN_DIGITS[n]! : `${n >= 20 ? CN_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+/** 2021-04-15 → 二〇二一年四月十五日. */
+export const chineseDateOf = (iso: string): string =>
+  `${[...iso.slice(0, 4)].map((d) => CN_DIGITS[Number(d)]).join('')}年${cnSmall(Number(iso.slice(5, 7)))}月${cnSmall(Number(iso.slice(8, 10)))}日`;
+
+const CAP = '零壹贰叁肆伍陆柒捌玖';
+/** A section below 10,000 in capitals, zeros inside it said once (1005 → 壹仟零伍). */
+function capSection(n: number): string {
+  let out = '';
+  let zero = false;
+  for (const [unit, place] of [
+    ['仟', 1000],
+    ['佰', 100],
+    ['拾', 10],
+    ['', 1],
+  ] as const) {
+    const d = Math.floor(n / place) % 10;
+    if (d === 0) zero = out !== '';
+    else {
+      out += `${zero ? '零' : ''}${CAP[d]}${unit}`;
+      zero = false;
+    }
+  }
+  return out;
+}
+/** 元 in capitals as a voucher writes them: 95000 → 玖万伍仟元整, 1234.56 → 壹仟贰佰叁拾肆元伍角陆分. */
+export function capitalsOf(yuan: number): string {
+  const fen = Math.round(yuan * 100);
+  const whole = Math.floor(fen / 100);
+  const [yi, wan, rest] = [Math.floor(whole / 1e8), Math.floor(whole / 1e4) % 1e4, whole % 1e4];
+  let text = '';
+  if (yi) text += `${capSection(yi)}亿`;
+  if (wan) text += `${text && wan < 1000 ? '零' : ''}${capSection(wan)}万`;
+  else if (text && rest) text += '零';
+  if (rest) text += `${text && !text.endsWith('零') && rest < 1000 ? '零' : ''}${capSection(rest)}`;
+  const [jiao, f] = [Math.floor(fen / 10) % 10, fen % 10];
+  const small = jiao || f ? `${jiao ? `${CAP[jiao]}角` : '零'}${f ? `${CAP[f]}分` : ''}` : '整';
+  return `${text || '零'}元${small}`;
 }

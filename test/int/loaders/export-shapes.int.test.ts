@@ -2,7 +2,7 @@
 // (test/support/export-shapes.ts: titles above headers, 户号 merged down each household, 合计 rows and 制表人
 // lines, sheets by year and a cover sheet, the business registry's three sources in one workbook, Excel
 // 97-2003, a JSON envelope, UTF-16 text named .xls, 万元 in a header, timestamps and epoch milliseconds in date
-// columns, ="…" around ID numbers, 无 for nothing). Both load through the shipped mappings, unchanged, to the
+// columns, ="…" around ID numbers, 无 for nothing, decision dates in Chinese numerals, payments in capitals). Both load through the shipped mappings, unchanged, to the
 // same graph, provenance aside.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

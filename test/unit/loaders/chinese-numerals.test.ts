@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chineseAmount, chineseInteger } from '../../../loaders/core/normalise/chinese-numerals.js';
 import { date, datetime } from '../../../loaders/core/normalise/date.js';
 import { amount } from '../../../loaders/core/normalise/number.js';
+import { capitalsOf, chineseDateOf } from '../../support/export-shapes.js';
 
 describe('Chinese numerals', () => {
   it('read whole numbers with their units, ordinary and financial', () => {
@@ -61,5 +62,19 @@ describe('a date as documents write it', () => {
     expect(date('2021年3月7日（周日）')).toBe('2021-03-07');
     expect(datetime('2021-03-05 周五 14:30')).toBe('2021-03-05T14:30:00+08:00');
     expect(() => date('2021/3/5 星期四')).toThrow(/^星期与日期不符.*is not a 星期四/);
+  });
+});
+
+describe('what a voucher or a decision writes, read back', () => {
+  it('gives every amount and every date of the export shapes back', () => {
+    // A fixed spread of amounts (fen to 亿, zeros inside each section) and every day of 1999–2031.
+    for (let i = 0; i < 5000; i++) {
+      const yuan = Math.round(((i * 7_919_993) % 1_000_000_007) * (i % 3 ? 1 : 100)) / 100;
+      expect([yuan, amount(capitalsOf(yuan))]).toEqual([yuan, yuan]);
+    }
+    for (let t = Date.UTC(1999, 0, 1); t < Date.UTC(2032, 0, 1); t += 86_400_000) {
+      const iso = new Date(t).toISOString().slice(0, 10);
+      if (date(chineseDateOf(iso)) !== iso) expect([chineseDateOf(iso), date(chineseDateOf(iso))]).toEqual([chineseDateOf(iso), iso]);
+    }
   });
 });
