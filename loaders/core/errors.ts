@@ -102,24 +102,3 @@ export const invalid = (zh: string, en: string): never => {
 
 /** `中文 English`: one reason in both languages. */
 export const bilingual = (zh: string, en: string): string => `${zh} ${en}`;
-
-/**
- * A mapping the bulk path cannot load: it finds nodes by a property (`lookup`), which needs the graph the
- * earlier files built, and the bulk path has it only as importer files. Load the source online after the
- * bulk load (docs/loaders.md "Finding a node by name").
- */
-export class OnlineOnly extends LoaderError {
-  override name = 'OnlineOnly';
-  readonly code = 'ONLINE_ONLY' as const;
-  constructor(
-    readonly file: string,
-    readonly mappingId: string,
-  ) {
-    super(
-      bilingual(
-        `${file}：映射 ${mappingId} 按名称查找已有节点，只能在线装载（批量装载后用 npm run load 装载此文件）`,
-        `${file}: mapping ${mappingId} finds nodes by a property (lookup), which only the online loader does; load this file with npm run load after the bulk load`,
-      ),
-    );
-  }
-}

@@ -125,7 +125,7 @@ export const NodeYaml = strict({
     .string()
     .optional()
     .describe(
-      'find the node by this property (e.g. name) instead of by its key: the key column holds the value, the node must exist and be the only one with it (implies mustExist; online loader only)',
+      'find the node by this property (e.g. name) instead of by its key: the key column holds the value, the node must exist and be the only one with it (implies mustExist)',
     ),
   when: ConditionYaml.optional(),
 });

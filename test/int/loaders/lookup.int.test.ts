@@ -1,7 +1,7 @@
 // A roster that names its units and gives no code, as many 干部名册 do (工作单位: 测试县民政局): a site mapping
 // finds each unit by its name among the Orgs the unit register loaded (`lookup: name`), so the posts land on
 // the register's units, hierarchy and all. A name no unit has, or two units share (every township has a
-// 党政办公室), rejects the row with the reason; the bulk path refuses such a mapping and says to load online.
+// 党政办公室), rejects the row with the reason. The bulk path finds them alike, from the nodes it has collected.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping, loadFiles, loadMappings, parseMapping, type LoadReport } from '../../../loaders/index.js';
 import { collectFiles } from '../../../loaders/bulk/collect.js';
+import { writeImporterCsv } from '../../../loaders/bulk/importer-csv.js';
 import { freshGraph } from '../../support/db.js';
 import { id } from './fixtures.js';
 
@@ -105,23 +106,31 @@ describe('a unit found by its name', () => {
     expect(rejects[1]!.reason).toMatch(/^没有name为「测试县交通运输局」的已装载记录.* no Org with name "测试县交通运输局" is loaded/);
   });
 
-  it('is refused by the bulk path with the reason, the other files collected', async () => {
+  it('is found alike by the bulk path, with or without a reading thread: the same rows loaded and rejected, the posts on A001', async () => {
     const schema = loadGraphSchema();
-    const c = await collectFiles([path.join(work, 'data')], {
-      schema,
-      mappings: loadMappings({ schema, extraDirs: [maps] }),
-      rejectsDir: path.join(work, 'rejects-bulk'),
-      spillDir: path.join(work, 'runs'),
-    });
-    expect(c.report.files.map((f) => f.source)).toEqual(['unit']);
-    expect(c.report.skipped).toEqual([
-      {
-        path: path.join(work, 'data', '干部名单2024.csv'),
-        code: 'ONLINE_ONLY',
-        reason: expect.stringMatching(/only the online loader does/),
-      },
-    ]);
-    c.graph.store.remove();
+    const online = readFileSync(report.files[1]!.rejectsFile!, 'utf8');
+    for (const workers of [0, 1]) {
+      const dir = path.join(work, `bulk-${workers}`);
+      const c = await collectFiles([path.join(work, 'data')], {
+        schema,
+        mappings: loadMappings({ schema, extraDirs: [maps] }),
+        rejectsDir: path.join(dir, 'rejects'),
+        spillDir: path.join(dir, 'runs'),
+        workers,
+      });
+      expect(c.report.skipped).toEqual([]);
+      expect(c.report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+        ['unit', 4, 4, 0],
+        ['site-roster', 4, 2, 2],
+      ]);
+      expect(readFileSync(c.report.files[1]!.rejectsFile!, 'utf8')).toBe(online);
+      const files = writeImporterCsv(c.graph, schema, path.join(dir, 'csv'), false);
+      const posts = files.relationships.find((f) => path.basename(f).startsWith('rels-HOLDS_POST'))!;
+      const [head, ...lines] = readFileSync(posts, 'utf8').trimEnd().split('\n');
+      const end = head!.split(',').findIndex((c) => c.startsWith(':END_ID'));
+      expect(lines.map((l) => l.split(',')[end]!.replace(/^"|"$/g, ''))).toEqual(['Org:A001', 'Org:A001']);
+      c.graph.store.remove();
+    }
   });
 });
 
