@@ -14,6 +14,7 @@ export function csvCell(v: string): string {
 
 export class CsvWriter {
   private readonly fd: number;
+  private readonly width: number;
   private buf: string[] = [];
   private size = 0;
   rows = 0;
@@ -25,6 +26,7 @@ export class CsvWriter {
   ) {
     this.fd = openSync(path, 'w');
     if (encoding === 'utf8bom') writeSync(this.fd, Buffer.from([0xef, 0xbb, 0xbf]));
+    this.width = header.length;
     this.line(header);
   }
 
@@ -39,6 +41,14 @@ export class CsvWriter {
   row(cells: readonly string[]): number {
     this.line(cells);
     return ++this.rows;
+  }
+
+  /**
+   * A line under the table, as a clerk's export ends (制表人：…): not a record and not counted in `rows`,
+   * padded to the header's width as a spreadsheet saves it. The loaders set such a line aside.
+   */
+  footer(cells: readonly string[]): void {
+    this.line([...cells, ...Array<string>(Math.max(this.width - cells.length, 0)).fill('')]);
   }
 
   private flush(): void {

@@ -62,6 +62,8 @@ export function writeMarriages(world: World, noise: Noise, dir: string): number 
       m.kind,
     ]);
   }
+  // Signed under the table, as the registry's export is printed and filed: the loaders set the line aside.
+  w.footer(['制表人：婚姻登记处', '', '审核人：民政局']);
   return w.close();
 }
 

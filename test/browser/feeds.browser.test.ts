@@ -95,6 +95,22 @@ describe('数据备案 (data filing)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says that the marriage register set its 制表人 line aside, and offers the note as 说明行, not as rejects', async () => {
+    await page.locator('[data-testid="feed-row"][data-feed="civil-registration"] [data-testid="feed-open"]').click();
+    const run = page.locator('[data-testid="delivery-row"]').filter({ hasText: '婚姻登记.csv' });
+    await run.waitFor();
+    expect(await run.getByTestId('rows-aside').textContent()).toBe('另有 1 行合计或表尾说明，不计入');
+    expect(await run.getByTestId('show-rejects').textContent()).toBe('说明行');
+    await run.getByTestId('show-rejects').click();
+    await poll(() => page.getByTestId('reject-row').count()).toBe(1);
+    expect(await page.getByTestId('feed-rejects').locator('h3').textContent()).toBe('婚姻登记.csv 的说明行（合计、表尾说明，未拒收）');
+    expect(await page.getByTestId('reject-row').textContent()).toContain('制表人:婚姻登记处');
+    // Back to the household register's rejects for the download below.
+    await page.locator('[data-testid="feed-row"][data-feed="household-register"] [data-testid="feed-open"]').click();
+    await page.locator('[data-testid="delivery-row"] [data-testid="show-rejects"]').first().click();
+    await poll(() => page.getByTestId('feed-rejects').locator('h3').textContent()).toMatch(/的拒收明细$/);
+  });
+
   it('downloads the rejected rows as a CSV to send back to the department, as the page shows them', async () => {
     const shown = await page
       .getByTestId('reject-row')

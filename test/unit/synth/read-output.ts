@@ -32,7 +32,9 @@ export async function readSource(dir: string, src: SourceFile): Promise<{ header
       src.encoding === 'gbk' || src.encoding === 'gb18030' ? iconv.decode(buf, src.encoding) : buf.toString('utf8').replace(/^\uFEFF/, '');
     table = parse(text, { relax_column_count: false }) as string[][];
   }
-  const [head, ...body] = table;
+  const [head, ...all] = table;
+  // A line under the table (制表人：…, the marriage register's) is not a record.
+  const body = all.filter((r) => !String(r[0] ?? '').startsWith('制表人'));
   const header = (head ?? []).map(String);
   return {
     header,
