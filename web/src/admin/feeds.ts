@@ -107,6 +107,8 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
         rows: [...before, ...page.rows],
         next: page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null,
       };
+      // Another file's list: the last download's count is not about it.
+      if (!after) saving.textContent = '';
       render();
       if (!after) rejectList.scrollIntoView({ block: 'start', behavior: 'smooth' });
     });
@@ -180,8 +182,10 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
 
   function deliveryRows(deliveries: FeedDeliveryRow[], t: T): HTMLElement[] {
     return deliveries.flatMap((d) =>
-      d.runs.map((r, i) =>
-        h(
+      d.runs.map((r, i) => {
+        // A rejects file that holds only the notes of rows set aside (a 合计 row): nothing was rejected.
+        const notesOnly = r.rowsRejected === 0 && r.rowsAside > 0;
+        return h(
           'tr',
           { 'data-testid': 'delivery-row', 'data-run': r.id },
           h('td', {}, i === 0 ? d.date : ''),
@@ -204,15 +208,14 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
                     type: 'button',
                     class: 'btn btn-small btn-ghost',
                     'data-testid': 'show-rejects',
-                    onclick: () => void loadRejects(r.id, r.file, null, r.rowsRejected === 0 && r.rowsAside > 0),
+                    onclick: () => void loadRejects(r.id, r.file, null, notesOnly),
                   },
-                  // A rejects file that holds only the notes of rows set aside (a 合计 row) rejected nothing.
-                  t(r.rowsRejected === 0 && r.rowsAside > 0 ? 'feeds.showNotes' : 'feeds.showRejects'),
+                  t(notesOnly ? 'feeds.showNotes' : 'feeds.showRejects'),
                 )
               : h('span', { class: 'muted' }, '—'),
           ),
-        ),
-      ),
+        );
+      }),
     );
   }
 
