@@ -2,6 +2,7 @@
 // finds each unit by its name among the Orgs the unit register loaded (`lookup: name`), so the posts land on
 // the register's units, hierarchy and all. A name no unit has, or two units share (every township has a
 // 党政办公室), rejects the row with the reason. The bulk path finds them alike, from the nodes it has collected.
+// A bid-opening record's 投标人名称 finds its company the same way.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { collectFiles } from '../../../loaders/bulk/collect.js';
 import { writeImporterCsv } from '../../../loaders/bulk/importer-csv.js';
 import { freshGraph } from '../../support/db.js';
 import { id } from './fixtures.js';
+import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
 
 const ROSTER = `id: site-roster
 title: { zh: 干部名册（只有单位名称）, en: Cadre roster (unit names only) }
@@ -131,6 +133,51 @@ describe('a unit found by its name', () => {
       expect(lines.map((l) => l.split(',')[end]!.replace(/^"|"$/g, ''))).toEqual(['Org:A001', 'Org:A001']);
       c.graph.store.remove();
     }
+  });
+});
+
+const OFFICERS = `id: site-officers
+title: { zh: 开标记录（只有企业名称）, en: Bid opening (company names only) }
+order: 60
+match: { files: ['开标记录*.csv'], headers: [idNo, companyName] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  idNo: { headers: [项目负责人身份证号], normalise: idNo, required: true }
+  name: { headers: [项目负责人], required: true }
+  companyName: { headers: [投标人名称], required: true }
+nodes:
+  person: { label: Person, key: idNo, mode: fill, props: { name: name } }
+  company: { label: Company, key: companyName, lookup: name }
+relationships:
+  - { type: EXECUTIVE_OF, from: person, to: company, props: { role: { value: 项目负责人 } } }
+`;
+
+describe('a company found by its name', () => {
+  it('links the row to the registered company under its credit code, and rejects a name the registry lacks', async () => {
+    const uscc = (body: string) => body + usccCheckChar(body);
+    const A = uscc('91330122MA2A0000A');
+    const dir = path.join(work, 'companies');
+    const mapsDir = path.join(dir, 'mappings');
+    mkdirSync(mapsDir, { recursive: true });
+    writeFileSync(path.join(mapsDir, 'site-officers.yaml'), OFFICERS);
+    write(path.join(dir, 'data'), '企业登记.csv', ['统一社会信用代码,企业名称,登记状态', `${A},桐庐甲建设有限公司,存续`]);
+    write(path.join(dir, 'data'), '开标记录2024.csv', [
+      '项目负责人身份证号,项目负责人,投标人名称',
+      `${id('33012219800505005')},孙经理,桐庐甲建设有限公司`,
+      `${id('33012219810606006')},周经理,桐庐乙建设有限公司`,
+    ]);
+    const r = await loadFiles(db, [path.join(dir, 'data')], { rejectsDir: path.join(dir, 'rejects'), extraMappingsDirs: [mapsDir] });
+    expect(r.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+      ['company', 1, 1, 0],
+      ['site-officers', 2, 1, 1],
+    ]);
+    const { rows } = await db.read<{ name: string; uscc: string }>(
+      `MATCH (p:Person)-[:EXECUTIVE_OF {role: '项目负责人'}]->(c:Company) RETURN p.name AS name, c.uscc AS uscc`,
+    );
+    expect(rows).toEqual([{ name: '孙经理', uscc: A }]);
+    const rejects = parseCsv(readFileSync(r.files[1]!.rejectsFile!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rejects.map((x) => [x.row, x.column, x.value])).toEqual([['2', '投标人名称', '桐庐乙建设有限公司']]);
+    expect(rejects[0]!.reason).toMatch(/ no Company with name "桐庐乙建设有限公司" is loaded/);
   });
 });
 
