@@ -64,7 +64,7 @@ export class SpilledGraph {
    * node renamed by a later row leaves its old name). Held in memory, about 230 bytes a node (measured for
    * 200,000 company names and codes: 44 MiB); only labels a mapping looks up are indexed.
    */
-  readonly #names = new Map<string, { byValue: Map<string, string[]>; byKey: Map<string, string> }>();
+  readonly #names = new Map<string, { label: string; prop: string; byValue: Map<string, string[]>; byKey: Map<string, string> }>();
   seq = 0;
 
   constructor(dir: string, mappings: Mapping[], limits?: { chars: number; records: number }, keysHeld = FINGERPRINTS_HELD) {
@@ -75,7 +75,8 @@ export class SpilledGraph {
           this.#keys.set(n.label, new FingerprintSet(path.join(dir, `keys-${this.#keys.size}`), keysHeld));
     for (const m of mappings)
       for (const n of m.nodes)
-        if (n.lookup !== undefined) this.#names.set(`${n.label}\t${n.lookup}`, { byValue: new Map(), byKey: new Map() });
+        if (n.lookup !== undefined)
+          this.#names.set(`${n.label}\t${n.lookup}`, { label: n.label, prop: n.lookup, byValue: new Map(), byKey: new Map() });
   }
 
   /** Whether some mapping finds nodes by a property. */
@@ -90,10 +91,9 @@ export class SpilledGraph {
 
   /** A node row's value of each looked-up property of its label, as the online MERGE leaves it (set overwrites, fill fills). */
   #index(label: string, key: string, props: Record<string, unknown>, fill: boolean): void {
-    for (const [k, names] of this.#names) {
-      const [l, prop] = k.split('\t') as [string, string];
-      const v = props[prop];
-      if (l !== label || typeof v !== 'string') continue;
+    for (const names of this.#names.values()) {
+      const v = props[names.prop];
+      if (names.label !== label || typeof v !== 'string') continue;
       const old = names.byKey.get(key);
       if (old === v || (fill && old !== undefined)) continue;
       if (old !== undefined) {

@@ -57,16 +57,10 @@ export function cellProblems(data: DataRow, check: CellCheck): Problem[] {
     }
     if (!SUSPECT.test(v)) continue;
     const control = CONTROL.exec(v);
-    if (control)
-      out.push({
-        column,
-        value: shown(v, mask),
-        reason: (() => {
-          const u = `U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
-          return bilingual(`单元格含控制字符 ${u}`, `control character ${u} in the cell`);
-        })(),
-      });
-    else
+    if (control) {
+      const u = `U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`;
+      out.push({ column, value: shown(v, mask), reason: bilingual(`单元格含控制字符 ${u}`, `control character ${u} in the cell`) });
+    } else
       out.push({
         column,
         value: shown(v, mask),
