@@ -148,7 +148,7 @@ async function main(): Promise<number> {
       'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]] [--dry-run]',
     );
     console.error(
-      '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else 0: the main thread)',
+      '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else 1 on a machine of two or more cores; 0: the main thread alone)',
     );
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');

@@ -6,7 +6,7 @@ import type { Mapping } from './mapping/types.js';
 import { headerKey } from './readers/header.js';
 
 /** How alike two headers are, 0 to 1: one inside the other is 1, else the Dice coefficient of their characters. */
-function likeness(a: string, b: string): number {
+export function likeness(a: string, b: string): number {
   if (a.length >= 2 && b.length >= 2 && (a.includes(b) || b.includes(a))) return 1;
   const as = new Set(a);
   const bs = new Set(b);

@@ -20,12 +20,23 @@ export class InvalidMapping extends LoaderError {
   }
 }
 
-/** No mapping recognises the file by name or header. */
+/**
+ * No mapping recognises the file by name or header. `nearest`: the mappings it comes closest to, as
+ * nearestText lines (mapping/nearest.ts), so the person adapting a mapping knows which one to start from.
+ */
 export class UnknownSource extends LoaderError {
   override name = 'UnknownSource';
   readonly code = 'UNKNOWN_SOURCE' as const;
-  constructor(readonly file: string) {
-    super(`${file}: no mapping recognises this file (by name or header)`);
+  constructor(
+    readonly file: string,
+    readonly nearest: string[] = [],
+  ) {
+    super(
+      `${file}: no mapping recognises this file (by name or header)` +
+        (nearest.length
+          ? `; nearest 最接近的映射: ${nearest.join(' | ')}; start a mapping from it: npm run mapping -- draft ${JSON.stringify(file)}`
+          : ''),
+    );
   }
 }
 

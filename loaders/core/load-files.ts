@@ -14,6 +14,8 @@ import { loadFile } from './load-file.js';
 import { HeldPersons } from './held.js';
 import { formatOf, headerFits, hintsFor, loadMappings, mappingByHeaders, mappingsByName } from './mapping/registry.js';
 import type { Mapping } from './mapping/types.js';
+import { nearestMappings, nearestText } from './mapping/nearest.js';
+import { LEAD_ROWS } from './readers/head-rows.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { isLegacyExcelName, legacyExcelFormat } from './readers/legacy-excel.js';
@@ -145,15 +147,23 @@ async function recogniseFile(file: string, mappings: Mapping[], limits: ReadLimi
   // By header: the file is opened without a mapping's hints (encoding detected, first sheet), first for the
   // mappings of its own format; when none of them knows it, for the others: a mapping describes a source's
   // columns, and a department that sends its register as XLSX one year and CSV the next keeps its mapping.
+  // The head rows the search looked at are kept: when no mapping takes the file, they say which it is closest to.
+  const looked: string[][] = [];
   const byHeader = async (candidates: Mapping[]) => {
-    const reader = await openSource(file, format, { isHeader: (h) => mappingByHeaders(candidates, h) !== undefined }, limits);
+    const isHeader = (h: string[]) => {
+      if (looked.length < 2 * LEAD_ROWS) looked.push(h);
+      return mappingByHeaders(candidates, h) !== undefined;
+    };
+    const reader = await openSource(file, format, { isHeader }, limits);
+    // A JSON record's keys are its header, with no head rows to search.
+    if (format === 'jsonl') looked.push(reader.headers);
     const m = mappingByHeaders(candidates, reader.headers);
     return m && { m, reader };
   };
   const found =
     (await byHeader(byName.length > 1 ? byName : mappings.filter((m) => m.format.type === format))) ??
     (byName.length > 1 ? undefined : await byHeader(mappings.filter((m) => m.format.type !== format)));
-  if (!found) throw new UnknownSource(file);
+  if (!found) throw new UnknownSource(file, nearestMappings(mappings, looked).map(nearestText));
   const { m, reader } = found;
   // A workbook is opened again for the mapping found: its sheet, and only the sheets with its header (another
   // sheet may hold another source). A text file keeps the encoding it was recognised in.

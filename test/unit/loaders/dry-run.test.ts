@@ -1,27 +1,15 @@
 // `npm run load -- --dry-run`: a mapping's author sees the reconciliation, the notes and the rejects of a
 // load without a database. The command runs here as npm runs it, with NEO4J_URI pointing at a port where
 // nothing listens: a dry run that tried to reach Neo4j would fail.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../support/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'load.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
+const run = (args: string[], env: NodeJS.ProcessEnv) => runCommand('load', args, env);
 
 describe('a dry run of a load', () => {
   it('reads, normalises and reconciles every file without a database, and writes the rejects apart', async () => {

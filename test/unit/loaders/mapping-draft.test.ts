@@ -1,0 +1,133 @@
+// A department's export under headers no mapping lists: the refusal names the mapping it comes closest to,
+// and `npm run mapping -- draft` writes a mapping from that one which reads the file. Checked through the
+// dry run, which reads and normalises every row as a load does without a database.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { utils, write } from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../support/cli.js';
+import { checkFiles, loadMappings, parseMapping } from '../../../loaders/index.js';
+import { draftMapping, namePattern, readHead } from '../../../loaders/core/mapping/draft.js';
+import { nearestMappings } from '../../../loaders/core/mapping/nearest.js';
+import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
+
+const schema = loadGraphSchema();
+const shipped = loadMappings({ schema });
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'huiyan-draft-'));
+
+/** A household register from a vendor that names its columns its own way, with a title row above. */
+function oddRegister(dir: string): string {
+  const file = path.join(dir, '人口底册2024.csv');
+  writeFileSync(
+    file,
+    [
+      '某县人口底册（2024年）,,,,',
+      '姓名,身份证件号码,户编号,与户主关系代码,户籍地址',
+      '张三,11010519491231002X,0001,户主,城关镇1号',
+      '李四,110105194912310046,0001,配偶,城关镇1号',
+    ].join('\n'),
+  );
+  return file;
+}
+
+const run = (args: string[]) => runCommand('mapping', args);
+
+describe('a file no mapping recognises', () => {
+  it('is refused naming the mapping it comes closest to and the headers that look like its columns', async () => {
+    const dir = tmp();
+    const file = oddRegister(dir);
+    const report = await checkFiles([file], { rejectsDir: path.join(dir, 'rejects'), schema });
+    expect(report.files).toEqual([]);
+    const [skipped] = report.skipped;
+    expect(skipped?.code).toBe('UNKNOWN_SOURCE');
+    expect(skipped?.reason).toContain('nearest 最接近的映射: hukou 户籍人口');
+    expect(skipped?.reason).toContain('户号 (hhNo) ≈ 户编号');
+    expect(skipped?.reason).toContain('公民身份号码 (idNo) ≈ 身份证件号码');
+    expect(skipped?.reason).toContain('npm run mapping -- draft');
+  });
+
+  it('names no mapping when a lone common column is all it shares with them', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '通讯录.csv');
+    writeFileSync(file, '姓名,手机,备注\n张三,13800000000,无\n');
+    const report = await checkFiles([file], { rejectsDir: path.join(dir, 'rejects'), schema });
+    expect(report.skipped[0]?.reason).not.toContain('nearest');
+    expect(nearestMappings(shipped, [['姓名', '手机', '备注']])).toEqual([]);
+  });
+});
+
+describe('a drafted mapping', () => {
+  it('reads the export the shipped mapping refused, with the look-alike headers added and the comments kept', async () => {
+    const dir = tmp();
+    const file = oddRegister(dir);
+    const draft = draftMapping(file, await readHead(file), shipped, schema, { today: '2026-12-05' });
+    expect(draft.from.id).toBe('hukou');
+    expect(draft.added).toEqual({ idNo: '身份证件号码', hhNo: '户编号', relToHead: '与户主关系代码' });
+    expect(draft.yaml).toContain('# yaml-language-server: $schema=');
+    expect(draft.yaml.indexOf('yaml-language-server')).toBeLessThan(draft.yaml.indexOf('Drafted 2026-12-05'));
+    expect(draft.yaml).toContain('files: [人口底册*.csv]');
+    // The file is UTF-8; the shipped register is declared GBK, which would garble it.
+    expect(draft.yaml).toContain('format: {type: csv, encoding: utf8}');
+
+    const maps = path.join(dir, 'maps');
+    mkdirSync(maps);
+    writeFileSync(path.join(maps, 'hukou.yaml'), draft.yaml);
+    const report = await checkFiles([file], { rejectsDir: path.join(dir, 'rejects'), schema, extraMappingsDirs: [maps] });
+    expect(report.skipped).toEqual([]);
+    expect(report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([['hukou', 2, 2, 0]]);
+  });
+
+  it('takes a workbook’s format and says which required column it could not find', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '殡葬服务记录.xlsx');
+    const sheet = utils.aoa_to_sheet([
+      ['某县殡仪馆火化记录'],
+      ['亡者姓名', '亡者身份证号码', '火化时间'],
+      ['张三', '11010519491231002X', '2024-03-05'],
+    ]);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, sheet, '2024');
+    writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    const draft = draftMapping(file, await readHead(file), shipped, schema);
+    expect(draft.from.id).toBe('death');
+    expect(draft.added.idNo).toBe('亡者身份证号码');
+    expect(draft.fit.missingRequired).toEqual(['deathDate']);
+    expect(draft.yaml).toContain('NOT FOUND: deathDate');
+    const parsed = parseMapping(draft.yaml, schema, 'death.yaml');
+    expect(parsed.format.type).toBe('xlsx');
+    expect(parsed.match.files).toEqual(['殡葬服务记录.xlsx']);
+  });
+
+  it('starts from the mapping named with --from, and the command never writes over an edited draft', async () => {
+    const dir = tmp();
+    const file = oddRegister(dir);
+    const out = path.join(dir, 'maps');
+    const first = await run(['draft', file, '--from', 'hukou', '--out', out]);
+    expect(first.code, first.out).toBe(0);
+    expect(first.out).toContain('added "户编号" as a header of 户号 (hhNo)');
+    expect(first.out).toContain(`next: npm run load -- --dry-run --mappings ${out}`);
+    writeFileSync(path.join(out, 'hukou.yaml'), '# edited\n');
+    const again = await run(['draft', file, '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.out).toContain('exists');
+    expect(readFileSync(path.join(out, 'hukou.yaml'), 'utf8')).toBe('# edited\n');
+
+    const unrelated = path.join(dir, '通讯录.csv');
+    writeFileSync(unrelated, '姓名,手机,备注\n张三,13800000000,无\n');
+    const none = await run(['draft', unrelated, '--out', out]);
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('no mapping comes close enough');
+  }, 60_000);
+});
+
+describe('the file pattern of a draft', () => {
+  it('lets next month’s delivery match: runs of digits become *', () => {
+    expect(namePattern('/x/人口底册2024.csv')).toBe('人口底册*.csv');
+    expect(namePattern('民政_202403_发放明细(1).xlsx')).toBe('民政_*_发放明细(*).xlsx');
+    expect(namePattern('殡葬服务记录.xlsx')).toBe('殡葬服务记录.xlsx');
+    expect(namePattern('2024.csv')).toBe('2024.csv');
+  });
+});
