@@ -17,11 +17,12 @@ import type { Mapping } from './mapping/types.js';
 import { nearestMappings, nearestText } from './mapping/nearest.js';
 import { LEAD_ROWS } from './readers/head-rows.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
+import { maskIdLike } from '../../platform/identifiers/id-number.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { isLegacyExcelName, legacyExcelFormat } from './readers/legacy-excel.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
 import { limitsOf, type ReadLimits } from './readers/limits.js';
-import { recordDelivery } from './load-run.js';
+import { recordDelivery, saveRefusedRun } from './load-run.js';
 import {
   checkSnapshotOption,
   endableTypes,
@@ -281,6 +282,21 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
       if (!(e instanceof LoaderError)) throw e;
       report.skipped.push({ path: p.path, code: e.code, reason: e.message });
       if (delivery) delivery.filesRefused++;
+      // The source is known, so the feed is: its page shows the delivery that came and why it was refused,
+      // instead of nothing until the feed turns overdue.
+      await saveRefusedRun(
+        executor,
+        {
+          source: p.mapping.id,
+          mappingDigest: p.mapping.digest,
+          path: p.path,
+          keyTag: pseudonymise ? pseudonymise('huiyan:run') : '',
+          code: e.code,
+          // Shown on a page: an ID number quoted from a cell stays masked, as in the rejects file.
+          reason: maskIdLike(e.message),
+        },
+        { deliveryKind: delivery ? 'snapshot' : 'delta', deliveredOn },
+      );
     }
   }
   for (const d of deliveries.values()) {

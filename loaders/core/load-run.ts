@@ -3,6 +3,7 @@
 // reuses the same id: provenance (_run) on the entities does not change and the reload is a no-op.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import type { Executor } from '../../platform/db/executor.js';
 
 export interface LoadRunRecord {
@@ -23,8 +24,12 @@ export interface LoadRunRecord {
    */
   rowsAside?: number;
   rejectsFile: string | null;
-  /** `stopped`: the file became unreadable at data row `stoppedAtRow`; the rows before it are loaded, none after. */
-  status: 'loaded' | 'stopped';
+  /**
+   * `stopped`: the file became unreadable at data row `stoppedAtRow`; the rows before it are loaded, none after.
+   * `refused`: the file was recognised but refused whole before any row was read (required columns missing,
+   * unreadable, over a limit), `stopReason` saying why; recorded so that the 数据备案 page shows the delivery.
+   */
+  status: 'loaded' | 'stopped' | 'refused';
   stoppedAtRow: number | null;
   stopReason: string | null;
   /** JSON object: mapping column id → the header it was read from. */
@@ -79,4 +84,42 @@ export async function recordDelivery(executor: Executor, id: string, d: Delivery
          r.relationshipsReopened = toInteger($d.relationshipsReopened), r.snapshotHeld = $d.snapshotHeld`,
     { id, d: { snapshotHeld: null, ...d } },
   );
+}
+
+/**
+ * The LoadRun of a file refused whole (`refusedWhole`): no row read, the refusal's code in `warnings` and its
+ * message in `stopReason`, dated like any delivery. Its id is a loaded run's id for the same file and mapping,
+ * so refusing it again counts another attempt on the same node, and the file loaded through a mended
+ * mapping (another digest) is a run of its own.
+ */
+export async function saveRefusedRun(
+  executor: Executor,
+  f: { source: string; mappingDigest: string; path: string; keyTag: string; code: string; reason: string },
+  d: Pick<DeliveryRecord, 'deliveryKind' | 'deliveredOn'>,
+): Promise<string> {
+  const fileHash = await sha256File(f.path);
+  const id = runId(f.source, f.mappingDigest, fileHash, f.keyTag);
+  await saveLoadRun(executor, {
+    id,
+    source: f.source,
+    file: path.basename(f.path),
+    fileHash,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    duplicatesSkipped: 0,
+    rowsAside: 0,
+    rejectsFile: null,
+    status: 'refused',
+    stoppedAtRow: null,
+    stopReason: f.reason,
+    columnsRead: '{}',
+    unreadColumns: [],
+    missingOptional: [],
+    warnings: [f.code],
+  });
+  await recordDelivery(executor, id, { ...d, relationshipsEnded: 0, relationshipsReopened: 0 });
+  return id;
 }

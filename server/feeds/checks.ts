@@ -49,7 +49,7 @@ export const FEED_OVERDUE = builtIn(
 export const FEED_REJECTS = builtIn(
   'feed-rejects',
   { zh: '数据报送拒收率过高', en: 'Feed reject rate above threshold' },
-  '最近一次报送被拒收的行数占比超过备案阈值。The last delivery rejected more rows than the feed allows.',
+  '最近一次报送被拒收的行数占比超过备案阈值，或有文件整体拒收（缺少必需列、无法读取）。The last delivery rejected more rows than the feed allows, or had a file refused whole (required columns missing, unreadable).',
   ['feed', 'delivery'],
 );
 
@@ -91,6 +91,23 @@ export function overdueDraft(s: FeedStatus): AlertDraft {
 
 export function rejectsDraft(s: FeedStatus): AlertDraft {
   const d = s.last!;
+  const refused = d.runs.filter((r) => r.status === 'refused');
+  if (refused.length) {
+    const files = refused.map((r) => r.file).join('、');
+    return draft(
+      FEED_REJECTS,
+      s,
+      [s.feed.id, d.date],
+      `「${s.feed.title.zh}」${d.date} 报送的 ${refused.length} 个文件整体拒收（${files}），请按原因修正后重报（${who(s)}）：${refused[0]!.reason ?? ''}`.slice(
+        0,
+        600,
+      ),
+      `"${s.feed.title.en}" delivery of ${d.date}: ${refused.length} file(s) refused whole (${files}): ${refused[0]!.reason ?? ''}`.slice(
+        0,
+        600,
+      ),
+    );
+  }
   return draft(
     FEED_REJECTS,
     s,

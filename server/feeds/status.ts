@@ -17,6 +17,9 @@ export interface FeedRun {
   /** Totals and lines under the table set aside (not records; notes in the rejects file). */
   rowsAside: number;
   rejectsFile: string | null;
+  /** `refused`: the file was refused whole (required columns missing, unreadable), `reason` saying why. */
+  status: 'loaded' | 'stopped' | 'refused';
+  reason: string | null;
 }
 
 export interface Delivery {
@@ -30,6 +33,8 @@ export interface Delivery {
   rowsAside: number;
   /** rowsRejected / rowsRead; 0 for a delivery of no rows. */
   rejectRate: number;
+  /** Files of the delivery refused whole: none of their rows is read, so the rate cannot show them. */
+  filesRefused: number;
 }
 
 /** A unit as the registry names it (code or name) and the Org it resolved to, if any. */
@@ -48,13 +53,14 @@ export interface FeedStatus {
   last: Delivery | null;
   nextDue: string | null;
   overdue: boolean;
-  /** The last delivery's share of rejected rows is above the feed's rejectRateMax. */
+  /** The last delivery's share of rejected rows is above the feed's rejectRateMax, or it had a file refused whole. */
   rejectsOver: boolean;
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-const RUN = 'r {.id, .source, .file, .startedAt, .rowsRead, .rowsLoaded, .rowsRejected, .rowsAside, .rejectsFile} AS r';
+const RUN =
+  'r {.id, .source, .file, .startedAt, .rowsRead, .rowsLoaded, .rowsRejected, .rowsAside, .rejectsFile, .status, .stopReason} AS r';
 
 const toRun = (r: Record<string, unknown>): FeedRun => ({
   id: String(r.id),
@@ -66,6 +72,8 @@ const toRun = (r: Record<string, unknown>): FeedRun => ({
   rowsRejected: num(r.rowsRejected),
   rowsAside: num(r.rowsAside),
   rejectsFile: typeof r.rejectsFile === 'string' && r.rejectsFile !== '' ? r.rejectsFile : null,
+  status: r.status === 'refused' || r.status === 'stopped' ? r.status : 'loaded',
+  reason: typeof r.stopReason === 'string' && r.stopReason !== '' ? r.stopReason : null,
 });
 
 /**
@@ -128,6 +136,7 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
         rowsRejected,
         rowsAside: sum('rowsAside'),
         rejectRate: rowsRead > 0 ? rowsRejected / rowsRead : 0,
+        filesRefused: rs.filter((r) => r.status === 'refused').length,
       };
     });
 }
@@ -135,7 +144,9 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
 export function statusOf(feed: Feed, runs: FeedRun[], units: Map<string, UnitRef>, now: Date): FeedStatus {
   const deliveries = deliveriesOf(feed.id, runs);
   const last = deliveries[0] ?? null;
-  const due = nextDue(feed, last?.date ?? null);
+  // A delivery whose every file was refused did not file the data: the due date runs from the last one that did.
+  const filed = deliveries.find((d) => d.filesRefused < d.runs.length)?.date ?? null;
+  const due = nextDue(feed, filed);
   const unit = (ref: string): UnitRef => units.get(ref) ?? { ref, uid: null, name: null };
   return {
     feed,
@@ -144,8 +155,8 @@ export function statusOf(feed: Feed, runs: FeedRun[], units: Map<string, UnitRef
     deliveries,
     last,
     nextDue: due,
-    overdue: isOverdue(feed, due, last?.date ?? null, now),
-    rejectsOver: last !== null && last.rejectRate > feed.rejectRateMax,
+    overdue: isOverdue(feed, due, filed, now),
+    rejectsOver: last !== null && (last.rejectRate > feed.rejectRateMax || last.filesRefused > 0),
   };
 }
 

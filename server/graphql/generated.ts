@@ -506,7 +506,7 @@ export type Feed = {
   rejectRate: Maybe<Scalars['Float']['output']>;
   /** A delivery rejecting a larger share than this raises an alert. */
   rejectRateMax: Scalars['Float']['output'];
-  /** The last delivery's reject rate is above rejectRateMax. */
+  /** The last delivery's reject rate is above rejectRateMax, or it had a file refused whole (FeedDelivery.filesRefused). */
   rejectsOver: Scalars['Boolean']['output'];
   /** 责任单位: the unit its alerts are anchored on. */
   responsible: FeedUnit;
@@ -525,6 +525,8 @@ export type FeedDeliveriesArgs = {
 export type FeedDelivery = {
   __typename?: 'FeedDelivery';
   date: Scalars['String']['output'];
+  /** Files refused whole (their rows are in no count): the delivery is over its threshold, and a delivery of refused files only does not count as filed. */
+  filesRefused: Scalars['Int']['output'];
   /** feedId:YYYY-MM-DD */
   id: Scalars['ID']['output'];
   /** rowsRejected / rowsRead (0 for a delivery of no rows). */
@@ -544,6 +546,8 @@ export type FeedLoadRun = {
   /** A rejects file was written (rejected rows, or only the notes of rows set aside): deliveryRejects(runId) reads it. */
   hasRejects: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
+  /** Why the file stopped or was refused, as the loader said it (ID numbers masked). */
+  reason: Maybe<Scalars['String']['output']>;
   /** Rows read as totals or lines under the table (合计, 制表人：…) and set aside: not records, so not in rowsRead or rowsRejected; each is a note in the rejects file. */
   rowsAside: Scalars['Int']['output'];
   rowsLoaded: Scalars['Int']['output'];
@@ -552,6 +556,8 @@ export type FeedLoadRun = {
   /** The mapping id. */
   source: Scalars['String']['output'];
   startedAt: Scalars['String']['output'];
+  /** loaded; stopped (unreadable part-way: the rows before it are loaded); refused (refused whole before any row was read: required columns missing, unreadable, over a limit). */
+  status: Scalars['String']['output'];
 };
 
 /** A unit as the feed registry names it, and the Org it resolved to in the graph. 单位 */
@@ -653,7 +659,7 @@ export type LoadRun = {
   rowsRejected: Scalars['Int']['output'];
   source: Scalars['String']['output'];
   startedAt: Scalars['String']['output'];
-  /** loaded, or stopped: the file became unreadable at stoppedAtRow; the rows before it loaded, none from it on. */
+  /** loaded; stopped: the file became unreadable at stoppedAtRow, the rows before it loaded, none from it on; refused: refused whole before any row was read (stopReason says why, warnings holds its code). */
   status: Scalars['String']['output'];
   stopReason: Maybe<Scalars['String']['output']>;
   stoppedAtRow: Maybe<Scalars['Int']['output']>;
@@ -2543,6 +2549,7 @@ export type FeedResolvers<ContextType = ApiContext, ParentType extends Resolvers
 
 export type FeedDeliveryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeedDelivery'] = ResolversParentTypes['FeedDelivery']> = {
   date?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filesRefused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   rejectRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rowsAside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2556,12 +2563,14 @@ export type FeedLoadRunResolvers<ContextType = ApiContext, ParentType extends Re
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hasRejects?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rowsAside?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsLoaded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FeedUnitResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['FeedUnit'] = ResolversParentTypes['FeedUnit']> = {

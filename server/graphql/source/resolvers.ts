@@ -41,7 +41,7 @@ export const sourceResolvers: Resolvers = {
         rowsRejected: n(r.rowsRejected),
         duplicatesSkipped: n(r.duplicatesSkipped),
         rowsAside: n(r.rowsAside),
-        status: r.status === 'stopped' ? 'stopped' : 'loaded',
+        status: r.status === 'stopped' || r.status === 'refused' ? r.status : 'loaded',
         stoppedAtRow: typeof r.stoppedAtRow === 'number' ? n(r.stoppedAtRow) : null,
         stopReason: typeof r.stopReason === 'string' ? r.stopReason : null,
         columnsRead: columnsRead(r.columnsRead),

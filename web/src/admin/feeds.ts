@@ -172,7 +172,18 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       h('td', {}, t(`feeds.delivery.${f.delivery}` as MessageKey)),
       h('td', {}, last ? last.date : h('span', { class: 'muted' }, t('feeds.never'))),
       h('td', { class: 'num' }, last ? `${last.rowsRead} / ${last.rowsLoaded}` : ''),
-      h('td', { class: 'num' }, last ? String(last.rowsRejected) : ''),
+      h(
+        'td',
+        { class: 'num' },
+        last ? String(last.rowsRejected) : '',
+        last && last.filesRefused > 0
+          ? h(
+              'div',
+              { class: 'small', style: 'color:#b91c1c', 'data-testid': 'feed-files-refused' },
+              t('feeds.filesRefused', { n: last.filesRefused }),
+            )
+          : null,
+      ),
       h('td', { class: 'num', title: t('feeds.threshold', { p: pct(f.rejectRateMax) }) }, pct(f.rejectRate)),
       h('td', {}, sparkline(f.deliveries)),
       h('td', {}, f.nextDue ?? '—'),
@@ -185,11 +196,23 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
       d.runs.map((r, i) => {
         // A rejects file that holds only the notes of rows set aside (a 合计 row): nothing was rejected.
         const notesOnly = r.rowsRejected === 0 && r.rowsAside > 0;
+        // A file refused whole has no rows to list: its reason (the missing columns and the file's headers
+        // like them) is what the department needs to mend its export.
+        const refused =
+          r.status === 'refused'
+            ? h(
+                'div',
+                { class: 'small', 'data-testid': 'run-refused', style: 'color:#b91c1c' },
+                h('strong', {}, t('feeds.refused')),
+                '：',
+                r.reason ?? '',
+              )
+            : null;
         return h(
           'tr',
-          { 'data-testid': 'delivery-row', 'data-run': r.id },
+          { 'data-testid': 'delivery-row', 'data-run': r.id, 'data-status': r.status },
           h('td', {}, i === 0 ? d.date : ''),
-          h('td', {}, r.file, h('div', { class: 'muted small mono' }, r.source)),
+          h('td', {}, r.file, h('div', { class: 'muted small mono' }, r.source), refused),
           h('td', { class: 'num' }, `${r.rowsRead} / ${r.rowsLoaded}`),
           h(
             'td',

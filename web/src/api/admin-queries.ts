@@ -105,6 +105,7 @@ const FEED_DELIVERY = /* GraphQL */ `
     rowsLoaded
     rowsRejected
     rejectRate
+    filesRefused
   }
 `;
 
@@ -282,6 +283,8 @@ export const ADMIN_OPERATIONS = {
             rowsRejected
             rowsAside
             hasRejects
+            status
+            reason
           }
         }
       }

@@ -212,7 +212,7 @@ export type AdminUserFieldsFragment = { name: string, displayName: string, role:
 
 export type AdminTokenFieldsFragment = { id: string, name: string, role: UserRole, units: Array<string>, createdBy: string, createdAt: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null };
 
-export type AdminFeedDeliveryFragment = { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number };
+export type AdminFeedDeliveryFragment = { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, filesRefused: number };
 
 export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -292,14 +292,14 @@ export type AdminAuditVerifyQuery = { auditVerify: { ok: boolean, records: numbe
 export type AdminFeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminFeedsQuery = { feeds: Array<{ id: string, titleZh: string, titleEn: string, mappings: Array<string>, cadence: string, delivery: string, rejectRateMax: number, contact: string | null, nextDue: string | null, overdue: boolean, rejectsOver: boolean, rejectRate: number | null, department: { ref: string, name: string | null }, responsible: { ref: string, uid: string | null, name: string | null }, lastDelivery: { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number } | null, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number }> }> };
+export type AdminFeedsQuery = { feeds: Array<{ id: string, titleZh: string, titleEn: string, mappings: Array<string>, cadence: string, delivery: string, rejectRateMax: number, contact: string | null, nextDue: string | null, overdue: boolean, rejectsOver: boolean, rejectRate: number | null, department: { ref: string, name: string | null }, responsible: { ref: string, uid: string | null, name: string | null }, lastDelivery: { id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, filesRefused: number } | null, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, filesRefused: number }> }> };
 
 export type AdminFeedQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AdminFeedQuery = { feed: { id: string, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, runs: Array<{ id: string, source: string, file: string, startedAt: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rowsAside: number, hasRejects: boolean }> }> } | null };
+export type AdminFeedQuery = { feed: { id: string, deliveries: Array<{ id: string, date: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rejectRate: number, filesRefused: number, runs: Array<{ id: string, source: string, file: string, startedAt: string, rowsRead: number, rowsLoaded: number, rowsRejected: number, rowsAside: number, hasRejects: boolean, status: string, reason: string | null }> }> } | null };
 
 export type AdminDeliveryRejectsQueryVariables = Exact<{
   runId: string | number;
