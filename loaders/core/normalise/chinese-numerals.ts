@@ -67,10 +67,12 @@ export function chineseAmount(s: string): { value: number; yuan: boolean } | nul
 }
 
 const CN = '[〇零○Ｏ一二三四五六七八九十]';
+/** Built once: the date normaliser asks about every date cell. */
+const CN_DATE = new RegExp(`^(${CN}{4})\\s*年\\s*(${CN}{1,3})\\s*月\\s*(${CN}{1,3})\\s*[日号]`);
 
 /** A date in Chinese numerals at the start of `s` (二〇二一年三月五日), as year, month, day and the text after it. */
 export function chineseDate(s: string): { y: number; m: number; d: number; length: number } | null {
-  const m = new RegExp(`^(${CN}{4})\\s*年\\s*(${CN}{1,3})\\s*月\\s*(${CN}{1,3})\\s*[日号]`).exec(s);
+  const m = CN_DATE.exec(s);
   if (!m) return null;
   const [y, mo, d] = [chineseDigits(m[1]!), chineseInteger(m[2]!), chineseInteger(m[3]!)];
   return y === null || mo === null || d === null ? null : { y, m: mo, d, length: m[0].length };

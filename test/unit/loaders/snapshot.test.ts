@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
+import { parseMapping } from '../../../loaders/core/mapping/validate.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
@@ -51,6 +52,40 @@ describe('what a rejected shareholder row spares', () => {
     const r = new RejectedRows(schema, pseudonymiser(key));
     r.add(bound, row([CO, '甲公司', '孙国庆', '自然人', HOLDER, 'x', '', '']));
     expect([...r.pairs]).toContain(`Person:${pseudonymiser(key)(HOLDER)}|Company:${CO}`);
+  });
+});
+
+describe('what a rejected row of a roster finding its units by name spares', () => {
+  const roster = parseMapping(
+    `id: site-roster
+title: { zh: 干部名册, en: Cadre roster }
+order: 30
+match: { files: ['干部名单*.csv'], headers: [idNo, unitName, title] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  idNo: { headers: [身份证号], normalise: idNo, required: true }
+  unitName: { headers: [工作单位], required: true }
+  title: { headers: [职务], required: true }
+nodes:
+  person: { label: Person, key: idNo }
+  org: { label: Org, key: unitName, lookup: name }
+relationships:
+  - { type: HOLDS_POST, from: person, to: org, identity: [title], props: { title: title } }
+`,
+    schema,
+    'site-roster.yaml',
+  );
+  const COLS = ['身份证号', '工作单位', '职务'];
+  const rosterRow = (cells: string[]) => ({ row: 1, values: Object.fromEntries(COLS.map((h, i) => [headerKey(h), cells[i] ?? null])) });
+  const rosterBound = bindColumns(roster, COLS, '干部名单.csv');
+
+  it('a unit name no Org has: every post of the person, since the name is not the unit’s key and could mean any unit', () => {
+    const r = new RejectedRows(schema);
+    r.add(rosterBound, rosterRow([HOLDER, '测试县不存在局', '科员']));
+    expect([...r.entities]).toEqual([`Person:${HOLDER}`]);
+    // Not a pair with an Org keyed by the name: no Org has that key, and its posts would be ended.
+    expect(r.pairs.size).toBe(0);
+    expect(r.unattributed).toBe(0);
   });
 });
 
