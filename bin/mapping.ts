@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { loadMappings } from '../loaders/index.js';
-import { draftMapping, readHead } from '../loaders/core/mapping/draft.js';
+import { draftMapping, headerRowOf, readHead, readSample, whyAdded } from '../loaders/core/mapping/draft.js';
 import { LoaderError } from '../loaders/core/errors.js';
 
 const USAGE = [
@@ -60,6 +60,10 @@ async function main(): Promise<number> {
     }
     return 0;
   }
+  if (o.from && !mappings.some((m) => m.id === o.from)) {
+    console.error(`no mapping ${o.from}: npm run mapping -- list names them`);
+    return 2;
+  }
   const file = o.file!;
   if (!existsSync(file)) {
     console.error(`${file}: no such file`);
@@ -67,7 +71,11 @@ async function main(): Promise<number> {
   }
   let draft;
   try {
-    draft = draftMapping(file, await readHead(file), mappings, schema, { ...(o.from ? { fromId: o.from } : {}), extraDirs: o.dirs });
+    const head = await readHead(file);
+    const headerRow = headerRowOf(head, mappings);
+    const sample = await readSample(file, head, headerRow);
+    const from = o.from ? { fromId: o.from } : {};
+    draft = draftMapping(file, head, { headerRow, sample }, mappings, schema, { ...from, extraDirs: o.dirs });
   } catch (e) {
     if (!(e instanceof LoaderError)) throw e;
     console.error(`${e.message}; no mapping comes close enough to start from: copy one by hand (npm run mapping -- list)`);
@@ -84,12 +92,17 @@ async function main(): Promise<number> {
   const m = draft.from;
   console.log(`起草 drafted ${target}, from ${m.id} (${m.title.zh} ${m.title.en})`);
   console.log(`  match.files: ${draft.filesPattern}`);
-  console.log(`  found by header: ${draft.fit.found.map((id) => `${m.columns[id]!.headers[0]} (${id})`).join(', ') || 'none'}`);
-  for (const [id, h] of Object.entries(draft.added))
-    console.log(`  added "${h}" as a header of ${m.columns[id]!.headers[0]} (${id}): check it`);
+  console.log(`  found by header: ${draft.fit.nearest.found.map((id) => `${m.columns[id]!.headers[0]} (${id})`).join(', ') || 'none'}`);
+  for (const [id, a] of Object.entries(draft.added))
+    console.log(`  added "${a.header}" as a header of ${m.columns[id]!.headers[0]} (${id}), ${whyAdded(m, id, a)}: check it`);
   for (const id of draft.fit.missingRequired)
     console.log(`  ✗ required ${m.columns[id]!.headers[0]} (${id}): the file has no header like it; add the file's own, or drop required`);
   if (draft.fit.unread.length) console.log(`  headers nothing reads: ${draft.fit.unread.join(', ')}`);
+  if (draft.others.length) console.log(`  other mappings near it (--from <id>): ${draft.others.map((x) => x.id).join(', ')}`);
+  if (draft.byValuesOnly)
+    console.log(
+      `  ⚠ no header of the file is one of ${m.id}'s or like one: the choice rests on the values alone. Check that the file is ${m.title.zh}; if not, name the source with --from (npm run mapping -- list)`,
+    );
   const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p) || '.');
   console.log(`next: npm run load -- --dry-run --mappings ${shown(outDir)} ${shown(file)}`);
   return 0;

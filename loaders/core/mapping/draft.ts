@@ -15,7 +15,9 @@ import { openSource } from '../readers/source-reader.js';
 import { DEFAULT_LIMITS } from '../readers/limits.js';
 import { UnknownSource } from '../errors.js';
 import { formatOf, MAPPINGS_DIR } from './registry.js';
-import { bestFit, nearestMappings, type Nearest } from './nearest.js';
+import { fit, nearestMappings, type Nearest } from './nearest.js';
+import { matchByValues, type Sample, type ValueMatch } from './by-values.js';
+import { headerKey } from '../readers/header.js';
 import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
 
@@ -52,15 +54,106 @@ export async function readHead(file: string): Promise<FileHead> {
   };
 }
 
+/** Rows whose values are sampled to find columns by what they hold (by-values.ts). */
+const SAMPLE_ROWS = 200;
+
+/**
+ * The head row the draft reads the file by: the one the nearest mapping fits, else the widest of the head
+ * rows (a title above a header of English column names has one cell, the header many).
+ */
+export function headerRowOf(head: FileHead, mappings: Mapping[]): string[] {
+  const near = nearestMappings(mappings, head.rows, 1)[0];
+  if (near) return near.headers;
+  const width = (r: string[]) => r.filter((c) => c !== '').length;
+  return head.rows.reduce((best, r) => (width(r) > width(best) ? r : best), head.rows[0] ?? []);
+}
+
+/** The first data rows under `headerRow`, each header's non-empty values by its header key. */
+export async function readSample(file: string, head: FileHead, headerRow: string[], most = SAMPLE_ROWS): Promise<Sample> {
+  const same = (h: string[]) => h.length === headerRow.length && h.every((c, i) => c === headerRow[i]);
+  const reader = await openSource(
+    file,
+    head.format,
+    { ...(head.encoding ? { encoding: head.encoding } : {}), isHeader: same },
+    DEFAULT_LIMITS,
+  );
+  const sample: Sample = new Map();
+  let n = 0;
+  for await (const r of reader.rows()) {
+    if (r.error) continue;
+    for (const [k, v] of Object.entries(r.values)) {
+      if (v === null || v === undefined || String(v).trim() === '') continue;
+      sample.set(k, [...(sample.get(k) ?? []), v]);
+    }
+    if (++n >= most) break;
+  }
+  return sample;
+}
+
+/** How a mapping fits the file, by its headers and by the sampled values of the headers it does not read. */
+export interface FileFit {
+  nearest: Nearest;
+  byValue: Record<string, ValueMatch>;
+  missingRequired: string[];
+  unread: string[];
+  score: number;
+}
+
+/** What kind of value a column holds, for weighing how telling a match on it is: an enum by its codes. */
+function valueKind(m: Mapping, id: string): string {
+  const n = m.columns[id]!.normalise;
+  return n.type === 'enum' && 'opts' in n
+    ? `enum:${Object.keys((n.opts.values as Record<string, string>) ?? {})
+        .sort()
+        .join(',')}`
+    : n.type;
+}
+
+/**
+ * How telling a value match on each kind of column is, as in a search engine's inverse document frequency:
+ * an ID number is in most mappings and says little about which source a file is, a 与户主关系 code is in one
+ * and says a lot. ln(mappings / mappings with the kind), at most 2.
+ */
+function rarity(mappings: Mapping[]): (m: Mapping, id: string) => number {
+  const count = new Map<string, number>();
+  for (const m of mappings)
+    for (const k of new Set(Object.keys(m.columns).map((id) => valueKind(m, id)))) count.set(k, (count.get(k) ?? 0) + 1);
+  return (m, id) => Math.min(2, Math.log(mappings.length / (count.get(valueKind(m, id)) ?? 1)));
+}
+
+function fileFit(m: Mapping, headerRow: string[], sample: Sample, idf: (m: Mapping, id: string) => number): FileFit {
+  const n = fit(m, headerRow);
+  const open = Object.keys(m.columns).filter((id) => !n.found.includes(id) && !n.alike[id]);
+  const byValue = matchByValues(m, open, n.unread, new Map(n.unread.map((h) => [h, sample.get(headerKey(h)) ?? []])));
+  const valued = new Set(Object.values(byValue).map((v) => v.header));
+  // Each column found by its values: by how telling its kind is, more when it identifies the source, and the
+  // penalty the header fit gave a required column it no longer lacks given back.
+  const bonus = Object.keys(byValue).reduce(
+    (sum, id) => sum + 0.5 * idf(m, id) + (m.match.headers.includes(id) ? 0.5 : 0) + (m.columns[id]!.required ? 0.5 : 0),
+    0,
+  );
+  return {
+    nearest: n,
+    byValue,
+    missingRequired: n.missingRequired.filter((id) => !byValue[id]),
+    unread: n.unread.filter((h) => !valued.has(h)),
+    score: n.score + bonus,
+  };
+}
+
 export interface Draft {
   /** The mapping the draft starts from (its id is kept, so the draft replaces it where it is given). */
   from: Mapping;
-  fit: Nearest;
+  fit: FileFit;
+  /** The next mappings by fit, for `--from` when the first is not the source. */
+  others: { id: string; score: number }[];
   /** The draft's YAML, checked by parseMapping. */
   yaml: string;
-  /** Headers added to columns' aliases: column id → the header as the file writes it. */
-  added: Record<string, string>;
+  /** Headers added to columns' aliases: column id → the header as the file writes it, and why. */
+  added: Record<string, { header: string; by: 'header' | 'values'; passed?: number; of?: number }>;
   filesPattern: string;
+  /** No header of the file is the mapping's or like one: the mapping was chosen by the values alone. */
+  byValuesOnly: boolean;
 }
 
 /** A file name with its runs of digits (a year, a month, a batch) as `*`, so next month's delivery matches too. */
@@ -90,24 +183,37 @@ function flowSeq(doc: Document, items: string[]) {
 }
 
 /**
- * The draft of a mapping for `file`: from `fromId` when given, else from the mapping the file comes closest
- * to. Throws UnknownSource when no mapping comes close enough to start from.
+ * The draft of a mapping for `file`: from `fromId` when given, else from the mapping that fits the file best
+ * by its headers and its values. Throws UnknownSource when no mapping shares two columns with it, one of
+ * them identifying the source.
  */
 export function draftMapping(
   file: string,
   head: FileHead,
+  read: { headerRow: string[]; sample: Sample },
   mappings: Mapping[],
   schema: GraphSchema,
   opts: { fromId?: string; extraDirs?: string[]; today?: string } = {},
 ): Draft {
-  let fit: Nearest | undefined;
-  if (opts.fromId) {
-    const m = mappings.find((x) => x.id === opts.fromId);
-    if (!m) throw new Error(`no mapping ${opts.fromId}: npm run mapping -- list names them`);
-    fit = bestFit(m, head.rows);
-  } else fit = nearestMappings(mappings, head.rows, 1)[0];
-  if (!fit) throw new UnknownSource(file);
-  const from = fit.mapping;
+  const idf = rarity(mappings);
+  const fits = mappings
+    .map((m) => fileFit(m, read.headerRow, read.sample, idf))
+    .filter((f) => {
+      const m = f.nearest.mapping;
+      const hits = f.nearest.found.length + Object.keys(f.nearest.alike).length + Object.keys(f.byValue).length;
+      const identifying = m.match.headers.some((id) => f.nearest.found.includes(id) || f.nearest.alike[id] || f.byValue[id]);
+      return opts.fromId === m.id || (hits >= 2 && identifying);
+    })
+    .sort((a, b) => b.score - a.score || a.nearest.mapping.order - b.nearest.mapping.order);
+  if (opts.fromId && !mappings.some((x) => x.id === opts.fromId))
+    throw new Error(`no mapping ${opts.fromId}: npm run mapping -- list names them`);
+  const chosen = opts.fromId ? fits.find((f) => f.nearest.mapping.id === opts.fromId) : fits[0];
+  if (!chosen) throw new UnknownSource(file);
+  const from = chosen.nearest.mapping;
+  const others = fits
+    .filter((f) => f !== chosen)
+    .slice(0, 3)
+    .map((f) => ({ id: f.nearest.mapping.id, score: Math.round(f.score * 100) / 100 }));
   const doc = parseDocument(readFileSync(mappingFile(from.id, opts.extraDirs), 'utf8'));
 
   const filesPattern = namePattern(file);
@@ -121,23 +227,30 @@ export function draftMapping(
   formatNode.flow = true;
   doc.setIn(['format'], formatNode);
 
-  const added: Record<string, string> = {};
-  for (const [id, hs] of Object.entries(fit.alike)) {
+  const added: Draft['added'] = {};
+  const add = (id: string, entry: Draft['added'][string]) => {
     const headers = doc.getIn(['columns', id, 'headers'], true);
-    if (!isSeq(headers)) continue;
-    headers.add(doc.createNode(hs[0]!));
-    added[id] = hs[0]!;
-  }
+    if (!isSeq(headers)) return;
+    headers.add(doc.createNode(entry.header));
+    added[id] = entry;
+  };
+  for (const [id, hs] of Object.entries(chosen.nearest.alike)) add(id, { header: hs[0]!, by: 'header' });
+  for (const [id, v] of Object.entries(chosen.byValue)) add(id, { header: v.header, by: 'values', passed: v.passed, of: v.of });
 
+  const byValuesOnly = chosen.nearest.found.length === 0 && Object.keys(chosen.nearest.alike).length === 0;
   const lines = [
+    ...(byValuesOnly
+      ? [` WARNING: no header of the file is one of ${from.id}'s or like one; it was chosen by the values alone. Check the source.`]
+      : []),
     ` Drafted ${opts.today ?? new Date().toISOString().slice(0, 10)} by npm run mapping -- draft from ${path.basename(file)},`,
     ` starting from ${from.id} (${from.title.zh} ${from.title.en}). Check every line, then dry-run it:`,
     `   npm run load -- --dry-run --mappings <this folder> ${path.basename(file)}`,
-    ...Object.entries(added).map(([id, h]) => ` added: "${h}" as a header of ${id} (looks like ${from.columns[id]!.headers[0]})`),
-    ...fit.missingRequired.map(
+    ...Object.entries(added).map(([id, a]) => ` added: "${a.header}" as a header of ${id} (${whyAdded(from, id, a)})`),
+    ...chosen.missingRequired.map(
       (id) => ` NOT FOUND: ${id} (${from.columns[id]!.headers.join(' / ')}) is required: add the file's header for it, or drop required`,
     ),
-    ...(fit.unread.length ? [` headers of the file nothing reads: ${fit.unread.join(', ')}`] : []),
+    ...(chosen.unread.length ? [` headers of the file nothing reads: ${chosen.unread.join(', ')}`] : []),
+    ...(others.length ? [` other mappings near it (npm run mapping -- draft --from <id>): ${others.map((o) => o.id).join(', ')}`] : []),
   ];
   // After the mapping's own opening comment (the parser keeps it on the first key): its first line may be the
   // editor's schema directive.
@@ -147,5 +260,12 @@ export function draftMapping(
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A draft that does not parse as a mapping is a bug here, not the user's to find in the dry run.
   parseMapping(yaml, schema, `${from.id}.yaml (draft)`);
-  return { from, fit, yaml, added, filesPattern };
+  return { from, fit: chosen, others, yaml, added, filesPattern, byValuesOnly };
+}
+
+/** `looks like 户号`, or `198 of 200 sampled values read as idNo`. */
+export function whyAdded(m: Mapping, id: string, a: Draft['added'][string]): string {
+  return a.by === 'header'
+    ? `looks like ${m.columns[id]!.headers[0]}`
+    : `${a.passed} of ${a.of} sampled values read as ${m.columns[id]!.normalise.type}`;
 }

@@ -8,14 +8,22 @@ import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../support/cli.js';
 import { checkFiles, loadMappings, parseMapping } from '../../../loaders/index.js';
-import { draftMapping, namePattern, readHead } from '../../../loaders/core/mapping/draft.js';
+import { draftMapping, headerRowOf, namePattern, readHead, readSample } from '../../../loaders/core/mapping/draft.js';
 import { nearestMappings } from '../../../loaders/core/mapping/nearest.js';
+import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
 const schema = loadGraphSchema();
 const shipped = loadMappings({ schema });
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'huiyan-draft-'));
+
+/** What `npm run mapping -- draft` does before writing: the head, the header row, a sample of values, the draft. */
+async function draftOf(file: string, opts: { today?: string } = {}) {
+  const head = await readHead(file);
+  const headerRow = headerRowOf(head, shipped);
+  return draftMapping(file, head, { headerRow, sample: await readSample(file, head, headerRow) }, shipped, schema, opts);
+}
 
 /** A household register from a vendor that names its columns its own way, with a title row above. */
 function oddRegister(dir: string): string {
@@ -62,9 +70,14 @@ describe('a drafted mapping', () => {
   it('reads the export the shipped mapping refused, with the look-alike headers added and the comments kept', async () => {
     const dir = tmp();
     const file = oddRegister(dir);
-    const draft = draftMapping(file, await readHead(file), shipped, schema, { today: '2026-12-05' });
+    const draft = await draftOf(file, { today: '2026-12-05' });
     expect(draft.from.id).toBe('hukou');
-    expect(draft.added).toEqual({ idNo: '身份证件号码', hhNo: '户编号', relToHead: '与户主关系代码' });
+    expect(draft.byValuesOnly).toBe(false);
+    expect(Object.fromEntries(Object.entries(draft.added).map(([id, a]) => [id, [a.header, a.by]]))).toEqual({
+      idNo: ['身份证件号码', 'header'],
+      hhNo: ['户编号', 'header'],
+      relToHead: ['与户主关系代码', 'header'],
+    });
     expect(draft.yaml).toContain('# yaml-language-server: $schema=');
     expect(draft.yaml.indexOf('yaml-language-server')).toBeLessThan(draft.yaml.indexOf('Drafted 2026-12-05'));
     expect(draft.yaml).toContain('files: [人口底册*.csv]');
@@ -91,9 +104,9 @@ describe('a drafted mapping', () => {
     utils.book_append_sheet(book, sheet, '2024');
     writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 
-    const draft = draftMapping(file, await readHead(file), shipped, schema);
+    const draft = await draftOf(file);
     expect(draft.from.id).toBe('death');
-    expect(draft.added.idNo).toBe('亡者身份证号码');
+    expect(draft.added.idNo?.header).toBe('亡者身份证号码');
     expect(draft.fit.missingRequired).toEqual(['deathDate']);
     expect(draft.yaml).toContain('NOT FOUND: deathDate');
     const parsed = parseMapping(draft.yaml, schema, 'death.yaml');
@@ -121,6 +134,53 @@ describe('a drafted mapping', () => {
     expect(none.code).toBe(1);
     expect(none.out).toContain('no mapping comes close enough');
   }, 60_000);
+});
+
+describe('columns found by what they hold', () => {
+  it('finds the register under English column names by its ID numbers and 与户主关系 codes, not by a lone date', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'population_export.csv');
+    const people = [
+      ['33012219600101001', '户主'],
+      ['33012219620202002', '配偶'],
+      ['33012219850303003', '之子'],
+      ['33012219870404004', '之女'],
+      ['33012219400505005', '父亲'],
+    ];
+    writeFileSync(
+      file,
+      [
+        'name,id_card,household_no,relation,birth_date',
+        ...people.map(([body, rel], i) => `人${i},${body! + idCheckChar(body!)},H00${i < 4 ? 1 : 2},${rel},19${60 + i}-0${i + 1}-01`),
+      ].join('\n'),
+    );
+    const draft = await draftOf(file);
+    // A birth date passes as a death date too, and an ID number is in most mappings: 与户主关系 tells.
+    expect(draft.from.id).toBe('hukou');
+    expect(draft.added.idNo).toEqual({ header: 'id_card', by: 'values', passed: 5, of: 5 });
+    expect(draft.added.relToHead).toMatchObject({ header: 'relation', by: 'values' });
+    expect(draft.added.birthDate).toMatchObject({ header: 'birth_date', by: 'values' });
+    // A household number is a code like any other: left for the person to name.
+    expect(draft.fit.missingRequired).toEqual(['name', 'hhNo']);
+    expect(draft.yaml).toContain('added: "id_card" as a header of idNo (5 of 5 sampled values read as idNo)');
+    // Nothing matched by header: the draft says its choice rests on the values alone.
+    expect(draft.byValuesOnly).toBe(true);
+    expect(draft.yaml).toContain('WARNING: no header of the file is one of hukou');
+  });
+
+  it('does not take amounts for dates', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'payments.csv');
+    writeFileSync(
+      file,
+      [
+        'recipient_id,paid,amount',
+        ...['33012219600101001', '33012219620202002', '33012219850303003'].map((b) => `${b + idCheckChar(b)},2024-03-05,12000`),
+      ].join('\n'),
+    );
+    const draft = await draftOf(file);
+    for (const a of Object.values(draft.added)) expect(a.header).not.toBe('amount');
+  });
 });
 
 describe('the file pattern of a draft', () => {
