@@ -2,7 +2,7 @@
 // loaders, on an empty database only, so a restart reuses what is there.
 import path from 'node:path';
 import { generateCounty } from './generate.js';
-import { dateBackDemoDelivery } from './demo-feeds.js';
+import { dateBackDemoDelivery, DEMO_REFUSED, refusedDemoDelivery } from './demo-feeds.js';
 import { loadFiles } from '../loaders/index.js';
 import type { Config } from '../platform/config.js';
 import type { Executor } from '../platform/db/executor.js';
@@ -19,6 +19,8 @@ export interface DemoResult {
   rowsLoaded: number;
   rowsRejected: number;
   ms: number;
+  /** The folder the county's files were generated into. */
+  dir: string;
 }
 
 /** The demo seeder `bootstrap` takes: generates and loads the county into an empty database only. */
@@ -28,6 +30,15 @@ export const demoSeeder =
     if (!(await graphIsEmpty(db))) return false;
     const demo = await loadDemo(db, cfg, schema, log);
     await dateBackDemoDelivery(db);
+    const refused = await refusedDemoDelivery(db, demo.dir, {
+      schema,
+      rejectsDir: path.join(cfg.varDir, 'rejects'),
+      pseudonymKey: cfg.pseudonymKey,
+    });
+    if (refused)
+      log(
+        `Demo: the payroll delivered again with ${DEMO_REFUSED.as} for ${DEMO_REFUSED.header}, as another system exports it, and refused whole (数据备案 shows it): ${refused}`,
+      );
     log(
       `Demo county loaded: ${demo.rowsLoaded} of ${demo.rowsRead} rows from ${demo.files} files (${demo.rowsRejected} rejected: the demo plants broken rows, see var/rejects), ${(demo.ms / 1000).toFixed(1)} s.`,
     );
@@ -52,5 +63,6 @@ export async function loadDemo(db: Executor, cfg: Config, schema: GraphSchema, l
     rowsLoaded: sum('rowsLoaded'),
     rowsRejected: sum('rowsRejected'),
     ms: Date.now() - t0,
+    dir: outDir,
   };
 }

@@ -32,7 +32,7 @@ export class UnknownSource extends LoaderError {
     readonly nearest: string[] = [],
   ) {
     super(
-      `${file}: no mapping recognises this file (by name or header)` +
+      `${file}: 无映射可识别此文件 no mapping recognises this file (by name or header)` +
         (nearest.length
           ? `; nearest 最接近的映射: ${nearest.join(' | ')}; start a mapping from it: npm run mapping -- draft ${JSON.stringify(file)}`
           : ''),
@@ -55,9 +55,12 @@ export class MissingColumns extends LoaderError {
     /** The file's headers that look like a missing column's aliases (close-headers.ts), as `户号 (hhNo) ≈ 户编号`. */
     readonly close: string[] = [],
   ) {
+    // Chinese first, as every reason a department gets back: the 数据备案 page shows it under the refused file.
     super(
-      `${file}: required columns missing from the header: ${columns.join(', ')}` +
-        (close.length ? `; the file has headers like them (add one to the column's headers): ${close.join('; ')}` : '') +
+      `${file}: 表头缺少必需列 required columns missing from the header: ${columns.join(', ')}` +
+        (close.length
+          ? `; 文件中有相似的列标题 the file has headers like them (add one to the column's headers): ${close.join('; ')}`
+          : '') +
         (decoded
           ? `; read as ${decoded.encoding}, the header is: ${decoded.header.join(' | ')}` +
             (decoded.suggested

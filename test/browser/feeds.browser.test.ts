@@ -111,6 +111,30 @@ describe('数据备案 (data filing)', () => {
     await poll(() => page.getByTestId('feed-rejects').locator('h3').textContent()).toMatch(/的拒收明细$/);
   });
 
+  it('shows the payroll delivered again under another header as refused whole, with the reason and the look-alike', async () => {
+    const { feed } = await admin<{
+      feed: { rejectsOver: boolean; deliveries: { filesRefused: number; runs: { id: string; status: string; reason: string | null }[] }[] };
+    }>('{ feed(id: "payroll") { rejectsOver deliveries { filesRefused runs { id status reason } } } }');
+    expect(feed.rejectsOver).toBe(true);
+    const refused = feed.deliveries[0]!.runs.find((r) => r.status === 'refused')!;
+    expect(refused.reason).toContain('工资月份 (month) ≈ 发薪月份');
+    const row = page.locator('[data-testid="feed-row"][data-feed="payroll"]');
+    expect(await row.getByTestId('feed-files-refused').textContent()).toBe('1 个文件整体拒收');
+    await row.getByTestId('feed-open').click();
+    const run = page.locator(`[data-testid="delivery-row"][data-run="${refused.id}"]`);
+    await run.waitFor();
+    expect(await run.getAttribute('data-status')).toBe('refused');
+    expect(await run.getByTestId('run-refused').textContent()).toBe(`整个文件拒收：${refused.reason}`);
+    // No rows were read, so there are none to list.
+    expect(await run.getByTestId('show-rejects').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'feeds-refused.png') });
+    // Back to the household register's rejects for the download below.
+    await page.locator('[data-testid="feed-row"][data-feed="household-register"] [data-testid="feed-open"]').click();
+    await page.locator('[data-testid="delivery-row"] [data-testid="show-rejects"]').first().click();
+    await poll(() => page.getByTestId('feed-rejects').locator('h3').textContent()).toMatch(/的拒收明细$/);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('downloads the rejected rows as a CSV to send back to the department, as the page shows them', async () => {
     const shown = await page
       .getByTestId('reject-row')
