@@ -13,7 +13,9 @@ import { isLegacyExcelName, legacyExcelFormat } from '../readers/legacy-excel.js
 import { LEAD_ROWS } from '../readers/head-rows.js';
 import { openSource } from '../readers/source-reader.js';
 import { DEFAULT_LIMITS } from '../readers/limits.js';
-import { UnknownSource } from '../errors.js';
+import { LoaderError, UnknownSource } from '../errors.js';
+import { planFiles } from '../load-files.js';
+import { bindColumns } from '../transform.js';
 import { formatOf, MAPPINGS_DIR } from './registry.js';
 import { fit, nearestMappings, type Nearest } from './nearest.js';
 import { matchByValues, type Sample, type ValueMatch } from './by-values.js';
@@ -144,6 +146,8 @@ function fileFit(m: Mapping, headerRow: string[], sample: Sample, idf: (m: Mappi
 export interface Draft {
   /** The mapping the draft starts from (its id is kept, so the draft replaces it where it is given). */
   from: Mapping;
+  /** The draft's id: the mapping's, or the one asked for. */
+  id: string;
   fit: FileFit;
   /** The next mappings by fit, for `--from` when the first is not the source. */
   others: { id: string; score: number }[];
@@ -193,7 +197,7 @@ export function draftMapping(
   read: { headerRow: string[]; sample: Sample },
   mappings: Mapping[],
   schema: GraphSchema,
-  opts: { fromId?: string; extraDirs?: string[]; today?: string } = {},
+  opts: { fromId?: string; extraDirs?: string[]; today?: string; id?: string } = {},
 ): Draft {
   const idf = rarity(mappings);
   const fits = mappings
@@ -216,6 +220,9 @@ export function draftMapping(
     .map((f) => ({ id: f.nearest.mapping.id, score: Math.round(f.score * 100) / 100 }));
   const doc = parseDocument(readFileSync(mappingFile(from.id, opts.extraDirs), 'utf8'));
 
+  // Another id when a draft of the same mapping is already written for another file of the folder: the two
+  // shapes of one source are two mappings, each with its own file pattern.
+  if (opts.id) doc.setIn(['id'], opts.id);
   const filesPattern = namePattern(file);
   doc.setIn(['match', 'files'], flowSeq(doc, [filesPattern]));
 
@@ -259,8 +266,8 @@ export function draftMapping(
   top.commentBefore = [top.commentBefore ?? '', ...lines].filter((l) => l !== '').join('\n');
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A draft that does not parse as a mapping is a bug here, not the user's to find in the dry run.
-  parseMapping(yaml, schema, `${from.id}.yaml (draft)`);
-  return { from, fit: chosen, others, yaml, added, filesPattern, byValuesOnly };
+  parseMapping(yaml, schema, `${opts.id ?? from.id}.yaml (draft)`);
+  return { from, id: opts.id ?? from.id, fit: chosen, others, yaml, added, filesPattern, byValuesOnly };
 }
 
 /** `looks like 户号`, or `198 of 200 sampled values read as idNo`. */
@@ -268,4 +275,22 @@ export function whyAdded(m: Mapping, id: string, a: Draft['added'][string]): str
   return a.by === 'header'
     ? `looks like ${m.columns[id]!.headers[0]}`
     : `${a.passed} of ${a.of} sampled values read as ${m.columns[id]!.normalise.type}`;
+}
+
+/** Whether a file loads as it is: recognised, and every required column found (what a load checks first). */
+export async function readsAsIs(
+  file: string,
+  mappings: Mapping[],
+): Promise<{ loads: true; by: string } | { loads: false; recognisedAs?: string; why: string }> {
+  const { planned, skipped } = await planFiles([file], mappings);
+  if (!planned.length) return { loads: false, why: skipped[0]?.reason ?? 'not recognised' };
+  for (const p of planned) {
+    try {
+      bindColumns(p.mapping, p.reader.headers, file, p.reader.format);
+    } catch (e) {
+      if (!(e instanceof LoaderError)) throw e;
+      return { loads: false, recognisedAs: p.mapping.id, why: e.message };
+    }
+  }
+  return { loads: true, by: planned.map((p) => p.mapping.id).join(', ') };
 }

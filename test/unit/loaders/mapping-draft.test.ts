@@ -1,7 +1,7 @@
 // A department's export under headers no mapping lists: the refusal names the mapping it comes closest to,
 // and `npm run mapping -- draft` writes a mapping from that one which reads the file. Checked through the
 // dry run, which reads and normalises every row as a load does without a database.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
@@ -133,6 +133,36 @@ describe('a drafted mapping', () => {
     const none = await run(['draft', unrelated, '--out', out]);
     expect(none.code).toBe(1);
     expect(none.out).toContain('no mapping comes close enough');
+  }, 60_000);
+});
+
+describe('drafting a folder', () => {
+  it('drafts only what would not load as it is, each shape of a source under an id of its own, and the folder then loads', async () => {
+    const dir = tmp();
+    const files = path.join(dir, 'delivery');
+    mkdirSync(files);
+    oddRegister(files);
+    const [a, b] = ['11010519491231002X', '110105194912310046'];
+    // The same register from another township's system, and the death register as the shipped mapping knows it.
+    writeFileSync(
+      path.join(files, '人口信息_202411.csv'),
+      `身份证件号,人员姓名,户编号,与户主关系名称\n${a},张三,0001,户主\n${b},李四,0001,配偶\n`,
+    );
+    writeFileSync(path.join(files, '死亡火化登记.csv'), `\ufeff身份证号,姓名,死亡日期\n${a},张三,2024-03-05\n`);
+    const out = path.join(dir, 'maps');
+    const run1 = await run(['draft', files, '--out', out]);
+    expect(run1.code, run1.out).toBe(0);
+    expect(run1.out).toContain('✓ 死亡火化登记.csv: read by death as it is, no draft');
+    expect(readdirSync(out).sort()).toEqual(['hukou-2.yaml', 'hukou.yaml']);
+    expect(readFileSync(path.join(out, 'hukou-2.yaml'), 'utf8')).toMatch(/^id: hukou-2$/m);
+
+    const report = await checkFiles([files], { rejectsDir: path.join(dir, 'rejects'), schema, extraMappingsDirs: [out] });
+    expect(report.skipped).toEqual([]);
+    expect(report.files.map((f) => [f.file, f.rowsLoaded, f.rowsRejected]).sort()).toEqual([
+      ['人口信息_202411.csv', 2, 0],
+      ['人口底册2024.csv', 2, 0],
+      ['死亡火化登记.csv', 1, 0],
+    ]);
   }, 60_000);
 });
 
