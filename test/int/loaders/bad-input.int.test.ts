@@ -413,17 +413,26 @@ describe('a mapping that misses a column', () => {
     });
   });
 
-  it('names the encoding and shows the decoded header when a wrong one makes every column missing', async () => {
-    const { dir, f } = caseDir('wrong-encoding');
+  it('reads a UTF-8 export its mapping declares GBK as UTF-8: the bytes overrule the declaration', async () => {
+    const { dir, f } = caseDir('utf8-declared-gbk');
     // The register mapping declares GBK; this export is UTF-8 without a BOM.
     writeFileSync(f('户籍人口.csv'), [HUKOU, hukouRow(60, 1)].map((r) => r.join(',')).join('\r\n'));
+    const r = await load(dir);
+    expect(r.skipped).toEqual([]);
+    expect(r.files.map((x) => [x.encoding, x.rowsLoaded, x.rowsRejected])).toEqual([['utf8', 1, 0]]);
+  });
+
+  it('names the encoding and shows the decoded header when a wrong one makes every column missing', async () => {
+    const { dir, f } = caseDir('wrong-encoding');
+    // The register mapping declares GBK; this export is UTF-16 without a byte-order mark, which neither
+    // the declaration nor the bytes' own test can tell.
+    writeFileSync(f('户籍人口.csv'), iconv.encode([HUKOU, hukouRow(60, 1)].map((r) => r.join(',')).join('\r\n'), 'utf16le'));
     const r = await load(dir);
     expect(r.files).toEqual([]);
     expect(r.skipped.map((s) => s.code)).toEqual(['MISSING_COLUMNS']);
     const reason = r.skipped[0]!.reason;
     expect(reason).toContain('; read as gbk, the header is: ');
-    expect(reason).toContain(iconv.decode(Buffer.from('公民身份号码'), 'gbk'));
-    expect(reason).toMatch(/read as utf8 every required column is found: declare encoding: utf8$/);
+    expect(reason).toMatch(/read as utf16le every required column is found: declare encoding: utf16le$/);
     expect(exitCodeOf(r)).toBe(EXIT.filesFailed);
   });
 });

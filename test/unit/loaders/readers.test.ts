@@ -23,6 +23,21 @@ describe('encodings', () => {
     expect(detectEncoding(Buffer.from('姓名', 'utf8')).encoding).toBe('utf8');
     expect(detectEncoding(iconv.encode('姓名,身份证号', 'gbk')).encoding).toBe('gb18030');
   });
+  it('follows a declared encoding the bytes agree with, and the bytes where they contradict it', () => {
+    const utf8 = Buffer.from('姓名,身份证号\n张三,33', 'utf8');
+    const gbk = iconv.encode('姓名,身份证号\n张三,33', 'gbk');
+    // A mapping declaring GBK for a UTF-8 export, and UTF-8 for Chinese Excel's CSV.
+    expect(detectEncoding(utf8, 'gbk').encoding).toBe('utf8');
+    expect(detectEncoding(gbk, 'utf-8').encoding).toBe('gb18030');
+    // Agreeing, or nothing to tell them apart: the declaration holds.
+    expect(detectEncoding(gbk, 'gbk').encoding).toBe('gbk');
+    expect(detectEncoding(Buffer.from('xm,sfzh\nzhang,33', 'utf8'), 'gbk').encoding).toBe('gbk');
+    // One broken byte in UTF-8 is a damaged file, not GBK: its cell is rejected with the reason, the rest reads.
+    const damaged = Buffer.concat([Buffer.from('姓名,身份证号\n张三,', 'utf8'), Buffer.from([0xff]), Buffer.from('\n李四,33', 'utf8')]);
+    expect(detectEncoding(damaged, 'utf8').encoding).toBe('utf8');
+    // Not a GB encoding nor UTF-8: as declared.
+    expect(detectEncoding(utf8, 'big5').encoding).toBe('big5');
+  });
   it('forgives a UTF-8 character cut at the end of the sample', () => {
     expect(isUtf8(Buffer.from('姓名', 'utf8').subarray(0, 5))).toBe(true);
   });
