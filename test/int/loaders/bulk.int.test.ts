@@ -1,7 +1,9 @@
 // The bulk path (offline importer) against the online loaders on the same small county: the same nodes,
 // relationships and properties. The suite's shared Neo4j takes the online load; the bulk load needs a home
 // of its own (the importer writes the store with the server stopped), so it gets a temporary embedded one.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import type { Neo4jHandle } from '../../../platform/neo4j/runtime.js';
 import { freshGraph } from '../../support/db.js';
 import { expectSameGraph } from '../../support/graph-snapshot.js';
+import { NORMALISERS } from '../../../loaders/core/normalise/index.js';
 
 let tmp: string;
 let cfg: Config;
@@ -21,11 +24,39 @@ let bulk: Neo4jHandle | undefined;
 let onlineReport: LoadReport;
 let bulkReport: BulkReport;
 const BATCH = 100;
+let typelessValid = 0;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'huiyan-bulk-'));
   const county = path.join(tmp, 'county');
   await generateCounty({ persons: 400, seed: 7, outDir: county });
+  // The registry's 投资人 table beside it, without a holder type: the holder's label comes from its number's
+  // shape (byShape), on both paths.
+  const holders = parse(iconv.decode(readFileSync(path.join(county, '企业股东.csv')), 'gb18030'), { bom: true }) as string[][];
+  const col = (name: string) => holders[0]!.indexOf(name);
+  const rows = holders
+    .slice(1, 41)
+    .map((r) => [col('统一社会信用代码'), col('股东名称'), col('股东证件号码'), col('出资比例')].map((i) => r[i]!));
+  // The generator plants bad ID numbers (and writes some good ones full-width or 15 digits long): the rows
+  // whose number reads as neither an ID number nor a credit code are rejected, as in its own file.
+  typelessValid = rows.filter(([, , holder]) => {
+    try {
+      return NORMALISERS.partyId!.run(holder!, {}) !== null;
+    } catch {
+      return false;
+    }
+  }).length;
+  writeFileSync(
+    path.join(county, '投资人信息.csv'),
+    [
+      ['tyshxydm', 'tzrmc', 'zjhm', 'cgbl'],
+      ...holders
+        .slice(1, 41)
+        .map((r) => [col('统一社会信用代码'), col('股东名称'), col('股东证件号码'), col('出资比例')].map((i) => r[i]!)),
+    ]
+      .map((r) => r.join(','))
+      .join('\n'),
+  );
   online = await freshGraph();
   // Small batches, so that files span several and the repeat filter (core/writer/repeats.ts) drops rows on both paths.
   onlineReport = await loadFiles(online, [county], { rejectsDir: path.join(tmp, 'rejects-online'), batchSize: BATCH });
@@ -56,6 +87,9 @@ describe('bulk loading with the offline importer', () => {
       r.files.map((f) => [f.file, f.rowsRead, f.rowsLoaded, f.rowsRejected, f.duplicatesSkipped, f.reconciles, f.id]);
     expect(pick(bulkReport)).toEqual(pick(onlineReport));
     expect(bulkReport.derived).toEqual(onlineReport.derived);
+    const typeless = onlineReport.files.find((f) => f.file === '投资人信息.csv');
+    expect([typeless?.source, typeless?.rowsRead, typeless?.rowsLoaded]).toEqual(['shareholder', 40, typelessValid]);
+    expect(typelessValid).toBeGreaterThan(30);
   });
 
   it('gives the same nodes, relationships and properties as the online path', async () => {
