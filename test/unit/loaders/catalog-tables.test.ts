@@ -1,5 +1,5 @@
 // Department tables as the domain catalog names them (监督模型目录 §6: rk_czrk, sw_hhdj, gb_mc, cz_gzff,
-// ms_ffmx, qy_tzr, qy_zyry, ga_xzcf, jl_cf, xf_jbxx), with the pinyin column names systems export
+// ms_ffmx, qy_tzr, qy_zyry, ga_xzcf, dy_jbxx, jl_cf, xf_jbxx), with the pinyin column names systems export
 // (sfzh, xm, hh, yhzgx…): each is recognised by its header and read whole by the shipped mapping, with no
 // mapping of the site's own. Checked through the dry run, which reads and normalises every row as a load does.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -97,6 +97,16 @@ const TABLES: { file: string; source: string; body: string | Buffer; rows: numbe
     body: book([
       ['sfzh', 'xm', 'dwmc', 'dwtyshxydm', 'zw', 'zj', 'sfldcy', 'rzqsrq', 'rzzzrq'],
       [P1, '王建国', '县民政局', 'A001', '副局长', '副科级', '是', '2020-01-01', ''],
+    ]),
+    rows: 1,
+  },
+  // The party roll's mapping names its sheet 党员基本信息; a workbook of one Sheet1 is found by its header.
+  {
+    file: 'dy_jbxx.xlsx',
+    source: 'party',
+    body: book([
+      ['sfzh', 'xm', 'xb', 'rdrq', 'zzrq', 'szdzb', 'dylb', 'gzgw'],
+      [P2, '李秀英', '2', '1990-07-01', '1991-07-01', '民政局机关支部', '正式党员', '科员'],
     ]),
     rows: 1,
   },
