@@ -125,6 +125,12 @@ function printReport(r: LoadReport): void {
   for (const f of r.files)
     if (f.relationshipsReopened) console.log(`${f.file}: ${f.relationshipsReopened} ended relationship(s) named again and reopened`);
   for (const s of r.skipped) console.log(`skipped ${s.path}: [${s.code}] ${s.reason}`);
+  // The way out of both refusals a new site's exports meet first, named once.
+  const unfit = r.skipped.filter((s) => s.code === 'MISSING_COLUMNS' || (s.code === 'UNKNOWN_SOURCE' && s.reason.includes('nearest')));
+  if (unfit.length)
+    console.log(
+      `${unfit.length} file(s) need a mapping of your own: npm run mapping -- draft ${unfit.map((s) => JSON.stringify(s.path)).join(' ')} drafts one from the nearest (docs/loaders.md "Writing a mapping")`,
+    );
   const kin = r.derived.householdKin;
   if (kin) console.log(`household kinship: ${kin.households} households, ${kin.relationships} KIN relationships merged (both directions)`);
   console.log(`done in ${(r.durationMs / 1000).toFixed(1)} s`);
