@@ -91,7 +91,7 @@ export function overdueDraft(s: FeedStatus): AlertDraft {
 
 export function rejectsDraft(s: FeedStatus): AlertDraft {
   const d = s.last!;
-  const refused = d.runs.filter((r) => r.status === 'refused');
+  const refused = d.refused;
   if (refused.length) {
     const files = refused.map((r) => r.file).join('、');
     return draft(

@@ -33,8 +33,13 @@ export interface Delivery {
   rowsAside: number;
   /** rowsRejected / rowsRead; 0 for a delivery of no rows. */
   rejectRate: number;
-  /** Files of the delivery refused whole: none of their rows is read, so the rate cannot show them. */
+  /**
+   * Files of the delivery refused whole and not loaded since that day (a corrected file or a mended mapping
+   * loads it again under the same name): none of their rows is read, so the rate cannot show them.
+   */
   filesRefused: number;
+  /** Those files' refused runs, newest first. */
+  refused: FeedRun[];
 }
 
 /** A unit as the registry names it (code or name) and the Org it resolved to, if any. */
@@ -127,6 +132,9 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
       const sum = (k: 'rowsRead' | 'rowsLoaded' | 'rowsRejected' | 'rowsAside') => rs.reduce((s, r) => s + r[k], 0);
       const rowsRead = sum('rowsRead');
       const rowsRejected = sum('rowsRejected');
+      const refused = rs.filter(
+        (r) => r.status === 'refused' && !rs.some((o) => o.status !== 'refused' && o.file === r.file && o.startedAt > r.startedAt),
+      );
       return {
         id: `${feedId}:${date}`,
         date,
@@ -136,7 +144,8 @@ export function deliveriesOf(feedId: string, runs: FeedRun[]): Delivery[] {
         rowsRejected,
         rowsAside: sum('rowsAside'),
         rejectRate: rowsRead > 0 ? rowsRejected / rowsRead : 0,
-        filesRefused: rs.filter((r) => r.status === 'refused').length,
+        filesRefused: refused.length,
+        refused,
       };
     });
 }
@@ -145,7 +154,7 @@ export function statusOf(feed: Feed, runs: FeedRun[], units: Map<string, UnitRef
   const deliveries = deliveriesOf(feed.id, runs);
   const last = deliveries[0] ?? null;
   // A delivery whose every file was refused did not file the data: the due date runs from the last one that did.
-  const filed = deliveries.find((d) => d.filesRefused < d.runs.length)?.date ?? null;
+  const filed = deliveries.find((d) => d.runs.some((r) => r.status !== 'refused'))?.date ?? null;
   const due = nextDue(feed, filed);
   const unit = (ref: string): UnitRef => units.get(ref) ?? { ref, uid: null, name: null };
   return {

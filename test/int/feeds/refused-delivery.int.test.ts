@@ -37,12 +37,14 @@ let db: Executor;
 let h: Harness;
 let feeds: Feed[];
 let refusedLoad: LoadReport;
+let dir: string;
+let rejectsDir: string;
 
 beforeAll(async () => {
   db = await freshGraph();
   await applyAccessSchema(db);
-  const dir = mkdtempSync(path.join(tmpdir(), 'huiyan-refused-'));
-  const rejectsDir = mkdtempSync(path.join(tmpdir(), 'huiyan-refused-rejects-'));
+  dir = mkdtempSync(path.join(tmpdir(), 'huiyan-refused-'));
+  rejectsDir = mkdtempSync(path.join(tmpdir(), 'huiyan-refused-rejects-'));
   const write = (folder: string, name: string, rows: string[][]) => {
     const file = path.join(dir, folder, name);
     mkdirSync(path.dirname(file), { recursive: true });
@@ -136,5 +138,28 @@ describe('a delivery refused whole', () => {
     expect(latest.runs[0]).toMatchObject({ file: '户籍人口.csv', status: 'refused', rowsRead: 0, hasRejects: false });
     expect(latest.runs[0].reason).toContain('required columns missing');
     expect(earlier).toMatchObject({ filesRefused: 0, runs: [{ status: 'loaded', reason: null }] });
+  });
+
+  it('is no longer counted once the corrected file is loaded the same day, and the alert is gone', async () => {
+    const corrected = path.join(dir, '3', '户籍人口.csv');
+    mkdirSync(path.dirname(corrected), { recursive: true });
+    writeFileSync(
+      corrected,
+      csv([
+        ['公民身份号码', '姓名', '户号', '与户主关系'],
+        [id('33012219600101001'), '王建国', 'H001', '02'],
+        [id('33012219620202002'), '李秀英', 'H001', '10'],
+      ]),
+    );
+    const report = await loadFiles(db, [corrected], { rejectsDir });
+    expect(report.skipped).toEqual([]);
+    const [s] = await feedStatuses(db, feeds, new Date());
+    expect(s!.last!.runs.map((r) => r.status)).toEqual(['loaded', 'refused']);
+    expect(s!.last!.filesRefused).toBe(0);
+    expect(s!.rejectsOver).toBe(false);
+    expect(s!.overdue).toBe(false);
+    const result = await checkFeeds(db, feeds);
+    expect(result.rejects.gone).toBe(1);
+    expect(result.overdue.gone).toBe(1);
   });
 });
