@@ -87,10 +87,10 @@ export async function recordDelivery(executor: Executor, id: string, d: Delivery
 }
 
 /**
- * The LoadRun of a file refused whole (`refusedWhole`): no row read, the refusal's code in `warnings` and its
- * message in `stopReason`, dated like any delivery. Its id is a loaded run's id for the same file and mapping,
- * so refusing it again counts another attempt on the same node, and the file loaded through a mended
- * mapping (another digest) is a run of its own.
+ * The LoadRun of a file refused whole after it was recognised (load-files.ts): no row read, the refusal's
+ * code in `warnings` and its message in `stopReason`, dated like any delivery. Its id is a loaded run's id
+ * for the same file and mapping, so refusing it again counts another attempt on the same node, and the file
+ * loaded through a mended mapping (another digest) is a run of its own.
  */
 export async function saveRefusedRun(
   executor: Executor,
