@@ -204,7 +204,6 @@ export function mountFeeds(root: HTMLElement, store: Store, admin: AdminApi): { 
                 'div',
                 { class: 'small', 'data-testid': 'run-refused', style: 'color:#b91c1c' },
                 h('strong', {}, t('feeds.refused')),
-                '：',
                 r.reason ?? '',
               )
             : null;
