@@ -68,18 +68,14 @@ function report(d: Draft, target: string): void {
 
 async function draftFile(
   file: string,
-  ctx: { mappings: Mapping[]; schema: GraphSchema; dirs: string[]; from?: string; today?: string },
-  id?: (fromId: string) => string,
+  ctx: { mappings: Mapping[]; schema: GraphSchema; dirs: string[]; from?: string },
+  idFor: (fromId: string) => string,
 ): Promise<Draft> {
   const head = await readHead(file);
   const headerRow = headerRowOf(head, ctx.mappings);
   const sample = await readSample(file, head, headerRow);
-  const opts = { extraDirs: ctx.dirs, ...(ctx.from ? { fromId: ctx.from } : {}) };
-  const first = draftMapping(file, head, { headerRow, sample }, ctx.mappings, ctx.schema, opts);
-  const other = id?.(first.from.id);
-  return other && other !== first.from.id
-    ? draftMapping(file, head, { headerRow, sample }, ctx.mappings, ctx.schema, { ...opts, fromId: first.from.id, id: other })
-    : first;
+  const opts = { extraDirs: ctx.dirs, idFor, ...(ctx.from ? { fromId: ctx.from } : {}) };
+  return draftMapping(file, head, { headerRow, sample }, ctx.mappings, ctx.schema, opts);
 }
 
 async function main(): Promise<number> {

@@ -197,7 +197,7 @@ export function draftMapping(
   read: { headerRow: string[]; sample: Sample },
   mappings: Mapping[],
   schema: GraphSchema,
-  opts: { fromId?: string; extraDirs?: string[]; today?: string; id?: string } = {},
+  opts: { fromId?: string; extraDirs?: string[]; today?: string; idFor?: (fromId: string) => string } = {},
 ): Draft {
   const idf = rarity(mappings);
   const fits = mappings
@@ -218,11 +218,12 @@ export function draftMapping(
     .filter((f) => f !== chosen)
     .slice(0, 3)
     .map((f) => ({ id: f.nearest.mapping.id, score: Math.round(f.score * 100) / 100 }));
+  const id = opts.idFor?.(from.id) ?? from.id;
   const doc = parseDocument(readFileSync(mappingFile(from.id, opts.extraDirs), 'utf8'));
 
   // Another id when a draft of the same mapping is already written for another file of the folder: the two
   // shapes of one source are two mappings, each with its own file pattern.
-  if (opts.id) doc.setIn(['id'], opts.id);
+  if (id !== from.id) doc.setIn(['id'], id);
   const filesPattern = namePattern(file);
   doc.setIn(['match', 'files'], flowSeq(doc, [filesPattern]));
 
@@ -266,8 +267,8 @@ export function draftMapping(
   top.commentBefore = [top.commentBefore ?? '', ...lines].filter((l) => l !== '').join('\n');
   const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // A draft that does not parse as a mapping is a bug here, not the user's to find in the dry run.
-  parseMapping(yaml, schema, `${opts.id ?? from.id}.yaml (draft)`);
-  return { from, id: opts.id ?? from.id, fit: chosen, others, yaml, added, filesPattern, byValuesOnly };
+  parseMapping(yaml, schema, `${id}.yaml (draft)`);
+  return { from, id, fit: chosen, others, yaml, added, filesPattern, byValuesOnly };
 }
 
 /** `looks like 户号`, or `198 of 200 sampled values read as idNo`. */

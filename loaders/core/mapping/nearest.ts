@@ -3,7 +3,7 @@
 // to, and which of its columns the file seems to hold under another name, is what the person adapting a
 // mapping needs first: the refusal names it, and `npm run mapping -- draft` starts a mapping from it.
 import { closeHeaders, likeness } from '../close-headers.js';
-import { headerKey, noteOf } from '../readers/header.js';
+import { headerKey, headerKeysOf, noteOf } from '../readers/header.js';
 import type { Mapping } from './types.js';
 
 export interface Nearest {
@@ -21,20 +21,9 @@ export interface Nearest {
   score: number;
 }
 
-/** Header keys a row offers, with the bare name of a header carrying a note (身份证号(18位)). */
-function keysOf(headers: string[]): Set<string> {
-  return new Set(
-    headers.flatMap((h) => {
-      const k = headerKey(h);
-      const n = noteOf(k);
-      return n ? [k, n.bare] : [k];
-    }),
-  );
-}
-
 /** How one mapping fits one head row. */
 export function fit(m: Mapping, headers: string[]): Nearest {
-  const have = keysOf(headers);
+  const have = headerKeysOf(headers);
   const columns = Object.values(m.columns).filter((c) => !c.join);
   const found = columns.filter((c) => c.headers.some((h) => have.has(headerKey(h)))).map((c) => c.id);
   const foundSet = new Set(found);

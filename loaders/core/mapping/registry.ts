@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadGraphSchema, type GraphSchema } from '../../../platform/schema/graph-schema.js';
 import { InvalidMapping } from '../errors.js';
-import { headerKey, noteOf } from '../readers/header.js';
+import { headerKey, headerKeysOf } from '../readers/header.js';
 import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
 
@@ -114,15 +114,9 @@ export const headerFits =
  * recognising most of the file's columns.
  */
 export function mappingByHeaders(mappings: Mapping[], headers: string[]): Mapping | undefined {
-  // A header with a note in brackets (身份证号(18位), 发放金额(元)) holds the column its bare name does, as
-  // when the columns are bound (transform.ts bindColumns).
-  const have = new Set(
-    headers.flatMap((h) => {
-      const k = headerKey(h);
-      const n = noteOf(k);
-      return n ? [k, n.bare] : [k];
-    }),
-  );
+  // A header with a note in brackets holds the column its bare name does, as when the columns are bound
+  // (transform.ts bindColumns).
+  const have = headerKeysOf(headers);
   let best: { m: Mapping; score: number } | undefined;
   for (const m of mappings) {
     const hit = (cid: string) => m.columns[cid]!.headers.some((h) => have.has(headerKey(h)));
