@@ -216,6 +216,15 @@ export interface Collected {
   derive: Set<string>;
   /** Ranges of text files read by the reading threads and on this thread (read-pool.ts); absent without threads. */
   ranges?: { threads: number; here: number };
+  /** Files recognised as a source and then refused whole: recorded as refused LoadRuns once the server runs. */
+  refused: RefusedFile[];
+}
+
+/** A file a mapping recognised and the loader then refused whole (missing columns, unreadable, over a limit). */
+export interface RefusedFile {
+  path: string;
+  mapping: Mapping;
+  error: LoaderError;
 }
 
 export async function collectFiles(paths: string[], opts: CollectOptions): Promise<Collected> {
@@ -235,6 +244,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
     const { planned, skipped } = await planFiles(paths, opts.mappings);
     const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
     const derive = new Set<string>();
+    const refused: RefusedFile[] = [];
     for (const p of planned) {
       try {
         report.files.push(await collectFile(graph, p.path, p.mapping, p.reader, { ...opts, ...(pool ? { rows: pool.rows } : {}) }));
@@ -242,11 +252,12 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
       } catch (e) {
         if (!(e instanceof LoaderError)) throw e;
         report.skipped.push({ path: p.path, code: e.code, reason: e.message });
+        refused.push({ path: p.path, mapping: p.mapping, error: e });
       }
     }
     report.durationMs = Date.now() - t0;
     graph.doneReading();
-    return { graph, report, derive, ...(pool ? { ranges: { ...pool.ranges } } : {}) };
+    return { graph, report, derive, refused, ...(pool ? { ranges: { ...pool.ranges } } : {}) };
   } finally {
     await pool?.close();
   }

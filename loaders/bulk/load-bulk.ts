@@ -13,7 +13,8 @@ import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
 import { mappingsFor, type LoadOptions, type LoadReport } from '../core/load-files.js';
-import { saveLoadRun } from '../core/load-run.js';
+import { saveLoadRun, saveRefusedRun } from '../core/load-run.js';
+import { today } from '../core/snapshot.js';
 import { loadRunOf } from '../core/file-pass.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
 import { adminTool, BulkRefused } from './admin-tool.js';
@@ -206,6 +207,10 @@ export async function loadFilesBulk(
     t = Date.now();
     meter.start('loadRuns');
     for (const f of report.files) await saveLoadRun(handle.executor, loadRunOf(f));
+    // As online: a file recognised and refused whole is on the 数据备案 page with its reason from the first load.
+    const pseudonymise = opts.pseudonymKey ? pseudonymiser(opts.pseudonymKey) : undefined;
+    for (const r of collected.refused)
+      await saveRefusedRun(handle.executor, r, pseudonymise, { deliveryKind: 'delta', deliveredOn: today() });
     mark('loadRuns', t);
   } catch (e) {
     meter.end();

@@ -17,7 +17,6 @@ import type { Mapping } from './mapping/types.js';
 import { nearestMappings, nearestText } from './mapping/nearest.js';
 import { LEAD_ROWS } from './readers/head-rows.js';
 import { pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import { maskIdLike } from '../../platform/identifiers/id-number.js';
 import { loadRowsPerSecond, recordLoadedFile } from '../../platform/metrics.js';
 import { isLegacyExcelName, legacyExcelFormat } from './readers/legacy-excel.js';
 import { openSource, type SourceReader } from './readers/source-reader.js';
@@ -284,19 +283,10 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
       if (delivery) delivery.filesRefused++;
       // The source is known, so the feed is: its page shows the delivery that came and why it was refused,
       // instead of nothing until the feed turns overdue.
-      await saveRefusedRun(
-        executor,
-        {
-          source: p.mapping.id,
-          mappingDigest: p.mapping.digest,
-          path: p.path,
-          keyTag: pseudonymise ? pseudonymise('huiyan:run') : '',
-          code: e.code,
-          // Shown on a page: an ID number quoted from a cell stays masked, as in the rejects file.
-          reason: maskIdLike(e.message),
-        },
-        { deliveryKind: delivery ? 'snapshot' : 'delta', deliveredOn },
-      );
+      await saveRefusedRun(executor, { mapping: p.mapping, path: p.path, error: e }, pseudonymise, {
+        deliveryKind: delivery ? 'snapshot' : 'delta',
+        deliveredOn,
+      });
     }
   }
   for (const d of deliveries.values()) {

@@ -5,6 +5,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/executor.js';
+import { maskIdLike } from '../../platform/identifiers/id-number.js';
+import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
+import type { LoaderError } from './errors.js';
+import type { Mapping } from './mapping/types.js';
 
 export interface LoadRunRecord {
   id: string;
@@ -87,16 +91,27 @@ export async function recordDelivery(executor: Executor, id: string, d: Delivery
 }
 
 /**
- * The LoadRun of a file refused whole after it was recognised (load-files.ts): no row read, the refusal's
- * code in `warnings` and its message in `stopReason`, dated like any delivery. Its id is a loaded run's id
- * for the same file and mapping, so refusing it again counts another attempt on the same node, and the file
- * loaded through a mended mapping (another digest) is a run of its own.
+ * The LoadRun of a file refused whole after it was recognised (load-files.ts, and the bulk path's
+ * load-bulk.ts): no row read, the refusal's code in `warnings` and its message in `stopReason`, dated like
+ * any delivery. Its id is a loaded run's id for the same file and mapping, so refusing it again counts
+ * another attempt on the same node, and the file loaded through a mended mapping (another digest) is a run
+ * of its own. The message is shown on a page: an ID number quoted from a cell stays masked, as in the
+ * rejects file.
  */
 export async function saveRefusedRun(
   executor: Executor,
-  f: { source: string; mappingDigest: string; path: string; keyTag: string; code: string; reason: string },
+  refused: { mapping: Pick<Mapping, 'id' | 'digest'>; path: string; error: LoaderError },
+  pseudonymise: Pseudonymiser | undefined,
   d: Pick<DeliveryRecord, 'deliveryKind' | 'deliveredOn'>,
 ): Promise<string> {
+  const f = {
+    source: refused.mapping.id,
+    mappingDigest: refused.mapping.digest,
+    path: refused.path,
+    keyTag: pseudonymise ? pseudonymise('huiyan:run') : '',
+    code: refused.error.code,
+    reason: maskIdLike(refused.error.message),
+  };
   const fileHash = await sha256File(f.path);
   const id = runId(f.source, f.mappingDigest, fileHash, f.keyTag);
   await saveLoadRun(executor, {

@@ -57,6 +57,12 @@ beforeAll(async () => {
       .map((r) => r.join(','))
       .join('\n'),
   );
+  // A payroll delivered under another system's header (发薪月份 for 工资月份), with an ID number in a row:
+  // recognised by its name, refused whole for the missing required column, on both paths.
+  writeFileSync(
+    path.join(county, '财政供养人员工资_补报.csv'),
+    '身份证号,姓名,单位代码,发薪月份,应发工资\n330122199001011234,张三,11330122000000001X,2024-06,5000\n',
+  );
   online = await freshGraph();
   // Small batches, so that files span several and the repeat filter (core/writer/repeats.ts) drops rows on both paths.
   onlineReport = await loadFiles(online, [county], { rejectsDir: path.join(tmp, 'rejects-online'), batchSize: BATCH });
@@ -102,9 +108,20 @@ describe('bulk loading with the offline importer', () => {
     expect(rows[0]!.n).toBeGreaterThan(0);
   });
 
-  it('records a LoadRun per file and leaves the schema applied', async () => {
-    const { rows } = await bulk!.executor.read<{ n: number }>('MATCH (r:LoadRun) RETURN count(r) AS n');
+  it('records a LoadRun per file, a file refused whole as refused, and leaves the schema applied', async () => {
+    const { rows } = await bulk!.executor.read<{ n: number }>("MATCH (r:LoadRun {status: 'loaded'}) RETURN count(r) AS n");
     expect(rows[0]!.n).toBe(bulkReport.files.length);
+    // The refused payroll is on the 数据备案 page from the first load, as an online load records it.
+    const refusedRuns = async (db: Executor) =>
+      (
+        await db.read<{ id: string; source: string; file: string; warnings: string[]; kind: string }>(
+          "MATCH (r:LoadRun {status: 'refused'}) RETURN r.id AS id, r.source AS source, r.file AS file, r.warnings AS warnings, r.deliveryKind AS kind",
+        )
+      ).rows;
+    const refused = await refusedRuns(bulk!.executor);
+    expect(refused).toEqual(await refusedRuns(online));
+    expect(refused.map((r) => [r.source, r.file, r.warnings])).toEqual([['payroll', '财政供养人员工资_补报.csv', ['MISSING_COLUMNS']]]);
+    expect(bulkReport.skipped.map((s) => path.basename(s.path))).toContain('财政供养人员工资_补报.csv');
     const { rows: c } = await bulk!.executor.read<{ name: string }>(
       "SHOW CONSTRAINTS YIELD name WHERE name = 'person_idno_key' RETURN name",
     );
