@@ -71,7 +71,7 @@ async function draftFile(
   ctx: { mappings: Mapping[]; schema: GraphSchema; dirs: string[]; from?: string },
   idFor: (fromId: string) => string,
 ): Promise<Draft> {
-  const head = await readHead(file);
+  const head = await readHead(file, ctx.mappings);
   const headerRow = headerRowOf(head, ctx.mappings);
   const sample = await readSample(file, head, headerRow);
   const opts = { extraDirs: ctx.dirs, idFor, ...(ctx.from ? { fromId: ctx.from } : {}) };

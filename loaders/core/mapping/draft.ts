@@ -31,17 +31,22 @@ export interface FileHead {
   rows: string[][];
 }
 
-/** Reads a file's head as recognition does (head-rows.ts), without a mapping. */
-export async function readHead(file: string): Promise<FileHead> {
-  const format = formatOf(file) ?? (isLegacyExcelName(file) ? await legacyExcelFormat(file) : undefined);
-  if (!format) throw new UnknownSource(file);
+/** One sheet's (or a text file's) head rows, read as recognition reads them, without a mapping. */
+async function headOf(file: string, format: SourceFormat, sheet?: string): Promise<FileHead & { others: string[] }> {
   const rows: string[][] = [];
+  const seen = new Set<string>();
   const reader = await openSource(
     file,
     format,
     {
+      ...(sheet !== undefined ? { sheet } : {}),
+      // Asked again for the rows above as the header search goes down a sheet: each row is kept once.
       isHeader: (h) => {
-        if (rows.length < 2 * LEAD_ROWS) rows.push(h);
+        const k = JSON.stringify(h);
+        if (rows.length < 2 * LEAD_ROWS && !seen.has(k)) {
+          rows.push(h);
+          seen.add(k);
+        }
         return false;
       },
     },
@@ -53,7 +58,31 @@ export async function readHead(file: string): Promise<FileHead> {
     ...(reader.encoding ? { encoding: reader.encoding } : {}),
     ...(reader.sheet ? { sheet: reader.sheet } : {}),
     rows,
+    others: reader.sheetsNotRead ?? [],
   };
+}
+
+/**
+ * Reads a file's head as recognition does (head-rows.ts), without a mapping. Of a workbook with several
+ * sheets holding data, the sheet whose head a mapping fits best, else the one with the widest row: a
+ * 填表说明 or cover sheet before the data has a line or two of one cell each, and gave the draft nothing
+ * to go on when it was read alone.
+ */
+export async function readHead(file: string, mappings: Mapping[] = []): Promise<FileHead> {
+  const format = formatOf(file) ?? (isLegacyExcelName(file) ? await legacyExcelFormat(file) : undefined);
+  if (!format) throw new UnknownSource(file);
+  const { others, ...first } = await headOf(file, format);
+  if (!others.length) return first;
+  // Each sheet read by its name: unnamed, the header search asks about every sheet's rows in turn.
+  const heads: FileHead[] = [];
+  for (const name of [first.sheet!, ...others]) {
+    const { others: _, ...h } = await headOf(file, format, name);
+    heads.push(h);
+  }
+  const widest = (h: FileHead) => Math.max(...h.rows.map((r) => r.filter((c) => c !== '').length));
+  const rank = heads.map((h, i) => ({ h, i, score: nearestMappings(mappings, h.rows, 1)[0]?.score ?? -1, width: widest(h) }));
+  rank.sort((a, b) => b.score - a.score || b.width - a.width || a.i - b.i);
+  return rank[0]!.h;
 }
 
 /** Rows whose values are sampled to find columns by what they hold (by-values.ts). */
@@ -76,7 +105,7 @@ export async function readSample(file: string, head: FileHead, headerRow: string
   const reader = await openSource(
     file,
     head.format,
-    { ...(head.encoding ? { encoding: head.encoding } : {}), isHeader: same },
+    { ...(head.encoding ? { encoding: head.encoding } : {}), ...(head.sheet ? { sheet: head.sheet } : {}), isHeader: same },
     DEFAULT_LIMITS,
   );
   const sample: Sample = new Map();

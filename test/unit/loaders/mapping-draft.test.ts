@@ -20,7 +20,7 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'huiyan-draft-'));
 
 /** What `npm run mapping -- draft` does before writing: the head, the header row, a sample of values, the draft. */
 async function draftOf(file: string, opts: { today?: string } = {}) {
-  const head = await readHead(file);
+  const head = await readHead(file, shipped);
   const headerRow = headerRowOf(head, shipped);
   return draftMapping(file, head, { headerRow, sample: await readSample(file, head, headerRow) }, shipped, schema, opts);
 }
@@ -112,6 +112,32 @@ describe('a drafted mapping', () => {
     const parsed = parseMapping(draft.yaml, schema, 'death.yaml');
     expect(parsed.format.type).toBe('xlsx');
     expect(parsed.match.files).toEqual(['殡葬服务记录.xlsx']);
+  });
+
+  it('reads the sheet that holds the data, not a 填表说明 sheet in front of it', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '殡葬服务记录2024.xlsx');
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['填表说明'], ['1. 每位逝者一行'], ['2. 日期填写为年-月-日']]), '填表说明');
+    const rows = [
+      ['亡者姓名', '亡者身份证号码', '死亡日期', '火化时间'],
+      ['张三', '11010519491231002X', '2024-03-01', '2024-03-05'],
+    ];
+    utils.book_append_sheet(book, utils.aoa_to_sheet(rows), '数据');
+    writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+
+    const head = await readHead(file, shipped);
+    expect(head.sheet).toBe('数据');
+    const draft = await draftOf(file);
+    expect(draft.from.id).toBe('death');
+    expect(draft.added.idNo?.header).toBe('亡者身份证号码');
+    expect(draft.fit.missingRequired).toEqual([]);
+    // The sample came from the data sheet too: the draft loads the row.
+    const maps = path.join(dir, 'maps');
+    mkdirSync(maps);
+    writeFileSync(path.join(maps, 'death.yaml'), draft.yaml);
+    const report = await checkFiles([file], { rejectsDir: path.join(dir, 'rejects'), schema, extraMappingsDirs: [maps] });
+    expect(report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded])).toEqual([['death', 1, 1]]);
   });
 
   it('starts from the mapping named with --from, and the command never writes over an edited draft', async () => {
