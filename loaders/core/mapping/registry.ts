@@ -84,6 +84,8 @@ export function mappingsByName(mappings: Mapping[], file: string): Mapping[] {
 const FORMAT_OF: Record<string, Mapping['format']['type']> = {
   '.csv': 'csv',
   '.txt': 'csv',
+  // Tab-separated exports: the delimiter is found from the file's head, as for any CSV.
+  '.tsv': 'csv',
   '.xlsx': 'xlsx',
   '.jsonl': 'jsonl',
   // A JSON document (an array of records, or an envelope around one) goes through the JSON-lines mappings.

@@ -1,5 +1,5 @@
 // Dates as departments write them (2021年3月5日, 2021/3/5, 2021-03-05, 20210305, 2021.3.5, 20210305093015,
-// Excel date cells and serial numbers) and as systems' APIs send them (epoch milliseconds or seconds, an
+// Excel date cells and serial numbers, a month alone as its first day) and as systems' APIs send them (epoch milliseconds or seconds, an
 // instant in UTC) → ISO YYYY-MM-DD. Impossible dates (2021-02-30) are refused, never rolled over.
 import { invalid } from '../errors.js';
 import { blankText, cellText, type Cell } from './text.js';
@@ -73,6 +73,12 @@ function compactReads(n: string): boolean {
   const [y, h, mi] = [Number(n.slice(0, 4)), Number(n.slice(8, 10)), Number(n.slice(10, 12) || '0')];
   return y >= MIN_YEAR && y <= MAX_YEAR && isRealDate(`${n.slice(0, 4)}-${n.slice(4, 6)}-${n.slice(6, 8)}`) && h < 24 && mi < 60;
 }
+
+/**
+ * A month alone, as rosters write 任现职时间 and 出生年月 (2018年3月, 1985.03, 2018-03, 2018/3): its first day,
+ * the nearest the source comes to a date. Never six bare digits (201803), which an amount or a code may be.
+ */
+const YEAR_MONTH = /^(\d{4})\s*(?:年\s*(\d{1,2})\s*月份?|[-/.](\d{1,2}))$/;
 
 /** A text cell of five digits (44256): an Excel date serial saved into a CSV from a cell formatted General (1927–2119). */
 const TEXT_SERIAL = /^\d{5}$/;
@@ -148,6 +154,8 @@ export function date(raw: Cell): string | null {
   const s = cellText(raw);
   if (blankText(s)) return null;
   if (TEXT_SERIAL.test(s) && Number(s) < 80_000) return fromExcelSerial(Number(s));
+  const ym = YEAR_MONTH.exec(s);
+  if (ym) return ymd(Number(ym[1]), Number(ym[2] ?? ym[3]), 1, s);
   const { iso, rest } = leadingDate(s);
   if (rest === '') return iso;
   // A time after the date (what a system's export writes into a 受理日期 column) leaves the date as written;

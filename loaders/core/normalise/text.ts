@@ -54,25 +54,45 @@ export function text(raw: Cell): string | null {
   return BLANKS.has(s) ? null : s;
 }
 
-/** Codes (unit codes, project codes): no spaces at all, upper case. */
+/**
+ * Codes (unit codes, project codes, voucher numbers): no spaces at all, upper case. A code may carry Chinese
+ * characters beside its digits, as accounting and police systems number things (记-202201-001, 川R12345);
+ * one without any digit (项目一) is a name in a code's column, and is refused.
+ */
 export function code(raw: Cell): string | null {
   const s = text(raw);
   if (s === null) return null;
   const c = s.replace(/\s+/g, '').toUpperCase();
   if (c === '') return null;
-  if (!/^[A-Z0-9_\-./()]+$/.test(c))
+  if (!/^[A-Z0-9_\-./()]+$/.test(c) && !(/^[\p{L}\p{N}_\-./()]+$/u.test(c) && /[0-9]/.test(c)))
     invalid('不是代码（只能含字母、数字和 - _ . /）', `"${s}" is not a code (letters, digits, - _ . / only)`);
   return c;
 }
 
+/** Each list's keys as cells are cleaned (NFKC), made once per list. */
+const cleanKeys = new WeakMap<Record<string, string>, Record<string, string>>();
+
+function cleanedValues(values: Record<string, string>): Record<string, string> {
+  let out = cleanKeys.get(values);
+  if (!out) {
+    out = Object.create(null) as Record<string, string>;
+    for (const [k, v] of Object.entries(values)) out[cleanText(k)] ??= v;
+    cleanKeys.set(values, out);
+  }
+  return out;
+}
+
 /**
- * A value from a fixed list. Keys are compared after clean-up; `values` maps what departments write to the
- * graph's value. Unknown values are refused unless `passthrough` is set.
+ * A value from a fixed list. Keys are compared after clean-up, the same clean-up as the cell's: a key written
+ * as the registry writes it, 存续（在营、开业、在册） with full-width brackets, matches the cell, which NFKC has
+ * turned to 存续(在营、开业、在册). `values` maps what departments write to the graph's value. Unknown values
+ * are refused unless `passthrough` is set.
  */
 export function enumValue(raw: Cell, values: Record<string, string>, passthrough = false): string | null {
   const s = text(raw);
   if (s === null) return null;
-  const hit = values[s] ?? values[s.toUpperCase()] ?? values[s.toLowerCase()];
+  const clean = cleanedValues(values);
+  const hit = clean[s] ?? clean[s.toUpperCase()] ?? clean[s.toLowerCase()];
   if (hit !== undefined) return hit;
   if (passthrough) return s;
   return invalid(`不在可选值 ${Object.keys(values).join('/')} 中`, `"${s}" is not one of ${Object.keys(values).join('/')}`);

@@ -21,6 +21,11 @@ describe('text', () => {
   });
   it('refuses a code with characters codes never hold', () => {
     expect(() => code('项目一')).toThrow(/not a code/);
+    expect(() => code('ZB-2021#1')).toThrow(/not a code/);
+  });
+  it('keeps Chinese characters in a code that has digits, as voucher and plate numbers are written', () => {
+    expect(code('记-202201-001')).toBe('记-202201-001');
+    expect(code('川ra3k25')).toBe('川RA3K25');
   });
   it('reads a value Excel was told to keep as text, as CSV exports write it (="…" and a leading \')', () => {
     const id = '330122199001010018';
@@ -57,6 +62,16 @@ describe('booleans', () => {
   });
 });
 
+describe('fixed lists', () => {
+  it('matches a key written with full-width brackets to the cell, both cleaned alike', () => {
+    const values = { '存续（在营、开业、在册）': '存续', '吊销，未注销': '吊销' };
+    expect(enumValue('存续（在营、开业、在册）', values)).toBe('存续');
+    expect(enumValue('存续(在营、开业、在册)', values)).toBe('存续');
+    expect(enumValue(' 吊销,未注销 ', values)).toBe('吊销');
+    expect(() => enumValue('迁出', values)).toThrow(/not one of/);
+  });
+});
+
 describe('dates', () => {
   it.each([
     ['2021年3月5日', '2021-03-05'],
@@ -73,6 +88,19 @@ describe('dates', () => {
     ['202103051423', '2021-03-05'],
   ])('reads %s as %s', (input, want) => {
     expect(date(input)).toBe(want);
+  });
+  it.each([
+    ['2018年3月', '2018-03-01'],
+    ['2018年03月份', '2018-03-01'],
+    ['1985.03', '1985-03-01'],
+    ['2018-03', '2018-03-01'],
+    ['2018/3', '2018-03-01'],
+  ])('reads a month alone, %s, as its first day', (input, want) => {
+    expect(date(input)).toBe(want);
+  });
+  it('does not read six bare digits as a month, nor a month that does not exist', () => {
+    expect(() => date('201803')).toThrow(/not a date/);
+    expect(() => date('2018年13月')).toThrow(/not a real date/);
   });
   it('reads XLSX date cells and Excel serial numbers', () => {
     expect(date(new Date(Date.UTC(2021, 2, 5)))).toBe('2021-03-05');
