@@ -1,6 +1,6 @@
 // ---
 // id: integrity.leader-kin-in-business
-// revision: 3
+// revision: 4
 // catalog: M02
 // title:
 //   zh: 领导干部配偶、子女及其配偶经商办企业
@@ -24,8 +24,8 @@
 //     description: kinds of unit whose leading members are covered
 //   regionCodes:
 //     type: string[]
-//     default: ['330122']
-//     description: region codes (credit-code positions 3-8) of the leader's jurisdiction
+//     default: []
+//     description: "region codes (credit-code positions 3-8) of the leader's jurisdiction; empty: the region most of the registry's companies are registered in, the county's own"
 //   activeStatuses:
 //     type: string[]
 //     default: [存续, 在业]
@@ -45,12 +45,23 @@
 //   en: "The {relationEn} of {leaderName} ({title}, {unitName}), {relativeName}, is {roleEn} of the local company {companyName}"
 // ---
 WITH date($asOf) AS asOf
+// Unset, the jurisdiction is read from the data: a county's registry holds mostly its own companies (a
+// default naming one county's code found nothing anywhere else).
+CALL {
+  MATCH (c:Company)
+  WHERE size($regionCodes) = 0 AND size(c.uscc) = 18
+  WITH substring(c.uscc, 2, 6) AS region, count(*) AS n
+  ORDER BY n DESC, region
+  LIMIT 1
+  RETURN collect(region) AS derived
+}
+WITH asOf, CASE WHEN size($regionCodes) > 0 THEN $regionCodes ELSE derived END AS regions
 MATCH ph = (l:Person)-[h:HOLDS_POST]->(o:Org)
 WHERE h.isLeader = true AND o.kind IN $orgKinds AND (h.from IS NULL OR h.from <= asOf)
 MATCH pk = (l)-[k:KIN]->(r:Person)
 WHERE k.relation IN $kinRelations AND r <> l
 MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c:Company)
-WHERE c.status IN $activeStatuses AND substring(c.uscc, 2, 6) IN $regionCodes
+WHERE c.status IN $activeStatuses AND substring(c.uscc, 2, 6) IN regions
   AND (role.from IS NULL OR h.to IS NULL OR role.from <= h.to)
   AND (role.to IS NULL OR h.from IS NULL OR role.to >= h.from)
   // a marriage dissolved (KIN.to) before the post or the role began no longer counts

@@ -125,7 +125,9 @@ function people(ctx: PeopleCtx) {
 }
 
 export function bruteForceM02(world: World): Record<string, string>[] {
-  const [regions, orgKinds, scope] = [D.strings('regionCodes'), D.strings('orgKinds'), new Set(D.strings('kinRelations'))];
+  const [set, orgKinds, scope] = [D.strings('regionCodes'), D.strings('orgKinds'), new Set(D.strings('kinRelations'))];
+  // As the model: unset, the region most of the registry's companies are registered in.
+  const regions = set.length ? set : commonestRegion(world);
   const active = isActive(D.strings('activeStatuses'));
   const roles = rolesOf(world);
   const rel = new Relations(world);
@@ -154,3 +156,10 @@ export const leaderKinInBusiness: CaseModule = {
   recordsBackground: true,
   oracle: (w) => bruteForceM02(w).map(byRole),
 };
+
+function commonestRegion(world: World): string[] {
+  const n = new Map<string, number>();
+  for (const c of world.companies) if (c.uscc.length === 18) n.set(c.uscc.slice(2, 8), (n.get(c.uscc.slice(2, 8)) ?? 0) + 1);
+  const best = [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  return best ? [best[0]] : [];
+}

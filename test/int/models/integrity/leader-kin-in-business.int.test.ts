@@ -144,6 +144,14 @@ describe("M02 a leader's spouse, child or child-in-law in business", () => {
     );
   });
 
+  it('reads the county from the registry when no region is set, and a region set names it', async () => {
+    // Nine of the ten companies are registered in 330122: the county, as regionCodes set to it says too.
+    expect(await preview(f, { regionCodes: ['330122'] })).toEqual(canon(planted));
+    expect(await preview(f, { regionCodes: ['330106'] })).toEqual(
+      canon([{ official: P('L4'), relative: P('C4'), company: C('91330106MA2B000044') }]),
+    );
+  });
+
   it('widens with parameter overrides: another region, siblings in scope', async () => {
     expect(await preview(f, { regionCodes: ['330122', '330106'] })).toEqual(
       canon([...planted, { official: P('L4'), relative: P('C4'), company: C('91330106MA2B000044') }]),
