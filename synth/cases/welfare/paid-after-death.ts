@@ -3,7 +3,7 @@
 // after death for months before it.
 import { day, type Day } from '../../world/dates.js';
 import { addMonths } from '../../world/months.js';
-import { PROGRAMS, type Program } from '../../world/programs.js';
+import { PROGRAMS, programByCode, type Program } from '../../world/programs.js';
 import { accountFor, periodFen, personUid, programUid } from '../../world/record-helpers.js';
 import type { Records } from '../../world/records.js';
 import type { Person, World } from '../../world/world.js';
@@ -102,9 +102,12 @@ export function bruteForceM11(world: World, records: Records, graceMonths = D.nu
   for (const d of records.deaths) death.set(d.person, Math.min(d.date, death.get(d.person) ?? Infinity));
   for (const p of world.persons) if (p.cancel?.reason === '死亡') death.set(p.idx, Math.min(p.cancel.date, death.get(p.idx) ?? Infinity));
   const out = matchSet();
+  const postDeath = D.strings('postDeathNames');
   for (const x of records.payments) {
     const d = death.get(x.person);
     if (d === undefined) continue;
+    const name = programByCode.get(x.program)?.name ?? '';
+    if (postDeath.some((w) => name.includes(w))) continue;
     const limit = graceMonths === 0 ? d : addMonths(d, graceMonths) + (d - addMonths(d, 0));
     if (x.from <= limit) continue;
     out.add({ person: personUid(world, x.person), program: programUid(x.program) });

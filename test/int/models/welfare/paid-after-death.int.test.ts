@@ -1,6 +1,7 @@
 // M11 on a hand-made county: benefits paid for periods starting more than graceMonths after the recipient's
 // death, and the near misses: the last period ended before the death (paid after it), arrears (补发) after the
-// death for months before it, periods inside the grace months, a living recipient.
+// death for months before it, periods inside the grace months, a living recipient, a funeral grant paid after
+// the death by design.
 import { describe, expect, it } from 'vitest';
 import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, modelFixture, payments, preview, run } from '../../../support/model-fixture.js';
@@ -16,6 +17,7 @@ const f = modelFixture(
     { label: 'Program', key: 'MZ-GL', props: { name: '高龄津贴', dept: '民政局', universal: true } },
     { label: 'Program', key: 'RS-JMYL', props: { name: '城乡居民基本养老保险待遇', dept: '人社局', universal: true } },
     { label: 'Program', key: 'MZ-DBNC', props: { name: '农村最低生活保障金', dept: '民政局', universal: false } },
+    { label: 'Program', key: 'RS-SZ', props: { name: '丧葬补助金', dept: '人社局', universal: true } },
     // planted: died 2023-02-14 (register cancelled); 高龄津贴 paid for every quarter up to 2024-Q2
     { label: 'Person', key: 'A1', props: { name: '王秀兰', deathDate: d('2023-02-14') } },
     // planted: died 2023-08-03, known from 火化登记; pension paid on
@@ -32,6 +34,8 @@ const f = modelFixture(
     { label: 'Person', key: 'N3', props: { name: '陈阿毛', deathDate: d('2023-06-12') } },
     // near miss: alive
     { label: 'Person', key: 'N4', props: { name: '杨福生' } },
+    // near miss: died 2023-03-02; the pension stopped, the 丧葬补助金 approved in September is paid for that month
+    { label: 'Person', key: 'N5', props: { name: '周桂英', deathDate: d('2023-03-02') } },
   ],
   [
     ...payments(P('A1'), G('MZ-GL'), '2022-01', 10, 300, 3),
@@ -52,6 +56,8 @@ const f = modelFixture(
     },
     ...payments(P('N3'), G('MZ-DBNC'), '2023-01', 9, 870),
     ...payments(P('N4'), G('MZ-GL'), '2022-01', 10, 300, 3),
+    ...payments(P('N5'), G('RS-JMYL'), '2022-01', 5, 795, 3),
+    ...payments(P('N5'), G('RS-SZ'), '2023-09', 1, 4600),
   ],
 );
 
@@ -75,6 +81,11 @@ describe("M11 benefits paid for periods after the recipient's death", () => {
     expect(a2.zh).toBe(
       '李长福于2023-08-03死亡（火化登记），其后仍发放城乡居民基本养老保险待遇2笔（所属期2024-01-01至2024-06-30），共1,590元',
     );
+  });
+
+  it('passes over a programme paid because of the death, unless the site clears the list', async () => {
+    expect((await alerts(f)).map((a) => a.person)).not.toContain(P('N5'));
+    expect(await preview(f, { postDeathNames: [] })).toEqual(canon([...planted, { person: P('N5'), program: G('RS-SZ') }]));
   });
 
   it('moves with graceMonths: none catches the months right after a death, twelve only the longest run', async () => {
