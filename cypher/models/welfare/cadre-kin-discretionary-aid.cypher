@@ -1,13 +1,14 @@
 // ---
 // id: welfare.cadre-kin-discretionary-aid
-// revision: 2
+// revision: 3
 // catalog: M06
 // title:
 //   zh: 村干部优亲厚友：亲属领取非普惠性补助
 //   en: Village cadre's relatives drawing discretionary aid
 // description: >
 //   During a village or community cadre's term, the cadre's relatives (KIN) drew non-universal benefits
-//   (低保, 特困, 残疾人补贴, 耕地地力补贴, 公益性岗位…; Program.universal = false): at least minRelatives
+//   (低保, 特困, 残疾人补贴, 耕地地力补贴, 公益性岗位…; Program.universal not true: a programme no feed
+//   declares universal, 临时救助 in a 一卡通 file without a 是否普惠 column, is decided case by case): at least minRelatives
 //   relatives, or at least minPayments payments. Universal programmes (高龄津贴, 居民养老金) are left out.
 //   The 徐州贾汪 case linked one cadre to 9 relatives and 33 payments. Known false positives: relatives who
 //   are genuinely eligible; check eligibility (income, vehicles, property) and the 民主评议 record.
@@ -45,7 +46,7 @@ WHERE v.kind IN $villageKinds
 MATCH pk = (c)-[k:KIN]->(r:Person)
 WHERE k.relation IN $kinRelations AND r <> c
 MATCH pp = (r)-[x:RECEIVED]->(g:Program)
-WHERE g.universal = false AND x.periodTo >= h.from AND (h.to IS NULL OR x.periodFrom <= h.to)
+WHERE coalesce(g.universal, false) = false AND x.periodTo >= h.from AND (h.to IS NULL OR x.periodFrom <= h.to)
   // the tie still held when the benefit began: a marriage dissolved (or ended by a full snapshot) before no longer counts
   AND (k.to IS NULL OR k.to >= x.periodFrom)
 WITH c, v, collect(DISTINCT r) AS rs, collect(DISTINCT x) AS xs, collect(DISTINCT h.title) AS titles,

@@ -36,11 +36,13 @@ const f = modelFixture(
     { label: 'Program', key: 'RS-GYGW', props: { name: '公益性岗位补贴', dept: '人社局', universal: false } },
     { label: 'Program', key: 'MZ-GL', props: { name: '高龄津贴', dept: '民政局', universal: true } },
     { label: 'Program', key: 'RS-JMYL', props: { name: '城乡居民基本养老保险待遇', dept: '人社局', universal: true } },
+    // as a 一卡通 file without a 是否普惠 column gives it: not declared universal, so decided case by case
+    { label: 'Program', key: 'MZ-LSJZ', props: { name: '临时救助金', dept: '民政局' } },
     // planted: the committee member's father drew 残疾人补贴 for 18 months of the term (mother: universal only)
     { label: 'Person', key: 'A1', props: { name: '李强' } },
     { label: 'Person', key: 'A1F', props: { name: '李根生' } },
     { label: 'Person', key: 'A1M', props: { name: '王桂英' } },
-    // planted: a community cadre's mother on 低保 and son on a 公益性岗位: two relatives
+    // planted: a community cadre's mother on 低保 and son on 临时救助 (not declared universal): two relatives
     { label: 'Person', key: 'A2', props: { name: '赵建国' } },
     { label: 'Person', key: 'A2M', props: { name: '钱秀珍' } },
     { label: 'Person', key: 'A2S', props: { name: '赵小龙' } },
@@ -73,7 +75,7 @@ const f = modelFixture(
     ...householdKin(P('A2'), P('A2M'), 'parent'),
     ...householdKin(P('A2'), P('A2S'), 'child'),
     ...payments(P('A2M'), G('MZ-DBNC'), '2023-03', 6, 870),
-    ...payments(P('A2S'), G('RS-GYGW'), '2023-09', 4, 2010),
+    ...payments(P('A2S'), G('MZ-LSJZ'), '2023-09', 4, 2010),
 
     post(P('N1'), O('V3'), '委员', '2021-01-15'),
     ...householdKin(P('N1'), P('N1F'), 'parent'),
