@@ -1,6 +1,6 @@
 // ---
 // id: procurement.kin-of-official-at-winning-bidder
-// revision: 3
+// revision: 4
 // catalog: M03
 // title:
 //   zh: 公职人员亲属企业承接本单位项目
@@ -8,7 +8,8 @@
 // description: >
 //   An official holds a post at a unit; a relative of the official (within the kinship scope) is the legal
 //   representative, a shareholder or an officer of a company; that company won a project tendered by the
-//   same unit, and the official was in post on the award date. 招标投标法实施条例 第34条 bars parties with an
+//   same unit, or was paid by that unit without a tender (直接发包, a 小额采购 or 合同台账 entry: the catalog's
+//   AWARDED; a village's own awards are M04's), and the official was in post on the award date. 招标投标法实施条例 第34条 bars parties with an
 //   interest in the tendering unit that may affect fairness; 公务员法 第74条 sets the avoidance scope.
 //   Known false positives: small shareholdings, household-derived kinship that is not real kinship, large
 //   open tenders with many bidders. Verify the official's part in the award (审批/评审/验收).
@@ -27,6 +28,14 @@
 //     type: float
 //     default: 0
 //     description: ignore awards below this amount (元)
+//   directAwards:
+//     type: boolean
+//     default: true
+//     description: also a unit's awards without a tender (AWARDED), one alert per official, relative and company
+//   villageKinds:
+//     type: string[]
+//     default: [村委会, 居委会]
+//     description: kinds of unit whose direct awards are left to M04 (a village cadre's kin at village works)
 // identity: [official, relative, company, project]
 // subjects:
 //   - { column: official, role: official }
@@ -37,11 +46,18 @@
 // evidence: evidence
 // amount: amount
 // summary:
-//   zh: "{officialName}（{unitName}{title}）的{relationZh}{relativeName}是{companyName}的{roleZh}，该企业于{awardDate}中标{unitName}项目“{projectName}”，金额{amount}元"
-//   en: "The {relationEn} of {officialName} ({title}, {unitName}), {relativeName}, is {roleEn} of {companyName}, which won the unit's project \"{projectName}\" on {awardDate} for CNY {amount}"
+//   zh: "{officialName}（{unitName}{title}）的{relationZh}{relativeName}是{companyName}的{roleZh}，该企业于{awardDate}{awardZh}项目“{projectName}”，金额{amount}元"
+//   en: "The {relationEn} of {officialName} ({title}, {unitName}), {relativeName}, is {roleEn} of {companyName}, which {howEn} the unit's project \"{projectName}\" on {awardDate} for CNY {amount}"
 // ---
-MATCH pw = (c:Company)-[w:WON]->(x:Project)<-[t:TENDERED]-(o:Org)
-WHERE w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount
+CALL {
+  MATCH pw = (c:Company)-[w:WON]->(x:Project)<-[t:TENDERED]-(o:Org)
+  WHERE w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount
+  RETURN c, o, x, w, pw, x.name AS projectName, 'won' AS howEn
+  UNION
+  MATCH pw = (o:Org)-[w:AWARDED]->(c:Company)
+  WHERE $directAwards AND w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount AND NOT coalesce(o.kind, '') IN $villageKinds
+  RETURN c, o, null AS x, w, pw, coalesce(w.job, '') AS projectName, 'was awarded without a tender' AS howEn
+}
 MATCH ph = (p:Person)-[h:HOLDS_POST]->(o)
 WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
   AND ($leadersOnly = false OR h.isLeader = true)
@@ -50,7 +66,7 @@ WHERE k.relation IN $kinRelations AND r <> p
   AND (k.to IS NULL OR k.to >= w.date)   // a marriage dissolved before the award no longer counts
 MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
 WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
-WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr,
+WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr, projectName, howEn,
      {spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', child_spouse: '子女的配偶',
       spouse_parent: '配偶的父母', spouse_sibling: '配偶的兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母',
       uncle_aunt: '伯叔姑舅姨', cousin: '堂表兄弟姐妹', nephew_niece: '侄甥子女', collateral3_spouse: '旁系血亲的配偶'} AS zh,
@@ -62,6 +78,7 @@ RETURN p.uid AS official, r.uid AS relative, c.uid AS company, x.uid AS project,
        r.name AS relativeName, c.name AS companyName,
        coalesce(roleZh[type(role)], type(role)) + CASE WHEN role.role IS NOT NULL THEN '（' + role.role + '）' ELSE '' END AS roleZh,
        roleEn[type(role)] AS roleEn,
-       x.name AS projectName, toString(w.date) AS awardDate, w.amount AS amount,
+       CASE WHEN x IS NULL THEN '获' + o.name + '直接发包' ELSE '中标' + o.name END AS awardZh,
+       projectName, howEn, toString(w.date) AS awardDate, w.amount AS amount,
        [pw, ph, pk, pr] AS evidence
 ORDER BY amount DESC

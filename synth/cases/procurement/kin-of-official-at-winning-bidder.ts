@@ -518,11 +518,39 @@ export function m03Refs(world: World, cases: PlantedCase[]): PlantedRefs[] {
     });
 }
 
+/**
+ * M03's awards without a tender: a unit (not a village, M04's) paid a company in which a relative of one of
+ * its post holders, in post on the day, holds a role. One match per official, relative and company.
+ */
+export function bruteForceM03Direct(world: World): Found[] {
+  const kinOf = memoKinOf(new KinIndex(world));
+  const people = companyPeople(world);
+  const villageKinds = new Set(D.strings('villageKinds'));
+  const out = new Map<string, Found>();
+  for (const a of world.direct ?? []) {
+    if (a.payee.kind !== 'company' || villageKinds.has(world.orgs[a.org]?.kind ?? '')) continue;
+    const holders = people[a.payee.idx] ?? new Set<number>();
+    for (const post of world.posts) {
+      if (post.org !== a.org || a.date < post.from || (post.to !== undefined && a.date > post.to)) continue;
+      for (const k of kinOf(post.person)) {
+        if (!holders.has(k)) continue;
+        const key = [
+          { uid: `Person:${world.persons[post.person]?.idNo ?? ''}` },
+          { uid: `Person:${world.persons[k]?.idNo ?? ''}` },
+          { uid: `Company:${world.companies[a.payee.idx]?.uscc ?? ''}` },
+        ];
+        out.set(JSON.stringify(key), { key, roles: ['official', 'relative', 'company'] });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 export const kinOfOfficialAtWinningBidder: CaseModule = {
   model: MODEL,
   early,
-  oracle: (w) =>
-    bruteForceM03(w).map((m): Found => ({
+  oracle: (w) => [
+    ...bruteForceM03(w).map((m): Found => ({
       key: [
         { uid: `Person:${m.officialIdNo}` },
         { uid: `Person:${m.relativeIdNo}` },
@@ -531,4 +559,6 @@ export const kinOfOfficialAtWinningBidder: CaseModule = {
       ],
       roles: ['official', 'relative', 'company', 'project'],
     })),
+    ...bruteForceM03Direct(w),
+  ],
 };
