@@ -1,6 +1,6 @@
 // ---
 // id: welfare.means-tested-household-in-business
-// revision: 1
+// revision: 2
 // catalog: M10
 // title:
 //   zh: 家庭成员经营或持有企业仍领取低保、特困
@@ -48,13 +48,16 @@ CALL {
   MATCH pr = (r)-[x:RECEIVED]->(g)
   WHERE x.periodFrom IS NOT NULL AND x.periodTo IS NOT NULL
     AND (c.foundedDate IS NULL OR c.foundedDate <= x.periodTo)
+    // a firm struck off (注销/吊销) before the period began was no longer a business in it
+    AND (c.endDate IS NULL OR c.endDate >= x.periodFrom)
     AND (role.from IS NULL OR role.from <= x.periodTo) AND (role.to IS NULL OR role.to >= x.periodFrom)
   RETURN pr, x
 }
 WITH r, g, m, c, role, pm, ph, pc, pr, x,
      CASE WHEN role.from IS NOT NULL AND role.from > x.periodFrom THEN role.from ELSE x.periodFrom END AS lo,
-     CASE WHEN role.to IS NOT NULL AND role.to < x.periodTo THEN role.to ELSE x.periodTo END AS hi
-WITH r, g, m, c, pm, ph, pc, pr, type(role) AS roleType, lo, hi
+     CASE WHEN role.to IS NOT NULL AND role.to < x.periodTo THEN role.to ELSE x.periodTo END AS hi0
+WITH r, g, m, c, pm, ph, pc, pr, type(role) AS roleType, lo,
+     CASE WHEN c.endDate IS NOT NULL AND c.endDate < hi0 THEN c.endDate ELSE hi0 END AS hi
 UNWIND range(0, hi.year * 12 + hi.month - lo.year * 12 - lo.month) AS k
 WITH r, g, m, c, collect(DISTINCT roleType) AS roles, collect(DISTINCT date.truncate('month', lo) + duration({months: k})) AS months,
      collect(DISTINCT pr) AS paid, collect(pm)[0] AS member, collect(ph)[0] AS home, collect(DISTINCT pc) AS held
