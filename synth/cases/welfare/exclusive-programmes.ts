@@ -72,7 +72,9 @@ export function bruteForceM13(world: World, records: Records): Record<string, st
   for (const [person, list] of pay) {
     for (const [a, b] of pairs) {
       const ma = new Set(list.filter((p) => p.program === a).flatMap((p) => monthsOf(p.from, p.to)));
-      if (!ma.size || !list.some((p) => p.program === b && monthsOf(p.from, p.to).some((m) => ma.has(m)))) continue;
+      const both = new Set(list.filter((p) => p.program === b).flatMap((p) => monthsOf(p.from, p.to).filter((m) => ma.has(m))));
+      // As the model: the month of a move between the two (transferMonths) is no overlap.
+      if (both.size <= D.num('transferMonths')) continue;
       const [x, y] = [a, b].sort();
       out.add({ person: personUid(world, person), programA: programUid(x as string), programB: programUid(y as string) });
     }

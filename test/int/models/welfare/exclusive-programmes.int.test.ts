@@ -1,6 +1,7 @@
 // M13 on a hand-made county: one person drawing two programmes that exclude each other for overlapping
 // periods, and the near misses: a move from 农村 to 城市低保 with no month paid twice, 低保 with a universal
-// benefit, and 农村 and 城市低保 drawn by two members of one household.
+// benefit, 农村 and 城市低保 drawn by two members of one household, and a move with the one month of the move
+// paid by both (转移接续).
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, canon, modelFixture, payments, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
@@ -27,6 +28,8 @@ const f = modelFixture(
     // near miss: husband on 农村低保, wife on 城市低保: two people
     { label: 'Person', key: 'N3H', props: { name: '周大海' } },
     { label: 'Person', key: 'N3W', props: { name: '吴小梅' } },
+    // near miss: moved from 农村低保 to 城市低保 in 2023-06, that month paid by both
+    { label: 'Person', key: 'N4', props: { name: '郑秀兰' } },
   ],
   [
     ...payments(P('A1'), G('MZ-DBNC'), '2022-05', 26, 870),
@@ -39,6 +42,8 @@ const f = modelFixture(
     ...payments(P('N2'), G('MZ-GL'), '2022-01', 8, 300, 3),
     ...payments(P('N3H'), G('MZ-DBNC'), '2023-01', 12, 870),
     ...payments(P('N3W'), G('MZ-DBCS'), '2023-01', 12, 1080),
+    ...payments(P('N4'), G('MZ-DBNC'), '2022-01', 18, 870),
+    ...payments(P('N4'), G('MZ-DBCS'), '2023-06', 12, 1080),
   ],
 );
 
@@ -59,6 +64,11 @@ describe('M13 mutually exclusive benefits drawn for the same months', () => {
     expect((await alertOn(f, 'person', P('A2'))).en).toBe(
       '钱凤英 drew both 农村最低生活保障金 and 特困人员救助供养金 for overlapping periods (6 payments)',
     );
+  });
+
+  it('passes over the month of a move paid by both, unless transferMonths is 0', async () => {
+    expect((await alerts(f)).map((a) => a.person)).not.toContain(P('N4'));
+    expect(await preview(f, { transferMonths: 0 })).toEqual(canon([...planted, { person: P('N4'), program: both('MZ-DBNC', 'MZ-DBCS') }]));
   });
 
   it('follows the exclusivePairs parameter', async () => {
