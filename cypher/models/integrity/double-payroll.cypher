@@ -1,10 +1,10 @@
 // ---
 // id: integrity.double-payroll
-// revision: 1
+// revision: 2
 // catalog: M21
 // title:
-//   zh: 同一人同时在两个单位领取财政工资（吃空饷）
-//   en: One person on two units' public payroll at once (ghost employee)
+//   zh: 吃空饷：同时在两个单位领取财政工资，或死亡后仍领工资
+//   en: "Ghost pay: on two units' public payroll at once, or paid after death"
 // description: >
 //   A person is on the public payroll (财政统发工资) of two different units for the same months, at least
 //   minMonths of them (counted once, across every pair of spells). One of the two posts is at best 挂名 and
@@ -13,14 +13,17 @@
 //   《关于开展机关事业单位“吃空饷”问题集中治理工作的通知》 names double pay among the forms. Known false positives:
 //   secondments (借调、挂职) with pay rightly kept at the home unit while the host pays an allowance exported
 //   as pay; the month of a transfer, when both units' pay runs count it (one month: minMonths is 2 for that).
-//   A spell still running counts up to asOf.
+//   A spell still running counts up to asOf. The catalog's other form the data shows: pay still drawn for
+//   months after the person's death (死亡后仍发放), at least minMonths after the month of death, the dead
+//   person's pay usually collected by family (the death date from 火化登记 or the register's 注销).
+//   Known false positives there: a wrong death date; 抚恤 or the last month's pay exported as pay.
 // severity: high
 // tags: [integrity, 吃空饷, payroll, M21]
 // parameters:
 //   minMonths:
 //     type: integer
 //     default: 2
-//     description: flag when the two payrolls overlap for at least this many calendar months (1 also flags the month of a transfer)
+//     description: flag when the two payrolls overlap, or pay runs after the month of death, for at least this many calendar months (1 also flags the month of a transfer)
 //   asOf:
 //     type: date
 //     default: today
@@ -33,26 +36,50 @@
 // evidence: evidence
 // amount: amount
 // summary:
-//   zh: "{personName}同时在{unitName}和{unit2Name}领取财政工资，重叠{months}个月（{firstMonth}至{lastMonth}），重叠月份两处应发工资约{amount}元"
-//   en: "{personName} was on the payroll of both {unitName} and {unit2Name} for {months} overlapping month(s) ({firstMonth} to {lastMonth}), about CNY {amount} of pay from the two"
+//   zh: "{personName}{detailZh}约{amount}元"
+//   en: "{personName} {detailEn}, about CNY {amount}"
 // ---
 WITH date($asOf) AS asOf
-MATCH p1 = (p:Person)-[s1:ON_PAYROLL]->(o1:Org)
-MATCH p2 = (p)-[s2:ON_PAYROLL]->(o2:Org)
-WHERE o1.uid < o2.uid
-  AND s1.from <= coalesce(s2.to, asOf) AND s2.from <= coalesce(s1.to, asOf)
-WITH p, o1, o2, p1, p2, s1, s2,
-     CASE WHEN s1.from > s2.from THEN s1.from ELSE s2.from END AS lo,
-     CASE WHEN coalesce(s1.to, asOf) < coalesce(s2.to, asOf) THEN coalesce(s1.to, asOf) ELSE coalesce(s2.to, asOf) END AS hi
-// Spells of one person and unit never overlap each other, so the overlaps of two units' spells are
-// disjoint and their months add up without counting a month twice.
-WITH p, o1, o2, p1, p2, lo, hi, (hi.year - lo.year) * 12 + hi.month - lo.month + 1 AS n,
-     coalesce(s1.amount, 0) + coalesce(s2.amount, 0) AS monthly
-WHERE n > 0
-WITH p, o1, o2, sum(n) AS months, sum(n * monthly) AS amount, min(lo) AS first, max(hi) AS last,
-     collect(DISTINCT p1) + collect(DISTINCT p2) AS evidence
+CALL {
+  WITH asOf
+  MATCH p1 = (p:Person)-[s1:ON_PAYROLL]->(o1:Org)
+  MATCH p2 = (p)-[s2:ON_PAYROLL]->(o2:Org)
+  WHERE o1.uid < o2.uid
+    AND s1.from <= coalesce(s2.to, asOf) AND s2.from <= coalesce(s1.to, asOf)
+  WITH p, o1, o2, p1, p2, s1, s2,
+       CASE WHEN s1.from > s2.from THEN s1.from ELSE s2.from END AS lo,
+       CASE WHEN coalesce(s1.to, asOf) < coalesce(s2.to, asOf) THEN coalesce(s1.to, asOf) ELSE coalesce(s2.to, asOf) END AS hi
+  // Spells of one person and unit never overlap each other, so the overlaps of two units' spells are
+  // disjoint and their months add up without counting a month twice.
+  WITH p, o1, o2, p1, p2, lo, hi, (hi.year - lo.year) * 12 + hi.month - lo.month + 1 AS n,
+       coalesce(s1.amount, 0) + coalesce(s2.amount, 0) AS monthly
+  WHERE n > 0
+  WITH p, o1, o2, sum(n) AS months, sum(n * monthly) AS amount, min(lo) AS first, max(hi) AS last,
+       collect(DISTINCT p1) + collect(DISTINCT p2) AS evidence
+  RETURN p, o1, o2, months, amount, first, last, evidence
+  UNION
+  WITH asOf
+  MATCH p1 = (p:Person)-[s1:ON_PAYROLL]->(o1:Org)
+  WHERE p.deathDate IS NOT NULL
+  WITH p, o1, p1, s1, date.truncate('month', p.deathDate) + duration({months: 1}) AS after, coalesce(s1.to, asOf) AS hi
+  WHERE hi >= after
+  WITH p, o1, p1, s1, hi, CASE WHEN s1.from > after THEN s1.from ELSE after END AS lo
+  WITH p, o1, p1, lo, hi, (hi.year - lo.year) * 12 + hi.month - lo.month + 1 AS n, coalesce(s1.amount, 0) AS monthly
+  WHERE n > 0
+  WITH p, o1, sum(n) AS months, sum(n * monthly) AS amount, min(lo) AS first, max(hi) AS last, collect(DISTINCT p1) AS evidence
+  RETURN p, o1, null AS o2, months, amount, first, last, evidence
+}
+WITH p, o1, o2, months, amount, first, last, evidence, substring(toString(first), 0, 7) AS firstMonth, substring(toString(last), 0, 7) AS lastMonth
 WHERE months >= $minMonths
 RETURN p.uid AS person, o1.uid AS unit, o2.uid AS unit2, p.name AS personName, o1.name AS unitName, o2.name AS unit2Name,
-       months, substring(toString(first), 0, 7) AS firstMonth, substring(toString(last), 0, 7) AS lastMonth,
-       amount, evidence
+       months, firstMonth, lastMonth, amount,
+       CASE WHEN o2 IS NULL
+         THEN '于' + toString(p.deathDate) + '死亡，其后仍由' + o1.name + '发放财政工资' + toString(months) + '个月（' + firstMonth + '至' + lastMonth + '），应发工资'
+         ELSE '同时在' + o1.name + '和' + o2.name + '领取财政工资，重叠' + toString(months) + '个月（' + firstMonth + '至' + lastMonth + '），重叠月份两处应发工资'
+       END AS detailZh,
+       CASE WHEN o2 IS NULL
+         THEN 'died on ' + toString(p.deathDate) + ' and was still paid by ' + o1.name + ' for ' + toString(months) + ' month(s) (' + firstMonth + ' to ' + lastMonth + ')'
+         ELSE 'was on the payroll of both ' + o1.name + ' and ' + o2.name + ' for ' + toString(months) + ' overlapping month(s) (' + firstMonth + ' to ' + lastMonth + '), pay from the two'
+       END AS detailEn,
+       evidence
 ORDER BY months DESC, person

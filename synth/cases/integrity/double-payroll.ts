@@ -78,10 +78,33 @@ export function doublePayrollMatches(world: World, records: Records): Record<str
   return out.list();
 }
 
+/** People still paid by a unit for at least minMonths after the month of their death, as the model's other form. */
+export function paidAfterDeathMatches(world: World, records: Records): Record<string, string>[] {
+  const minMonths = D.num('minMonths');
+  const death = new Map<number, number>();
+  for (const d of records.deaths) death.set(d.person, Math.min(d.date, death.get(d.person) ?? Infinity));
+  for (const p of world.persons) if (p.cancel?.reason === '死亡') death.set(p.idx, Math.min(p.cancel.date, death.get(p.idx) ?? Infinity));
+  const after = new Map<string, Set<number>>();
+  for (const s of records.payroll) {
+    const d = death.get(s.person);
+    if (d === undefined) continue;
+    const key = `${s.person}|${s.org}`;
+    const set = after.get(key) ?? after.set(key, new Set()).get(key)!;
+    for (let m = Math.max(monthIndex(s.from), monthIndex(d) + 1); m <= monthIndex(s.to); m++) set.add(m);
+  }
+  const out = matchSet();
+  for (const [key, months] of after) {
+    if (months.size < minMonths) continue;
+    const [person, org] = key.split('|').map(Number) as [number, number];
+    out.add({ person: personUid(world, person), unit: orgUid(world, org) });
+  }
+  return out.list();
+}
+
 export const doublePayroll: CaseModule = {
   model: MODEL,
   people,
   // Background posts overlap now and then (a 兼职 at an institution): they are what the model is for.
   recordsBackground: true,
-  oracle: (w, r) => doublePayrollMatches(w, r).map(byRole),
+  oracle: (w, r) => [...doublePayrollMatches(w, r), ...paidAfterDeathMatches(w, r)].map(byRole),
 };
