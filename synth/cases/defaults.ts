@@ -8,6 +8,7 @@ export interface ModelDefaults {
   /** Catalog code (M01…M40): what truth.json calls the model. */
   catalog: string;
   num(name: string): number;
+  bool(name: string): boolean;
   strings(name: string): string[];
 }
 
@@ -26,6 +27,11 @@ export function modelDefaults(id: string): ModelDefaults {
     num: (name) => {
       const v = value(name);
       if (typeof v !== 'number') throw new Error(`synth: ${id} parameter ${name} is not a number`);
+      return v;
+    },
+    bool: (name) => {
+      const v = value(name);
+      if (typeof v !== 'boolean') throw new Error(`synth: ${id} parameter ${name} is not a boolean`);
       return v;
     },
     strings: (name) => {

@@ -68,10 +68,14 @@ export function bruteForceM09(world: World, records: Records): Record<string, st
   const pay = byPerson(records);
   const out = matchSet();
   for (const [p, months] of payrollMonths(records)) {
-    for (const x of pay.get(p) ?? []) {
-      if (!programs.includes(x.program) || !monthsOf(x.from, x.to).some((m) => months.has(m))) continue;
-      out.add({ official: personUid(world, p), program: programUid(x.program) });
-    }
+    // As the model: his own payments, and (household) those of the members of his household.
+    const hh = world.households[world.persons[p]?.hh ?? -1]?.members ?? [];
+    const recipients = new Set([p, ...(D.bool('household') ? hh : [])]);
+    for (const r of recipients)
+      for (const x of pay.get(r) ?? []) {
+        if (!programs.includes(x.program) || !monthsOf(x.from, x.to).some((m) => months.has(m))) continue;
+        out.add({ official: personUid(world, p), program: programUid(x.program) });
+      }
   }
   return out.list();
 }

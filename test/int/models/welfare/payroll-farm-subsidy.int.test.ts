@@ -1,7 +1,7 @@
 // M09 on a hand-made county: someone on the public payroll draws 耕地地力保护补贴 for a year that overlaps
-// months of his pay, and the near misses: a subsidy year before his first payroll month, a non-farm benefit,
-// the subsidy drawn by his wife (family land may be legal; the model leaves it out), a subsidy year in the gap
-// between two payroll spells.
+// months of his pay, or a member of his household does (the catalog's "p or KIN in the same household": the
+// subsidy goes to the 承包户's head), and the near misses: a subsidy year before his first payroll month, a
+// non-farm benefit, a subsidy year in the gap between two payroll spells, a relative of another household.
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, canon, modelFixture, payments, payroll, preview, run } from '../../../support/model-fixture.js';
 import { uid } from '../../../support/seed.js';
@@ -26,9 +26,15 @@ const f = modelFixture(
     { label: 'Person', key: 'N1', props: { name: '江涛' } },
     // near miss by default: on the payroll and drawing a non-farm benefit
     { label: 'Person', key: 'N2', props: { name: '姚远' } },
-    // near miss: the wife draws the subsidy; her husband is on the payroll
+    // planted (household): the wife, head of their household, draws the subsidy; her husband is on the payroll
     { label: 'Person', key: 'N3', props: { name: '彭飞' } },
     { label: 'Person', key: 'N3W', props: { name: '董玉' } },
+    { label: 'Household', key: 'H3', props: { address: '城南镇石板村3组' } },
+    // near miss: the father draws it, in a household of his own (分户)
+    { label: 'Person', key: 'N5', props: { name: '谢军' } },
+    { label: 'Person', key: 'N5F', props: { name: '谢德' } },
+    { label: 'Household', key: 'H5', props: { address: '城南镇石板村5组' } },
+    { label: 'Household', key: 'H5F', props: { address: '城南镇石板村6组' } },
     // planted (spells): still on the payroll since 2019 (a spell without 终止年月), drew the 2024 subsidy
     { label: 'Person', key: 'A3', props: { name: '陆海' } },
     // near miss (spells): off the payroll for all of 2023, between two spells, when he drew the subsidy
@@ -45,6 +51,12 @@ const f = modelFixture(
     ...payments(P('N2'), DISABLED, '2023-01', 6, 330),
     ...payroll(P('N3'), O('ZJJ'), '2023-01', 12),
     ...payments(P('N3W'), FARM, '2023-01', 1, 504, 12),
+    { from: P('N3W'), type: 'MEMBER_OF', to: uid('Household', 'H3'), props: { relToHead: '02' } },
+    { from: P('N3'), type: 'MEMBER_OF', to: uid('Household', 'H3'), props: { relToHead: '10' } },
+    ...payroll(P('N5'), O('ZJJ'), '2023-01', 12),
+    ...payments(P('N5F'), FARM, '2023-01', 1, 390, 12),
+    { from: P('N5'), type: 'MEMBER_OF', to: uid('Household', 'H5'), props: { relToHead: '02' } },
+    { from: P('N5F'), type: 'MEMBER_OF', to: uid('Household', 'H5F'), props: { relToHead: '02' } },
     ...payroll(P('A3'), O('ZJJ'), '2019-05', null),
     ...payments(P('A3'), FARM, '2024-01', 1, 420, 12),
     ...payroll(P('N4'), O('JTJ'), '2021-01', 24),
@@ -57,12 +69,13 @@ const planted = [
   { official: P('A1'), program: FARM },
   { official: P('A2'), program: FARM },
   { official: P('A3'), program: FARM },
+  { official: P('N3'), program: FARM },
 ];
 
 describe('M09 public payroll staff drawing farm subsidies', () => {
   it('raises one alert per official and programme, and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(3);
+    expect(r.alertsNew).toBe(4);
     expect(await alerts(f)).toEqual(canon(planted));
   });
 
@@ -73,6 +86,11 @@ describe('M09 public payroll staff drawing farm subsidies', () => {
     expect((await alertOn(f, 'official', P('A2'))).en).toBe(
       '田野, on the payroll of 县交通运输局, drew 耕地地力保护补贴 1 times, CNY 651 in all',
     );
+  });
+
+  it('names the member of the household who drew it, and keeps to his own name with household off', async () => {
+    expect((await alertOn(f, 'official', P('N3'))).zh).toBe('彭飞（县住建局财政供养）同户的董玉领取耕地地力保护补贴1笔，共504元');
+    expect(await preview(f, { household: false })).toEqual(canon(planted.filter((p) => p.official !== P('N3'))));
   });
 
   it('follows the programmes parameter', async () => {
