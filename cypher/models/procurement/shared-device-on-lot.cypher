@@ -1,6 +1,6 @@
 // ---
 // id: procurement.shared-device-on-lot
-// revision: 2
+// revision: 3
 // catalog: M25
 // title:
 //   zh: 同一标段不同投标人使用同一设备（机器码/MAC）
@@ -25,6 +25,10 @@
 //     type: string[]
 //     default: [59.202.36.18]
 //     description: upload IPs of the 交易中心 public terminals, never a match (even with ip in deviceKinds) nor shown as corroboration
+//   terminalMacs:
+//     type: string[]
+//     default: []
+//     description: MACs of those terminals, where the platform records the uploading machine's card (a 交易中心's list gives both); never a match
 // identity: [company, company2, project]
 // subjects:
 //   - { column: company, role: company }
@@ -40,6 +44,8 @@
 // the pairs.
 MATCH (x:Project)<-[:FOR]-(b:Bid)-[:USED_DEVICE]->(d:Device)
 WHERE d.kind IN $deviceKinds AND NOT (d.kind = 'ip' AND d.value IN $terminalIps)
+  // however the list writes a MAC (00-1E-…, 00:1e:…, 001e.673a.…), compared as its twelve hex digits
+  AND NOT (d.kind = 'mac' AND replace(d.value, '-', '') IN [m IN $terminalMacs | toUpper(replace(replace(replace(m, '-', ''), ':', ''), '.', ''))])
 WITH x, d, collect(b) AS bids
 WHERE size(bids) > 1
 UNWIND bids AS b1

@@ -113,14 +113,11 @@ describe('an independently generated county (营山县), loaded through mappings
     expect(truth.filter((c) => c.expected === 'alert')).toHaveLength(46);
   });
 
-  it('flags no near miss but two whose reading the catalog leaves open', () => {
+  it('flags no near miss but one whose reading the catalog leaves open', () => {
     const flagged = truth.filter((c) => c.expected === 'no_alert' && covered(c, found.get(c.model) ?? [])).map((c) => c.model);
     // M18: a drink-driving official later given 党内警告. The catalog's M18 is every drink-driving by a
     // member or official, and the alert says the sanction was given (已给予党内警告); the generator's author
     // read it as "not disciplined", which is M17's.
-    // M25: two bids uploaded from one public terminal of the trading centre, whose MAC the platform records
-    // as the uploading machine's. huiyan's M25 takes a shared MAC as one machine, as the catalog does; the
-    // terminal's IP is in the policy, its MAC is not a parameter.
-    expect(flagged).toEqual(['M18', 'M25']);
+    expect(flagged).toEqual(['M18']);
   });
 });

@@ -129,6 +129,11 @@ describe('M25 bidders of one lot sharing a device', () => {
     ]);
   });
 
+  it("passes over a terminal's MAC once the site lists it, however the list writes it", async () => {
+    expect(await preview(f, { terminalMacs: ['3c:97:0e:11:22:33'] })).toEqual([pairOn(C1, C2, L1)]);
+    expect(await preview(f, { terminalMacs: ['3C97.0E11.2233'] })).toEqual([pairOn(C1, C2, L1)]);
+  });
+
   it('shows the terminal IP as corroboration once it is taken off terminalIps', async () => {
     const r = await runModel(f.db, f.model, { params: { terminalIps: [] }, preview: true });
     expect(r.drafts?.map((a) => a.summaryZh.slice(a.summaryZh.indexOf('：') + 1)).sort()).toEqual([
