@@ -49,23 +49,34 @@
 //   zh: "{officialName}（{unitName}{title}）的{relationZh}{relativeName}是{companyName}的{roleZh}，该企业于{awardDate}{awardZh}项目“{projectName}”，金额{amount}元"
 //   en: "The {relationEn} of {officialName} ({title}, {unitName}), {relativeName}, is {roleEn} of {companyName}, which {howEn} the unit's project \"{projectName}\" on {awardDate} for CNY {amount}"
 // ---
+// Two ways in, each in the order that keeps it small: a tender from its winner through the tendering unit's
+// post holders; an award without a tender (far more of them, most to firms with no tie) from the firm's own
+// people through their kin to the paying unit's posts.
 CALL {
   MATCH pw = (c:Company)-[w:WON]->(x:Project)<-[t:TENDERED]-(o:Org)
   WHERE w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount
-  RETURN c, o, x, w, pw, x.name AS projectName, 'won' AS howEn
+  MATCH ph = (p:Person)-[h:HOLDS_POST]->(o)
+  WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
+    AND ($leadersOnly = false OR h.isLeader = true)
+  MATCH pk = (p)-[k:KIN]->(r:Person)
+  WHERE k.relation IN $kinRelations AND r <> p
+    AND (k.to IS NULL OR k.to >= w.date)   // a marriage dissolved before the award no longer counts
+  MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
+  WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
+  RETURN p, h, o, k, r, role, c, w, x, pw, ph, pk, pr, x.name AS projectName, 'won' AS howEn
   UNION
   MATCH pw = (o:Org)-[w:AWARDED]->(c:Company)
   WHERE $directAwards AND w.date IS NOT NULL AND coalesce(w.amount, 0) >= $minAmount AND NOT coalesce(o.kind, '') IN $villageKinds
-  RETURN c, o, null AS x, w, pw, coalesce(w.job, '') AS projectName, 'was awarded without a tender' AS howEn
+  MATCH pr = (r:Person)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
+  WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
+  MATCH pk = (p:Person)-[k:KIN]->(r)
+  WHERE k.relation IN $kinRelations AND r <> p
+    AND (k.to IS NULL OR k.to >= w.date)
+  MATCH ph = (p)-[h:HOLDS_POST]->(o)
+  WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
+    AND ($leadersOnly = false OR h.isLeader = true)
+  RETURN p, h, o, k, r, role, c, w, null AS x, pw, ph, pk, pr, coalesce(w.job, '') AS projectName, 'was awarded without a tender' AS howEn
 }
-MATCH ph = (p:Person)-[h:HOLDS_POST]->(o)
-WHERE (h.from IS NULL OR h.from <= w.date) AND (h.to IS NULL OR h.to >= w.date)
-  AND ($leadersOnly = false OR h.isLeader = true)
-MATCH pk = (p)-[k:KIN]->(r:Person)
-WHERE k.relation IN $kinRelations AND r <> p
-  AND (k.to IS NULL OR k.to >= w.date)   // a marriage dissolved before the award no longer counts
-MATCH pr = (r)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(c)
-WHERE (role.from IS NULL OR role.from <= w.date) AND (role.to IS NULL OR role.to >= w.date)
 WITH p, h, o, k, r, role, c, w, x, pw, ph, pk, pr, projectName, howEn,
      {spouse: '配偶', child: '子女', parent: '父母', sibling: '兄弟姐妹', child_spouse: '子女的配偶',
       spouse_parent: '配偶的父母', spouse_sibling: '配偶的兄弟姐妹', grandchild: '孙子女', grandparent: '祖父母',
