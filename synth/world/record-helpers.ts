@@ -13,6 +13,14 @@ export const orgUid = (world: World, o: number): string => `Org:${world.orgs[o]?
 export const companyUid = (world: World, c: number): string => `Company:${world.companies[c]?.uscc ?? ''}`;
 export const programUid = (code: string): string => `Program:${code}`;
 
+/** Each dead person's day of death as the graph will have it: the earlier of 火化登记 and the register's 注销. */
+export function deathDays(world: World, records: Records): Map<number, number> {
+  const death = new Map<number, number>();
+  for (const d of records.deaths) death.set(d.person, Math.min(d.date, death.get(d.person) ?? Infinity));
+  for (const p of world.persons) if (p.cancel?.reason === '死亡') death.set(p.idx, Math.min(p.cancel.date, death.get(p.idx) ?? Infinity));
+  return death;
+}
+
 /** A 一卡通 account that stays the same for a person across programmes (hash of the ID, no PRNG). */
 export function accountFor(idNo: string): string {
   const h = createHash('sha256').update(idNo).digest();

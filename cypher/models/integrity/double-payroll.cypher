@@ -69,17 +69,21 @@ CALL {
   WITH p, o1, sum(n) AS months, sum(n * monthly) AS amount, min(lo) AS first, max(hi) AS last, collect(DISTINCT p1) AS evidence
   RETURN p, o1, null AS o2, months, amount, first, last, evidence
 }
-WITH p, o1, o2, months, amount, first, last, evidence, substring(toString(first), 0, 7) AS firstMonth, substring(toString(last), 0, 7) AS lastMonth
+WITH p, o1, o2, months, amount, evidence, substring(toString(first), 0, 7) AS firstMonth, substring(toString(last), 0, 7) AS lastMonth
 WHERE months >= $minMonths
+// The months and their span read the same in both forms; what differs is who paid and why it is wrong.
+WITH p, o1, o2, months, amount, evidence, firstMonth, lastMonth,
+     toString(months) + '个月（' + firstMonth + '至' + lastMonth + '）' AS spanZh,
+     toString(months) + CASE WHEN o2 IS NULL THEN '' ELSE ' overlapping' END + ' month(s) (' + firstMonth + ' to ' + lastMonth + ')' AS spanEn
 RETURN p.uid AS person, o1.uid AS unit, o2.uid AS unit2, p.name AS personName, o1.name AS unitName, o2.name AS unit2Name,
        months, firstMonth, lastMonth, amount,
        CASE WHEN o2 IS NULL
-         THEN '于' + toString(p.deathDate) + '死亡，其后仍由' + o1.name + '发放财政工资' + toString(months) + '个月（' + firstMonth + '至' + lastMonth + '），应发工资'
-         ELSE '同时在' + o1.name + '和' + o2.name + '领取财政工资，重叠' + toString(months) + '个月（' + firstMonth + '至' + lastMonth + '），重叠月份两处应发工资'
+         THEN '于' + toString(p.deathDate) + '死亡，其后仍由' + o1.name + '发放财政工资' + spanZh + '，应发工资'
+         ELSE '同时在' + o1.name + '和' + o2.name + '领取财政工资，重叠' + spanZh + '，重叠月份两处应发工资'
        END AS detailZh,
        CASE WHEN o2 IS NULL
-         THEN 'died on ' + toString(p.deathDate) + ' and was still paid by ' + o1.name + ' for ' + toString(months) + ' month(s) (' + firstMonth + ' to ' + lastMonth + ')'
-         ELSE 'was on the payroll of both ' + o1.name + ' and ' + o2.name + ' for ' + toString(months) + ' overlapping month(s) (' + firstMonth + ' to ' + lastMonth + '), pay from the two'
+         THEN 'died on ' + toString(p.deathDate) + ' and was still paid by ' + o1.name + ' for ' + spanEn
+         ELSE 'was on the payroll of both ' + o1.name + ' and ' + o2.name + ' for ' + spanEn + ', pay from the two'
        END AS detailEn,
        evidence
 ORDER BY months DESC, person

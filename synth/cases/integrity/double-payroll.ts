@@ -3,7 +3,7 @@
 // units pay it), N2 a promotion inside one unit.
 import { day } from '../../world/dates.js';
 import { monthIndex } from '../../world/months.js';
-import { orgUid, personUid } from '../../world/record-helpers.js';
+import { deathDays, orgUid, personUid } from '../../world/record-helpers.js';
 import type { Records } from '../../world/records.js';
 import type { Person, World } from '../../world/world.js';
 import { byRole, matchSet, type PlantedCase } from '../case.js';
@@ -81,9 +81,7 @@ export function doublePayrollMatches(world: World, records: Records): Record<str
 /** People still paid by a unit for at least minMonths after the month of their death, as the model's other form. */
 export function paidAfterDeathMatches(world: World, records: Records): Record<string, string>[] {
   const minMonths = D.num('minMonths');
-  const death = new Map<number, number>();
-  for (const d of records.deaths) death.set(d.person, Math.min(d.date, death.get(d.person) ?? Infinity));
-  for (const p of world.persons) if (p.cancel?.reason === '死亡') death.set(p.idx, Math.min(p.cancel.date, death.get(p.idx) ?? Infinity));
+  const death = deathDays(world, records);
   const after = new Map<string, Set<number>>();
   for (const s of records.payroll) {
     const d = death.get(s.person);

@@ -429,12 +429,7 @@ export interface M03Match {
 export function bruteForceM03(world: World, opts: { ignoreTenure?: boolean } = {}): M03Match[] {
   const kin = new KinIndex(world);
   const people = companyPeople(world);
-  const postsByOrg = new Map<number, typeof world.posts>();
-  for (const p of world.posts) {
-    const list = postsByOrg.get(p.org);
-    if (list) list.push(p);
-    else postsByOrg.set(p.org, [p]);
-  }
+  const postsByOrg = postsOfOrgs(world);
   // Each official's kin once: the awards grow with the county and so do a unit's posts, and building the
   // set per award and post made this oracle quadratic (4,000,000 persons).
   const kinOf = memoKinOf(kin);
@@ -518,6 +513,17 @@ export function m03Refs(world: World, cases: PlantedCase[]): PlantedRefs[] {
     });
 }
 
+/** Each unit's posts: looking them up per award, not scanning every post, keeps the oracles linear. */
+function postsOfOrgs(world: World): Map<number, Post[]> {
+  const byOrg = new Map<number, Post[]>();
+  for (const p of world.posts) {
+    const list = byOrg.get(p.org);
+    if (list) list.push(p);
+    else byOrg.set(p.org, [p]);
+  }
+  return byOrg;
+}
+
 /**
  * M03's awards without a tender: a unit (not a village, M04's) paid a company in which a relative of one of
  * its post holders, in post on the day, holds a role. One match per official, relative and company.
@@ -526,12 +532,13 @@ export function bruteForceM03Direct(world: World): Found[] {
   const kinOf = memoKinOf(new KinIndex(world));
   const people = companyPeople(world);
   const villageKinds = new Set(D.strings('villageKinds'));
+  const postsByOrg = postsOfOrgs(world);
   const out = new Map<string, Found>();
   for (const a of world.direct ?? []) {
     if (a.payee.kind !== 'company' || villageKinds.has(world.orgs[a.org]?.kind ?? '')) continue;
     const holders = people[a.payee.idx] ?? new Set<number>();
-    for (const post of world.posts) {
-      if (post.org !== a.org || a.date < post.from || (post.to !== undefined && a.date > post.to)) continue;
+    for (const post of postsByOrg.get(a.org) ?? []) {
+      if (a.date < post.from || (post.to !== undefined && a.date > post.to)) continue;
       for (const k of kinOf(post.person)) {
         if (!holders.has(k)) continue;
         const key = [

@@ -4,7 +4,7 @@
 import { day, type Day } from '../../world/dates.js';
 import { addMonths } from '../../world/months.js';
 import { PROGRAMS, programByCode, type Program } from '../../world/programs.js';
-import { accountFor, periodFen, personUid, programUid } from '../../world/record-helpers.js';
+import { accountFor, deathDays, periodFen, personUid, programUid } from '../../world/record-helpers.js';
 import type { Records } from '../../world/records.js';
 import type { Person, World } from '../../world/world.js';
 import { byRole, matchSet, type PlantedCase } from '../case.js';
@@ -98,9 +98,7 @@ function people(pc: PeopleCtx): Finish {
 
 /** Payments for a period starting more than `graceMonths` after the death (any source of death). */
 export function bruteForceM11(world: World, records: Records, graceMonths = D.num('graceMonths')): Record<string, string>[] {
-  const death = new Map<number, number>();
-  for (const d of records.deaths) death.set(d.person, Math.min(d.date, death.get(d.person) ?? Infinity));
-  for (const p of world.persons) if (p.cancel?.reason === '死亡') death.set(p.idx, Math.min(p.cancel.date, death.get(p.idx) ?? Infinity));
+  const death = deathDays(world, records);
   const out = matchSet();
   const postDeath = D.strings('postDeathNames');
   for (const x of records.payments) {
