@@ -11,7 +11,16 @@ import path from 'node:path';
 import { loadConfig } from '../platform/config.js';
 import { loadGraphSchema, type GraphSchema } from '../platform/schema/graph-schema.js';
 import { expandPaths, loadMappings, type Mapping } from '../loaders/index.js';
-import { draftMapping, headerRowOf, readHead, readSample, readsAsIs, whyAdded, type Draft } from '../loaders/core/mapping/draft.js';
+import {
+  draftMapping,
+  headerRowOf,
+  readHead,
+  readSample,
+  readsAsIs,
+  refusedWhy,
+  whyAdded,
+  type Draft,
+} from '../loaders/core/mapping/draft.js';
 import { LoaderError } from '../loaders/core/errors.js';
 
 const USAGE = [
@@ -56,6 +65,9 @@ function report(d: Draft, target: string): void {
   console.log(`  found by header: ${d.fit.nearest.found.map((id) => `${m.columns[id]!.headers[0]} (${id})`).join(', ') || 'none'}`);
   for (const [id, a] of Object.entries(d.added))
     console.log(`  added "${a.header}" as a header of ${m.columns[id]!.headers[0]} (${id}), ${whyAdded(m, id, a)}: check it`);
+  for (const [id, r] of Object.entries(d.fit.refused))
+    if (!d.added[id])
+      console.log(`  not added "${r.header}" to ${m.columns[id]!.headers[0]} (${id}): alike by name, but ${refusedWhy(m, id, r)}`);
   for (const id of d.fit.missingRequired)
     console.log(`  ✗ required ${m.columns[id]!.headers[0]} (${id}): the file has no header like it; add the file's own, or drop required`);
   if (d.fit.unread.length) console.log(`  headers nothing reads: ${d.fit.unread.join(', ')}`);

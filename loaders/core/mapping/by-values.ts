@@ -45,6 +45,28 @@ function passes(c: ColumnSpec, v: Cell): boolean {
   }
 }
 
+/** A header whose name looks like a column's but whose values say otherwise. */
+export interface Contradiction extends ValueMatch {
+  /** A sampled value the column's normaliser refused. */
+  example: string;
+}
+
+/** Share of a look-alike header's sampled values below which its values speak against it. */
+const CONTRADICTED = 0.5;
+
+/**
+ * Whether a header that looks like column `c` by name holds values that column would refuse: 处分影响期（月）
+ * (a count of months) looks like 影响期止 (a date) by its name. Only for columns whose values tell (an ID
+ * number, a date, a code), and only when at least half of enough sampled values fail.
+ */
+export function contradicted(c: ColumnSpec, header: string, values: Cell[]): Contradiction | undefined {
+  if (c.join || !telling(c) || values.length < AT_LEAST) return undefined;
+  const failed = values.filter((v) => !passes(c, v));
+  const passed = values.length - failed.length;
+  if (passed / values.length >= CONTRADICTED) return undefined;
+  return { header, passed, of: values.length, example: String(failed[0]) };
+}
+
 /**
  * For the columns of `m` in `open` (those that found no header), the header among `free` whose sampled values
  * pass the column's normaliser, best first by share, then by how alike the header is to the column's aliases.

@@ -18,7 +18,7 @@ import { planFiles } from '../load-files.js';
 import { bindColumns } from '../transform.js';
 import { formatOf, MAPPINGS_DIR } from './registry.js';
 import { fit, nearestMappings, type Nearest } from './nearest.js';
-import { matchByValues, type Sample, type ValueMatch } from './by-values.js';
+import { contradicted, matchByValues, type Contradiction, type Sample, type ValueMatch } from './by-values.js';
 import { headerKey } from '../readers/header.js';
 import type { Mapping, SourceFormat } from './types.js';
 import { parseMapping } from './validate.js';
@@ -125,6 +125,8 @@ export async function readSample(file: string, head: FileHead, headerRow: string
 export interface FileFit {
   nearest: Nearest;
   byValue: Record<string, ValueMatch>;
+  /** Look-alikes by name whose values the column would refuse, not added: column id → the header and its values. */
+  refused: Record<string, Contradiction>;
   missingRequired: string[];
   unread: string[];
   score: number;
@@ -152,8 +154,31 @@ function rarity(mappings: Mapping[]): (m: Mapping, id: string) => number {
   return (m, id) => Math.min(2, Math.log(mappings.length / (count.get(valueKind(m, id)) ?? 1)));
 }
 
-function fileFit(m: Mapping, headerRow: string[], sample: Sample, idf: (m: Mapping, id: string) => number): FileFit {
+/**
+ * The fit by headers less the look-alikes whose values contradict them: such a header is left unread (free to
+ * be found by its values for another column), and a required column it was offered for is missing again.
+ */
+function fitChecked(m: Mapping, headerRow: string[], sample: Sample): Nearest & { refused: Record<string, Contradiction> } {
   const n = fit(m, headerRow);
+  const refused: Record<string, Contradiction> = {};
+  const alike = { ...n.alike };
+  for (const [id, hs] of Object.entries(n.alike)) {
+    const why = contradicted(m.columns[id]!, hs[0]!, sample.get(headerKey(hs[0]!)) ?? []);
+    if (!why) continue;
+    refused[id] = why;
+    delete alike[id];
+  }
+  if (!Object.keys(refused).length) return { ...n, refused };
+  const freed = new Set(Object.values(refused).map((r) => headerKey(r.header)));
+  const missingRequired = [...n.missingRequired, ...Object.keys(refused).filter((id) => m.columns[id]!.required)];
+  const unread = headerRow.filter((h) => n.unread.includes(h) || freed.has(headerKey(h)));
+  // Each refused look-alike takes back what it added to the score (0.75 at most) and a little more.
+  const score = n.score - Object.keys(refused).length - 0.5 * (missingRequired.length - n.missingRequired.length);
+  return { ...n, alike, missingRequired, unread, score, refused };
+}
+
+function fileFit(m: Mapping, headerRow: string[], sample: Sample, idf: (m: Mapping, id: string) => number): FileFit {
+  const { refused, ...n } = fitChecked(m, headerRow, sample);
   const open = Object.keys(m.columns).filter((id) => !n.found.includes(id) && !n.alike[id]);
   const byValue = matchByValues(m, open, n.unread, new Map(n.unread.map((h) => [h, sample.get(headerKey(h)) ?? []])));
   const valued = new Set(Object.values(byValue).map((v) => v.header));
@@ -166,6 +191,7 @@ function fileFit(m: Mapping, headerRow: string[], sample: Sample, idf: (m: Mappi
   return {
     nearest: n,
     byValue,
+    refused,
     missingRequired: n.missingRequired.filter((id) => !byValue[id]),
     unread: n.unread.filter((h) => !valued.has(h)),
     score: n.score + bonus,
@@ -283,6 +309,9 @@ export function draftMapping(
     ` starting from ${from.id} (${from.title.zh} ${from.title.en}). Check every line, then dry-run it:`,
     `   npm run load -- --dry-run --mappings <this folder> ${path.basename(file)}`,
     ...Object.entries(added).map(([id, a]) => ` added: "${a.header}" as a header of ${id} (${whyAdded(from, id, a)})`),
+    ...Object.entries(chosen.refused)
+      .filter(([id]) => !added[id])
+      .map(([id, r]) => ` not added: "${r.header}" looks like ${id} by name, but ${refusedWhy(from, id, r)}`),
     ...chosen.missingRequired.map(
       (id) => ` NOT FOUND: ${id} (${from.columns[id]!.headers.join(' / ')}) is required: add the file's header for it, or drop required`,
     ),
@@ -305,6 +334,11 @@ export function whyAdded(m: Mapping, id: string, a: Draft['added'][string]): str
   return a.by === 'header'
     ? `looks like ${m.columns[id]!.headers[0]}`
     : `${a.passed} of ${a.of} sampled values read as ${m.columns[id]!.normalise.type}`;
+}
+
+/** `0 of 12 sampled values read as date (e.g. "12")`. */
+export function refusedWhy(m: Mapping, id: string, r: Contradiction): string {
+  return `${r.passed} of ${r.of} sampled values read as ${m.columns[id]!.normalise.type} (e.g. "${r.example}")`;
 }
 
 /** Whether a file loads as it is: recognised, and every required column found (what a load checks first). */

@@ -237,6 +237,31 @@ describe('columns found by what they hold', () => {
     const draft = await draftOf(file);
     for (const a of Object.values(draft.added)) expect(a.header).not.toBe('amount');
   });
+
+  it('does not add a header that looks like a column by name when its values are not what the column holds', async () => {
+    const dir = tmp();
+    const file = path.join(dir, '处分信息.csv');
+    writeFileSync(
+      file,
+      [
+        '决定文号,身份证号,被处分人姓名,处分类别,处分种类,处分决定日期,处分影响期（月）',
+        ...['33012219600101001', '33012219620202002', '33012219850303003'].map(
+          (b, i) => `营纪处〔2023〕${i}号,${b + idCheckChar(b)},人${i},党纪处分,警告,2023-05-0${i + 1},${[6, 12, 18][i]}`,
+        ),
+      ].join('\n'),
+    );
+    const draft = await draftOf(file);
+    expect(draft.from.id).toBe('sanction');
+    // 处分影响期（月） is a count of months: by name it is like 影响期止, a date, which none of its values is.
+    expect(draft.added.impactUntil).toBeUndefined();
+    expect(draft.fit.refused.impactUntil).toEqual({ header: '处分影响期（月）', passed: 0, of: 3, example: '6' });
+    expect(draft.fit.unread).toContain('处分影响期（月）');
+    expect(draft.yaml).toContain(
+      'not added: "处分影响期（月）" looks like impactUntil by name, but 0 of 3 sampled values read as date (e.g. "6")',
+    );
+    // The date beside it that looks like 决定日期 is added as before.
+    expect(draft.added.decidedAt).toMatchObject({ header: '处分决定日期', by: 'header' });
+  });
 });
 
 describe('the file pattern of a draft', () => {
