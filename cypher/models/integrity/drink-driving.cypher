@@ -1,6 +1,6 @@
 // ---
 // id: integrity.drink-driving
-// revision: 1
+// revision: 2
 // catalog: M18
 // title:
 //   zh: 党员干部、公职人员酒驾醉驾
@@ -14,8 +14,9 @@
 // parameters:
 //   caseTypes:
 //     type: string[]
-//     default: [饮酒驾驶, 醉酒驾驶]
-//     description: drink-driving offence types
+//     default: [饮酒驾驶, 醉酒驾驶, 饮酒后驾驶, 醉酒后驾驶]
+//     description: drink-driving offence types; a case whose type contains one counts (交警 write the law's
+//       words, 饮酒后驾驶机动车, 醉酒驾驶营运机动车)
 // identity: [person, policeCase]
 // subjects:
 //   - { column: person, role: person }
@@ -26,7 +27,7 @@
 //   en: "{name} ({whoEn}): {caseType} on {caseDate}, {penalty}{sanctionedEn}"
 // ---
 MATCH pc = (p:Person)-[i:INVOLVED_IN]->(c:PoliceCase)
-WHERE c.type IN $caseTypes AND coalesce(i.penalty, '') <> '' AND c.time IS NOT NULL
+WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND coalesce(i.penalty, '') <> '' AND c.time IS NOT NULL
 WITH p, i, c, pc, date(c.time) AS d
 OPTIONAL MATCH ph = (p)-[h:HOLDS_POST]->(:Org)
 WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)

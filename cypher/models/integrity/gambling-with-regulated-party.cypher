@@ -1,6 +1,6 @@
 // ---
 // id: integrity.gambling-with-regulated-party
-// revision: 2
+// revision: 3
 // catalog: M19
 // title:
 //   zh: 公职人员与管理服务对象一起赌博
@@ -17,7 +17,8 @@
 //   caseTypes:
 //     type: string[]
 //     default: [赌博]
-//     description: offence types where co-participants are checked
+//     description: offence types where co-participants are checked; a case whose type contains one counts
+//       (参与赌博, 聚众赌博, 赌博（麻将）)
 //   windowYears:
 //     type: integer
 //     default: 3
@@ -35,7 +36,7 @@
 //   en: "{officialName} ({title}, {unitName}) was caught gambling on {caseDate} with {partnerName} ({roleEn} of {companyName}), whom the unit regulates ({basis})"
 // ---
 MATCH pa = (p:Person)-[:INVOLVED_IN]->(c:PoliceCase)<-[:INVOLVED_IN]-(q:Person)
-WHERE c.type IN $caseTypes AND c.time IS NOT NULL AND p <> q
+WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND p <> q
 WITH p, q, c, pa, date(c.time) AS d
 MATCH ph = (p)-[h:HOLDS_POST]->(o:Org)
 WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)

@@ -1,6 +1,6 @@
 // ---
 // id: integrity.penalised-never-disciplined
-// revision: 1
+// revision: 2
 // catalog: M17
 // title:
 //   zh: 党员、公职人员受行政处罚未受党纪政务处分
@@ -16,8 +16,9 @@
 // parameters:
 //   caseTypes:
 //     type: string[]
-//     default: [赌博, 吸毒, 嫖娼, 卖淫, 饮酒驾驶, 醉酒驾驶, 殴打他人, 盗窃]
-//     description: offence types in scope
+//     default: [赌博, 吸毒, 嫖娼, 卖淫, 饮酒驾驶, 醉酒驾驶, 饮酒后驾驶, 醉酒后驾驶, 殴打他人, 盗窃]
+//     description: offence types in scope; a case whose type contains one counts (参与赌博 by 赌博);
+//       another wording (吸食毒品 for 吸毒) is listed as the department writes it
 //   offenderRoles:
 //     type: string[]
 //     default: [违法行为人, 组织者, 参赌人员]
@@ -32,7 +33,7 @@
 //   en: "{name} ({whoEn}) was penalised for {caseType} on {caseDate} ({penalty}); no disciplinary decision followed"
 // ---
 MATCH pc = (p:Person)-[i:INVOLVED_IN]->(c:PoliceCase)
-WHERE c.type IN $caseTypes AND i.role IN $offenderRoles AND coalesce(i.penalty, '') <> '' AND c.time IS NOT NULL
+WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND i.role IN $offenderRoles AND coalesce(i.penalty, '') <> '' AND c.time IS NOT NULL
 WITH p, i, c, pc, date(c.time) AS d
 OPTIONAL MATCH ph = (p)-[h:HOLDS_POST]->(:Org)
 WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)

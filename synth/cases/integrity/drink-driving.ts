@@ -81,7 +81,7 @@ function people(ctx: PeopleCtx) {
 export function bruteForceM18(world: World, records: Records): Record<string, string>[] {
   const types = D.strings('caseTypes');
   return punishedInsiders(world, records)
-    .filter(({ c }) => types.includes(c.type))
+    .filter(({ c }) => types.some((t) => c.type.includes(t)))
     .map(({ m }) => m);
 }
 

@@ -202,7 +202,7 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   const out = matchSet();
   const span = years * 366;
   for (const c of records.cases) {
-    if (!types.includes(c.type)) continue;
+    if (!types.some((t) => c.type.includes(t))) continue;
     for (const p of c.parties) {
       for (const post of postsOf.get(p.person) ?? []) {
         if (post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;

@@ -40,11 +40,12 @@ const f = modelFixture(
       key: 'J2023-0114',
       props: { type: '赌博', time: neoDateTime('2023-01-14T22:30:00+08:00'), place: '桐君街道某茶楼包厢' },
     },
-    // planted: a shareholder of a company whose licence from the official's unit ran through the game
+    // planted: a shareholder of a company whose licence from the official's unit ran through the game; the
+    // police wrote the offence as 参与赌博, which holds the model's 赌博
     { label: 'Person', key: 'A2', props: { name: '袁平' } },
     { label: 'Person', key: 'Q2', props: { name: '孔亮' } },
     { label: 'Company', key: '91330122MA2C000022', props: { name: '亮晶食品有限公司', status: '存续' } },
-    { label: 'PoliceCase', key: 'J2022-1203', props: { type: '赌博', time: neoDateTime('2022-12-03T20:00:00+08:00') } },
+    { label: 'PoliceCase', key: 'J2022-1203', props: { type: '参与赌博', time: neoDateTime('2022-12-03T20:00:00+08:00') } },
     // near miss: the partner's company is regulated by another unit only
     { label: 'Person', key: 'N1', props: { name: '蒋涛' } },
     { label: 'Person', key: 'R1', props: { name: '沈富' } },
