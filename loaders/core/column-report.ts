@@ -24,7 +24,13 @@ export function columnReport(mapping: Mapping, headers: string[], bound: Bound):
   const columnsRead: Record<string, string> = {};
   const missingOptional: string[] = [];
   const readKeys = new Set<string>();
+  // A join column has no header of its own: it is there when every column it joins is.
+  const present = (id: string): boolean => {
+    const c = mapping.columns[id]!;
+    return c.join ? c.join.every(present) : bound.keys[id] !== undefined;
+  };
   for (const c of Object.values(mapping.columns)) {
+    if (c.join) continue;
     const k = bound.keys[c.id];
     if (k === undefined) missingOptional.push(`${c.headers[0]} (${c.id})`);
     else {
@@ -38,8 +44,8 @@ export function columnReport(mapping: Mapping, headers: string[], bound: Bound):
   for (const r of mapping.relationships) {
     const lacking = [r.from, r.to]
       .map((ref) => nodes.get(ref)!)
-      .filter((n) => bound.keys[n.key] === undefined)
-      .map((n) => `${n.ref}'s key ${mapping.columns[n.key]!.headers[0]} (${n.key})`);
+      .filter((n) => !present(n.key))
+      .map((n) => `${n.ref}'s key ${mapping.columns[n.key]!.headers[0] ?? mapping.columns[n.key]!.join?.join('+')} (${n.key})`);
     if (lacking.length) unbuilt.push(`${r.type} ${r.from}→${r.to}: no header for ${lacking.join(' or ')}`);
   }
   const close = closeText(

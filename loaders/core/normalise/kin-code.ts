@@ -135,6 +135,11 @@ const SYNONYMS: Record<string, string> = {
   舅舅: '85',
   姑姑: '90',
   保姆: '99',
+  // Civil-affairs systems (低保 family members) write a child of either sex as 子女. GB/T 4761 has no code for
+  // that: read as 20 (子), which the kinship derivation reads as a child exactly as it reads 30 (女).
+  子女: '20',
+  孙子女: '40',
+  外孙子女: '40',
 };
 const BY_TEXT: Record<string, string> = { ...SYNONYMS };
 for (const [c, t] of Object.entries(KIN_CODES)) BY_TEXT[t] = c;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { columnReport } from '../../../loaders/core/column-report.js';
 import { MissingColumns } from '../../../loaders/core/errors.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
+import { parseMapping } from '../../../loaders/core/mapping/validate.js';
 import { bindColumns } from '../../../loaders/core/transform.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 
@@ -35,5 +36,36 @@ describe('headers that look like a missing column', () => {
   it('are none when nothing looks alike', () => {
     const headers = ['公民身份号码', '姓名', '户号', '与户主关系', '备注'];
     expect(columnReport(hukou, headers, bindColumns(hukou, headers, '户籍.csv')).close).toEqual([]);
+  });
+});
+
+describe('the column report of a mapping keyed by joined columns', () => {
+  const schema = loadGraphSchema();
+  const pension = parseMapping(
+    `id: pension-test
+title: { zh: 养老金, en: Pensions }
+match: { files: ['养老金*.csv'] }
+format: { type: csv }
+columns:
+  scheme: { headers: [险种类型], required: true }
+  item: { headers: [待遇项目], required: true }
+  programCode: { join: [scheme, item] }
+  idNo: { headers: [社会保障号码], normalise: idNo, required: true }
+nodes:
+  person: { label: Person, key: idNo, mode: fill }
+  program: { label: Program, key: programCode }
+relationships:
+  - { type: RECEIVED, from: person, to: program }
+`,
+    schema,
+    'pension-test.yaml',
+  );
+
+  it('builds the relationship whose node is keyed by a join when every joined column has a header', () => {
+    const headers = ['险种类型', '待遇项目', '社会保障号码'];
+    const report = columnReport(pension, headers, bindColumns(pension, headers, '养老金.csv'));
+    expect(report.unbuilt).toEqual([]);
+    // A join has no header of its own to miss.
+    expect(report.missingOptional).toEqual([]);
   });
 });

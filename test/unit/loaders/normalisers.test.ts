@@ -223,6 +223,9 @@ describe('GB/T 4761 relation to the head', () => {
   });
   it.each([
     ['户主本人', '02'],
+    // a 低保 family's 子女 and 孙子女, of either sex: a child and a grandchild
+    ['子女', '20'],
+    ['孙子女', '40'],
     ['儿子媳妇', '38'],
     ['孙媳妇', '45'],
     ['曾孙子', '47'],
