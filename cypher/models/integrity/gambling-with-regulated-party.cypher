@@ -1,6 +1,6 @@
 // ---
 // id: integrity.gambling-with-regulated-party
-// revision: 3
+// revision: 4
 // catalog: M19
 // title:
 //   zh: 公职人员与管理服务对象一起赌博
@@ -8,7 +8,8 @@
 // description: >
 //   An official in post on the day is in the same 赌博 case file as someone who is the legal representative,
 //   a shareholder or an officer of a company that the official's unit licensed, checked or fined
-//   (REGULATES, from 行政许可/检查/处罚 records) within windowYears of the case. The 桐庐 model: a 住建局
+//   (REGULATES, from 行政许可/检查/处罚 records), or whose project it let (a lot it tendered that the company
+//   won, or a direct award; the catalog's 项目 records), within windowYears of the case. The 桐庐 model: a 住建局
 //   村镇建设管理处 head gambled with a managed party; follow-up found 违规接受宴请. Known false positives:
 //   small-stake social games (赌博 needs 营利目的), a partner only socially related; escalate to 八项规定 checks.
 // severity: critical
@@ -22,7 +23,11 @@
 //   windowYears:
 //     type: integer
 //     default: 3
-//     description: a licence, check or penalty this many years before or after the case counts
+//     description: a licence, check, penalty or project this many years before or after the case counts
+//   projects:
+//     type: boolean
+//     default: true
+//     description: a lot the unit tendered that the company won, or a direct award to it, makes it a managed party
 // identity: [official, partner, policeCase]
 // subjects:
 //   - { column: official, role: official }
@@ -44,9 +49,20 @@ MATCH pr = (q)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(co:Company)
 // the partner's role held on the day of the case: shares given up before it (退出, or a full-snapshot
 // delivery that no longer listed them) no longer make him the regulated party
 WHERE (role.from IS NULL OR role.from <= d) AND (role.to IS NULL OR role.to >= d)
-MATCH pg = (o)-[g:REGULATES]->(co)
-WHERE g.from <= d + duration({years: $windowYears}) AND coalesce(g.to, g.from) >= d - duration({years: $windowYears})
-WITH p, q, c, d, h, o, co, role, pa, ph, pr, collect(pg) AS regs, collect(g.basis) AS bases,
+CALL (o, co, d) {
+  MATCH pg = (o)-[g:REGULATES]->(co)
+  WHERE g.from <= d + duration({years: $windowYears}) AND coalesce(g.to, g.from) >= d - duration({years: $windowYears})
+  RETURN pg AS link, g.basis AS basis
+  UNION
+  MATCH pg = (o)-[:TENDERED]->(:Project)<-[w:WON]-(co)
+  WHERE $projects AND w.date >= d - duration({years: $windowYears}) AND w.date <= d + duration({years: $windowYears})
+  RETURN pg AS link, '中标项目' AS basis
+  UNION
+  MATCH pg = (o)-[w:AWARDED]->(co)
+  WHERE $projects AND w.date >= d - duration({years: $windowYears}) AND w.date <= d + duration({years: $windowYears})
+  RETURN pg AS link, '直接发包' AS basis
+}
+WITH p, q, c, d, h, o, co, role, pa, ph, pr, collect(link) AS regs, collect(basis) AS bases,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS zh,
      {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS en
 RETURN p.uid AS official, q.uid AS partner, c.uid AS policeCase, co.uid AS company, o.uid AS unit,

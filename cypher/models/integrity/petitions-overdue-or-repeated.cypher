@@ -1,17 +1,19 @@
 // ---
 // id: integrity.petitions-overdue-or-repeated
-// revision: 1
+// revision: 2
 // catalog: M41
 // title:
-//   zh: 信访/检举控告超期件、重复件、集中反映
-//   en: Petitions overdue, repeated, or many reporters about one person
+//   zh: 信访/检举控告超期件、重复件、集中反映、不满意件
+//   en: Petitions overdue, repeated, unsatisfied, or many reporters about one person
 // description: >
 //   Three lists from the 信访/检举控告 register, as 建德 draws them automatically (超期件, 重复件): an item
 //   accepted or forwarded (受理/转办) more than acceptDays working days after receipt, or not yet at asOf
 //   (《纪检监察机关处理检举控告工作规则》: within 5 working days), or concluded more than handleDays after
 //   receipt, or still open at asOf past that (信访工作条例: 60 days); one reporter filing minRepeats items
 //   about the same person within repeatWindowDays (重复件: an earlier answer did not settle it); and
-//   minReporters different reporters about one person within hotspotWindowDays (集中反映). Working days
+//   minReporters different reporters about one person within hotspotWindowDays (集中反映); and, where the
+//   site lists the 满意度 values that make one (unsatisfied), each concluded item its reporter rated so
+//   (不满意件, the third list of 信访工作条例's 满意度评价). Working days
 //   skip weekends and the dates in holidays (法定节假日, which the site must list; 调休 working weekends are
 //   not known). Known false positives: an item suspended (中止) or extended with approval (延期, up to 30
 //   more days) is counted late unless the register's dates reflect it; a reporter who files the same letter
@@ -44,6 +46,11 @@
 //     type: integer
 //     default: 5
 //     description: different reporters about one person within the window that make a hotspot
+//   unsatisfied:
+//     type: string[]
+//     default: []
+//     description: 满意度 values (as the register writes them) that make a concluded item a 不满意件, e.g.
+//       [不满意]; none listed, none raised
 //   holidays:
 //     type: string[]
 //     default: []
@@ -132,3 +139,14 @@ RETURN 'hotspot' AS kind, null AS petition, null AS reporter, s.uid AS subject,
        toString(reporters) + '名不同反映人在' + first + '至' + last + '间反映' + s.name + '（集中反映）' AS detailZh,
        toString(reporters) + ' different reporters filed about ' + s.name + ' between ' + first + ' and ' + last + ' (hotspot)' AS detailEn,
        evidence
+UNION ALL
+MATCH (a:Petition)
+WHERE a.satisfaction IN $unsatisfied AND a.concludedAt IS NOT NULL
+OPTIONAL MATCH pr = (r:Person)-[:FILED]->(a)
+OPTIONAL MATCH ps = (a)-[:ABOUT]->(s:Person)
+RETURN 'unsatisfied' AS kind, a.uid AS petition, r.uid AS reporter, s.uid AS subject,
+       '信访件' + a.code + '（' + toString(a.receivedAt) + '收到，' + toString(a.concludedAt) + '办结）满意度评价为“' + a.satisfaction + '”（不满意件）' +
+         CASE WHEN s IS NULL THEN '' ELSE '，被反映人' + s.name END AS detailZh,
+       'Petition ' + a.code + ' (received ' + toString(a.receivedAt) + ', concluded ' + toString(a.concludedAt) + ') was rated "' + a.satisfaction + '" (unsatisfied)' +
+         CASE WHEN s IS NULL THEN '' ELSE ', about ' + s.name END AS detailEn,
+       [x IN [pr, ps] WHERE x IS NOT NULL] AS evidence

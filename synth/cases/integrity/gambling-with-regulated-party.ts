@@ -86,11 +86,22 @@ function sharedFor(world: World, records: Records): Shared {
     shared.set(world, (s = fresh));
   }
   const regs: RegRecord[] = world.regs ?? [];
-  if (regs.length !== s.regsSeen) {
+  // The units that let the company a project count as its regulators too (the model's `projects`): a near
+  // miss's partner must be clear of them as well.
+  const seen = regs.length + (D.bool('projects') ? world.awards.length + (world.direct ?? []).length : 0);
+  if (seen !== s.regsSeen) {
     s.byCompany = new Map();
-    for (const r of regs) s.byCompany.set(r.company, (s.byCompany.get(r.company) ?? new Set<number>()).add(r.org));
+    const add = (company: number, org: number) => s!.byCompany.set(company, (s!.byCompany.get(company) ?? new Set<number>()).add(org));
+    for (const r of regs) add(r.company, r.org);
+    if (D.bool('projects')) {
+      for (const a of world.awards) {
+        const p = world.projects[a.project];
+        if (p) add(a.company, p.org);
+      }
+      for (const x of world.direct ?? []) if (x.payee.kind === 'company') add(x.payee.idx, x.org);
+    }
     s.companies = [...s.byCompany.keys()].sort((a, b) => a - b);
-    s.regsSeen = regs.length;
+    s.regsSeen = seen;
   }
   for (; s.postsSeen < world.posts.length; s.postsSeen++) s.postHolders.add(world.posts[s.postsSeen]!.person);
   for (; s.casesSeen < records.cases.length; s.casesSeen++) for (const x of records.cases[s.casesSeen]!.parties) s.used.add(x.person);
@@ -158,7 +169,7 @@ function people(pc: PeopleCtx): Finish {
         officials[0] as Person,
         a1,
         day(2023, 1, 14),
-        "the official's unit licensed or inspected the partner's company",
+        "the official's unit licensed, inspected or let a project to the partner's company",
       );
     if (a2)
       plant(
@@ -168,7 +179,7 @@ function people(pc: PeopleCtx): Finish {
         officials[1] as Person,
         a2,
         day(2022, 12, 3),
-        "the official's unit licensed or inspected the partner's company",
+        "the official's unit licensed, inspected or let a project to the partner's company",
       );
     if (n1)
       plant(
@@ -192,6 +203,15 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   const regs = new Map<string, number[]>();
   for (const r of world.regs ?? [])
     regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
+  // The unit's projects: a lot it tendered that the company won, a direct award to the company.
+  const link = (org: number, company: number, d: number) => regs.set(`${org}:${company}`, [...(regs.get(`${org}:${company}`) ?? []), d]);
+  if (D.bool('projects')) {
+    for (const a of world.awards) {
+      const p = world.projects[a.project];
+      if (p) link(p.org, a.company, a.date);
+    }
+    for (const x of world.direct ?? []) if (x.payee.kind === 'company') link(x.org, x.payee.idx, x.date);
+  }
   // Each person's posts, in the posts' order, so the matches come out as a scan of every post would give them.
   const postsOf = new Map<number, typeof world.posts>();
   for (const post of world.posts) {

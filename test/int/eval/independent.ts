@@ -31,6 +31,13 @@ export interface TruthCase {
 const IDENTIFYING =
   /^(person_id|official_id|leader_id|cadre_id|kin_id|kin_ids|recipient_id|payee_id|inspector_id|credit_code|credit_codes|lot_code|lot_codes|approval_no|petition_no|case_no)$/;
 
+/**
+ * Keys a case gives as the record behind the finding rather than as what the finding is about: M19's licence
+ * (approval_no) or won lot (lot_code) is what makes the company a managed party; the alert names the
+ * official, the partner, the company and the case, and gives the record's kind in its text.
+ */
+const EVIDENCE_ONLY: Record<string, RegExp> = { M19: /^(approval_no|lot_code)$/ };
+
 /** Each alert as the keys it names (the part after `Label:` of its subjects' and evidence's uids). */
 export type AlertKeys = Set<string>[];
 
@@ -38,7 +45,7 @@ export type AlertKeys = Set<string>[];
  * is covered when every pair of them is, as the lot models raise one alert per pair. */
 export function covered(c: TruthCase, alerts: AlertKeys): boolean {
   const values = Object.entries(c.keys)
-    .filter(([k]) => IDENTIFYING.test(k))
+    .filter(([k]) => IDENTIFYING.test(k) && !EVIDENCE_ONLY[c.model]?.test(k))
     .flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
   const companies = Array.isArray(c.keys.credit_codes) ? c.keys.credit_codes : [];
   if (companies.length < 3) return alerts.some((a) => values.every((v) => a.has(v)));

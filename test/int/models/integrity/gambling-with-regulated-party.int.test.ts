@@ -1,5 +1,5 @@
 // M19 on a hand-made county: an official in the same 赌博 case file as the representative, shareholder or
-// officer of a company his unit licensed, checked or fined, and the near misses: the partner's company is
+// officer of a company his unit licensed, checked or fined, or whose lot it let, and the near misses: the partner's company is
 // regulated by another unit only, the unit's record is outside the window, the official had left the post,
 // the partner's shareholding had ended (a full-snapshot delivery no longer listed it) before the game.
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,12 @@ const f = modelFixture(
     { label: 'Person', key: 'Q2', props: { name: '孔亮' } },
     { label: 'Company', key: '91330122MA2C000022', props: { name: '亮晶食品有限公司', status: '存续' } },
     { label: 'PoliceCase', key: 'J2022-1203', props: { type: '参与赌博', time: neoDateTime('2022-12-03T20:00:00+08:00') } },
+    // planted: an officer of a company that won a lot the official's unit tendered (a project, not a licence)
+    { label: 'Person', key: 'A3', props: { name: '汪洋' } },
+    { label: 'Person', key: 'Q3', props: { name: '路远' } },
+    { label: 'Company', key: '91330122MA2C000077', props: { name: '远通路桥有限公司', status: '存续' } },
+    { label: 'Project', key: 'ZJ-ZB-2022-031', props: { name: '城东道路改造', method: '公开招标' } },
+    { label: 'PoliceCase', key: 'J2023-0815', props: { type: '赌博', time: neoDateTime('2023-08-15T21:00:00+08:00') } },
     // near miss: the partner's company is regulated by another unit only
     { label: 'Person', key: 'N1', props: { name: '蒋涛' } },
     { label: 'Person', key: 'R1', props: { name: '沈富' } },
@@ -78,6 +84,17 @@ const f = modelFixture(
     regulates('SCJ', '91330122MA2C000022', 'JY-XK-2018-007', '许可', '2018-02-01', '2023-01-31'),
     ...gambled('A2', 'Q2', 'J2022-1203'),
 
+    { from: P('A3'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '副科长', from: d('2018-01-01') } },
+    { from: P('Q3'), type: 'EXECUTIVE_OF', to: C('91330122MA2C000077'), props: { role: '监事' } },
+    { from: O('ZJJ'), type: 'TENDERED', to: uid('Project', 'ZJ-ZB-2022-031') },
+    {
+      from: C('91330122MA2C000077'),
+      type: 'WON',
+      to: uid('Project', 'ZJ-ZB-2022-031'),
+      props: { amount: 1_200_000, date: d('2022-07-10') },
+    },
+    ...gambled('A3', 'Q3', 'J2023-0815'),
+
     { from: P('N1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科长', from: d('2016-01-01') } },
     { from: P('R1'), type: 'LEGAL_REP_OF', to: C('91330122MA2C000033') },
     regulates('SCJ', '91330122MA2C000033', 'SC-JC-2022-301', '检查', '2022-09-01', '2022-09-01'),
@@ -108,13 +125,14 @@ const f = modelFixture(
 const planted = [
   { official: P('A1'), partner: P('Q1'), case: K('J2023-0114'), company: C('91330122MA2C000011'), unit: O('ZJJ') },
   { official: P('A2'), partner: P('Q2'), case: K('J2022-1203'), company: C('91330122MA2C000022'), unit: O('SCJ') },
+  { official: P('A3'), partner: P('Q3'), case: K('J2023-0815'), company: C('91330122MA2C000077'), unit: O('ZJJ') },
 ];
 const late = { official: P('N2'), partner: P('R2'), case: K('J2023-0610'), company: C('91330122MA2C000044'), unit: O('SCJ') };
 
 describe('M19 official gambling with a party his unit regulates', () => {
   it('raises one alert per official, partner and case, and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(2);
+    expect(r.alertsNew).toBe(3);
     expect(await alerts(f)).toEqual(canon(planted));
   });
 
@@ -135,5 +153,12 @@ describe('M19 official gambling with a party his unit regulates', () => {
   it('widens with a parameter override: a six-year window reaches the 2018 penalty', async () => {
     expect(await preview(f, { windowYears: 6 })).toEqual(canon([...planted, late]));
     expect(await preview(f, { windowYears: 0 })).toEqual(canon(planted.filter((p) => p.official === P('A2'))));
+  });
+
+  it("counts a lot the unit tendered and the partner's company won, unless projects is off", async () => {
+    expect((await alertOn(f, 'official', P('A3'))).zh).toBe(
+      '汪洋（县住建局副科长）于2023-08-15与路远（远通路桥有限公司主要人员）同案赌博，该企业是县住建局的管理服务对象（中标项目）',
+    );
+    expect(await preview(f, { projects: false })).toEqual(canon(planted.filter((p) => p.official !== P('A3'))));
   });
 });
