@@ -1,6 +1,6 @@
 // ---
 // id: procurement.shared-device-on-lot
-// revision: 3
+// revision: 4
 // catalog: M25
 // title:
 //   zh: 同一标段不同投标人使用同一设备（机器码/MAC）
@@ -25,6 +25,12 @@
 //     type: string[]
 //     default: [59.202.36.18]
 //     description: upload IPs of the 交易中心 public terminals, never a match (even with ip in deviceKinds) nor shown as corroboration
+//   terminalUploadsMatch:
+//     type: boolean
+//     default: true
+//     description: a bid uploaded from a terminal IP still matches on its MAC or machine code (the centre's network may carry
+//       a bidder's own laptop out through that IP); false where the terminals are machines bidders sit at, whose card and
+//       disk every user shares (then the list of their IPs is enough, without terminalMacs)
 //   terminalMacs:
 //     type: string[]
 //     default: []
@@ -46,6 +52,8 @@ MATCH (x:Project)<-[:FOR]-(b:Bid)-[:USED_DEVICE]->(d:Device)
 WHERE d.kind IN $deviceKinds AND NOT (d.kind = 'ip' AND d.value IN $terminalIps)
   // however the list writes a MAC (00-1E-…, 00:1e:…, 001e.673a.…), compared as its twelve hex digits
   AND NOT (d.kind = 'mac' AND replace(d.value, '-', '') IN [m IN $terminalMacs | toUpper(replace(replace(replace(m, '-', ''), ':', ''), '.', ''))])
+  // where the terminals are shared machines, a bid uploaded from one carries the terminal's card and disk
+  AND ($terminalUploadsMatch OR NOT EXISTS { (b)-[:USED_DEVICE]->(t:Device {kind: 'ip'}) WHERE t.value IN $terminalIps })
 WITH x, d, collect(b) AS bids
 WHERE size(bids) > 1
 UNWIND bids AS b1

@@ -12,7 +12,9 @@ const D = modelDefaults(MODEL);
 
 function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
   const world = pl.world;
-  const shares = directShares(world);
+  // each unit's awarded value over the years
+  const shares = new Map<number, { total: number }>();
+  for (const x of directShares(world).values()) shares.set(x.org, { total: (shares.get(x.org)?.total ?? 0) + x.total });
   const gov = world.orgs
     .filter((o) => o.kind === '党政机关')
     .sort((a, b) => (shares.get(a.idx)?.total ?? 0) - (shares.get(b.idx)?.total ?? 0) || a.idx - b.idx);
@@ -23,7 +25,8 @@ function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
     const f = cleanFirm(o);
     if (f === undefined) continue;
     firms.push(f);
-    push(o, { kind: 'company', idx: f }, base + pl.rng.int(0, 300) * 1000, day(2021, 4, 1) + i * 150, '直接发包', '道路提升工程', true);
+    // within one year: the model compares a unit's year with its peers' same year
+    push(o, { kind: 'company', idx: f }, base + pl.rng.int(0, 300) * 1000, day(2021, 2, 1) + i * 50, '直接发包', '道路提升工程', true);
   }
   pl.cases.push({
     model: D.catalog,
@@ -36,12 +39,21 @@ function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
   });
 }
 
-/** Per unit: value awarded directly (vouchers + 直接发包 tenders) over all awarded value, against peers of the same kind. */
-export function directShares(w: World): Map<number, { kind: string; items: number; total: number; direct: number }> {
-  const m = new Map<number, { kind: string; items: number; total: number; direct: number }>();
-  const at = (org: number) => m.get(org) ?? m.set(org, { kind: w.orgs[org]?.kind ?? '', items: 0, total: 0, direct: 0 }).get(org)!;
+/** Per unit and year (of each award's date): value awarded directly (vouchers + 直接发包 tenders) over all awarded
+ * value, leaving out the exempt methods. Keyed `org:year`. */
+export function directShares(
+  w: World,
+): Map<string, { org: number; year: number; kind: string; items: number; total: number; direct: number }> {
+  const exempt = new Set(D.strings('exemptMethods'));
+  const m = new Map<string, { org: number; year: number; kind: string; items: number; total: number; direct: number }>();
+  const at = (org: number, d: number) => {
+    const year = new Date(d * 86_400_000).getUTCFullYear();
+    const k = `${org}:${year}`;
+    return m.get(k) ?? m.set(k, { org, year, kind: w.orgs[org]?.kind ?? '', items: 0, total: 0, direct: 0 }).get(k)!;
+  };
   for (const d of w.direct ?? []) {
-    const s = at(d.org);
+    if (exempt.has(d.method)) continue;
+    const s = at(d.org, d.date);
     s.items++;
     s.total += d.amount;
     s.direct += d.amount;
@@ -49,7 +61,7 @@ export function directShares(w: World): Map<number, { kind: string; items: numbe
   for (const a of w.awards) {
     const p = w.projects[a.project];
     if (!p) continue;
-    const s = at(p.org);
+    const s = at(p.org, a.date);
     s.items++;
     s.total += a.amount;
     if (p.method === '直接发包') s.direct += a.amount;
@@ -57,6 +69,7 @@ export function directShares(w: World): Map<number, { kind: string; items: numbe
   return m;
 }
 
+/** The units whose share in a year stands out from their peers' (same kind, same year). */
 export function directShareOutliers(w: World): number[] {
   const [minShare, sigmas, minItems, minPeers] = [
     D.num('directMinShare'),
@@ -64,15 +77,15 @@ export function directShareOutliers(w: World): number[] {
     D.num('directMinItems'),
     D.num('directMinPeers'),
   ];
-  const q = [...directShares(w)].filter(([, s]) => s.items >= minItems && s.total > 0);
+  const q = [...directShares(w).values()].filter((s) => s.items >= minItems && s.total > 0);
   const out: number[] = [];
-  for (const [org, s] of q) {
-    const peers = q.filter(([o, p]) => o !== org && p.kind === s.kind).map(([, p]) => p.direct / p.total);
+  for (const s of q) {
+    const peers = q.filter((p) => p.org !== s.org && p.year === s.year && p.kind === s.kind).map((p) => p.direct / p.total);
     if (peers.length < minPeers) continue;
     const mean = peers.reduce((x, y) => x + y, 0) / peers.length;
     const sd = Math.sqrt(peers.reduce((x, y) => x + (y - mean) ** 2, 0) / peers.length);
     const share = s.direct / s.total;
-    if (share >= minShare && share > mean + sigmas * sd) out.push(org);
+    if (share >= minShare && share > mean + sigmas * sd) out.push(s.org);
   }
   return out;
 }

@@ -58,12 +58,16 @@ function bidding(pl: Planter): void {
   });
 }
 
-/** One machine code or MAC; an upload IP alone never matches (office NAT, public terminals). */
+/** One machine code or MAC; an upload IP alone never matches (office NAT, public terminals); with
+ * terminalUploadsMatch off, a bid uploaded from a public terminal matches nothing (its MAC and machine code are the
+ * terminal's). */
 function lotPair(w: World) {
   const kinds = D.strings('deviceKinds');
+  const terminals = new Set(D.bool('terminalUploadsMatch') ? [] : D.strings('terminalIps'));
   return (a: Bid, b: Bid): boolean => {
     const x = bidIds(w, a);
     const y = bidIds(w, b);
+    if (terminals.has(x.ip) || terminals.has(y.ip)) return false;
     return (kinds.includes('mac') && x.mac === y.mac) || (kinds.includes('machineCode') && x.machine === y.machine);
   };
 }

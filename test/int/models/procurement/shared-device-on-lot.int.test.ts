@@ -134,6 +134,10 @@ describe('M25 bidders of one lot sharing a device', () => {
     expect(await preview(f, { terminalMacs: ['3C97.0E11.2233'] })).toEqual([pairOn(C1, C2, L1)]);
   });
 
+  it('matches nothing uploaded from a listed terminal where the terminals are shared machines (terminalUploadsMatch off)', async () => {
+    expect(await preview(f, { terminalUploadsMatch: false })).toEqual([pairOn(C1, C2, L1)]);
+  });
+
   it('shows the terminal IP as corroboration once it is taken off terminalIps', async () => {
     const r = await runModel(f.db, f.model, { params: { terminalIps: [] }, preview: true });
     expect(r.drafts?.map((a) => a.summaryZh.slice(a.summaryZh.indexOf('：') + 1)).sort()).toEqual([
