@@ -62,13 +62,15 @@ function direct(pl: Planter, { push, cleanFirm, people, taint }: DirectTools): v
   });
 }
 
-/** Each payment below splitThreshold, at least two to one payee within splitWindowDays, summing to it. */
+/** Each payment below the unit's 限额 (villageThreshold for a village or community, else splitThreshold), at least
+ * two to one payee within splitWindowDays, summing to it. */
 export function splitMatches(w: World): Found[] {
-  const [threshold, windowDays] = [D.num('splitThreshold'), D.num('splitWindowDays')];
+  const [windowDays, villageKinds] = [D.num('splitWindowDays'), D.strings('villageKinds')];
+  const limitOf = (org: number) => (villageKinds.includes(w.orgs[org]?.kind ?? '') ? D.num('villageThreshold') : D.num('splitThreshold'));
   const out: Found[] = [];
   const byPair = new Map<string, DirectAward[]>();
   for (const d of w.direct ?? []) {
-    if (d.amount >= threshold) continue;
+    if (d.amount >= limitOf(d.org)) continue;
     const k = `${d.org}/${d.payee.kind}/${d.payee.idx}`;
     (byPair.get(k) ?? byPair.set(k, []).get(k)!).push(d);
   }
@@ -81,7 +83,7 @@ export function splitMatches(w: World): Found[] {
         sum += xs[j]!.amount;
         n++;
       }
-      if (n >= 2 && sum >= threshold) {
+      if (n >= 2 && sum >= limitOf(xs[i]!.org)) {
         out.push({ key: [ref('Org', xs[i]!.org), payeeRef(xs[i]!.payee)] });
         break;
       }

@@ -3,6 +3,7 @@
 // a company in two; the near misses: the same job split across different payees, two awards to one payee
 // seven months apart, small awards that stay under the threshold together, one award above it and one below.
 import { describe, expect, it } from 'vitest';
+import { runModel } from '../../../../server/models/runner.js';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { County, d } from './county.js';
 
@@ -80,13 +81,21 @@ describe('M35 direct awards to one payee split below the threshold', () => {
         { unit: U1, payee: C2 },
       ]),
     );
-    // at 6万 the bureau's 60,000 is no longer under the threshold, and 70,000 of pond work reaches it
-    expect(await preview(f, { splitThreshold: 60_000 })).toEqual(
+    // at 6万 the bureau's 60,000 is no longer under the threshold; the village keeps its own 限额
+    expect(await preview(f, { splitThreshold: 60_000 })).toEqual(canon([{ unit: V1, payee: P1 }]));
+    // and at a village 限额 of 6万, 70,000 of pond work reaches it
+    expect(await preview(f, { splitThreshold: 60_000, villageThreshold: 60_000 })).toEqual(
       canon([
         { unit: V1, payee: P1 },
         { unit: V1, payee: P4 },
       ]),
     );
     expect(await preview(f, { splitWindowDays: 30 })).toEqual(canon([{ unit: U1, payee: C1 }]));
+  });
+
+  it('measures a village against its own 限额: 100万 for the county units, 10万 for villages', async () => {
+    expect(await preview(f, { splitThreshold: 1_000_000, villageThreshold: 100_000 })).toEqual(canon([{ unit: V1, payee: P1 }]));
+    const r = await runModel(f.db, f.model, { params: { splitThreshold: 1_000_000, villageThreshold: 100_000 }, preview: true });
+    expect(r.drafts?.[0]?.summaryZh).toContain('每笔均低于100,000元');
   });
 });
