@@ -12,21 +12,29 @@ const D = modelDefaults(MODEL);
 
 function direct(pl: Planter, { push, cleanFirm }: DirectTools): void {
   const world = pl.world;
-  // each unit's awarded value over the years
-  const shares = new Map<number, { total: number }>();
-  for (const x of directShares(world).values()) shares.set(x.org, { total: (shares.get(x.org)?.total ?? 0) + x.total });
+  // The model compares a unit's year with its peers' same year: the plant goes in the year with the most
+  // 党政机关 counted (enough awards), at the unit of least value that year. A county too small for
+  // directMinPeers such units in any year gets no plant.
+  const [minItems, minPeers] = [D.num('directMinItems'), D.num('directMinPeers')];
+  const years = new Map<number, { org: number; total: number; items: number }[]>();
+  for (const x of directShares(world).values())
+    if (x.kind === '党政机关') years.set(x.year, [...(years.get(x.year) ?? []), { org: x.org, total: x.total, items: x.items }]);
+  const best = [...years.entries()]
+    .map(([year, units]) => ({ year, counted: units.filter((u) => u.items >= minItems) }))
+    .sort((a, b) => b.counted.length - a.counted.length || a.year - b.year)[0];
+  if (!best || best.counted.length < minPeers) return;
+  const totals = new Map((years.get(best.year) ?? []).map((u) => [u.org, u.total]));
   const gov = world.orgs
     .filter((o) => o.kind === '党政机关')
-    .sort((a, b) => (shares.get(a.idx)?.total ?? 0) - (shares.get(b.idx)?.total ?? 0) || a.idx - b.idx);
+    .sort((a, b) => (totals.get(a.idx) ?? 0) - (totals.get(b.idx) ?? 0) || a.idx - b.idx);
   const o = gov[0] as Org;
-  const base = Math.max(400_000, Math.ceil(((shares.get(o.idx)?.total ?? 0) * 0.8) / 1000) * 1000);
+  const base = Math.max(400_000, Math.ceil(((totals.get(o.idx) ?? 0) * 0.8) / 1000) * 1000);
   const firms: number[] = [];
   for (let i = 0; i < 6; i++) {
     const f = cleanFirm(o);
     if (f === undefined) continue;
     firms.push(f);
-    // within one year: the model compares a unit's year with its peers' same year
-    push(o, { kind: 'company', idx: f }, base + pl.rng.int(0, 300) * 1000, day(2021, 2, 1) + i * 50, '直接发包', '道路提升工程', true);
+    push(o, { kind: 'company', idx: f }, base + pl.rng.int(0, 300) * 1000, day(best.year, 2, 1) + i * 50, '直接发包', '道路提升工程', true);
   }
   pl.cases.push({
     model: D.catalog,
