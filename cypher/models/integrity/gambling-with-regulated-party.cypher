@@ -1,6 +1,6 @@
 // ---
 // id: integrity.gambling-with-regulated-party
-// revision: 4
+// revision: 5
 // catalog: M19
 // title:
 //   zh: 公职人员与管理服务对象一起赌博
@@ -9,7 +9,9 @@
 //   An official in post on the day is in the same 赌博 case file as someone who is the legal representative,
 //   a shareholder or an officer of a company that the official's unit licensed, checked or fined
 //   (REGULATES, from 行政许可/检查/处罚 records), or whose project it let (a lot it tendered that the company
-//   won, or a direct award; the catalog's 项目 records), within windowYears of the case. The 桐庐 model: a 住建局
+//   won, or a direct award; the catalog's 项目 records), within windowYears of the case. Together means in one
+//   case file, or, as the catalog also reads it, in two files of one place within copresenceHours (a raid
+//   booked as one file a table). The 桐庐 model: a 住建局
 //   村镇建设管理处 head gambled with a managed party; follow-up found 违规接受宴请. Known false positives:
 //   small-stake social games (赌博 needs 营利目的), a partner only socially related; escalate to 八项规定 checks.
 // severity: critical
@@ -24,6 +26,10 @@
 //     type: integer
 //     default: 3
 //     description: a licence, check, penalty or project this many years before or after the case counts
+//   copresenceHours:
+//     type: integer
+//     default: 2
+//     description: two cases of one place (发案地点 as written) this many hours apart or less put their parties together; 0 reads the case file only
 //   projects:
 //     type: boolean
 //     default: true
@@ -37,12 +43,29 @@
 //   - { column: unit, role: unit }
 // evidence: evidence
 // summary:
-//   zh: "{officialName}（{unitName}{title}）于{caseDate}与{partnerName}（{companyName}{roleZh}）同案赌博，该企业是{unitName}的管理服务对象（{basis}）"
-//   en: "{officialName} ({title}, {unitName}) was caught gambling on {caseDate} with {partnerName} ({roleEn} of {companyName}), whom the unit regulates ({basis})"
+//   zh: "{officialName}（{unitName}{title}）于{caseDate}与{partnerName}（{companyName}{roleZh}）{togetherZh}赌博，该企业是{unitName}的管理服务对象（{basis}）"
+//   en: "{officialName} ({title}, {unitName}) was caught gambling on {caseDate} with {partnerName} ({roleEn} of {companyName}){togetherEn}, whom the unit regulates ({basis})"
 // ---
-MATCH pa = (p:Person)-[:INVOLVED_IN]->(c:PoliceCase)<-[:INVOLVED_IN]-(q:Person)
-WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND p <> q
-WITH p, q, c, pa, date(c.time) AS d
+CALL () {
+  MATCH pa = (p:Person)-[:INVOLVED_IN]->(c:PoliceCase)<-[:INVOLVED_IN]-(q:Person)
+  WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND p <> q
+  RETURN p, q, c, [pa] AS pas, '同案' AS togetherZh, '' AS togetherEn
+  UNION
+  // two files of one place within the hours: grouped by place first, so no case meets every other
+  MATCH (c:PoliceCase)
+  WHERE $copresenceHours > 0 AND any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND coalesce(c.place, '') <> ''
+  WITH c.place AS place, collect(c) AS cs
+  WHERE size(cs) > 1
+  UNWIND cs AS c
+  UNWIND [x IN cs WHERE x <> c AND abs(duration.inSeconds(c.time, x.time).seconds) <= $copresenceHours * 3600] AS c2
+  WITH c, c2, abs(duration.inSeconds(c.time, c2.time).seconds) AS apart
+  MATCH pa = (p:Person)-[:INVOLVED_IN]->(c), pb = (q:Person)-[:INVOLVED_IN]->(c2)
+  WHERE p <> q AND NOT EXISTS { (p)-[:INVOLVED_IN]->(c2) } AND NOT EXISTS { (q)-[:INVOLVED_IN]->(c) }
+  RETURN p, q, c, [pa, pb] AS pas,
+         '在同一地点（另案' + c2.caseNo + '，相隔' + toString(apart / 60) + '分钟）' AS togetherZh,
+         ' at the same place (case ' + c2.caseNo + ', ' + toString(apart / 60) + ' minutes apart)' AS togetherEn
+}
+WITH p, q, c, pas, togetherZh, togetherEn, date(c.time) AS d
 MATCH ph = (p)-[h:HOLDS_POST]->(o:Org)
 WHERE (h.from IS NULL OR h.from <= d) AND (h.to IS NULL OR h.to >= d)
 MATCH pr = (q)-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->(co:Company)
@@ -62,10 +85,10 @@ CALL (o, co, d) {
   WHERE $projects AND w.date >= d - duration({years: $windowYears}) AND w.date <= d + duration({years: $windowYears})
   RETURN pg AS link, '直接发包' AS basis
 }
-WITH p, q, c, d, h, o, co, role, pa, ph, pr, collect(link) AS regs, collect(basis) AS bases,
+WITH p, q, c, d, h, o, co, role, pas, togetherZh, togetherEn, ph, pr, collect(link) AS regs, collect(basis) AS bases,
      {LEGAL_REP_OF: '法定代表人', SHAREHOLDER_OF: '股东', EXECUTIVE_OF: '主要人员'} AS zh,
      {LEGAL_REP_OF: 'the legal representative', SHAREHOLDER_OF: 'a shareholder', EXECUTIVE_OF: 'an officer'} AS en
 RETURN p.uid AS official, q.uid AS partner, c.uid AS policeCase, co.uid AS company, o.uid AS unit,
        p.name AS officialName, o.name AS unitName, coalesce(h.title, '') AS title, toString(d) AS caseDate,
        q.name AS partnerName, co.name AS companyName, zh[type(role)] AS roleZh, en[type(role)] AS roleEn, bases[0] AS basis,
-       [pa, ph, pr] + regs AS evidence
+       togetherZh, togetherEn, pas + [ph, pr] + regs AS evidence

@@ -141,7 +141,9 @@ function people(pc: PeopleCtx): Finish {
     ) => {
       const unitName = world.orgs[found.unit]?.name ?? '';
       ctx.post(official, found.unit, '科长', '四级主任科员', false, day(2015, 3, 1));
-      const c = ctx.police('赌博', time, '桐庐县桐君街道某茶楼包厢', [
+      // A room of its own per planted set: two sets' games on one day in one room would be one gathering
+      // (the model's copresenceHours), pairing one set's official with the other's partner.
+      const c = ctx.police('赌博', time, `桐庐县桐君街道某茶楼${pc.set + 1}号包厢`, [
         { person: official.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '公务员', employer: unitName },
         { person: found.partner.idx, role: '参赌人员', penalty: '行政拘留五日', political: '群众', job: '企业负责人', employer: '' },
       ]);
@@ -221,12 +223,26 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   }
   const out = matchSet();
   const span = years * 366;
-  for (const c of records.cases) {
-    if (!types.some((t) => c.type.includes(t))) continue;
+  const inScope = records.cases.filter((c) => types.some((t) => c.type.includes(t)));
+  // Who was together with a party of case c: the others of c, and, within copresenceHours, the parties of
+  // another case of the same place who are not in c (and of whose case c's party is not one).
+  const hours = D.num('copresenceHours');
+  const byPlace = new Map<string, typeof inScope>();
+  if (hours > 0) for (const c of inScope) if (c.place) byPlace.set(c.place, [...(byPlace.get(c.place) ?? []), c]);
+  const at = (c: (typeof inScope)[number]) => c.time * 86_400 + c.second;
+  const together = (c: (typeof inScope)[number], p: number): number[] => {
+    const out = c.parties.map((x) => x.person).filter((x) => x !== p);
+    for (const c2 of byPlace.get(c.place) ?? []) {
+      if (c2 === c || Math.abs(at(c2) - at(c)) > hours * 3600 || c2.parties.some((x) => x.person === p)) continue;
+      for (const q of c2.parties) if (!c.parties.some((x) => x.person === q.person)) out.push(q.person);
+    }
+    return out;
+  };
+  for (const c of inScope) {
     for (const p of c.parties) {
       for (const post of postsOf.get(p.person) ?? []) {
         if (post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
-        for (const q of c.parties) {
+        for (const q of together(c, p.person).map((person) => ({ person }))) {
           if (q.person === p.person) continue;
           for (const r of roles.get(q.person) ?? []) {
             const days = regs.get(`${post.org}:${r.company}`) ?? [];

@@ -1,5 +1,6 @@
 // M19 on a hand-made county: an official in the same 赌博 case file as the representative, shareholder or
-// officer of a company his unit licensed, checked or fined, or whose lot it let, and the near misses: the partner's company is
+// officer of a company his unit licensed, checked or fined, or whose lot it let (in one case file, or in two
+// files of one place within two hours), and the near misses (two files of one place three days apart): the partner's company is
 // regulated by another unit only, the unit's record is outside the window, the official had left the post,
 // the partner's shareholding had ended (a full-snapshot delivery no longer listed it) before the game.
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,35 @@ const f = modelFixture(
     { label: 'Company', key: '91330122MA2C000077', props: { name: '远通路桥有限公司', status: '存续' } },
     { label: 'Project', key: 'ZJ-ZB-2022-031', props: { name: '城东道路改造', method: '公开招标' } },
     { label: 'PoliceCase', key: 'J2023-0815', props: { type: '赌博', time: neoDateTime('2023-08-15T21:00:00+08:00') } },
+    // planted: two case files of one place 50 minutes apart (one file a table), the official in one, the
+    // legal representative of a firm his unit checked in the other
+    { label: 'Person', key: 'A4', props: { name: '沈清' } },
+    { label: 'Person', key: 'Q4', props: { name: '武强' } },
+    { label: 'Company', key: '91330122MA2C000088', props: { name: '强盛建筑有限公司', status: '存续' } },
+    {
+      label: 'PoliceCase',
+      key: 'J2023-1101',
+      props: { type: '赌博', time: neoDateTime('2023-11-01T21:10:00+08:00'), place: '城南某棋牌室' },
+    },
+    {
+      label: 'PoliceCase',
+      key: 'J2023-1102',
+      props: { type: '赌博', time: neoDateTime('2023-11-01T22:00:00+08:00'), place: '城南某棋牌室' },
+    },
+    // near miss: the same, but the files are of one place three days apart
+    { label: 'Person', key: 'N5', props: { name: '韩冰' } },
+    { label: 'Person', key: 'R5', props: { name: '梁栋' } },
+    { label: 'Company', key: '91330122MA2C000099', props: { name: '栋梁建材有限公司', status: '存续' } },
+    {
+      label: 'PoliceCase',
+      key: 'J2023-1201',
+      props: { type: '赌博', time: neoDateTime('2023-12-01T21:00:00+08:00'), place: '城北某茶楼' },
+    },
+    {
+      label: 'PoliceCase',
+      key: 'J2023-1204',
+      props: { type: '赌博', time: neoDateTime('2023-12-04T21:00:00+08:00'), place: '城北某茶楼' },
+    },
     // near miss: the partner's company is regulated by another unit only
     { label: 'Person', key: 'N1', props: { name: '蒋涛' } },
     { label: 'Person', key: 'R1', props: { name: '沈富' } },
@@ -95,6 +125,17 @@ const f = modelFixture(
     },
     ...gambled('A3', 'Q3', 'J2023-0815'),
 
+    { from: P('A4'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科员', from: d('2019-01-01') } },
+    { from: P('Q4'), type: 'LEGAL_REP_OF', to: C('91330122MA2C000088') },
+    regulates('ZJJ', '91330122MA2C000088', 'ZJ-JC-2023-201', '检查', '2023-05-10', '2023-05-10'),
+    { from: P('A4'), type: 'INVOLVED_IN', to: K('J2023-1101'), props: { role: '参赌人员', penalty: '行政拘留五日' } },
+    { from: P('Q4'), type: 'INVOLVED_IN', to: K('J2023-1102'), props: { role: '参赌人员', penalty: '行政拘留五日' } },
+    { from: P('N5'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科员', from: d('2019-01-01') } },
+    { from: P('R5'), type: 'LEGAL_REP_OF', to: C('91330122MA2C000099') },
+    regulates('ZJJ', '91330122MA2C000099', 'ZJ-JC-2023-202', '检查', '2023-05-10', '2023-05-10'),
+    { from: P('N5'), type: 'INVOLVED_IN', to: K('J2023-1201'), props: { role: '参赌人员', penalty: '行政拘留五日' } },
+    { from: P('R5'), type: 'INVOLVED_IN', to: K('J2023-1204'), props: { role: '参赌人员', penalty: '行政拘留五日' } },
+
     { from: P('N1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '科长', from: d('2016-01-01') } },
     { from: P('R1'), type: 'LEGAL_REP_OF', to: C('91330122MA2C000033') },
     regulates('SCJ', '91330122MA2C000033', 'SC-JC-2022-301', '检查', '2022-09-01', '2022-09-01'),
@@ -126,19 +167,20 @@ const planted = [
   { official: P('A1'), partner: P('Q1'), case: K('J2023-0114'), company: C('91330122MA2C000011'), unit: O('ZJJ') },
   { official: P('A2'), partner: P('Q2'), case: K('J2022-1203'), company: C('91330122MA2C000022'), unit: O('SCJ') },
   { official: P('A3'), partner: P('Q3'), case: K('J2023-0815'), company: C('91330122MA2C000077'), unit: O('ZJJ') },
+  { official: P('A4'), partner: P('Q4'), case: K('J2023-1101'), company: C('91330122MA2C000088'), unit: O('ZJJ') },
 ];
 const late = { official: P('N2'), partner: P('R2'), case: K('J2023-0610'), company: C('91330122MA2C000044'), unit: O('SCJ') };
 
 describe('M19 official gambling with a party his unit regulates', () => {
   it('raises one alert per official, partner and case, and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(3);
+    expect(r.alertsNew).toBe(4);
     expect(await alerts(f)).toEqual(canon(planted));
   });
 
   it('flags no near-miss official or partner', async () => {
     const flagged = (await alerts(f)).flatMap((a) => [a.official, a.partner]);
-    for (const k of ['N1', 'R1', 'N2', 'R2', 'N3', 'R3', 'N4', 'R4']) expect(flagged, k).not.toContain(P(k));
+    for (const k of ['N1', 'R1', 'N2', 'R2', 'N3', 'R3', 'N4', 'R4', 'N5', 'R5']) expect(flagged, k).not.toContain(P(k));
   });
 
   it("names the unit, the partner's role and the record that makes him a managed party", async () => {
@@ -160,5 +202,14 @@ describe('M19 official gambling with a party his unit regulates', () => {
       '汪洋（县住建局副科长）于2023-08-15与路远（远通路桥有限公司主要人员）同案赌博，该企业是县住建局的管理服务对象（中标项目）',
     );
     expect(await preview(f, { projects: false })).toEqual(canon(planted.filter((p) => p.official !== P('A3'))));
+  });
+
+  it('puts the parties of two files of one place within copresenceHours together, and says so', async () => {
+    expect((await alertOn(f, 'official', P('A4'))).zh).toBe(
+      '沈清（县住建局科员）于2023-11-01与武强（强盛建筑有限公司法定代表人）在同一地点（另案J2023-1102，相隔50分钟）赌博，该企业是县住建局的管理服务对象（检查）',
+    );
+    expect(await preview(f, { copresenceHours: 0 })).toEqual(canon(planted.filter((p) => p.official !== P('A4'))));
+    // at three days and more, the near miss's two files join too
+    expect((await preview(f, { copresenceHours: 72 })).map((a) => a.official)).toContain(P('N5'));
   });
 });
