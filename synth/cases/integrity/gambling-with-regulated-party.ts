@@ -51,6 +51,19 @@ interface Shared {
 
 const shared = new WeakMap<World, Shared>();
 
+/** The unit's projects that make a company its managed party (the model's `projects`): a lot it tendered that
+ * the company won, a direct award to the company; none when `projects` is off. */
+function projectLinks(world: World): { org: number; company: number; date: number }[] {
+  if (!D.bool('projects')) return [];
+  const out: { org: number; company: number; date: number }[] = [];
+  for (const a of world.awards) {
+    const p = world.projects[a.project];
+    if (p) out.push({ org: p.org, company: a.company, date: a.date });
+  }
+  for (const x of world.direct ?? []) if (x.payee.kind === 'company') out.push({ org: x.org, company: x.payee.idx, date: x.date });
+  return out;
+}
+
 function sharedFor(world: World, records: Records): Shared {
   let s = shared.get(world);
   if (!s) {
@@ -93,13 +106,7 @@ function sharedFor(world: World, records: Records): Shared {
     s.byCompany = new Map();
     const add = (company: number, org: number) => s!.byCompany.set(company, (s!.byCompany.get(company) ?? new Set<number>()).add(org));
     for (const r of regs) add(r.company, r.org);
-    if (D.bool('projects')) {
-      for (const a of world.awards) {
-        const p = world.projects[a.project];
-        if (p) add(a.company, p.org);
-      }
-      for (const x of world.direct ?? []) if (x.payee.kind === 'company') add(x.payee.idx, x.org);
-    }
+    for (const l of projectLinks(world)) add(l.company, l.org);
     s.companies = [...s.byCompany.keys()].sort((a, b) => a - b);
     s.regsSeen = seen;
   }
@@ -197,23 +204,16 @@ function people(pc: PeopleCtx): Finish {
   };
 }
 
-/** An official in post on the day and another party of the same case (of the model's types) who holds
- * a role in a company that the official's unit licensed, checked or fined within windowYears of it. */
+/** An official in post on the day and another party of the same case (of the model's types), or of a case of the
+ * same place within copresenceHours, who holds a role in a company that the official's unit licensed, checked,
+ * fined or let a project to within windowYears of it. */
 export function bruteForceM19(world: World, records: Records, years = D.num('windowYears')): Record<string, string>[] {
   const types = D.strings('caseTypes');
   const roles = rolesOf(world);
   const regs = new Map<string, number[]>();
   for (const r of world.regs ?? [])
     regs.set(`${r.org}:${r.company}`, [...(regs.get(`${r.org}:${r.company}`) ?? []), r.date, r.validTo ?? r.date]);
-  // The unit's projects: a lot it tendered that the company won, a direct award to the company.
-  const link = (org: number, company: number, d: number) => regs.set(`${org}:${company}`, [...(regs.get(`${org}:${company}`) ?? []), d]);
-  if (D.bool('projects')) {
-    for (const a of world.awards) {
-      const p = world.projects[a.project];
-      if (p) link(p.org, a.company, a.date);
-    }
-    for (const x of world.direct ?? []) if (x.payee.kind === 'company') link(x.org, x.payee.idx, x.date);
-  }
+  for (const l of projectLinks(world)) regs.set(`${l.org}:${l.company}`, [...(regs.get(`${l.org}:${l.company}`) ?? []), l.date]);
   // Each person's posts, in the posts' order, so the matches come out as a scan of every post would give them.
   const postsOf = new Map<number, typeof world.posts>();
   for (const post of world.posts) {
@@ -240,14 +240,15 @@ export function bruteForceM19(world: World, records: Records, years = D.num('win
   };
   for (const c of inScope) {
     for (const p of c.parties) {
-      for (const post of postsOf.get(p.person) ?? []) {
-        if (post.from > c.time || (post.to !== undefined && post.to < c.time)) continue;
-        for (const q of together(c, p.person).map((person) => ({ person }))) {
-          if (q.person === p.person) continue;
-          for (const r of roles.get(q.person) ?? []) {
+      const posts = (postsOf.get(p.person) ?? []).filter((post) => post.from <= c.time && (post.to === undefined || post.to >= c.time));
+      if (!posts.length) continue;
+      const partners = together(c, p.person);
+      for (const post of posts) {
+        for (const q of partners) {
+          for (const r of roles.get(q) ?? []) {
             const days = regs.get(`${post.org}:${r.company}`) ?? [];
             if (!days.some((d) => Math.abs(d - c.time) <= span)) continue;
-            out.add({ official: personUid(world, p.person), partner: personUid(world, q.person), policeCase: `PoliceCase:${c.caseNo}` });
+            out.add({ official: personUid(world, p.person), partner: personUid(world, q), policeCase: `PoliceCase:${c.caseNo}` });
           }
         }
       }

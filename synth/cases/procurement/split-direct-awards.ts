@@ -65,8 +65,13 @@ function direct(pl: Planter, { push, cleanFirm, people, taint }: DirectTools): v
 /** Each payment below the unit's 限额 (villageThreshold for a village or community, else splitThreshold), at least
  * two to one payee within splitWindowDays, summing to it. */
 export function splitMatches(w: World): Found[] {
-  const [windowDays, villageKinds] = [D.num('splitWindowDays'), D.strings('villageKinds')];
-  const limitOf = (org: number) => (villageKinds.includes(w.orgs[org]?.kind ?? '') ? D.num('villageThreshold') : D.num('splitThreshold'));
+  const [windowDays, villageKinds, villageLimit, limit] = [
+    D.num('splitWindowDays'),
+    D.strings('villageKinds'),
+    D.num('villageThreshold'),
+    D.num('splitThreshold'),
+  ];
+  const limitOf = (org: number) => (villageKinds.includes(w.orgs[org]?.kind ?? '') ? villageLimit : limit);
   const out: Found[] = [];
   const byPair = new Map<string, DirectAward[]>();
   for (const d of w.direct ?? []) {
