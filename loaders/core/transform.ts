@@ -243,7 +243,8 @@ export function transformRow(ctx: TransformContext, data: DataRow): RowResult {
     let key = String(raw);
     let keyShown = key;
     const props = propsOf(spec.props, values);
-    if (ldef.properties[ldef.key]!.sensitive) {
+    // A looked-up node's value is the identifier it is found by, not its key: the key comes from the graph.
+    if (ldef.properties[ldef.key]!.sensitive && spec.lookup === undefined) {
       // The masked form is kept for display; the key itself becomes a token when pseudonymising.
       keyShown = maskIdNo(key);
       if (ldef.properties[`${ldef.key}Masked`] && !spec.mustExist) props[`${ldef.key}Masked`] = keyShown;

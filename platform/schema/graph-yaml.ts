@@ -19,6 +19,11 @@ export const PropDefYaml = strict({
   /** An ID number: replaced by a keyed token when pseudonymising, masked in rejects. */
   sensitive: z.boolean().default(false),
   /**
+   * An identifier each node holds alone (a 执法证号, a 工号): a mapping may find a node by it (`lookup`) even
+   * when the label's key is sensitive, where a name (which repeats) may not find a person.
+   */
+  unique: z.boolean().default(false).describe('an identifier no two nodes share: mappings may find a node of a sensitive label by it'),
+  /**
    * Shown cut down to roles that may not see sensitive values, because it rebuilds part of a masked one:
    * `year` keeps a date's year (the birth date is digits 7-14 of the ID number the masked form hides).
    */
@@ -29,6 +34,12 @@ export const PropDefYaml = strict({
 }).superRefine((d, ctx) => {
   if (d.masked === 'year' && d.type !== 'date' && d.type !== 'datetime')
     ctx.addIssue({ code: 'custom', path: ['masked'], message: 'masked: year needs a date or datetime property' });
+  if (d.unique && d.sensitive)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['unique'],
+      message: 'a sensitive property is pseudonymised; a mapping cannot find a node by it',
+    });
   if (d.masked && d.sensitive)
     ctx.addIssue({ code: 'custom', path: ['masked'], message: 'a sensitive property is hidden whole; masked is for the others' });
 });

@@ -157,9 +157,17 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
         const pdef = ldef.properties[by] ?? fail(`${where}.lookup: "${by}" is not a property of ${label} in graph.yaml`);
         if (by === ldef.key) fail(`${where}.lookup: "${by}" is the key of ${label}; name the key column without lookup`);
         if (pdef.type !== 'string') fail(`${where}.lookup: "${by}" must be a string property to be looked up`);
-        // A person's name is no way to find a person (names repeat), and the key of a sensitive label is a token.
-        if (pdef.sensitive || ldef.properties[ldef.key]!.sensitive)
-          fail(`${where}.lookup: ${label} cannot be found by a property: its key is sensitive (find it by its ID number)`);
+        // A person's name is no way to find a person (names repeat): a label with a sensitive key is found by
+        // an identifier graph.yaml marks unique (a 执法证号), or by its key.
+        if (pdef.sensitive) fail(`${where}.lookup: "${by}" is sensitive (pseudonymised when stored); no node can be found by it`);
+        if (ldef.properties[ldef.key]!.sensitive && !pdef.unique) {
+          const ids = Object.entries(ldef.properties)
+            .filter(([, d]) => d.unique)
+            .map(([n]) => n);
+          fail(
+            `${where}.lookup: ${label} cannot be found by "${by}": its key is sensitive, so only by its ID number${ids.length ? ` or a unique identifier (${ids.join(', ')})` : ''}`,
+          );
+        }
         if (keys.length > 1 || shapes) fail(`${where}.lookup: a looked-up node takes one key column and one label`);
         spec.lookup = by;
       }

@@ -181,12 +181,94 @@ describe('a company found by its name', () => {
   });
 });
 
+const LICENSED = `id: site-licensed
+title: { zh: 持证执法人员名册, en: Licensed inspectors }
+order: 30
+match: { files: ['执法人员*.csv'], headers: [idNo, licenceNo] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  idNo: { headers: [身份证号], normalise: idNo, required: true }
+  name: { headers: [姓名], required: true }
+  licenceNo: { headers: [执法证号], normalise: code, required: true }
+nodes:
+  person: { label: Person, key: idNo, mode: fill, props: { name: name, licenceNo: licenceNo } }
+`;
+const CHECKS = `id: site-checks
+title: { zh: 监督检查记录（执法证号）, en: Inspections (licence numbers) }
+order: 70
+match: { files: ['监督检查*.csv'], headers: [ref, licence] }
+format: { type: csv, encoding: utf-8 }
+columns:
+  ref: { headers: [检查编号], normalise: code, required: true }
+  uscc: { headers: [统一社会信用代码], normalise: uscc, required: true }
+  licence: { headers: [执法证号], normalise: code, required: true }
+nodes:
+  inspector: { label: Person, key: licence, lookup: licenceNo }
+  company: { label: Company, key: uscc, mode: fill }
+relationships:
+  - { type: INSPECTED, from: inspector, to: company, identity: [ref], props: { ref: ref } }
+`;
+
+describe('an inspector found by his 执法证号', () => {
+  // Inspection records name inspectors by licence, never by ID number; the roster gives both. A licence is an
+  // identifier graph.yaml marks unique, so it may find a person where a name may not, pseudonymised or not.
+  for (const pseudonymKey of [undefined, 'county-shared-secret-0123456789']) {
+    it(`puts the check on the roster's person, and rejects a licence nobody holds${pseudonymKey ? ' (pseudonymised)' : ''}`, async () => {
+      const uscc = (body: string) => body + usccCheckChar(body);
+      const C = uscc('92330122MA2B0000B');
+      const dir = path.join(work, pseudonymKey ? 'licences-p' : 'licences');
+      const mapsDir = path.join(dir, 'mappings');
+      mkdirSync(mapsDir, { recursive: true });
+      writeFileSync(path.join(mapsDir, 'site-licensed.yaml'), LICENSED);
+      writeFileSync(path.join(mapsDir, 'site-checks.yaml'), CHECKS);
+      const inspector = id(pseudonymKey ? '33012219900909009' : '33012219900808008');
+      const licence = pseudonymKey ? '浙33010000002' : '浙33010000001';
+      write(path.join(dir, 'data'), '执法人员名册.csv', [
+        '身份证号,姓名,执法证号',
+        `${inspector},林执法${pseudonymKey ? '乙' : '甲'},${licence}`,
+      ]);
+      write(path.join(dir, 'data'), '监督检查记录.csv', [
+        '检查编号,统一社会信用代码,执法证号',
+        `JC-${licence}-1,${C},${licence}`,
+        `JC-${licence}-2,${C},浙33019999999`,
+      ]);
+      const r = await loadFiles(db, [path.join(dir, 'data')], {
+        rejectsDir: path.join(dir, 'rejects'),
+        extraMappingsDirs: [mapsDir],
+        ...(pseudonymKey ? { pseudonymKey } : {}),
+      });
+      expect(r.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+        ['site-licensed', 1, 1, 0],
+        ['site-checks', 2, 1, 1],
+      ]);
+      const { rows } = await db.read<{ name: string; masked: string | null; ref: string }>(
+        `MATCH (p:Person)-[i:INSPECTED]->(:Company {uscc: $c}) WHERE i.ref STARTS WITH $pre
+         RETURN p.name AS name, p.idNoMasked AS masked, i.ref AS ref`,
+        { c: C, pre: `JC-${licence}` },
+      );
+      expect(rows).toEqual([
+        { name: `林执法${pseudonymKey ? '乙' : '甲'}`, masked: expect.stringMatching(/^330122\*{8}/), ref: `JC-${licence}-1` },
+      ]);
+      // No person was made of a licence number.
+      const { rows: made } = await db.read<{ n: number }>(
+        'MATCH (p:Person) WHERE p.idNo STARTS WITH "浙" OR p.idNoMasked STARTS WITH "浙" RETURN count(p) AS n',
+      );
+      expect(made[0]!.n).toBe(0);
+      const rejects = parseCsv(readFileSync(r.files[1]!.rejectsFile!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+      expect(rejects.map((x) => [x.row, x.column, x.value])).toEqual([['2', '执法证号', '浙33019999999']]);
+      expect(rejects[0]!.reason).toMatch(/no Person with licenceNo "浙33019999999" is loaded/);
+    });
+  }
+});
+
 describe('a lookup the mapping cannot have', () => {
   const refused = (node: string) => () =>
     parseMapping(ROSTER.replace('org: { label: Org, key: unitName, lookup: name }', node), loadGraphSchema());
   it('names the problem: a person by name, a property not in graph.yaml, a lookup that sets properties', () => {
     expect(refused('org: { label: Person, key: unitName, lookup: name }')).toThrow(InvalidMapping);
-    expect(refused('org: { label: Person, key: unitName, lookup: name }')).toThrow(/its key is sensitive/);
+    expect(refused('org: { label: Person, key: unitName, lookup: name }')).toThrow(
+      /Person cannot be found by "name": its key is sensitive, so only by its ID number or a unique identifier \(licenceNo\)/,
+    );
     expect(refused('org: { label: Org, key: unitName, lookup: nickname }')).toThrow(/"nickname" is not a property of Org/);
     expect(refused('org: { label: Org, key: unitName, lookup: name, props: { kind: title } }')).toThrow(/a looked-up node only refers/);
   });
