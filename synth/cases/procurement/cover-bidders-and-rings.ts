@@ -1,6 +1,7 @@
 // M30 rings and cover bidders: A1, A2 B and C cover A on ringMinTogether lots, A wins them all; A3 D
-// and E take turns winning; A4, A5 cover bidders (many bids, never a win); near misses N1 a ring one
-// lot short, N2 two firms always together that never win, N3 a cover bidder who won once.
+// and E take turns winning; A4, A5 cover bidders (many bids, never a win); A6 B and C, always together and
+// never winning, are the ring's two covers (revision 2 flags every pair of a ring); near misses N1 a ring one
+// lot short, N3 a cover bidder who won once.
 import { day } from '../../world/dates.js';
 import type { World } from '../../world/world.js';
 import { pair, ref, type Found } from '../case.js';
@@ -74,12 +75,12 @@ function bidding(pl: Planter): void {
   });
   pl.cases.push({
     model: HEADER.catalog,
-    id: 'M30-N2',
-    expected: 'no_alert',
-    kind: 'near_miss_not_ring',
+    id: 'M30-A6',
+    expected: 'alert',
+    kind: 'ring_two_covers',
     key: pair(pl.world, B.idx, C.idx),
     involved: lots,
-    note: "B and C are always together but neither ever wins: they cover a third firm, which is A's alert",
+    note: 'B and C are always together and never win: they cover A, who bids beside them on every lot',
   });
 
   // Cover bidders: bid on many background lots, never win. One near miss wins once.
@@ -140,9 +141,13 @@ function pinnedLot(pl: Planter, project: number): boolean {
   return false;
 }
 
-/** M30: cover bidders (many bids, no win) and ring pairs (often together, every shared lot won by one of them). */
+/**
+ * M30: cover bidders (many bids, no win) and ring pairs: often together, at least ringWinShare of their shared
+ * lots won by the ring (the two, and any winner of one of those lots that bid on ringMemberShare of them).
+ */
 export function coverMatches(w: World): Found[] {
   const [coverMinBids, ringMinTogether] = [HEADER.num('coverMinBids'), HEADER.num('ringMinTogether')];
+  const [winShare, memberShare] = [HEADER.num('ringWinShare'), HEADER.num('ringMemberShare')];
   const out: Found[] = [];
   const winner = new Map(w.awards.map((a) => [a.project, a.company]));
   const lots = w.companies.map(() => new Set<number>());
@@ -152,7 +157,7 @@ export function coverMatches(w: World): Found[] {
   lots.forEach((s, c) => {
     if (s.size >= coverMinBids && wins[c] === 0) out.push({ key: [ref('Company', c)] });
   });
-  const together = new Map<string, { a: number; b: number; n: number; won: number }>();
+  const together = new Map<string, { a: number; b: number; lots: number[] }>();
   for (const [proj, bids] of bidsByProject(w)) {
     const cs = [...new Set(bids.map((b) => b.company))].sort((x, y) => x - y);
     for (let i = 0; i < cs.length; i++) {
@@ -160,14 +165,20 @@ export function coverMatches(w: World): Found[] {
         const a = cs[i] as number;
         const b = cs[j] as number;
         const k = `${a}/${b}`;
-        const t = together.get(k) ?? together.set(k, { a, b, n: 0, won: 0 }).get(k)!;
-        t.n++;
-        const win = winner.get(proj);
-        if (win === a || win === b) t.won++;
+        (together.get(k) ?? together.set(k, { a, b, lots: [] }).get(k)!).lots.push(proj);
       }
     }
   }
-  for (const t of together.values()) if (t.n >= ringMinTogether && t.won === t.n) out.push({ key: pair(w, t.a, t.b) });
+  for (const t of together.values()) {
+    const n = t.lots.length;
+    if (n < ringMinTogether) continue;
+    const winners = new Set(t.lots.map((x) => winner.get(x)).filter((c): c is number => c !== undefined));
+    const ring = new Set(
+      [...winners].filter((c) => c === t.a || c === t.b || t.lots.filter((x) => lots[c]?.has(x)).length >= memberShare * n),
+    );
+    const inside = t.lots.filter((x) => ring.has(winner.get(x) ?? -1)).length;
+    if (inside > 0 && inside >= winShare * n) out.push({ key: pair(w, t.a, t.b) });
+  }
   return out;
 }
 

@@ -1,6 +1,8 @@
 // M30 on a hand-made tender history: a cover bidder (20 lots, no win), a ring with a fixed winner and one
 // whose members take turns; and the near misses: a new firm with 19 losing bids, a firm with many bids and one
-// win, a pair whose shared lots were once won by an outsider, a pair with only four shared lots.
+// win, a pair whose shared lots were once won by an outsider, a pair with only four shared lots. Revision 2's
+// rings of three: three firms taking turns (each pair an alert), and two covers always beside one winner that
+// an outsider beat once in ten (the three pairs); near miss: a pair whose third firm wins often but bids seldom.
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
 import { County } from './county.js';
@@ -42,15 +44,29 @@ lot([F, G, H], H);
 const [I, J] = [firm('辛亥建设有限公司'), firm('壬子路桥有限公司')];
 times(4, () => lot([I, J], I));
 
+// planted ring of three, rotating: K, L and M bid on six lots together, each wins two
+const [K, L, M] = [firm('癸丑建设有限公司'), firm('甲寅路桥有限公司'), firm('乙卯市政有限公司')];
+times(6, (i) => lot([K, L, M], [K, L, M][i % 3]));
+// planted: P and Q cover N on ten lots, N wins nine, an outsider bidding once wins the tenth
+const [N, P, Q, O] = [firm('丙辰建设集团有限公司'), firm('丁巳工程有限公司'), firm('戊午路桥有限公司'), firm('己未交通有限公司')];
+times(9, () => lot([N, P, Q], N));
+lot([N, P, Q, O], O);
+// near miss: S and T bid together six times and take turns on four; U won the other two, bidding on only those
+const [S, T, U] = [firm('庚申建设有限公司'), firm('辛酉市政有限公司'), firm('壬戌交通有限公司')];
+times(4, (i) => lot([S, T], i % 2 ? S : T));
+times(2, () => lot([S, T, U], U));
+
 const f = modelFixture('procurement.cover-bidders-and-rings', g.nodes, g.rels);
 const cover = (c: string) => ({ company: c });
 const ring = (a: string, b: string) => ({ company: `${a} ${b}` });
 
 describe('M30 cover bidders and bidding rings', () => {
-  it('raises the cover bidder and the two rings, and none of the near misses', async () => {
+  const rings = [ring(A, B), ring(D, E), ring(K, L), ring(K, M), ring(L, M), ring(N, P), ring(N, Q), ring(P, Q)];
+
+  it('raises the cover bidder and every pair of the rings, and none of the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(3);
-    expect(await alerts(f)).toEqual(canon([cover(COVER), ring(A, B), ring(D, E)]));
+    expect(r.alertsNew).toBe(9);
+    expect(await alerts(f)).toEqual(canon([cover(COVER), ...rings]));
   });
 
   it('tells a fixed winner from a rotating one', async () => {
@@ -63,9 +79,30 @@ describe('M30 cover bidders and bidding rings', () => {
     );
   });
 
+  it('names the third firm of a ring, and the lots an outsider took', async () => {
+    const { rows } = await f.db.read<{ zh: string }>('MATCH (a:Alert {modelId: $id}) RETURN a.summaryZh AS zh', { id: f.model.id });
+    const zh = rows.map((r) => r.zh);
+    // A pair of the rotating three: the third firm's wins are the ring's too, named after the pair's own.
+    expect(zh).toContain(
+      '癸丑建设有限公司与甲寅路桥有限公司共同投标6个项目，6个由同场投标的圈内企业中标：轮流中标（癸丑建设有限公司2个，甲寅路桥有限公司2个，乙卯市政有限公司2个）',
+    );
+    // The two covers: nine of their ten lots went to the firm always beside them, one to an outsider.
+    expect(zh).toContain(
+      '丁巳工程有限公司与戊午路桥有限公司共同投标10个项目，9个由同场投标的圈内企业中标：均由丙辰建设集团有限公司中标（固定中标，二者陪标）',
+    );
+    expect(zh).toContain(
+      '丙辰建设集团有限公司与丁巳工程有限公司共同投标10个项目，9个由二者之一中标：均由丙辰建设集团有限公司中标（固定中标，另一家陪标）',
+    );
+  });
+
   it('moves with coverMinBids and ringMinTogether', async () => {
-    expect(await preview(f, { coverMinBids: 19 })).toEqual(canon([cover(COVER), cover(NEW), ring(A, B), ring(D, E)]));
-    expect(await preview(f, { ringMinTogether: 4 })).toEqual(canon([cover(COVER), ring(A, B), ring(D, E), ring(I, J)]));
-    expect(await preview(f, { coverMinBids: 21, ringMinTogether: 6 })).toEqual([]);
+    expect(await preview(f, { coverMinBids: 19 })).toEqual(canon([cover(COVER), cover(NEW), ...rings]));
+    expect(await preview(f, { ringMinTogether: 4 })).toEqual(canon([cover(COVER), ...rings, ring(I, J)]));
+    expect(await preview(f, { coverMinBids: 21, ringMinTogether: 11 })).toEqual([]);
+  });
+
+  it('reads revision 1 again with ringWinShare 1 and no third members, and lets in an outsider with a lower share', async () => {
+    expect(await preview(f, { ringWinShare: 1, ringMemberShare: 1.1 })).toEqual(canon([cover(COVER), ring(A, B), ring(D, E)]));
+    expect(await preview(f, { ringWinShare: 0.8 })).toEqual(canon([cover(COVER), ...rings, ring(F, G)]));
   });
 });
