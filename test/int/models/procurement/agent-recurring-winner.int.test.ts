@@ -2,9 +2,11 @@
 // and another agent whose three lots for a second unit all went to one firm. The near misses: one firm
 // winning three of a unit's lots through three different agents, an agent handing one firm three lots of
 // three different units, a firm winning two of an agent's four lots (below minWins), three of an agent's
-// seven lots (below minShare).
+// seven lots (below minShare). Revision 2: an agent running nine of a bureau's eleven lots, seven of them won
+// by a circle of two firms, its legal representative the brother of the bureau's deputy head (named in the
+// alert); near miss: an agent that ran four of a bureau's nine lots (not most of them), one firm winning three.
 import { describe, expect, it } from 'vitest';
-import { alertOn, alerts, canon, modelFixture, preview, run } from '../../../support/model-fixture.js';
+import { alertOn, alerts, canon, householdKin, modelFixture, post, preview, run } from '../../../support/model-fixture.js';
 import { County } from './county.js';
 
 const g = new County();
@@ -62,29 +64,74 @@ lot(JYJ, AG4, X);
 // near miss: X won three of AG2's seven lots for 县水利局 (below minShare)
 for (const w of [X, X, X, W4, W5, W1, W3]) lot(SLJ, AG2, w);
 
+// planted: AG5 ran nine of 县卫健局's eleven lots; W6 won four, W7 three, two others one each; AG5's legal
+// representative is the brother of the bureau's deputy head
+const [WJJ, CGJ] = [g.unit('11330122006000001', '县卫健局'), g.unit('11330122007000001', '县城管局')];
+const [AG5, AG6, W6, W7, W8] = g.companies('91330122MA2R0000', [
+  '康宁招标代理有限公司',
+  '公正项目咨询有限公司',
+  '仁和医疗设备有限公司',
+  '济世建设有限公司',
+  '洁净环卫有限公司',
+]);
+const [DEP, BRO] = [g.node('Person', 'DEP', { name: '卫副局长' }), g.node('Person', 'BRO', { name: '卫代理' })];
+g.rels.push(post(DEP, WJJ, '副局长', '2019-01-01'), ...householdKin(DEP, BRO, 'sibling'));
+g.rel(BRO, 'LEGAL_REP_OF', AG5);
+for (const w of [W6, W6, W6, W6, W7, W7, W7, W3, W5]) lot(WJJ, AG5, w);
+lot(WJJ, AG1, X);
+lot(WJJ, AG3, X);
+// near miss: AG6 ran four of 县城管局's nine lots, W8 won three of them
+for (const w of [W8, W8, W8, X]) lot(CGJ, AG6, w);
+for (const w of [W1, W2, W3, W4, W5]) lot(CGJ, AG1, w);
+
 const f = modelFixture('procurement.agent-recurring-winner', g.nodes, g.rels);
 const found = (agent: string, unit: string, company: string) => ({ agent, unit, company });
+const circle = { agent: AG5, unit: WJJ, company: `${W6} ${W7}`, official: DEP, relative: BRO };
 
 describe('M33 a tender agent whose lots for one unit keep going to one firm', () => {
   it('raises the two agent–unit–firm triples and none of the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(2);
-    expect(await alerts(f)).toEqual(canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2)]));
+    expect(r.alertsNew).toBe(3);
+    expect(await alerts(f)).toEqual(canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2), circle]));
   });
 
   it('counts the lots and lists the won ones with their total', async () => {
     const a = await alertOn(f, 'company', W1);
     expect(a.zh).toBe(
-      '招标代理正信招标代理有限公司代理县住建局的4个已定标项目中，宏基建设有限公司中标3个（AG2023-001、AG2023-002、AG2023-004），中标金额合计700,000元',
+      '招标代理正信招标代理有限公司代理县住建局6个项目中的5个，其4个已定标项目中宏基建设有限公司中标3个（AG2023-001、AG2023-002、AG2023-004），中标金额合计700,000元',
     );
     expect(a.amount).toBe(700_000);
   });
 
+  it('names the circle and the kin of the unit’s deputy head at the agent', async () => {
+    const a = await alertOn(f, 'official', DEP);
+    expect(a.zh).toMatch(
+      /^招标代理康宁招标代理有限公司代理县卫健局11个项目中的9个，其9个已定标项目中固定的2家企业（仁和医疗设备有限公司4个、济世建设有限公司3个）共中标7个（AG2023-0\d\d(、AG2023-0\d\d){6}），中标金额合计[\d,]+元；代理机构人员卫代理系县卫健局卫副局长的兄弟姐妹$/,
+    );
+    expect(a.en).toMatch(
+      /a circle of 2 firms \(仁和医疗设备有限公司 4, 济世建设有限公司 3\) won 7 .*; the agent's 卫代理 is sibling of 卫副局长 of 县卫健局$/,
+    );
+  });
+
   it('moves with minWins and minShare', async () => {
     expect(await preview(f, { minWins: 2 })).toEqual(
-      canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2), found(AG4, JYJ, W5), found(AG4, JYJ, X)]),
+      canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2), found(AG4, JYJ, `${W5} ${X}`), circle]),
     );
-    expect(await preview(f, { minShare: 0.4 })).toEqual(canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2), found(AG2, SLJ, X)]));
+    expect(await preview(f, { minShare: 0.4 })).toEqual(canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2), found(AG2, SLJ, X), circle]));
     expect(await preview(f, { minShare: 0.8 })).toEqual([found(AG2, JTJ, W2)]);
+  });
+
+  it('moves with agentMinShare and the circle', async () => {
+    expect(await preview(f, { agentMinShare: 0 })).toContainEqual(found(AG6, CGJ, W8));
+    expect(await preview(f, { agentMinShare: 0.8 })).toEqual(canon([found(AG1, ZJJ, W1), circle]));
+    // The top firm alone: four of nine is short of half.
+    expect(await preview(f, { circleSize: 1 })).toEqual(canon([found(AG1, ZJJ, W1), found(AG2, JTJ, W2)]));
+    expect(await preview(f, { circleSize: 1, minShare: 0.4 })).toContainEqual({
+      agent: AG5,
+      unit: WJJ,
+      company: W6,
+      official: DEP,
+      relative: BRO,
+    });
   });
 });
