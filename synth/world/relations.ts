@@ -64,4 +64,17 @@ export class Relations {
     };
     return [...this.of(p)].filter(([q, rels]) => [...rels].some((r) => counts(q, r))).map(([q]) => q);
   }
+
+  /**
+   * The spouses of p's children (子女的配偶) composed across sources, as M02 composes a household's child with
+   * the child's spouse; `divorcedBefore` as for inScope.
+   */
+  childSpouses(p: number, divorcedBefore?: number): number[] {
+    const out = new Set<number>();
+    for (const [c, rels] of this.of(p)) {
+      if (!rels.has('child')) continue;
+      for (const s of this.inScope(c, new Set(['spouse']), divorcedBefore)) if (s !== p) out.add(s);
+    }
+    return [...out];
+  }
 }

@@ -135,7 +135,10 @@ export function bruteForceM02(world: World): Record<string, string>[] {
   for (const post of world.posts) {
     if (!post.leader || !orgKinds.includes(world.orgs[post.org]?.kind ?? '')) continue;
     // M02 reads the kinship as of today: a marriage a 离婚 registration ended is history.
-    for (const k of rel.inScope(post.person, scope, Number.POSITIVE_INFINITY)) {
+    const kin = new Set(rel.inScope(post.person, scope, Number.POSITIVE_INFINITY));
+    if (scope.has('child_spouse')) for (const k of rel.childSpouses(post.person, Number.POSITIVE_INFINITY)) kin.add(k);
+    kin.delete(post.person);
+    for (const k of kin) {
       for (const r of roles.get(k) ?? []) {
         const c = world.companies[r.company];
         if (!c || !active(c.status) || !regions.includes(c.uscc.slice(2, 8)) || !overlaps(r.from ?? -Infinity, r.to, post.from, post.to))

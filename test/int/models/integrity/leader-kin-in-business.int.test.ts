@@ -1,7 +1,8 @@
 // M02 on a hand-made county: a leader's spouse, child or child's spouse in a live county company while the
 // leader is in post, and the near misses: a company outside the county, a brother (outside 配偶、子女及其
 // 配偶), an official who is not a leading member, a former spouse divorced before the post, a shareholding
-// given up before the post.
+// given up before the post. A daughter from the household register whose husband only a marriage registration
+// names (子女的配偶 across two sources), and its near miss: a son-in-law divorced since.
 import { describe, expect, it } from 'vitest';
 import { neoDate } from '../../../../platform/db/values.js';
 import { alertOn, alerts, canon, householdKin, marriage, modelFixture, preview, run } from '../../../support/model-fixture.js';
@@ -56,6 +57,16 @@ const f = modelFixture(
     { label: 'Person', key: 'L9', props: { name: '邓超' } },
     { label: 'Person', key: 'W9', props: { name: '孙俪' } },
     { label: 'Company', key: '91330122MA2B000099', props: { name: '俪人美容有限公司', status: '存续' } },
+    // planted: the daughter (household) married a man of another county (marriage registration) who runs a county company
+    { label: 'Person', key: 'L10', props: { name: '周平' } },
+    { label: 'Person', key: 'C10', props: { name: '周敏' } },
+    { label: 'Person', key: 'M10', props: { name: '钱程' } },
+    { label: 'Company', key: '91330122MA2B000100', props: { name: '程远医药有限公司', status: '存续' } },
+    // near miss: the same, but the daughter's marriage ended in a 离婚 registration
+    { label: 'Person', key: 'L11', props: { name: '吴刚' } },
+    { label: 'Person', key: 'C11', props: { name: '吴霞' } },
+    { label: 'Person', key: 'M11', props: { name: '郑凯' } },
+    { label: 'Company', key: '91330122MA2B000111', props: { name: '凯达物流有限公司', status: '存续' } },
   ],
   [
     { from: P('L1'), type: 'HOLDS_POST', to: O('ZJJ'), props: { title: '副局长', level: '副科级', isLeader: true, from: d('2018-04-01') } },
@@ -110,6 +121,16 @@ const f = modelFixture(
       to: C('91330122MA2B000099'),
       props: { ratio: 0.3, from: d('2019-03-01'), to: d('2025-09-30'), _endedBy: 'shareholder-2', _endedOn: d('2025-09-30') },
     },
+
+    { from: P('L10'), type: 'HOLDS_POST', to: O('JYJ'), props: { title: '局长', isLeader: true, from: d('2020-01-01') } },
+    ...householdKin(P('L10'), P('C10'), 'child'),
+    ...marriage(P('C10'), P('M10'), '2021-05-20'),
+    { from: P('M10'), type: 'LEGAL_REP_OF', to: C('91330122MA2B000100') },
+
+    { from: P('L11'), type: 'HOLDS_POST', to: O('CT'), props: { title: '总经理', isLeader: true, from: d('2020-01-01') } },
+    ...householdKin(P('L11'), P('C11'), 'child'),
+    ...marriage(P('C11'), P('M11'), '2018-05-20', '2022-03-01'),
+    { from: P('M11'), type: 'LEGAL_REP_OF', to: C('91330122MA2B000111') },
   ],
 );
 
@@ -117,18 +138,33 @@ const planted = [
   { official: P('L1'), relative: P('W1'), company: C('91330122MA2B000011') },
   { official: P('L2'), relative: P('D2'), company: C('91330122MA2B000022') },
   { official: P('L3'), relative: P('C3'), company: C('91330122MA2B000033') },
+  { official: P('L10'), relative: P('M10'), company: C('91330122MA2B000100') },
 ];
 
 describe("M02 a leader's spouse, child or child-in-law in business", () => {
   it('raises one alert per leader, relative and company, and none for the near misses', async () => {
     const r = await run(f);
-    expect(r.alertsNew).toBe(3);
+    expect(r.alertsNew).toBe(4);
     expect(await alerts(f)).toEqual(canon(planted));
   });
 
   it('flags no near-miss leader or relative', async () => {
     const flagged = (await alerts(f)).flatMap((a) => [a.official, a.relative]);
-    for (const k of ['L4', 'C4', 'L5', 'B5', 'L6', 'W6', 'L7', 'W7', 'L8', 'C8', 'L9', 'W9']) expect(flagged, k).not.toContain(P(k));
+    for (const k of ['L4', 'C4', 'L5', 'B5', 'L6', 'W6', 'L7', 'W7', 'L8', 'C8', 'L9', 'W9', 'L11', 'M11'])
+      expect(flagged, k).not.toContain(P(k));
+  });
+
+  it('composes a child from the household register with her spouse from a marriage registration', async () => {
+    expect((await alertOn(f, 'relative', P('M10'))).zh).toBe('周平（县教育局局长）的子女的配偶钱程是本地企业程远医药有限公司的法定代表人');
+    // Before the divorce, the other son-in-law counted; and without child_spouse in scope, neither does.
+    expect(await preview(f, { asOf: '2021-12-31' })).toContainEqual({
+      official: P('L11'),
+      relative: P('M11'),
+      company: C('91330122MA2B000111'),
+    });
+    expect(await preview(f, { kinRelations: ['spouse', 'child'] })).toEqual(
+      canon(planted.filter((p) => p.relative !== P('D2') && p.relative !== P('M10'))),
+    );
   });
 
   it('names the relation and the role in the summary', async () => {
