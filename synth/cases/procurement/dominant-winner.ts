@@ -1,5 +1,6 @@
 // M31 one firm takes most of one unit's award value: A1, A2; near miss N1 most of the value, too few
-// awards. The firm has no tie to the unit's officials, or this would also be an M03 case.
+// awards. The firm has no tie to the unit's officials, or this would also be an M03 case. A unit with
+// fewer than unitMinAwards awards is padded with small lots other firms win, so the sample is large enough.
 import type { Org, World } from '../../world/world.js';
 import { ref, type Found } from '../case.js';
 import type { CaseModule } from '../module.js';
@@ -12,7 +13,7 @@ const D = modelDefaults(MODEL);
 
 /** The three quietest units get a dominant winner each (two alerts, one near miss). */
 function bidding(pl: Planter): void {
-  const dominantMinAwards = D.num('dominantMinAwards');
+  const [dominantMinAwards, unitMinAwards] = [D.num('dominantMinAwards'), D.num('unitMinAwards')];
   const w = pl.world;
   const totals = new Map<number, number>();
   for (const a of w.awards) {
@@ -35,6 +36,15 @@ function bidding(pl: Planter): void {
       lots.push(
         pl.lot(org, t, [X.idx, ...pl.rivals(2, t)], X.idx, { amount, budget: Math.round(amount * 1.08), pin: [X.idx] }).project.idx,
       );
+    }
+    // Small lots of other firms until the unit has made unitMinAwards awards: a sample the model will judge.
+    // Every bidder clean for the unit too (a firm of an official's kin winning there is an M03 case).
+    const made = () => w.awards.filter((a) => w.projects[a.project]?.org === org.idx).length;
+    while (made() < unitMinAwards) {
+      const t = when(pl);
+      const [r, ...others] = pl.rivals(12, t, [X.idx]).filter((c) => pl.cleanFor(org.idx, c));
+      if (r === undefined) throw new Error('procurement plant: no clean firm to fill the dominant-winner unit');
+      pl.lot(org, t, [r, ...others.slice(0, 2)], r, { amount: 20_000, budget: 21_600, pin: [r] });
     }
     pl.cases.push({
       model: D.catalog,
@@ -74,9 +84,13 @@ function bidding(pl: Planter): void {
   for (const o of [o1, o2, o3]) pl.reservedUnits.add(o.idx);
 }
 
-/** One firm took more than dominantShare of a unit's award value, with at least dominantMinAwards awards. */
+/**
+ * One firm took more than dominantShare of a unit's award value or more than dominantCountShare of its awards,
+ * with at least dominantMinAwards awards, in a unit that made at least unitMinAwards.
+ */
 export function dominantMatches(w: World): Found[] {
   const [dominantShare, dominantMinAwards] = [D.num('dominantShare'), D.num('dominantMinAwards')];
+  const [countShare, unitMinAwards] = [D.num('dominantCountShare'), D.num('unitMinAwards')];
   const out: Found[] = [];
   const byOrg = new Map<number, Map<number, { n: number; amount: number }>>();
   const totals = new Map<number, number>();
@@ -91,8 +105,10 @@ export function dominantMatches(w: World): Found[] {
   }
   for (const [org, m] of byOrg) {
     const total = totals.get(org) ?? 0;
+    const n = [...m.values()].reduce((sum, s) => sum + s.n, 0);
+    if (n < unitMinAwards) continue;
     for (const [c, s] of m)
-      if (s.n >= dominantMinAwards && total > 0 && s.amount / total > dominantShare)
+      if (s.n >= dominantMinAwards && ((total > 0 && s.amount / total > dominantShare) || s.n / n > countShare))
         out.push({ key: [ref('Org', org), ref('Company', c)] });
   }
   return out;
