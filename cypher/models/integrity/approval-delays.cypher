@@ -1,6 +1,6 @@
 // ---
 // id: integrity.approval-delays
-// revision: 1
+// revision: 2
 // catalog: M39
 // title:
 //   zh: 审批/用印超期与经办人时长异常
@@ -13,9 +13,11 @@
 //   other officials' items of that type by more than sigmas standard deviations, with at least minItems
 //   items of their own and minPeers other officials on the type (an official slow on purpose, 吃拿卡要, or
 //   one whose items wait for something). Working days skip weekends and the dates in holidays (法定节假日,
-//   which the site must list). Known false positives: time the applicant took to supply missing papers
-//   (补正) or a suspension (中止) counted in when the register does not stop the clock; an official who
-//   gets the hard cases of a type.
+//   which the site must list). Time the register records as outside the limit (Approval.pausedDays: 听证、
+//   招标、拍卖、检验、检测、检疫、鉴定和专家评审, 行政许可法 第45条, or a 中止) is taken off before the item is
+//   compared, in both lists. Known false positives: time the applicant took to supply missing papers (补正) or
+//   a suspension counted in when the register does not record it; an official who gets the hard cases of a
+//   type.
 // severity: medium
 // tags: [integrity, 审批, 用印, 超期量, M39]
 // parameters:
@@ -69,28 +71,32 @@ WITH ap, limit,
        ELSE size([i IN range(1, days)
                   WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
      END AS taken
-WHERE taken > limit
+WITH ap, limit, taken, coalesce(ap.pausedDays, 0) AS paused
+WHERE taken - paused > limit
 OPTIONAL MATCH po = (o:Person)-[:HANDLED]->(ap)
 OPTIONAL MATCH pu = (u:Org)-[:HANDLES]->(ap)
 RETURN 'over_limit' AS kind, ap.uid AS approval, o.uid AS official, u.uid AS unit, ap.itemType AS itemType,
        coalesce(u.name, '') + ap.itemType + '（' + ap.code + '，' + toString(ap.submittedAt) + '受理）' +
-         CASE WHEN ap.concludedAt IS NULL THEN '至今未办结，已' ELSE '办结用' END + toString(taken) + '个工作日，超过时限' + toString(limit) + '个工作日' +
+         CASE WHEN ap.concludedAt IS NULL THEN '至今未办结，已' ELSE '办结用' END + toString(taken - paused) + '个工作日' +
+         CASE WHEN paused > 0 THEN '（另有特别程序' + toString(paused) + '个工作日不计）' ELSE '' END + '，超过时限' + toString(limit) + '个工作日' +
          CASE WHEN o IS NULL THEN '' ELSE '，经办人' + o.name END AS detailZh,
        ap.itemType + ' (' + ap.code + ', accepted ' + toString(ap.submittedAt) + CASE WHEN u IS NULL THEN '' ELSE ' by ' + u.name END + ')' +
-         CASE WHEN ap.concludedAt IS NULL THEN ' still open after ' ELSE ' took ' END + toString(taken) + ' working days, over the limit of ' + toString(limit) +
+         CASE WHEN ap.concludedAt IS NULL THEN ' still open after ' ELSE ' took ' END + toString(taken - paused) + ' working days' +
+         CASE WHEN paused > 0 THEN ' (and ' + toString(paused) + ' of special procedure, not counted)' ELSE '' END + ', over the limit of ' + toString(limit) +
          CASE WHEN o IS NULL THEN '' ELSE '; handled by ' + o.name END AS detailEn,
        [x IN [po, pu] WHERE x IS NOT NULL] AS evidence
 UNION ALL
 MATCH (o:Person)-[:HANDLED]->(ap:Approval)
 WHERE ap.submittedAt IS NOT NULL AND ap.concludedAt IS NOT NULL
 WITH o, ap, duration.inDays(ap.submittedAt, ap.concludedAt).days AS days
-WITH o, ap.itemType AS itemType,
+WITH o, ap.itemType AS itemType, coalesce(ap.pausedDays, 0) AS paused,
      CASE
        WHEN days <= 0 THEN 0
        WHEN size($holidays) = 0 THEN days / 7 * 5 + size([j IN range(1, days % 7) WHERE (ap.submittedAt.dayOfWeek + j - 1) % 7 < 5])
        ELSE size([i IN range(1, days)
                   WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
-     END AS taken
+     END AS counted
+WITH o, itemType, CASE WHEN counted > paused THEN counted - paused ELSE 0 END AS taken
 // Each official's count, sum and sum of squares on a type, then the type's: an official's peers are the type
 // less the official. Listing every item of a type beside each of its officials (this model's first form) held
 // the type's items once per official and ran out of transaction memory at 1,000,000 persons.
