@@ -35,6 +35,19 @@ const OPTIONS: Record<string, z.ZodType> = {
     .describe('identifier: the scheme, or auto by shape (default)'),
   register: text.optional().describe('identifier: the foreign register, e.g. GB-COH'),
   yields: z.enum(ID_PARTS).optional().describe('identifier: key "<scheme>:<value>" (default), scheme or value'),
+  replace: z
+    .array(
+      z.tuple([z.string().min(1), z.string()]).superRefine(([p], ctx) => {
+        try {
+          new RegExp(p, 'gu');
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(e as Error).message}` });
+        }
+      }),
+    )
+    .min(1)
+    .optional()
+    .describe('text: [pattern, replacement] pairs applied in order (JavaScript regular expressions; $1 for a group)'),
 };
 
 const known = `(known: ${Object.keys(NORMALISERS).join(', ')}, switch)`;

@@ -8,7 +8,7 @@ import { kinCode } from './kin-code.js';
 import { count } from './count.js';
 import { deviceKey } from './device.js';
 import { periodEnd, periodStart } from './period.js';
-import { bool, code, enumValue, text, type Cell } from './text.js';
+import { bool, code, enumValue, replaced, type Cell } from './text.js';
 import { uscc } from './uscc.js';
 import { e164, email, url } from './contact.js';
 import { address } from './address.js';
@@ -43,7 +43,7 @@ function partyId(raw: Cell): string | null {
 }
 
 export const NORMALISERS: Record<string, NormaliserDef> = {
-  text: { produces: ['string'], options: [], run: (r) => text(r) },
+  text: { produces: ['string'], options: ['replace'], run: (r, o) => replaced(r, o.replace as [string, string][] | undefined) },
   code: { produces: ['string'], options: [], run: (r) => code(r) },
   idNo: { produces: ['string'], options: [], run: (r) => idNo(r) },
   uscc: { produces: ['string'], options: [], run: (r) => uscc(r) },

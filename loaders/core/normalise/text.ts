@@ -54,6 +54,25 @@ export function text(raw: Cell): string | null {
   return BLANKS.has(s) ? null : s;
 }
 
+/** Compiled `replace` rules, once per mapping column (the options object lives as long as the mapping). */
+const RULES = new WeakMap<readonly (readonly [string, string])[], [RegExp, string][]>();
+
+/**
+ * Text rewritten by `replace` rules, in order: each a regular expression (JavaScript, Unicode) and what a match
+ * becomes (`$1` a group). What departments write around a name is cut off so it matches the name another
+ * source gives: `青石镇观音村村民委员会` → `观音村`. Empty after the rules: no value.
+ */
+export function replaced(raw: Cell, rules: readonly (readonly [string, string])[] | undefined): string | null {
+  const s = text(raw);
+  if (s === null || !rules?.length) return s;
+  let compiled = RULES.get(rules);
+  if (!compiled) RULES.set(rules, (compiled = rules.map(([p, r]) => [new RegExp(p, 'gu'), r])));
+  let out = s;
+  for (const [re, r] of compiled) out = out.replace(re, r);
+  out = out.trim();
+  return out === '' ? null : out;
+}
+
 /**
  * Codes (unit codes, project codes, voucher numbers): no spaces at all, upper case. A code may carry Chinese
  * characters beside its digits, as accounting and police systems number things (记-202201-001, 川R12345);

@@ -49,6 +49,22 @@ describe('mapping validation against graph.yaml', () => {
       /a join column cannot be split/,
     );
   });
+  it('refuses a replace rule that is not a regular expression, and keeps one that is', () => {
+    expect(
+      refusal(
+        base.replace('  name: { headers: [姓名] }', "  name: { headers: [姓名], normalise: { type: text, replace: [['(村', '']] } }"),
+      ),
+    ).toMatch(/not a regular expression/);
+    // A function, not a string, as the replacement: a string's $' means something to String.replace.
+    const m = parseMapping(
+      base.replace(
+        '  name: { headers: [姓名] }',
+        () => "  name: { headers: [姓名], normalise: { type: text, replace: [['村民委员会$', '村']] } }",
+      ),
+      schema,
+    );
+    expect(m.columns.name!.normalise).toEqual({ type: 'text', opts: { replace: [['村民委员会$', '村']] } });
+  });
   it('refuses fillDown on a join, which has no cell of its own to fill', () => {
     expect(refusal(base.replace('  name: { headers: [姓名] }', '  name: { join: [idNo, birth], fillDown: true }'))).toMatch(
       /a join column cannot be filled down/,

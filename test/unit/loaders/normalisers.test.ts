@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { date, datetime, isRealDate } from '../../../loaders/core/normalise/date.js';
 import { amount, phone, ratio } from '../../../loaders/core/normalise/number.js';
-import { bool, cleanText, code, enumValue, text } from '../../../loaders/core/normalise/text.js';
+import { bool, cleanText, code, enumValue, replaced, text } from '../../../loaders/core/normalise/text.js';
 import { kinCode } from '../../../loaders/core/normalise/kin-code.js';
 import { idNo } from '../../../loaders/core/normalise/id-number.js';
 import { uscc } from '../../../loaders/core/normalise/uscc.js';
@@ -39,6 +39,19 @@ describe('text', () => {
     // Not a text-keeping form: left as written, and refused where it is not a value.
     expect(() => idNo(`=${id}`)).toThrow(/not an 18-digit/);
     expect(text('="')).toBe('="');
+  });
+  it('rewrites text by replace rules in order, so a full unit name matches a short one', () => {
+    // 被反映单位 as a 信访 register writes it, against the village's registered name.
+    const village: [string, string][] = [
+      ['^(?:.+?[县市区])?(?:.+?(?:镇|乡|街道))?', ''],
+      ['村?村(?:民委员会|委会)$', '村'],
+    ];
+    expect(replaced('青石镇观音村村民委员会', village)).toBe('观音村');
+    expect(replaced('蕲春县漕河镇 三桥村委会', village)).toBe('三桥村');
+    expect(replaced('观音村', village)).toBe('观音村');
+    expect(replaced('青石镇', village)).toBeNull();
+    expect(replaced('无', village)).toBeNull();
+    expect(replaced(' 县卫健局 ', undefined)).toBe('县卫健局');
   });
   it('maps enum values and refuses unknown ones', () => {
     expect(enumValue('男性', { 男性: '男' })).toBe('男');
