@@ -36,10 +36,18 @@ describe('graph.yaml validation', () => {
       /relationships\.HOLDS_POST\.from: unknown label "Citizen"/,
     );
   });
+  it('refuses a property both sensitive and unique: a pseudonymised value finds nothing', () => {
+    expect(() =>
+      parseGraphSchema(
+        shipped.replace('licenceNo: { type: string, unique: true,', 'licenceNo: { type: string, unique: true, sensitive: true,'),
+      ),
+    ).toThrow(/a sensitive property is pseudonymised/);
+  });
   it('fills the defaults a hand-written file leaves out', () => {
     const g = parseGraphSchema(shipped);
-    expect(g.labels.Person!.properties.name).toEqual({ type: 'string', zh: '姓名', en: 'Name', sensitive: false });
+    expect(g.labels.Person!.properties.name).toEqual({ type: 'string', zh: '姓名', en: 'Name', sensitive: false, unique: false });
     expect(g.labels.Person!.properties.idNo!.sensitive).toBe(true);
+    expect(g.labels.Person!.properties.licenceNo!.unique).toBe(true);
     expect(g.labels.Person!.name).toBe('Person');
   });
 });
