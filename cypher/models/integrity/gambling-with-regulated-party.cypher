@@ -1,6 +1,6 @@
 // ---
 // id: integrity.gambling-with-regulated-party
-// revision: 5
+// revision: 6
 // catalog: M19
 // title:
 //   zh: 公职人员与管理服务对象一起赌博
@@ -49,18 +49,28 @@
 CALL () {
   MATCH pa = (p:Person)-[:INVOLVED_IN]->(c:PoliceCase)<-[:INVOLVED_IN]-(q:Person)
   WHERE any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND p <> q
+    AND EXISTS { (p)-[:HOLDS_POST]->() } AND EXISTS { (q)-[:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->() }
   RETURN p, q, c, [pa] AS pas, '同案' AS togetherZh, '' AS togetherEn
-  UNION
-  // two files of one place within the hours: grouped by place first, so no case meets every other
+  // ALL: the two branches never give one row (the second is of two different cases), and UNION's
+  // de-duplication held every pair of a busy card room's parties in memory.
+  UNION ALL
+  // two files of one place within the hours. Each case goes to the slot of its time and the next (slots as
+  // long as the window), so two cases within the window share a slot: a place's cases meet only their
+  // neighbours in time. Grouped by place alone, one place with every card room's cases of a big county held
+  // each of them beside every other and passed the transaction's memory at 1,000,000 persons.
   MATCH (c:PoliceCase)
   WHERE $copresenceHours > 0 AND any(t IN $caseTypes WHERE c.type CONTAINS t) AND c.time IS NOT NULL AND coalesce(c.place, '') <> ''
-  WITH c.place AS place, collect(c) AS cs
+  WITH c, c.time.epochSeconds / toInteger($copresenceHours * 3600) AS slot
+  UNWIND [slot, slot + 1] AS s
+  WITH c.place AS place, s, collect(c) AS cs
   WHERE size(cs) > 1
   UNWIND cs AS c
   UNWIND [x IN cs WHERE x <> c AND abs(duration.inSeconds(c.time, x.time).seconds) <= $copresenceHours * 3600] AS c2
+  WITH DISTINCT c, c2
   WITH c, c2, abs(duration.inSeconds(c.time, c2.time).seconds) AS apart
   MATCH pa = (p:Person)-[:INVOLVED_IN]->(c), pb = (q:Person)-[:INVOLVED_IN]->(c2)
   WHERE p <> q AND NOT EXISTS { (p)-[:INVOLVED_IN]->(c2) } AND NOT EXISTS { (q)-[:INVOLVED_IN]->(c) }
+    AND EXISTS { (p)-[:HOLDS_POST]->() } AND EXISTS { (q)-[:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]->() }
   RETURN p, q, c, [pa, pb] AS pas,
          '在同一地点（另案' + c2.caseNo + '，相隔' + toString(apart / 60) + '分钟）' AS togetherZh,
          ' at the same place (case ' + c2.caseNo + ', ' + toString(apart / 60) + ' minutes apart)' AS togetherEn
