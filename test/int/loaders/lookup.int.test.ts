@@ -16,6 +16,7 @@ import { writeImporterCsv } from '../../../loaders/bulk/importer-csv.js';
 import { freshGraph } from '../../support/db.js';
 import { id } from './fixtures.js';
 import { usccCheckChar } from '../../../platform/identifiers/uscc.js';
+import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
 
 const ROSTER = `id: site-roster
 title: { zh: 干部名册（只有单位名称）, en: Cadre roster (unit names only) }
@@ -257,6 +258,27 @@ describe('an inspector found by his 执法证号', () => {
       const rejects = parseCsv(readFileSync(r.files[1]!.rejectsFile!, 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
       expect(rejects.map((x) => [x.row, x.column, x.value])).toEqual([['2', '执法证号', '浙33019999999']]);
       expect(rejects[0]!.reason).toMatch(/no Person with licenceNo "浙33019999999" is loaded/);
+      // The bulk path finds the person alike, from the roster rows it has collected.
+      const schema = loadGraphSchema();
+      const c = await collectFiles([path.join(dir, 'data')], {
+        schema,
+        mappings: loadMappings({ schema, extraDirs: [mapsDir] }),
+        rejectsDir: path.join(dir, 'bulk-rejects'),
+        spillDir: path.join(dir, 'bulk-runs'),
+        workers: 0,
+        ...(pseudonymKey ? { pseudonymKey, pseudonymise: pseudonymiser(pseudonymKey) } : {}),
+      });
+      expect(c.report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+        ['site-licensed', 1, 1, 0],
+        ['site-checks', 2, 1, 1],
+      ]);
+      const files = writeImporterCsv(c.graph, schema, path.join(dir, 'bulk-csv'), false);
+      const checks = files.relationships.find((f) => path.basename(f).startsWith('rels-INSPECTED'))!;
+      const [head, ...lines] = readFileSync(checks, 'utf8').trimEnd().split('\n');
+      const start = head!.split(',').findIndex((x) => x.startsWith(':START_ID'));
+      const person = pseudonymKey ? `Person:${pseudonymiser(pseudonymKey)(inspector)}` : `Person:${inspector}`;
+      expect(lines.map((l) => l.split(',')[start]!.replace(/^"|"$/g, ''))).toEqual([person]);
+      c.graph.store.remove();
     });
   }
 });
