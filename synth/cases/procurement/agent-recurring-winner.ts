@@ -1,8 +1,8 @@
 // M33 a tender agent whose lots for one unit keep going to one firm: A1 most of the agent's lots of a unit
 // (one to another firm), A2 all of them; near misses N1 one firm winning three of a unit's lots through
 // different agents, N2 an agent handing one firm three lots of three units. The agent is the one that ran the
-// fewest of the unit's lots, and is handed half of the unit's lots (revision 2 reads agents that ran most of a unit's lots); the
-// wins go on until they make minShare of its lots there and the agent runs most of the unit's.
+// fewest of the unit's lots, and is handed half of them (revision 2 reads agents that ran most of a unit's
+// lots); the wins go on until they make minShare of its lots there and the agent runs most of the unit's.
 import type { Company, Org, World } from '../../world/world.js';
 import { ref, uidOf, type Found } from '../case.js';
 import type { CaseModule } from '../module.js';
