@@ -29,7 +29,8 @@ import type { RowResult } from './transform.js';
  */
 export const DEFAULT_BATCH = 5_000;
 
-export type Refused = { row: number; problems: Problem[] };
+/** A rejected row; `kept`: the row loaded, less an optional reference the problems name (noted, not counted). */
+export type Refused = { row: number; problems: Problem[]; kept?: true };
 
 /** How many of a file's aside rows (totals, lines under the table) its report shows; all are counted. */
 const ASIDE_SHOWN = 10;
@@ -173,8 +174,9 @@ export async function passFile(
               `not a record but a total or a line under the table: 「${r.aside}」; not loaded, not counted as read or rejected`,
             ),
           );
+        else if ('kept' in r && r.kept) rejects.noteKept(file, r.row, r.problems);
         else rejects.write(file, r.row, r.problems);
-      loaded += rows.length - bad.length;
+      loaded += rows.length - bad.filter((r) => !r.kept).length;
       const secs = Math.max((Date.now() - started) / 1000, 0.001);
       opts.onProgress?.({ file, source: mapping.id, rowsRead: readSoFar, rowsPerSec: Math.round(readSoFar / secs) });
     });

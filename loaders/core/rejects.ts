@@ -36,6 +36,11 @@ export class RejectsWriter {
     this.count++;
   }
 
+  /** Lines about a row that loaded all the same (an optional reference left out); not a rejected row. */
+  noteKept(file: string, row: number, problems: Problem[]): void {
+    for (const p of problems) this.#line([file, row, p.column, p.value, p.reason]);
+  }
+
   /** A line about rows that were never read (a file that stopped part-way); not a rejected row. */
   note(file: string, row: number, reason: string): void {
     this.#line([file, row, '', '', reason]);

@@ -140,6 +140,12 @@ export const NodeYaml = strict({
     .describe(
       'find the node by this property (e.g. name) instead of by its key: the key column holds the value, the node must exist and be the only one with it (implies mustExist)',
     ),
+  optional: z
+    .boolean()
+    .optional()
+    .describe(
+      'with lookup: a value no node (or several) holds leaves this node and its relationships out, the row loads, and the rejects file notes it',
+    ),
   when: ConditionYaml.optional(),
 });
 

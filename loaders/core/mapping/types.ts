@@ -61,6 +61,8 @@ export interface NodeSpec {
    * to the one node of the label with that value (none, or several: the row is rejected). Implies mustExist.
    */
   lookup?: string;
+  /** With lookup: not found leaves the node and its relationships out of the row, noted, instead of rejecting it. */
+  optional?: boolean;
   when?: Condition;
 }
 

@@ -170,7 +170,8 @@ export function parseMapping(text: string, schema: GraphSchema, file?: string): 
         }
         if (keys.length > 1 || shapes) fail(`${where}.lookup: a looked-up node takes one key column and one label`);
         spec.lookup = by;
-      }
+        if (no.optional === true) spec.optional = true;
+      } else if (no.optional !== undefined) fail(`${where}.optional: only a looked-up node (lookup) may be optional`);
       if (shapes) spec.shapes = shapes;
       const when = condition(no.when, `${where}.when`);
       if (when) spec.when = when;

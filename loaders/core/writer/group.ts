@@ -54,16 +54,20 @@ export function wantedLookups(rows: Accepted[]): Map<string, { label: string; pr
 /**
  * Puts each looked-up node, in place, on the key of the one node found holding its value (relationships
  * hold the same node objects, so they follow); a row naming a value no node holds, or several do, is
- * rejected: a unit's name is only as good as it is unique. `found` gives the keys found, at most two.
+ * rejected: a unit's name is only as good as it is unique. An optional looked-up node is left out instead,
+ * with its relationships, and the row loads: it is among `ok` and also in `rejected` marked `kept`, so the
+ * rejects file notes what was left out. `found` gives the keys found, at most two.
  */
 export function applyLookups(
   rows: Accepted[],
   found: (label: string, prop: string, value: string) => string[],
-): { ok: Accepted[]; rejected: { row: number; problems: Problem[] }[] } {
-  const rejected: { row: number; problems: Problem[] }[] = [];
+): { ok: Accepted[]; rejected: { row: number; problems: Problem[]; kept?: true }[] } {
+  const rejected: { row: number; problems: Problem[]; kept?: true }[] = [];
   const ok: Accepted[] = [];
   for (const r of rows) {
     const problems: Problem[] = [];
+    const noted: Problem[] = [];
+    const dropped = new Set<NodeInst>();
     for (const n of r.nodes) {
       const prop = n.spec.lookup;
       if (prop === undefined) continue;
@@ -71,24 +75,37 @@ export function applyLookups(
       if (keys.length === 1) {
         n.key = keys[0]!;
         n.uid = uidOf(n.spec.label, n.key);
-      } else
-        problems.push({
+        continue;
+      }
+      const [zh, en] =
+        keys.length === 0
+          ? [
+              `没有${prop}为「${n.keyShown}」的已装载记录（请先装载其来源）`,
+              `no ${n.spec.label} with ${prop} "${n.keyShown}" is loaded (load its source first)`,
+            ]
+          : [
+              `${prop}为「${n.keyShown}」的记录不止一个，无法确定是哪一个：请改用代码`,
+              `more than one ${n.spec.label} has ${prop} "${n.keyShown}", so the row cannot say which: give its code instead`,
+            ];
+      if (n.spec.optional) {
+        dropped.add(n);
+        noted.push({
           column: n.keyHeader,
           value: n.keyShown,
-          reason:
-            keys.length === 0
-              ? bilingual(
-                  `没有${prop}为「${n.keyShown}」的已装载记录（请先装载其来源）`,
-                  `no ${n.spec.label} with ${prop} "${n.keyShown}" is loaded (load its source first)`,
-                )
-              : bilingual(
-                  `${prop}为「${n.keyShown}」的记录不止一个，无法确定是哪一个：请改用代码`,
-                  `more than one ${n.spec.label} has ${prop} "${n.keyShown}", so the row cannot say which: give its code instead`,
-                ),
+          reason: bilingual(`${zh}；该行其余内容已装载`, `${en}; the rest of the row is loaded`),
         });
+      } else problems.push({ column: n.keyHeader, value: n.keyShown, reason: bilingual(zh, en) });
     }
-    if (problems.length) rejected.push({ row: r.row, problems });
-    else ok.push(r);
+    if (problems.length) {
+      rejected.push({ row: r.row, problems });
+      continue;
+    }
+    if (dropped.size) {
+      r.nodes = r.nodes.filter((n) => !dropped.has(n));
+      r.rels = r.rels.filter((x) => !dropped.has(x.from) && !dropped.has(x.to));
+      rejected.push({ row: r.row, problems: noted, kept: true });
+    }
+    ok.push(r);
   }
   return { ok, rejected };
 }

@@ -36,6 +36,15 @@ relationships:
   - { type: HOLDS_POST, from: person, to: org, identity: [title, from], props: { title: title, from: from } }
 `;
 
+/** The unit register: two units share the name 党政办公室, as every township's office does. */
+const UNITS = [
+  '统一社会信用代码,单位名称,单位类型,上级单位代码,上级单位名称',
+  'G001,测试县人民政府,党政机关,,',
+  'A001,测试县民政局,党政机关,G001,测试县人民政府',
+  'T001,党政办公室,党政机关,G001,测试县人民政府',
+  'T002,党政办公室,党政机关,G001,测试县人民政府',
+];
+
 const P1 = id('33012219700101001');
 const P2 = id('33012219710202002');
 const P3 = id('33012219720303003');
@@ -58,13 +67,7 @@ beforeAll(async () => {
   mkdirSync(maps);
   writeFileSync(path.join(maps, 'site-roster.yaml'), ROSTER);
   const data = path.join(work, 'data');
-  write(data, '机构编制名录.csv', [
-    '统一社会信用代码,单位名称,单位类型,上级单位代码,上级单位名称',
-    'G001,测试县人民政府,党政机关,,',
-    'A001,测试县民政局,党政机关,G001,测试县人民政府',
-    'T001,党政办公室,党政机关,G001,测试县人民政府',
-    'T002,党政办公室,党政机关,G001,测试县人民政府',
-  ]);
+  write(data, '机构编制名录.csv', UNITS);
   write(data, '干部名单2024.csv', [
     '身份证号,姓名,工作单位,职务,任职时间',
     `${P1},孙局长,测试县民政局,局长,2019-03-01`,
@@ -283,6 +286,67 @@ describe('an inspector found by his 执法证号', () => {
   }
 });
 
+describe('an optional unit found by its name', () => {
+  // A 信访 register's 被反映单位 or a roster's unit the register lacks: the row is not lost for it.
+  it('loads the row without the unit and its post, noting what was left out, on both paths alike', async () => {
+    const dir = path.join(work, 'optional');
+    const mapsDir = path.join(dir, 'mappings');
+    mkdirSync(mapsDir, { recursive: true });
+    writeFileSync(
+      path.join(mapsDir, 'site-roster-optional.yaml'),
+      ROSTER.replace('id: site-roster', 'id: site-roster-optional')
+        .replace("files: ['干部名单*.csv']", "files: ['任职名单*.csv']")
+        .replace('org: { label: Org, key: unitName, lookup: name }', 'org: { label: Org, key: unitName, lookup: name, optional: true }'),
+    );
+    const data = path.join(dir, 'data');
+    write(data, '机构编制名录.csv', UNITS);
+    const [Q1, Q2, Q3] = [id('33012219800101011'), id('33012219800202022'), id('33012219800303033')];
+    write(data, '任职名单2024.csv', [
+      '身份证号,姓名,工作单位,职务,任职时间',
+      `${Q1},冯科长,测试县民政局,科长,2019-03-01`,
+      `${Q2},陈主任,党政办公室,主任,2018-01-01`,
+      `${Q3},褚科长,测试县交通运输局,科长,2017-07-01`,
+    ]);
+    const r = await loadFiles(db, [data], { rejectsDir: path.join(dir, 'rejects'), extraMappingsDirs: [mapsDir] });
+    expect(r.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+      ['unit', 4, 4, 0],
+      ['site-roster-optional', 3, 3, 0],
+    ]);
+    const { rows } = await db.read<{ name: string; code: string | null }>(
+      `MATCH (p:Person) WHERE p.idNo IN $ids OPTIONAL MATCH (p)-[:HOLDS_POST]->(o:Org) RETURN p.name AS name, o.code AS code ORDER BY name`,
+      { ids: [Q1, Q2, Q3] },
+    );
+    expect(rows).toEqual([
+      { name: '冯科长', code: 'A001' },
+      { name: '褚科长', code: null },
+      { name: '陈主任', code: null },
+    ]);
+    const online = readFileSync(r.files[1]!.rejectsFile!, 'utf8');
+    const notes = parseCsv(online, { bom: true, columns: true }) as Record<string, string>[];
+    expect(notes.map((x) => [x.row, x.column, x.value])).toEqual([
+      ['2', '工作单位', '党政办公室'],
+      ['3', '工作单位', '测试县交通运输局'],
+    ]);
+    expect(notes[1]!.reason).toMatch(
+      /no Org with name "测试县交通运输局" is loaded \(load its source first\); the rest of the row is loaded$/,
+    );
+    const schema = loadGraphSchema();
+    const c = await collectFiles([data], {
+      schema,
+      mappings: loadMappings({ schema, extraDirs: [mapsDir] }),
+      rejectsDir: path.join(dir, 'bulk-rejects'),
+      spillDir: path.join(dir, 'bulk-runs'),
+      workers: 0,
+    });
+    expect(c.report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
+      ['unit', 4, 4, 0],
+      ['site-roster-optional', 3, 3, 0],
+    ]);
+    expect(readFileSync(c.report.files[1]!.rejectsFile!, 'utf8')).toBe(online);
+    c.graph.store.remove();
+  });
+});
+
 describe('a lookup the mapping cannot have', () => {
   const refused = (node: string) => () =>
     parseMapping(ROSTER.replace('org: { label: Org, key: unitName, lookup: name }', node), loadGraphSchema());
@@ -293,5 +357,8 @@ describe('a lookup the mapping cannot have', () => {
     );
     expect(refused('org: { label: Org, key: unitName, lookup: nickname }')).toThrow(/"nickname" is not a property of Org/);
     expect(refused('org: { label: Org, key: unitName, lookup: name, props: { kind: title } }')).toThrow(/a looked-up node only refers/);
+    expect(refused('org: { label: Org, key: unitName, mustExist: true, optional: true }')).toThrow(
+      /only a looked-up node \(lookup\) may be optional/,
+    );
   });
 });
