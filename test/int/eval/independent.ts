@@ -66,6 +66,8 @@ export interface CountyRun {
   missed(): string[];
   /** The catalog models of the near misses some alert covers. */
   flagged(): string[];
+  /** The loaded county's graph, for what a test checks beyond the alerts. */
+  db: Executor;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function scoreCounty(dir: string, outEnv: string): Promise<CountyRu
     truth,
     found,
     errors,
+    db,
     missed: () => truth.filter((c) => c.expected === 'alert' && !covered(c, found.get(c.model) ?? [])).map(label),
     flagged: () => truth.filter((c) => c.expected === 'no_alert' && covered(c, found.get(c.model) ?? [])).map((c) => c.model),
     close: async () => {

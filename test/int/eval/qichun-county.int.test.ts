@@ -32,6 +32,23 @@ describe('a second independently generated county (蕲春县), loaded through ma
     expect(rejected).toEqual({ 'qc-dibao-family': 2, 'qc-inspection': 1 });
   });
 
+  it('links each petition to the unit or village it is about, its full name cut to the registered one', async () => {
+    const petitions = run.report.files.find((f) => f.source === 'qc-petition')!;
+    expect([petitions.rowsRead, petitions.rowsLoaded, petitions.rowsRejected]).toEqual([607, 607, 0]);
+    const { rows } = await run.db.read<{ kind: string | null; n: number }>(
+      'MATCH (:Petition)-[:ABOUT]->(o:Org) RETURN o.kind AS kind, count(*) AS n ORDER BY kind',
+    );
+    const { rows: all } = await run.db.read<{ n: number }>('MATCH (a:Petition) WHERE NOT (a)-[:ABOUT]->(:Org) RETURN count(a) AS n');
+    // 566 rows name a county unit as the code table does, 41 a village with its town and committee.
+    expect({ linked: rows, unlinked: all[0]!.n }).toEqual({
+      linked: [
+        { kind: '党政机关', n: 566 },
+        { kind: '村委会', n: 41 },
+      ],
+      unlinked: 0,
+    });
+  });
+
   it('runs every model without an error', () => {
     expect(run.errors).toEqual([]);
   });
