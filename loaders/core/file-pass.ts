@@ -174,7 +174,7 @@ export async function passFile(
               `not a record but a total or a line under the table: 「${r.aside}」; not loaded, not counted as read or rejected`,
             ),
           );
-        else if ('kept' in r && r.kept) rejects.noteKept(file, r.row, r.problems);
+        else if (r.kept) rejects.noteKept(file, r.row, r.problems);
         else rejects.write(file, r.row, r.problems);
       loaded += rows.length - bad.filter((r) => !r.kept).length;
       const secs = Math.max((Date.now() - started) / 1000, 0.001);

@@ -32,7 +32,7 @@ export class RejectsWriter {
   }
 
   write(file: string, row: number, problems: Problem[]): void {
-    for (const p of problems) this.#line([file, row, p.column, p.value, p.reason]);
+    this.noteKept(file, row, problems);
     this.count++;
   }
 

@@ -61,11 +61,11 @@
 MATCH (o:Org)-[:TENDERED]->(y:Project)
 WITH o, count(DISTINCT y) AS unitLots
 MATCH (ag:Company)-[:AGENT_FOR]->(x:Project)<-[:TENDERED]-(o)
-WITH o, unitLots, ag, count(DISTINCT x) AS ranLots
-WHERE toFloat(ranLots) / unitLots > $agentMinShare
-MATCH (ag)-[:AGENT_FOR]->(x:Project)<-[:TENDERED]-(o)
+WITH o, unitLots, ag, collect(DISTINCT x) AS ran
+WHERE toFloat(size(ran)) / unitLots > $agentMinShare
+UNWIND ran AS x
 MATCH (c:Company)-[w:WON]->(x)
-WITH o, unitLots, ag, ranLots, collect({c: c, x: x, w: w}) AS awards
+WITH o, unitLots, ag, size(ran) AS ranLots, collect({c: c, x: x, w: w}) AS awards
 UNWIND awards AS a
 WITH o, unitLots, ag, ranLots, size(awards) AS lots, a.c AS c, collect(a) AS mine
 ORDER BY size(mine) DESC, c.uid
