@@ -9,7 +9,7 @@ const text = z.string().trim().min(1, 'must be a non-empty string');
 const zhEn = strict({ zh: text, en: text });
 
 export const SeverityYaml = z.enum(['low', 'medium', 'high', 'critical']);
-export const ParamTypeYaml = z.enum(['string', 'string[]', 'integer', 'float', 'boolean', 'date']);
+export const ParamTypeYaml = z.enum(['string', 'string[]', 'integer', 'float', 'boolean', 'date', 'date[]']);
 type ParamType = z.infer<typeof ParamTypeYaml>;
 
 /** What a parameter of each type holds, as a default in the header and as an override at run time. */
@@ -21,6 +21,17 @@ export const PARAM_VALUE: Record<ParamType, z.ZodType> = {
   boolean: z.boolean(),
   // `today`: the day of the run (a model examining what is current, e.g. `asOf`), resolved in params.ts.
   date: z.string().regex(/^(\d{4}-\d{2}-\d{2}|today)$/, 'must be a date YYYY-MM-DD or today'),
+  // Days of a calendar (法定节假日, 调休上班日): each a real date, so a typo in a site's policy is refused with
+  // its place instead of failing the run on the server (Cypher's date() throws) or being quietly skipped.
+  'date[]': z.array(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .refine((d) => {
+        const t = Date.parse(`${d}T00:00:00Z`);
+        return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+      }, 'is not a day of the calendar'),
+  ),
 };
 
 // One shape per type, so the default is checked against the type it declares (an editor too).

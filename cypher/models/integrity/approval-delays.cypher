@@ -1,6 +1,6 @@
 // ---
 // id: integrity.approval-delays
-// revision: 2
+// revision: 3
 // catalog: M39
 // title:
 //   zh: 审批/用印超期与经办人时长异常
@@ -13,7 +13,7 @@
 //   other officials' items of that type by more than sigmas standard deviations, with at least minItems
 //   items of their own and minPeers other officials on the type (an official slow on purpose, 吃拿卡要, or
 //   one whose items wait for something). Working days skip weekends and the dates in holidays (法定节假日,
-//   which the site must list). Time the register records as outside the limit (Approval.pausedDays: 听证、
+//   which the site must list) and count the weekend dates in workdays (调休上班日, likewise listed). Time the register records as outside the limit (Approval.pausedDays: 听证、
 //   招标、拍卖、检验、检测、检疫、鉴定和专家评审, 行政许可法 第45条, or a 中止) is taken off before the item is
 //   compared, in both lists. Known false positives: time the applicant took to supply missing papers (补正) or
 //   a suspension counted in when the register does not record it; an official who gets the hard cases of a
@@ -38,9 +38,13 @@
 //     default: 3
 //     description: other officials who must have handled the type for a comparison
 //   holidays:
-//     type: string[]
+//     type: date[]
 //     default: []
 //     description: non-working days besides weekends (YYYY-MM-DD), e.g. the 法定节假日 of the years examined
+//   workdays:
+//     type: date[]
+//     default: []
+//     description: weekend days that are working days (YYYY-MM-DD), the 调休上班日 of the years examined
 //   asOf:
 //     type: date
 //     default: today
@@ -55,21 +59,25 @@
 //   zh: "{detailZh}"
 //   en: "{detailEn}"
 // ---
-WITH date($asOf) AS asOf
+// The calendar once: the listed holidays that fall on a weekday and the listed working days that fall on a
+// weekend, each once, so that a day listed twice or a holiday on a Sunday is not taken off twice.
+WITH date($asOf) AS asOf,
+     reduce(acc = [], d IN $holidays | CASE WHEN date(d).dayOfWeek > 5 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS offDays,
+     reduce(acc = [], d IN $workdays | CASE WHEN date(d).dayOfWeek < 6 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS onDays
 MATCH (ap:Approval)
 WHERE ap.submittedAt IS NOT NULL
-WITH ap, coalesce(ap.concludedAt, asOf) AS ended, coalesce(ap.limitDays, $defaultLimitDays) AS limit
-// Working days are never more than calendar days: the cheap test first.
+WITH ap, offDays, onDays, coalesce(ap.concludedAt, asOf) AS ended, coalesce(ap.limitDays, $defaultLimitDays) AS limit
+// Working days are calendar days, so never more of them (working weekends included): the cheap test first.
 WHERE ended > ap.submittedAt + duration({days: limit})
-WITH ap, limit, duration.inDays(ap.submittedAt, ended).days AS days
-// Working days: with no holidays listed (the default), whole weeks of five and the rest of a week counted from
-// the weekday of acceptance; with holidays, day by day (a day to look up in the list) as the catalogue counts.
+// Working days from the day after acceptance to the end, inclusive: the weekdays in closed form (a week is
+// five; Monday to Friday are days 1–5 of Cypher's dayOfWeek, so the weekdays up to day m of a count starting
+// on a Monday are m/7*5 plus the rest of the week up to five), less the listed holidays among them, plus the
+// listed working weekends. As the catalogue counts day by day, without a list of the days to walk.
+WITH ap, limit, ended, ap.submittedAt.dayOfWeek AS a, ap.submittedAt.dayOfWeek + duration.inDays(ap.submittedAt, ended).days AS b,
+     size([d IN offDays WHERE d > ap.submittedAt AND d <= ended]) - size([d IN onDays WHERE d > ap.submittedAt AND d <= ended]) AS shift
 WITH ap, limit,
-     CASE
-       WHEN days <= 0 THEN 0
-       WHEN size($holidays) = 0 THEN days / 7 * 5 + size([j IN range(1, days % 7) WHERE (ap.submittedAt.dayOfWeek + j - 1) % 7 < 5])
-       ELSE size([i IN range(1, days)
-                  WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
+     CASE WHEN b <= a THEN 0
+          ELSE b / 7 * 5 + CASE WHEN b % 7 > 5 THEN 5 ELSE b % 7 END - a / 7 * 5 - CASE WHEN a % 7 > 5 THEN 5 ELSE a % 7 END - shift
      END AS taken
 WITH ap, limit, taken, coalesce(ap.pausedDays, 0) AS paused
 WHERE taken - paused > limit
@@ -86,15 +94,15 @@ RETURN 'over_limit' AS kind, ap.uid AS approval, o.uid AS official, u.uid AS uni
          CASE WHEN o IS NULL THEN '' ELSE '; handled by ' + o.name END AS detailEn,
        [x IN [po, pu] WHERE x IS NOT NULL] AS evidence
 UNION ALL
+WITH reduce(acc = [], d IN $holidays | CASE WHEN date(d).dayOfWeek > 5 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS offDays,
+     reduce(acc = [], d IN $workdays | CASE WHEN date(d).dayOfWeek < 6 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS onDays
 MATCH (o:Person)-[:HANDLED]->(ap:Approval)
 WHERE ap.submittedAt IS NOT NULL AND ap.concludedAt IS NOT NULL
-WITH o, ap, duration.inDays(ap.submittedAt, ap.concludedAt).days AS days
+WITH o, ap, ap.submittedAt.dayOfWeek AS a, ap.submittedAt.dayOfWeek + duration.inDays(ap.submittedAt, ap.concludedAt).days AS b,
+     size([d IN offDays WHERE d > ap.submittedAt AND d <= ap.concludedAt]) - size([d IN onDays WHERE d > ap.submittedAt AND d <= ap.concludedAt]) AS shift
 WITH o, ap.itemType AS itemType, coalesce(ap.pausedDays, 0) AS paused,
-     CASE
-       WHEN days <= 0 THEN 0
-       WHEN size($holidays) = 0 THEN days / 7 * 5 + size([j IN range(1, days % 7) WHERE (ap.submittedAt.dayOfWeek + j - 1) % 7 < 5])
-       ELSE size([i IN range(1, days)
-                  WHERE (ap.submittedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(ap.submittedAt + duration({days: i})) IN $holidays])
+     CASE WHEN b <= a THEN 0
+          ELSE b / 7 * 5 + CASE WHEN b % 7 > 5 THEN 5 ELSE b % 7 END - a / 7 * 5 - CASE WHEN a % 7 > 5 THEN 5 ELSE a % 7 END - shift
      END AS counted
 WITH o, itemType, CASE WHEN counted > paused THEN counted - paused ELSE 0 END AS taken
 // Each official's count, sum and sum of squares on a type, then the type's: an official's peers are the type

@@ -1,6 +1,6 @@
 // ---
 // id: integrity.petitions-overdue-or-repeated
-// revision: 2
+// revision: 3
 // catalog: M41
 // title:
 //   zh: 信访/检举控告超期件、重复件、集中反映、不满意件
@@ -14,8 +14,8 @@
 //   minReporters different reporters about one person within hotspotWindowDays (集中反映); and, where the
 //   site lists the 满意度 values that make one (unsatisfied), each concluded item its reporter rated so
 //   (不满意件, the third list of 信访工作条例's 满意度评价). Working days
-//   skip weekends and the dates in holidays (法定节假日, which the site must list; 调休 working weekends are
-//   not known). Known false positives: an item suspended (中止) or extended with approval (延期, up to 30
+//   skip weekends and the dates in holidays (法定节假日, which the site must list) and count the weekend dates in
+//   workdays (调休上班日, likewise listed). Known false positives: an item suspended (中止) or extended with approval (延期, up to 30
 //   more days) is counted late unless the register's dates reflect it; a reporter who files the same letter
 //   to several bodies appears as a repeat once they are forwarded to one; a campaign of form letters is a
 //   hotspot whether or not it has merit.
@@ -52,9 +52,13 @@
 //     description: 满意度 values (as the register writes them) that make a concluded item a 不满意件, e.g.
 //       [不满意]; none listed, none raised
 //   holidays:
-//     type: string[]
+//     type: date[]
 //     default: []
 //     description: non-working days besides weekends (YYYY-MM-DD), e.g. the 法定节假日 of the years examined
+//   workdays:
+//     type: date[]
+//     default: []
+//     description: weekend days that are working days (YYYY-MM-DD), the 调休上班日 of the years examined
 //   asOf:
 //     type: date
 //     default: today
@@ -69,15 +73,26 @@
 //   zh: "{detailZh}"
 //   en: "{detailEn}"
 // ---
-WITH date($asOf) AS asOf
+// The calendar once: the listed holidays that fall on a weekday and the listed working days that fall on a
+// weekend, each once, so that a day listed twice or a holiday on a Sunday is not taken off twice.
+WITH date($asOf) AS asOf,
+     reduce(acc = [], d IN $holidays | CASE WHEN date(d).dayOfWeek > 5 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS offDays,
+     reduce(acc = [], d IN $workdays | CASE WHEN date(d).dayOfWeek < 6 OR date(d) IN acc THEN acc ELSE acc + date(d) END) AS onDays
 MATCH (a:Petition)
 WHERE a.receivedAt IS NOT NULL
-WITH a, asOf, coalesce(a.acceptedAt, asOf) AS accepted, coalesce(a.concludedAt, asOf) AS concluded
-// Working days are never more than calendar days: the cheap test first.
+WITH a, offDays, onDays, coalesce(a.acceptedAt, asOf) AS accepted, coalesce(a.concludedAt, asOf) AS concluded
+// Working days are calendar days, so never more of them (working weekends included): the cheap test first.
 WHERE accepted > a.receivedAt + duration({days: $acceptDays}) OR concluded > a.receivedAt + duration({days: $handleDays})
+// Working days from the day after receipt to acceptance, inclusive: the weekdays in closed form (Monday to
+// Friday are days 1–5 of Cypher's dayOfWeek, so the weekdays up to day m of a count starting on a Monday are
+// m/7*5 plus the rest of the week up to five), less the listed holidays among them, plus the listed working
+// weekends (as integrity.approval-delays counts them).
+WITH a, accepted, concluded, a.receivedAt.dayOfWeek AS d0, a.receivedAt.dayOfWeek + duration.inDays(a.receivedAt, accepted).days AS d1,
+     size([d IN offDays WHERE d > a.receivedAt AND d <= accepted]) - size([d IN onDays WHERE d > a.receivedAt AND d <= accepted]) AS shift
 WITH a, accepted, concluded,
-     size([i IN range(1, duration.inDays(a.receivedAt, accepted).days)
-           WHERE (a.receivedAt + duration({days: i})).dayOfWeek < 6 AND NOT toString(a.receivedAt + duration({days: i})) IN $holidays]) AS acceptWorkdays,
+     CASE WHEN d1 <= d0 THEN 0
+          ELSE d1 / 7 * 5 + CASE WHEN d1 % 7 > 5 THEN 5 ELSE d1 % 7 END - d0 / 7 * 5 - CASE WHEN d0 % 7 > 5 THEN 5 ELSE d0 % 7 END - shift
+     END AS acceptWorkdays,
      duration.inDays(a.receivedAt, concluded).days AS handleDaysTaken
 WITH a, acceptWorkdays, handleDaysTaken,
      acceptWorkdays > $acceptDays AS lateAccept, handleDaysTaken > $handleDays AS lateConclude

@@ -67,6 +67,20 @@ describe('parameters for a run', () => {
   it('refuses an override of the wrong type', () => {
     expect(() => resolveParams(m, { name: 5 })).toThrow(/must be a string/);
   });
+  it('takes a list of calendar days and refuses a day the calendar lacks', () => {
+    const cal = parseModel(
+      header().replace(
+        'name: { type: string, default: 张三, description: who }',
+        "name: { type: 'date[]', default: [], description: days off }",
+      ),
+      'x.cypher',
+      'test',
+    );
+    expect(resolveParams(cal, { name: ['2024-02-29', '2024-10-01'] })).toEqual({ name: ['2024-02-29', '2024-10-01'] });
+    expect(() => resolveParams(cal, { name: ['2023-02-29'] })).toThrow(/must be a date\[\]/);
+    expect(() => resolveParams(cal, { name: ['2024-13-01'] })).toThrow(/must be a date\[\]/);
+    expect(() => resolveParams(cal, { name: ['2024/10/01'] })).toThrow(/must be a date\[\]/);
+  });
 });
 
 describe('summary rendering', () => {
