@@ -59,6 +59,13 @@ export default defineConfig({
     // which checks the role; server/http/graphiql.ts).
     rollupOptions: {
       input: { explorer: path.join(ROOT, 'web', 'index.html'), graphiql: path.join(ROOT, 'web', 'graphiql.html') },
+      // GraphiQL's React parts (Radix, framer-motion) start their modules with "use client", a directive for
+      // React Server Components that a client bundle drops harmlessly; Rollup says so once per module, about a
+      // hundred lines at every `npm start` that hid what the start says. Every other warning still shows.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /['"]use client['"]/.test(warning.message)) return;
+        warn(warning);
+      },
     },
   },
   server: {
