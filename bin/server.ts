@@ -172,10 +172,17 @@ async function main(): Promise<void> {
   }
   if (cfg.oidc) log(`Single sign-on through ${cfg.oidc.issuer}: users must exist in huiyan (npm run users -- create <name> --role …).`);
 
-  // The demo load (empty database only) and the first run of every model happen behind the API, which
-  // answers meanwhile; /healthz shows how far they are. Scheduled runs begin once they are done.
+  // The demo load (empty database only), the check of the model library and the first run of every model
+  // happen behind the API, which answers meanwhile; /healthz shows how far they are. Scheduled runs begin
+  // once they are done.
   log(`Running the ${boot.library.models.length} models in the background (progress: ${url}healthz)…`);
-  const done = firstRuns(neo4j.executor, boot, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, progress: startup, lease });
+  const done = firstRuns(neo4j.executor, boot, log, {
+    seed: cfg.demo ? demoSeeder(cfg) : undefined,
+    progress: startup,
+    lease,
+    // The live library is the one checked, so the catalog and the workbench drop a refused model too.
+    check: () => library.reload(),
+  });
   done.then(
     ({ runs }) => {
       const alerts = runs.reduce((n, r) => n + r.alertsNew + r.alertsKept, 0);
@@ -185,7 +192,7 @@ async function main(): Promise<void> {
       void publish();
       // The pre-award check's statements take seconds to plan: planned now, over the loaded data (plans made
       // over an empty store would be replanned), the first handler to ask does not wait for them.
-      const lotCheckScope = lotScope(boot.library.get(SCOPE_MODEL)?.parameters, boot.policy.paramsFor(SCOPE_MODEL));
+      const lotCheckScope = lotScope(library.get(SCOPE_MODEL)?.parameters, boot.policy.paramsFor(SCOPE_MODEL));
       if (!shuttingDown && lotCheckScope)
         void planLotCheck(neo4j!.executor, lotCheckScope).then(
           () => log('Pre-award check planned.'),

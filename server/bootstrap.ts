@@ -22,15 +22,15 @@ export interface Bootstrapped extends Prepared {
 /** Loads data before the first model run; returns whether it loaded anything (an empty database only, say). */
 export type Seeder = (db: Executor, schema: GraphSchema, log: (m: string) => void) => Promise<boolean>;
 
-/** Everything before the first model run and all of it, in one call (the browser suite's setup). */
+/** Everything before the first model run and all of it, in one call (the browser suite's setup); the library checked. */
 export async function bootstrap(
   db: Executor,
   log: (m: string) => void,
   opts: { seed?: Seeder; site?: SiteFolders } = {},
 ): Promise<Bootstrapped> {
   const prepared = await prepare(db, log, opts.site);
-  const { demoLoaded, runs } = await firstRuns(db, prepared, log, opts);
-  return { ...prepared, demoLoaded, runs };
+  const { demoLoaded, runs, library } = await firstRuns(db, prepared, log, opts);
+  return { ...prepared, library, demoLoaded, runs };
 }
 
 export interface Prepared {
@@ -42,8 +42,10 @@ export interface Prepared {
 
 /**
  * What the API needs before it may answer: the schema applied, the model library (shipped and the site's
- * own, siteDir/models) checked and the site policy loaded (a bad policy throws InvalidPolicy: the server
- * does not start on it).
+ * own, siteDir/models) read and the site policy loaded (a bad policy throws InvalidPolicy: the server
+ * does not start on it). The library is checked against the database (an EXPLAIN each: a model the server
+ * cannot plan or that would write is refused) by firstRuns, behind a serving API: on a fresh JVM planning
+ * 35 models took 21 s of a 36 s start on this machine, and a run checks its model again before it reads.
  */
 export async function prepare(db: Executor, log: (m: string) => void, site?: SiteFolders): Promise<Prepared> {
   const graphSchema = loadGraphSchema();
@@ -53,36 +55,38 @@ export async function prepare(db: Executor, log: (m: string) => void, site?: Sit
   const anchored = await fillAnchors(db);
   if (anchored) log(`Alerts: stored the units of ${anchored} alerts written before runs stored them.`);
 
-  const parsed = loadLibrary(MODELS_DIR, site ? siteModelsDir(site.siteDir) : undefined);
-  // Checked against every model that parses, so a model refused by the database below does not make a
+  const library = loadLibrary(MODELS_DIR, site ? siteModelsDir(site.siteDir) : undefined);
+  // Checked against every model that parses, so a model refused by the database later does not make a
   // policy that names it unloadable.
-  const policy = site ? await loadSitePolicy(site, parsed, log) : SitePolicy.none();
-  // Refuse models the server cannot plan or that would write, before any of them runs.
-  const library = await checkedLibrary(db, parsed);
-  for (const r of library.refused) log(`Model refused: ${r.reason}`);
-  log(`Models: ${library.models.length} ready${library.refused.length ? `, ${library.refused.length} refused` : ''}.`);
+  const policy = site ? await loadSitePolicy(site, library, log) : SitePolicy.none();
   return { graphSchema, library, policy };
 }
 
 /**
- * The demo county into an empty database, then one run of every model, telling `progress` as it goes:
- * `npm start` does this after the API answers.
+ * The demo county into an empty database, the library checked against the database, then one run of every
+ * model, telling `progress` as it goes: `npm start` does this after the API answers. `check` is how the
+ * library is checked (the server's reloads its live library, which the catalog and the runner read); the
+ * checked library is what runs.
  */
 export async function firstRuns(
   db: Executor,
-  { graphSchema, library, policy }: Prepared,
+  { graphSchema, library: read, policy }: Prepared,
   log: (m: string) => void,
-  opts: { seed?: Seeder; progress?: StartupProgress; lease?: { readonly held: boolean } } = {},
-): Promise<{ demoLoaded: boolean; runs: RunResult[] }> {
+  opts: { seed?: Seeder; progress?: StartupProgress; lease?: { readonly held: boolean }; check?: (read: Library) => Promise<Library> } = {},
+): Promise<{ demoLoaded: boolean; runs: RunResult[]; library: Library }> {
   const progress = opts.progress ?? new StartupProgress();
   try {
     progress.seeding();
     const demoLoaded = opts.seed ? await opts.seed(db, graphSchema, log) : false;
+    progress.checking();
+    const library = await (opts.check ?? ((l: Library) => checkedLibrary(db, l)))(read);
+    for (const r of library.refused) log(`Model refused: ${r.reason}`);
+    log(`Models: ${library.models.length} ready${library.refused.length ? `, ${library.refused.length} refused` : ''}.`);
     // Another API server on the same database holds the models lease: it runs them, this one only serves.
     if (opts.lease && !opts.lease.held) {
       log('Another huiyan server holds the models lease and runs the models; this one serves the API only.');
       progress.ready();
-      return { demoLoaded, runs: [] };
+      return { demoLoaded, runs: [], library };
     }
     progress.models(library.models.length);
     const concurrency = await modelConcurrency(db);
@@ -92,7 +96,7 @@ export async function firstRuns(
       after: (r) => progress.ran(r.modelId),
     });
     progress.ready();
-    return { demoLoaded, runs };
+    return { demoLoaded, runs, library };
   } catch (e) {
     progress.failed((e as Error).message);
     throw e;

@@ -1,7 +1,7 @@
-// What the server is doing after it started answering: loading the demo into an empty database, then the
-// first run of every model. The API serves meanwhile (a second start used to wait 93 s for 24 models
+// What the server is doing after it started answering: loading the demo into an empty database, checking
+// the model library against the database (an EXPLAIN each), then the first run of every model. The API serves meanwhile (a second start used to wait 93 s for 24 models
 // before answering anything); /healthz shows how far it is.
-export type StartupPhase = 'seeding' | 'models' | 'ready' | 'failed';
+export type StartupPhase = 'seeding' | 'checking' | 'models' | 'ready' | 'failed';
 
 export interface StartupSnapshot {
   phase: StartupPhase;
@@ -19,6 +19,10 @@ export class StartupProgress {
 
   seeding(): void {
     this.#s = { ...this.#s, phase: 'seeding' };
+  }
+
+  checking(): void {
+    this.#s = { ...this.#s, phase: 'checking' };
   }
 
   models(total: number): void {

@@ -6,6 +6,7 @@
 // parameters), `SHOW SETTINGS` (file paths) and `TERMINATE TRANSACTIONS` are all of query type "r" and
 // passed the read-only test; a new Neo4j version's new command would too.
 import type { Executor } from '../../platform/db/executor.js';
+import { isUnavailable } from '../../platform/db/errors.js';
 import { defaultParams } from './params.js';
 import type { Model } from './library.js';
 
@@ -104,6 +105,9 @@ async function readOnlyProblems(
   try {
     explained = await db.explain(cypher, params);
   } catch (e) {
+    // A database that cannot be reached says nothing of the model: refusing it would empty the library of a
+    // server whose Neo4j restarts (or that is stopping) while it checks.
+    if (isUnavailable(e)) throw e;
     throw new ModelRefused(`${where}: the server cannot plan the query: ${(e as Error).message}`);
   }
   const { summary, keys } = explained;

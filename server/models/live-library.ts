@@ -3,7 +3,7 @@
 // runner, the workbench, the schedule in scheduler.ts) asks this object, so the new library is used without
 // a restart.
 import type { Executor } from '../../platform/db/executor.js';
-import { checkModel } from './check.js';
+import { checkModel, ModelRefused } from './check.js';
 import { loadLibrary, MODELS_DIR, type Library, type Model, type Refusal } from './library.js';
 
 /** The parsed library with the models the server cannot plan, or that would write, moved to `refused`. */
@@ -15,7 +15,9 @@ export async function checkedLibrary(db: Executor, parsed: Library): Promise<Lib
       await checkModel(db, m);
       accepted.push(m);
     } catch (e) {
-      refused.push({ file: m.file, reason: (e as Error).message });
+      // Only the model's own fault refuses it; a database gone while checking fails the check instead.
+      if (!(e instanceof ModelRefused)) throw e;
+      refused.push({ file: m.file, reason: e.message });
     }
   }
   const byId = new Map(accepted.map((m) => [m.id, m]));
