@@ -1,6 +1,6 @@
 // ---
 // id: procurement.agent-recurring-winner
-// revision: 2
+// revision: 3
 // catalog: M33
 // title:
 //   zh: 招标代理机构代理某单位多数项目，且反复由同一企业或固定的几家企业中标
@@ -14,7 +14,8 @@
 //   (量身定制招标文件, 泄露标底或评标委员会名单). 招标投标法 第50条 and 招标投标法实施条例 第65条 punish an agent
 //   that leaks information or colludes with a bidder. The catalog's aggravating link is named when the data
 //   holds it: a legal representative, shareholder or officer of the agent who is kin (kinRelations) of someone
-//   holding a post at the unit, or holds one there. Known false positives: a small market where one firm is
+//   holding a post at the unit, or holds one there, each while the circle's lots were awarded (revision 3:
+//   a post that ended before the first of them, or began after the last, names nobody). Known false positives: a small market where one firm is
 //   the only qualified one (check 资质 and the number of bidders); a framework agreement split into lots; a
 //   unit that lets one agent by a framework contract (its share alone says nothing: the circle must hold too).
 // severity: medium
@@ -81,15 +82,20 @@ UNWIND f.mine AS m
 WITH o, unitLots, ag, ranLots, lots, circle, wins, f.c AS c, m.x AS x, m.w AS w
 MATCH pa = (ag)-[:AGENT_FOR]->(x)<-[w]-(c)
 MATCH pt = (o)-[:TENDERED]->(x)
-WITH o, unitLots, ag, ranLots, lots, circle, wins, x, pa, pt, coalesce(w.amount, 0) AS amt
+WITH o, unitLots, ag, ranLots, lots, circle, wins, x, pa, pt, coalesce(w.amount, 0) AS amt, coalesce(x.date, w.date) AS awarded
 ORDER BY x.code
-WITH o, unitLots, ag, ranLots, lots, circle, wins, sum(amt) AS amount, collect(x.code) AS codes, collect(pa) + collect(pt) AS evidence
+WITH o, unitLots, ag, ranLots, lots, circle, wins, sum(amt) AS amount, collect(x.code) AS codes, collect(pa) + collect(pt) AS evidence,
+     min(awarded) AS firstLot, max(awarded) AS lastLot
 // The agent's people tied to the unit's post holders: kin of one of them (what the agent's person is to the
-// post holder), or one of them.
-OPTIONAL MATCH pr = (ag)<-[:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]-(r:Person)
-OPTIONAL MATCH pk = (o)<-[:HOLDS_POST]-(off:Person)-[k:KIN]->(r)
+// post holder), or one of them; each tie while the circle's lots were awarded (a role at the agent and a post
+// at the unit that overlap them; an undated end is open, and lots without a date test nothing).
+OPTIONAL MATCH pr = (ag)<-[role:LEGAL_REP_OF|SHAREHOLDER_OF|EXECUTIVE_OF]-(r:Person)
+WHERE (role.from IS NULL OR lastLot IS NULL OR role.from <= lastLot) AND (role.to IS NULL OR firstLot IS NULL OR role.to >= firstLot)
+OPTIONAL MATCH pk = (o)<-[h:HOLDS_POST]-(off:Person)-[k:KIN]->(r)
 WHERE k.relation IN $kinRelations AND off <> r
-OPTIONAL MATCH ps = (r)-[:HOLDS_POST]->(o)
+  AND (h.from IS NULL OR lastLot IS NULL OR h.from <= lastLot) AND (h.to IS NULL OR firstLot IS NULL OR h.to >= firstLot)
+OPTIONAL MATCH ps = (r)-[hr:HOLDS_POST]->(o)
+WHERE (hr.from IS NULL OR lastLot IS NULL OR hr.from <= lastLot) AND (hr.to IS NULL OR firstLot IS NULL OR hr.to >= firstLot)
 WITH o, unitLots, ag, ranLots, lots, circle, wins, amount, codes, evidence,
      collect(DISTINCT CASE WHEN off IS NOT NULL THEN {r: r, off: off, rel: k.relation} WHEN ps IS NOT NULL THEN {r: r, off: r, rel: null} END) AS links,
      collect(DISTINCT CASE WHEN off IS NOT NULL OR ps IS NOT NULL THEN pr END) + collect(DISTINCT pk) + collect(DISTINCT ps) AS linkPaths

@@ -5,9 +5,11 @@
 // seven lots (below minShare). Revision 2: an agent running nine of a bureau's eleven lots, seven of them won
 // by a circle of two firms, its legal representative the brother of the bureau's deputy head (named in the
 // alert); near miss: an agent that ran four of a bureau's nine lots (not most of them), one firm winning three.
+// Revision 3: a tie named only while the lots were awarded (a former head's sister, a legal representative
+// appointed after the lots: near misses of the link, the alerts standing without it).
 import { describe, expect, it } from 'vitest';
 import { alertOn, alerts, canon, householdKin, modelFixture, post, preview, run } from '../../../support/model-fixture.js';
-import { County } from './county.js';
+import { County, d } from './county.js';
 
 const g = new County();
 const [ZJJ, JTJ, SLJ, JYJ] = [
@@ -80,6 +82,19 @@ g.rel(BRO, 'LEGAL_REP_OF', AG5);
 for (const w of [W6, W6, W6, W6, W7, W7, W7, W3, W5]) lot(WJJ, AG5, w);
 lot(WJJ, AG1, X);
 lot(WJJ, AG3, X);
+// Revision 3, near misses of the link: AG1's shareholder is the sister of a former head of 县住建局 whose post
+// ended in 2015, before AG1's lots (2023); AG2's legal representative is the son of 县交通运输局's head, but
+// became it only in 2024, after AG2's lots. Both alerts stand, naming neither.
+const [OLD, SIS, HEAD, SON] = [
+  g.node('Person', 'OLD', { name: '住前局长' }),
+  g.node('Person', 'SIS', { name: '住代理' }),
+  g.node('Person', 'HEAD', { name: '交局长' }),
+  g.node('Person', 'SON', { name: '交代理' }),
+];
+g.rels.push(post(OLD, ZJJ, '局长', '2010-01-01', '2015-12-31'), ...householdKin(OLD, SIS, 'sibling'));
+g.rel(SIS, 'SHAREHOLDER_OF', AG1);
+g.rels.push(post(HEAD, JTJ, '局长', '2020-01-01'), ...householdKin(HEAD, SON, 'child'));
+g.rel(SON, 'LEGAL_REP_OF', AG2, { from: d('2024-03-01') });
 // near miss: AG6 ran four of 县城管局's nine lots, W8 won three of them
 for (const w of [W8, W8, W8, X]) lot(CGJ, AG6, w);
 for (const w of [W1, W2, W3, W4, W5]) lot(CGJ, AG1, w);
