@@ -9,6 +9,7 @@ import { en as policyEn, zh as policyZh } from './messages/policy.js';
 import { en as oversightEn, zh as oversightZh } from './messages/oversight.js';
 import { en as preawardEn, zh as preawardZh } from './messages/preaward.js';
 import { en as hubEn, zh as hubZh } from './messages/hub.js';
+import { en as startupEn, zh as startupZh } from './messages/startup.js';
 
 export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -353,6 +354,7 @@ const zh = {
   ...oversightZh,
   ...preawardZh,
   ...hubZh,
+  ...startupZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -698,6 +700,7 @@ const en: Record<MessageKey, string> = {
   ...oversightEn,
   ...preawardEn,
   ...hubEn,
+  ...startupEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -19,7 +19,8 @@ import { createController } from './controller.js';
 import { mountEvidence } from './evidence-mount.js';
 import { createCanvasController, isCanvasIntent } from './canvas-controller.js';
 import { mountContextMenu } from './panels/context-menu.js';
-import { loadLang } from './i18n.js';
+import { loadLang, translate } from './i18n.js';
+import { fetchStartup, startupLine, watchStartup, type StartupState } from './startup.js';
 import { mountAccount } from './panels/account.js';
 import { mountCanvasOverlay } from './panels/canvasbar.js';
 import { mountDetails } from './panels/details.js';
@@ -100,6 +101,24 @@ async function startExplorer(session: SignedIn): Promise<void> {
   byId('topbar').hidden = false;
 
   void controller.start().then(evidence.openFromUrl);
+
+  // The server's first minute: what it is doing, then the inbox read again once its models have run.
+  const banner = byId('startup');
+  let startup: StartupState | null = null;
+  const showStartup = () => {
+    const line = startup ? startupLine(startup, (k, p) => translate(store.get().lang, k, p)) : null;
+    banner.hidden = line === null;
+    banner.textContent = line ?? '';
+  };
+  store.subscribe(showStartup);
+  watchStartup(
+    () => fetchStartup(),
+    (s) => {
+      startup = s;
+      showStartup();
+    },
+    () => store.dispatch({ type: 'inboxFilter', patch: {} }),
+  );
 }
 
 async function boot(): Promise<void> {
