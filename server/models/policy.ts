@@ -33,6 +33,9 @@ const PolicyYaml = strict({
   schedule: strict({
     daily: z.union([z.string().regex(TIME, 'must be a local time HH:MM such as 02:00'), z.literal(false)]).optional(),
   }).optional(),
+  // Values for every model that declares the parameter (a site's calendar: asOf, holidays, workdays), so they
+  // are written once; a model's own entry under `models` overrides them.
+  defaults: z.record(z.string(), z.unknown()).nullable().optional(),
   models: z.record(z.string(), z.record(z.string(), z.unknown()).nullable()).nullable().optional(),
 });
 
@@ -58,8 +61,28 @@ export function checkModelParams(library: Library, file: string, modelId: string
   }
 }
 
+/**
+ * Checks the site-wide values: each a parameter some model declares, of the type every model declaring it
+ * gives it (a value one of them would refuse is refused here, naming that model).
+ */
+function checkDefaults(library: Library, file: string, defaults: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(defaults)) {
+    const declaring = library.models.filter((m) => m.parameters.some((p) => p.name === name));
+    if (declaring.length === 0) throw new InvalidPolicy(file, `defaults.${name}`, `no model has a parameter ${name}`);
+    for (const m of declaring) {
+      const p = m.parameters.find((x) => x.name === name)!;
+      if (!paramValueOk(p.type, value))
+        throw new InvalidPolicy(file, `defaults.${name}`, `must be a ${p.type} (as ${m.id} declares it), got ${JSON.stringify(value)}`);
+    }
+  }
+}
+
 /** Parses and checks the policy text; `file` names it in errors. */
-export function parsePolicy(text: string, file: string, library: Library): { models: ModelParams; dailyAt: string | null } {
+export function parsePolicy(
+  text: string,
+  file: string,
+  library: Library,
+): { models: ModelParams; defaults: Record<string, unknown>; dailyAt: string | null } {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new InvalidPolicy(file, '', `not valid YAML: ${doc.errors[0]!.message}`);
   const raw: unknown = doc.toJS() ?? {};
@@ -70,8 +93,10 @@ export function parsePolicy(text: string, file: string, library: Library): { mod
     checkModelParams(library, file, id, params ?? {});
     models[id] = params ?? {};
   }
+  const defaults = parsed.data.defaults ?? {};
+  checkDefaults(library, file, defaults);
   const daily = parsed.data.schedule?.daily;
-  return { models, dailyAt: daily === false ? null : (daily ?? DEFAULT_DAILY_AT) };
+  return { models, defaults, dailyAt: daily === false ? null : (daily ?? DEFAULT_DAILY_AT) };
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -89,6 +114,9 @@ export class SitePolicy implements ParamSource {
     readonly file: string,
     private doc: Document,
     private models: ModelParams,
+    /** Site-wide values (`defaults:`) and the parameters each model declares, to give each model its own. */
+    private defaults: Record<string, unknown>,
+    private declared: (modelId: string) => readonly string[],
     readonly dailyAt: string | null,
     private text: string,
     /** Where the hash of the policy as last seen is kept (noticeHandEdit); changes through the API update it. */
@@ -99,21 +127,28 @@ export class SitePolicy implements ParamSource {
   static load(siteDir: string, library: Library, stateFile: string | null = null): SitePolicy {
     const file = path.join(siteDir, POLICY_FILE);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    const { models, dailyAt } = parsePolicy(text, file, library);
-    return new SitePolicy(file, parseDocument(text), models, dailyAt, text, stateFile);
+    const { models, defaults, dailyAt } = parsePolicy(text, file, library);
+    const declared = (id: string) => library.get(id)?.parameters.map((p) => p.name) ?? [];
+    return new SitePolicy(file, parseDocument(text), models, defaults, declared, dailyAt, text, stateFile);
   }
 
   /** No file at all: every model with its header's defaults (tests and tools without a site). */
   static none(): SitePolicy {
-    return new SitePolicy('', parseDocument(''), {}, DEFAULT_DAILY_AT, '', null);
+    return new SitePolicy('', parseDocument(''), {}, {}, () => [], DEFAULT_DAILY_AT, '', null);
   }
 
   get hash(): string {
     return sha256(this.text);
   }
 
+  /** The site-wide values of the parameters the model declares, then its own entry over them. */
   paramsFor(modelId: string): Record<string, unknown> {
-    return { ...this.models[modelId] };
+    const shared = Object.fromEntries(
+      this.declared(modelId)
+        .filter((n) => n in this.defaults)
+        .map((n) => [n, this.defaults[n]]),
+    );
+    return { ...shared, ...this.models[modelId] };
   }
 
   all(): ModelParams {

@@ -11,7 +11,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
 import { loadLibrary } from '../../../server/models/library.js';
-import { parsePolicy } from '../../../server/models/policy.js';
+import { SitePolicy } from '../../../server/models/policy.js';
 import { runModel } from '../../../server/models/runner.js';
 import { alertFacts } from '../../../server/alerts/queries.js';
 import { freshGraph } from '../../support/db.js';
@@ -90,11 +90,12 @@ export async function scoreCounty(dir: string, outEnv: string): Promise<CountyRu
     extraMappingsDirs: [path.join(dir, 'mappings')],
   });
   const library = loadLibrary();
-  const policy = parsePolicy(readFileSync(path.join(dir, 'policy.yaml'), 'utf8'), 'policy.yaml', library);
+  // Read as the server reads a site's policy: site-wide values and each model's own.
+  const policy = SitePolicy.load(dir, library);
   const found = new Map<string, AlertKeys>();
   const errors: string[] = [];
   for (const model of library.models) {
-    const run = await runModel(db, model, { params: policy.models[model.id] ?? {} });
+    const run = await runModel(db, model, { policy });
     if (run.error) errors.push(`${model.id}: ${run.error}`);
     const alerts = await alertFacts(db, model.id);
     const keys = alerts.map((a) => new Set(a.uids.map((u) => u.slice(u.indexOf(':') + 1))));

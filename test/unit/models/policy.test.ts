@@ -22,11 +22,45 @@ describe('site policy file', () => {
   it('reads values per model and the nightly time, defaulting to 02:00', () => {
     expect(parsePolicy(`models:\n  ${M03}:\n    minAmount: 500000\n    leadersOnly: true\n`, 'p', library)).toEqual({
       models: { [M03]: { minAmount: 500000, leadersOnly: true } },
+      defaults: {},
       dailyAt: '02:00',
     });
     expect(parsePolicy('schedule:\n  daily: "03:30"\n', 'p', library).dailyAt).toBe('03:30');
     expect(parsePolicy('schedule:\n  daily: false\n', 'p', library).dailyAt).toBeNull();
-    expect(parsePolicy('', 'p', library)).toEqual({ models: {}, dailyAt: '02:00' });
+    expect(parsePolicy('', 'p', library)).toEqual({ models: {}, defaults: {}, dailyAt: '02:00' });
+  });
+
+  it('gives site-wide values to every model that declares them, under its own', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'huiyan-policy-'));
+    writeFileSync(
+      path.join(dir, 'policy.yaml'),
+      [
+        'defaults:',
+        '  asOf: 2024-09-30',
+        '  holidays: [2024-10-01, 2024-10-02]',
+        '  workdays: [2024-09-29]',
+        'models:',
+        '  integrity.petitions-overdue-or-repeated:',
+        '    asOf: 2024-06-30',
+        '',
+      ].join('\n'),
+    );
+    const policy = SitePolicy.load(dir, library);
+    expect(policy.paramsFor('integrity.approval-delays')).toEqual({
+      asOf: '2024-09-30',
+      holidays: ['2024-10-01', '2024-10-02'],
+      workdays: ['2024-09-29'],
+    });
+    expect(policy.paramsFor('integrity.petitions-overdue-or-repeated')).toMatchObject({ asOf: '2024-06-30', workdays: ['2024-09-29'] });
+    // A model without those parameters gets none of them.
+    expect(policy.paramsFor(M03)).toEqual({});
+  });
+
+  it('refuses a site-wide value no model declares, or one a declaring model would refuse, naming it', () => {
+    expect(refusal('defaults:\n  threshold: 5\n').message).toBe('site/policy.yaml: defaults.threshold: no model has a parameter threshold');
+    const e = refusal('defaults:\n  holidays: [2023-02-29]\n');
+    expect(e.at).toBe('defaults.holidays');
+    expect(e.reason).toMatch(/^must be a date\[\] \(as integrity\.[a-z-]+ declares it\)/);
   });
 
   it('refuses an unknown model with file and path', () => {
