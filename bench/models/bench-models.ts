@@ -114,6 +114,9 @@ function selectModels(all: Model[], wanted?: string[]): Model[] {
 }
 
 /** One pass over the models through runAll, `concurrency` at a time; the pass's wall time beside each run's. */
+/** The chosen models as a library of their own (what the check and the runner take). */
+const asLibrary = (models: Model[]): Library => ({ models, refused: [], get: (id) => models.find((m) => m.id === id) });
+
 async function runEach(
   db: Executor,
   models: Model[],
@@ -122,8 +125,7 @@ async function runEach(
   concurrency: number,
 ): Promise<{ runs: Map<string, RunResult>; wallMs: number }> {
   const t = Date.now();
-  const library: Library = { models, refused: [], get: (id) => models.find((m) => m.id === id) };
-  const results = await runAll(db, library, { timeoutMs, concurrency }, () => undefined, {
+  const results = await runAll(db, asLibrary(models), { timeoutMs, concurrency }, () => undefined, {
     after: (r) => {
       const m = models.find((x) => x.id === r.modelId)!;
       log(
@@ -214,15 +216,15 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     await db.read(WARM_UP);
     warmUpSeconds = secs(Date.now() - t);
     log(`server warm-up (first query after start): ${warmUpSeconds} s`);
-    // The server plans every model of its library before the API answers (bootstrap.ts, prepare) and runs
-    // them after; a run then finds its plan made. Done here the same way and timed apart, so a model's cold
-    // time is what its run takes after a start, and the planning of the set is printed beside it.
+    // The server plans every model of its library before the first run (bootstrap.ts, firstRuns); a run then
+    // finds its plan made. Done here the same way and timed apart, so a model's cold time is what its run
+    // takes after a start, and the planning of the set is printed beside it.
     concurrency = o.concurrency ?? (await modelConcurrency(db));
     const tc = Date.now();
-    const checked = await checkedLibrary(db, { models, refused: [], get: (id) => models.find((m) => m.id === id) });
+    const checked = await checkedLibrary(db, asLibrary(models));
     checkSeconds = secs(Date.now() - tc);
     for (const r of checked.refused) log(`refused by the server: ${r.reason}`);
-    log(`library check (every model planned, as the server does before it answers): ${checkSeconds} s`);
+    log(`library check (every model planned, as the server does before the first run): ${checkSeconds} s`);
     if (o.warmCache) {
       cacheWarming = await warmPageCache(db, o.timeoutMs);
       log(

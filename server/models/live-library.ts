@@ -52,7 +52,10 @@ export class LiveLibrary implements Library {
   }
 }
 
-/** The server's library: the one checked at start, reloaded from the shipped models and the site's own. */
+/**
+ * The server's library: the one read at start until its check behind the API (firstRuns) reloads it, then
+ * reloaded from the shipped models and the site's own at each publish.
+ */
 export function siteLibrary(db: Executor, initial: Library, siteModelsDir: string): LiveLibrary {
   return new LiveLibrary(initial, () => checkedLibrary(db, loadLibrary(MODELS_DIR, siteModelsDir)));
 }
