@@ -26,6 +26,7 @@ import type { AuditEvent } from '../../server/audit/record.js';
 import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { callGraphql } from './measure.js';
 import { ClientThread } from './client-thread.js';
+import { FLOOR_QUERY, startFloor, type Floor } from './floor.js';
 import { operations, pickArguments, type Operation, type Picks } from './operations.js';
 import { busyMs, Recorder, wavesOf, type Statement } from './recorder.js';
 import { printApiTable, type OpFigures, type Overhead } from './report.js';
@@ -152,6 +153,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
   const recorder = new Recorder();
   let server: Server | undefined;
   let clientThread: ClientThread | undefined;
+  let floor: Floor | undefined;
   let figures: OpFigures[] = [];
   const profiles: Record<string, Profiled> = {};
   let picks: Picks;
@@ -195,6 +197,9 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
     const url = await listen(server);
     const schema = buildSchema();
     mkdirSync(base, { recursive: true });
+    // The floor replays the statements recorded below, on this thread and through the same executor.
+    const floorWaves = new Map<string, Statement[][]>();
+    floor = await startFloor(db, floorWaves);
 
     const ops = operations(picks).filter((op) => !o.only || o.only.includes(op.name));
     const captured = new Map<
@@ -232,6 +237,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       await callGraphql(call, bearer);
       recorder.on = false;
       const waves = wavesOf(recorder.take());
+      floorWaves.set(op.name, waves);
       if (o.profile) {
         const file = path.join(base, `api-${o.persons}-${o.seed}-${op.name.replace(/\W+/g, '-')}.cpuprofile`);
         const { profile } = await profiled(file, async () => {
@@ -275,18 +281,20 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       for (const f of figures) {
         const c = captured.get(f.name)!;
         const call = { url, query: c.op.query, variables: c.op.variables };
+        const floorCall = { url: floor.url, query: FLOOR_QUERY, variables: { op: f.name } };
         const b = bearers[c.op.caller];
-        await clientThread.measure(call, c.waves, b, clients, 1); // warm-up at this concurrency, not counted
-        const run = await clientThread.measure(call, c.waves, b, clients, o.seconds);
+        await clientThread.measure(call, floorCall, c.waves, b, clients, 1); // warm-up at this concurrency, not counted
+        const run = await clientThread.measure(call, floorCall, c.waves, b, clients, o.seconds);
         f.runs[clients] = { ...run, loadAvg: loadAvg() };
         log(
-          `${clients} client(s) ${f.name}: GraphQL p95 ${run.graphql.p95} ms, driver p95 ${run.driver.p95} ms (n ${run.graphql.n}/${run.driver.n})`,
+          `${clients} client(s) ${f.name}: GraphQL p95 ${run.graphql.p95} ms, floor p95 ${run.floor.p95} ms, driver p95 ${run.driver.p95} ms (n ${run.graphql.n}/${run.floor.n}/${run.driver.n})`,
         );
       }
     }
   } finally {
     javaPeak = javaPeakMiB(neo.homeDir);
     await clientThread?.close();
+    await floor?.close();
     if (server) await new Promise<void>((r) => server!.close(() => r()).closeAllConnections());
     await handle.close();
   }

@@ -36,8 +36,8 @@ export class ClientThread {
   }
 
   /** `measure` of measure.ts, run on the clients' thread. */
-  measure(call: GqlCall, waves: Statement[][], bearers: string[], clients: number, seconds: number): Promise<Run> {
-    const job: MeasureJob = { id: ++this.#job, call, waves: encodeWaves(waves), bearers, clients, seconds };
+  measure(call: GqlCall, floorCall: GqlCall, waves: Statement[][], bearers: string[], clients: number, seconds: number): Promise<Run> {
+    const job: MeasureJob = { id: ++this.#job, call, floorCall, waves: encodeWaves(waves), bearers, clients, seconds };
     return new Promise<Run>((resolve, reject) => {
       this.#waiting.set(job.id, { resolve, reject });
       this.#worker.postMessage(job);

@@ -1,6 +1,7 @@
 // Latency of one operation at a number of concurrent clients: each client alternates one GraphQL request
-// over HTTP with one replay of the same Cypher through the driver, for a fixed time, so both see the same
-// server, the same cache and the same load from the other clients. The loop runs on the clients' own
+// over HTTP with one replay of the same Cypher through the driver and one request to the floor (floor.ts:
+// the same Cypher behind a bare graphql-yoga), for a fixed time, so all three see the same server, the
+// same cache and the same load from the other clients. The loop runs on the clients' own
 // thread (client-thread.ts), with a driver of its own: on the API's thread, eight clients' requests,
 // response parsing and replays competed with the API for one event loop.
 import type { Executor } from '../../platform/db/executor.js';
@@ -52,16 +53,19 @@ export async function callGraphql(c: GqlCall, bearer: string): Promise<unknown> 
 export interface Run {
   graphql: Percentiles;
   driver: Percentiles;
+  /** The same statements through graphql-yoga with nothing of huiyan's (floor.ts). */
+  floor: Percentiles;
 }
 
 /**
  * `clients` loops for `seconds`, each with its own bearer token (one caller each: the per-caller
- * statement cap then binds no client). The order within a pair alternates, so neither side always runs
- * right after the other.
+ * statement cap then binds no client). The order within a round rotates, so no side always runs right
+ * after another.
  */
 export async function measure(
   db: Executor,
   call: GqlCall,
+  floorCall: GqlCall,
   waves: Statement[][],
   bearers: string[],
   clients: number,
@@ -69,6 +73,7 @@ export async function measure(
 ): Promise<Run> {
   const graphql: number[] = [];
   const driver: number[] = [];
+  const floor: number[] = [];
   const until = performance.now() + seconds * 1000;
   const timed = async (into: number[], f: () => Promise<unknown>) => {
     const t = performance.now();
@@ -79,17 +84,14 @@ export async function measure(
     Array.from({ length: clients }, async (_, i) => {
       const bearer = bearers[i % bearers.length]!;
       for (let k = i; performance.now() < until; k++) {
-        const g = () => timed(graphql, () => callGraphql(call, bearer));
-        const d = () => timed(driver, () => replay(db, waves));
-        if (k % 2 === 0) {
-          await g();
-          await d();
-        } else {
-          await d();
-          await g();
-        }
+        const sides = [
+          () => timed(graphql, () => callGraphql(call, bearer)),
+          () => timed(driver, () => replay(db, waves)),
+          () => timed(floor, () => callGraphql(floorCall, bearer)),
+        ];
+        for (let j = 0; j < sides.length; j++) await sides[(k + j) % sides.length]!();
       }
     }),
   );
-  return { graphql: percentiles(graphql), driver: percentiles(driver) };
+  return { graphql: percentiles(graphql), driver: percentiles(driver), floor: percentiles(floor) };
 }
