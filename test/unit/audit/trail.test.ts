@@ -233,6 +233,58 @@ describe('appenders sharing one folder', () => {
   });
 });
 
+describe('the lock between batches', () => {
+  it('is kept for the next batch while the trail is busy, and given back once it is idle', async () => {
+    const trail = new AuditTrail(folder());
+    await trail.append(read('zhang', 'Person:p1'));
+    await new Promise((r) => setImmediate(r));
+    expect(existsSync(path.join(trail.dir, 'trail.lock'))).toBe(true);
+    await trail.append(read('zhang', 'Person:p2'));
+    while (existsSync(path.join(trail.dir, 'trail.lock'))) await new Promise((r) => setTimeout(r, 20));
+    // Taken again for the next record, after the chain's head is read from disk once more.
+    await trail.append(read('zhang', 'Person:p3'));
+    expect(await trail.verify()).toMatchObject({ ok: true, records: 3 });
+  });
+
+  it('reads the head from disk again when the newest file is not as the trail left it', async () => {
+    const { trail, file } = await trailOf(3);
+    // An older copy put back while the lock was kept: the next record follows the copy's last line.
+    const lines = linesOf(file);
+    writeLines(file, lines.slice(0, 2));
+    const r = await trail.append(read('li', 'Person:p9'));
+    expect(r).toMatchObject({ seq: 3, prev: (JSON.parse(lines[1]!) as AuditRecord).hash });
+    expect(await trail.verify()).toMatchObject({ ok: true, records: 3 });
+  });
+
+  it('is given to another process that waits for it, while this one goes on appending', async () => {
+    const dir = folder();
+    const trail = new AuditTrail(dir);
+    await trail.append(read('parent', 'Person:first'));
+    const module = path.resolve(import.meta.dirname, '../../../server/audit/trail.ts');
+    const script = `
+      import { AuditTrail } from ${JSON.stringify(module)};
+      await new AuditTrail(${JSON.stringify(dir)}).append({ actor: 'child', role: null, via: 'cli', ip: null, operation: 'one', kind: 'write', reason: null });
+    `;
+    let childDone = false;
+    const child = run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).finally(() => (childDone = true));
+    // Busy without a pause: the lock is never idle long enough to be given back for want of work.
+    const started = Date.now();
+    while (!childDone && Date.now() - started < 60_000) await trail.append(read('parent', 'Person:loop'));
+    await child;
+    const actors = linesOf(
+      path.join(
+        dir,
+        readdirSync(dir).find((f) => f.endsWith('.jsonl'))!,
+      ),
+    ).map((l) => (JSON.parse(l) as AuditRecord).actor);
+    const at = actors.indexOf('child');
+    expect(at).toBeGreaterThan(0);
+    // The child's record came while the parent was still appending: the parent gave the lock up and took it back.
+    expect(actors.slice(at + 1)).toContain('parent');
+    expect(await trail.verify()).toMatchObject({ ok: true, records: actors.length });
+  });
+});
+
 describe('group commit', () => {
   it('answers each of many concurrent appends with its own record, in one chain in the order they came, in shared batches', async () => {
     const trail = new AuditTrail(folder());
