@@ -60,6 +60,7 @@ describe('npm run users', () => {
     expect(pw).toBeDefined();
     expect((await login('chief', pw!)).status).toBe(200);
     const trail = readdirSync(path.join(VAR, 'audit'))
+      .filter((f) => f.endsWith('.jsonl'))
       .map((f) => readFileSync(path.join(VAR, 'audit', f), 'utf8'))
       .join('');
     const last = trail

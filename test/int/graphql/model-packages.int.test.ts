@@ -105,6 +105,7 @@ describe('model packages', () => {
     const file = path.join(SITE_B, 'models', 'procurement', 'kin-of-official-at-winning-bidder.cypher');
     expect(done.data?.importModelPackage).toEqual({ ok: true, written: [file], models: [{ id: M03, status: 'NEW' }] });
     const trail = readdirSync(path.join(VAR, 'b', 'audit'))
+      .filter((f) => f.endsWith('.jsonl'))
       .map((f) => readFileSync(path.join(VAR, 'b', 'audit', f), 'utf8'))
       .join('');
     expect(trail).toContain(`"action":"model.import","target":"${M03} r${REV}"`);
