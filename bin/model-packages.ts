@@ -9,6 +9,7 @@ import { recordedCommand } from '../server/audit/command.js';
 import type { AuditWrite } from '../server/audit/notes.js';
 import { loadLibrary, MODELS_DIR, siteModelsDir, type Library } from '../server/models/library.js';
 import { siteLibrary } from '../server/models/live-library.js';
+import { SitePolicy } from '../server/models/policy.js';
 import { scratchFixtureDb } from '../server/models/scratch-fixtures.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
 import { exportPackage } from '../server/models/packages/export.js';
@@ -55,6 +56,8 @@ export async function packageCommand(args: Args, cfg: Config, db: Executor, libr
             schema: loadGraphSchema(),
             fixtureDb: scratchFixtureDb((m) => console.log(m)),
             record: (w) => void writes.push({ action: w.action, target: w.target }),
+            // Checked as the next start will: an import must not leave the site policy unloadable.
+            policy: SitePolicy.load(cfg.siteDir, loadLibrary(MODELS_DIR, siteModelsDir(cfg.siteDir))),
           },
           text,
           { siteDir: cfg.siteDir },

@@ -105,6 +105,8 @@ async function main(): Promise<void> {
   const siteModels = siteModelsDir(cfg.siteDir);
   // Publishing from the workbench reloads this library; the catalog, the runner and the workbench read it live.
   const library = siteLibrary(neo4j.executor, boot.library, siteModels);
+  // The policy's site-wide values go to the models this library holds, a model published later included.
+  boot.policy.follow(library);
   // Several API servers may share this database: one of them (the lease holder) runs the models, and on a
   // cluster every server's reads wait for what the loaders and that server wrote (docs/deployment.md).
   const me = instanceName('server');

@@ -114,9 +114,9 @@ export class SitePolicy implements ParamSource {
     readonly file: string,
     private doc: Document,
     private models: ModelParams,
-    /** Site-wide values (`defaults:`) and the parameters each model declares, to give each model its own. */
+    /** Site-wide values (`defaults:`), given to each model of `library` that declares the parameter. */
     private defaults: Record<string, unknown>,
-    private declared: (modelId: string) => readonly string[],
+    private library: Pick<Library, 'get'>,
     readonly dailyAt: string | null,
     private text: string,
     /** Where the hash of the policy as last seen is kept (noticeHandEdit); changes through the API update it. */
@@ -128,13 +128,28 @@ export class SitePolicy implements ParamSource {
     const file = path.join(siteDir, POLICY_FILE);
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const { models, defaults, dailyAt } = parsePolicy(text, file, library);
-    const declared = (id: string) => library.get(id)?.parameters.map((p) => p.name) ?? [];
-    return new SitePolicy(file, parseDocument(text), models, defaults, declared, dailyAt, text, stateFile);
+    return new SitePolicy(file, parseDocument(text), models, defaults, library, dailyAt, text, stateFile);
   }
 
   /** No file at all: every model with its header's defaults (tests and tools without a site). */
   static none(): SitePolicy {
-    return new SitePolicy('', parseDocument(''), {}, {}, () => [], DEFAULT_DAILY_AT, '', null);
+    return new SitePolicy('', parseDocument(''), {}, {}, { get: () => undefined }, DEFAULT_DAILY_AT, '', null);
+  }
+
+  /**
+   * Gives the site-wide values by the parameters the models of `library` declare from now on: the server's
+   * live library, so a model published while it runs gets them at its first run, not at the next start.
+   */
+  follow(library: Pick<Library, 'get'>): void {
+    this.library = library;
+  }
+
+  /**
+   * Throws InvalidPolicy if this policy would not load against `library`: what a publish or a retirement
+   * checks first, since the next start refuses a policy naming a model it lacks or a value it would refuse.
+   */
+  checkAgainst(library: Library): void {
+    if (this.file) parsePolicy(this.text, this.file, library);
   }
 
   get hash(): string {
@@ -143,11 +158,8 @@ export class SitePolicy implements ParamSource {
 
   /** The site-wide values of the parameters the model declares, then its own entry over them. */
   paramsFor(modelId: string): Record<string, unknown> {
-    const shared = Object.fromEntries(
-      this.declared(modelId)
-        .filter((n) => n in this.defaults)
-        .map((n) => [n, this.defaults[n]]),
-    );
+    const declared = this.library.get(modelId)?.parameters.map((p) => p.name) ?? [];
+    const shared = Object.fromEntries(declared.filter((n) => n in this.defaults).map((n) => [n, this.defaults[n]]));
     return { ...shared, ...this.models[modelId] };
   }
 

@@ -13,7 +13,8 @@ import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { describeFailures, fixturesFileOf, parseFixtures, runFixtures, type CaseResult, type Fixtures } from './fixtures.js';
 import { InvalidModel } from './header.js';
 import type { LiveLibrary } from './live-library.js';
-import type { Model } from './library.js';
+import { loadLibrary, MODELS_DIR, type Library, type Model } from './library.js';
+import { InvalidPolicy, type SitePolicy } from './policy.js';
 import { readRetired, writeRetired } from './retired.js';
 import { parseSource, validateSource } from './workbench.js';
 
@@ -43,6 +44,32 @@ export interface PublishDeps {
   schema: GraphSchema;
   fixtureDb: FixtureDatabase;
   record: (r: PublishRecord) => void | Promise<void>;
+  /**
+   * The site policy, checked against the library as it would be after the change: the next start refuses a
+   * policy that names a model it lacks or gives a value a model would refuse. Unset: no site policy.
+   */
+  policy?: Pick<SitePolicy, 'checkAgainst'>;
+}
+
+/** The library the next start reads (shipped and site models, less the retired), with `add` in and `drop` out. */
+function nextLibrary(siteModelsDir: string, add: readonly Model[], drop?: string): Library {
+  const replaced = new Set([...add.map((m) => m.id), ...(drop ? [drop] : [])]);
+  const models = [...loadLibrary(MODELS_DIR, siteModelsDir).models.filter((m) => !replaced.has(m.id)), ...add];
+  const byId = new Map(models.map((m) => [m.id, m]));
+  return { models, refused: [], get: (id) => byId.get(id) };
+}
+
+/** Refuses the change when the site policy would not load after it, saying what to change first. */
+function keepPolicyLoadable(policy: PublishDeps['policy'], library: Library, change: string): void {
+  if (!policy) return;
+  try {
+    policy.checkAgainst(library);
+  } catch (e) {
+    if (!(e instanceof InvalidPolicy)) throw e;
+    throw new PublishRefused(
+      `${change} would leave the site policy unable to load at the next start (${e.message}); change the policy first 请先修改站点策略`,
+    );
+  }
 }
 
 export interface PublishRequest {
@@ -212,6 +239,14 @@ export async function publishModels(deps: PublishDeps, reqs: PublishRequest[]): 
     await scratch.close();
   }
   if (problems.length) throw new PublishRefused(`nothing was published, because:\n${problems.join('\n')}`);
+  keepPolicyLoadable(
+    deps.policy,
+    nextLibrary(
+      deps.siteModelsDir,
+      checked.map((c) => c.model),
+    ),
+    `publishing ${checked.map((c) => c.model.id).join(', ')}`,
+  );
   const published = checked.map((c) => writeOne(deps, c));
   await deps.library.reload();
   for (const c of checked)
@@ -238,6 +273,7 @@ export async function retireModel(
   if (!reason.trim()) throw new PublishRefused('retiring a model needs a reason (it goes into the audit trail)');
   const current = deps.library.get(id);
   if (!current) throw new PublishRefused(`no model ${id} in the library`);
+  keepPolicyLoadable(deps.policy, nextLibrary(deps.siteModelsDir, [], id), `retiring ${id}`);
   mkdirSync(deps.siteModelsDir, { recursive: true });
   const list = readRetired(deps.siteModelsDir).filter((r) => r.id !== id);
   writeRetired(deps.siteModelsDir, [...list, { id, revision: current.revision, by, reason, at: new Date().toISOString() }]);

@@ -60,6 +60,7 @@ export const packageResolvers = {
         siteModelsDir: bench.siteModelsDir,
         schema: ctx.graphSchema,
         fixtureDb: bench.fixtureDb,
+        policy: site.policy,
         record: (w: { action: string; target: string; reason: string }) => {
           ctx.audit.wrote(w.action, w.target);
           ctx.audit.remark(`${w.action} ${w.target}: ${w.reason}`);

@@ -135,6 +135,7 @@ export const workbenchResolvers: Resolvers = {
           schema: ctx.graphSchema,
           fixtureDb: w.fixtureDb,
           record: record(ctx),
+          policy: ctx.site?.policy,
         },
         { source: args.source, ...(args.fixtures ? { fixtures: args.fixtures } : {}), by: owner(ctx), reason: args.reason },
       ).catch(asBadInput);
@@ -143,7 +144,7 @@ export const workbenchResolvers: Resolvers = {
     retireModel: async (_: unknown, args: { id: string; reason: string }, ctx: ApiContext) => {
       const w = bench(ctx);
       await retireModel(
-        { library: w.library, siteModelsDir: w.siteModelsDir, record: record(ctx) },
+        { library: w.library, siteModelsDir: w.siteModelsDir, record: record(ctx), policy: ctx.site?.policy },
         args.id,
         owner(ctx),
         args.reason,

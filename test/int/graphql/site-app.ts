@@ -25,7 +25,14 @@ export interface SiteApp {
 }
 
 export function siteApp(db: Executor, library: Library, siteDir: string, varDir: string, access: Access = accessOn(db)): SiteApp {
-  const policy = SitePolicy.load(siteDir, library, path.join(varDir, 'policy.sha256'));
+  // As bin/server.ts: the policy is loaded against the library as it is at start, then follows the live one.
+  const atStart = new Map(library.models.map((m) => [m.id, m]));
+  const policy = SitePolicy.load(
+    siteDir,
+    { models: [...atStart.values()], refused: [...library.refused], get: (id) => atStart.get(id) },
+    path.join(varDir, 'policy.sha256'),
+  );
+  policy.follow(library);
   const trail = AuditTrail.in(varDir);
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
   const app = createApp({
