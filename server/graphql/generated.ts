@@ -736,8 +736,10 @@ export type ModelPolicy = {
   __typename?: 'ModelPolicy';
   modelId: Scalars['String']['output'];
   parameters: Array<PolicyParameter>;
-  /** Only the values the policy sets (name → value). */
+  /** Only the values the policy's entry for this model sets (name → value); what setModelPolicy replaces. */
   params: Scalars['JSON']['output'];
+  /** The policy's site-wide values (defaults:) this model takes where its own entry does not set them. */
+  siteParams: Scalars['JSON']['output'];
   titleEn: Scalars['String']['output'];
   titleZh: Scalars['String']['output'];
 };
@@ -1299,8 +1301,10 @@ export type PolicyParameter = {
   __typename?: 'PolicyParameter';
   /** The header's default. */
   default: Maybe<Scalars['JSON']['output']>;
+  /** In force from the policy's site-wide values (defaults:), not the model's own entry: resetting the model keeps it. */
+  fromSite: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
-  /** Set by the site policy. */
+  /** Set by the site policy (the model's own entry or its site-wide values). */
   tuned: Scalars['Boolean']['output'];
   type: Scalars['String']['output'];
   /** The value every run at this site uses (the policy's, else the default). */
@@ -2697,6 +2701,7 @@ export type ModelPolicyResolvers<ContextType = ApiContext, ParentType extends Re
   modelId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parameters?: Resolver<Array<ResolversTypes['PolicyParameter']>, ParentType, ContextType>;
   params?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  siteParams?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   titleZh?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2827,6 +2832,7 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 
 export type PolicyParameterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['PolicyParameter'] = ResolversParentTypes['PolicyParameter']> = {
   default?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  fromSite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tuned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -158,9 +158,19 @@ export class SitePolicy implements ParamSource {
 
   /** The site-wide values of the parameters the model declares, then its own entry over them. */
   paramsFor(modelId: string): Record<string, unknown> {
+    return { ...this.siteParamsFor(modelId), ...this.ownParamsFor(modelId) };
+  }
+
+  /** The model's own entry under `models:` (what `set` replaces). */
+  ownParamsFor(modelId: string): Record<string, unknown> {
+    return { ...this.models[modelId] };
+  }
+
+  /** The site-wide values (`defaults:`) of the parameters the model declares and its own entry leaves unset. */
+  siteParamsFor(modelId: string): Record<string, unknown> {
+    const own = this.models[modelId] ?? {};
     const declared = this.library.get(modelId)?.parameters.map((p) => p.name) ?? [];
-    const shared = Object.fromEntries(declared.filter((n) => n in this.defaults).map((n) => [n, this.defaults[n]]));
-    return { ...shared, ...this.models[modelId] };
+    return Object.fromEntries(declared.filter((n) => n in this.defaults && !(n in own)).map((n) => [n, this.defaults[n]]));
   }
 
   all(): ModelParams {

@@ -57,6 +57,24 @@ describe('模型口径 page', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'policy-site.png'), fullPage: true });
   });
 
+  it("marks a site-wide value apart from a model's own, and leaves it out of the model's values", async () => {
+    // The suite's policy gives every model that declares it `workdays: []` (test/setup/server-global.ts).
+    await page.getByTestId('nav-policy').click();
+    const row = page.locator('[data-testid="policy-row"][data-model="integrity.approval-delays"]');
+    await row.waitFor();
+    await poll(() => row.getByTestId('policy-from-site').textContent()).toBe('workdays: [] → []全站');
+    expect(await row.getByTestId('policy-values').inputValue()).toBe('');
+    expect(await page.getByTestId('policy-site-note').textContent()).toContain('defaults');
+    // Long JSON values wrap inside their cell instead of pushing the table off the page.
+    const rightmost = await page.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('[data-testid="policy-row"]')].map((r) => r.getBoundingClientRect().right)),
+    );
+    // Within the page's own 24 px margin: a row running off the page ended at the window's edge.
+    expect(rightmost).toBeLessThanOrEqual(page.viewportSize()!.width - 24);
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'policy-site-wide.png') });
+  });
+
   it('registers an exemption for a subject and lists it as in force', async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('en-CA');
     await page.getByTestId('exemption-subject').fill(demo.officialUid);

@@ -4,7 +4,7 @@
 import { siteLibrary } from '../../server/models/live-library.js';
 import { siteModelsDir, type Library } from '../../server/models/library.js';
 import { scratchFixtureDb } from '../../server/models/scratch-fixtures.js';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +60,12 @@ async function serve(
     rmSync(cfg.varDir, { recursive: true, force: true });
   }
   const site = { siteDir: cfg.siteDir, varDir: cfg.varDir };
+  // One site-wide value that changes no result (no extra working days), so the 模型口径 page has one to show.
+  mkdirSync(cfg.siteDir, { recursive: true });
+  writeFileSync(
+    path.join(cfg.siteDir, 'policy.yaml'),
+    "# The browser suite's site policy, written at each start.\ndefaults:\n  workdays: []\n",
+  );
   const boot = await bootstrap(handle.executor, log, { seed: cfg.demo ? demoSeeder(cfg) : undefined, site });
   // The Host check as `npm start` has it; the names are known once the free port is.
   const allowedHosts: string[] = [];
@@ -73,6 +79,8 @@ async function serve(
   const access = accessOn(handle.executor, {}, sso.login);
   // As bin/server.ts: one live library, which a publish from the workbench reloads, read by the catalog too.
   const workbench = workbenchOf(handle, boot.library, siteModelsDir(site.siteDir), log);
+  // As bin/server.ts: the policy's site-wide values go to the live library's models.
+  boot.policy.follow(workbench.library);
   const app = createApp({
     executor: handle.executor,
     access,

@@ -11,18 +11,22 @@ export function siteOf(ctx: ApiContext): SiteDesk {
 }
 
 function modelPolicy(site: SiteDesk, m: Model) {
-  const params = site.policy.paramsFor(m.id);
+  const own = site.policy.ownParamsFor(m.id);
+  const shared = site.policy.siteParamsFor(m.id);
+  const params = { ...shared, ...own };
   return {
     modelId: m.id,
     titleZh: m.title.zh,
     titleEn: m.title.en,
-    params,
+    params: own,
+    siteParams: shared,
     parameters: m.parameters.map((p) => ({
       name: p.name,
       type: p.type,
       default: p.default ?? null,
       value: p.name in params ? params[p.name] : (p.default ?? null),
       tuned: p.name in params,
+      fromSite: p.name in shared,
     })),
   };
 }

@@ -65,6 +65,32 @@ afterAll(async () => {
 const PUBLISH = `mutation ($s: String!) { publishModel(source: $s, reason: "节假日测试") { id revision } }`;
 const RETIRE = `mutation ($id: String!) { retireModel(id: $id, reason: "不再使用") }`;
 
+const M39 = 'integrity.approval-delays';
+const SHOW = `{ sitePolicy { models { modelId params siteParams parameters { name value tuned fromSite } } } }`;
+const shown = async (id: string) =>
+  ((await site.gql(SHOW)).data?.sitePolicy?.models as Record<string, unknown>[]).find((m) => m.modelId === id) as {
+    params: Record<string, unknown>;
+    siteParams: Record<string, unknown>;
+    parameters: { name: string; value: unknown; tuned: boolean; fromSite: boolean }[];
+  };
+const holidaysOf = async (id: string) => (await shown(id)).parameters.find((p) => p.name === 'holidays');
+
+describe("the site-wide values beside a model's own", () => {
+  it("shows them apart from the model's entry, the entry over them, and a reset of the model keeping them", async () => {
+    expect(await shown(M39)).toMatchObject({ params: {}, siteParams: { holidays: HOLIDAYS } });
+    expect(await holidaysOf(M39)).toEqual({ name: 'holidays', value: HOLIDAYS, tuned: true, fromSite: true });
+    const own = ['2024-05-01'];
+    const set = `mutation ($p: JSON!) { setModelPolicy(model: "${M39}", params: $p, reason: "本模型假日") { modelId } }`;
+    expect((await site.gql(set, { p: { holidays: own } })).errors).toBeUndefined();
+    expect(await shown(M39)).toMatchObject({ params: { holidays: own }, siteParams: {} });
+    expect(await holidaysOf(M39)).toEqual({ name: 'holidays', value: own, tuned: true, fromSite: false });
+    expect(site.policy.paramsFor(M39)).toEqual({ holidays: own });
+    expect((await site.gql(set, { p: {} })).errors).toBeUndefined();
+    expect(await holidaysOf(M39)).toEqual({ name: 'holidays', value: HOLIDAYS, tuned: true, fromSite: true });
+    expect(site.policy.paramsFor(M39)).toEqual({ holidays: HOLIDAYS });
+  });
+});
+
 describe('the site policy and the library it names', () => {
   it('gives a model published while the server runs the site-wide values at once', async () => {
     const id = 'site.posts-on-holidays';

@@ -82,8 +82,10 @@ export function mountPolicy(root: HTMLElement, store: Store, api: PolicyApi): { 
         m.parameters.map((p) =>
           h(
             'div',
-            { class: p.tuned ? 'tuned' : 'muted' },
+            { class: p.tuned ? 'tuned' : 'muted', ...(p.fromSite ? { 'data-testid': 'policy-from-site' } : {}) },
             `${p.name}: ${JSON.stringify(p.default)}${p.tuned ? ` → ${JSON.stringify(p.value)}` : ''}`,
+            // A site-wide value (defaults:) is not the model's own: clearing the model's values keeps it.
+            p.fromSite ? h('span', { class: 'chip site-chip' }, t('policy.fromSite')) : null,
           ),
         ),
       ),
@@ -108,7 +110,12 @@ export function mountPolicy(root: HTMLElement, store: Store, api: PolicyApi): { 
     if (!policy) return fill(list, h('p', { class: 'muted' }, t('alerts.loading')));
     file.textContent = t('policy.file', { file: policy.file, daily: policy.dailyAt ?? t('policy.dailyOff') });
     const withParams = policy.models.filter((m) => m.parameters.length > 0);
-    fill(list, table('policy-table', ['policy.model', 'policy.parameters', 'policy.values', 'triage.actions'], withParams.map(row), t));
+    const siteWide = withParams.some((m) => Object.keys(m.siteParams).length > 0);
+    fill(
+      list,
+      siteWide ? h('p', { class: 'muted', 'data-testid': 'policy-site-note' }, t('policy.siteNote')) : null,
+      table('policy-table', ['policy.model', 'policy.parameters', 'policy.values', 'triage.actions'], withParams.map(row), t),
+    );
   }
 
   onLangChange(store, render);

@@ -376,7 +376,7 @@ export type PolicyReviewFieldsFragment = { hash: string | null, source: string |
 export type PolicySiteQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PolicySiteQuery = { sitePolicy: { file: string, hash: string, dailyAt: string | null, models: Array<{ modelId: string, titleZh: string, titleEn: string, params: Record<string, unknown>, parameters: Array<{ name: string, type: string, default: Record<string, unknown> | null, value: Record<string, unknown> | null, tuned: boolean }> }> } };
+export type PolicySiteQuery = { sitePolicy: { file: string, hash: string, dailyAt: string | null, models: Array<{ modelId: string, titleZh: string, titleEn: string, params: Record<string, unknown>, siteParams: Record<string, unknown>, parameters: Array<{ name: string, type: string, default: Record<string, unknown> | null, value: Record<string, unknown> | null, tuned: boolean, fromSite: boolean }> }> } };
 
 export type PolicySetModelMutationVariables = Exact<{
   model: string;

@@ -46,12 +46,14 @@ export const POLICY_OPERATIONS = {
           titleZh
           titleEn
           params
+          siteParams
           parameters {
             name
             type
             default
             value
             tuned
+            fromSite
           }
         }
       }

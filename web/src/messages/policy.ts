@@ -10,6 +10,8 @@ export const zh = {
   'policy.model': '模型',
   'policy.parameters': '参数（默认 → 本站）',
   'policy.values': '本站取值（JSON）',
+  'policy.fromSite': '全站',
+  'policy.siteNote': '标“全站”的取值来自口径文件的 defaults（全站统一，如节假日），只在 policy.yaml 中修改；清空本模型取值后仍然有效。',
   'policy.save': '保存',
   'policy.saved': '已保存 {model}',
   'policy.badJson': '取值须为 JSON 对象，如 {"minAmount": 1000000}',
@@ -51,6 +53,9 @@ export const en: Record<keyof typeof zh, string> = {
   'policy.model': 'Model',
   'policy.parameters': 'Parameters (default → this site)',
   'policy.values': "This site's values (JSON)",
+  'policy.fromSite': 'site-wide',
+  'policy.siteNote':
+    "Values marked site-wide come from the policy file's defaults (one for every model, such as the holidays) and are changed in policy.yaml only; they stay in force when a model's own values are cleared.",
   'policy.save': 'Save',
   'policy.saved': 'Saved {model}',
   'policy.badJson': 'Values must be a JSON object, e.g. {"minAmount": 1000000}',
