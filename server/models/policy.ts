@@ -178,8 +178,8 @@ export class SitePolicy implements ParamSource {
   }
 
   /**
-   * Sets a model's values (empty: back to the header's defaults), writes the file and returns what was
-   * there before. Checked first: a refused change leaves file and memory as they were.
+   * Sets a model's values (empty: back to the header's defaults and the site-wide values), writes the file and
+   * returns the model's entry before and after. Checked first: a refused change leaves file and memory as they were.
    */
   set(
     library: Library,
@@ -188,7 +188,7 @@ export class SitePolicy implements ParamSource {
   ): { before: Record<string, unknown>; after: Record<string, unknown> } {
     if (!this.file) throw new InvalidPolicy('(no site folder)', '', 'this server has no site policy file to change');
     checkModelParams(library, this.file, modelId, params);
-    const before = this.paramsFor(modelId);
+    const before = this.ownParamsFor(modelId);
     if (!isMap(this.doc.contents)) this.doc = parseDocument('{}');
     if (Object.keys(params).length) this.doc.setIn(['models', modelId], this.doc.createNode(params));
     else if (this.doc.hasIn(['models', modelId])) this.doc.deleteIn(['models', modelId]);

@@ -2,7 +2,7 @@
 // policy's site-wide values at once; a publish or a retirement that would leave the policy unloadable at the
 // next start (a model it names gone, a site-wide value a new model would refuse) is refused with the reason,
 // and nothing is written. Real Neo4j, the real library, checker and publisher.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../platform/config.js';
@@ -85,6 +85,16 @@ describe("the site-wide values beside a model's own", () => {
     expect(await shown(M39)).toMatchObject({ params: { holidays: own }, siteParams: {} });
     expect(await holidaysOf(M39)).toEqual({ name: 'holidays', value: own, tuned: true, fromSite: false });
     expect(site.policy.paramsFor(M39)).toEqual({ holidays: own });
+    // The audit trail records the model's entry before and after, not the site-wide values beside it.
+    const details = readdirSync(path.join(VAR, 'audit'))
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) =>
+        readFileSync(path.join(VAR, 'audit', f), 'utf8')
+          .trim()
+          .split('\n'),
+      )
+      .map((l) => (JSON.parse(l) as { detail: string | null }).detail ?? '');
+    expect(details).toContainEqual(expect.stringContaining(`policy ${M39}: before {} after {"holidays":["2024-05-01"]}`));
     expect((await site.gql(set, { p: {} })).errors).toBeUndefined();
     expect(await holidaysOf(M39)).toEqual({ name: 'holidays', value: HOLIDAYS, tuned: true, fromSite: true });
     expect(site.policy.paramsFor(M39)).toEqual({ holidays: HOLIDAYS });
