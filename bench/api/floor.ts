@@ -9,21 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { GraphQLScalarType } from 'graphql';
 import { createSchema, createYoga } from 'graphql-yoga';
 import type { Executor } from '../../platform/db/executor.js';
-import type { Statement } from './recorder.js';
+import { replay, type Statement } from './recorder.js';
 
 export const FLOOR_QUERY = 'query Floor($op: String!) { replay(op: $op) }';
 
 /** Rows as the executor converted them, passed to the JSON response unchanged. */
 const Rows = new GraphQLScalarType({ name: 'Rows', serialize: (v) => v });
 
-type Send = (...a: unknown[]) => Promise<{ rows?: unknown } | unknown>;
-
 async function replayRows(ex: Executor, waves: Statement[][]): Promise<unknown> {
-  let last: unknown[] = [];
-  for (const wave of waves) {
-    last = await Promise.all(wave.map((s) => (ex as unknown as Record<string, Send>)[s.method]!(...s.args)));
-  }
-  return last.map((r) => (r && typeof r === 'object' && 'rows' in r ? r.rows : r));
+  return (await replay(ex, waves)).map((r) => (r && typeof r === 'object' && 'rows' in r ? r.rows : r));
 }
 
 export interface Floor {

@@ -89,9 +89,16 @@ export function busyMs(statements: Statement[]): number {
   return to > from ? total + to - from : total;
 }
 
-/** Runs the waves through the executor as the API did, without HTTP, GraphQL, authentication or audit. */
-export async function replay(ex: Executor, waves: Statement[][]): Promise<void> {
+/**
+ * Runs the waves through the executor as the API did, without HTTP, GraphQL, authentication or audit;
+ * resolves with what the last wave's statements returned.
+ */
+export async function replay(ex: Executor, waves: Statement[][]): Promise<unknown[]> {
+  let last: unknown[] = [];
   for (const wave of waves) {
-    await Promise.all(wave.map((s) => (ex as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[s.method]!(...s.args)));
+    last = await Promise.all(
+      wave.map((s) => (ex as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[s.method]!(...s.args)),
+    );
   }
+  return last;
 }

@@ -83,6 +83,11 @@ export function loadLibrary(dir = MODELS_DIR, siteModelsDir?: string): Library {
   const retired = siteModelsDir ? retiredIds(siteModelsDir) : new Set<string>();
   const siteIds = new Set(site.map((m) => m.id));
   const models = [...shipped.filter((m) => !siteIds.has(m.id)), ...site].filter((m) => !retired.has(m.id));
+  return libraryOf(models, refused);
+}
+
+/** A library of these models, found by id. */
+export function libraryOf(models: Model[], refused: Refusal[] = []): Library {
   const byId = new Map(models.map((m) => [m.id, m]));
   return { models, refused, get: (id) => byId.get(id) };
 }

@@ -4,7 +4,7 @@
 // a restart.
 import type { Executor } from '../../platform/db/executor.js';
 import { checkModel, ModelRefused } from './check.js';
-import { loadLibrary, MODELS_DIR, type Library, type Model, type Refusal } from './library.js';
+import { libraryOf, loadLibrary, MODELS_DIR, type Library, type Model, type Refusal } from './library.js';
 
 /** The parsed library with the models the server cannot plan, or that would write, moved to `refused`. */
 export async function checkedLibrary(db: Executor, parsed: Library): Promise<Library> {
@@ -20,8 +20,7 @@ export async function checkedLibrary(db: Executor, parsed: Library): Promise<Lib
       refused.push({ file: m.file, reason: e.message });
     }
   }
-  const byId = new Map(accepted.map((m) => [m.id, m]));
-  return { models: accepted, refused, get: (id) => byId.get(id) };
+  return libraryOf(accepted, refused);
 }
 
 export class LiveLibrary implements Library {

@@ -13,7 +13,7 @@ import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { describeFailures, fixturesFileOf, parseFixtures, runFixtures, type CaseResult, type Fixtures } from './fixtures.js';
 import { InvalidModel } from './header.js';
 import type { LiveLibrary } from './live-library.js';
-import { loadLibrary, MODELS_DIR, type Library, type Model } from './library.js';
+import { libraryOf, loadLibrary, MODELS_DIR, type Library, type Model } from './library.js';
 import { InvalidPolicy, type SitePolicy } from './policy.js';
 import { readRetired, writeRetired } from './retired.js';
 import { parseSource, validateSource } from './workbench.js';
@@ -54,9 +54,7 @@ export interface PublishDeps {
 /** The library the next start reads (shipped and site models, less the retired), with `add` in and `drop` out. */
 function nextLibrary(siteModelsDir: string, add: readonly Model[], drop?: string): Library {
   const replaced = new Set([...add.map((m) => m.id), ...(drop ? [drop] : [])]);
-  const models = [...loadLibrary(MODELS_DIR, siteModelsDir).models.filter((m) => !replaced.has(m.id)), ...add];
-  const byId = new Map(models.map((m) => [m.id, m]));
-  return { models, refused: [], get: (id) => byId.get(id) };
+  return libraryOf([...loadLibrary(MODELS_DIR, siteModelsDir).models.filter((m) => !replaced.has(m.id)), ...add]);
 }
 
 /** Refuses the change when the site policy would not load after it, saying what to change first. */

@@ -10,7 +10,7 @@ import type { Executor } from '../../../platform/db/executor.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { catalogOf } from '../../../server/graphql/model/catalog.js';
 import { libraryRunner } from '../../../server/graphql/model/library-runner.js';
-import { siteModelsDir, type Library } from '../../../server/models/library.js';
+import { libraryOf, siteModelsDir, type Library } from '../../../server/models/library.js';
 import { LiveLibrary } from '../../../server/models/live-library.js';
 import { scratchFixtureDb } from '../../../server/models/scratch-fixtures.js';
 import { SitePolicy } from '../../../server/models/policy.js';
@@ -26,12 +26,7 @@ export interface SiteApp {
 
 export function siteApp(db: Executor, library: Library, siteDir: string, varDir: string, access: Access = accessOn(db)): SiteApp {
   // As bin/server.ts: the policy is loaded against the library as it is at start, then follows the live one.
-  const atStart = new Map(library.models.map((m) => [m.id, m]));
-  const policy = SitePolicy.load(
-    siteDir,
-    { models: [...atStart.values()], refused: [...library.refused], get: (id) => atStart.get(id) },
-    path.join(varDir, 'policy.sha256'),
-  );
+  const policy = SitePolicy.load(siteDir, libraryOf([...library.models], [...library.refused]), path.join(varDir, 'policy.sha256'));
   policy.follow(library);
   const trail = AuditTrail.in(varDir);
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
