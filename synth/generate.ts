@@ -2,7 +2,7 @@
 // records), the planted cases of every model (cases/, in registry order), optional noise, then the
 // 21 department files of docs/sources.md plus truth.json.
 // Deterministic: same (persons, seed, noise) gives byte-identical files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignBidPeople } from './world/bid-people.js';
 import { ageOn, iso, SNAPSHOT, ymd } from './world/dates.js';
@@ -35,6 +35,7 @@ import { writeDeaths, writeInsurance, writeParty, writePayments, writePayroll, w
 import { writeCadres, writeHukou, writeMarriages } from './write/people.js';
 import { writeDirect, writeRegulation } from './write/procurement.js';
 import { writeUnits } from './write/units.js';
+import { writeJsonFile } from './write/json-file.js';
 import { SOURCES } from './write/sources.js';
 import { generateOversight } from './oversight/index.js';
 import { writeApprovals, writePetitions } from './write/oversight.js';
@@ -167,6 +168,13 @@ function assignCodes(world: World): void {
   }
 }
 
+/** The persons a case names (noise leaves them alone). A function of its own so the id map it builds (a
+ * string per person) is garbage before the files are written, not held to the end. */
+function personsInCases(world: World, cases: readonly { key: readonly string[] }[]): Set<number> {
+  const byId = new Map(world.persons.map((p) => [`Person:${p.idNo}`, p.idx]));
+  return new Set(cases.flatMap((c) => c.key.flatMap((u) => (byId.has(u) ? [byId.get(u)!] : []))));
+}
+
 /** `files` are the 19 department files only (what the loaders take); truth.json is written
  * next to them at `truthPath`. */
 export async function generateCounty(opts: GenerateOptions): Promise<{ files: string[]; truth: Truth; truthPath: string }> {
@@ -183,10 +191,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
   const expectedAlerts = bruteForceM03(world);
 
   mkdirSync(opts.outDir, { recursive: true });
-  const byId = new Map(world.persons.map((p) => [`Person:${p.idNo}`, p.idx]));
-  const inCases = new Set(
-    [...integrityTruth.cases, ...modelCases, ...oversight.cases].flatMap((c) => c.key.flatMap((u) => (byId.has(u) ? [byId.get(u)!] : []))),
-  );
+  const inCases = personsInCases(world, [...integrityTruth.cases, ...modelCases, ...oversight.cases]);
   const noise = new Noise(noiseOn, new Rng(opts.seed, 'noise'), world.persons, inCases);
   const dir = opts.outDir;
   const rows: Record<string, number> = {};
@@ -238,7 +243,7 @@ export async function generateCounty(opts: GenerateOptions): Promise<{ files: st
     noise: noiseOn ? noise.log : null,
   };
   const truthPath = join(dir, 'truth.json');
-  writeFileSync(truthPath, JSON.stringify(truth, null, 2) + '\n');
+  writeJsonFile(truthPath, truth);
   const files = Object.values(SOURCES).map((s) => join(dir, s.file));
   return { files, truth, truthPath };
 }
