@@ -3,7 +3,7 @@
 // unique here, so two background bids only ever share an identifier where a case plants it.
 import type { Company, Person, World } from './world.js';
 import type { Rng } from './prng.js';
-import { phone } from './companies.js';
+import { CROWDED, phone } from './companies.js';
 
 export function insuredFor(rng: Rng, c: Company): number {
   if (c.role === 'bidder') return rng.int(3, 20) + Math.round(c.capitalWan / 25);
@@ -23,7 +23,11 @@ export function assignBidPeople(world: World, rng: Rng, pool: Person[]): void {
   };
   const hex = (n: number): string => Array.from({ length: n }, () => '0123456789ABCDEF'[rng.int(0, 15)]).join('');
   for (const k of world.kits) {
-    while (seen.ip.has(k.ip)) k.ip = `115.236.${rng.int(1, 254)}.${rng.int(1, 254)}`;
+    // 115.236.0.0/16 holds 64,516 addresses, fewer than a ten-million county's firms: past a run of
+    // collisions the second octet is drawn too.
+    for (let tries = 0; seen.ip.has(k.ip); tries++)
+      k.ip =
+        tries < CROWDED ? `115.236.${rng.int(1, 254)}.${rng.int(1, 254)}` : `115.${rng.int(1, 254)}.${rng.int(1, 254)}.${rng.int(1, 254)}`;
     while (seen.mac.has(k.mac)) k.mac = Array.from({ length: 6 }, () => hex(2)).join('-');
     while (seen.machine.has(k.machine)) k.machine = hex(16);
     while (seen.account.has(k.account)) k.account = `6228${rng.int(100000000, 999999999)}${rng.int(100000, 999999)}`;

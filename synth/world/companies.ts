@@ -9,6 +9,9 @@ import { brand, BIDDER_TRADES, OTHER_TRADES } from './names.js';
 import type { Rng } from './prng.js';
 import { COUNTY, PROVINCE } from './region.js';
 
+/** Collisions in a row after which a name or fingerprint is drawn from a wider space. */
+export const CROWDED = 100;
+
 const CAPITALS = [10, 30, 50, 100, 200, 300, 500, 800, 1000, 2000, 5000];
 
 export function phone(rng: Rng): string {
@@ -38,8 +41,12 @@ export class CompanyFactory {
   ) {}
 
   private name(role: Company['role'], trades?: readonly string[]): string {
-    for (;;) {
-      const b = this.rng.chance(0.03) ? this.rng.pick(['华东', '江南', '之江']) + brand(this.rng) : brand(this.rng);
+    for (let tries = 0; ; tries++) {
+      // Two-character 字号 give about 125,000 names per kind; a county of ten million has 200,000 firms
+      // of other trades, and drawing on a full space never ends. Past a run of collisions a third character
+      // is drawn; a county where that never happens (1,000,000 persons and fewer) keeps its names.
+      const two = this.rng.chance(0.03) ? this.rng.pick(['华东', '江南', '之江']) + brand(this.rng) : brand(this.rng);
+      const b = tries < CROWDED ? two : two + brand(this.rng).slice(1);
       const n =
         role === 'agent'
           ? `${this.rng.chance(0.5) ? PROVINCE.slice(0, 2) : COUNTY.slice(0, 2)}${b}工程咨询有限公司`
