@@ -11,7 +11,7 @@ import type { Value } from '../core/normalise/index.js';
 import type { SpilledGraph } from './collect.js';
 import { foldNode, foldPair, pairEnds, type NodeRecord, type RelRecord } from './fold.js';
 import { KinDeriver } from './kin.js';
-import { LineFile } from './line-file.js';
+import { LineFile } from '../../platform/files/line-file.js';
 
 export interface ImporterFiles {
   nodes: string[];

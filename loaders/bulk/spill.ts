@@ -5,7 +5,7 @@
 // applied them. Memory: the buffer's budget plus one read buffer per run, whatever the size of the county.
 import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { LineFile } from './line-file.js';
+import { LineFile } from '../../platform/files/line-file.js';
 
 /** [key, sequence, ...payload]; key and sequence order the records, the payload is the caller's. */
 export type SpillRecord = [string, number, ...unknown[]];

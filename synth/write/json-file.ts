@@ -2,36 +2,12 @@
 // holds every spelling the noise made (140 MB at a million persons); past about four million persons its
 // text is longer than the longest string V8 can make (2^29 - 24 characters), and one string of it would
 // also double the generator's peak. Byte for byte the same as the one-string form (a unit test compares).
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { LineFile } from '../../platform/files/line-file.js';
 
-const FLUSH_CHARS = 1 << 20;
 /** A value with fewer members than this, counted through every level, is stringified whole. */
 const WHOLE_BELOW = 256;
 
 type Json = unknown;
-
-class Out {
-  private readonly fd: number;
-  private buf: string[] = [];
-  private size = 0;
-  constructor(path: string) {
-    this.fd = openSync(path, 'w');
-  }
-  put(s: string): void {
-    this.buf.push(s);
-    this.size += s.length;
-    if (this.size >= FLUSH_CHARS) this.flush();
-  }
-  flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
-    this.buf = [];
-    this.size = 0;
-  }
-  close(): void {
-    this.flush();
-    closeSync(this.fd);
-  }
-}
 
 function isContainer(v: Json): v is object {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
@@ -56,7 +32,7 @@ function left(v: Json, budget: number): number {
   return Math.max(b, 0);
 }
 
-function write(out: Out, v: Json, indent: string): void {
+function write(out: LineFile, v: Json, indent: string): void {
   if (!isContainer(v) || left(v, WHOLE_BELOW) > 0) {
     out.put(small(v, indent) ?? 'null');
     return;
@@ -88,7 +64,7 @@ function write(out: Out, v: Json, indent: string): void {
 
 /** Writes `JSON.stringify(value, null, 2) + '\n'` to `path` without making that string. */
 export function writeJsonFile(path: string, value: Json): void {
-  const out = new Out(path);
+  const out = new LineFile(path);
   try {
     write(out, value, '');
     out.put('\n');
