@@ -38,10 +38,11 @@ const DEPTH = 3;
 /**
  * HUIYAN_LOAD_WORKERS, else one reading thread where the machine has a second core (0: the main thread).
  * One thread pays a little, more did not (docs/bench.md): on a quiet 2-core machine, 1,000,000 persons read in
- * 300.5 s with one thread against 316.1 s on the main thread (+261 MiB), 100,000 in 24.5 s against 26.0 s;
- * two threads read 20,000 persons in 8.6 s against 6.7 s. The main thread's own per-row work (duplicates,
- * references, the repeat filter, spilling) and receiving rows stay on it, so a thread only takes parsing
- * and normalising off it.
+ * 300.5 s with one thread against 316.1 s on the main thread (+261 MiB); two threads read them in 176.8–193.8 s
+ * against 182.5–197.2 with one, for 215–312 MiB more. Not one per core: at ten million persons one thread
+ * peaks at 1,208 MiB, so a thread per core would bring it to the 1.5 GB budget on two cores and past it on
+ * more. The main thread's own per-row work (duplicates, references, the repeat filter, spilling) and
+ * receiving rows stay on it, so a thread only takes parsing and normalising off it.
  */
 export function loadWorkers(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
   const raw = env.HUIYAN_LOAD_WORKERS;
