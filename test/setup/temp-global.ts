@@ -13,8 +13,22 @@ const KEY = Symbol.for('huiyan.test-tmp');
 type Shared = { dir: string; users: number };
 const shared = globalThis as unknown as Record<symbol, Shared | undefined>;
 
+function newRun(): Shared {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huiyan-tests-'));
+  // Vitest answers SIGINT and SIGTERM by exiting without the teardowns below: a run stopped from outside left
+  // its folder (Neo4j homes included) in /tmp. The exit event still comes, so the folder goes then too.
+  process.once('exit', () => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A server still writing as the run is stopped: what it leaves stays; nothing to report on the way out.
+    }
+  });
+  return { dir, users: 0 };
+}
+
 export default function setup(): () => void {
-  const run = (shared[KEY] ??= { dir: mkdtempSync(path.join(os.tmpdir(), 'huiyan-tests-')), users: 0 });
+  const run = (shared[KEY] ??= newRun());
   process.env.TMPDIR = run.dir;
   run.users += 1;
   return () => {

@@ -1,0 +1,59 @@
+// A test run keeps its temporary files in one folder (test/setup/temp-global.ts). A run stopped from outside
+// must not leave it behind: Vitest exits on SIGTERM without running the teardowns.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const SETUP = path.join(ROOT, 'test/setup/temp-global.ts');
+const VITEST = path.join(ROOT, 'node_modules/vitest/vitest.mjs');
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function until<T>(what: () => T | undefined, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = what();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("a test run's temporary folder", () => {
+  it('is removed when the run is stopped by SIGTERM part-way', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'huiyan-nested-'));
+    dirs.push(root);
+    const seen = path.join(root, 'tmpdir.txt');
+    // A run of its own: this setup, and one test that says where its temporary files go, then waits.
+    writeFileSync(
+      path.join(root, 'vitest.config.mjs'),
+      `export default { test: { globals: true, globalSetup: [${JSON.stringify(SETUP)}], include: ['*.test.mjs'] } };\n`,
+    );
+    writeFileSync(
+      path.join(root, 'waits.test.mjs'),
+      `import { writeFileSync } from 'node:fs';
+it('waits', async () => {
+  writeFileSync(${JSON.stringify(seen)}, process.env.TMPDIR);
+  await new Promise((r) => setTimeout(r, 20000));
+}, 30000);
+`,
+    );
+    const child = spawn(process.execPath, [VITEST, 'run', '--root', root, '--config', path.join(root, 'vitest.config.mjs')], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    const folder = await until(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : undefined), 30_000);
+    expect(path.basename(folder)).toMatch(/^huiyan-tests-/);
+    expect(existsSync(folder)).toBe(true);
+    child.kill('SIGTERM');
+    await exited;
+    expect(existsSync(folder)).toBe(false);
+  }, 60_000);
+});
