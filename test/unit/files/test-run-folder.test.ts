@@ -26,34 +26,43 @@ async function until<T>(what: () => T | undefined, ms: number): Promise<T> {
 }
 
 describe("a test run's temporary folder", () => {
-  it('is removed when the run is stopped by SIGTERM part-way', async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'huiyan-nested-'));
-    dirs.push(root);
-    const seen = path.join(root, 'tmpdir.txt');
-    // A run of its own: this setup, and one test that says where its temporary files go, then waits.
-    writeFileSync(
-      path.join(root, 'vitest.config.mjs'),
-      `export default { test: { globals: true, globalSetup: [${JSON.stringify(SETUP)}], include: ['*.test.mjs'] } };\n`,
-    );
-    writeFileSync(
-      path.join(root, 'waits.test.mjs'),
-      `import { writeFileSync } from 'node:fs';
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'is removed when the run is stopped by %s part-way',
+    async (signal) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'huiyan-nested-'));
+      dirs.push(root);
+      const seen = path.join(root, 'tmpdir.txt');
+      // A run of its own: this setup, and one test that says where its temporary files go, then waits.
+      writeFileSync(
+        path.join(root, 'vitest.config.mjs'),
+        `export default { test: { globals: true, globalSetup: [${JSON.stringify(SETUP)}], include: ['*.test.mjs'] } };\n`,
+      );
+      writeFileSync(
+        path.join(root, 'waits.test.mjs'),
+        `import { writeFileSync } from 'node:fs';
 it('waits', async () => {
   writeFileSync(${JSON.stringify(seen)}, process.env.TMPDIR);
   await new Promise((r) => setTimeout(r, 20000));
 }, 30000);
 `,
-    );
-    const child = spawn(process.execPath, [VITEST, 'run', '--root', root, '--config', path.join(root, 'vitest.config.mjs')], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    const folder = await until(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : undefined), 30_000);
-    expect(path.basename(folder)).toMatch(/^huiyan-tests-/);
-    expect(existsSync(folder)).toBe(true);
-    child.kill('SIGTERM');
-    await exited;
-    expect(existsSync(folder)).toBe(false);
-  }, 60_000);
+      );
+      const child = spawn(process.execPath, [VITEST, 'run', '--root', root, '--config', path.join(root, 'vitest.config.mjs')], {
+        cwd: root,
+        stdio: 'ignore',
+      });
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      try {
+        const folder = await until(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : undefined), 30_000);
+        expect(path.basename(folder)).toMatch(/^huiyan-tests-/);
+        expect(existsSync(folder)).toBe(true);
+        child.kill(signal);
+        await exited;
+        expect(existsSync(folder)).toBe(false);
+      } finally {
+        // A run that never got as far as its test is not left behind either.
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
 });
