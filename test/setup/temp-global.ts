@@ -13,13 +13,15 @@ const KEY = Symbol.for('huiyan.test-tmp');
 type Shared = { dir: string; users: number };
 const shared = globalThis as unknown as Record<symbol, Shared | undefined>;
 
+const remove = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+
 function newRun(): Shared {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'huiyan-tests-'));
   // Vitest answers SIGINT and SIGTERM by exiting without the teardowns below: a run stopped from outside left
   // its folder (Neo4j homes included) in /tmp. The exit event still comes, so the folder goes then too.
   process.once('exit', () => {
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      remove(dir);
     } catch {
       // A server still writing as the run is stopped: what it leaves stays; nothing to report on the way out.
     }
@@ -34,7 +36,7 @@ export default function setup(): () => void {
   return () => {
     run.users -= 1;
     if (run.users > 0) return;
-    rmSync(run.dir, { recursive: true, force: true, maxRetries: 3 });
+    remove(run.dir);
     shared[KEY] = undefined;
   };
 }

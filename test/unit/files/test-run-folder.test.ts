@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SETUP = path.join(ROOT, 'test/setup/temp-global.ts');
@@ -14,16 +14,6 @@ const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
-
-async function until<T>(what: () => T | undefined, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = what();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("a test run's temporary folder", () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
@@ -52,7 +42,15 @@ it('waits', async () => {
       });
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       try {
-        const folder = await until(() => (existsSync(seen) ? readFileSync(seen, 'utf8') : undefined), 30_000);
+        // Waits for the nested test to have written the whole path (the file may be caught empty once).
+        const folder = await vi.waitFor(
+          () => {
+            const written = readFileSync(seen, 'utf8');
+            if (!written) throw new Error('not written yet');
+            return written;
+          },
+          { timeout: 30_000, interval: 100 },
+        );
         expect(path.basename(folder)).toMatch(/^huiyan-tests-/);
         expect(existsSync(folder)).toBe(true);
         child.kill(signal);
