@@ -2,7 +2,8 @@
 // on a free port, with the configured heap and page cache.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../platform/config.js';
+import { loadConfig, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
+import type { Executor } from '../../platform/db/executor.js';
 import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
 
 export function benchConfig(home: string): Config {
@@ -12,6 +13,15 @@ export function benchConfig(home: string): Config {
 
 export async function startBenchServer(cfg: Config): Promise<Neo4jHandle> {
   return openNeo4j(cfg, () => undefined);
+}
+
+export const homeOf = (cfg: Config) => (cfg.neo4j as EmbeddedNeo4j).homeDir;
+
+/** The graph's nodes and relationships, which every run of every path must agree on. */
+export async function counts(db: Executor): Promise<{ nodes: number; relationships: number }> {
+  const n = (await db.read<{ c: number }>('MATCH (n:Entity) RETURN count(n) AS c')).rows[0]!.c;
+  const r = (await db.read<{ c: number }>('MATCH ()-[r]->() RETURN count(r) AS c')).rows[0]!.c;
+  return { nodes: n, relationships: r };
 }
 
 function serverPid(home: string): number | undefined {
@@ -53,4 +63,15 @@ export function javaPeakMiB(home: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Starts counting CPU seconds on the home's server and here; the returned function gives what was used since. */
+export function cpuSince(home: string): () => { java?: number; node: number } {
+  const java0 = javaCpuSeconds(home);
+  const node0 = nodeCpuSeconds();
+  return () => {
+    const java1 = javaCpuSeconds(home);
+    const node = Math.round((nodeCpuSeconds() - node0) * 10) / 10;
+    return java0 !== undefined && java1 !== undefined ? { java: Math.round((java1 - java0) * 10) / 10, node } : { node };
+  };
 }

@@ -1,18 +1,18 @@
 // One run of each load path on the benchmark's county, each into a fresh embedded server on its own home
 // (bench-server.ts). bench-load.ts calls them three times in rotating order and takes the medians.
-import { cpSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadFiles } from '../../loaders/index.js';
+import { fileURLToPath } from 'node:url';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
 import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import type { Mapping } from '../../loaders/core/mapping/types.js';
-import type { EmbeddedNeo4j } from '../../platform/config.js';
-import type { Executor } from '../../platform/db/executor.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
-import { benchConfig, javaCpuSeconds, javaPeakMiB, nodeCpuSeconds, startBenchServer } from './bench-server.js';
+import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer } from './bench-server.js';
 import { runFloor } from './floor.js';
 import { runLoadCsv, type LoadCsvJob } from './load-csv.js';
+import type { OnlineJob } from './online-run.js';
 
 /** What every run of every path shares: the county, prepared once. */
 export interface BenchInput {
@@ -44,53 +44,24 @@ export interface PathResult {
 
 export type Timed = Omit<PathResult, 'rowsPerSec' | 'load'>;
 
-async function counts(db: Executor): Promise<{ nodes: number; relationships: number }> {
-  const n = (await db.read<{ c: number }>('MATCH (n:Entity) RETURN count(n) AS c')).rows[0]!.c;
-  const r = (await db.read<{ c: number }>('MATCH ()-[r]->() RETURN count(r) AS c')).rows[0]!.c;
-  return { nodes: n, relationships: r };
-}
-
-const homeOf = (cfg: ReturnType<typeof benchConfig>) => (cfg.neo4j as EmbeddedNeo4j).homeDir;
-
-/** Starts counting CPU seconds on the home's server and here; the returned function gives what was used since. */
-function cpuSince(home: string): () => { java?: number; node: number } {
-  const java0 = javaCpuSeconds(home);
-  const node0 = nodeCpuSeconds();
-  return () => {
-    const java1 = javaCpuSeconds(home);
-    const node = Math.round((nodeCpuSeconds() - node0) * 10) / 10;
-    return java0 !== undefined && java1 !== undefined ? { java: Math.round((java1 - java0) * 10) / 10, node } : { node };
-  };
-}
-
-/** The online loaders, as `npm run load` runs them. */
+/**
+ * The online loaders, as `npm run load` runs them: in a process of their own (online-process.ts), as the command
+ * does, so that the run meets neither this process's heap after the LOAD CSV files were prepared (a collector's
+ * pass over the whole county) nor its code already compiled by earlier runs; each round's online run starts as
+ * cold as every other path's server does.
+ */
 export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
-  const cfg = benchConfig(path.join(b.work, `home-online-${run}`));
-  const h = await startBenchServer(cfg);
-  try {
-    const cpu = cpuSince(homeOf(cfg));
-    const t = Date.now();
-    const report = await loadFiles(h.executor, [b.county], {
-      rejectsDir: path.join(b.work, `rejects-online-${run}`),
-      schema: b.schema,
-      mappings: b.mappings,
-      ...(b.batchSize ? { batchSize: b.batchSize } : {}),
-    });
-    const ms = Date.now() - t;
-    const cpuSeconds = cpu();
-    return {
-      seconds: ms / 1000,
-      cpuSeconds,
-      ...(await counts(h.executor)),
-      javaPeakMiB: javaPeakMiB(homeOf(cfg)),
-      detail: {
-        files: report.files.map((f) => ({ source: f.source, rows: f.rowsRead, ms: f.durationMs })),
-        kinAndSchemaMs: ms - report.files.reduce((a, f) => a + f.durationMs, 0),
-      },
-    };
-  } finally {
-    await h.close();
-  }
+  const result = path.join(b.work, `online-${run}.json`);
+  const job: OnlineJob = { work: b.work, county: b.county, run, result, ...(b.batchSize ? { batchSize: b.batchSize } : {}) };
+  const entry = fileURLToPath(new URL('./online-process.ts', import.meta.url));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(job)], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (c, signal) => resolve(signal ? null : c));
+  });
+  if (code !== 0)
+    throw new Error(`the online run ${run} in its own process ended with ${code === null ? 'a signal' : `exit code ${code}`}`);
+  return JSON.parse(readFileSync(result, 'utf8')) as Timed;
 }
 
 /** Neo4j's LOAD CSV of the prepared rows, timed from the schema step on (MERGE needs the constraints either way). */

@@ -142,8 +142,10 @@ export function printLoadBench(
     `online / LOAD CSV per round: ${s.onlineVsLoadCsv.perRound.join(', ') || '-'}; of the medians: ${s.onlineVsLoadCsv.ofMedians ?? '-'}`,
   );
   console.log(`online / floor (medians): ${s.onlineVsFloor ?? '-'}; offline / online (medians): ${s.offlineVsOnline ?? '-'}`);
+  // The online runs load in processes of their own (paths.ts): their peaks are theirs, not this process's.
+  const onlinePeaks = (out.results.online ?? []).map((r) => (r.detail as { nodeRssPeakMiB?: number } | undefined)?.nodeRssPeakMiB ?? '?');
   console.log(
-    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB; Neo4j heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}; load average at the end ${out.machine.loadAvgAtEnd.join(' ')}`,
+    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB${onlinePeaks.length ? ` (the online runs' own processes: ${onlinePeaks.join(', ')} MiB)` : ''}; Neo4j heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}; load average at the end ${out.machine.loadAvgAtEnd.join(' ')}`,
   );
   console.log(`saved ${path.relative(process.cwd(), file)}`);
 }
