@@ -4,6 +4,7 @@
 import { day, SNAPSHOT, ymd, type Day } from './dates.js';
 import { companyPeople, KinIndex, taintedPeople } from './kin.js';
 import type { Company, Org, Project, World } from './world.js';
+import { FoundedBefore } from './founded-before.js';
 import { fullName } from './names.js';
 import type { Rng } from './prng.js';
 import { phone } from './companies.js';
@@ -108,24 +109,27 @@ export function generateTenders(world: World, rng: Rng, persons: number, pool: C
   const countyOrgs = world.orgs.filter((o) => o.village === undefined && o.kind === '党政机关' && o.name.endsWith('局'));
   const otherOrgs = world.orgs.filter((o) => o.village === undefined && !o.name.endsWith('局'));
   const villages = world.orgs.filter((o) => o.village !== undefined);
+  // The pool's living firms, indexed by founding day; no lot changes a firm's status or founding.
+  const living = new FoundedBefore(pool.filter((c) => c.status !== '注销' && c.status !== '吊销'));
   for (let i = 0; i < n; i++) {
     const r = rng.next();
     const org = r < 0.6 ? rng.pick(countyOrgs) : r < 0.8 && otherOrgs.length ? rng.pick(otherOrgs) : rng.pick(villages);
     const announced = rng.int(day(2019, 1, 1), SNAPSHOT - 20);
     const project = addProject(world, rng, org, announced);
-    const alive = pool.filter((c) => c.founded < announced - 180 && c.status !== '注销' && c.status !== '吊销');
+    const alive = living.before(announced - 180);
     // Distinct random picks without copying the pool (it is large on million-person runs).
     const want = Math.min(biddersFor(project.method, rng), alive.length);
     const chosen = new Set<number>();
-    while (chosen.size < want) chosen.add((alive[rng.int(0, alive.length - 1)] as Company).idx);
+    while (chosen.size < want) chosen.add(alive.at(rng.int(0, alive.length - 1)).idx);
     const bidders = [...chosen];
     // The winner must be clean; bidding alone is not a signal, so tainted companies may still lose.
     let winner = bidders.find((c) => clean(org.idx, c));
     if (winner === undefined) {
       const start = rng.int(0, alive.length - 1);
+      const all = alive.list();
       let spare: Company | undefined;
-      for (let k = 0; k < alive.length && !spare; k++) {
-        const c = alive[(start + k) % alive.length] as Company;
+      for (let k = 0; k < all.length && !spare; k++) {
+        const c = all[(start + k) % all.length] as Company;
         if (clean(org.idx, c.idx) && !bidders.includes(c.idx)) spare = c;
       }
       if (!spare) continue;
