@@ -18,6 +18,7 @@ import type { OnlineJob } from './online-run.js';
 export interface BenchInput {
   work: string;
   county: string;
+  /** The schema and mappings of the paths run in this process; the online run reads the same ones in its own. */
   schema: GraphSchema;
   mappings: Mapping[];
   /** Source rows read, all files. */
