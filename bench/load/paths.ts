@@ -1,6 +1,7 @@
 // One run of each load path on the benchmark's county, each into a fresh embedded server on its own home
 // (bench-server.ts). bench-load.ts calls them three times in rotating order and takes the medians.
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,13 +56,11 @@ export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
   const result = path.join(b.work, `online-${run}.json`);
   const job: OnlineJob = { work: b.work, county: b.county, run, result, ...(b.batchSize ? { batchSize: b.batchSize } : {}) };
   const entry = fileURLToPath(new URL('./online-process.ts', import.meta.url));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(job)], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (c, signal) => resolve(signal ? null : c));
-  });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(job)], { stdio: 'inherit' });
+  // once() rejects on the child's 'error' (it could not be started) as well.
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
   if (code !== 0)
-    throw new Error(`the online run ${run} in its own process ended with ${code === null ? 'a signal' : `exit code ${code}`}`);
+    throw new Error(`the online run ${run} in its own process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
   return JSON.parse(readFileSync(result, 'utf8')) as Timed;
 }
 

@@ -27,11 +27,11 @@ while [ $n -lt 60 ] && [ $gone -lt 5 ]; do
 done`;
 
 function newRun(): Shared {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'huiyan-tests-'));
+  const run: Shared = { dir: mkdtempSync(path.join(os.tmpdir(), 'huiyan-tests-')), users: 0 };
+  const { dir } = run;
   // Vitest answers SIGINT and SIGTERM by exiting without the teardowns below: a run stopped from outside left
   // its folder (Neo4j homes included) in /tmp. The exit event still comes, so the folder goes then too.
   process.once('exit', () => {
-    const run = shared[KEY];
     try {
       remove(dir);
     } catch {
@@ -41,9 +41,9 @@ function newRun(): Shared {
     // workers and the servers with this process, and those still shutting down write into the folder after
     // this removal (a Neo4j store, tsx's cache: a folder of 5 MB was left so, 2026-12-06). A detached reaper
     // removes the folder once they are done.
-    if (run && run.users > 0) spawn('/bin/sh', ['-c', REAPER, 'huiyan-test-reaper', dir], { detached: true, stdio: 'ignore' }).unref();
+    if (run.users > 0) spawn('/bin/sh', ['-c', REAPER, 'huiyan-test-reaper', dir], { detached: true, stdio: 'ignore' }).unref();
   });
-  return { dir, users: 0 };
+  return run;
 }
 
 export default function setup(): () => void {
