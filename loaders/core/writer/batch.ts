@@ -6,10 +6,11 @@ import { isTransient } from '../../../platform/db/errors.js';
 import type { GraphSchema } from '../../../platform/schema/graph-schema.js';
 import type { Mapping } from '../mapping/types.js';
 import type { BatchTarget, Refused } from '../file-pass.js';
-import { existingKeysQuery, lookupKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery } from './cypher.js';
+import { existingKeysQuery, lookupKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery, type RowQuery } from './cypher.js';
 import { applyLookups, checkReferences, groupBatch, wantedKeys, wantedLookups, type Accepted } from './group.js';
 import { anyMerged, redirectMerged } from './merged.js';
 import { RepeatFilter, SETTLED_LAG } from './repeats.js';
+import { packRows } from './packed-rows.js';
 
 export type { Accepted } from './group.js';
 
@@ -70,27 +71,36 @@ async function prepareBatch(
   nodes.forEach((list, i) => {
     const q = queries.nodes[i];
     if (q && list?.length)
-      statements.push({
-        cypher: q.cypher,
-        params: { rows: list.map((r) => [r.key, r.uid, r.row, ...q.props.map((p) => r.p[p] ?? null)]), ...common },
-      });
+      statements.push(
+        rowStatement(
+          q,
+          list.map((r) => [r.key, r.uid, r.row, ...q.props.map((p) => r.p[p] ?? null)]),
+          common,
+        ),
+      );
   });
   rels.forEach((list, i) => {
     const q = queries.rels[i]!;
     if (list.length)
-      statements.push({
-        cypher: q.cypher,
-        params: {
-          rows: list.map((r) =>
+      statements.push(
+        rowStatement(
+          q,
+          list.map((r) =>
             r.spells
               ? [r.from, r.to, r.row, r.spells.map((s) => [s.from, s.to, s.row, ...q.props.map((p) => s.p[p] ?? null)])]
               : [r.from, r.to, r.row, ...q.props.map((p) => r.id[p] ?? r.p[p] ?? null)],
           ),
-          ...common,
-        },
-      });
+          common,
+        ),
+      );
   });
   return { statements, rejected };
+}
+
+/** A statement over its rows: packed in one string when they all have a text form, else as lists. */
+function rowStatement(q: RowQuery, rows: unknown[][], common: Record<string, string>): Statement {
+  const packed = q.packed !== undefined ? packRows(rows as Parameters<typeof packRows>[0], q.types) : undefined;
+  return packed !== undefined ? { cypher: q.packed!, params: { packed, ...common } } : { cypher: q.cypher, params: { rows, ...common } };
 }
 
 /** Attempts at running a batch's statements when they fail for a transient reason (a deadlock, say). */

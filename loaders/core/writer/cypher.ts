@@ -20,12 +20,43 @@ function typed(expr: string, def: PropDef | undefined): string {
   return expr;
 }
 
+/**
+ * A value of a packed row (packed-rows.ts) as the property's type: every field travels as text, '' for none.
+ * undefined: the type has no text form (lists), and such statements are sent as lists only.
+ */
+function fromText(expr: string, def: PropDef | undefined): string | undefined {
+  const v = `nullIf(${expr}, '')`;
+  switch (def?.type ?? 'string') {
+    case 'string':
+      return v;
+    case 'integer':
+      return `toInteger(${v})`;
+    case 'float':
+      return `toFloat(${v})`;
+    case 'boolean':
+      return `toBoolean(${v})`;
+    case 'date':
+      return `date(${v})`;
+    case 'datetime':
+      return `datetime(${v})`;
+    default:
+      return undefined;
+  }
+}
+
+/** The rows of a statement unpacked from one string: rows split on RS, fields on US (packed-rows.ts). */
+const UNPACK = "UNWIND split($packed, '\\u001e') AS line\nWITH split(line, '\\u001f') AS row";
+
 const PROVENANCE = (v: string) => `${v}._source = $source, ${v}._file = $file, ${v}._row = toInteger(row[2]), ${v}._run = $run`;
 
 /** A statement and the property order of its rows (each row is a list, see below). */
 export interface RowQuery {
   cypher: string;
   props: string[];
+  /** The same statement over rows packed in one string, when every property has a text form. */
+  packed?: string;
+  /** The type of each property in `props` order, for packing. */
+  types: (PropDef['type'] | undefined)[];
 }
 
 /**
@@ -47,18 +78,23 @@ export function nodeMergeQuery(schema: GraphSchema, spec: NodeSpec): RowQuery {
     ...Object.keys(spec.props),
     ...(l.properties[`${l.key}Masked`] && l.properties[l.key]!.sensitive ? [`${l.key}Masked`] : []),
   ];
-  const sets = props.map((p, i) => {
-    const v = typed(`row[${i + 3}]`, l.properties[p]);
-    return spec.mode === 'fill' ? `n.${ident(p)} = coalesce(n.${p}, ${v})` : `n.${ident(p)} = coalesce(${v}, n.${p})`;
-  });
-  const cypher = [
-    'UNWIND $rows AS row',
-    `MERGE (n:${ident(spec.label)} {${ident(l.key)}: row[0]})`,
-    `SET n:Entity, n.uid = row[1]${sets.map((s) => `, ${s}`).join('')},`,
-    `    ${PROVENANCE('n')},`,
-    '    n._sources = CASE WHEN $source IN coalesce(n._sources, []) THEN n._sources ELSE coalesce(n._sources, []) + $source END',
-  ].join('\n');
-  return { cypher, props };
+  const text = (list: boolean) => {
+    const sets = props.map((p, i) => {
+      const v = list ? typed(`row[${i + 3}]`, l.properties[p]) : fromText(`row[${i + 3}]`, l.properties[p]);
+      if (v === undefined) return undefined;
+      return spec.mode === 'fill' ? `n.${ident(p)} = coalesce(n.${p}, ${v})` : `n.${ident(p)} = coalesce(${v}, n.${p})`;
+    });
+    if (sets.includes(undefined)) return undefined;
+    return [
+      list ? 'UNWIND $rows AS row' : UNPACK,
+      `MERGE (n:${ident(spec.label)} {${ident(l.key)}: row[0]})`,
+      `SET n:Entity, n.uid = row[1]${sets.map((s) => `, ${s}`).join('')},`,
+      `    ${PROVENANCE('n')},`,
+      '    n._sources = CASE WHEN $source IN coalesce(n._sources, []) THEN n._sources ELSE coalesce(n._sources, []) + $source END',
+    ].join('\n');
+  };
+  const packed = text(false);
+  return { cypher: text(true)!, props, types: props.map((p) => l.properties[p]?.type), ...(packed ? { packed } : {}) };
 }
 
 /**
@@ -72,16 +108,21 @@ export function relMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: str
   const others = Object.keys(spec.props).filter((p) => !spec.identity.includes(p));
   const props = [...spec.identity, ...others];
   const at = (p: string) => `row[${props.indexOf(p) + 3}]`;
-  const idPat = spec.identity.map((p) => `${ident(p)}: ${typed(at(p), r.properties[p])}`).join(', ');
-  const sets = others.map((p) => `r.${ident(p)} = coalesce(${typed(at(p), r.properties[p])}, r.${p})`);
-  const cypher = [
-    'UNWIND $rows AS row',
-    `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row[0]})`,
-    `MATCH (b:${ident(toLabel)} {${ident(tk)}: row[1]})`,
-    `MERGE (a)-[r:${ident(spec.type)}${idPat ? ` {${idPat}}` : ''}]->(b)`,
-    `SET ${[...sets, PROVENANCE('r')].join(', ')}`,
-  ].join('\n');
-  return { cypher, props };
+  const text = (list: boolean) => {
+    const val = (p: string) => (list ? typed(at(p), r.properties[p]) : fromText(at(p), r.properties[p]));
+    if (props.some((p) => val(p) === undefined)) return undefined;
+    const idPat = spec.identity.map((p) => `${ident(p)}: ${val(p)}`).join(', ');
+    const sets = others.map((p) => `r.${ident(p)} = coalesce(${val(p)}, r.${p})`);
+    return [
+      list ? 'UNWIND $rows AS row' : UNPACK,
+      `MATCH (a:${ident(fromLabel)} {${ident(fk)}: row[0]})`,
+      `MATCH (b:${ident(toLabel)} {${ident(tk)}: row[1]})`,
+      `MERGE (a)-[r:${ident(spec.type)}${idPat ? ` {${idPat}}` : ''}]->(b)`,
+      `SET ${[...sets, PROVENANCE('r')].join(', ')}`,
+    ].join('\n');
+  };
+  const packed = text(false);
+  return { cypher: text(true)!, props, types: props.map((p) => r.properties[p]?.type), ...(packed ? { packed } : {}) };
 }
 
 /**
@@ -139,7 +180,7 @@ export function spellMergeQuery(schema: GraphSchema, spec: RelSpec, fromLabel: s
     `FOREACH (x IN olds[0..1] | SET ${write})`,
     `FOREACH (_ IN CASE WHEN size(olds) = 0 THEN [1] ELSE [] END | CREATE (a)-[x:${t}]->(b) SET ${write})`,
   ].join('\n');
-  return { cypher, props };
+  return { cypher, props, types: props.map((p) => r.properties[p]?.type) };
 }
 
 /** Which of $keys exist, for references a source may not create (a bid's project). */

@@ -14,7 +14,11 @@ import { openSource } from '../../../loaders/core/readers/source-reader.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 
 type Stmt = { cypher: string; params?: Record<string, unknown> };
-const firstKey = (s: Stmt[]) => (s[0]!.params!.rows as unknown[][])[0]![0] as string;
+/** The key of a batch's first row, sent as lists or packed in one string (writer/packed-rows.ts). */
+const firstKey = (s: Stmt[]) => {
+  const p = s[0]!.params!;
+  return typeof p.packed === 'string' ? p.packed.split('\u001f')[0]! : ((p.rows as unknown[][])[0]![0] as string);
+};
 
 /**
  * Records what ran in which order; the commit of the batch whose first key is `failKey` fails once

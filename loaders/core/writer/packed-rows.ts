@@ -1,0 +1,45 @@
+// A statement's rows as one string instead of a list of lists: rows joined by RS (U+001E), fields by US
+// (U+001F), '' for a value that is absent. The driver packs a list row value by value (a type check and a
+// UTF-8 buffer per string) and the server unpacks each into objects that live as long as the statement;
+// one string is one buffer each way, and the server splits it as LOAD CSV splits a line.
+import type { PropDef } from '../../../platform/schema/graph-schema.js';
+
+const RS = '\u001e';
+const US = '\u001f';
+
+type Cell = string | number | boolean | null;
+
+/** Whether a value survives the text form for a property of this type (cypher.ts fromText reads it back). */
+function fits(v: Cell, type: PropDef['type'] | undefined): boolean {
+  if (v === null) return true;
+  switch (type ?? 'string') {
+    case 'string':
+    case 'date':
+    case 'datetime':
+      // '' reads back as absent; a separator would split the row (the cell check refuses control characters
+      // in what it reads, readers/cell-check.ts, so this guards what a normaliser or a constant might make).
+      return typeof v === 'string' && v !== '' && !v.includes(RS) && !v.includes(US);
+    case 'integer':
+    case 'float':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Rows [key, uid, source row, ...values in `types` order] as one string, or undefined when some value has
+ * no faithful text form (then the statement goes as lists).
+ */
+export function packRows(rows: Cell[][], types: (PropDef['type'] | undefined)[]): string | undefined {
+  const lines: string[] = new Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (!fits(row[0]!, 'string') || row[0] === null || !fits(row[1]!, 'string') || row[1] === null) return undefined;
+    for (let i = 3; i < row.length; i++) if (!fits(row[i]!, types[i - 3])) return undefined;
+    lines[r] = row.map((v) => (v === null ? '' : String(v))).join(US);
+  }
+  return lines.join(RS);
+}
