@@ -26,22 +26,11 @@ function typed(expr: string, def: PropDef | undefined): string {
  */
 function fromText(expr: string, def: PropDef | undefined): string | undefined {
   const v = `nullIf(${expr}, '')`;
-  switch (def?.type ?? 'string') {
-    case 'string':
-      return v;
-    case 'integer':
-      return `toInteger(${v})`;
-    case 'float':
-      return `toFloat(${v})`;
-    case 'boolean':
-      return `toBoolean(${v})`;
-    case 'date':
-      return `date(${v})`;
-    case 'datetime':
-      return `datetime(${v})`;
-    default:
-      return undefined;
-  }
+  // A list has no text form; text stays as it is, integers and temporals convert as typed() has them.
+  if (def?.type === 'string[]') return undefined;
+  if (def?.type === 'float') return `toFloat(${v})`;
+  if (def?.type === 'boolean') return `toBoolean(${v})`;
+  return typed(v, def);
 }
 
 /** The rows of a statement unpacked from one string: rows split on RS, fields on US (packed-rows.ts). */
