@@ -8,13 +8,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { generateCounty } from '../../synth/generate.js';
-import { collectFiles } from '../../loaders/bulk/collect.js';
-import { writeImporterCsv } from '../../loaders/bulk/importer-csv.js';
 import { loadMappings } from '../../loaders/core/mapping/registry.js';
 import { ROOT, loadConfig, type EmbeddedNeo4j } from '../../platform/config.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
-import { LoadCsvWriter } from './load-csv.js';
-import { runFloorPath, runLoadCsvPath, runOffline, runOnline, type BenchInput, type PathResult, type Timed } from './paths.js';
+import {
+  prepareLoadCsv,
+  runFloorPath,
+  runLoadCsvPath,
+  runOffline,
+  runOnline,
+  type BenchInput,
+  type PathResult,
+  type Timed,
+} from './paths.js';
 import { printLoadBench, summarise } from './summary.js';
 
 export const BENCH_PATHS = ['online', 'loadcsv', 'offline', 'floor'] as const;
@@ -89,23 +95,8 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     if (o.batchSize) input.batchSize = o.batchSize;
     if (paths.includes('loadcsv') || paths.includes('floor')) {
       t = Date.now();
-      const dir = path.join(work, 'loadcsv-import');
-      const writer = new LoadCsvWriter(schema, dir, o.batchSize);
-      const { graph, derive } = await collectFiles([county], {
-        schema,
-        mappings,
-        rejectsDir: path.join(work, 'rejects-prepare'),
-        spillDir: path.join(work, 'prepare-runs'),
-        onBatch: writer.onBatch,
-        ...(o.batchSize ? { batchSize: o.batchSize } : {}),
-      });
-      // The graph's size (for the floor) is what the bulk path's CSV would hold: written once, then removed.
-      const sized = writeImporterCsv(graph, schema, path.join(work, 'prepare-csv'), derive.has('householdKin'));
-      rmSync(path.join(work, 'prepare-csv'), { recursive: true, force: true });
-      graph.store.remove();
-      input.loadCsv = { dir, jobs: writer.close(), householdKin: derive.has('householdKin') };
-      input.size = { nodes: sized.nodeCount, relationships: sized.relCount };
-      log(`prepared LOAD CSV files (${input.loadCsv.jobs.length} statements) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      await prepareLoadCsv(input);
+      log(`prepared LOAD CSV files (${input.loadCsv!.jobs.length} statements) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
 
     const file = path.join(base, `load-${o.persons}-${o.seed}-${started.toISOString().replace(/[:.]/g, '-')}.json`);

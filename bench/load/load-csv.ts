@@ -2,9 +2,11 @@
 // (after the same normalisation, rejects and reference checks, one row per node and batch) are written as
 // plain UTF-8 CSV into the server's import folder, one file per source file and node or relationship spec,
 // and loaded with MERGE statements of the same shape as writer/cypher.ts, in CALL { } IN TRANSACTIONS batches
-// of the same size. Only the loading is timed. A LOAD CSV transaction knows nothing of the ones before it,
-// so the node rows the online writer leaves out as repeats of earlier batches (writer/repeats.ts) stay in.
-// The graph comes out the same but for those nodes' provenance (the row that last wrote them).
+// of the same size. Spells go through the loader's own statement (spellMergeQuery), which merges them with the
+// spells stored before, one CSV row per pair and batch. Only the loading is timed. A LOAD CSV transaction
+// knows nothing of the ones before it, so the node rows the online writer leaves out as repeats of earlier
+// batches (writer/repeats.ts) stay in. The graph comes out the same but for those nodes' provenance (the row
+// that last wrote them).
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Executor } from '../../platform/db/executor.js';
@@ -12,6 +14,7 @@ import { IDENT, type GraphSchema, type PropDef } from '../../platform/schema/gra
 import type { Mapping, NodeSpec, RelSpec } from '../../loaders/core/mapping/types.js';
 import type { Value } from '../../loaders/core/normalise/index.js';
 import type { Grouped, RelRow } from '../../loaders/core/writer/group.js';
+import { fromText, spellMergeQuery } from '../../loaders/core/writer/cypher.js';
 import { DEFAULT_BATCH } from '../../loaders/core/file-pass.js';
 
 const ident = (s: string) => {
@@ -19,22 +22,11 @@ const ident = (s: string) => {
   return s;
 };
 
-/** CSV text is always a string in Cypher; convert to the property's type as the online query does. */
-function typed(expr: string, def: PropDef | undefined): string {
-  switch (def?.type) {
-    case 'date':
-      return `date(${expr})`;
-    case 'datetime':
-      return `datetime(${expr})`;
-    case 'float':
-    case 'integer':
-      return `toFloat(${expr})`;
-    case 'boolean':
-      return `toBoolean(${expr})`;
-    default:
-      return expr;
-  }
-}
+/**
+ * CSV text is always a string in Cypher (an empty unquoted field is null); converted to the property's type as
+ * the loader's packed rows are, so both store the same types. A list property has no text form and stays text.
+ */
+const typed = (expr: string, def: PropDef | undefined): string => fromText(expr, def) ?? expr;
 
 const field = (v: Value | null | undefined) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
 
@@ -63,7 +55,7 @@ function nodeQuery(schema: GraphSchema, spec: NodeSpec, batch: number): string {
     'CALL (row) {',
     `  MERGE (n:${ident(spec.label)} {${ident(l.key)}: row.key})`,
     `  SET n:Entity, n.uid = row.uid${sets.map((s) => `, ${s}`).join('')},`,
-    '    n._source = $source, n._file = $file, n._row = toFloat(row.row), n._run = $run,',
+    '    n._source = $source, n._file = $file, n._row = toInteger(row.row), n._run = $run,',
     '    n._sources = CASE WHEN $source IN coalesce(n._sources, []) THEN n._sources ELSE coalesce(n._sources, []) + $source END',
     `} IN TRANSACTIONS OF ${batch} ROWS`,
   ].join('\n');
@@ -81,26 +73,46 @@ function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel
     `  MATCH (a:${ident(fromLabel)} {${ident(schema.labels[fromLabel]!.key)}: row.from})`,
     `  MATCH (b:${ident(toLabel)} {${ident(schema.labels[toLabel]!.key)}: row.to})`,
     `  MERGE (a)-[r:${ident(spec.type)}${idPat ? ` {${idPat}}` : ''}]->(b)`,
-    `  SET ${[...sets, 'r._source = $source', 'r._file = $file', 'r._row = toFloat(row.row)', 'r._run = $run'].join(', ')}`,
+    `  SET ${[...sets, 'r._source = $source', 'r._file = $file', 'r._row = toInteger(row.row)', 'r._run = $run'].join(', ')}`,
     `} IN TRANSACTIONS OF ${batch} ROWS`,
   ].join('\n');
 }
 
+const RS = '\u001e';
+const US = '\u001f';
+
 /**
- * Spells as plain relationship rows, MERGEd on their start: the batch's coalesced spells, not merged with
- * those of earlier batches as the loader does (writer/cypher.ts spellMergeQuery). Enough for a speed comparison.
+ * Spells through the loader's statement (writer/cypher.ts spellMergeQuery), which reads the pair's stored spells
+ * and merges: its rows are [from key, to key, source row, spells], here rebuilt from one CSV row per pair whose
+ * spells field holds the spells joined by RS, their fields by US, '' for none ([from, to, source row, ...values
+ * in the statement's property order]), each value converted as the loader converts text.
  */
-function asSpellRows(spec: RelSpec, rows: RelRow[]): [RelSpec, RelRow[]] {
-  const props = { from: { column: 'from' }, to: { column: 'to' }, months: { column: 'months' }, ...spec.props };
-  const flat = rows.flatMap((r) =>
-    r.spells!.map((s) => {
-      const p: Record<string, Value> = { ...s.p };
-      if (s.to !== null) p.to = s.to;
-      if (s.months !== null) p.months = s.months;
-      return { from: r.from, to: r.to, row: s.row, id: { from: s.from }, p };
-    }),
-  );
-  return [{ ...spec, identity: ['from'], props }, flat];
+function spellQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel: string, batch: number) {
+  const q = spellMergeQuery(schema, spec, fromLabel, toLabel);
+  const [first, ...body] = q.cypher.split('\n');
+  if (first !== 'UNWIND $rows AS row') throw new Error(`spellMergeQuery no longer starts with its rows: ${first}`);
+  const r = schema.relationships[spec.type]!;
+  const values = q.props.map((p, i) => {
+    const v = fromText(`s[${i + 3}]`, r.properties[p]);
+    if (v === undefined) throw new Error(`spell property ${spec.type}.${p} has no text form`);
+    return v;
+  });
+  const cypher = [
+    'LOAD CSV WITH HEADERS FROM $url AS csv',
+    'CALL (csv) {',
+    `  WITH [csv.from, csv.to, toInteger(csv.row), [line IN split(csv.spells, '\\u001e') | split(line, '\\u001f')]] AS raw`,
+    `  WITH [raw[0], raw[1], raw[2], [s IN raw[3] | [nullIf(s[0], ''), nullIf(s[1], ''), toInteger(s[2]), ${values.join(', ')}]]] AS row`,
+    ...body.map((l) => `  ${l}`),
+    `} IN TRANSACTIONS OF ${batch} ROWS`,
+  ].join('\n');
+  const line = (row: RelRow) =>
+    [
+      field(row.from),
+      field(row.to),
+      String(row.row),
+      field(row.spells!.map((s) => [s.from, s.to ?? '', String(s.row), ...q.props.map((p) => String(s.p[p] ?? ''))].join(US)).join(RS)),
+    ].join(',') + '\n';
+  return { cypher, line };
 }
 
 class Out {
@@ -146,10 +158,15 @@ export class LoadCsvWriter {
       );
       out.write(rows.map((r) => [field(r.key), field(r.uid), String(r.row), ...props.map((p) => field(r.p[p]))].join(',') + '\n'));
     });
-    mapping.relationships.forEach((rel, i) => {
-      const [spec, rows] = rel.spell ? asSpellRows(rel, g.rels[i]!) : [rel, g.rels[i]!];
+    mapping.relationships.forEach((spec, i) => {
+      const rows = g.rels[i]!;
       if (!rows.length) return;
       const label = (ref: string) => mapping.nodes.find((n) => n.ref === ref)!.label;
+      if (spec.spell) {
+        const q = spellQuery(this.schema, spec, label(spec.from), label(spec.to), this.batchSize);
+        this.#out(`${run}-r${i}`, ['from', 'to', 'row', 'spells'], q.cypher, params).write(rows.map(q.line));
+        return;
+      }
       const props = Object.keys(spec.props).filter((p) => !spec.identity.includes(p));
       const out = this.#out(
         `${run}-r${i}`,

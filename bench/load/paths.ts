@@ -2,9 +2,11 @@
 // (bench-server.ts). bench-load.ts calls them three times in rotating order and takes the medians.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { collectFiles } from '../../loaders/bulk/collect.js';
+import { writeImporterCsv } from '../../loaders/bulk/importer-csv.js';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
 import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import type { Mapping } from '../../loaders/core/mapping/types.js';
@@ -12,7 +14,7 @@ import { applySchema } from '../../platform/schema/apply.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer } from './bench-server.js';
 import { runFloor } from './floor.js';
-import { runLoadCsv, type LoadCsvJob } from './load-csv.js';
+import { LoadCsvWriter, runLoadCsv, type LoadCsvJob } from './load-csv.js';
 import type { OnlineJob } from './online-run.js';
 
 /** What every run of every path shares: the county, prepared once. */
@@ -62,6 +64,29 @@ export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
   if (code !== 0)
     throw new Error(`the online run ${run} in its own process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
   return JSON.parse(readFileSync(result, 'utf8')) as Timed;
+}
+
+/**
+ * Untimed, once before the first round: LOAD CSV's files (each batch's rows as the online writer groups them)
+ * and the graph's size for the floor, both from one pass of the bulk path's collector, into `b`.
+ */
+export async function prepareLoadCsv(b: BenchInput): Promise<void> {
+  const dir = path.join(b.work, 'loadcsv-import');
+  const writer = new LoadCsvWriter(b.schema, dir, b.batchSize);
+  const { graph, derive } = await collectFiles([b.county], {
+    schema: b.schema,
+    mappings: b.mappings,
+    rejectsDir: path.join(b.work, 'rejects-prepare'),
+    spillDir: path.join(b.work, 'prepare-runs'),
+    onBatch: writer.onBatch,
+    ...(b.batchSize ? { batchSize: b.batchSize } : {}),
+  });
+  // The graph's size (for the floor) is what the bulk path's CSV would hold: written once, then removed.
+  const sized = writeImporterCsv(graph, b.schema, path.join(b.work, 'prepare-csv'), derive.has('householdKin'));
+  rmSync(path.join(b.work, 'prepare-csv'), { recursive: true, force: true });
+  graph.store.remove();
+  b.loadCsv = { dir, jobs: writer.close(), householdKin: derive.has('householdKin') };
+  b.size = { nodes: sized.nodeCount, relationships: sized.relCount };
 }
 
 /** Neo4j's LOAD CSV of the prepared rows, timed from the schema step on (MERGE needs the constraints either way). */

@@ -22,9 +22,10 @@ function typed(expr: string, def: PropDef | undefined): string {
 
 /**
  * A value of a packed row (packed-rows.ts) as the property's type: every field travels as text, '' for none.
- * undefined: the type has no text form (lists), and such statements are sent as lists only.
+ * undefined: the type has no text form (lists), and such statements are sent as lists only. Exported for the
+ * load benchmark's LOAD CSV, which reads the same text and must store the same types.
  */
-function fromText(expr: string, def: PropDef | undefined): string | undefined {
+export function fromText(expr: string, def: PropDef | undefined): string | undefined {
   const v = `nullIf(${expr}, '')`;
   // A list has no text form; text stays as it is, integers and temporals convert as typed() has them.
   if (def?.type === 'string[]') return undefined;
