@@ -7,7 +7,7 @@
 import type { Executor } from '../../platform/db/executor.js';
 import { CodedError } from '../../platform/errors.js';
 import type { Pseudonymiser } from '../../platform/identifiers/pseudonym.js';
-import { uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
+import { endsByDate, uidOf, type GraphSchema } from '../../platform/schema/graph-schema.js';
 import type { Mapping, NormSpec } from './mapping/types.js';
 import { NORMALISERS, type Cell } from './normalise/index.js';
 import type { DataRow } from './readers/source-reader.js';
@@ -48,7 +48,7 @@ export const isSnapshotSource = (o: SnapshotOption | undefined, source: string):
 
 /** Relationship types a mapping writes that hold over time (graph.yaml gives them a `to`): events never end. */
 export function endableTypes(schema: GraphSchema, mapping: Mapping): string[] {
-  return [...new Set(mapping.relationships.map((r) => r.type))].filter((t) => schema.relationships[t]?.properties.to?.type === 'date');
+  return [...new Set(mapping.relationships.map((r) => r.type))].filter((t) => endsByDate(schema.relationships[t]));
 }
 
 /** Every value a key cell may normalise to: a switch normaliser whose selector is unreadable tries each case. */
@@ -172,6 +172,20 @@ export async function endMissing(executor: Executor, d: Delivery): Promise<Snaps
 }
 
 /**
+ * Run once per file and endable type: it finds the ended relationships through their type's `_endedOn` index
+ * (platform/schema/apply.ts), which holds only ended ones, instead of scanning every relationship of the type.
+ */
+export function reopenQuery(type: string): string {
+  return `MATCH ()-[r:${type}]->()
+       WHERE r._run IN $runs AND r._endedOn IS NOT NULL AND r.to = r._endedOn AND r._endedOn < date($d)
+       CALL (r) {
+         SET r._spells = coalesce(r._spells, []) + [coalesce(toString(r.from), '') + '/' + toString(r.to)],
+             r.to = null, r._endedBy = null, r._endedOn = null, r._reopenedOn = date($d)
+       } IN TRANSACTIONS OF ${END_BATCH} ROWS
+       RETURN count(*) AS n`;
+}
+
+/**
  * A fact a snapshot ended that a later delivery (snapshot or delta) names again is open again. It stays one
  * relationship, because the writer's MERGE matches every relationship of the type between the pair: a
  * second spell beside the ended one would be rewritten by each later delivery as well. The ended spell is
@@ -182,16 +196,7 @@ export async function endMissing(executor: Executor, d: Delivery): Promise<Snaps
 export async function reopenReturned(executor: Executor, types: string[], runs: string[], deliveredOn: string): Promise<number> {
   let reopened = 0;
   for (const type of types) {
-    const { rows } = await executor.autoCommit<{ n: number }>(
-      `MATCH ()-[r:${type}]->()
-       WHERE r._run IN $runs AND r._endedOn IS NOT NULL AND r.to = r._endedOn AND r._endedOn < date($d)
-       CALL (r) {
-         SET r._spells = coalesce(r._spells, []) + [coalesce(toString(r.from), '') + '/' + toString(r.to)],
-             r.to = null, r._endedBy = null, r._endedOn = null, r._reopenedOn = date($d)
-       } IN TRANSACTIONS OF ${END_BATCH} ROWS
-       RETURN count(*) AS n`,
-      { runs, d: deliveredOn },
-    );
+    const { rows } = await executor.autoCommit<{ n: number }>(reopenQuery(type), { runs, d: deliveredOn });
     reopened += rows[0]?.n ?? 0;
   }
   return reopened;

@@ -1,7 +1,7 @@
 // Turns the schema data into constraints and indexes. Every statement is IF NOT EXISTS, so applying twice
 // changes nothing; the full-text index is rebuilt only when the labels or properties it should cover change.
 import type { Executor } from '../db/executor.js';
-import { IDENT, type GraphSchema } from './graph-schema.js';
+import { IDENT, endsByDate, type GraphSchema } from './graph-schema.js';
 
 export interface SchemaStatement {
   name: string;
@@ -37,6 +37,15 @@ export function schemaStatements(schema: GraphSchema): SchemaStatement[] {
     const name = `${ix.label.toLowerCase()}_${ix.properties.join('_').toLowerCase()}`;
     const props = ix.properties.map((p) => `n.${ident(p)}`).join(', ');
     out.push({ name, cypher: `CREATE INDEX ${ident(name)} IF NOT EXISTS FOR (n:${ident(ix.label)}) ON (${props})` });
+  }
+  // A snapshot delivery ends relationships by setting `to` and `_endedOn` (loaders/core/snapshot.ts), and after
+  // every file the loader looks for ended ones the file names again. Only ended relationships hold `_endedOn`,
+  // so this index holds next to nothing and spares that look a scan of every relationship of the type, which
+  // grows with the graph and was paid once per file (docs/bench.md, "Ended relationships found by an index").
+  for (const [type, r] of Object.entries(schema.relationships)) {
+    if (!endsByDate(r)) continue;
+    const name = `rel_${type.toLowerCase()}_endedon`;
+    out.push({ name, cypher: `CREATE INDEX ${ident(name)} IF NOT EXISTS FOR ()-[r:${ident(type)}]-() ON (r._endedOn)` });
   }
   const ft = fulltextTarget(schema);
   out.push({

@@ -62,3 +62,6 @@ export function loadGraphSchema(file = DEFAULT_SCHEMA_FILE): GraphSchema {
 
 /** The stable address of a node: "<Label>:<key value>". */
 export const uidOf = (label: string, key: string) => `${label}:${key}`;
+
+/** A relationship that runs from a date to a date: a snapshot delivery can end it (loaders/core/snapshot.ts). */
+export const endsByDate = (r: RelDef | undefined): boolean => r?.properties.to?.type === 'date';

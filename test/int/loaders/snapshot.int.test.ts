@@ -11,7 +11,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles, type LoadReport } from '../../../loaders/index.js';
-import type { SnapshotOption } from '../../../loaders/core/snapshot.js';
+import { reopenQuery, type SnapshotOption } from '../../../loaders/core/snapshot.js';
 import { loadLibrary } from '../../../server/models/library.js';
 import { runModel } from '../../../server/models/runner.js';
 import { freshGraph, wipe } from '../../support/db.js';
@@ -209,6 +209,22 @@ describe('two full snapshots of a shareholder register', { timeout: 300_000 }, (
     expect(h.get(key(HOLDERS[5]!, CO.c))).toMatchObject({ from: '2019-05-01', to: null, spells: ['2019-05-01/2026-04-30'] });
     const r = await runModel(db, m01());
     expect(r.alertsNew + r.alertsKept).toBe(1);
+  });
+
+  it('finds the facts a snapshot ended through an index holding only those, never by scanning every fact of the type', async () => {
+    // Run after every file of every load: a scan would grow with the graph, the index with what was ended.
+    type Plan = { operatorType: string; arguments: Record<string, unknown>; children: Plan[] };
+    const { summary } = await db.autoCommit(`EXPLAIN ${reopenQuery('SHAREHOLDER_OF')}`, { runs: ['x'], d: '2026-07-01' });
+    const ops = (p: Plan): string[] => [`${p.operatorType} ${String(p.arguments.Details ?? '')}`, ...p.children.flatMap(ops)];
+    const plan = ops((summary as unknown as { plan: Plan }).plan);
+    expect(
+      plan.some((o) => /RelationshipIndex(Scan|Seek)/.test(o) && /SHAREHOLDER_OF\(_endedOn\)/.test(o)),
+      plan.join('\n'),
+    ).toBe(true);
+    expect(
+      plan.some((o) => /RelationshipTypeScan|AllRelationshipsScan|NodeByLabelScan|AllNodesScan/.test(o)),
+      plan.join('\n'),
+    ).toBe(false);
   });
 });
 
