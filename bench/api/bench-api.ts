@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parse } from 'graphql';
 import { generateCounty } from '../../synth/generate.js';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
-import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
+import { ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { createApp } from '../../server/app.js';
 import { accessOn } from '../../server/access/access.js';
@@ -23,7 +23,7 @@ import { costOf } from '../../server/graphql/cost.js';
 import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
-import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { benchConfig, homeConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { callGraphql } from './measure.js';
 import { ClientThread } from './client-thread.js';
 import { FLOOR_QUERY, startFloor, type Floor } from './floor.js';
@@ -78,7 +78,7 @@ async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: N
   const county = path.join(work, 'county');
   const home = path.join(work, 'home');
   if (o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j'))) {
-    const cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+    const cfg = homeConfig(home);
     const t = Date.now();
     const handle = await startBenchServer(cfg);
     log(`reusing ${path.relative(ROOT, home)} (server started in ${secs(Date.now() - t)} s)`);

@@ -6,9 +6,15 @@ import { loadConfig, type Config, type EmbeddedNeo4j } from '../../platform/conf
 import type { Executor } from '../../platform/db/executor.js';
 import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
 
+/** The embedded server on this home as it is (a home a run left behind, reopened), on a free port. */
+export function homeConfig(home: string): Config {
+  return loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+}
+
+/** The same on a fresh home: whatever was there is removed first. */
 export function benchConfig(home: string): Config {
   rmSync(home, { recursive: true, force: true });
-  return loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+  return homeConfig(home);
 }
 
 export async function startBenchServer(cfg: Config): Promise<Neo4jHandle> {

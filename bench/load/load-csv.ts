@@ -15,6 +15,7 @@ import type { Mapping, NodeSpec, RelSpec } from '../../loaders/core/mapping/type
 import type { Value } from '../../loaders/core/normalise/index.js';
 import type { Grouped, RelRow } from '../../loaders/core/writer/group.js';
 import { fromText, spellMergeQuery } from '../../loaders/core/writer/cypher.js';
+import { RS, US } from '../../loaders/core/writer/packed-rows.js';
 import { DEFAULT_BATCH } from '../../loaders/core/file-pass.js';
 
 const ident = (s: string) => {
@@ -77,9 +78,6 @@ function relQuery(schema: GraphSchema, spec: RelSpec, fromLabel: string, toLabel
     `} IN TRANSACTIONS OF ${batch} ROWS`,
   ].join('\n');
 }
-
-const RS = '\u001e';
-const US = '\u001f';
 
 /**
  * Spells through the loader's statement (writer/cypher.ts spellMergeQuery), which reads the pair's stored spells

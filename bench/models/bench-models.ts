@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateCounty, type Truth } from '../../synth/generate.js';
 import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
-import { loadConfig, ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
+import { ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { evalCases } from '../../synth/eval/cases.js';
 import { scoreModel } from '../../synth/eval/compare.js';
@@ -19,7 +19,7 @@ import { runAll, type RunResult } from '../../server/models/runner.js';
 import { checkedLibrary } from '../../server/models/live-library.js';
 import { modelConcurrency } from '../../server/models/concurrency.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
-import { benchConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { benchConfig, homeConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
 import { planMs, printProfile } from './profile.js';
 import { warmPageCache, type CacheWarming } from './warm-cache.js';
 
@@ -152,7 +152,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   const reusing = o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j')) && existsSync(path.join(county, 'truth.json'));
   if (reusing) {
     // A kept home: start it as it is (benchConfig would wipe it).
-    cfg = loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' });
+    cfg = homeConfig(home);
     truth = givenCounty(county, o.persons, o.seed);
     const t = Date.now();
     handle = await startBenchServer(cfg);

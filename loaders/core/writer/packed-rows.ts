@@ -5,8 +5,9 @@
 // spread (docs/bench.md, "Rows packed in one string").
 import type { PropDef } from '../../../platform/schema/graph-schema.js';
 
-const RS = '\u001e';
-const US = '\u001f';
+/** Between rows, and between the fields of a row. */
+export const RS = '\u001e';
+export const US = '\u001f';
 
 type Cell = string | number | boolean | null;
 
@@ -30,6 +31,8 @@ function fits(v: Cell, type: PropDef['type'] | undefined): boolean {
   }
 }
 
+const isKey = (v: Cell | undefined) => typeof v === 'string' && fits(v, 'string');
+
 /**
  * Rows [key, uid, source row, ...values in `types` order] as one string, or undefined when some value has
  * no faithful text form (then the statement goes as lists).
@@ -39,7 +42,7 @@ export function packRows(rows: Cell[][], types: (PropDef['type'] | undefined)[])
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     // The two keys as text, never absent: the list form would MERGE on them as they are.
-    if (typeof row[0] !== 'string' || typeof row[1] !== 'string' || !fits(row[0], 'string') || !fits(row[1], 'string')) return undefined;
+    if (!isKey(row[0]) || !isKey(row[1])) return undefined;
     for (let i = 3; i < row.length; i++) if (!fits(row[i] ?? null, types[i - 3])) return undefined;
     lines[r] = row.map((v) => (v === null ? '' : String(v))).join(US);
   }

@@ -6,11 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBenchServer } from '../../../bench/load/bench-server.js';
+import { homeConfig, startBenchServer } from '../../../bench/load/bench-server.js';
 import { prepareLoadCsv, runLoadCsvPath, type BenchInput } from '../../../bench/load/paths.js';
 import { loadFiles } from '../../../loaders/index.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
-import { loadConfig } from '../../../platform/config.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
 import { generateCounty } from '../../../synth/generate.js';
 import { freshGraph } from '../../support/db.js';
@@ -21,7 +20,7 @@ let input: BenchInput;
 
 /** Reopens a benchmark run's home (each path leaves its server's home behind) and reads its graph. */
 async function graphIn(home: string): Promise<GraphSnapshot> {
-  const h = await startBenchServer(loadConfig({ ...process.env, HUIYAN_NEO4J_HOME: home, HUIYAN_NEO4J_BOLT_PORT: '0', NEO4J_URI: '' }));
+  const h = await startBenchServer(homeConfig(home));
   try {
     // Provenance left out: LOAD CSV writes again the node rows the online writer skips as repeats.
     return await graphSnapshot(h.executor, { provenance: false });
