@@ -26,7 +26,7 @@ import {
   type LoadReport,
   type Progress,
 } from '../loaders/index.js';
-import { loadFilesBulk } from '../loaders/bulk/load-bulk.js';
+import { loadFilesBulk, type BulkReport } from '../loaders/bulk/load-bulk.js';
 import { recordedCommand } from '../server/audit/command.js';
 import { resolvePseudonymKey } from '../platform/identifiers/key-file.js';
 import { loadGraphSchema } from '../platform/schema/graph-schema.js';
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
       'usage: npm run load -- <files or folders> [--mappings DIR]… [--rejects DIR] [--batch N] [--bulk [--workers N]] [--snapshot [--delivered YYYY-MM-DD]] [--dry-run]',
     );
     console.error(
-      '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else 1 on a machine of two or more cores; 0: the main thread alone)',
+      '  --workers N     bulk: threads reading and normalising text files (default HUIYAN_LOAD_WORKERS, else up to one per core beside the main thread, started while the memory budget HUIYAN_LOAD_MEMORY_MB (1536) allows; 0: the main thread alone)',
     );
     console.error('  --mappings DIR  your own mapping YAML files, beside the shipped ones (same id: yours replaces it)');
     console.error('  --snapshot      the files are full snapshots: what earlier deliveries had and these lack is ended (not deleted)');
@@ -204,7 +204,7 @@ async function main(): Promise<number> {
       progress.stop();
       printReport(report);
       console.log(
-        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${report.readWorkers} reading thread(s)${report.readRanges ? ` (ranges read by them ${report.readRanges.threads}, by the main thread while it waited ${report.readRanges.here})` : ''}, ${report.csvThreads} CSV thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
+        `bulk: ${report.nodes} nodes, ${report.relationships} relationships; ${readThreadsLine(report)}, ${report.csvThreads} CSV thread(s); phases (ms) ${JSON.stringify(report.phases)}`,
       );
       // The loading process's memory per phase (the importer and the server are JVMs of their own).
       const mem = Object.entries(report.memory).map(([p, m]) => `${p} ${m.rssPeakMiB}/${m.maxRssMiB}`);
@@ -336,3 +336,16 @@ main().then(
     process.exit(1);
   },
 );
+
+/** The reading threads of a bulk load, as the summary prints them. */
+function readThreadsLine(r: BulkReport): string {
+  const n = r.readRanges;
+  const most =
+    r.readBudgetMiB !== undefined
+      ? `up to ${r.readWorkers} reading thread(s) under ${r.readBudgetMiB} MiB`
+      : `${r.readWorkers} reading thread(s)`;
+  if (!n) return most;
+  const sized =
+    r.readBudgetMiB !== undefined ? `, at most ${n.mostThreads} at once, ${n.started} started, ${n.stopped} stopped for memory` : '';
+  return `${most} (ranges read by them ${n.threads}, by the main thread ${n.here}${sized})`;
+}

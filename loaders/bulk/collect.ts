@@ -16,7 +16,7 @@ import { applyLookups, checkReferences, groupBatch, type Grouped } from '../core
 import { RepeatFilter } from '../core/writer/repeats.js';
 import type { NodeRecord, Provenance, RelBody, RelRecord } from './fold.js';
 import { FINGERPRINTS_HELD, FingerprintSet } from './fingerprint-set.js';
-import { ReadPool, type ReadHere } from './read-pool.js';
+import { ReadPool, type MemoryBudget, type ReadHere } from './read-pool.js';
 import { SpillStore } from './spill.js';
 
 export interface CollectOptions {
@@ -37,8 +37,10 @@ export interface CollectOptions {
   spillLimits?: { chars: number; records: number };
   /** Keys of a referenced label held in memory before they go to disk (fingerprint-set.ts; tests make it small). */
   keysHeld?: number;
-  /** Reading threads for text files (read-pool.ts); 0 or absent reads on this thread. */
+  /** Reading threads for text files (read-pool.ts): the most of them; 0 or absent reads on this thread. */
   workers?: number;
+  /** Threads started and stopped under this budget, up to `workers` (read-pool.ts); absent: all `workers` from the start. */
+  memoryBudget?: MemoryBudget;
   /** The key `pseudonymise` was made from: each reading thread makes its own. */
   pseudonymKey?: string;
   /** Bytes of a range handed to a reading thread (tests make it small to cut small files). */
@@ -215,7 +217,7 @@ export interface Collected {
   /** The mappings ask for household kinship to be derived. */
   derive: Set<string>;
   /** Ranges of text files read by the reading threads and on this thread (read-pool.ts); absent without threads. */
-  ranges?: { threads: number; here: number };
+  ranges?: ReadPool['ranges'];
   /** Files recognised as a source and then refused whole: recorded as refused LoadRuns once the server runs. */
   refused: RefusedFile[];
 }
@@ -238,6 +240,7 @@ export async function collectFiles(paths: string[], opts: CollectOptions): Promi
         { schema: opts.schema, ...(opts.pseudonymKey ? { pseudonymKey: opts.pseudonymKey } : {}) },
         opts.rangeBytes,
         { mode: opts.readHere ?? 'waiting', ...(opts.pseudonymise ? { pseudonymise: opts.pseudonymise } : {}) },
+        opts.memoryBudget,
       )
     : undefined;
   try {

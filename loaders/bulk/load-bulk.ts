@@ -35,7 +35,11 @@ export interface BulkOptions extends LoadOptions {
   log?: (msg: string) => void;
   /** Threads writing the importer's CSV files (csv-pool.ts); default HUIYAN_CSV_THREADS, else every core. */
   csvThreads?: number;
-  /** Threads reading and normalising text files (read-pool.ts); default HUIYAN_LOAD_WORKERS, else 0 (the main thread; read-pool.ts says why). */
+  /**
+   * Threads reading and normalising text files, that many from the start (0: the main thread alone); default
+   * HUIYAN_LOAD_WORKERS, else up to one per core beside the main thread, as many as the memory budget allows
+   * (read-pool.ts, loadWorkers).
+   */
   workers?: number;
 }
 
@@ -53,10 +57,15 @@ export interface BulkReport extends LoadReport {
   importStages: Record<string, number>;
   nodes: number;
   relationships: number;
-  /** Threads that read and normalised the text files (0: the main thread). */
+  /** The most threads that could read and normalise the text files (0: the main thread alone). */
   readWorkers: number;
-  /** With reading threads: the text files' ranges they read, and those the main thread read while it would have waited. */
-  readRanges?: { threads: number; here: number };
+  /** The memory budget that sized the reading threads, MiB; absent when their number was given. */
+  readBudgetMiB?: number;
+  /**
+   * With reading threads: the text files' ranges they read, those the main thread read while it would have
+   * waited (or while no thread was reading), the most threads reading at once, and threads started and stopped.
+   */
+  readRanges?: { threads: number; here: number; mostThreads: number; started: number; stopped: number };
   /** Threads that wrote the importer's CSV files (1: the main thread). */
   csvThreads: number;
 }
@@ -123,7 +132,8 @@ export async function loadFilesBulk(
   // Reading and normalising runs while a fresh home gets its password (a separate JVM).
   t = Date.now();
   meter.start('read');
-  const readWorkers = opts.workers ?? loadWorkers();
+  const threads = opts.workers !== undefined ? { most: opts.workers } : loadWorkers();
+  const readWorkers = threads.most;
   const [collected] = await Promise.all([
     collectFiles(paths, {
       schema,
@@ -132,6 +142,7 @@ export async function loadFilesBulk(
       rejectsDir: opts.rejectsDir,
       ...(opts.pseudonymKey ? { pseudonymise: pseudonymiser(opts.pseudonymKey), pseudonymKey: opts.pseudonymKey } : {}),
       workers: readWorkers,
+      ...(threads.budget ? { memoryBudget: threads.budget } : {}),
       ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     }),
@@ -227,6 +238,7 @@ export async function loadFilesBulk(
     nodes: files.nodeCount,
     relationships: files.relCount,
     readWorkers,
+    ...(threads.budget ? { readBudgetMiB: Math.round(threads.budget.bytes / 2 ** 20) } : {}),
     ...(readRanges ? { readRanges } : {}),
     csvThreads: files.threads,
   };

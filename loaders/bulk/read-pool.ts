@@ -36,18 +36,75 @@ export function rangeSize(fileBytes: number, threads: number, most = RANGE_BYTES
 const DEPTH = 3;
 
 /**
- * HUIYAN_LOAD_WORKERS, else one reading thread where the machine has a second core (0: the main thread).
- * One thread pays a little, more did not (docs/bench.md): on a quiet 2-core machine, 1,000,000 persons read in
- * 300.5 s with one thread against 316.1 s on the main thread (+261 MiB); two threads read them in 176.8–193.8 s
- * against 182.5–197.2 with one, for 215–312 MiB more. Not one per core: at ten million persons one thread
- * peaks at 1,208 MiB, so a thread per core would bring it to the 1.5 GB budget on two cores and past it on
- * more. The main thread's own per-row work (duplicates, references, the repeat filter, spilling) and
- * receiving rows stay on it, so a thread only takes parsing and normalising off it.
+ * How many reading threads, and how they are chosen. HUIYAN_LOAD_WORKERS (or `--workers`) fixes the number.
+ * Otherwise one reader per core, the main thread counting as one (it reads ranges itself while it would wait):
+ * up to cores − 1 threads, started one at a time while the process's resident set leaves room for one more
+ * under the memory budget, and stopped when it nears the budget, for good (MemoryBudget). A thread costs 215–312
+ * MiB at the read phase's peak (docs/bench.md, "One and two reading threads"), and the main thread's own share
+ * grows with the county (888–945 MiB with one thread at 1,000,000 persons, 1,208 at ten million): a fixed
+ * count per core would pass the 1.5 GB budget at ten million persons on any machine of three cores or more.
  */
-export function loadWorkers(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): number {
+export interface ReadThreads {
+  most: number;
+  /** Absent: `most` threads from the start, whatever the memory. */
+  budget?: MemoryBudget;
+}
+
+/** What the pool sizes itself by (ReadPool): the process's resident set against a budget. */
+export interface MemoryBudget {
+  /** The loading process's budget, bytes (HUIYAN_LOAD_MEMORY_MB, default 1536). */
+  bytes: number;
+  /** What one more reading thread may add, bytes: the measured most (312 MiB) rounded up. */
+  threadBytes: number;
+  /**
+   * Left free under the budget for what the process allocates between two looks at its resident set (a spill
+   * buffer sorted and written, a batch): at 1,000,000 persons the kernel's high-water mark was 106–166 MiB above
+   * the highest resident set sampled every 100 ms.
+   */
+  headroomBytes: number;
+  /** The process's resident set now, bytes. */
+  rss: () => number;
+  /**
+   * Between two changes of the number of threads, ms: a thread's cost shows over its first ranges, and a stopped
+   * thread's memory is given back over seconds. At 1,000,000 persons with four allowed, two seconds started all
+   * four before the first one's cost showed: the resident set reached 1,402 MiB 22 s in and all four were stopped.
+   */
+  settleMs: number;
+}
+
+const MiB = 2 ** 20;
+export const DEFAULT_LOAD_MEMORY_MB = 1536;
+
+export function loadWorkers(env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism()): ReadThreads {
   const raw = env.HUIYAN_LOAD_WORKERS;
   const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0 ? n : cores >= 2 ? 1 : 0;
+  if (raw !== undefined && raw !== '' && Number.isInteger(n) && n >= 0) return { most: n };
+  const mb = Number(env.HUIYAN_LOAD_MEMORY_MB);
+  return {
+    most: Math.max(cores - 1, 0),
+    budget: {
+      bytes: (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_LOAD_MEMORY_MB) * MiB,
+      threadBytes: 320 * MiB,
+      headroomBytes: 256 * MiB,
+      rss: () => process.memoryUsage.rss(),
+      settleMs: 10_000,
+    },
+  };
+}
+
+/**
+ * One thread more (1), one fewer (-1) or as many (0): fewer when the resident set is within the headroom of the
+ * budget, more while another thread's cost fits under it with the headroom to spare and the cores allow.
+ */
+export function resize(
+  live: number,
+  most: number,
+  rss: number,
+  b: Pick<MemoryBudget, 'bytes' | 'threadBytes' | 'headroomBytes'>,
+): -1 | 0 | 1 {
+  if (live > 0 && rss > b.bytes - b.headroomBytes) return -1;
+  if (live < most && rss + b.threadBytes <= b.bytes - b.headroomBytes) return 1;
+  return 0;
 }
 
 /**
@@ -82,40 +139,96 @@ const startWorker = (init: WorkerInit) =>
   startTsWorker(new URL('./read-worker.ts', import.meta.url), init, { youngMb: READ_THREAD_YOUNG_MB });
 
 export class ReadPool {
-  readonly #workers: Worker[];
-  readonly #out: number[];
+  /** Every thread started, by number; a stopped one stays in its place (undefined) so the numbers hold. */
+  readonly #workers: (Worker | undefined)[] = [];
+  readonly #out: number[] = [];
+  /** Threads told to stop: sent no more ranges, ended once the ranges they have are back. */
+  readonly #stopping = new Set<number>();
   readonly #waiting = new Map<string, Waiting>();
   #job = 0;
+  /** The file being read: a thread started part-way through it gets it before its first range. */
+  #file: ToWorker | undefined;
   #broken: Error | undefined;
   #closing = false;
-  /** Ranges read, by the threads and on the main thread (ReadHere), over every file so far. */
-  readonly ranges = { threads: 0, here: 0 };
+  #changedAt = 0;
+  /**
+   * Ranges read, by the threads and on the main thread (ReadHere), over every file so far; the most threads
+   * reading at once, and how many were started and stopped on the way (MemoryBudget).
+   */
+  readonly ranges = { threads: 0, here: 0, mostThreads: 0, started: 0, stopped: 0 };
 
   constructor(
+    /** The most threads; all of them from the start unless `budget` sizes the pool. */
     readonly size: number,
     readonly init: WorkerInit,
     readonly rangeBytes = RANGE_BYTES,
     /** How the main thread reads ranges itself (ReadHere); its pseudonymiser, made from init's key. */
     readonly here: { mode: ReadHere; pseudonymise?: Pseudonymiser } = { mode: 'waiting' },
+    readonly budget?: MemoryBudget,
   ) {
-    this.#workers = Array.from({ length: size }, () => startWorker(init));
-    this.#out = this.#workers.map(() => 0);
+    if (budget) this.#resize();
+    else for (let i = 0; i < size; i++) this.#start();
+  }
+
+  /** Threads reading (started and not told to stop). */
+  get live(): number {
+    let n = 0;
     this.#workers.forEach((w, i) => {
-      w.on('message', (r: RangeResult) => {
-        this.#out[i]!--;
-        if (r.heap) reportThreadHeap(w, r.heap);
-        const key = `${r.job}:${r.index}`;
-        const waiting = this.#waiting.get(key);
-        this.#waiting.delete(key);
-        if (r.error) waiting?.reject(new Error(`reading thread failed: ${r.error}`));
-        else waiting?.resolve(r);
-      });
-      w.on('error', (e) => this.#fail(e));
-      w.on('exit', (code) => {
-        reportThreadHeap(w, 0);
-        if (code !== 0 && !this.#closing) this.#fail(new Error(`reading thread exited with code ${code}`));
-      });
+      if (w && !this.#stopping.has(i)) n++;
     });
+    return n;
+  }
+
+  #start(): void {
+    const i = this.#workers.length;
+    const w = startWorker(this.init);
+    this.#workers.push(w);
+    this.#out.push(0);
+    this.ranges.started++;
+    w.on('message', (r: RangeResult) => {
+      this.#out[i]!--;
+      if (r.heap) reportThreadHeap(w, r.heap);
+      const key = `${r.job}:${r.index}`;
+      const waiting = this.#waiting.get(key);
+      this.#waiting.delete(key);
+      if (r.error) waiting?.reject(new Error(`reading thread failed: ${r.error}`));
+      else waiting?.resolve(r);
+      if (this.#stopping.has(i) && this.#out[i] === 0) this.#end(i);
+    });
+    w.on('error', (e) => this.#fail(e));
+    w.on('exit', (code) => {
+      reportThreadHeap(w, 0);
+      if (code !== 0 && !this.#closing && this.#workers[i] === w) this.#fail(new Error(`reading thread exited with code ${code}`));
+    });
+    if (this.#file) w.postMessage(this.#file);
+    this.ranges.mostThreads = Math.max(this.ranges.mostThreads, this.live);
+  }
+
+  /** Ends a thread told to stop; its place is emptied first, so its exit is not taken for a failure. */
+  #end(i: number): void {
+    const w = this.#workers[i]!;
+    this.#workers[i] = undefined;
+    this.#stopping.delete(i);
+    void w.terminate();
+  }
+
+  /** One thread more or fewer, by the budget (resize), at most once per settling time. */
+  #resize(): void {
+    const b = this.budget;
+    if (!b || this.#broken || Date.now() - this.#changedAt < b.settleMs) return;
+    const change = resize(this.live, this.size, b.rss(), b);
+    // Once a thread was stopped for memory none starts again: what the main thread holds grows with the county
+    // read so far, and a thread started when a file's hashes were dropped would be stopped again soon after
+    // (tried at 1,000,000 persons with four allowed: nine started, five stopped).
+    if (change === 0 || (change === 1 && this.ranges.stopped > 0)) return;
+    this.#changedAt = Date.now();
+    if (change === 1) return this.#start();
+    // The most recently started thread still reading stops.
+    let i = this.#workers.length - 1;
+    while (!this.#workers[i] || this.#stopping.has(i)) i--;
+    this.#stopping.add(i);
+    this.ranges.stopped++;
+    if (this.#out[i] === 0) this.#end(i);
   }
 
   #fail(e: Error): void {
@@ -126,17 +239,21 @@ export class ReadPool {
 
   #send(job: number, index: number, range: ByteRange): Promise<RangeResult> {
     if (this.#broken) return Promise.reject(this.#broken);
-    // The thread with the fewest ranges out.
-    let w = 0;
-    for (let i = 1; i < this.#out.length; i++) if (this.#out[i]! < this.#out[w]!) w = i;
+    // The thread reading with the fewest ranges out.
+    let w = -1;
+    for (let i = 0; i < this.#out.length; i++)
+      if (this.#workers[i] && !this.#stopping.has(i) && (w < 0 || this.#out[i]! < this.#out[w]!)) w = i;
     this.#out[w]!++;
     const p = new Promise<RangeResult>((resolve, reject) => this.#waiting.set(`${job}:${index}`, { resolve, reject }));
-    this.#post(w, { type: 'range', job, index, range });
+    this.#workers[w]!.postMessage({ type: 'range', job, index, range } satisfies ToWorker);
     return p;
   }
 
-  #post(w: number, m: ToWorker): void {
-    this.#workers[w]!.postMessage(m);
+  /** To every thread started and not ended, those told to stop too (a cancel concerns the ranges they still have). */
+  #postAll(m: ToWorker, stopping = true): void {
+    this.#workers.forEach((w, i) => {
+      if (w && (stopping || !this.#stopping.has(i))) w.postMessage(m);
+    });
   }
 
   /**
@@ -147,7 +264,8 @@ export class ReadPool {
     const text = reader.text;
     if (!text || fillsDown(bound.mapping)) return undefined;
     const job = ++this.#job;
-    this.#workers.forEach((_, w) => this.#post(w, { type: 'file', job, text, bound, check }));
+    this.#file = { type: 'file', job, text, bound, check };
+    this.#postAll(this.#file, false);
     const ctx: TransformContext = {
       bound,
       schema: this.init.schema,
@@ -185,9 +303,10 @@ export class ReadPool {
     let last = false;
     /** Ranges out at the threads and not back yet. */
     let out = 0;
-    const limit = this.size * DEPTH;
-    // Ranges held, read and waiting for their turn, are bounded too: twice what the threads have out.
-    const room = () => sent - taken < 2 * limit;
+    // Ranges out at once: DEPTH per thread reading, which changes as the budget sizes the pool.
+    const limit = () => this.live * DEPTH;
+    // Ranges held, read and waiting for their turn, are bounded too: twice what the threads may have out.
+    const room = () => sent - taken < 2 * Math.max(limit(), DEPTH);
     const next = async (): Promise<ByteRange | undefined> => {
       if (last) return undefined;
       const r = await ranges.next();
@@ -195,7 +314,8 @@ export class ReadPool {
       return r.done ? undefined : r.value;
     };
     const refill = async () => {
-      while (!last && out < limit && room()) {
+      this.#resize();
+      while (!last && out < limit() && room()) {
         const range = await next();
         if (!range) return;
         const index = sent++;
@@ -231,6 +351,8 @@ export class ReadPool {
         // The range due next is not back: rather than wait for it, this thread reads the ranges after it.
         else if (this.here.mode === 'waiting') while (!ready.has(taken) && taken < sent && (await takeHere()));
         await refill();
+        // No thread reading (the budget stopped them all): this thread reads the file on.
+        if (taken >= sent && this.live === 0) await takeHere();
         if (taken >= sent) break;
         const r = await pending.get(taken)!;
         pending.delete(taken);
@@ -242,13 +364,13 @@ export class ReadPool {
       }
     } finally {
       // Stopped early (a failure, a bad file): the threads skip what is left of this file's ranges.
-      if (taken < sent) this.#workers.forEach((_, w) => this.#post(w, { type: 'cancel', job }));
+      if (taken < sent) this.#postAll({ type: 'cancel', job });
       await ranges.return(undefined);
     }
   }
 
   async close(): Promise<void> {
     this.#closing = true;
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    await Promise.all(this.#workers.map((w) => w?.terminate()));
   }
 }

@@ -12,7 +12,7 @@ import { collectFiles } from '../../../loaders/bulk/collect.js';
 import { writeCsvFiles } from '../../../loaders/bulk/csv-pool.js';
 import { writeImporterCsv, type ImporterFiles } from '../../../loaders/bulk/importer-csv.js';
 import { PhaseMemoryMeter, type PhaseMemory } from '../../../loaders/bulk/memory.js';
-import { loadWorkers } from '../../../loaders/bulk/read-pool.js';
+import { loadWorkers, resize, type ReadPool } from '../../../loaders/bulk/read-pool.js';
 import { mappingsFor, type LoadReport } from '../../../loaders/core/load-files.js';
 import { pseudonymiser } from '../../../platform/identifiers/pseudonym.js';
 import { loadGraphSchema } from '../../../platform/schema/graph-schema.js';
@@ -26,10 +26,22 @@ interface Run {
   files: ImporterFiles;
   threads: number;
   memory: PhaseMemory;
-  ranges?: { threads: number; here: number };
+  ranges?: ReadPool['ranges'];
 }
-/** By threads (0, 1, 2), and 'here': one thread with the main thread reading about every other range itself. */
-const runs: Record<number | 'here', Run> = {} as Record<number | 'here', Run>;
+/**
+ * By threads (0, 1, 2); 'here': one thread with the main thread reading about every other range itself;
+ * 'sized': up to three threads started and then stopped by a memory budget part-way through files (scripted below).
+ */
+const runs: Record<number | 'here' | 'sized', Run> = {} as Record<number | 'here' | 'sized', Run>;
+/** The resident set the 'sized' run's budget sees, by call: room at first, then over budget, then room again. */
+function scriptedRss(): () => number {
+  let calls = 0;
+  return () => {
+    calls++;
+    return calls > 30 && calls <= 150 ? 1000 * MiB : 0;
+  };
+}
+const MiB = 2 ** 20;
 
 /** Rewrites a GB18030 CSV's lines (CRLF-separated, as the generator writes them). */
 function editLines(file: string, edit: (lines: string[]) => void): void {
@@ -85,8 +97,8 @@ beforeAll(async () => {
   appendFileSync(path.join(county, '投标记录.jsonl'), '{"投标编号": not json}\n\n');
   const schema = loadGraphSchema();
   const mappings = mappingsFor({ rejectsDir: '' }, schema);
-  for (const name of [0, 1, 2, 'here'] as const) {
-    const workers = name === 'here' ? 1 : name;
+  for (const name of [0, 1, 2, 'here', 'sized'] as const) {
+    const workers = name === 'here' ? 1 : name === 'sized' ? 3 : name;
     const dir = path.join(tmp, `w${name}`);
     const meter = new PhaseMemoryMeter();
     meter.start('read');
@@ -102,6 +114,9 @@ beforeAll(async () => {
       // Ranges of 4 KiB: every text file of the county is cut, most into many ranges.
       rangeBytes: 4096,
       ...(name === 'here' ? { readHere: 'alternate' as const } : {}),
+      ...(name === 'sized'
+        ? { memoryBudget: { bytes: 1000 * MiB, threadBytes: 100 * MiB, headroomBytes: 10 * MiB, rss: scriptedRss(), settleMs: 0 } }
+        : {}),
     });
     meter.end();
     const csv = path.join(dir, 'csv');
@@ -140,8 +155,9 @@ describe('reading the bulk path on several threads', () => {
     expect(readFileSync(hukou.rejectsFile!, 'utf8')).toContain('not a record but a total or a line under the table: 「小计」');
   });
 
-  for (const workers of [1, 2, 'here'] as const)
-    it(`gives the same importer CSV, rejects and reconciliation with ${workers === 'here' ? 'one thread and the main thread reading' : `${workers} thread(s)`} as on the main thread`, () => {
+  const told = { here: 'one thread and the main thread reading', sized: 'threads started and stopped by a memory budget' } as const;
+  for (const workers of [1, 2, 'here', 'sized'] as const)
+    it(`gives the same importer CSV, rejects and reconciliation with ${typeof workers === 'number' ? `${workers} thread(s)` : told[workers]} as on the main thread`, () => {
       const one = tree(runs[0]!.dir);
       const many = tree(runs[workers]!.dir);
       expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
@@ -185,11 +201,35 @@ describe('reading the bulk path on several threads', () => {
     }
   });
 
-  it('reads on one thread where there is a second core, unless HUIYAN_LOAD_WORKERS says otherwise', () => {
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' }, 2)).toBe(3);
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '0' }, 16)).toBe(0);
-    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: 'many' }, 2)).toBe(1);
-    expect(loadWorkers({}, 2)).toBe(1);
-    expect(loadWorkers({}, 1)).toBe(0);
+  it('starts threads while the budget has room, stops them all when it has none, and starts none after', () => {
+    const r = runs.sized.ranges!;
+    expect(r.mostThreads).toBe(3);
+    expect(r.stopped).toBe(3);
+    // The budget has room again from the 151st look on (scriptedRss): a stopped thread stays stopped.
+    expect(r.started).toBe(3);
+    // While no thread was reading, the main thread read the files on.
+    expect(r.here).toBeGreaterThan(10);
+    expect(r.threads).toBeGreaterThan(10);
+  });
+
+  it('reads with up to one thread per core beside the main thread under a 1.5 GB budget, unless HUIYAN_LOAD_WORKERS fixes the number', () => {
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '3' }, 2)).toEqual({ most: 3 });
+    expect(loadWorkers({ HUIYAN_LOAD_WORKERS: '0' }, 16)).toEqual({ most: 0 });
+    const sized = loadWorkers({ HUIYAN_LOAD_WORKERS: 'many' }, 2);
+    expect(sized.most).toBe(1);
+    expect(sized.budget!.bytes).toBe(1536 * MiB);
+    expect(sized.budget!.rss()).toBeGreaterThan(10 * MiB);
+    expect(loadWorkers({}, 16).most).toBe(15);
+    expect(loadWorkers({ HUIYAN_LOAD_MEMORY_MB: '4096' }, 16).budget!.bytes).toBe(4096 * MiB);
+    expect(loadWorkers({}, 1).most).toBe(0);
+  });
+
+  it('adds a thread only while its cost fits under the budget with the headroom, and drops one within the headroom', () => {
+    const b = { bytes: 1536 * MiB, threadBytes: 320 * MiB, headroomBytes: 256 * MiB };
+    expect(resize(1, 3, 900 * MiB, b)).toBe(1);
+    expect(resize(1, 3, 1000 * MiB, b)).toBe(0);
+    expect(resize(3, 3, 500 * MiB, b)).toBe(0);
+    expect(resize(2, 3, 1300 * MiB, b)).toBe(-1);
+    expect(resize(0, 3, 1300 * MiB, b)).toBe(0);
   });
 });
