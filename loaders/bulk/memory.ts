@@ -1,12 +1,13 @@
-// The loading process's memory per phase of the bulk path: the resident set's high-water mark sampled
-// while the phase runs (every 100 ms, and at its start and end), and the kernel's own high-water mark for
+// The loading process's memory per phase of the bulk path: the resident set's high-water mark while the phase
+// runs (sampled every 10 ms on a thread of its own, rss-watch.ts), and the kernel's own high-water mark for
 // the whole process so far (process.resourceUsage().maxRSS), read at the phase's end; and its CPU time. The importer and the
 // server are separate JVMs and are not counted here.
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { RSS_READERS, rssWatch } from './rss-watch.js';
 
 export interface PhaseMemory {
-  /** Highest resident set size sampled during the phase, MiB. */
+  /** Highest resident set size sampled during the phase (every 10 ms, rss-watch.ts), MiB. */
   rssPeakMiB: number;
   /** The process's resident high-water mark at the phase's end (since the process started), MiB. */
   maxRssMiB: number;
@@ -82,6 +83,8 @@ export class PhaseMemoryMeter {
     this.end();
     this.#current = name;
     this.#peak = this.#heap = this.#buffers = 0;
+    // What the watch saw before this phase is not this phase's.
+    rssWatch().take(RSS_READERS.meter);
     threadsPeak = threadsNow();
     this.#sample();
     this.#cpu = process.cpuUsage();
@@ -105,12 +108,15 @@ export class PhaseMemoryMeter {
     this.#current = undefined;
   }
 
-  /** Also called by synchronous work (the CSV writing), during which the timer cannot fire. */
+  /**
+   * Also called by synchronous work (the CSV writing), during which the timer cannot fire: the heap and the
+   * ArrayBuffers are read here only (the resident set is the watch's, which no busy thread holds up).
+   */
   sample = (): void => this.#sample();
 
   #sample(): void {
     const m = process.memoryUsage();
-    this.#peak = Math.max(this.#peak, m.rss);
+    this.#peak = Math.max(this.#peak, rssWatch().take(RSS_READERS.meter));
     this.#heap = Math.max(this.#heap, m.heapTotal);
     this.#buffers = Math.max(this.#buffers, m.arrayBuffers);
   }

@@ -17,6 +17,7 @@ import { readRangeRows } from './range-read.js';
 import { fromWire, type RangeResult } from './row-wire.js';
 import type { ToWorker, WorkerInit } from './read-worker.js';
 import { reportThreadHeap } from './memory.js';
+import { RSS_READERS, rssWatch } from './rss-watch.js';
 import { startTsWorker } from './ts-worker.js';
 import { fillsDown } from '../core/fill-down.js';
 
@@ -57,12 +58,12 @@ export interface MemoryBudget {
   /** What one more reading thread may add, bytes: the measured most (312 MiB) rounded up. */
   threadBytes: number;
   /**
-   * Left free under the budget for what the process allocates between two looks at its resident set (a spill
-   * buffer sorted and written, a batch): at 1,000,000 persons the kernel's high-water mark was 106–166 MiB above
-   * the highest resident set sampled every 100 ms.
+   * Left free under the budget for what grows after a look and before a stopped thread's memory is given back
+   * (its ranges out come back first): the main thread looks between ranges, and a batch's checks or a spill
+   * buffer sorted and written hold it for hundreds of milliseconds.
    */
   headroomBytes: number;
-  /** The process's resident set now, bytes. */
+  /** The process's resident set: the highest since the last call, bytes. */
   rss: () => number;
   /**
    * Between two changes of the number of threads, ms: a thread's cost shows over its first ranges, and a stopped
@@ -86,7 +87,8 @@ export function loadWorkers(env: NodeJS.ProcessEnv = process.env, cores = os.ava
       bytes: (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_LOAD_MEMORY_MB) * MiB,
       threadBytes: 320 * MiB,
       headroomBytes: 256 * MiB,
-      rss: () => process.memoryUsage.rss(),
+      // The highest since the last look (rss-watch.ts): the main thread looks between ranges, often busy in between.
+      rss: () => rssWatch().take(RSS_READERS.readPool),
       settleMs: 10_000,
     },
   };
