@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { generateCounty } from '../../synth/generate.js';
-import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
 import { ROOT, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Neo4jHandle } from '../../platform/neo4j/runtime.js';
 import { createApp } from '../../server/app.js';
@@ -24,6 +23,7 @@ import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
 import { benchConfig, homeConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { runBulk } from '../load/bulk-child.js';
 import { callGraphql } from './measure.js';
 import { ClientThread } from './client-thread.js';
 import { FLOOR_QUERY, startFloor, type Floor } from './floor.js';
@@ -92,23 +92,30 @@ async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: N
   log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s; bulk loading…`);
   const cfg = benchConfig(home);
   t = Date.now();
-  const bulk = await loadFilesBulk(cfg, [county], {
+  const bulk = await runBulk({
+    home,
+    county,
     rejectsDir: path.join(work, 'rejects'),
-    keepOpen: true,
     workDir: path.join(work, 'bulk'),
+    result: path.join(work, 'bulk.json'),
   });
   // The county's files and the importer's CSV are not needed again; the home is what --reuse opens.
   rmSync(path.join(work, 'bulk'), { recursive: true, force: true });
-  log(`loaded ${bulk.report.nodes} nodes, ${bulk.report.relationships} relationships in ${secs(Date.now() - t)} s`);
+  log(
+    `loaded ${bulk.nodes} nodes, ${bulk.relationships} relationships in ${bulk.seconds} s, in a process of its own (peak ${bulk.nodeRssPeakMiB} MiB)`,
+  );
+  // The load stopped its server when its process ended.
+  const handle = await startBenchServer(cfg);
   return {
-    handle: bulk.handle!,
+    handle,
     cfg,
     load: {
       path: 'bulk',
       generateSeconds,
-      loadSeconds: secs(Date.now() - t),
-      nodes: bulk.report.nodes,
-      relationships: bulk.report.relationships,
+      loadSeconds: bulk.seconds,
+      nodes: bulk.nodes,
+      relationships: bulk.relationships,
+      loadingProcess: { pid: bulk.pid, nodeRssPeakMiB: bulk.nodeRssPeakMiB },
     },
   };
 }

@@ -1,18 +1,17 @@
 // One run of each load path on the benchmark's county, each into a fresh embedded server on its own home
 // (bench-server.ts). bench-load.ts calls them three times in rotating order and takes the medians.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectFiles } from '../../loaders/bulk/collect.js';
 import { writeImporterCsv } from '../../loaders/bulk/importer-csv.js';
-import { loadFilesBulk } from '../../loaders/bulk/load-bulk.js';
 import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import type { Mapping } from '../../loaders/core/mapping/types.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
 import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer } from './bench-server.js';
+import { runBulk } from './bulk-child.js';
+import { npmScriptNodeOptions, runInChild } from './child-process.js';
 import { runFloor } from './floor.js';
 import { LoadCsvWriter, runLoadCsv, type LoadCsvJob } from './load-csv.js';
 import type { OnlineJob } from './online-run.js';
@@ -58,11 +57,7 @@ export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
   const result = path.join(b.work, `online-${run}.json`);
   const job: OnlineJob = { work: b.work, county: b.county, run, result, ...(b.batchSize ? { batchSize: b.batchSize } : {}) };
   const entry = fileURLToPath(new URL('./online-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, JSON.stringify(job)], { stdio: 'inherit' });
-  // once() rejects on the child's 'error' (it could not be started) as well.
-  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
-  if (code !== 0)
-    throw new Error(`the online run ${run} in its own process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
+  await runInChild(entry, job, npmScriptNodeOptions('load'), `the online run ${run}`);
   return JSON.parse(readFileSync(result, 'utf8')) as Timed;
 }
 
@@ -117,29 +112,35 @@ export async function runLoadCsvPath(b: BenchInput, run: number): Promise<Timed>
   }
 }
 
-/** The bulk path: read and normalise, importer CSV, neo4j-admin import, server start, schema step, LoadRuns. */
+/**
+ * The bulk path: read and normalise, importer CSV, neo4j-admin import, server start, schema step, LoadRuns; in a
+ * process of its own with `load:bulk`'s Node options (bulk-child.ts), as the command runs it.
+ */
 export async function runOffline(b: BenchInput, run: number): Promise<Timed> {
-  const cfg = benchConfig(path.join(b.work, `home-offline-${run}`));
-  const t = Date.now();
-  const { report, handle } = await loadFilesBulk(cfg, [b.county], {
+  const home = homeOf(benchConfig(path.join(b.work, `home-offline-${run}`)));
+  const r = await runBulk({
+    home,
+    county: b.county,
     rejectsDir: path.join(b.work, `rejects-offline-${run}`),
-    schema: b.schema,
-    mappings: b.mappings,
-    keepOpen: true,
     workDir: path.join(b.work, `bulk-${run}`),
+    result: path.join(b.work, `offline-${run}.json`),
     ...(b.batchSize ? { batchSize: b.batchSize } : {}),
   });
-  const ms = Date.now() - t;
-  try {
-    return {
-      seconds: ms / 1000,
-      ...(await counts(handle!.executor)),
-      javaPeakMiB: javaPeakMiB(homeOf(cfg)),
-      detail: { phasesMs: report.phases, importStagesMs: report.importStages, memory: report.memory },
-    };
-  } finally {
-    await handle!.close();
-  }
+  return {
+    seconds: r.seconds,
+    nodes: r.nodes,
+    relationships: r.relationships,
+    ...(r.javaPeakMiB !== undefined ? { javaPeakMiB: r.javaPeakMiB } : {}),
+    cpuSeconds: r.cpuSeconds,
+    detail: {
+      phasesMs: r.report.phases,
+      importStagesMs: r.report.importStages,
+      memory: r.report.memory,
+      pid: r.pid,
+      nodeRssPeakMiB: r.nodeRssPeakMiB,
+      heapLimitMiB: r.heapLimitMiB,
+    },
+  };
 }
 
 /** As many nodes and relationships as the county's graph, with plain CREATE (floor.ts). */

@@ -145,10 +145,15 @@ export function printLoadBench(
     `online / LOAD CSV per round: ${s.onlineVsLoadCsv.perRound.join(', ') || '-'}; of the medians: ${s.onlineVsLoadCsv.ofMedians ?? '-'}`,
   );
   console.log(`online / floor (medians): ${s.onlineVsFloor ?? '-'}; offline / online (medians): ${s.offlineVsOnline ?? '-'}`);
-  // The online runs load in processes of their own (paths.ts): their peaks are theirs, not this process's.
-  const onlinePeaks = (out.results.online ?? []).map((r) => (r.detail as { nodeRssPeakMiB?: number } | undefined)?.nodeRssPeakMiB ?? '?');
+  // The online and bulk runs load in processes of their own (paths.ts): their peaks are theirs, not this process's.
+  const peaks = (list: PathResult[] | undefined) =>
+    (list ?? []).map((r) => (r.detail as { nodeRssPeakMiB?: number } | undefined)?.nodeRssPeakMiB ?? '?');
+  const own = (['online', 'offline'] as const)
+    .map((name) => ({ name, p: peaks(out.results[name]) }))
+    .filter(({ p }) => p.length > 0)
+    .map(({ name, p }) => `${name} ${p.join(', ')}`);
   console.log(
-    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB${onlinePeaks.length ? ` (the online runs' own processes: ${onlinePeaks.join(', ')} MiB)` : ''}; Neo4j heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}; load average at the end ${out.machine.loadAvgAtEnd.join(' ')}`,
+    `memory: node RSS peak ${out.nodeRssPeakMiB} MiB${own.length ? ` (the runs' own processes: ${own.join('; ')} MiB)` : ''}; Neo4j heap ${out.neo4j.heap}, page cache ${out.neo4j.pageCache}; load average at the end ${out.machine.loadAvgAtEnd.join(' ')}`,
   );
   console.log(`saved ${path.relative(process.cwd(), file)}`);
 }
