@@ -21,6 +21,7 @@ import {
   type PathResult,
   type Timed,
 } from './paths.js';
+import { corePin, pinProcess } from './bench-server.js';
 import { printLoadBench, summarise } from './summary.js';
 
 export const BENCH_PATHS = ['online', 'loadcsv', 'offline', 'floor'] as const;
@@ -39,6 +40,12 @@ export interface LoadBenchOptions {
    * the same persons and seed (its truth.json), which is then loaded again without generating it anew.
    */
   county?: string;
+  /**
+   * Cores for every run's server (taskset's list), the loading process on the others: what the online path
+   * would do where its own work could not take the server's CPU. Not with the offline path, whose importer
+   * and reading are the loading process's own.
+   */
+  serverCores?: string;
 }
 
 /** Source rows per file of a county generated earlier with these persons and seed, or undefined. */
@@ -74,6 +81,11 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
   const mappings = loadMappings({ schema });
   const paths = BENCH_PATHS.filter((p) => !o.only || o.only.has(p));
   const runs = o.runs ?? 3;
+  if (o.serverCores !== undefined && paths.includes('offline'))
+    throw new Error('--server-cores applies to the online, LOAD CSV and floor runs: add --only online,loadcsv,floor');
+  const pin = o.serverCores === undefined ? undefined : corePin(o.serverCores);
+  // This process and the online runs' processes it starts on the loader's cores; each server moves to its own.
+  if (pin) pinProcess(process.pid, pin.loader);
   const results: Record<BenchPath, PathResult[]> = { online: [], loadcsv: [], offline: [], floor: [] };
 
   try {
@@ -93,6 +105,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     // graph's size for the floor, both from one pass of the bulk path's collector.
     const input: BenchInput = { work, county, schema, mappings, rows, size: { nodes: 0, relationships: 0 } };
     if (o.batchSize) input.batchSize = o.batchSize;
+    if (pin) input.pin = pin;
     if (paths.includes('loadcsv') || paths.includes('floor')) {
       t = Date.now();
       await prepareLoadCsv(input);
@@ -118,7 +131,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
           loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
           node: process.version,
         },
-        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache },
+        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache, ...(pin ? { cores: pin.server, loaderCores: pin.loader } : {}) },
         nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
         results: Object.fromEntries(paths.map((p) => [p, results[p]])),
         summary: summarise(rows, results),

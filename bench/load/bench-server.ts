@@ -1,6 +1,8 @@
 // A Neo4j of the benchmark's own: the embedded server on a fresh home under var/bench (never .neo4j/home),
 // on a free port, with the configured heap and page cache.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/executor.js';
@@ -17,8 +19,47 @@ export function benchConfig(home: string): Config {
   return homeConfig(home);
 }
 
-export async function startBenchServer(cfg: Config): Promise<Neo4jHandle> {
-  return openNeo4j(cfg, () => undefined);
+/**
+ * `--server-cores`: the server on some of the machine's cores and the loading process on the others (Linux's
+ * taskset), so that what the loader does in its own process cannot take the server's CPU, as where the loader
+ * runs on a host of its own. Cores as taskset's list: `0`, `0-1`, `0,2`.
+ */
+export interface CorePin {
+  server: string;
+  loader: string;
+}
+
+/** Every thread of process `pid` on `cores`; threads it starts later inherit them. */
+export function pinProcess(pid: number, cores: string): void {
+  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', cores, String(pid)], { stdio: 'ignore' });
+}
+
+/** The cores of the machine that `server` leaves, as a taskset list; refused when it leaves none or names one it lacks. */
+export function corePin(server: string, cores = os.cpus().length): CorePin {
+  const all = Array.from({ length: cores }, (_, i) => i);
+  const named = new Set<number>();
+  for (const part of server.split(',')) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (!m) throw new Error(`--server-cores ${server}: not a list of cores (0, 0-1, 0,2)`);
+    const [a, b] = [Number(m[1]), Number(m[2] ?? m[1])];
+    for (let c = a; c <= b; c++) named.add(c);
+  }
+  if ([...named].some((c) => c >= cores)) throw new Error(`--server-cores ${server}: this machine has cores 0-${cores - 1}`);
+  const rest = all.filter((c) => !named.has(c));
+  if (rest.length === 0) throw new Error(`--server-cores ${server} leaves no core for the loading process`);
+  return { server: [...named].sort((x, y) => x - y).join(','), loader: rest.join(',') };
+}
+
+export async function startBenchServer(cfg: Config, pin?: CorePin): Promise<Neo4jHandle> {
+  if (!pin) return openNeo4j(cfg, () => undefined);
+  // The JVM takes the affinity of the process that starts it, and sizes its collector's and Neo4j's thread
+  // pools by it at start: so this process moves to the server's cores while it starts it, and back after.
+  pinProcess(process.pid, pin.server);
+  try {
+    return await openNeo4j(cfg, () => undefined);
+  } finally {
+    pinProcess(process.pid, pin.loader);
+  }
 }
 
 export const homeOf = (cfg: Config) => (cfg.neo4j as EmbeddedNeo4j).homeDir;

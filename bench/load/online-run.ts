@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadFiles } from '../../loaders/index.js';
 import { loadMappings } from '../../loaders/core/mapping/registry.js';
 import { loadGraphSchema } from '../../platform/schema/graph-schema.js';
-import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer } from './bench-server.js';
+import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer, type CorePin } from './bench-server.js';
 
 /** What the parent gives the online run: the county, the run's number, and where to write its result. */
 export interface OnlineJob {
@@ -14,6 +14,8 @@ export interface OnlineJob {
   /** A JSON file the run writes its Timed result to. */
   result: string;
   batchSize?: number;
+  /** `--server-cores`: the server on its cores, this process on the others. */
+  pin?: CorePin;
 }
 
 /** The run's result as paths.ts's Timed (that type is not imported: paths.ts imports this file's job). */
@@ -22,7 +24,7 @@ export async function runOnlineHere(job: OnlineJob) {
   const schema = loadGraphSchema();
   const mappings = loadMappings({ schema });
   const cfg = benchConfig(path.join(job.work, `home-online-${job.run}`));
-  const h = await startBenchServer(cfg);
+  const h = await startBenchServer(cfg, job.pin);
   try {
     const cpu = cpuSince(homeOf(cfg));
     const t = Date.now();

@@ -9,7 +9,7 @@ import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import type { Mapping } from '../../loaders/core/mapping/types.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
-import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer } from './bench-server.js';
+import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer, type CorePin } from './bench-server.js';
 import { runBulk } from './bulk-child.js';
 import { npmScriptNodeOptions, runInChild } from './child-process.js';
 import { runFloor } from './floor.js';
@@ -30,6 +30,8 @@ export interface BenchInput {
   loadCsv?: { dir: string; jobs: LoadCsvJob[]; householdKin: boolean };
   /** The graph's size, for the floor. */
   size: { nodes: number; relationships: number };
+  /** `--server-cores`: every run's server on its cores, the loading process on the others (online, LOAD CSV, floor). */
+  pin?: CorePin;
 }
 
 export interface PathResult {
@@ -55,7 +57,14 @@ export type Timed = Omit<PathResult, 'rowsPerSec' | 'load'>;
  */
 export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
   const result = path.join(b.work, `online-${run}.json`);
-  const job: OnlineJob = { work: b.work, county: b.county, run, result, ...(b.batchSize ? { batchSize: b.batchSize } : {}) };
+  const job: OnlineJob = {
+    work: b.work,
+    county: b.county,
+    run,
+    result,
+    ...(b.batchSize ? { batchSize: b.batchSize } : {}),
+    ...(b.pin ? { pin: b.pin } : {}),
+  };
   const entry = fileURLToPath(new URL('./online-process.ts', import.meta.url));
   await runInChild(entry, job, npmScriptNodeOptions('load'), `the online run ${run}`);
   return JSON.parse(readFileSync(result, 'utf8')) as Timed;
@@ -88,7 +97,7 @@ export async function prepareLoadCsv(b: BenchInput): Promise<void> {
 export async function runLoadCsvPath(b: BenchInput, run: number): Promise<Timed> {
   const csv = b.loadCsv!;
   const cfg = benchConfig(path.join(b.work, `home-loadcsv-${run}`));
-  const h = await startBenchServer(cfg);
+  const h = await startBenchServer(cfg, b.pin);
   try {
     cpSync(path.join(csv.dir, 'bench'), path.join(homeOf(cfg), 'import', 'bench'), { recursive: true });
     const cpu = cpuSince(homeOf(cfg));
@@ -146,7 +155,7 @@ export async function runOffline(b: BenchInput, run: number): Promise<Timed> {
 /** As many nodes and relationships as the county's graph, with plain CREATE (floor.ts). */
 export async function runFloorPath(b: BenchInput, run: number): Promise<Timed> {
   const cfg = benchConfig(path.join(b.work, `home-floor-${run}`));
-  const h = await startBenchServer(cfg);
+  const h = await startBenchServer(cfg, b.pin);
   try {
     const cpu = cpuSince(homeOf(cfg));
     const f = await runFloor(h.executor, b.size.nodes, b.size.relationships);

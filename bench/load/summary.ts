@@ -89,13 +89,14 @@ export function printLoadBench(
     results: Runs;
     summary: LoadSummary;
     nodeRssPeakMiB: number;
-    neo4j: { heap: string; pageCache: string };
+    neo4j: { heap: string; pageCache: string; cores?: string; loaderCores?: string };
     machine: { loadAvgAtEnd: number[] };
   },
   file: string,
 ): void {
   const s = out.summary;
-  console.log(`\n${out.rows} source rows, ${out.runs} run(s) of each path`);
+  const pinned = out.neo4j.cores ? `; every server on core(s) ${out.neo4j.cores}, the loading processes on ${out.neo4j.loaderCores}` : '';
+  console.log(`\n${out.rows} source rows, ${out.runs} run(s) of each path${pinned}`);
   console.table(
     Object.fromEntries(
       Object.entries(out.results).map(([p, list]) => [
