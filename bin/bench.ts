@@ -1,6 +1,6 @@
 // npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores 0]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]
-// npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile]
+// npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile] [--server-cores list]
 // npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
 // Benchmarks print figures and ratios; tests never assert timings (docs/bench.md, docs/models.md "Speed").
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ const usage = [
   'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores 0]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]',
   "         (--concurrency: models at a time, default HUIYAN_MODEL_CONCURRENCY, else the database server's cores, as the server runs them)",
-  '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile]',
+  '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile] [--server-cores list]',
   '       npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality draft|default|proof]',
   '       npm run bench -- readers [--county dir | --persons <n> [--seed s]] [--runs r]',
   '         (a department export in its other shapes beside its plain form: merged-range pass, .xls, a JSON document)',
@@ -131,6 +131,7 @@ async function api(args: string[]): Promise<number> {
       reuse: { type: 'boolean', default: false },
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'server-cores': { type: 'string' },
     },
   });
   const persons = Number(values.persons);
@@ -142,7 +143,16 @@ async function api(args: string[]): Promise<number> {
     return 2;
   }
   const only = listArg(values.only);
-  await benchApi({ persons, seed, clients, seconds, reuse: values.reuse, profile: values.profile, ...(only ? { only } : {}) });
+  await benchApi({
+    persons,
+    seed,
+    clients,
+    seconds,
+    reuse: values.reuse,
+    profile: values.profile,
+    ...(only ? { only } : {}),
+    ...(values['server-cores'] !== undefined ? { serverCores: values['server-cores'] } : {}),
+  });
   return 0;
 }
 

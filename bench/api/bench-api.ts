@@ -22,7 +22,7 @@ import { costOf } from '../../server/graphql/cost.js';
 import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
-import { benchConfig, homeConfig, javaPeakMiB, startBenchServer } from '../load/bench-server.js';
+import { benchConfig, corePin, homeConfig, javaPeakMiB, pinProcess, startBenchServer, type CorePin } from '../load/bench-server.js';
 import { runBulk } from '../load/bulk-child.js';
 import { callGraphql } from './measure.js';
 import { ClientThread } from './client-thread.js';
@@ -43,6 +43,11 @@ export interface ApiBenchOptions {
   only?: string[];
   /** Also profile this thread over PROFILE_CALLS requests of each operation, one after another (profile.ts). */
   profile?: boolean;
+  /**
+   * The server on these cores (taskset's list), the API, its clients and their driver on the others: what the
+   * API adds where it does not share the database's cores, as in the deployment of docs/deployment.md.
+   */
+  serverCores?: string;
 }
 
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -74,13 +79,17 @@ class TimedTrail extends AuditTrail {
   }
 }
 
-async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: Neo4jHandle; cfg: Config; load: Record<string, unknown> }> {
+async function openCounty(
+  o: ApiBenchOptions,
+  work: string,
+  pin?: CorePin,
+): Promise<{ handle: Neo4jHandle; cfg: Config; load: Record<string, unknown> }> {
   const county = path.join(work, 'county');
   const home = path.join(work, 'home');
   if (o.reuse && existsSync(path.join(home, 'data', 'databases', 'neo4j'))) {
     const cfg = homeConfig(home);
     const t = Date.now();
-    const handle = await startBenchServer(cfg);
+    const handle = await startBenchServer(cfg, pin);
     log(`reusing ${path.relative(ROOT, home)} (server started in ${secs(Date.now() - t)} s)`);
     return { handle, cfg, load: { path: 'reused', home: path.relative(ROOT, home) } };
   }
@@ -105,7 +114,7 @@ async function openCounty(o: ApiBenchOptions, work: string): Promise<{ handle: N
     `loaded ${bulk.nodes} nodes, ${bulk.relationships} relationships in ${bulk.seconds} s, in a process of its own (peak ${bulk.nodeRssPeakMiB} MiB)`,
   );
   // The load stopped its server when its process ended.
-  const handle = await startBenchServer(cfg);
+  const handle = await startBenchServer(cfg, pin);
   return {
     handle,
     cfg,
@@ -155,7 +164,13 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
   const work = path.join(base, `api-${o.persons}-${o.seed}`);
   const loadAvgAtStart = loadAvg();
   log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
-  const { handle, cfg, load } = await openCounty(o, work);
+  const pin = o.serverCores === undefined ? undefined : corePin(o.serverCores);
+  if (pin) {
+    // This process (the API, the clients' thread and their driver) on the other cores; the server moves to its own.
+    pinProcess(process.pid, pin.others);
+    log(`the server on core(s) ${pin.server}; the API, its clients and their driver on ${pin.others}`);
+  }
+  const { handle, cfg, load } = await openCounty(o, work, pin);
   const neo = cfg.neo4j as EmbeddedNeo4j;
   const recorder = new Recorder();
   let server: Server | undefined;
@@ -319,7 +334,12 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
       loadAvgAtStart,
       loadAvgAtEnd: loadAvg(),
     },
-    neo4j: { heap: neo.heap, pageCache: neo.pageCache, javaPeakMiB: javaPeak ?? null },
+    neo4j: {
+      heap: neo.heap,
+      pageCache: neo.pageCache,
+      javaPeakMiB: javaPeak ?? null,
+      ...(pin ? { cores: pin.server, apiCores: pin.others } : {}),
+    },
     load,
     picks,
     operations: figures,

@@ -85,7 +85,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
     throw new Error('--server-cores applies to the online, LOAD CSV and floor runs: add --only online,loadcsv,floor');
   const pin = o.serverCores === undefined ? undefined : corePin(o.serverCores);
   // This process and the online runs' processes it starts on the loader's cores; each server moves to its own.
-  if (pin) pinProcess(process.pid, pin.loader);
+  if (pin) pinProcess(process.pid, pin.others);
   const results: Record<BenchPath, PathResult[]> = { online: [], loadcsv: [], offline: [], floor: [] };
 
   try {
@@ -131,7 +131,7 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
           loadAvgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100),
           node: process.version,
         },
-        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache, ...(pin ? { cores: pin.server, loaderCores: pin.loader } : {}) },
+        neo4j: { heap: cfg.heap, pageCache: cfg.pageCache, ...(pin ? { cores: pin.server, loaderCores: pin.others } : {}) },
         nodeRssPeakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
         results: Object.fromEntries(paths.map((p) => [p, results[p]])),
         summary: summarise(rows, results),

@@ -20,13 +20,13 @@ export function benchConfig(home: string): Config {
 }
 
 /**
- * `--server-cores`: the server on some of the machine's cores and the loading process on the others (Linux's
- * taskset), so that what the loader does in its own process cannot take the server's CPU, as where the loader
- * runs on a host of its own. Cores as taskset's list: `0`, `0-1`, `0,2`.
+ * `--server-cores`: the server on some of the machine's cores and the benchmark's other processes (a loader, the
+ * API and its clients) on the others (Linux's taskset), so that their work cannot take the server's CPU, as
+ * where they run on a host of their own. Cores as taskset's list: `0`, `0-1`, `0,2`.
  */
 export interface CorePin {
   server: string;
-  loader: string;
+  others: string;
 }
 
 /** Every thread of process `pid` on `cores`; threads it starts later inherit them. */
@@ -46,8 +46,8 @@ export function corePin(server: string, cores = os.cpus().length): CorePin {
   }
   if ([...named].some((c) => c >= cores)) throw new Error(`--server-cores ${server}: this machine has cores 0-${cores - 1}`);
   const rest = all.filter((c) => !named.has(c));
-  if (rest.length === 0) throw new Error(`--server-cores ${server} leaves no core for the loading process`);
-  return { server: [...named].sort((x, y) => x - y).join(','), loader: rest.join(',') };
+  if (rest.length === 0) throw new Error(`--server-cores ${server} leaves no core for the loading process or the API`);
+  return { server: [...named].sort((x, y) => x - y).join(','), others: rest.join(',') };
 }
 
 export async function startBenchServer(cfg: Config, pin?: CorePin): Promise<Neo4jHandle> {
@@ -58,7 +58,7 @@ export async function startBenchServer(cfg: Config, pin?: CorePin): Promise<Neo4
   try {
     return await openNeo4j(cfg, () => undefined);
   } finally {
-    pinProcess(process.pid, pin.loader);
+    pinProcess(process.pid, pin.others);
   }
 }
 

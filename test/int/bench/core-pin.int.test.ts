@@ -23,12 +23,12 @@ function coresOf(pid: number): number[] {
 }
 
 describe('a benchmark server pinned to its cores', () => {
-  it('runs the server on the server’s cores and this process on the loader’s after the start', async () => {
+  it('runs the server on the server’s cores and this process on the other cores after the start', async () => {
     const before = coresOf(process.pid);
     const all = Array.from({ length: os.cpus().length }, (_, i) => i);
     // On any machine: the server on core 0 alone, the loader on every core, so that the two lists differ
     // wherever there is more than one core, and the server's is core 0 alone everywhere.
-    const pin = { server: '0', loader: all.join(',') };
+    const pin = { server: '0', others: all.join(',') };
     const cfg = benchConfig(path.join(tmp, 'home'));
     let h;
     try {
