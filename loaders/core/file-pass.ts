@@ -20,12 +20,12 @@ import type { Accepted } from './writer/group.js';
 import type { RowResult } from './transform.js';
 
 /**
- * Rows per write transaction. Larger batches mean fewer round trips and commits, but the online writer keeps
- * two transactions in flight (writer/batch.ts), and at 10,000 rows their state outlived the server's young
- * generation: promoted to the old one, it made each young collection copy it (200–450 ms pauses against
- * 20–90) and the server spent a sixth of its CPU collecting. 5,000 keeps the state of two as small as one was;
- * 2,500 paid more in per-batch work than it saved (docs/bench.md, "Batches of 5,000"). The bulk path groups
- * by the same batches, so the two paths write the same provenance.
+ * Rows per write transaction. Larger batches mean fewer round trips and commits, but when the online writer
+ * kept two transactions in flight (until 2026-12-07, writer/batch.ts), at 10,000 rows their state outlived
+ * the server's young generation: promoted to the old one, it made each young collection copy it (200–450 ms
+ * pauses against 20–90) and the server spent a sixth of its CPU collecting. 5,000 kept the state of two as
+ * small as one was; 2,500 paid more in per-batch work than it saved (docs/bench.md, "Batches of 5,000"). The
+ * bulk path groups by the same batches, so the two paths write the same provenance.
  */
 export const DEFAULT_BATCH = 5_000;
 
@@ -98,8 +98,9 @@ export interface BatchTarget {
   /**
    * Writes one batch of accepted rows; returns those refused for references that do not exist. `go` lets
    * the next batch start before this one has finished: a target calls it once the next batch can no longer
-   * overtake this one (the online writer: when the batch's statements have run and hold their locks, with
-   * the commit still on the way). A target that never calls it gets its batches strictly one at a time.
+   * overtake this one (the online writer: as this batch starts to run, the next being written only once this
+   * one has committed, so that it is prepared meanwhile). A target that never calls it gets its batches
+   * strictly one at a time.
    */
   write(rows: Accepted[], go: () => void): Promise<Refused[]>;
 }

@@ -9,7 +9,7 @@ import type { BatchTarget, Refused } from '../file-pass.js';
 import { existingKeysQuery, lookupKeysQuery, nodeMergeQuery, relMergeQuery, spellMergeQuery, type RowQuery } from './cypher.js';
 import { applyLookups, checkReferences, groupBatch, wantedKeys, wantedLookups, type Accepted } from './group.js';
 import { anyMerged, redirectMerged } from './merged.js';
-import { RepeatFilter, SETTLED_LAG } from './repeats.js';
+import { RepeatFilter } from './repeats.js';
 import { packRows } from './packed-rows.js';
 
 export type { Accepted } from './group.js';
@@ -107,38 +107,40 @@ function rowStatement(q: RowQuery, rows: unknown[][], common: Record<string, str
 const ATTEMPTS = 5;
 
 /**
- * The online writer of one file: each batch is one write transaction, all or nothing, and the next batch
- * starts as soon as this one's statements have run, while its commit is still on the way. The server thus
- * never waits for this process to pack the next batch, and works on one batch while committing the other.
- * The outcome is the serial one: a transaction that has run holds the write lock of everything it wrote
- * until it commits, and Neo4j locks before it evaluates a SET's values (cypher.ts), so a later batch
- * touching the same node or relationship waits for the earlier commit and builds on it.
+ * The online writer of one file: each batch is one write transaction, all or nothing, and one is in flight at a
+ * time: the next batch is read, normalised, grouped and packed while this one runs and commits, and its
+ * statements go the moment this one has committed. The server does not wait for this process to pack a
+ * batch, and batches are applied in file order, the later building on the earlier.
+ *
+ * Until 2026-12-07 the next batch started as soon as this one's statements had run, its commit still on the
+ * way. Two transactions in flight kept twice the state alive in the server, whose collector then copied it
+ * on every pause: with the server on a core of its own, the 100,000-person county's online load used
+ * 134.4–136.8 CPU seconds of the server this way against 146.1–158.3 with the overlap (docs/bench.md).
  *
  * A mapping that requires a label it also creates (shareholders: a company that is a shareholder can be
- * another row's company) checks references that an earlier, uncommitted batch may be writing; its batches
- * stay strictly one after another.
+ * another row's company) checks references while its next batch is prepared, which must see this one
+ * committed; its next batch is prepared only then.
  */
 export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof queriesFor>): BatchTarget {
   const meta = { metadata: { app: 'huiyan-loader', source: ctx.source, run: ctx.run } };
   const creates = new Set(ctx.mapping.nodes.filter((n) => !n.mustExist).map((n) => n.label));
-  // Spells are merged with the stored ones by reading them (cypher.ts spellMergeQuery): a batch must see the
-  // one before committed, so a spell mapping's batches run one after another too.
-  const overlap = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label)) && !ctx.mapping.relationships.some((r) => r.spell);
-  // Batches started and not yet settled, oldest first; and the replay in progress, if any (below).
-  const open: { statements: Statement[]; settled: Promise<unknown> }[] = [];
-  let replaying: Promise<void> = Promise.resolve();
+  const prepareAhead = !ctx.mapping.nodes.some((n) => n.mustExist && creates.has(n.label));
   const repeats = new RepeatFilter(ctx.mapping);
-  // Per batch, in file order: settles once the batch is in the database (committed, or replayed) or has failed.
+  // Per batch, in file order: settles once the batch is in the database or has failed.
   const landed: Promise<void>[] = [];
+  // The first batch that failed: a batch prepared behind it must not be written past it.
+  let broken: { error: unknown } | undefined;
 
-  const run = async (statements: Statement[]) => {
+  const write = async (statements: Statement[]) => {
     for (let attempt = 1; ; attempt++) {
       const tx = ctx.executor.writePhased(statements, meta);
+      tx.executed.catch(() => undefined);
       try {
-        await tx.executed;
-        return tx;
+        await tx.committed;
+        return;
       } catch (e) {
-        // Nothing later has started yet (go() comes after this), so running the batch again keeps the order.
+        // Nothing later has started (one transaction in flight), so writing the batch again keeps the order;
+        // its statements are MERGEs, so a commit that did land before the failure was reported changes nothing.
         if (!isTransient(e) || attempt >= ATTEMPTS) throw e;
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
       }
@@ -147,39 +149,17 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
 
   async function writeBatch(rows: Accepted[], go: () => void, seq: number): Promise<Refused[]> {
     const { statements, rejected } = await prepareBatch(ctx, queries, repeats, rows);
-    // The repeat filter left out rows that batch seq - SETTLED_LAG or earlier wrote: that batch must be in
-    // the database before this one runs. It nearly always is already; the wait makes it certain.
-    await landed[seq - SETTLED_LAG];
+    // The batch before (and with it batch seq - SETTLED_LAG, whose rows the repeat filter may have left out of
+    // this one) must be in the database before this one runs.
+    await landed[seq - 1];
+    if (broken) throw broken.error;
     if (!statements.length) return rejected;
-    // Wait out a replay, and start without an await in between, so a replay begun later includes this batch.
-    for (let r = replaying; ; r = replaying) {
-      await r;
-      if (r === replaying) break;
-    }
-    let settle!: () => void;
-    const entry = { statements, settled: new Promise<void>((r) => (settle = r)) };
-    open.push(entry);
     try {
-      const tx = await run(statements);
-      if (overlap) go();
-      try {
-        await tx.committed;
-      } catch (e) {
-        if (!isTransient(e)) throw e;
-        // The commit failed after later batches had started: they ran without this one underneath. Let
-        // them settle, then apply this batch and each later one again, in order; batches are idempotent
-        // MERGEs, so what results is the serial outcome. Replays queue behind each other.
-        const later = open.slice(open.indexOf(entry));
-        settle();
-        replaying = replaying.then(async () => {
-          await Promise.all(later.map((l) => l.settled));
-          for (const l of later) await ctx.executor.writeTx(l.statements, meta);
-        });
-        await replaying;
-      }
-    } finally {
-      settle();
-      open.splice(open.indexOf(entry), 1);
+      if (prepareAhead) go();
+      await write(statements);
+    } catch (e) {
+      broken ??= { error: e };
+      throw e;
     }
     return rejected;
   }

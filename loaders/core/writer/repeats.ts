@@ -13,9 +13,10 @@ import type { Mapping } from '../mapping/types.js';
 import type { Grouped, NodeRow } from './group.js';
 
 /**
- * A repeat is dropped only if what it would write was sent at least this many batches before. The online
- * writer runs batch k while batch k-1 may still be committing, and a node batch k-1 creates is invisible
- * to batch k's MATCH until then; batch k-2 has committed before batch k runs (batch.ts waits for it).
+ * A repeat is dropped only if what it would write was sent at least this many batches before. Set when the
+ * online writer ran batch k while batch k-1 might still be committing (until 2026-12-07); it now runs one
+ * batch at a time (batch.ts), under which 1 would be safe too and would leave out more rows. Kept at 2: the
+ * bulk path applies the same filter, and what 1 would save was not measured.
  */
 export const SETTLED_LAG = 2;
 

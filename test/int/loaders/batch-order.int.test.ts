@@ -1,6 +1,7 @@
-// The online writer starts a batch while the one before it still commits (writer/batch.ts). In these files
-// every batch touches a few of the same nodes and relationships as the batch before it: the result must
-// still be the serial one, row by row.
+// The online writer prepares a batch while the one before it runs and commits, and writes it once that one
+// has committed (writer/batch.ts; until 2026-12-07 it started it while the one before still committed). In
+// these files every batch touches a few of the same nodes and relationships as the batch before it: the
+// result must be the serial one, row by row.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,7 +91,7 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('batches that overlap while the one before commits', () => {
+describe('batches prepared while the one before is written', () => {
   it('load every row', () => {
     expect(report.files.map((f) => [f.source, f.rowsRead, f.rowsLoaded, f.rowsRejected])).toEqual([
       ['hukou', ROWS, ROWS, 0],

@@ -1,6 +1,6 @@
-// The online writer's ordering when a commit fails after the next batch has started. A real server does not
-// fail commits on demand, so this drives the writer with a scripted executor; the overlap itself and its
-// serial outcome run against a real Neo4j in test/int/loaders/batch-order.int.test.ts.
+// The online writer's order: one batch in flight, the next prepared meanwhile, and what a failed commit does.
+// A real server does not fail commits on demand, so this drives the writer with a scripted executor; the
+// serial outcome runs against a real Neo4j in test/int/loaders/batch-order.int.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,8 @@ import { loadFile } from '../../../loaders/core/load-file.js';
 import { loadMappings } from '../../../loaders/core/mapping/registry.js';
 import { openSource } from '../../../loaders/core/readers/source-reader.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
+import { orgCodeCheckChar, usccCheckChar } from '../../../platform/identifiers/uscc.js';
+import iconv from 'iconv-lite';
 
 type Stmt = { cypher: string; params?: Record<string, unknown> };
 /** The key of a batch's first row, sent as lists or packed in one string (writer/packed-rows.ts). */
@@ -57,14 +59,15 @@ function scriptedExecutor(failKey: string | undefined, transient = true, failRun
       executed.catch(() => undefined);
       return { executed, committed };
     },
-    async writeTx(statements: Stmt[]) {
-      log.push(`redo ${firstKey(statements)}`);
-      return [];
-    },
     async write() {
       return { rows: [], summary: {} };
     },
-    async read() {
+    // A reference check (existingKeysQuery) finds every key it asks for, and says which it asked.
+    async read(_cypher: string, params?: { keys?: string[] }) {
+      if (params?.keys) {
+        log.push(`check ${params.keys.join(' ')}`);
+        return { rows: params.keys.map((k) => ({ k })), summary: {} };
+      }
       return { rows: [], summary: {} };
     },
   };
@@ -85,61 +88,82 @@ async function load(ex: Executor) {
   return { ids, report };
 }
 
+const uscc = (i: number) => {
+  const body8 = `5${String(10_000_000 + i).slice(1)}`;
+  const body17 = `91330122${body8}${orgCodeCheckChar(body8)}`;
+  return body17 + usccCheckChar(body17)!;
+};
+
+/** A file of one mapping with a row per company, each its own batch: officers, or shareholders (gb18030). */
+async function loadCompanies(ex: Executor, id: 'officer' | 'shareholder') {
+  const schema = loadGraphSchema();
+  const mapping = loadMappings({ schema }).find((m) => m.id === id)!;
+  const dir = mkdtempSync(path.join(tmpdir(), 'huiyan-writer-'));
+  const companies = [1, 2, 3].map(uscc);
+  const person = (i: number) => {
+    const body = `33012219800101${String(200 + i)}`;
+    return body + idCheckChar(body);
+  };
+  const [name, lines] =
+    id === 'officer'
+      ? ['企业主要人员.csv', ['统一社会信用代码,姓名,证件号码,职务', ...companies.map((c, i) => `${c},某${i},${person(i)},监事`)]]
+      : [
+          '企业股东.csv',
+          ['统一社会信用代码,股东名称,股东类型,股东证件号码', ...companies.map((c, i) => `${c},某${i},自然人,${person(i)}`)],
+        ];
+  const file = path.join(dir, name);
+  writeFileSync(file, id === 'shareholder' ? iconv.encode(lines.join('\n') + '\n', 'gb18030') : lines.join('\n') + '\n');
+  const report = await loadFile(ex, file, mapping, await openSource(file, 'csv'), { schema, rejectsDir: dir, batchSize: 1 });
+  return { companies, persons: [0, 1, 2].map(person), report };
+}
+
 describe('the online batch writer', () => {
-  it('starts each batch once the one before has run, without waiting for its commit', async () => {
+  it('runs one batch at a time: each once the one before has committed', async () => {
     const { ex, log } = scriptedExecutor(undefined);
     const { ids } = await load(ex);
-    // The second batch runs before the first commits: that is the overlap.
-    expect(log.indexOf(`run ${ids[1]}`)).toBeLessThan(log.indexOf(`commit ${ids[0]}`));
+    for (let i = 1; i < ids.length; i++) expect(log.indexOf(`run ${ids[i]}`)).toBeGreaterThan(log.indexOf(`commit ${ids[i - 1]}`));
     expect(log.filter((l) => l.startsWith('commit'))).toEqual(ids.map((k) => `commit ${k}`));
   });
 
-  it('applies a batch whose commit failed again, and every batch after it, in file order', async () => {
-    const ids = await load(scriptedExecutor(undefined).ex).then((r) => r.ids);
-    const { ex: ex2, log: log2 } = scriptedExecutor(ids[1]);
-    const { report } = await load(ex2);
-    expect(report.rowsLoaded).toBe(4);
-    const redo = log2.filter((l) => l.startsWith('redo'));
-    // The failed batch first, then the ones that had started on top of it, in order; none before it.
-    expect(redo[0]).toBe(`redo ${ids[1]}`);
-    expect(redo).toEqual(ids.slice(1, 1 + redo.length).map((k) => `redo ${k}`));
-    expect(redo.length).toBeGreaterThanOrEqual(2);
-    expect(log2.indexOf(`redo ${ids[1]}`)).toBeGreaterThan(log2.indexOf(`fail ${ids[1]}`));
-  });
-
-  it('runs a batch that leaves out repeated nodes only once the batch two back has committed', async () => {
-    // One person in four batches with the same name and household: from the third batch on, the repeat
-    // filter (writer/repeats.ts) leaves the Person and Household rows out, and MEMBER_OF's MATCH must find
-    // them committed. Commits here take longer than runs, so without the wait the third batch would run first.
-    const schema = loadGraphSchema();
-    const mapping = loadMappings({ schema }).find((m) => m.id === 'hukou')!;
-    const dir = mkdtempSync(path.join(tmpdir(), 'huiyan-writer-'));
-    const file = path.join(dir, '户籍人口.csv');
-    const body = '33012219800101123';
-    const k = body + idCheckChar(body);
-    writeFileSync(
-      file,
-      ['公民身份号码,姓名,户号,与户主关系', ...['20', '30', '40', '50'].map((rel) => `${k},某甲,H0,${rel}`)].join('\n') + '\n',
-    );
+  it('prepares the next batch (its reference check here) while the one before runs and commits', async () => {
     const { ex, log } = scriptedExecutor(undefined);
-    const report = await loadFile(ex, file, mapping, await openSource(file, 'csv'), { schema, rejectsDir: dir, batchSize: 1 });
+    const { companies, persons, report } = await loadCompanies(ex, 'officer');
+    expect(report.rowsLoaded).toBe(3);
+    expect(log.indexOf(`check ${companies[1]}`)).toBeLessThan(log.indexOf(`commit ${persons[0]}`));
+    expect(log.indexOf(`run ${persons[1]}`)).toBeGreaterThan(log.indexOf(`commit ${persons[0]}`));
+  });
+
+  it('prepares the next batch only after the commit where its reference check must see what this one wrote', async () => {
+    // 企业股东: a shareholder company can be another row's company, so a batch's check reads the batch before.
+    const { ex, log } = scriptedExecutor(undefined);
+    const { companies, report } = await loadCompanies(ex, 'shareholder');
+    expect(report.rowsLoaded).toBe(3);
+    const commits = log.flatMap((l, i) => (l.startsWith('commit') ? [i] : []));
+    expect(log.findIndex((l) => l.startsWith(`check ${companies[1]}`))).toBeGreaterThan(commits[0]!);
+    expect(log.findIndex((l) => l.startsWith(`check ${companies[2]}`))).toBeGreaterThan(commits[1]!);
+  });
+
+  it('writes a batch whose commit failed transiently again before the next one starts', async () => {
+    const ids = await load(scriptedExecutor(undefined).ex).then((r) => r.ids);
+    const { ex, log } = scriptedExecutor(ids[1]);
+    const { report } = await load(ex);
     expect(report.rowsLoaded).toBe(4);
-    const runs = log.flatMap((l, i) => (l === `run ${k}` ? [i] : []));
-    expect(runs).toHaveLength(4);
-    expect(runs[2]).toBeGreaterThan(log.indexOf(`commit ${k}`));
-    // The second batch still overlaps the first.
-    expect(runs[1]).toBeLessThan(log.indexOf(`commit ${k}`));
+    expect(log.filter((l) => l.includes(ids[1]!))).toEqual([`run ${ids[1]}`, `fail ${ids[1]}`, `run ${ids[1]}`, `commit ${ids[1]}`]);
+    expect(log.indexOf(`run ${ids[2]}`)).toBeGreaterThan(log.indexOf(`commit ${ids[1]}`));
+    expect(log.filter((l) => l.startsWith('commit'))).toEqual(ids.map((k) => `commit ${k}`));
   });
 
-  it('stops the file on a commit failure that is not transient', async () => {
+  it('stops the file on a commit failure that is not transient, writing nothing after it', async () => {
     const { ids } = await load(scriptedExecutor(undefined).ex);
-    const { ex: bad } = scriptedExecutor(ids[2], false);
+    const { ex: bad, log } = scriptedExecutor(ids[2], false);
     await expect(load(bad)).rejects.toThrow('lost');
+    expect(log).not.toContain(`run ${ids[3]}`);
   });
 
-  it('stops the file when a batch fails while the one before it is still committing', async () => {
-    // The failure arrives before the earlier batch's outcome is taken; it must surface as the load's error.
+  it('stops the file when a batch fails as it runs, writing nothing after it', async () => {
     const { ids } = await load(scriptedExecutor(undefined).ex);
-    await expect(load(scriptedExecutor(undefined, true, ids[1]).ex)).rejects.toThrow('bad statement');
+    const { ex, log } = scriptedExecutor(undefined, true, ids[1]);
+    await expect(load(ex)).rejects.toThrow('bad statement');
+    expect(log.filter((l) => l.startsWith('run'))).toEqual([`run ${ids[0]}`, `run ${ids[1]}`]);
   });
 });
