@@ -1,4 +1,4 @@
-// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores 0]
+// npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores list]
 // npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]
 // npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile] [--server-cores list]
 // npm run bench -- explorer [--sizes 1000/2000,5000/20000] [--layout-sizes 1000/2000] [--layout-in main,worker] [--seconds s] [--quality proof]
@@ -11,7 +11,7 @@ import { benchExplorer } from '../bench/explorer/bench-explorer.js';
 import { benchReaders } from '../bench/readers/bench-readers.js';
 
 const usage = [
-  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores 0]',
+  'usage: npm run bench -- load --persons <n> [--seed s] [--batch n] [--runs r] [--county dir] [--only online,loadcsv,offline,floor] [--keep] [--server-cores list]',
   '       npm run bench -- models --persons <n> [--seed s] [--keep] [--reuse] [--model id[,id…]] [--profile] [--timeout s] [--county dir] [--concurrency n] [--warm-cache]',
   "         (--concurrency: models at a time, default HUIYAN_MODEL_CONCURRENCY, else the database server's cores, as the server runs them)",
   '       npm run bench -- api --persons <n> [--seed s] [--clients 1,8] [--seconds s] [--reuse] [--only op,op] [--profile] [--server-cores list]',

@@ -22,7 +22,7 @@ import { costOf } from '../../server/graphql/cost.js';
 import { buildSchema } from '../../server/graphql/schema.js';
 import { AuditTrail } from '../../server/audit/trail.js';
 import type { AuditEvent } from '../../server/audit/record.js';
-import { benchConfig, corePin, homeConfig, javaPeakMiB, pinProcess, startBenchServer, type CorePin } from '../load/bench-server.js';
+import { benchConfig, corePin, homeConfig, javaPeakMiB, startBenchServer, type CorePin } from '../load/bench-server.js';
 import { runBulk } from '../load/bulk-child.js';
 import { callGraphql } from './measure.js';
 import { ClientThread } from './client-thread.js';
@@ -95,12 +95,11 @@ async function openCounty(
   }
   if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
   rmSync(work, { recursive: true, force: true });
-  let t = Date.now();
+  const t = Date.now();
   await generateCounty({ persons: o.persons, seed: o.seed, outDir: county });
   const generateSeconds = secs(Date.now() - t);
   log(`generated ${o.persons} persons (seed ${o.seed}) in ${generateSeconds} s; bulk loading…`);
   const cfg = benchConfig(home);
-  t = Date.now();
   const bulk = await runBulk({
     home,
     county,
@@ -165,11 +164,9 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
   const loadAvgAtStart = loadAvg();
   log(`load average ${loadAvgAtStart.join(' ')} on ${os.cpus().length} cores`);
   const pin = o.serverCores === undefined ? undefined : corePin(o.serverCores);
-  if (pin) {
-    // This process (the API, the clients' thread and their driver) on the other cores; the server moves to its own.
-    pinProcess(process.pid, pin.others);
-    log(`the server on core(s) ${pin.server}; the API, its clients and their driver on ${pin.others}`);
-  }
+  // Starting the server (startBenchServer) leaves this process, and the clients' thread it starts later, on the
+  // other cores; a bulk load before it runs on every core.
+  if (pin) log(`the server on core(s) ${pin.server}; the API, its clients and their driver on ${pin.others}`);
   const { handle, cfg, load } = await openCounty(o, work, pin);
   const neo = cfg.neo4j as EmbeddedNeo4j;
   const recorder = new Recorder();

@@ -21,7 +21,7 @@ import {
   type PathResult,
   type Timed,
 } from './paths.js';
-import { corePin, pinProcess } from './bench-server.js';
+import { corePin } from './bench-server.js';
 import { printLoadBench, summarise } from './summary.js';
 
 export const BENCH_PATHS = ['online', 'loadcsv', 'offline', 'floor'] as const;
@@ -83,9 +83,9 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
   const runs = o.runs ?? 3;
   if (o.serverCores !== undefined && paths.includes('offline'))
     throw new Error('--server-cores applies to the online, LOAD CSV and floor runs: add --only online,loadcsv,floor');
+  // Every start of a server (startBenchServer, here and in the online runs' processes) leaves the process that
+  // started it on the other cores.
   const pin = o.serverCores === undefined ? undefined : corePin(o.serverCores);
-  // This process and the online runs' processes it starts on the loader's cores; each server moves to its own.
-  if (pin) pinProcess(process.pid, pin.others);
   const results: Record<BenchPath, PathResult[]> = { online: [], loadcsv: [], offline: [], floor: [] };
 
   try {

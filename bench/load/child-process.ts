@@ -33,12 +33,14 @@ export function npmScriptNodeOptions(name: string): string[] {
 }
 
 /**
- * Runs `entry` (a TypeScript file whose argument is `job` as JSON) in a Node process started with `nodeOptions`,
- * and waits for it. A process that ends other than with exit code 0 fails the benchmark, instead of reading as a result.
+ * Runs `entry` (a TypeScript file whose argument is `job` as JSON, and which writes its result as JSON to
+ * `job.result`) in a Node process started with `nodeOptions`, and returns that result. A process that ends other
+ * than with exit code 0 fails the benchmark, instead of reading as a result.
  */
-export async function runInChild(entry: string, job: unknown, nodeOptions: string[], what: string): Promise<void> {
+export async function runInChild<T>(entry: string, job: { result: string }, nodeOptions: string[], what: string): Promise<T> {
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', entry, JSON.stringify(job)], { stdio: 'inherit' });
   // once() rejects on the child's 'error' (it could not be started) as well.
   const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new Error(`${what} in its own process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}`);
+  return JSON.parse(readFileSync(job.result, 'utf8')) as T;
 }

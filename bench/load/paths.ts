@@ -1,6 +1,6 @@
 // One run of each load path on the benchmark's county, each into a fresh embedded server on its own home
 // (bench-server.ts). bench-load.ts calls them three times in rotating order and takes the medians.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { collectFiles } from '../../loaders/bulk/collect.js';
@@ -66,8 +66,7 @@ export async function runOnline(b: BenchInput, run: number): Promise<Timed> {
     ...(b.pin ? { pin: b.pin } : {}),
   };
   const entry = fileURLToPath(new URL('./online-process.ts', import.meta.url));
-  await runInChild(entry, job, npmScriptNodeOptions('load'), `the online run ${run}`);
-  return JSON.parse(readFileSync(result, 'utf8')) as Timed;
+  return runInChild<Timed>(entry, job, npmScriptNodeOptions('load'), `the online run ${run}`);
 }
 
 /**

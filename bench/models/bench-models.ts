@@ -161,7 +161,7 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
   } else {
     if (o.reuse) log(`nothing to reuse at ${path.relative(ROOT, work)}: generating and loading`);
     rmSync(work, { recursive: true, force: true });
-    let t = Date.now();
+    const t = Date.now();
     let generateSeconds: number | null = null;
     if (o.county) {
       truth = givenCounty(county, o.persons, o.seed);
@@ -175,7 +175,6 @@ export async function benchModels(o: ModelsBenchOptions): Promise<Record<string,
     log(
       'loading through the bulk path (offline importer: much faster than the online loaders for a big first load), in a process of its own…',
     );
-    t = Date.now();
     const bulk = await runBulk({
       home,
       county,
