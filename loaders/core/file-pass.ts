@@ -60,6 +60,11 @@ export interface PassOptions {
    * undefined reads this file here. Not with onRefused (the threads do not send the rows as read).
    */
   rows?: RowSource;
+  /**
+   * Called once every row of the file has been read and handed to the target (its last batch may still be
+   * writing): the online loader starts reading the next file then (load-files.ts).
+   */
+  onRead?: () => void;
 }
 
 /** Normalised rows of one file, in file order and in chunks, from elsewhere (PassOptions.rows). */
@@ -239,6 +244,7 @@ export async function passFile(
       stopped = { row: e.atRow, reason: e.reason };
     }
     await flush();
+    opts.onRead?.();
     await outcomes;
   } finally {
     // Every batch started has settled before the rejects file closes or the error goes up.

@@ -216,12 +216,19 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
   const { planned, skipped } = await planFiles(paths, mappings, opts.limits);
   const report: LoadReport = { files: [], skipped, derived: {}, durationMs: 0 };
   // MERGE on a key without its uniqueness constraint scans the label for every row; the schema step is
-  // idempotent, so the loader applies it rather than trusting it ran.
-  if (planned.length) await applySchema(executor, schema);
+  // idempotent, so the loader applies it rather than trusting it ran. The first file is read meanwhile and
+  // writes once it has been applied.
+  let before: Promise<unknown> = planned.length ? applySchema(executor, schema) : Promise.resolve();
+  before.catch(() => undefined);
 
   const derive = new Set<string>();
   // One delivery per snapshot source: all its files together are the whole register.
   const deliveries = new Map<string, Delivery>();
+  // Files are loaded in order, each touching the database only once the one before has finished, but a file
+  // is read and normalised while the one before writes its last batch: the server is not left idle while
+  // this process parses the next file's first batch (docs/loaders.md, "Files in turn").
+  const started: Promise<void>[] = [];
+  let failed = false;
   for (const p of planned) {
     const types = endableTypes(schema, p.mapping);
     let delivery = deliveries.get(p.mapping.id);
@@ -241,54 +248,73 @@ export async function loadFiles(executor: Executor, paths: string[], opts: LoadO
       deliveries.set(p.mapping.id, delivery);
     }
     const held = new HeldPersons(schema, pseudonymise);
-    try {
-      const file = await loadFile(executor, p.path, p.mapping, p.reader, {
-        schema,
-        rejectsDir: opts.rejectsDir,
-        ...(pseudonymise ? { pseudonymise } : {}),
-        onProgress: (pr) => {
-          loadRowsPerSecond.set({ source: pr.source }, pr.rowsPerSec);
-          opts.onProgress?.(pr);
-        },
-        ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
-        maxCellBytes: limitsOf(opts.limits).maxCellBytes,
-        onRefused: (bound, data) => {
-          delivery?.rejected.add(bound, data);
-          held.add(bound, data);
-        },
-      });
-      // Still counted in rowsRejected: held rows are in the rejects file too (docs/resolution.md).
-      const heldCount = await held.save(executor, { source: p.mapping.id, file: file.file, run: file.id });
-      if (heldCount) file.heldForResolution = heldCount;
-      Object.assign(file, {
-        deliveryKind: delivery ? 'snapshot' : 'delta',
-        deliveredOn,
-        relationshipsEnded: 0,
-        relationshipsReopened: await reopenReturned(executor, types, [file.id], deliveredOn),
-      });
-      recordLoadedFile(file);
-      report.files.push(file);
-      // A file that stopped part-way lacks its later rows: a snapshot must not end what they would have named.
-      if (delivery && file.status === 'stopped') delivery.filesRefused++;
-      if (delivery) {
-        delivery.runs.push(file.id);
-        delivery.rowsRead += file.rowsRead;
-        delivery.rowsLoaded += file.rowsLoaded;
-        delivery.rowsRejected += file.rowsRejected;
+    const after = before;
+    let read!: () => void;
+    const readAll = new Promise<void>((r) => (read = r));
+    const done = (async () => {
+      try {
+        const file = await loadFile(executor, p.path, p.mapping, p.reader, {
+          schema,
+          rejectsDir: opts.rejectsDir,
+          ...(pseudonymise ? { pseudonymise } : {}),
+          onProgress: (pr) => {
+            loadRowsPerSecond.set({ source: pr.source }, pr.rowsPerSec);
+            opts.onProgress?.(pr);
+          },
+          ...(opts.batchSize ? { batchSize: opts.batchSize } : {}),
+          maxCellBytes: limitsOf(opts.limits).maxCellBytes,
+          onRefused: (bound, data) => {
+            delivery?.rejected.add(bound, data);
+            held.add(bound, data);
+          },
+          onRead: read,
+          after,
+        });
+        // Still counted in rowsRejected: held rows are in the rejects file too (docs/resolution.md).
+        const heldCount = await held.save(executor, { source: p.mapping.id, file: file.file, run: file.id });
+        if (heldCount) file.heldForResolution = heldCount;
+        Object.assign(file, {
+          deliveryKind: delivery ? 'snapshot' : 'delta',
+          deliveredOn,
+          relationshipsEnded: 0,
+          relationshipsReopened: await reopenReturned(executor, types, [file.id], deliveredOn),
+        });
+        recordLoadedFile(file);
+        report.files.push(file);
+        // A file that stopped part-way lacks its later rows: a snapshot must not end what they would have named.
+        if (delivery && file.status === 'stopped') delivery.filesRefused++;
+        if (delivery) {
+          delivery.runs.push(file.id);
+          delivery.rowsRead += file.rowsRead;
+          delivery.rowsLoaded += file.rowsLoaded;
+          delivery.rowsRejected += file.rowsRejected;
+        }
+        for (const d of p.mapping.derive) derive.add(d);
+      } catch (e) {
+        if (!(e instanceof LoaderError)) throw e;
+        // Refused (unrecognised columns, an unreadable file, a limit); recorded in turn, after the file before.
+        await after;
+        report.skipped.push({ path: p.path, code: e.code, reason: e.message });
+        if (delivery) delivery.filesRefused++;
+        // The source is known, so the feed is: its page shows the delivery that came and why it was refused,
+        // instead of nothing until the feed turns overdue.
+        await saveRefusedRun(executor, { mapping: p.mapping, path: p.path, error: e }, pseudonymise, {
+          deliveryKind: delivery ? 'snapshot' : 'delta',
+          deliveredOn,
+        });
       }
-      for (const d of p.mapping.derive) derive.add(d);
-    } catch (e) {
-      if (!(e instanceof LoaderError)) throw e;
-      report.skipped.push({ path: p.path, code: e.code, reason: e.message });
-      if (delivery) delivery.filesRefused++;
-      // The source is known, so the feed is: its page shows the delivery that came and why it was refused,
-      // instead of nothing until the feed turns overdue.
-      await saveRefusedRun(executor, { mapping: p.mapping, path: p.path, error: e }, pseudonymise, {
-        deliveryKind: delivery ? 'snapshot' : 'delta',
-        deliveredOn,
-      });
-    }
+    })();
+    done.catch(() => (failed = true));
+    started.push(done);
+    before = done;
+    // The next file is read once this one has been, or has ended (refused, failed).
+    await Promise.race([readAll, done.catch(() => undefined)]);
+    if (failed) break;
   }
+  // Every file started has settled before the load reports or fails; the first failure is the load's.
+  const outcomes = await Promise.allSettled(started);
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
   for (const d of deliveries.values()) {
     if (!d.runs.length) continue;
     const outcome = await endMissing(executor, d);

@@ -97,8 +97,9 @@ export class Executor {
    * One write transaction whose statements are all sent at once (the driver pipelines them, so the server
    * never waits for the next statement to be packed) and whose two phases are reported apart: `executed`
    * settles when every statement has run, so the transaction holds every lock it will take; `committed`
-   * when the commit is done. The loaders start their next batch at `executed`, and it runs while this one
-   * commits. Not retried here: only the caller knows what else was started in the meantime.
+   * when the commit is done. The online writer (loaders/core/writer/batch.ts) prepares its next batch while
+   * both run and sends it once `committed` has settled; until 2026-12-07 it started the next at `executed`.
+   * Not retried here: only the caller knows what else was started in the meantime.
    */
   writePhased(
     statements: { cypher: string; params?: Record<string, unknown> }[],

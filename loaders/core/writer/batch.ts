@@ -21,6 +21,8 @@ export interface BatchContext {
   source: string;
   file: string;
   run: string;
+  /** Nothing is read from or written to the database before this settles (load-file.ts). */
+  after?: Promise<unknown>;
 }
 
 /** Query texts per mapping, built once. */
@@ -164,8 +166,9 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
     return rejected;
   }
 
-  // Looked up once per file: most graphs hold no merged record, and their batches skip the lookup.
-  const merged = anyMerged(ctx.executor);
+  // Looked up once per file: most graphs hold no merged record, and their batches skip the lookup. Every
+  // batch awaits it, so none touches the database before `after`.
+  const merged = (ctx.after ?? Promise.resolve()).then(() => anyMerged(ctx.executor));
   merged.catch(() => undefined);
 
   return {
