@@ -1,30 +1,17 @@
 // Files in turn (load-files.ts): the next file is read while the one before writes its last batch, but it
-// touches the database only once that one has finished, and not at all when it failed. What "read" means
-// here is a row through the normalisers, seen by a spy on transformRow; the database is a scripted executor,
-// as in batch-writer.test.ts (a real server does not fail commits on demand). The loaded graph's order on a
-// real Neo4j is in test/int/loaders/batch-order.int.test.ts and load.int.test.ts.
+// touches the database only once that one has finished, and not at all when it failed. The database is a
+// scripted executor, as in batch-writer.test.ts (a real server does not fail commits on demand); when the next
+// file started is its report's startedAt. The loaded graph's order on a real Neo4j is in
+// test/int/loaders/batch-order.int.test.ts and load.int.test.ts.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Executor } from '../../../platform/db/executor.js';
 import { loadFiles } from '../../../loaders/core/load-files.js';
 import { idCheckChar } from '../../../platform/identifiers/id-number.js';
 import { orgCodeCheckChar, usccCheckChar } from '../../../platform/identifiers/uscc.js';
-
-const { log } = vi.hoisted(() => ({ log: [] as string[] }));
-
-vi.mock('../../../loaders/core/transform.js', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../../../loaders/core/transform.js')>();
-  return {
-    ...m,
-    transformRow: (...a: Parameters<typeof m.transformRow>) => {
-      log.push(`read ${a[0].bound.mapping.id} ${a[1].row}`);
-      return m.transformRow(...a);
-    },
-  };
-});
 
 type Stmt = { cypher: string; params?: Record<string, unknown> };
 const firstKey = (s: Stmt[]) => {
@@ -34,26 +21,26 @@ const firstKey = (s: Stmt[]) => {
 const noUpdates = { counters: { updates: () => ({ constraintsAdded: 0, indexesAdded: 0 }) } };
 
 /**
- * Logs each batch's run and commit (slow, 40 ms), reference checks and LoadRun writes; `failKey`'s commit fails.
- * The commit of `holdKey` waits (up to two seconds) for a row of the next file to be read, so that reading
- * ahead does not depend on how fast this machine is; loading strictly file after file, that row is read
- * after the commit all the same.
+ * Logs each batch's run and commit (40 ms), reference checks and LoadRun writes, and when each commit ended.
+ * The commit of `slowKey` takes half a second: time enough for the next file to start, however busy the machine;
+ * loading strictly file after file, it starts after that commit all the same. `failKey`'s commit fails.
  */
-function scriptedExecutor(failKey?: string, holdKey?: string) {
+function scriptedExecutor(opts: { failKey?: string; slowKey?: string }) {
+  const log: string[] = [];
+  const committedAt = new Map<string, number>();
   const ex = {
     writePhased(statements: Stmt[]) {
       const k = firstKey(statements);
       log.push(`run ${k}`);
       const executed = new Promise<void>((r) => setTimeout(r, 5));
       const committed = executed.then(async () => {
-        await new Promise((r) => setTimeout(r, 40));
-        for (let waited = 0; k === holdKey && !log.includes('read officer 1') && waited < 2000; waited += 10)
-          await new Promise((r) => setTimeout(r, 10));
-        if (k === failKey) {
+        await new Promise((r) => setTimeout(r, k === opts.slowKey ? 500 : 40));
+        if (k === opts.failKey) {
           log.push(`fail ${k}`);
           throw new Neo4jError('disk full', 'Neo.DatabaseError.General.UnknownError', '50N42', 'error');
         }
         log.push(`commit ${k}`);
+        committedAt.set(k, Date.now());
       });
       committed.catch(() => undefined);
       executed.catch(() => undefined);
@@ -74,7 +61,7 @@ function scriptedExecutor(failKey?: string, holdKey?: string) {
       return { rows: cypher.includes('MergedRecord') ? [{ any: false }] : [], summary: {} };
     },
   };
-  return ex as unknown as Executor;
+  return { ex: ex as unknown as Executor, log, committedAt };
 }
 
 const uscc = (i: number) => {
@@ -104,9 +91,9 @@ function county() {
 
 describe('files loaded in turn', () => {
   it('reads the next file while the one before writes its last batch, and checks its references only after that one has finished', async () => {
-    log.length = 0;
     const { dir, companies } = county();
-    const report = await loadFiles(scriptedExecutor(undefined, companies[2]), [dir], { rejectsDir: dir, batchSize: 1 });
+    const { ex, log, committedAt } = scriptedExecutor({ slowKey: companies[2]! });
+    const report = await loadFiles(ex, [dir], { rejectsDir: dir, batchSize: 1 });
     expect(report.files.map((f) => [f.source, f.rowsLoaded])).toEqual([
       ['company', 3],
       ['officer', 3],
@@ -116,21 +103,21 @@ describe('files loaded in turn', () => {
       expect(i, line).toBeGreaterThanOrEqual(0);
       return i;
     };
-    const lastCommit = at(`commit ${companies[2]}`);
-    expect(at('read officer 1')).toBeLessThan(lastCommit);
+    expect(Date.parse(report.files[1]!.startedAt)).toBeLessThan(committedAt.get(companies[2]!)!);
     // The officers' check must find the companies the file before wrote: only after its last commit and its LoadRun.
     const firstCheck = log.findIndex((l) => l.startsWith('check'));
     expect(firstCheck).toBeGreaterThan(at('loadrun company'));
+    expect(at(`commit ${companies[2]!}`)).toBeLessThan(at('loadrun company'));
     expect(log.findIndex((l) => l === `run ${person(0)}`)).toBeGreaterThan(firstCheck);
     expect(at('loadrun officer')).toBeGreaterThan(at(`commit ${person(2)}`));
   });
 
   it('writes nothing of the next file when the one before fails, and fails with that file’s error', async () => {
-    log.length = 0;
     const { dir, companies } = county();
-    await expect(loadFiles(scriptedExecutor(companies[2]), [dir], { rejectsDir: dir, batchSize: 1 })).rejects.toThrow('disk full');
-    // The officer file was read ahead, but never checked or written.
-    expect(log).toContain('read officer 1');
+    const { ex, log } = scriptedExecutor({ failKey: companies[2]!, slowKey: companies[2]! });
+    await expect(loadFiles(ex, [dir], { rejectsDir: dir, batchSize: 1 })).rejects.toThrow('disk full');
+    // The officer file, started while the failing commit ran, was never checked or written.
+    expect(log).toContain(`fail ${companies[2]!}`);
     expect(log.filter((l) => l.startsWith('check') || l.startsWith('loadrun') || l.startsWith(`run ${person(0)}`))).toEqual([]);
   });
 });
