@@ -95,33 +95,29 @@ export class Executor {
 
   /**
    * One write transaction whose statements are all sent at once (the driver pipelines them, so the server
-   * never waits for the next statement to be packed) and whose two phases are reported apart: `executed`
-   * settles when every statement has run, so the transaction holds every lock it will take; `committed`
-   * when the commit is done. The online writer (loaders/core/writer/batch.ts) prepares its next batch while
-   * both run and sends it once `committed` has settled; until 2026-12-07 it started the next at `executed`.
-   * Not retried here: only the caller knows what else was started in the meantime.
+   * never waits for the next statement to be packed), settling when it has committed: the online writer's
+   * batches (loaders/core/writer/batch.ts). writeTx sends a statement only once the one before has answered,
+   * and retries by itself. Not retried here: the writer retries a batch only where it knows the order holds.
    */
-  writePhased(
-    statements: { cypher: string; params?: Record<string, unknown> }[],
-    opts: RunOptions = {},
-  ): { executed: Promise<void>; committed: Promise<void> } {
-    const session = this.#session('WRITE');
-    const executed = (async () => {
-      const tx = session.beginTransaction({ timeout: opts.timeoutMs, metadata: opts.metadata });
-      // A failed statement fails those queued after it as well; each is awaited, none left unhandled.
-      const results = statements.map((s) => Promise.resolve(tx.run(s.cypher, s.params ?? {})));
-      for (const r of results) r.catch(() => undefined);
+  async writePipelined(statements: { cypher: string; params?: Record<string, unknown> }[], opts: RunOptions = {}): Promise<void> {
+    return timed(neo4jQueryDuration, 'write', async () => {
+      const session = this.#session('WRITE');
       try {
-        for (const r of results) await r;
-      } catch (e) {
-        await tx.rollback().catch(() => undefined);
-        throw e;
+        const tx = session.beginTransaction({ timeout: opts.timeoutMs, metadata: opts.metadata });
+        // A failed statement fails those queued after it as well; each is awaited, none left unhandled.
+        const results = statements.map((s) => Promise.resolve(tx.run(s.cypher, s.params ?? {})));
+        for (const r of results) r.catch(() => undefined);
+        try {
+          for (const r of results) await r;
+        } catch (e) {
+          await tx.rollback().catch(() => undefined);
+          throw e;
+        }
+        await tx.commit();
+      } finally {
+        await session.close();
       }
-      return tx;
-    })();
-    const committed = timed(neo4jQueryDuration, 'write', () => executed.then((tx) => tx.commit())).finally(() => session.close());
-    committed.catch(() => undefined);
-    return { executed: executed.then(() => undefined), committed };
+    });
   }
 
   /**

@@ -56,7 +56,7 @@ class Slots {
   }
 }
 
-// Every method of Executor that sends a statement and returns a promise; writePhased (the loaders' batches)
+// Every method of Executor that sends a statement and returns a promise; writePipelined (the loaders' batches)
 // is not an API path.
 const METERED = new Set(['read', 'write', 'writeTx', 'readCapped', 'explain', 'autoCommit', 'serverInfo']);
 

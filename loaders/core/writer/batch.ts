@@ -135,10 +135,8 @@ export function onlineBatchWriter(ctx: BatchContext, queries: ReturnType<typeof 
 
   const write = async (statements: Statement[]) => {
     for (let attempt = 1; ; attempt++) {
-      const tx = ctx.executor.writePhased(statements, meta);
-      tx.executed.catch(() => undefined);
       try {
-        await tx.committed;
+        await ctx.executor.writePipelined(statements, meta);
         return;
       } catch (e) {
         // Nothing later has started (one transaction in flight), so writing the batch again keeps the order;

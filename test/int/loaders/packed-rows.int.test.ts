@@ -142,7 +142,7 @@ describe('rows packed in one string', () => {
       get(target, name) {
         const v = Reflect.get(target, name) as unknown;
         if (typeof v !== 'function') return v;
-        if (name !== 'writePhased') return v.bind(target);
+        if (name !== 'writePipelined') return v.bind(target);
         return (statements: { cypher: string; params: Record<string, unknown> }[], ...rest: unknown[]) => {
           for (const s of statements) if (s.cypher.includes(':RECEIVED')) forms.push('packed' in s.params ? 'packed' : 'lists');
           return v.call(target, statements, ...rest);

@@ -30,7 +30,7 @@ function scriptedExecutor(failKey: string | undefined, transient = true, failRun
   const log: string[] = [];
   let failed = false;
   const ex = {
-    writePhased(statements: Stmt[]) {
+    writePipelined(statements: Stmt[]) {
       const k = firstKey(statements);
       log.push(`run ${k}`);
       const executed = new Promise<void>((resolve, reject) =>
@@ -55,9 +55,8 @@ function scriptedExecutor(failKey: string | undefined, transient = true, failRun
         }
         log.push(`commit ${k}`);
       });
-      committed.catch(() => undefined);
       executed.catch(() => undefined);
-      return { executed, committed };
+      return committed;
     },
     async write() {
       return { rows: [], summary: {} };

@@ -29,7 +29,7 @@ function scriptedExecutor(opts: { failKey?: string; slowKey?: string }) {
   const log: string[] = [];
   const committedAt = new Map<string, number>();
   const ex = {
-    writePhased(statements: Stmt[]) {
+    writePipelined(statements: Stmt[]) {
       const k = firstKey(statements);
       log.push(`run ${k}`);
       const executed = new Promise<void>((r) => setTimeout(r, 5));
@@ -42,9 +42,8 @@ function scriptedExecutor(opts: { failKey?: string; slowKey?: string }) {
         log.push(`commit ${k}`);
         committedAt.set(k, Date.now());
       });
-      committed.catch(() => undefined);
       executed.catch(() => undefined);
-      return { executed, committed };
+      return committed;
     },
     async write(cypher: string, params?: { r?: { source: string } }) {
       if (cypher.includes('MERGE (r:LoadRun') && params?.r) log.push(`loadrun ${params.r.source}`);
