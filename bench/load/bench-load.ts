@@ -148,7 +148,9 @@ export async function benchLoad(o: LoadBenchOptions): Promise<Record<string, unk
         const r = await RUNNERS[p](input, round + 1);
         results[p].push({ ...r, rowsPerSec: Math.round(rows / r.seconds), load: [before, load1()] });
         save(false);
-        const cpu = r.cpuSeconds ? `; CPU s: server ${r.cpuSeconds.java ?? '?'}, node ${r.cpuSeconds.node}` : '';
+        const th = r.cpuSeconds?.javaThreads;
+        const threads = th ? ` (JIT ${th.compiler}, statements ${th.query}, collector ${th.collector})` : '';
+        const cpu = r.cpuSeconds ? `; CPU s: server ${r.cpuSeconds.java ?? '?'}${threads}, node ${r.cpuSeconds.node}` : '';
         log(`round ${round + 1}/${runs}: ${p} ${r.seconds.toFixed(1)} s${cpu}; load ${before}→${load1()}`);
       }
     }

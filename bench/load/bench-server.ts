@@ -1,12 +1,13 @@
 // A Neo4j of the benchmark's own: the embedded server on a fresh home under var/bench (never .neo4j/home),
 // on a free port, with the configured heap and page cache.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config, type EmbeddedNeo4j } from '../../platform/config.js';
 import type { Executor } from '../../platform/db/executor.js';
 import { openNeo4j, type Neo4jHandle } from '../../platform/neo4j/runtime.js';
+import { byGroup, parseTaskStat, type TaskCpu, type ThreadGroups } from './thread-cpu.js';
 
 /** The embedded server on this home as it is (a home a run left behind, reopened), on a free port. */
 export function homeConfig(home: string): Config {
@@ -112,13 +113,44 @@ export function javaPeakMiB(home: string): number | undefined {
   }
 }
 
+/** The home's Java server's threads and their CPU seconds so far; undefined off Linux. */
+export function javaTaskCpu(home: string): TaskCpu | undefined {
+  try {
+    const pid = serverPid(home);
+    if (pid === undefined) return undefined;
+    const tasks: TaskCpu = new Map();
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        tasks.set(tid, parseTaskStat(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
+      } catch {
+        // The thread ended while the others were read.
+      }
+    }
+    return tasks;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of a timed part: the server's (and by what its threads do) and this process's. */
+export interface CpuSeconds {
+  java?: number;
+  /** The server's CPU by thread group (thread-cpu.ts); with `java`. */
+  javaThreads?: ThreadGroups;
+  node: number;
+}
+
 /** Starts counting CPU seconds on the home's server and here; the returned function gives what was used since. */
-export function cpuSince(home: string): () => { java?: number; node: number } {
+export function cpuSince(home: string): () => CpuSeconds {
   const java0 = javaCpuSeconds(home);
+  const tasks0 = javaTaskCpu(home);
   const node0 = nodeCpuSeconds();
   return () => {
     const java1 = javaCpuSeconds(home);
+    const tasks1 = javaTaskCpu(home);
     const node = Math.round((nodeCpuSeconds() - node0) * 10) / 10;
-    return java0 !== undefined && java1 !== undefined ? { java: Math.round((java1 - java0) * 10) / 10, node } : { node };
+    if (java0 === undefined || java1 === undefined) return { node };
+    const java = Math.round((java1 - java0) * 10) / 10;
+    return { java, ...(tasks0 && tasks1 ? { javaThreads: byGroup(tasks0, tasks1, java1 - java0) } : {}), node };
   };
 }

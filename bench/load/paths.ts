@@ -9,7 +9,7 @@ import { writeHouseholdKin } from '../../loaders/core/kinship.js';
 import type { Mapping } from '../../loaders/core/mapping/types.js';
 import { applySchema } from '../../platform/schema/apply.js';
 import type { GraphSchema } from '../../platform/schema/graph-schema.js';
-import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer, type CorePin } from './bench-server.js';
+import { benchConfig, counts, cpuSince, homeOf, javaPeakMiB, startBenchServer, type CorePin, type CpuSeconds } from './bench-server.js';
 import { runBulk } from './bulk-child.js';
 import { npmScriptNodeOptions, runInChild } from './child-process.js';
 import { runFloor } from './floor.js';
@@ -41,7 +41,7 @@ export interface PathResult {
   relationships: number;
   javaPeakMiB?: number;
   /** CPU seconds of the server's JVM and of this process in the timed part (the bulk path's admin tool not counted). */
-  cpuSeconds?: { java?: number; node: number };
+  cpuSeconds?: CpuSeconds;
   /** os.loadavg()[0] when the run started and when it ended. */
   load: [number, number];
   detail?: unknown;

@@ -14,6 +14,24 @@ export function median(xs: number[]): number {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * The server's CPU by what its threads did (bench-server.ts cpuSince, thread-cpu.ts), run by run: on two cores a
+ * fresh server's JIT compiler takes about as much CPU as the statements in the first files, which is where the
+ * paths part (docs/bench.md, "The server's CPU by thread").
+ */
+function serverThreads(results: Runs): void {
+  const rows = Object.entries(results).filter(([, list]) => list.some((r) => r.cpuSeconds?.javaThreads));
+  if (!rows.length) return;
+  console.log('server CPU s by thread (JIT compiler / Bolt workers running the statements / collector / other), run by run:');
+  for (const [p, list] of rows) {
+    const runs = list.map((r) => {
+      const t = r.cpuSeconds?.javaThreads;
+      return t ? `${t.compiler} / ${t.query} / ${t.collector} / ${t.other}` : '-';
+    });
+    console.log(`  ${p}: ${runs.join('; ')}`);
+  }
+}
+
 /** The offline phases that do not grow with the files: JVM starts and exits, the server start, index build, LoadRuns. */
 export const OFFLINE_FIXED = ['checkEmpty', 'importerStart', 'importerExit', 'start', 'schema', 'loadRuns'] as const;
 /** The phases that grow with the files: reading and normalising, the importer CSV, the importer's own run. */
@@ -116,6 +134,7 @@ export function printLoadBench(
     ),
   );
   if (!s.countsAgree) console.log('WARNING: node or relationship counts differ between runs or paths');
+  serverThreads(out.results);
   perFile(out.results);
   if (s.offline) {
     const o = s.offline;
