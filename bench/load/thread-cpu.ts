@@ -8,7 +8,7 @@ export interface ThreadGroups {
   compiler: number;
   /** Bolt worker threads: the statements' execution and commit. */
   query: number;
-  /** The collector's threads. */
+  /** The collector's threads, and the VM thread, which runs its pauses (the parallel collector's included). */
   collector: number;
   /** Everything else, and threads that ended between the two readings. */
   other: number;
