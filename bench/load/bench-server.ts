@@ -86,10 +86,8 @@ export function javaCpuSeconds(home: string): number | undefined {
   try {
     const pid = serverPid(home);
     if (pid === undefined) return undefined;
-    // Fields after the command name (which sits in parentheses and may hold spaces): utime is the 12th, stime the 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
+    // The process's stat line has its threads' form (thread-cpu.ts), summed over all its threads, ended ones too.
+    return parseTaskStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).seconds;
   } catch {
     return undefined;
   }
