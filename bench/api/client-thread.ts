@@ -3,16 +3,16 @@
 // the thread (a thread inherits neither tsx's nor the test runner's loader; loaders/bulk/read-pool.ts).
 import { Worker } from 'node:worker_threads';
 import type { Connection } from '../../platform/db/executor.js';
-import type { GqlCall, Run } from './measure.js';
+import type { GqlCall, Pair } from './measure.js';
 import type { Statement } from './recorder.js';
 import type { MeasureJob } from './client-worker.js';
 import { encodeWaves } from './wire.js';
 
-type Reply = { id: number; run: Run } | { id: number; error: string };
+type Reply = { id: number; run: Pair } | { id: number; error: string };
 
 export class ClientThread {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (r: Run) => void; reject: (e: Error) => void }>();
+  readonly #waiting = new Map<number, { resolve: (r: Pair) => void; reject: (e: Error) => void }>();
   #job = 0;
 
   constructor(connection: Connection) {
@@ -36,9 +36,9 @@ export class ClientThread {
   }
 
   /** `measure` of measure.ts, run on the clients' thread. */
-  measure(call: GqlCall, floorCall: GqlCall, waves: Statement[][], bearers: string[], clients: number, seconds: number): Promise<Run> {
-    const job: MeasureJob = { id: ++this.#job, call, floorCall, waves: encodeWaves(waves), bearers, clients, seconds };
-    return new Promise<Run>((resolve, reject) => {
+  measure(call: GqlCall, waves: Statement[][], bearers: string[], clients: number, seconds: number): Promise<Pair> {
+    const job: MeasureJob = { id: ++this.#job, call, waves: encodeWaves(waves), bearers, clients, seconds };
+    return new Promise<Pair>((resolve, reject) => {
       this.#waiting.set(job.id, { resolve, reject });
       this.#worker.postMessage(job);
     });

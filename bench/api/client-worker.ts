@@ -9,7 +9,6 @@ import { decodeWaves } from './wire.js';
 export interface MeasureJob {
   id: number;
   call: GqlCall;
-  floorCall: GqlCall;
   waves: Statement[][];
   bearers: string[];
   clients: number;
@@ -23,7 +22,7 @@ port.on('message', (job: MeasureJob | 'close') => {
     void db.close().finally(() => port.close());
     return;
   }
-  measure(db, job.call, job.floorCall, decodeWaves(job.waves), job.bearers, job.clients, job.seconds).then(
+  measure(db, job.call, decodeWaves(job.waves), job.bearers, job.clients, job.seconds).then(
     (run) => port.postMessage({ id: job.id, run }),
     (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );
