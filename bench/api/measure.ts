@@ -1,10 +1,10 @@
 // Latency of one operation at a number of concurrent clients: each client alternates one GraphQL request
 // over HTTP with one replay of the same Cypher through the driver, for a fixed time, so both see the same
 // server, the same cache and the same load from the other clients. The floor (floor.ts: the same Cypher
-// behind a bare graphql-yoga) is timed the same way against the driver in a phase of its own: interleaved
-// with the API's requests it queued on the same event loop behind them, and its requests were in turn a
-// third of what the API's had to wait behind (at eight clients on two cores, 2026-12-07: GraphQL / driver
-// at p95 2.09–3.14 for three operations with it interleaved). The loop runs on the clients' own
+// behind a bare graphql-yoga) is timed the same way against the driver in a phase of its own: interleaved,
+// the floor's requests and the API's shared one event loop and each waited behind the other (at eight
+// clients on two cores, 2026-12-07, GraphQL / driver at p95 for three operations: 2.09–3.14 with the floor
+// interleaved, 1.70–2.89 without it; docs/bench.md). The loop runs on the clients' own
 // thread (client-thread.ts), with a driver of its own: on the API's thread, eight clients' requests,
 // response parsing and replays competed with the API for one event loop.
 import type { Executor } from '../../platform/db/executor.js';
