@@ -302,10 +302,11 @@ export async function benchApi(o: ApiBenchOptions): Promise<Record<string, unkno
         const call = { url, query: c.op.query, variables: c.op.variables };
         const floorCall = { url: floor.url, query: FLOOR_QUERY, variables: { op: f.name } };
         const b = bearers[c.op.caller];
-        // Warm-up at this concurrency, not counted; then the API against the driver, and the floor against
-        // the driver in a phase of its own (measure.ts says why).
+        // The API against the driver, then the floor against the driver in a phase of its own (measure.ts
+        // says why); each after a second of warm-up at this concurrency, not counted.
         await clientThread.measure(call, c.waves, b, clients, 1);
         const api = await clientThread.measure(call, c.waves, b, clients, o.seconds);
+        await clientThread.measure(floorCall, c.waves, b, clients, 1);
         const bare = await clientThread.measure(floorCall, c.waves, b, clients, o.seconds);
         const run = { graphql: api.http, driver: api.driver, floor: bare.http, floorDriver: bare.driver };
         f.runs[clients] = { ...run, loadAvg: loadAvg() };
